@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { AlertSchema } from '../domain/alert';
+import { UnitPositionSchema, UnitSchema, UnitStatusReportSchema } from '../domain/unit';
+import { CameraSchema, CameraStatusReportSchema } from '../domain/camera';
+import { CityPackSchema } from '../citypack/schema';
+
+/**
+ * The console API contract: the one place that names what the renderer may ask of its host
+ * and what the host pushes to it. The Electron preload, the main-process IPC handlers, the
+ * browser-host server and the renderer's browser bridge are all generated from these maps.
+ * Each request declares its argument tuple (validated with zod where it is received) and its
+ * result; each event declares its payload.
+ */
+
+export const LocaleSchema = z.enum(['zh-CN', 'en']);
+export type Locale = z.infer<typeof LocaleSchema>;
+
+export const SettingsSchema = z.object({
+  locale: LocaleSchema,
+  alarmMuted: z.boolean(),
+  alarmVolume: z.number().min(0).max(1),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const FeedStatusSchema = z.object({
+  state: z.enum(['connecting', 'connected', 'disconnected', 'error']),
+  gatewayUrl: z.string(),
+  lastSeq: z.number().int().nonnegative(),
+  /** Receive time minus gateway send time of the newest message, ms. */
+  lagMs: z.number().nullable(),
+  lastMessageAt: z.string().nullable(),
+  messagesReceived: z.number().int().nonnegative(),
+  quarantineCount: z.number().int().nonnegative(),
+  error: z.string().nullable(),
+});
+export type FeedStatus = z.infer<typeof FeedStatusSchema>;
+
+export const QuarantineEntrySchema = z.object({
+  id: z.number().int(),
+  receivedAt: z.string(),
+  seq: z.number().int().nullable(),
+  type: z.string().nullable(),
+  reason: z.string(),
+  raw: z.string(),
+});
+export type QuarantineEntry = z.infer<typeof QuarantineEntrySchema>;
+
+export const NearbyCameraSchema = z.object({ camera: CameraSchema, distanceM: z.number() });
+export const NearbyUnitSchema = z.object({ unit: UnitSchema, distanceM: z.number() });
+export const NearbyResultSchema = z.object({
+  alertId: z.string(),
+  cameras: z.array(NearbyCameraSchema),
+  units: z.array(NearbyUnitSchema),
+  /** How distances were measured; straight line until road routing is in place. */
+  method: z.enum(['straight_line', 'road']),
+});
+export type NearbyResult = z.infer<typeof NearbyResultSchema>;
+
+export const HostInfoSchema = z.object({
+  host: z.enum(['electron', 'browser']),
+  version: z.string(),
+  dataDir: z.string(),
+  gatewayUrl: z.string(),
+  packId: z.string(),
+});
+export type HostInfo = z.infer<typeof HostInfoSchema>;
+
+export const SnapshotSchema = z.object({
+  alerts: z.array(AlertSchema),
+  units: z.array(UnitSchema),
+  cameraStatus: z.record(z.string(), z.boolean()),
+  feed: FeedStatusSchema,
+  settings: SettingsSchema,
+  host: HostInfoSchema,
+});
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+const request = <A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: R) => ({ args, result });
+
+export const requestContract = {
+  'session.snapshot': request(z.tuple([]), SnapshotSchema),
+  'city.pack': request(z.tuple([]), CityPackSchema),
+  'alerts.list': request(z.tuple([z.object({ includeClosed: z.boolean() })]), z.array(AlertSchema)),
+  'alerts.nearby': request(
+    z.tuple([
+      z.object({
+        alertId: z.string().min(1),
+        cameraLimit: z.number().int().min(1).max(50),
+        unitLimit: z.number().int().min(1).max(50),
+      }),
+    ]),
+    NearbyResultSchema,
+  ),
+  'quarantine.list': request(z.tuple([z.object({ limit: z.number().int().min(1).max(1000) })]), z.array(QuarantineEntrySchema)),
+  'settings.update': request(z.tuple([SettingsSchema.partial()]), SettingsSchema),
+} as const;
+
+export const eventContract = {
+  'alerts.upserted': z.array(AlertSchema),
+  'units.positions': z.array(UnitPositionSchema),
+  'units.status': z.array(UnitStatusReportSchema),
+  'cameras.status': z.array(CameraStatusReportSchema),
+  'feed.status': FeedStatusSchema,
+  'settings.changed': SettingsSchema,
+} as const;
+
+export type RequestName = keyof typeof requestContract;
+export type EventName = keyof typeof eventContract;
+export type RequestArgs<K extends RequestName> = z.infer<(typeof requestContract)[K]['args']>;
+export type RequestResult<K extends RequestName> = z.infer<(typeof requestContract)[K]['result']>;
+export type EventPayload<E extends EventName> = z.infer<(typeof eventContract)[E]>;
+
+export const requestNames = Object.keys(requestContract) as RequestName[];
+export const eventNames = Object.keys(eventContract) as EventName[];
+
+/** What a host implements: one handler per request. */
+export type RequestHandlers = { [K in RequestName]: (...args: RequestArgs<K>) => Promise<RequestResult<K>> };
+
+/** What the renderer sees: the same requests as async functions, and typed subscriptions. */
+export interface ConsoleApi {
+  readonly requests: { [K in RequestName]: (...args: RequestArgs<K>) => Promise<RequestResult<K>> };
+  /** Returns the unsubscribe function. */
+  readonly subscribe: { [E in EventName]: (listener: (payload: EventPayload<E>) => void) => () => void };
+}

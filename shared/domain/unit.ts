@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { LngLatSchema } from './geo';
+
+/** Quick-response unit kinds (快反力量): patrol car, e-bike patrol, foot patrol, special police (特警). */
+export const UnitTypeSchema = z.enum(['car', 'ebike', 'foot', 'special']);
+export type UnitType = z.infer<typeof UnitTypeSchema>;
+
+export const UnitStatusSchema = z.enum(['available', 'dispatched', 'en_route', 'on_scene', 'off_duty']);
+export type UnitStatus = z.infer<typeof UnitStatusSchema>;
+
+/** A unit as configured in the city pack. */
+export const UnitDefinitionSchema = z.object({
+  id: z.string().min(1),
+  callsign: z.string().min(1),
+  type: UnitTypeSchema,
+  districtId: z.string().min(1),
+  home: LngLatSchema,
+});
+export type UnitDefinition = z.infer<typeof UnitDefinitionSchema>;
+
+/** Live position report (AVL). Heading in degrees clockwise from north, speed in m/s. */
+export const UnitPositionSchema = z.object({
+  unitId: z.string().min(1),
+  lng: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+  heading: z.number().min(0).max(360),
+  speed: z.number().min(0).max(100),
+  at: z.iso.datetime({ offset: true }),
+});
+export type UnitPosition = z.infer<typeof UnitPositionSchema>;
+
+export const UnitStatusReportSchema = z.object({
+  unitId: z.string().min(1),
+  status: UnitStatusSchema,
+  at: z.iso.datetime({ offset: true }),
+  alertId: z.string().optional(),
+});
+export type UnitStatusReport = z.infer<typeof UnitStatusReportSchema>;
+
+/** The console's view of a unit: definition, latest status and latest position. */
+export const UnitSchema = UnitDefinitionSchema.extend({
+  status: UnitStatusSchema,
+  position: UnitPositionSchema.nullable(),
+});
+export type Unit = z.infer<typeof UnitSchema>;

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/**
+ * The gateway wire protocol (socket.io), shared by gateway/ and the console's feed client.
+ * Documented in docs/protocol.md. Every server→client message is an envelope with a
+ * gateway-wide strictly increasing sequence number; the console resumes with `since`.
+ */
+export const GATEWAY_PROTOCOL_VERSION = 1;
+
+/** socket.io event names of the gateway protocol (the only place they are spelled). */
+export const GatewayEvents = {
+  /** server → client, once per connection: GatewayHello */
+  hello: 'gw:hello',
+  /** server → client: FeedEnvelope[] (a batch, in seq order) */
+  feed: 'gw:feed',
+  /** client → server with ack: ConsoleCommand → CommandAck */
+  command: 'gw:command',
+} as const;
+
+export const FEED_MESSAGE_TYPES = ['alert', 'unit.position', 'unit.status', 'camera.status'] as const;
+export const FeedMessageTypeSchema = z.enum(FEED_MESSAGE_TYPES);
+export type FeedMessageType = z.infer<typeof FeedMessageTypeSchema>;
+
+/**
+ * The envelope is validated first; the payload is validated against its type's schema
+ * separately, so a bad payload is quarantined with its seq and the feed moves on.
+ */
+export const FeedEnvelopeSchema = z.object({
+  seq: z.number().int().positive(),
+  type: FeedMessageTypeSchema,
+  /** Gateway send time (wall clock, ISO 8601): feed lag = receive time − this. */
+  sentAt: z.iso.datetime({ offset: true }),
+  payload: z.unknown(),
+});
+export type FeedEnvelope = z.infer<typeof FeedEnvelopeSchema>;
+
+/** Connection handshake auth sent by the client. */
+export const GatewayAuthSchema = z.object({
+  token: z.string(),
+  /** Last seq the console has durably stored; 0 for a fresh console. */
+  since: z.number().int().nonnegative(),
+  consoleId: z.string().min(1),
+});
+export type GatewayAuth = z.infer<typeof GatewayAuthSchema>;
+
+export const GatewayHelloSchema = z.object({
+  protocol: z.literal(GATEWAY_PROTOCOL_VERSION),
+  gatewayId: z.string(),
+  scenario: z.string().nullable(),
+  speed: z.number().positive(),
+  /** Highest seq issued so far. */
+  headSeq: z.number().int().nonnegative(),
+  serverTime: z.iso.datetime({ offset: true }),
+  /** Scenario clock: what scenario time it is now (seconds since scenario start), or null when live. */
+  scenarioTime: z.number().nullable(),
+});
+export type GatewayHello = z.infer<typeof GatewayHelloSchema>;
+
+/** Console → gateway commands (dispatch etc.); idempotent by commandId. */
+export const ConsoleCommandSchema = z.object({
+  commandId: z.string().min(8),
+  kind: z.enum(['unit.assign', 'unit.recall', 'unit.status', 'camera.ptz']),
+  payload: z.record(z.string(), z.unknown()),
+});
+export type ConsoleCommand = z.infer<typeof ConsoleCommandSchema>;
+
+export const CommandAckSchema = z.object({
+  commandId: z.string(),
+  ok: z.boolean(),
+  error: z.string().optional(),
+  duplicate: z.boolean().optional(),
+});
+export type CommandAck = z.infer<typeof CommandAckSchema>;
