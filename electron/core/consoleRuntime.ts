@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { CityPack } from '../../shared/citypack/schema';
+import type { HostInfo, RequestHandlers } from '../../shared/contract/api';
+import type { EventSink } from '../../shared/contract/bridge';
+import { loadCityPack } from './citypack/loadCityPack';
+import { openDatabase } from './db/database';
+import { ConsoleRepository } from './db/consoleRepository';
+import { GatewayFeed } from './feed/gatewayFeed';
+import { CameraIndex, nearestAvailableUnits } from './nearby';
+import { SettingsStore } from './settingsStore';
+
+export interface ConsoleRuntimeOptions {
+  dataDir: string;
+  packDir: string;
+  gatewayUrl: string;
+  gatewayToken: string;
+  host: HostInfo['host'];
+  version: string;
+  emit: EventSink;
+}
+
+export interface ConsoleRuntime {
+  handlers: RequestHandlers;
+  pack: CityPack;
+  repository: ConsoleRepository;
+  feed: GatewayFeed;
+  close(): Promise<void>;
+}
+
+/**
+ * The console's Node side, host-independent: storage, the gateway feed and the request
+ * handlers of the API contract. The Electron main process and the browser host both run
+ * exactly this; only the transport differs.
+ */
+export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promise<ConsoleRuntime> {
+  const pack = await loadCityPack(options.packDir);
+  const repository = new ConsoleRepository(openDatabase(options.dataDir));
+  repository.seedFromPack(pack);
+  const settings = new SettingsStore(repository.meta);
+  const cameraIndex = new CameraIndex(pack.cameras);
+  const consoleId = repository.meta.get('console.id') ?? randomUUID();
+  repository.meta.set('console.id', consoleId);
+
+  const { emit } = options;
+  const feed = new GatewayFeed({
+    url: options.gatewayUrl,
+    token: options.gatewayToken,
+    consoleId,
+    repository,
+    knownCameras: new Set(pack.cameras.map((c) => c.id)),
+    onStatus: (status) => emit('feed.status', status),
+    onCommitted: (result) => {
+      if (result.newAlerts.length) emit('alerts.upserted', result.newAlerts);
+      if (result.positions.length) emit('units.positions', result.positions);
+      if (result.unitStatus.length) emit('units.status', result.unitStatus);
+      if (result.cameraStatus.length) emit('cameras.status', result.cameraStatus);
+    },
+  });
+  feed.start();
+
+  const hostInfo: HostInfo = {
+    host: options.host,
+    version: options.version,
+    dataDir: options.dataDir,
+    gatewayUrl: options.gatewayUrl,
+    packId: pack.manifest.id,
+  };
+
+  const handlers: RequestHandlers = {
+    'session.snapshot': async () => ({
+      alerts: repository.alerts.list({ includeClosed: false }),
+      units: repository.units.list(),
+      cameraStatus: repository.reference.cameraOnline(),
+      feed: feed.currentStatus(),
+      settings: settings.get(),
+      host: hostInfo,
+    }),
+    'city.pack': async () => pack,
+    'alerts.list': async ({ includeClosed }) => repository.alerts.list({ includeClosed }),
+    'alerts.nearby': async ({ alertId, cameraLimit, unitLimit }) => {
+      const alert = repository.alerts.get(alertId);
+      if (!alert) throw new Error(`Unknown alert ${alertId}`);
+      const online = repository.reference.cameraOnline();
+      return {
+        alertId,
+        cameras: cameraIndex
+          .nearest(alert.position, cameraLimit)
+          .map(({ camera, distanceM }) => ({ camera: { ...camera, online: online[camera.id] ?? camera.online }, distanceM })),
+        units: nearestAvailableUnits(repository.units.list(), alert.position, unitLimit),
+        method: 'straight_line' as const,
+      };
+    },
+    'quarantine.list': async ({ limit }) => repository.meta.listQuarantine(limit),
+    'settings.update': async (patch) => {
+      const next = settings.update(patch);
+      emit('settings.changed', next);
+      return next;
+    },
+  };
+
+  return {
+    handlers,
+    pack,
+    repository,
+    feed,
+    close: async () => {
+      feed.stop();
+      repository.close();
+    },
+  };
+}

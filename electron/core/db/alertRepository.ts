@@ -1,0 +1,110 @@
+import type { Db } from './database';
+import type { Alert, AlertStatus } from '../../../shared/domain/alert';
+import { OPEN_STATUSES } from '../../../shared/domain/alert';
+
+interface AlertRow {
+  id: string;
+  source: Alert['source'];
+  category: Alert['category'];
+  priority: Alert['priority'];
+  reported_at: string;
+  lng: number;
+  lat: number;
+  orig_lng: number;
+  orig_lat: number;
+  orig_crs: Alert['location']['crs'];
+  address: string;
+  caller_name: string | null;
+  caller_phone: string;
+  description: string;
+  status: AlertStatus;
+  received_at: string;
+  seq: number;
+}
+
+function rowToAlert(row: AlertRow): Alert {
+  return {
+    id: row.id,
+    source: row.source,
+    category: row.category,
+    priority: row.priority,
+    reportedAt: row.reported_at,
+    location: { lng: row.orig_lng, lat: row.orig_lat, crs: row.orig_crs },
+    position: { lng: row.lng, lat: row.lat },
+    address: row.address,
+    caller: row.caller_name === null ? { phone: row.caller_phone } : { name: row.caller_name, phone: row.caller_phone },
+    description: row.description,
+    status: row.status,
+    receivedAt: row.received_at,
+    seq: row.seq,
+  };
+}
+
+/** Alerts and their lifecycle steps. Inserts are idempotent by alert id. */
+export class AlertRepository {
+  private readonly insertStmt;
+  private readonly insertEventStmt;
+  private readonly byIdStmt;
+  private readonly openStmt;
+  private readonly allStmt;
+
+  constructor(private readonly db: Db) {
+    this.insertStmt = db.prepare(`
+      INSERT INTO alerts (id, source, category, priority, reported_at, lng, lat, orig_lng, orig_lat, orig_crs,
+                          address, caller_name, caller_phone, description, status, received_at, seq)
+      VALUES (@id, @source, @category, @priority, @reportedAt, @lng, @lat, @origLng, @origLat, @origCrs,
+              @address, @callerName, @callerPhone, @description, @status, @receivedAt, @seq)
+      ON CONFLICT (id) DO NOTHING`);
+    this.insertEventStmt = db.prepare(`
+      INSERT INTO alert_events (alert_id, at, from_status, to_status, operator, note)
+      VALUES (?, ?, ?, ?, ?, ?)`);
+    this.byIdStmt = db.prepare<[string], AlertRow>('SELECT * FROM alerts WHERE id = ?');
+    const open = OPEN_STATUSES.map((s) => `'${s}'`).join(',');
+    this.openStmt = db.prepare<[], AlertRow>(`SELECT * FROM alerts WHERE status IN (${open}) ORDER BY priority, reported_at`);
+    this.allStmt = db.prepare<[], AlertRow>('SELECT * FROM alerts ORDER BY priority, reported_at');
+  }
+
+  /** Inserts a new alert with its first lifecycle step. Returns false when the id already exists. Call inside a transaction. */
+  insert(alert: Alert): boolean {
+    const result = this.insertStmt.run({
+      id: alert.id,
+      source: alert.source,
+      category: alert.category,
+      priority: alert.priority,
+      reportedAt: alert.reportedAt,
+      lng: alert.position.lng,
+      lat: alert.position.lat,
+      origLng: alert.location.lng,
+      origLat: alert.location.lat,
+      origCrs: alert.location.crs,
+      address: alert.address,
+      callerName: alert.caller.name ?? null,
+      callerPhone: alert.caller.phone,
+      description: alert.description,
+      status: alert.status,
+      receivedAt: alert.receivedAt,
+      seq: alert.seq,
+    });
+    if (result.changes === 0) return false;
+    this.insertEventStmt.run(alert.id, alert.receivedAt, null, alert.status, 'system:feed', `seq ${alert.seq}`);
+    return true;
+  }
+
+  get(id: string): Alert | null {
+    const row = this.byIdStmt.get(id);
+    return row ? rowToAlert(row) : null;
+  }
+
+  list(options: { includeClosed: boolean }): Alert[] {
+    return (options.includeClosed ? this.allStmt.all() : this.openStmt.all()).map(rowToAlert);
+  }
+
+  events(alertId: string): { at: string; fromStatus: string | null; toStatus: string; operator: string; note: string | null }[] {
+    return this.db
+      .prepare<[string], { at: string; from_status: string | null; to_status: string; operator: string; note: string | null }>(
+        'SELECT at, from_status, to_status, operator, note FROM alert_events WHERE alert_id = ? ORDER BY id',
+      )
+      .all(alertId)
+      .map((r) => ({ at: r.at, fromStatus: r.from_status, toStatus: r.to_status, operator: r.operator, note: r.note }));
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Versioned schema migrations, applied in order inside one transaction each; the applied
+ * version is SQLite's `user_version`. Never edit a released migration: add the next one.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'alerts, units, positions, cameras, checkpoints, quarantine, meta',
+    sql: `
+      CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+
+      CREATE TABLE alerts (
+        id            TEXT PRIMARY KEY,
+        source        TEXT NOT NULL CHECK (source IN ('110','12345')),
+        category      TEXT NOT NULL,
+        priority      INTEGER NOT NULL CHECK (priority BETWEEN 1 AND 4),
+        reported_at   TEXT NOT NULL,
+        lng           REAL NOT NULL,
+        lat           REAL NOT NULL,
+        orig_lng      REAL NOT NULL,
+        orig_lat      REAL NOT NULL,
+        orig_crs      TEXT NOT NULL,
+        address       TEXT NOT NULL,
+        caller_name   TEXT,
+        caller_phone  TEXT NOT NULL,
+        description   TEXT NOT NULL,
+        status        TEXT NOT NULL,
+        received_at   TEXT NOT NULL,
+        seq           INTEGER NOT NULL
+      );
+      CREATE INDEX alerts_status ON alerts (status, priority, reported_at);
+
+      -- Every lifecycle step, timed and attributed (the closed loop builds on this).
+      CREATE TABLE alert_events (
+        id          INTEGER PRIMARY KEY,
+        alert_id    TEXT NOT NULL REFERENCES alerts (id),
+        at          TEXT NOT NULL,
+        from_status TEXT,
+        to_status   TEXT NOT NULL,
+        operator    TEXT NOT NULL,
+        note        TEXT
+      );
+      CREATE INDEX alert_events_alert ON alert_events (alert_id, id);
+
+      CREATE TABLE units (
+        id          TEXT PRIMARY KEY,
+        callsign    TEXT NOT NULL,
+        type        TEXT NOT NULL,
+        district_id TEXT NOT NULL,
+        home_lng    REAL NOT NULL,
+        home_lat    REAL NOT NULL,
+        status      TEXT NOT NULL DEFAULT 'available',
+        status_at   TEXT,
+        alert_id    TEXT
+      );
+
+      CREATE TABLE unit_positions (
+        unit_id TEXT PRIMARY KEY REFERENCES units (id),
+        lng     REAL NOT NULL,
+        lat     REAL NOT NULL,
+        heading REAL NOT NULL,
+        speed   REAL NOT NULL,
+        at      TEXT NOT NULL
+      );
+
+      CREATE TABLE unit_track (
+        id      INTEGER PRIMARY KEY,
+        unit_id TEXT NOT NULL,
+        lng     REAL NOT NULL,
+        lat     REAL NOT NULL,
+        heading REAL NOT NULL,
+        speed   REAL NOT NULL,
+        at      TEXT NOT NULL
+      );
+      CREATE INDEX unit_track_unit_at ON unit_track (unit_id, at);
+
+      CREATE TABLE cameras (
+        id        TEXT PRIMARY KEY,
+        name      TEXT NOT NULL,
+        kind      TEXT NOT NULL,
+        class     INTEGER NOT NULL,
+        lng       REAL NOT NULL,
+        lat       REAL NOT NULL,
+        heading   REAL,
+        fov       REAL,
+        range_m   REAL NOT NULL,
+        streams   TEXT NOT NULL,
+        online    INTEGER NOT NULL,
+        status_at TEXT
+      );
+
+      CREATE TABLE checkpoints (
+        id         TEXT PRIMARY KEY,
+        name       TEXT NOT NULL,
+        level      TEXT NOT NULL,
+        lng        REAL NOT NULL,
+        lat        REAL NOT NULL,
+        road       TEXT NOT NULL,
+        camera_ids TEXT NOT NULL
+      );
+
+      -- Messages that failed validation: kept whole for inspection, never block the feed.
+      CREATE TABLE quarantine (
+        id          INTEGER PRIMARY KEY,
+        received_at TEXT NOT NULL,
+        seq         INTEGER,
+        type        TEXT,
+        reason      TEXT NOT NULL,
+        raw         TEXT NOT NULL
+      );
+    `,
+  },
+];

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { FeedEnvelopeSchema } from '../../../shared/protocol/feed';
+import { AlertReportSchema, type Alert } from '../../../shared/domain/alert';
+import { UnitPositionSchema, UnitStatusReportSchema } from '../../../shared/domain/unit';
+import { CameraStatusReportSchema } from '../../../shared/domain/camera';
+import { toWgs84 } from '../../../shared/domain/coords';
+import type { FeedBatch } from '../db/consoleRepository';
+
+export interface DecodeContext {
+  /** Highest seq already stored: anything at or below it is a resend and is dropped. */
+  lastSeq: number;
+  knownUnits: ReadonlySet<string>;
+  knownCameras: ReadonlySet<string>;
+  receivedAt: string;
+}
+
+const describe = (error: z.ZodError): string =>
+  error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
+
+const safeStringify = (value: unknown): string => {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+};
+
+/**
+ * Turns raw gateway messages into one storable batch. Pure: no I/O. Every message either
+ * becomes data or a quarantine entry with its reason; none is dropped silently except
+ * resends of already-stored seqs.
+ */
+export function decodeFeedMessages(raw: readonly unknown[], ctx: DecodeContext): FeedBatch {
+  const batch: FeedBatch = { lastSeq: ctx.lastSeq, alerts: [], positions: [], unitStatus: [], cameraStatus: [], quarantine: [] };
+  const seenAlertIds = new Set<string>();
+  const reject = (seq: number | null, type: string | null, reason: string, value: unknown) =>
+    batch.quarantine.push({ receivedAt: ctx.receivedAt, seq, type, reason, raw: safeStringify(value) });
+
+  for (const message of raw) {
+    const envelope = FeedEnvelopeSchema.safeParse(message);
+    if (!envelope.success) {
+      const seq = typeof (message as { seq?: unknown })?.seq === 'number' ? (message as { seq: number }).seq : null;
+      reject(seq, null, `invalid envelope: ${describe(envelope.error)}`, message);
+      if (seq !== null && seq > batch.lastSeq) batch.lastSeq = seq;
+      continue;
+    }
+    const { seq, type, payload } = envelope.data;
+    if (seq <= batch.lastSeq) continue;
+    batch.lastSeq = seq;
+
+    switch (type) {
+      case 'alert': {
+        const report = AlertReportSchema.safeParse(payload);
+        if (!report.success) {
+          reject(seq, type, `invalid alert: ${describe(report.error)}`, message);
+          break;
+        }
+        if (seenAlertIds.has(report.data.id)) break;
+        seenAlertIds.add(report.data.id);
+        const alert: Alert = {
+          ...report.data,
+          position: toWgs84(report.data.location, report.data.location.crs),
+          status: 'received',
+          receivedAt: ctx.receivedAt,
+          seq,
+        };
+        batch.alerts.push(alert);
+        break;
+      }
+      case 'unit.position': {
+        const position = UnitPositionSchema.safeParse(payload);
+        if (!position.success) reject(seq, type, `invalid unit position: ${describe(position.error)}`, message);
+        else if (!ctx.knownUnits.has(position.data.unitId)) reject(seq, type, `unknown unit ${position.data.unitId}`, message);
+        else batch.positions.push(position.data);
+        break;
+      }
+      case 'unit.status': {
+        const status = UnitStatusReportSchema.safeParse(payload);
+        if (!status.success) reject(seq, type, `invalid unit status: ${describe(status.error)}`, message);
+        else if (!ctx.knownUnits.has(status.data.unitId)) reject(seq, type, `unknown unit ${status.data.unitId}`, message);
+        else batch.unitStatus.push(status.data);
+        break;
+      }
+      case 'camera.status': {
+        const status = CameraStatusReportSchema.safeParse(payload);
+        if (!status.success) reject(seq, type, `invalid camera status: ${describe(status.error)}`, message);
+        else if (!ctx.knownCameras.has(status.data.cameraId)) reject(seq, type, `unknown camera ${status.data.cameraId}`, message);
+        else batch.cameraStatus.push(status.data);
+        break;
+      }
+    }
+  }
+  return batch;
+}
+
+/** The lag of a message: how long after the gateway sent it the console stored it. */
+export function lagMs(sentAt: string, receivedAtMs: number): number {
+  return Math.max(0, receivedAtMs - Date.parse(sentAt));
+}

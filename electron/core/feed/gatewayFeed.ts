@@ -1,0 +1,138 @@
+import { io, type Socket } from 'socket.io-client';
+import { GatewayEvents, GatewayHelloSchema, type GatewayHello } from '../../../shared/protocol/feed';
+import type { FeedStatus } from '../../../shared/contract/api';
+import type { ConsoleRepository, FeedBatchResult } from '../db/consoleRepository';
+import { decodeFeedMessages, lagMs } from './feedDecoder';
+
+export interface GatewayFeedOptions {
+  url: string;
+  token: string;
+  consoleId: string;
+  repository: ConsoleRepository;
+  knownCameras: ReadonlySet<string>;
+  /** Called after each committed flush with what changed. */
+  onCommitted: (result: FeedBatchResult) => void;
+  onStatus: (status: FeedStatus) => void;
+  /** How long incoming messages are gathered before one transaction (a display frame or so). */
+  flushIntervalMs?: number;
+}
+
+/**
+ * Owns the connection to the alert gateway: connect, reconnect, resume from the last stored
+ * seq, validate, and write bursts in one transaction per flush. The resume point is stored in
+ * the same transaction as the data, so a crash can never skip or double a message.
+ */
+export class GatewayFeed {
+  private socket: Socket | null = null;
+  private pending: unknown[] = [];
+  private flushTimer: NodeJS.Timeout | null = null;
+  private statusTimer: NodeJS.Timeout | null = null;
+  private status: FeedStatus;
+  private hello: GatewayHello | null = null;
+  private readonly flushIntervalMs: number;
+
+  constructor(private readonly options: GatewayFeedOptions) {
+    this.flushIntervalMs = options.flushIntervalMs ?? 16;
+    this.status = {
+      state: 'connecting',
+      gatewayUrl: options.url,
+      lastSeq: options.repository.lastSeq(),
+      lagMs: null,
+      lastMessageAt: null,
+      messagesReceived: 0,
+      quarantineCount: options.repository.meta.quarantineCount(),
+      error: null,
+    };
+  }
+
+  start(): void {
+    const { url, token, consoleId, repository } = this.options;
+    // auth is a function so every reconnect sends the resume point as it is then, not at start.
+    this.socket = io(url, {
+      auth: (cb) => cb({ token, since: repository.lastSeq(), consoleId }),
+      reconnection: true,
+      reconnectionDelay: 250,
+      reconnectionDelayMax: 3000,
+      transports: ['websocket'],
+    });
+    this.socket.on('connect', () => this.updateStatus({ state: 'connected', error: null }));
+    this.socket.on('disconnect', (reason) => this.updateStatus({ state: 'disconnected', error: reason }));
+    this.socket.on('connect_error', (err) => this.updateStatus({ state: 'error', error: err.message }));
+    this.socket.on(GatewayEvents.hello, (payload: unknown) => {
+      const parsed = GatewayHelloSchema.safeParse(payload);
+      this.hello = parsed.success ? parsed.data : null;
+    });
+    this.socket.on(GatewayEvents.feed, (batch: unknown) => {
+      if (Array.isArray(batch)) this.pending.push(...batch);
+      else this.pending.push(batch);
+      this.scheduleFlush();
+    });
+    // Lag and connection state are pushed at most once a second, not once per message.
+    this.statusTimer = setInterval(() => this.options.onStatus(this.status), 1000);
+  }
+
+  get gatewayHello(): GatewayHello | null {
+    return this.hello;
+  }
+
+  /** Sends a command and resolves with the gateway's acknowledgement. */
+  async command(event: string, payload: unknown, timeoutMs = 5000): Promise<unknown> {
+    if (!this.socket?.connected) throw new Error('gateway not connected');
+    return this.socket.timeout(timeoutMs).emitWithAck(event, payload);
+  }
+
+  currentStatus(): FeedStatus {
+    return this.status;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      this.flush();
+    }, this.flushIntervalMs);
+  }
+
+  /** Decodes and commits everything pending. Public so tests and shutdown can force it. */
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const raw = this.pending;
+    this.pending = [];
+    const { repository } = this.options;
+    const now = Date.now();
+    const batch = decodeFeedMessages(raw, {
+      lastSeq: repository.lastSeq(),
+      knownUnits: repository.knownUnitIds(),
+      knownCameras: this.options.knownCameras,
+      receivedAt: new Date(now).toISOString(),
+    });
+    const result = repository.applyFeedBatch(batch);
+    const newest = raw[raw.length - 1] as { sentAt?: unknown };
+    this.updateStatus(
+      {
+        lastSeq: repository.lastSeq(),
+        messagesReceived: this.status.messagesReceived + raw.length,
+        lastMessageAt: new Date(now).toISOString(),
+        lagMs: typeof newest?.sentAt === 'string' ? lagMs(newest.sentAt, now) : this.status.lagMs,
+        quarantineCount: this.status.quarantineCount + result.quarantined,
+      },
+      result.quarantined > 0,
+    );
+    this.options.onCommitted(result);
+  }
+
+  private updateStatus(patch: Partial<FeedStatus>, pushNow = true): void {
+    this.status = { ...this.status, ...patch };
+    if (pushNow) this.options.onStatus(this.status);
+  }
+
+  stop(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.statusTimer) clearInterval(this.statusTimer);
+    this.flushTimer = null;
+    this.flush();
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = null;
+  }
+}

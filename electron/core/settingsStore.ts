@@ -1,0 +1,27 @@
+import { SettingsSchema, type Settings } from '../../shared/contract/api';
+import type { MetaRepository } from './db/metaRepository';
+
+const SETTINGS_KEY = 'settings';
+export const DEFAULT_SETTINGS: Settings = { locale: 'zh-CN', alarmMuted: false, alarmVolume: 0.7 };
+
+/** Operator settings persisted in the console database; unreadable values fall back to defaults. */
+export class SettingsStore {
+  constructor(private readonly meta: MetaRepository) {}
+
+  get(): Settings {
+    const raw = this.meta.get(SETTINGS_KEY);
+    if (raw === null) return DEFAULT_SETTINGS;
+    try {
+      const parsed = SettingsSchema.partial().safeParse(JSON.parse(raw));
+      return parsed.success ? { ...DEFAULT_SETTINGS, ...parsed.data } : DEFAULT_SETTINGS;
+    } catch {
+      return DEFAULT_SETTINGS;
+    }
+  }
+
+  update(patch: Partial<Settings>): Settings {
+    const next = SettingsSchema.parse({ ...this.get(), ...patch });
+    this.meta.set(SETTINGS_KEY, JSON.stringify(next));
+    return next;
+  }
+}

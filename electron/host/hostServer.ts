@@ -1,0 +1,92 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { timingSafeEqual } from 'node:crypto';
+import { Server as SocketServer } from 'socket.io';
+import { bindRequestHandlers, createEventSink, type EventSink } from '../../shared/contract/bridge';
+import type { RequestHandlers } from '../../shared/contract/api';
+import type { TransportReply } from '../../shared/contract/channels';
+import { contentSecurityPolicy } from '../core/contentSecurityPolicy';
+import { serveStatic } from './staticFiles';
+
+export interface HostServerOptions {
+  rendererDir: string;
+  host: string;
+  port: number;
+  /** Required from every API client (the renderer reads it from its URL). */
+  apiToken: string;
+  gatewayOrigin?: string;
+}
+
+export interface HostServer {
+  url: string;
+  port: number;
+  emit: EventSink;
+  /** Attaches the request handlers once the runtime is up (events may be emitted before). */
+  attach(handlers: RequestHandlers): void;
+  close(): Promise<void>;
+}
+
+const sameToken = (a: unknown, b: string): boolean =>
+  typeof a === 'string' && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
+ * The browser host: serves the built renderer and the console API over loopback socket.io.
+ * Request channels and event channels come from the contract via bindRequestHandlers.
+ */
+export async function startHostServer(options: HostServerOptions): Promise<HostServer> {
+  let handlers: Map<string, (raw: unknown) => Promise<unknown>> | null = null;
+  const http: HttpServer = createServer();
+  const io = new SocketServer(http, { path: '/api', serveClient: false, maxHttpBufferSize: 1e6 });
+
+  io.use((socket, next) => {
+    if (sameToken(socket.handshake.auth?.token, options.apiToken)) next();
+    else next(new Error('unauthorized'));
+  });
+  io.on('connection', (socket) => {
+    socket.onAny((channel: string, rawArgs: unknown, ack?: (reply: TransportReply<unknown>) => void) => {
+      if (typeof ack !== 'function') return;
+      const handler = handlers?.get(channel);
+      if (!handler) {
+        ack({ ok: false, error: handlers ? `unknown request ${channel}` : 'console is starting' });
+        return;
+      }
+      handler(rawArgs).then(
+        (value) => ack({ ok: true, value }),
+        (err: unknown) => ack({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+      );
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, options.host, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const url = `http://${options.host}:${port}`;
+  const csp = contentSecurityPolicy({ apiOrigin: url, gatewayOrigin: options.gatewayOrigin });
+  const staticHandler = serveStatic(options.rendererDir, {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  });
+  http.on('request', (req, res) => {
+    if (req.url?.startsWith('/api')) return; // socket.io answers these
+    staticHandler(req, res);
+  });
+
+  return {
+    url,
+    port,
+    emit: createEventSink((channel, payload) => io.emit(channel, payload)),
+    attach(requestHandlers) {
+      const map = new Map<string, (raw: unknown) => Promise<unknown>>();
+      bindRequestHandlers(requestHandlers, (channel, _name, handler) => map.set(channel, handler));
+      handlers = map;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        io.close(() => resolve());
+        http.closeAllConnections();
+      }),
+  };
+}

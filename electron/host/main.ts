@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startConsoleRuntime } from '../core/consoleRuntime';
+import { DEMO_PACK_RELATIVE } from '../core/citypack/loadCityPack';
+import { findAppRoot } from '../core/paths';
+import { startHostServer } from './hostServer';
+
+/**
+ * Browser host: runs the console's Node side and serves the renderer to a browser on loopback.
+ * Used where Electron's binary is missing, and as the second-seat / video-wall view.
+ */
+async function main(): Promise<void> {
+  const root = findAppRoot(path.dirname(fileURLToPath(import.meta.url)));
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '7420' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'data-dir': { type: 'string', default: path.join(root, '.data', 'console') },
+      pack: { type: 'string', default: path.join(root, DEMO_PACK_RELATIVE) },
+      gateway: { type: 'string', default: 'http://127.0.0.1:7410' },
+      token: { type: 'string', default: 'demo-token' },
+      'api-token': { type: 'string' },
+      'renderer-dir': { type: 'string', default: path.join(root, 'dist', 'renderer') },
+    },
+    strict: true,
+  });
+  const apiToken = values['api-token'] ?? randomBytes(16).toString('hex');
+  const server = await startHostServer({
+    rendererDir: values['renderer-dir'],
+    host: values.host,
+    port: Number(values.port),
+    apiToken,
+    gatewayOrigin: new URL(values.gateway).origin,
+  });
+  const runtime = await startConsoleRuntime({
+    dataDir: path.resolve(values['data-dir']),
+    packDir: path.resolve(values.pack),
+    gatewayUrl: values.gateway,
+    gatewayToken: values.token,
+    host: 'browser',
+    version: process.env.npm_package_version ?? '0.1.0',
+    emit: server.emit,
+  });
+  server.attach(runtime.handlers);
+  // Tests and the launcher wait for this exact line.
+  console.log(`console host ready at ${server.url}/?token=${apiToken}`);
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await server.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

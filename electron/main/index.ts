@@ -1,0 +1,84 @@
+import { app, BrowserWindow } from 'electron';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createEventSink } from '../../shared/contract/bridge';
+import { startConsoleRuntime, type ConsoleRuntime } from '../core/consoleRuntime';
+import { DEMO_PACK_RELATIVE } from '../core/citypack/loadCityPack';
+import { contentSecurityPolicy } from '../core/contentSecurityPolicy';
+import { APP_ORIGIN, lockDownWebContents, registerIpcHandlers } from './security';
+import { registerAppScheme, serveRenderer } from './appProtocol';
+import { loadWindowState, trackWindowState } from './windowState';
+
+/** Electron host: thin glue around the same console runtime the browser host runs. */
+const { values } = parseArgs({
+  args: process.argv.slice(app.isPackaged ? 1 : 2),
+  options: {
+    gateway: { type: 'string', default: 'http://127.0.0.1:7410' },
+    token: { type: 'string', default: 'demo-token' },
+    'data-dir': { type: 'string' },
+    pack: { type: 'string' },
+  },
+  strict: false,
+});
+
+let mainWindow: BrowserWindow | null = null;
+let runtime: ConsoleRuntime | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  lockDownWebContents();
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.whenReady().then(start, (err: unknown) => {
+    console.error(err);
+    app.exit(1);
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => void runtime?.close());
+}
+
+async function start(): Promise<void> {
+  const root = app.getAppPath();
+  const gatewayUrl = String(values.gateway);
+  serveRenderer(path.join(root, 'dist', 'renderer'), contentSecurityPolicy({ gatewayOrigin: new URL(gatewayUrl).origin }));
+
+  const emit = createEventSink((channel, payload) => mainWindow?.webContents.send(channel, payload));
+  runtime = await startConsoleRuntime({
+    dataDir: typeof values['data-dir'] === 'string' ? values['data-dir'] : path.join(app.getPath('userData'), 'console'),
+    packDir: typeof values.pack === 'string' ? values.pack : path.join(root, DEMO_PACK_RELATIVE),
+    gatewayUrl,
+    gatewayToken: String(values.token),
+    host: 'electron',
+    version: app.getVersion(),
+    emit,
+  });
+  registerIpcHandlers(runtime.handlers);
+
+  const state = loadWindowState(app.getPath('userData'));
+  mainWindow = new BrowserWindow({
+    x: state.x,
+    y: state.y,
+    width: state.width,
+    height: state.height,
+    backgroundColor: '#0b1220',
+    show: false,
+    webPreferences: {
+      preload: path.join(root, 'dist', 'electron', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  if (state.maximized) mainWindow.maximize();
+  if (state.fullScreen) mainWindow.setFullScreen(true);
+  trackWindowState(mainWindow, app.getPath('userData'));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = null));
+  await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+}
