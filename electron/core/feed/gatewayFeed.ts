@@ -106,7 +106,16 @@ export class GatewayFeed {
       knownCameras: this.options.knownCameras,
       receivedAt: new Date(now).toISOString(),
     });
-    const result = repository.applyFeedBatch(batch);
+    let result;
+    try {
+      result = repository.applyFeedBatch(batch);
+    } catch (err) {
+      // Nothing of the batch was stored and the resume point did not move: reconnecting makes
+      // the gateway resend it, so a storage hiccup (disk full, lock) loses nothing.
+      this.updateStatus({ state: 'error', error: `storage failed: ${(err as Error).message}` });
+      this.socket?.disconnect().connect();
+      return;
+    }
     const newest = raw[raw.length - 1] as { sentAt?: unknown };
     this.updateStatus(
       {

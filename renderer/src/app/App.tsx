@@ -1,0 +1,44 @@
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AlertDetail, AlertQueue, useNearby } from '../features/alerts';
+import { CameraList } from '../features/video';
+import { UnitList } from '../features/units';
+import { StatusBar } from '../features/status';
+import { MapPane, useCityPack } from '../features/map';
+import { setLocale } from '../i18n';
+import { useConsoleState } from './ConsoleContext';
+
+/** The duty officer's screen: queue on the left, map in the middle, alert context on the right. */
+export function App() {
+  const { t, i18n } = useTranslation();
+  const pack = useCityPack();
+  const locale = useConsoleState((s) => s.settings?.locale);
+  const nearby = useNearby();
+  const cameraIds = useMemo(() => nearby?.cameras.map((c) => c.camera.id) ?? [], [nearby]);
+  const unitIds = useMemo(() => nearby?.units.map((u) => u.unit.id) ?? [], [nearby]);
+
+  useEffect(() => {
+    if (locale && locale !== i18n.language) setLocale(locale);
+  }, [locale, i18n.language]);
+
+  const cityName = pack ? (i18n.language === 'en' ? pack.manifest.name.en : pack.manifest.name.zh) : '';
+  return (
+    <div className="console">
+      <header className="title-bar">
+        <h1>{t('app.title')}</h1>
+        <span className="city-name">{cityName}</span>
+        {pack?.manifest.synthetic ? <span className="synthetic-badge">{t('app.syntheticCity')}</span> : null}
+      </header>
+      <aside className="left-column">
+        <AlertQueue />
+      </aside>
+      <main className="map-column">{pack ? <MapPane pack={pack} highlightCameraIds={cameraIds} highlightUnitIds={unitIds} /> : null}</main>
+      <aside className="right-column">
+        <AlertDetail />
+        <CameraList nearby={nearby} />
+        <UnitList nearby={nearby} />
+      </aside>
+      <StatusBar />
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { ConsoleApi } from '../../../shared/contract/api';
+import type { ConsoleStore } from './consoleStore';
+
+/**
+ * Subscribes first, then loads the snapshot, so nothing pushed in between is lost; events
+ * that arrive before the snapshot are replayed onto it.
+ */
+export async function connectStore(api: ConsoleApi, store: ConsoleStore): Promise<() => void> {
+  const early: (() => void)[] = [];
+  let loaded = false;
+  const run = (apply: () => void) => (loaded ? apply() : early.push(apply));
+  const unsubscribers = [
+    api.subscribe['alerts.upserted']((alerts) => run(() => store.upsertAlerts(alerts))),
+    api.subscribe['units.positions']((positions) => run(() => store.applyPositions(positions))),
+    api.subscribe['units.status']((reports) => run(() => store.applyUnitStatus(reports))),
+    api.subscribe['cameras.status']((reports) => run(() => store.applyCameraStatus(reports))),
+    api.subscribe['feed.status']((feed) => run(() => store.setFeed(feed))),
+    api.subscribe['settings.changed']((settings) => run(() => store.setSettings(settings))),
+  ];
+  store.loadSnapshot(await api.requests['session.snapshot']());
+  loaded = true;
+  for (const apply of early) apply();
+  return () => unsubscribers.forEach((u) => u());
+}

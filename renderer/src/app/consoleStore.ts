@@ -1,0 +1,127 @@
+import type { Alert } from '../../../shared/domain/alert';
+import { isOpen } from '../../../shared/domain/alert';
+import type { Unit, UnitPosition, UnitStatusReport } from '../../../shared/domain/unit';
+import type { CameraStatusReport } from '../../../shared/domain/camera';
+import type { FeedStatus, Settings, Snapshot, HostInfo } from '../../../shared/contract/api';
+
+export interface ConsoleState {
+  alerts: ReadonlyMap<string, Alert>;
+  units: ReadonlyMap<string, Unit>;
+  cameraOnline: Readonly<Record<string, boolean>>;
+  feed: FeedStatus | null;
+  settings: Settings | null;
+  host: HostInfo | null;
+  selectedAlertId: string | null;
+  /** Ids of alerts that arrived after the console loaded and are not yet looked at. */
+  unseenAlertIds: ReadonlySet<string>;
+}
+
+type Listener = () => void;
+
+/**
+ * Renderer-side state, independent of React (read with useSyncExternalStore). Fast updates
+ * (unit positions) are merged as they come but listeners are told once per animation frame.
+ */
+export class ConsoleStore {
+  private state: ConsoleState = {
+    alerts: new Map(),
+    units: new Map(),
+    cameraOnline: {},
+    feed: null,
+    settings: null,
+    host: null,
+    selectedAlertId: null,
+    unseenAlertIds: new Set(),
+  };
+  private readonly listeners = new Set<Listener>();
+  private frameRequested = false;
+
+  constructor(private readonly requestFrame: (cb: () => void) => void = (cb) => requestAnimationFrame(() => cb())) {}
+
+  getState = (): ConsoleState => this.state;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  loadSnapshot(snapshot: Snapshot): void {
+    this.set({
+      alerts: new Map(snapshot.alerts.map((a) => [a.id, a])),
+      units: new Map(snapshot.units.map((u) => [u.id, u])),
+      cameraOnline: snapshot.cameraStatus,
+      feed: snapshot.feed,
+      settings: snapshot.settings,
+      host: snapshot.host,
+    });
+  }
+
+  upsertAlerts(alerts: readonly Alert[]): void {
+    const next = new Map(this.state.alerts);
+    const unseen = new Set(this.state.unseenAlertIds);
+    for (const alert of alerts) {
+      if (!next.has(alert.id)) unseen.add(alert.id);
+      if (isOpen(alert.status)) next.set(alert.id, alert);
+      else next.delete(alert.id);
+    }
+    this.set({ alerts: next, unseenAlertIds: unseen });
+  }
+
+  applyPositions(positions: readonly UnitPosition[]): void {
+    const next = new Map(this.state.units);
+    for (const p of positions) {
+      const unit = next.get(p.unitId);
+      if (unit && (!unit.position || unit.position.at <= p.at)) next.set(p.unitId, { ...unit, position: p });
+    }
+    this.state = { ...this.state, units: next };
+    this.notifyNextFrame();
+  }
+
+  applyUnitStatus(reports: readonly UnitStatusReport[]): void {
+    const next = new Map(this.state.units);
+    for (const r of reports) {
+      const unit = next.get(r.unitId);
+      if (unit) next.set(r.unitId, { ...unit, status: r.status });
+    }
+    this.set({ units: next });
+  }
+
+  applyCameraStatus(reports: readonly CameraStatusReport[]): void {
+    const next = { ...this.state.cameraOnline };
+    for (const r of reports) next[r.cameraId] = r.online;
+    this.set({ cameraOnline: next });
+  }
+
+  setFeed(feed: FeedStatus): void {
+    this.set({ feed });
+  }
+
+  setSettings(settings: Settings): void {
+    this.set({ settings });
+  }
+
+  selectAlert(id: string | null): void {
+    if (id === this.state.selectedAlertId) return;
+    const unseen = new Set(this.state.unseenAlertIds);
+    if (id) unseen.delete(id);
+    this.set({ selectedAlertId: id, unseenAlertIds: unseen });
+  }
+
+  private set(patch: Partial<ConsoleState>): void {
+    this.state = { ...this.state, ...patch };
+    this.notify();
+  }
+
+  private notifyNextFrame(): void {
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    this.requestFrame(() => {
+      this.frameRequested = false;
+      this.notify();
+    });
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

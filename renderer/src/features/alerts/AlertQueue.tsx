@@ -1,0 +1,78 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { sortAlertQueue } from '../../../../shared/domain/alertQueue';
+import type { Alert } from '../../../../shared/domain/alert';
+import { useConsoleState, useConsoleStore } from '../../app/ConsoleContext';
+import { useNow } from '../../shared-ui/useNow';
+import { useQueueKeyboard } from './useQueueKeyboard';
+
+function AlertAge({ reportedAt, now }: { reportedAt: string; now: number }) {
+  const { t } = useTranslation();
+  const seconds = Math.max(0, Math.round((now - Date.parse(reportedAt)) / 1000));
+  return <span className="alert-age">{seconds < 120 ? t('queue.ageSeconds', { seconds }) : t('queue.age', { minutes: Math.floor(seconds / 60) })}</span>;
+}
+
+function AlertRow({ alert, selected, unseen, now, onSelect }: { alert: Alert; selected: boolean; unseen: boolean; now: number; onSelect: () => void }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+  return (
+    <li
+      ref={ref}
+      role="option"
+      aria-selected={selected}
+      data-testid="alert-item"
+      data-alert-id={alert.id}
+      data-priority={alert.priority}
+      className={`alert-item priority-${alert.priority}${selected ? ' selected' : ''}${unseen && alert.priority === 1 ? ' flash' : ''}`}
+      onClick={onSelect}
+    >
+      <span className={`source-badge source-${alert.source}`}>{t(`source.${alert.source}`)}</span>
+      <span className={`priority-badge priority-${alert.priority}`}>{t(`priority.${alert.priority}`)}</span>
+      <span className="alert-category">{t(`category.${alert.category}`)}</span>
+      {unseen ? <span className="new-badge">{t('queue.new')}</span> : null}
+      <AlertAge reportedAt={alert.reportedAt} now={now} />
+      <span className="alert-address">{alert.address}</span>
+    </li>
+  );
+}
+
+/** The priority queue of open alerts: priority first, then longest waiting; keyboard-first. */
+export function AlertQueue() {
+  const { t } = useTranslation();
+  const store = useConsoleStore();
+  const alertsMap = useConsoleState((s) => s.alerts);
+  const selectedId = useConsoleState((s) => s.selectedAlertId);
+  const unseen = useConsoleState((s) => s.unseenAlertIds);
+  const now = useNow(1000);
+  const alerts = useMemo(() => sortAlertQueue(alertsMap.values()), [alertsMap]);
+  useQueueKeyboard(alerts, selectedId, (id) => store.selectAlert(id));
+
+  return (
+    <section className="panel alert-queue" data-testid="alert-queue" aria-label={t('queue.title')}>
+      <header className="panel-header">
+        <h2>{t('queue.title')}</h2>
+        <span className="panel-count">{t('queue.count', { count: alerts.length })}</span>
+      </header>
+      <p className="panel-hint">{t('queue.hint')}</p>
+      {alerts.length === 0 ? (
+        <p className="panel-empty">{t('queue.empty')}</p>
+      ) : (
+        <ul role="listbox" aria-label={t('queue.title')} className="alert-list">
+          {alerts.map((alert) => (
+            <AlertRow
+              key={alert.id}
+              alert={alert}
+              selected={alert.id === selectedId}
+              unseen={unseen.has(alert.id)}
+              now={now}
+              onSelect={() => store.selectAlert(alert.id)}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

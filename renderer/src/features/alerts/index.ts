@@ -1,0 +1,3 @@
+export { AlertQueue } from './AlertQueue';
+export { AlertDetail } from './AlertDetail';
+export { useNearby } from './useNearby';

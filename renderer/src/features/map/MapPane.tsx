@@ -1,0 +1,52 @@
+import { useEffect, useRef, useState } from 'react';
+import type { CityPack } from '../../../../shared/citypack/schema';
+import { MapController } from '../../map';
+import { useConsoleApi, useConsoleState, useConsoleStore } from '../../app/ConsoleContext';
+import { useMapSync } from './useMapSync';
+
+declare global {
+  interface Window {
+    /** Test hook: per-layer feature counts of what the map was last given. */
+    __mapDebug?: () => unknown;
+  }
+}
+
+/** The city map. The component only owns the container; map code lives in MapController. */
+export function MapPane({ pack, highlightCameraIds, highlightUnitIds }: { pack: CityPack; highlightCameraIds: string[]; highlightUnitIds: string[] }) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [controller, setController] = useState<MapController | null>(null);
+  const store = useConsoleStore();
+
+  useEffect(() => {
+    if (!containerRef.current) return;
+    const created = new MapController(containerRef.current, pack);
+    setController(created);
+    window.__mapDebug = () => created.getDebugState();
+    const offClick = created.onAlertClick((id) => store.selectAlert(id));
+    return () => {
+      offClick();
+      delete window.__mapDebug;
+      created.dispose();
+      setController(null);
+    };
+  }, [pack, store]);
+
+  useMapSync(controller, highlightCameraIds, highlightUnitIds);
+  return <div ref={containerRef} className="map-container" data-testid="map" />;
+}
+
+/** Loads the city pack once from the host. */
+export function useCityPack(): CityPack | null {
+  const api = useConsoleApi();
+  const [pack, setPack] = useState<CityPack | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    void api.requests['city.pack']().then((p) => !cancelled && setPack(p));
+    return () => {
+      cancelled = true;
+    };
+  }, [api]);
+  return pack;
+}
+
+export const useLocale = () => useConsoleState((s) => s.settings?.locale ?? 'zh-CN');

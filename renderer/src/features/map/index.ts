@@ -1,0 +1,1 @@
+export { MapPane, useCityPack } from './MapPane';

@@ -1,0 +1,28 @@
+import { useEffect } from 'react';
+import type { MapController } from '../../map';
+import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
+
+/**
+ * Pushes console state into the map controller. Unit positions go straight from the feed
+ * event to the controller, which coalesces them into one setData per frame.
+ */
+export function useMapSync(controller: MapController | null, highlightCameraIds: string[], highlightUnitIds: string[]): void {
+  const api = useConsoleApi();
+  const alerts = useConsoleState((s) => s.alerts);
+  const units = useConsoleState((s) => s.units);
+  const cameraOnline = useConsoleState((s) => s.cameraOnline);
+  const selectedId = useConsoleState((s) => s.selectedAlertId);
+  const locale = useConsoleState((s) => s.settings?.locale ?? 'zh-CN');
+
+  useEffect(() => controller?.setAlerts([...alerts.values()]), [controller, alerts]);
+  useEffect(() => controller?.setUnits([...units.values()]), [controller, units]);
+  useEffect(() => controller?.setCameraStatus(cameraOnline), [controller, cameraOnline]);
+  useEffect(() => controller?.selectAlert(selectedId), [controller, selectedId]);
+  useEffect(() => controller?.setLocale(locale), [controller, locale]);
+  useEffect(() => controller?.highlightCameras(highlightCameraIds), [controller, highlightCameraIds]);
+  useEffect(() => controller?.highlightUnits(highlightUnitIds), [controller, highlightUnitIds]);
+  useEffect(() => {
+    if (!controller) return;
+    return api.subscribe['units.positions']((positions) => controller.updateUnitPositions(positions));
+  }, [api, controller]);
+}

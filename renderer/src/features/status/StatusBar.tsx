@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
+
+/** Connection state, feed lag, resume point, quarantined messages, unit availability, language. */
+export function StatusBar() {
+  const { t } = useTranslation();
+  const api = useConsoleApi();
+  const feed = useConsoleState((s) => s.feed);
+  const settings = useConsoleState((s) => s.settings);
+  const units = useConsoleState((s) => s.units);
+  let available = 0;
+  for (const unit of units.values()) if (unit.status === 'available') available++;
+  const state = feed?.state ?? 'connecting';
+  const nextLocale = settings?.locale === 'en' ? 'zh-CN' : 'en';
+  return (
+    <footer className="status-bar" data-testid="status-bar" role="status">
+      <span className={`feed-state state-${state}`} data-testid="feed-state" data-state={state}>
+        {t(`statusBar.${state}`)}
+      </span>
+      <span data-testid="feed-lag">{feed?.lagMs != null ? t('statusBar.lag', { ms: feed.lagMs }) : t('statusBar.lagUnknown')}</span>
+      <span data-testid="feed-seq">{t('statusBar.seq', { seq: feed?.lastSeq ?? 0 })}</span>
+      <span data-testid="quarantine-count" data-count={feed?.quarantineCount ?? 0} className={feed?.quarantineCount ? 'warn' : ''}>
+        {t('statusBar.quarantine', { count: feed?.quarantineCount ?? 0 })}
+      </span>
+      <span>{t('statusBar.units', { available, total: units.size })}</span>
+      <span className="spacer" />
+      <button type="button" data-testid="locale-toggle" onClick={() => void api.requests['settings.update']({ locale: nextLocale })}>
+        {t('statusBar.language')}
+      </button>
+    </footer>
+  );
+}

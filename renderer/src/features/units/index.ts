@@ -1,0 +1,1 @@
+export { UnitList } from './UnitList';

@@ -1,0 +1,48 @@
+import type { zhCN } from './zh-CN';
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+export const en: Shape<typeof zhCN> = {
+  app: { title: 'Dispatch Console', drillBanner: 'DRILL', syntheticCity: 'Demo city (synthetic data)' },
+  queue: {
+    title: 'Alert queue',
+    empty: 'No open alerts',
+    count: '{{count}} open',
+    hint: '↑↓ or J/K to select, Enter to open, Esc to clear',
+    age: '{{minutes}} min ago',
+    ageSeconds: '{{seconds}} s ago',
+    new: 'NEW',
+  },
+  source: { '110': '110', '12345': '12345' },
+  priority: { '1': 'Urgent', '2': 'High', '3': 'Normal', '4': 'Low' },
+  status: {
+    received: 'Received', acknowledged: 'Acknowledged', dispatched: 'Dispatched', en_route: 'En route', on_scene: 'On scene',
+    resolved: 'Resolved', closed: 'Closed', merged: 'Merged', transferred: 'Transferred', cancelled: 'Cancelled',
+  },
+  category: {
+    robbery: 'Robbery', burglary: 'Burglary', theft: 'Theft', fraud: 'Fraud', assault: 'Assault', fight: 'Fight',
+    domestic_violence: 'Domestic violence', sexual_assault: 'Sexual assault', kidnapping: 'Kidnapping', weapon: 'Weapon',
+    suspicious: 'Suspicious activity', missing_person: 'Missing person', traffic_accident: 'Traffic accident',
+    traffic_jam: 'Traffic jam', drunk_driving: 'Drunk driving', fire: 'Fire', rescue: 'Rescue', dispute: 'Dispute',
+    noise: 'Noise', help_request: 'Help request', complaint: 'Complaint', consultation: 'Consultation',
+    public_facility: 'Public facility', environment: 'Environment', other: 'Other',
+  },
+  detail: {
+    title: 'Alert detail', none: 'Select an alert from the queue', reportedAt: 'Reported', address: 'Address',
+    caller: 'Caller', description: 'Description', location: 'Position', originalLocation: 'Original position', id: 'Alert id',
+    status: 'Status',
+  },
+  cameras: { title: 'Nearby cameras', none: 'No cameras nearby', online: 'online', offline: 'offline', distance: '{{meters}} m' },
+  cameraKind: { gun: 'Fixed', dome: 'PTZ dome', face: 'Face', anpr: 'ANPR', eagle: 'Eagle-eye' },
+  units: {
+    title: 'Nearby available units', none: 'No available units nearby', straightLine: 'Straight-line distance (not road time)',
+    distance: '{{km}} km',
+  },
+  unitType: { car: 'Patrol car', ebike: 'E-bike', foot: 'Foot', special: 'Special police' },
+  unitStatus: { available: 'Available', dispatched: 'Dispatched', en_route: 'En route', on_scene: 'On scene', off_duty: 'Off duty' },
+  statusBar: {
+    connecting: 'Connecting to gateway', connected: 'Gateway connected', disconnected: 'Gateway disconnected',
+    error: 'Gateway error', lag: 'lag {{ms}} ms', lagUnknown: 'lag —', seq: 'seq {{seq}}', quarantine: 'quarantine {{count}}',
+    units: 'units {{available}}/{{total}} available', language: '中文',
+  },
+};

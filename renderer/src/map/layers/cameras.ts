@@ -1,0 +1,196 @@
+/**
+ * Sharp Eyes cameras. Tens of thousands of points in a real city, so the main source clusters when
+ * zoomed out. Highlighted cameras (e.g. the nearest ones linked to an alert) live in a separate,
+ * unclustered source so they stay visible even where their neighbours are folded into a cluster.
+ * Fixed cameras get a field-of-view wedge at street zoom.
+ */
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { FeatureCollection, Point, Polygon } from 'geojson';
+import type { Camera, CameraKind } from '../../../../shared/domain/camera';
+import { COLORS, FONT_BOLD, type MapLocale } from '../theme';
+import { collection, geojsonSource, installSourceAndLayers, setSourceData, slot } from './common';
+
+export const SOURCE_ID = 'cameras';
+export const FOV_SOURCE_ID = 'cameras-fov';
+export const HIGHLIGHT_SOURCE_ID = 'cameras-highlight';
+/** Above this zoom every camera is drawn individually. */
+export const CLUSTER_MAX_ZOOM = 14;
+
+export interface CameraProps {
+  id: string;
+  name: string;
+  kind: CameraKind;
+  class: 1 | 2 | 3;
+  online: boolean;
+}
+
+/** Live online/offline state overrides the pack's static `online` flag. */
+export type CameraStatus = ReadonlyMap<string, boolean>;
+
+const isOnline = (c: Camera, status?: CameraStatus): boolean => status?.get(c.id) ?? c.online;
+
+export function toFeatureCollection(cameras: readonly Camera[], status?: CameraStatus): FeatureCollection<Point, CameraProps> {
+  return collection(
+    cameras.map((c) => ({
+      type: 'Feature' as const,
+      geometry: { type: 'Point' as const, coordinates: [c.lng, c.lat] },
+      properties: { id: c.id, name: c.name, kind: c.kind, class: c.class, online: isOnline(c, status) },
+    })),
+  );
+}
+
+/** The subset of cameras with the given ids, for the highlight source. */
+export function toHighlightCollection(cameras: readonly Camera[], ids: ReadonlySet<string>, status?: CameraStatus): FeatureCollection<Point, CameraProps> {
+  if (ids.size === 0) return collection([]);
+  return toFeatureCollection(
+    cameras.filter((c) => ids.has(c.id)),
+    status,
+  );
+}
+
+const METRES_PER_DEG_LAT = 111_320;
+const FOV_STEPS = 12;
+
+/**
+ * Field-of-view wedges for fixed cameras (PTZ domes have no heading and are skipped; a 360° view
+ * would be a disc that hides the street). Equirectangular offsets: error is negligible at the
+ * ~100 m ranges involved.
+ */
+export function toFovCollection(cameras: readonly Camera[], status?: CameraStatus): FeatureCollection<Polygon, CameraProps> {
+  const features = [];
+  for (const c of cameras) {
+    if (c.heading === null || c.fov === null || c.fov >= 360) continue;
+    const cosLat = Math.cos((c.lat * Math.PI) / 180);
+    const ring: [number, number][] = [[c.lng, c.lat]];
+    for (let i = 0; i <= FOV_STEPS; i++) {
+      const bearing = ((c.heading - c.fov / 2 + (c.fov * i) / FOV_STEPS) * Math.PI) / 180;
+      const dLat = (c.range * Math.cos(bearing)) / METRES_PER_DEG_LAT;
+      const dLng = (c.range * Math.sin(bearing)) / (METRES_PER_DEG_LAT * cosLat);
+      ring.push([c.lng + dLng, c.lat + dLat]);
+    }
+    ring.push([c.lng, c.lat]);
+    features.push({
+      type: 'Feature' as const,
+      geometry: { type: 'Polygon' as const, coordinates: [ring] },
+      properties: { id: c.id, name: c.name, kind: c.kind, class: c.class, online: isOnline(c, status) },
+    });
+  }
+  return collection(features);
+}
+
+export const KIND_COLOR: ExpressionSpecification = [
+  'match',
+  ['get', 'kind'],
+  'gun', COLORS.cameraGun,
+  'dome', COLORS.cameraDome,
+  'face', COLORS.cameraFace,
+  'anpr', COLORS.cameraAnpr,
+  'eagle', COLORS.cameraEagle,
+  COLORS.cameraGun,
+];
+const POINT_COLOR: ExpressionSpecification = ['case', ['==', ['get', 'online'], true], KIND_COLOR, COLORS.cameraOffline];
+const UNCLUSTERED: ExpressionSpecification = ['!', ['has', 'point_count']];
+const CLUSTERED: ExpressionSpecification = ['has', 'point_count'];
+
+export function layers(_locale: MapLocale = 'zh-CN'): LayerSpecification[] {
+  return [
+    {
+      id: 'cameras-fov',
+      type: 'fill',
+      source: FOV_SOURCE_ID,
+      minzoom: 15,
+      metadata: slot('coverage'),
+      paint: { 'fill-color': POINT_COLOR, 'fill-opacity': ['case', ['==', ['get', 'online'], true], 0.12, 0.05] },
+    },
+    {
+      id: 'cameras-cluster',
+      type: 'circle',
+      source: SOURCE_ID,
+      filter: CLUSTERED,
+      metadata: slot('static-point'),
+      paint: {
+        'circle-color': COLORS.cameraCluster,
+        'circle-opacity': 0.75,
+        'circle-radius': ['step', ['get', 'point_count'], 9, 20, 12, 100, 16, 1000, 21],
+        // A grey ring flags clusters that hide offline cameras.
+        'circle-stroke-color': ['case', ['>', ['get', 'offline'], 0], COLORS.cameraOffline, COLORS.cameraGun],
+        'circle-stroke-width': 1.2,
+      },
+    },
+    {
+      id: 'cameras-cluster-count',
+      type: 'symbol',
+      source: SOURCE_ID,
+      filter: CLUSTERED,
+      metadata: slot('static-point'),
+      layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': FONT_BOLD, 'text-size': 10, 'text-allow-overlap': true },
+      paint: { 'text-color': '#e6f6ff' },
+    },
+    {
+      id: 'cameras-point',
+      type: 'circle',
+      source: SOURCE_ID,
+      filter: UNCLUSTERED,
+      metadata: slot('static-point'),
+      paint: {
+        'circle-color': POINT_COLOR,
+        // Class-1 (key) video points drawn larger.
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, ['match', ['get', 'class'], 1, 3.5, 2.5], 17, ['match', ['get', 'class'], 1, 6, 4.5]],
+        'circle-stroke-color': COLORS.halo,
+        'circle-stroke-width': 1,
+        'circle-opacity': ['case', ['==', ['get', 'online'], true], 1, 0.6],
+      },
+    },
+    {
+      id: 'cameras-highlight',
+      type: 'circle',
+      source: HIGHLIGHT_SOURCE_ID,
+      metadata: slot('static-point'),
+      paint: {
+        'circle-color': POINT_COLOR,
+        'circle-radius': 5,
+        'circle-stroke-color': COLORS.highlight,
+        'circle-stroke-width': 2.5,
+      },
+    },
+  ];
+}
+
+export const LAYERS: LayerSpecification[] = layers();
+
+/** Cluster source: counts offline cameras per cluster for the stroke colour above. */
+export const source = (fc: FeatureCollection = toFeatureCollection([])) =>
+  geojsonSource(fc, {
+    cluster: true,
+    clusterMaxZoom: CLUSTER_MAX_ZOOM,
+    clusterRadius: 40,
+    clusterProperties: { offline: ['+', ['case', ['==', ['get', 'online'], true], 0, 1]] },
+  });
+export const fovSource = (fc: FeatureCollection = toFovCollection([])) => geojsonSource(fc);
+export const highlightSource = (fc: FeatureCollection = collection([])) => geojsonSource(fc);
+
+export function install(map: MaplibreMap, cameras: readonly Camera[], status?: CameraStatus, highlighted: ReadonlySet<string> = new Set()): FeatureCollection {
+  const [fov, ...rest] = layers();
+  const fc = toFeatureCollection(cameras, status);
+  // Sources before the layers that use them; FOV and highlight have their own sources.
+  installSourceAndLayers(map, FOV_SOURCE_ID, fovSource(toFovCollection(cameras, status)), fov ? [fov] : []);
+  if (!map.getSource(HIGHLIGHT_SOURCE_ID)) map.addSource(HIGHLIGHT_SOURCE_ID, highlightSource(toHighlightCollection(cameras, highlighted, status)));
+  installSourceAndLayers(map, SOURCE_ID, source(fc), rest);
+  return fc;
+}
+
+/** Status change: all three sources carry the online flag. Returns the main collection. */
+export function update(map: MaplibreMap, cameras: readonly Camera[], status: CameraStatus | undefined, highlighted: ReadonlySet<string>): FeatureCollection {
+  const fc = toFeatureCollection(cameras, status);
+  setSourceData(map, SOURCE_ID, fc);
+  setSourceData(map, FOV_SOURCE_ID, toFovCollection(cameras, status));
+  setHighlighted(map, cameras, highlighted, status);
+  return fc;
+}
+
+export function setHighlighted(map: MaplibreMap, cameras: readonly Camera[], ids: ReadonlySet<string>, status?: CameraStatus): FeatureCollection {
+  const fc = toHighlightCollection(cameras, ids, status);
+  setSourceData(map, HIGHLIGHT_SOURCE_ID, fc);
+  return fc;
+}

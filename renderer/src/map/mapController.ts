@@ -1,0 +1,321 @@
+/**
+ * The imperative map. React components hold one MapController and push state into it; all
+ * MapLibre calls live here and in the layer modules, never in components (re-render cycles and
+ * a WebGL context do not mix).
+ *
+ * Live updates are coalesced per animation frame (FrameBatcher): however many setX calls arrive
+ * between two frames, each source gets at most one setData.
+ */
+import './maplibreSetup';
+import { Map as MaplibreMap, type MapLayerMouseEvent, type Subscription } from 'maplibre-gl';
+import type { CityPack } from '../../../shared/citypack/schema';
+import type { Alert } from '../../../shared/domain/alert';
+import type { Unit, UnitPosition } from '../../../shared/domain/unit';
+import { FrameBatcher } from './frameBatcher';
+import { createBaseStyle, LAYER_MODULES } from './style';
+import { LOCAL_IDEOGRAPH_FONT_FAMILY, type MapLocale } from './theme';
+import * as alertsLayer from './layers/alerts';
+import * as boundaries from './layers/boundaries';
+import * as cameras from './layers/cameras';
+import * as checkpoints from './layers/checkpoints';
+import * as districts from './layers/districts';
+import * as places from './layers/places';
+import * as roads from './layers/roads';
+import * as unitsLayer from './layers/units';
+
+export interface MapControllerOptions {
+  locale?: MapLocale;
+  /** Clock for unit staleness; injectable for scenario replay and tests. */
+  now?: () => number;
+}
+
+export interface MapDebugState {
+  /** `map.loaded()`: style loaded and all tiles rendered. */
+  loaded: boolean;
+  /** All layers installed (whenReady resolved). */
+  ready: boolean;
+  /** Feature counts per source, from the data last handed to MapLibre. */
+  counts: Record<string, number>;
+  selectedAlertId: string | null;
+  highlightedCameras: number;
+  highlightedUnits: number;
+  locale: MapLocale;
+}
+
+type DirtyKey = 'alerts' | 'units' | 'cameras' | 'cameraHighlight';
+
+const PULSE_PERIOD_MS = 1400;
+/** 30 fps is smooth enough for a pulse and halves the style recalculations of 60 fps. */
+const PULSE_MIN_FRAME_MS = 33;
+/** How often unit staleness is re-checked when no data arrives (stale is time-, not data-driven). */
+const STALE_CHECK_MS = 5_000;
+const SELECT_MIN_ZOOM = 14;
+const ALERT_CLICK_LAYERS = [alertsLayer.POINT_LAYER_ID, alertsLayer.SELECTED_LAYER_ID];
+
+export class MapController {
+  readonly map: MaplibreMap;
+
+  private readonly pack: CityPack;
+  private readonly now: () => number;
+  private locale: MapLocale;
+  private alerts: readonly Alert[] = [];
+  private readonly units = new Map<string, Unit>();
+  private readonly cameraStatus = new Map<string, boolean>();
+  private highlightedCameras: ReadonlySet<string> = new Set();
+  private highlightedUnits: ReadonlySet<string> = new Set();
+  private selectedAlertId: string | null = null;
+  private readonly counts: Record<string, number> = {};
+  private readonly alertClickListeners = new Set<(alertId: string) => void>();
+  private readonly subscriptions: Subscription[] = [];
+  private readonly batcher: FrameBatcher<DirtyKey>;
+  private readonly readyPromise: Promise<void>;
+  private ready = false;
+  private disposed = false;
+  private pulseHandle: number | null = null;
+  private lastPulseAt = 0;
+  private staleTimer: ReturnType<typeof setInterval> | null = null;
+  private staleSignature = '';
+
+  constructor(container: HTMLElement, pack: CityPack, options: MapControllerOptions = {}) {
+    this.pack = pack;
+    this.now = options.now ?? Date.now;
+    this.locale = options.locale ?? 'zh-CN';
+    const { manifest } = pack;
+    this.map = new MaplibreMap({
+      container,
+      style: createBaseStyle(),
+      center: manifest.center,
+      zoom: manifest.zoom,
+      minZoom: 5,
+      // North stays up: a rotated map on a shared video wall disorients everyone else in the room.
+      dragRotate: false,
+      pitchWithRotate: false,
+      localIdeographFontFamily: LOCAL_IDEOGRAPH_FONT_FAMILY,
+      attributionControl: {
+        compact: false,
+        customAttribution: manifest.synthetic ? 'Synthetic demo city（合成演示数据）' : manifest.attribution,
+      },
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.batcher = new FrameBatcher((keys) => this.flush(keys));
+    this.readyPromise = new Promise<void>((resolve) => {
+      // If disposed before load, this never settles: callers awaiting it from an unmounted
+      // component simply never continue, instead of getting a rejection to handle.
+      this.map.once('load', () => {
+        if (this.disposed) return;
+        this.installAll();
+        this.ready = true;
+        this.startPulseIfNeeded();
+        resolve();
+      });
+    });
+    this.staleTimer = setInterval(() => this.checkStale(), STALE_CHECK_MS);
+  }
+
+  whenReady(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  // ---- data ------------------------------------------------------------------------------
+
+  setAlerts(alerts: readonly Alert[]): void {
+    this.alerts = alerts;
+    this.markDirty('alerts');
+    this.startPulseIfNeeded();
+  }
+
+  /** Full replacement of units (definitions, status and positions). */
+  setUnits(units: readonly Unit[]): void {
+    this.units.clear();
+    for (const u of units) this.units.set(u.id, u);
+    this.markDirty('units');
+  }
+
+  /**
+   * Merges AVL position reports. Reports for unknown units are dropped (setUnits defines the
+   * roster); reports older than the unit's current position are dropped too, because feeds can
+   * deliver out of order and a late packet must not jump a car backwards.
+   */
+  updateUnitPositions(positions: readonly UnitPosition[]): void {
+    let changed = false;
+    for (const p of positions) {
+      const unit = this.units.get(p.unitId);
+      if (!unit) continue;
+      if (unit.position && Date.parse(p.at) < Date.parse(unit.position.at)) continue;
+      this.units.set(p.unitId, { ...unit, position: p });
+      changed = true;
+    }
+    if (changed) this.markDirty('units');
+  }
+
+  /** Merges live camera online/offline states; cameras not mentioned keep their state. */
+  setCameraStatus(status: ReadonlyMap<string, boolean> | Readonly<Record<string, boolean>>): void {
+    const entries = status instanceof Map ? status.entries() : Object.entries(status);
+    for (const [id, online] of entries) this.cameraStatus.set(id, online);
+    this.markDirty('cameras');
+  }
+
+  // ---- selection & highlight ------------------------------------------------------------
+
+  /** Rings the alert and flies to it (a jump under prefers-reduced-motion). */
+  selectAlert(id: string | null): void {
+    this.selectedAlertId = id;
+    if (this.ready) alertsLayer.select(this.map, id);
+    const alert = id ? this.alerts.find((a) => a.id === id) : undefined;
+    if (!alert) return;
+    const center: [number, number] = [alert.position.lng, alert.position.lat];
+    if (!this.ready) {
+      this.map.jumpTo({ center, zoom: Math.max(this.map.getZoom(), SELECT_MIN_ZOOM) });
+      return;
+    }
+    this.map.flyTo({ center, zoom: Math.max(this.map.getZoom(), SELECT_MIN_ZOOM), maxDuration: 1500 });
+  }
+
+  highlightCameras(ids: Iterable<string>): void {
+    this.highlightedCameras = new Set(ids);
+    this.markDirty('cameraHighlight');
+  }
+
+  highlightUnits(ids: Iterable<string>): void {
+    this.highlightedUnits = new Set(ids);
+    this.markDirty('units');
+  }
+
+  /** Calls `cb(alertId)` when an alert on the map is clicked. Returns the unsubscribe function. */
+  onAlertClick(cb: (alertId: string) => void): () => void {
+    this.alertClickListeners.add(cb);
+    return () => {
+      this.alertClickListeners.delete(cb);
+    };
+  }
+
+  /** Switches every label layer's `text-field` between `name` and `nameEn`. */
+  setLocale(locale: MapLocale): void {
+    if (locale === this.locale) return;
+    this.locale = locale;
+    if (!this.ready) return; // installAll uses this.locale
+    for (const mod of Object.values(LAYER_MODULES)) {
+      for (const layer of mod.layers(locale)) {
+        if (layer.type !== 'symbol' || !layer.layout?.['text-field'] || !this.map.getLayer(layer.id)) continue;
+        this.map.setLayoutProperty(layer.id, 'text-field', layer.layout['text-field']);
+      }
+    }
+  }
+
+  // ---- diagnostics & lifecycle ----------------------------------------------------------
+
+  getDebugState(): MapDebugState {
+    return {
+      loaded: !this.disposed && this.map.loaded(),
+      ready: this.ready,
+      counts: { ...this.counts },
+      selectedAlertId: this.selectedAlertId,
+      highlightedCameras: this.highlightedCameras.size,
+      highlightedUnits: this.highlightedUnits.size,
+      locale: this.locale,
+    };
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.batcher.cancel();
+    if (this.pulseHandle !== null) cancelAnimationFrame(this.pulseHandle);
+    this.pulseHandle = null;
+    if (this.staleTimer !== null) clearInterval(this.staleTimer);
+    this.staleTimer = null;
+    for (const s of this.subscriptions) s.unsubscribe();
+    this.alertClickListeners.clear();
+    this.map.remove();
+  }
+
+  // ---- internals ------------------------------------------------------------------------
+
+  private installAll(): void {
+    const { pack, map, locale } = this;
+    const now = this.now();
+    this.counts[boundaries.SOURCE_ID] = boundaries.install(map, pack.boundaries, locale).features.length;
+    this.counts[districts.SOURCE_ID] = districts.install(map, pack.districts, locale).features.length;
+    this.counts[roads.SOURCE_ID] = roads.install(map, pack.roads, locale).features.length;
+    this.counts[places.SOURCE_ID] = places.install(map, pack.places, locale).features.length;
+    this.counts[cameras.SOURCE_ID] = cameras.install(map, pack.cameras, this.cameraStatus, this.highlightedCameras).features.length;
+    this.counts[cameras.HIGHLIGHT_SOURCE_ID] = cameras.toHighlightCollection(pack.cameras, this.highlightedCameras).features.length;
+    this.counts[checkpoints.SOURCE_ID] = checkpoints.install(map, pack.checkpoints).features.length;
+    this.counts[alertsLayer.SOURCE_ID] = alertsLayer.install(map, this.alerts).features.length;
+    this.counts[unitsLayer.SOURCE_ID] = unitsLayer.install(map, [...this.units.values()], now, this.highlightedUnits).features.length;
+    alertsLayer.select(map, this.selectedAlertId);
+    this.staleSignature = unitsLayer.staleUnitIds([...this.units.values()], now).join(',');
+
+    const onClick = (e: MapLayerMouseEvent): void => {
+      const id = e.features?.[0]?.properties?.['id'];
+      if (typeof id === 'string') for (const cb of [...this.alertClickListeners]) cb(id);
+    };
+    const canvas = map.getCanvas();
+    this.subscriptions.push(
+      map.on('click', ALERT_CLICK_LAYERS, onClick),
+      map.on('mouseenter', ALERT_CLICK_LAYERS, () => (canvas.style.cursor = 'pointer')),
+      map.on('mouseleave', ALERT_CLICK_LAYERS, () => (canvas.style.cursor = '')),
+    );
+  }
+
+  private markDirty(key: DirtyKey): void {
+    // Before load, state is only stored: installAll picks it up.
+    if (this.ready && !this.disposed) this.batcher.mark(key);
+  }
+
+  private flush(keys: ReadonlySet<DirtyKey>): void {
+    if (this.disposed) return;
+    const { map, pack } = this;
+    if (keys.has('alerts')) this.counts[alertsLayer.SOURCE_ID] = alertsLayer.update(map, this.alerts).features.length;
+    if (keys.has('units')) {
+      const units = [...this.units.values()];
+      const now = this.now();
+      this.counts[unitsLayer.SOURCE_ID] = unitsLayer.update(map, units, now, this.highlightedUnits).features.length;
+      this.staleSignature = unitsLayer.staleUnitIds(units, now).join(',');
+    }
+    if (keys.has('cameras')) {
+      // update() refreshes the highlight source too, so a separate highlight flush is redundant.
+      this.counts[cameras.SOURCE_ID] = cameras.update(map, pack.cameras, this.cameraStatus, this.highlightedCameras).features.length;
+    } else if (keys.has('cameraHighlight')) {
+      cameras.setHighlighted(map, pack.cameras, this.highlightedCameras, this.cameraStatus);
+    }
+    if (keys.has('cameras') || keys.has('cameraHighlight')) this.counts[cameras.HIGHLIGHT_SOURCE_ID] = this.highlightedCamerasOnMap();
+  }
+
+  private highlightedCamerasOnMap(): number {
+    return this.pack.cameras.reduce((n, c) => n + (this.highlightedCameras.has(c.id) ? 1 : 0), 0);
+  }
+
+  /**
+   * Units go stale by the clock alone, with no new data to trigger a redraw. Redraw when the set
+   * of stale units changes, and while any are stale (their age label keeps counting).
+   */
+  private checkStale(): void {
+    if (!this.ready || this.disposed) return;
+    const ids = unitsLayer.staleUnitIds([...this.units.values()], this.now());
+    const signature = ids.join(',');
+    if (signature !== this.staleSignature || ids.length > 0) this.batcher.mark('units');
+  }
+
+  private hasUrgentAlert(): boolean {
+    return this.alerts.some((a) => a.priority === 1 && alertsLayer.toFeatureCollection([a]).features.length > 0);
+  }
+
+  private startPulseIfNeeded(): void {
+    if (!this.ready || this.disposed || this.pulseHandle !== null || !this.hasUrgentAlert()) return;
+    // Respect the OS setting: the layer's static ring still marks urgent alerts.
+    if (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+    const tick = (t: number): void => {
+      this.pulseHandle = null;
+      if (this.disposed || !this.hasUrgentAlert()) return;
+      if (t - this.lastPulseAt >= PULSE_MIN_FRAME_MS) {
+        this.lastPulseAt = t;
+        const { radius, opacity } = alertsLayer.pulseFrame(t / PULSE_PERIOD_MS);
+        this.map.setPaintProperty(alertsLayer.PULSE_LAYER_ID, 'circle-radius', radius);
+        this.map.setPaintProperty(alertsLayer.PULSE_LAYER_ID, 'circle-stroke-opacity', opacity);
+      }
+      this.pulseHandle = requestAnimationFrame(tick);
+    };
+    this.pulseHandle = requestAnimationFrame(tick);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The offline style. Deliberately no `glyphs` and no `sprite`: with no glyphs URL MapLibre draws
+ * every glyph locally with TinySDF from system fonts (see theme.ts FONT_*), and icons are drawn at
+ * runtime (icons.ts). No tiles either: every source is GeoJSON from the city pack or live data, so
+ * the map makes no network request at all — a command centre's network is often air-gapped.
+ */
+import type { LayerSpecification, SourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { CityPack } from '../../../shared/citypack/schema';
+import type { Alert } from '../../../shared/domain/alert';
+import type { Unit } from '../../../shared/domain/unit';
+import { COLORS, type MapLocale } from './theme';
+import { sortBySlot } from './layers/common';
+import * as alerts from './layers/alerts';
+import * as boundaries from './layers/boundaries';
+import * as cameras from './layers/cameras';
+import * as checkpoints from './layers/checkpoints';
+import * as districts from './layers/districts';
+import * as places from './layers/places';
+import * as roads from './layers/roads';
+import * as units from './layers/units';
+
+export const BACKGROUND_LAYER_ID = 'background';
+
+/** Install order; within a z-order slot (layers/common.ts SLOTS) this is also the draw order. */
+export const LAYER_MODULES = { boundaries, districts, roads, places, cameras, checkpoints, alerts, units } as const;
+export type LayerModuleName = keyof typeof LAYER_MODULES;
+
+export function createBaseStyle(): StyleSpecification {
+  return {
+    version: 8,
+    name: 'dispatch-dark-offline',
+    sources: {},
+    layers: [{ id: BACKGROUND_LAYER_ID, type: 'background', paint: { 'background-color': COLORS.background } }],
+  };
+}
+
+/** Every layer of every module, in final z-order, with `text-field`s for the locale. */
+export function allLayers(locale: MapLocale = 'zh-CN'): LayerSpecification[] {
+  return sortBySlot(Object.values(LAYER_MODULES).flatMap((m) => m.layers(locale)));
+}
+
+export interface FullStyleData {
+  alerts?: readonly Alert[];
+  units?: readonly Unit[];
+  now?: number;
+  locale?: MapLocale;
+}
+
+/**
+ * The complete style with all sources filled from the pack (and optional live data). The
+ * controller builds the same thing incrementally via each module's `install`; this form exists to
+ * validate the whole style in tests and for tools that want a static snapshot.
+ */
+export function createFullStyle(pack: CityPack, data: FullStyleData = {}): StyleSpecification {
+  const base = createBaseStyle();
+  const sources: Record<string, SourceSpecification> = {
+    [boundaries.SOURCE_ID]: boundaries.source(boundaries.toFeatureCollection(pack.boundaries)),
+    [districts.SOURCE_ID]: districts.source(districts.toFeatureCollection(pack.districts)),
+    [roads.SOURCE_ID]: roads.source(roads.toFeatureCollection(pack.roads)),
+    [places.SOURCE_ID]: places.source(places.toFeatureCollection(pack.places)),
+    [cameras.SOURCE_ID]: cameras.source(cameras.toFeatureCollection(pack.cameras)),
+    [cameras.FOV_SOURCE_ID]: cameras.fovSource(cameras.toFovCollection(pack.cameras)),
+    [cameras.HIGHLIGHT_SOURCE_ID]: cameras.highlightSource(),
+    [checkpoints.SOURCE_ID]: checkpoints.source(checkpoints.toFeatureCollection(pack.checkpoints)),
+    [alerts.SOURCE_ID]: alerts.source(alerts.toFeatureCollection(data.alerts ?? [])),
+    [units.SOURCE_ID]: units.source(units.toFeatureCollection(data.units ?? [], data.now ?? Date.now())),
+  };
+  return { ...base, sources, layers: [...base.layers, ...allLayers(data.locale)] };
+}

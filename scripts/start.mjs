@@ -1,0 +1,93 @@
+// `npm start`: build what is stale, start the drill gateway with the demo scenario on
+// loopback (unless --gateway is given), then open the Electron window when Electron's binary
+// is installed, otherwise the browser host, saying why.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildAll, isStale } from './build.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: {
+    gateway: { type: 'string' },
+    token: { type: 'string', default: 'demo-token' },
+    port: { type: 'string', default: '7420' },
+    'data-dir': { type: 'string', default: path.join(root, '.data', 'console') },
+    'gateway-port': { type: 'string', default: '7410' },
+    speed: { type: 'string', default: '1' },
+    browser: { type: 'boolean', default: false },
+  },
+});
+
+const children = [];
+const stopAll = () => children.forEach((c) => c.kill('SIGTERM'));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopAll();
+    process.exit(0);
+  });
+}
+
+function run(command, args, readyPattern) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    children.push(child);
+    let ready = false;
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      const match = readyPattern && String(chunk).match(readyPattern);
+      if (match && !ready) {
+        ready = true;
+        resolve(match);
+      }
+    });
+    child.on('exit', (code) => {
+      if (!ready) reject(new Error(`${path.basename(args[0] ?? command)} exited with code ${code}`));
+      else if (code) {
+        stopAll();
+        process.exit(code);
+      }
+    });
+    if (!readyPattern) resolve(null);
+  });
+}
+
+function electronBinary() {
+  try {
+    const require = createRequire(import.meta.url);
+    const pathFile = path.join(path.dirname(require.resolve('electron/package.json')), 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const binary = require('electron'); // the binary's path once it was downloaded
+    return existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+if (isStale()) await buildAll({ quiet: true });
+
+let gatewayUrl = values.gateway;
+if (!gatewayUrl) {
+  const match = await run(process.execPath, [
+    'dist/gateway/main.mjs', '--port', values['gateway-port'], '--speed', values.speed, '--token', values.token,
+    '--state', path.join(root, '.data', 'gateway'), '--loop',
+  ], /gateway listening on (\S+)/);
+  gatewayUrl = match[1];
+}
+
+const binary = values.browser ? null : electronBinary();
+if (binary) {
+  await run(binary, ['.', '--gateway', gatewayUrl, '--token', values.token, '--data-dir', values['data-dir']]);
+} else {
+  if (!values.browser) {
+    console.log("Electron's binary is not installed (its download needs GitHub), so the console runs in the browser host.");
+    console.log('To use the desktop window: set ELECTRON_MIRROR to a reachable mirror and run `npm run electron:install`.');
+  }
+  const match = await run(process.execPath, [
+    'dist/host/main.mjs', '--port', values.port, '--gateway', gatewayUrl, '--token', values.token, '--data-dir', values['data-dir'],
+  ], /console host ready at (\S+)/);
+  console.log(`\nOpen the console in Chromium or Chrome: ${match[1]}\n`);
+}
