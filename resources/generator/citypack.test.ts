@@ -94,7 +94,13 @@ describe('demo city pack', () => {
     const start = adj.keys().next().value as string;
     const seen = new Set([start]);
     const stack = [start];
-    while (stack.length > 0) for (const n of adj.get(stack.pop()!)!) if (!seen.has(n)) (seen.add(n), stack.push(n));
+    while (stack.length > 0) {
+      for (const n of adj.get(stack.pop()!)!) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+        stack.push(n);
+      }
+    }
     expect(seen.size).toBe(adj.size);
   });
 

@@ -1,0 +1,10 @@
+/** Runs every benchmark module in sequence. Add a module: import it and append to BENCHES. */
+import { runRoutingBench } from './routing';
+
+const BENCHES: { name: string; run: () => Promise<void> }[] = [{ name: 'routing', run: () => runRoutingBench() }];
+
+for (const b of BENCHES) {
+  const t = performance.now();
+  await b.run();
+  console.log(`(${b.name}: ${((performance.now() - t) / 1000).toFixed(1)} s)\n`);
+}

@@ -1,0 +1,6 @@
+/** All CLI commands. Adding one = one module under commands/ plus one line here. */
+import type { CliCommand } from './commands/types';
+import { packBuildCommand } from './commands/packBuild';
+import { etaCommand } from './commands/eta';
+
+export const COMMANDS: readonly CliCommand[] = [packBuildCommand, etaCommand];

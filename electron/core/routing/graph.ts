@@ -1,0 +1,85 @@
+/**
+ * The compact road graph shared by every routing query.
+ *
+ * Model: OSM ways are split at intersections into *pieces* (undirected road stretches between two
+ * graph nodes, with their full shape geometry). Every piece p yields two directed edges with the
+ * reference ids 2p (from→to, "forward") and 2p+1 (to→from). Both directions are always present in
+ * the adjacency — a one-way piece simply has an infinite weight backwards for vehicle profiles —
+ * so the *reverse* graph needs no second CSR: the edge entering node v along piece p is ref ^ 1 of
+ * the edge leaving v along p. Profile weights live outside the graph (see profiles.ts), so one
+ * graph serves patrol cars, e-bikes and foot patrols.
+ */
+
+/** Highway classes, fastest first; the index is the code stored in `pieceClass`. */
+export const HIGHWAY_CLASSES = [
+  'motorway',
+  'motorway_link',
+  'trunk',
+  'trunk_link',
+  'primary',
+  'primary_link',
+  'secondary',
+  'secondary_link',
+  'tertiary',
+  'tertiary_link',
+  'unclassified',
+  'residential',
+  'living_street',
+  'service',
+] as const;
+export type HighwayClass = (typeof HIGHWAY_CLASSES)[number];
+export const CLASS_CODE: Readonly<Record<HighwayClass, number>> = Object.fromEntries(
+  HIGHWAY_CLASSES.map((c, i) => [c, i]),
+) as Record<HighwayClass, number>;
+
+/** pieceFlags bits. */
+export const FLAG_ONEWAY = 1; // vehicles may only travel from→to
+export const FLAG_ROUNDABOUT = 2;
+
+export interface RoadGraphMeta {
+  /** Where the graph came from (file name), for the manifest and diagnostics. */
+  source: string;
+  builtAt: string;
+  /** [minLng, minLat, maxLng, maxLat] of the kept nodes. */
+  bbox: [number, number, number, number];
+}
+
+export interface RoadGraph {
+  readonly nodeCount: number;
+  readonly pieceCount: number;
+  readonly nodeLng: Float64Array;
+  readonly nodeLat: Float64Array;
+  /** CSR: edges leaving node n are firstEdge[n] .. firstEdge[n+1]-1. */
+  readonly firstEdge: Int32Array;
+  readonly edgeTarget: Int32Array;
+  /** 2 * piece + direction (0 = from→to). */
+  readonly edgeRef: Int32Array;
+  readonly pieceFrom: Int32Array;
+  readonly pieceTo: Int32Array;
+  /** Metres along the shape. */
+  readonly pieceLength: Float32Array;
+  readonly pieceClass: Uint8Array;
+  readonly pieceFlags: Uint8Array;
+  /** Signed maxspeed in km/h, 0 when untagged. */
+  readonly pieceMaxspeed: Uint8Array;
+  /** Shape points of piece p are geomOffset[p] .. geomOffset[p+1]-1, endpoints included. */
+  readonly geomOffset: Int32Array;
+  readonly shapeLng: Float64Array;
+  readonly shapeLat: Float64Array;
+  readonly meta: RoadGraphMeta;
+}
+
+export type Position = [number, number];
+
+/** Shape of piece p as [lng, lat] positions in the from→to direction. */
+export function pieceShape(g: RoadGraph, p: number): Position[] {
+  const out: Position[] = [];
+  for (let i = g.geomOffset[p]!; i < g.geomOffset[p + 1]!; i++) out.push([g.shapeLng[i]!, g.shapeLat[i]!]);
+  return out;
+}
+
+export function graphSummary(g: RoadGraph): { nodes: number; pieces: number; edges: number; km: number } {
+  let m = 0;
+  for (let p = 0; p < g.pieceCount; p++) m += g.pieceLength[p]!;
+  return { nodes: g.nodeCount, pieces: g.pieceCount, edges: g.edgeTarget.length, km: Math.round(m / 100) / 10 };
+}

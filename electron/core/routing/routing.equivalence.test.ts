@@ -1,0 +1,90 @@
+/**
+ * Property test: the fast engine returns the same travel times as the reference engine on random
+ * queries (Monaco whole, Heidelberg city centre), both for full search trees and for rankings.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { osmGraph, prng } from './testGraphs';
+import type { RoadGraph } from './graph';
+import { Router } from './router';
+import { rankUnits, type RankUnit } from './rank';
+import { coverage } from './coverage';
+import { PROFILE_IDS } from './profiles';
+
+interface Case {
+  name: 'monaco' | 'heidelberg';
+  box?: [number, number, number, number];
+}
+const CASES: Case[] = [{ name: 'monaco' }, { name: 'heidelberg', box: [8.64, 49.38, 8.73, 49.43] }];
+
+for (const c of CASES) {
+  describe(`fast engine == reference engine (${c.name})`, () => {
+    let g: RoadGraph;
+    let fast: Router;
+    let ref: Router;
+    let nodes: number[];
+    beforeAll(() => {
+      g = osmGraph(c.name);
+      fast = new Router(g, { engine: 'fast' });
+      ref = fast.withEngine('reference');
+      nodes = [];
+      for (let v = 0; v < g.nodeCount; v++) {
+        const [x0, y0, x1, y1] = c.box ?? g.meta.bbox;
+        if (g.nodeLng[v]! >= x0 && g.nodeLng[v]! <= x1 && g.nodeLat[v]! >= y0 && g.nodeLat[v]! <= y1) nodes.push(v);
+      }
+    });
+
+    it('same distances over whole search trees from random sources', () => {
+      const rnd = prng(7);
+      for (let i = 0; i < 12; i++) {
+        const src = nodes[Math.floor(rnd() * nodes.length)]!;
+        const profile = PROFILE_IDS[i % PROFILE_IDS.length]!;
+        const q = { weights: fast.weights[profile], reverse: i % 2 === 0, seedNodes: [src], seedCosts: [0], maxCost: 1200 };
+        const a = fast.engine.run(q);
+        const da = Array.from({ length: g.nodeCount }, (_, v) => a.dist(v));
+        const b = ref.engine.run(q);
+        for (let v = 0; v < g.nodeCount; v++) {
+          const x = da[v]!;
+          const y = b.dist(v);
+          if (x === Infinity || y === Infinity) expect(x).toBe(y);
+          else expect(Math.abs(x - y)).toBeLessThan(1e-6);
+        }
+      }
+    });
+
+    it('same ETAs for ≥ 200 random unit→alert pairs with mixed profiles', () => {
+      const rnd = prng(c.name.length * 101);
+      const jitter = () => (rnd() - 0.5) * 0.0006;
+      const point = () => {
+        const v = nodes[Math.floor(rnd() * nodes.length)]!;
+        return { lng: g.nodeLng[v]! + jitter(), lat: g.nodeLat[v]! + jitter() };
+      };
+      let pairs = 0;
+      for (let i = 0; i < 25; i++) {
+        const alert = point();
+        const units: RankUnit[] = Array.from({ length: 10 }, (_, k) => ({ id: `u${k}`, type: PROFILE_IDS[k % 4]!, ...point() }));
+        const a = rankUnits(fast, alert, units, { maxSeconds: 3600, routes: 0 }).results;
+        const b = rankUnits(ref, alert, units, { maxSeconds: 3600, routes: 0 }).results;
+        const byId = new Map(b.map((r) => [r.unitId, r]));
+        for (const r of a) {
+          const o = byId.get(r.unitId)!;
+          expect(r.status).toBe(o.status);
+          if (r.seconds === null) expect(o.seconds).toBeNull();
+          else expect(Math.abs(r.seconds - o.seconds!)).toBeLessThan(1e-6);
+          pairs++;
+        }
+      }
+      expect(pairs).toBeGreaterThanOrEqual(200);
+    });
+
+    it('same coverage shares', () => {
+      const rnd = prng(3);
+      const units: RankUnit[] = Array.from({ length: 20 }, (_, k) => {
+        const v = nodes[Math.floor(rnd() * nodes.length)]!;
+        return { id: `u${k}`, type: PROFILE_IDS[k % 4]!, lng: g.nodeLng[v]!, lat: g.nodeLat[v]! };
+      });
+      const a = coverage(fast, units);
+      const b = coverage(ref, units);
+      a.tiers.forEach((t, k) => expect(t.coveredMetres).toBeCloseTo(b.tiers[k]!.coveredMetres, 3));
+    });
+  });
+}

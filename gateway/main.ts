@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEMO_PACK_RELATIVE } from '../electron/core/citypack/loadCityPack';
+import { DEFAULT_PORT, DEFAULT_SPEED, DEFAULT_TOKEN, startGateway } from './server';
+
+/**
+ * CLI: npx tsx gateway/main.ts [--scenario FILE] [--pack DIR] [--speed 5] [--port 7410]
+ *   [--host 127.0.0.1] [--token T] [--state DIR] [--loop] [--tick-ms 50] [--no-fsync]
+ * Prints exactly one "gateway listening on <url>" line when ready; tests and the launcher wait for it.
+ */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function number(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value)) throw new Error(`--${name} must be a number, got "${text}"`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      scenario: { type: 'string', default: path.join(root, 'resources', 'drills', 'demo-evening.json') },
+      pack: { type: 'string', default: path.join(root, DEMO_PACK_RELATIVE) },
+      speed: { type: 'string', default: String(DEFAULT_SPEED) },
+      port: { type: 'string', default: String(DEFAULT_PORT) },
+      host: { type: 'string', default: '127.0.0.1' },
+      token: { type: 'string', default: DEFAULT_TOKEN },
+      state: { type: 'string' },
+      loop: { type: 'boolean', default: false },
+      'tick-ms': { type: 'string', default: '50' },
+      'no-fsync': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const gateway = await startGateway({
+    scenario: path.resolve(values.scenario),
+    pack: path.resolve(values.pack),
+    speed: number('speed', values.speed),
+    port: number('port', values.port),
+    host: values.host,
+    token: values.token,
+    stateDir: values.state ? path.resolve(values.state) : null,
+    loop: values.loop,
+    tickMs: number('tick-ms', values['tick-ms']),
+    fsync: !values['no-fsync'],
+  });
+  console.log(`gateway listening on ${gateway.url}`);
+
+  let closing = false;
+  const shutdown = () => {
+    if (closing) return;
+    closing = true;
+    gateway.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,83 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { ScenarioSchema, type Scenario, type ScenarioEvent } from '../shared/protocol/scenario';
+import type { CityPack } from '../shared/citypack/schema';
+import { AlertReportSchema } from '../shared/domain/alert';
+import { UnitStatusReportSchema } from '../shared/domain/unit';
+import { CameraStatusReportSchema } from '../shared/domain/camera';
+
+export class ScenarioError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`Scenario ${file}: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (+${problems.length - 5} more)` : ''}`);
+    this.name = 'ScenarioError';
+  }
+}
+
+const PAYLOAD_SCHEMAS: Record<ScenarioEvent['type'], z.ZodType> = {
+  alert: AlertReportSchema,
+  'unit.status': UnitStatusReportSchema,
+  'camera.status': CameraStatusReportSchema,
+};
+
+const describe = (error: z.ZodError): string =>
+  error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join(', ');
+
+/**
+ * Reads a scenario and checks it against the city pack, so that a broken drill fails at start
+ * with every problem listed, instead of the console quarantining messages halfway through.
+ * Payloads are returned as parsed (unknown keys stripped); events are sorted by time, stable,
+ * so events at the same t keep their file order.
+ */
+export async function loadScenario(file: string, pack: CityPack): Promise<Scenario> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    throw new ScenarioError(file, [`cannot read JSON (${(err as Error).message})`]);
+  }
+  const parsed = ScenarioSchema.safeParse(raw);
+  if (!parsed.success) throw new ScenarioError(file, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  return checkScenario(parsed.data, pack, file);
+}
+
+export function checkScenario(scenario: Scenario, pack: CityPack, file = scenario.id): Scenario {
+  const problems: string[] = [];
+  if (scenario.cityPack !== pack.manifest.id) {
+    problems.push(`written for city pack "${scenario.cityPack}" but the pack is "${pack.manifest.id}"`);
+  }
+  const units = new Set(pack.units.map((u) => u.id));
+  const cameras = new Set(pack.cameras.map((c) => c.id));
+  const alertIds = new Set<string>();
+  const events: ScenarioEvent[] = [];
+
+  scenario.events.forEach((event, index) => {
+    const where = `events[${index}] (${event.type} at t=${event.t})`;
+    const payload = PAYLOAD_SCHEMAS[event.type].safeParse(event.payload);
+    if (!payload.success) {
+      problems.push(`${where}: ${describe(payload.error)}`);
+      return;
+    }
+    const data = payload.data as Record<string, unknown>;
+    if (event.type === 'alert') {
+      const id = String(data.id);
+      if (alertIds.has(id)) problems.push(`${where}: duplicate alert id ${id}`);
+      alertIds.add(id);
+    }
+    if (event.type === 'unit.status' && !units.has(String(data.unitId))) problems.push(`${where}: unknown unit ${String(data.unitId)}`);
+    if (event.type === 'camera.status' && !cameras.has(String(data.cameraId))) {
+      problems.push(`${where}: unknown camera ${String(data.cameraId)}`);
+    }
+    events.push({ ...event, payload: data });
+  });
+
+  if (problems.length > 0) throw new ScenarioError(file, problems);
+  // Array.prototype.sort is stable, so same-time events keep their order in the file.
+  events.sort((a, b) => a.t - b.t);
+  return { ...scenario, events };
+}

@@ -1,0 +1,247 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server, type Socket } from 'socket.io';
+import {
+  GATEWAY_PROTOCOL_VERSION,
+  GatewayAuthSchema,
+  GatewayEvents,
+  type GatewayAuth,
+  type GatewayHello,
+} from '../shared/protocol/feed';
+import { loadCityPack } from '../electron/core/citypack/loadCityPack';
+import { tokenMatches } from './auth';
+import { createAdminHandler } from './adminHttp';
+import { handleCommand } from './commandHandler';
+import { FeedLog, type WireEnvelope } from './feedLog';
+import { buildRoadGraph } from './roadGraph';
+import { openScenarioClock } from './scenarioClock';
+import { loadScenario } from './scenarioFile';
+import { ScenarioPlayer } from './scenarioPlayer';
+import { UnitSimulator } from './unitSimulator';
+
+export const DEFAULT_PORT = 7410;
+export const DEFAULT_TOKEN = 'demo-token';
+export const DEFAULT_SPEED = 5;
+
+export interface GatewayOptions {
+  /** Path of the scenario JSON (shared/protocol/scenario.ts). */
+  scenario: string;
+  /** City pack directory (pack.json and the files it names). */
+  pack: string;
+  /** Scenario seconds per real second. Default 5. */
+  speed?: number;
+  /** Default 7410; 0 picks a free port (tests). */
+  port?: number;
+  /** Default 127.0.0.1: a drill gateway has no business listening on other interfaces. */
+  host?: string;
+  /** Shared secret for socket auth and the admin endpoints. Default "demo-token". */
+  token?: string;
+  /** Directory for the durable log and clock; without it the gateway forgets everything on exit. */
+  stateDir?: string | null;
+  /** Restart the scenario when it ends (seqs continue, alert ids get a -r<n> suffix). */
+  loop?: boolean;
+  /** How often the scenario clock is checked, real ms. Default 50. */
+  tickMs?: number;
+  /** fdatasync every log append. Default true; tests on slow disks may turn it off. */
+  fsync?: boolean;
+  /** Wall clock, injectable for tests. Default Date.now. */
+  now?: () => number;
+}
+
+export interface RunningGateway {
+  /** http://host:port — what a console passes to socket.io-client. */
+  url: string;
+  port: number;
+  gatewayId: string;
+  headSeq(): number;
+  /** Seconds since scenario start (keeps counting across loop cycles). */
+  scenarioTime(): number;
+  /** Same as POST /admin/inject: appends one raw envelope and returns its seq. */
+  inject(type: string, payload: unknown): number;
+  /** Stops the clock, disconnects consoles, closes the server and the log. */
+  close(): Promise<void>;
+}
+
+interface Client {
+  socket: Socket;
+  consoleId: string;
+  /** Highest seq already emitted to this socket, so live flushes never repeat the backlog. */
+  sentUpTo: number;
+}
+
+const BACKLOG_CHUNK = 500;
+
+/**
+ * Starts the alert gateway: replays a drill scenario in scenario time, simulates patrol units,
+ * serves the feed over socket.io with seq-based resume, and takes console commands.
+ */
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const speed = options.speed ?? DEFAULT_SPEED;
+  if (!(Number.isFinite(speed) && speed > 0)) throw new Error(`speed must be a positive number, got ${speed}`);
+  const token = options.token ?? DEFAULT_TOKEN;
+  const host = options.host ?? '127.0.0.1';
+  const now = options.now ?? Date.now;
+  const stateDir = options.stateDir ?? null;
+
+  const pack = await loadCityPack(options.pack);
+  const scenario = await loadScenario(options.scenario, pack);
+  const simulator = new UnitSimulator(buildRoadGraph(pack.roads.features), pack.units, pack.manifest.id);
+  const player = new ScenarioPlayer(scenario, simulator, options.loop ?? false);
+  const { gatewayId, clock } = openScenarioClock(stateDir, { scenarioId: scenario.id, speed, now });
+  const log = new FeedLog(stateDir, options.fsync ?? true);
+  const unitIds = new Set(pack.units.map((u) => u.id));
+
+  const clients = new Map<string, Client>();
+  let unsent: WireEnvelope[] = [];
+  let flushScheduled = false;
+  // The persisted frontier may lag this one: empty windows are not written, and replaying an
+  // empty window after a restart yields nothing, so that is safe.
+  let frontier = log.frontier ?? -1;
+  let lastAdvanceError: string | null = null;
+
+  /** Everything appended in one event-loop turn goes out as one feed batch per console. */
+  const flush = () => {
+    flushScheduled = false;
+    const batch = unsent;
+    unsent = [];
+    if (batch.length === 0) return;
+    for (const client of clients.values()) {
+      const out = batch.filter((e) => e.seq > client.sentUpTo);
+      if (out.length === 0) continue;
+      client.socket.emit(GatewayEvents.feed, out);
+      client.sentUpTo = out[out.length - 1]!.seq;
+    }
+  };
+  const publish = (entries: WireEnvelope[]) => {
+    unsent.push(...entries);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flush);
+    }
+  };
+
+  const advance = () => {
+    const to = clock.scenarioTime();
+    if (to <= frontier) return;
+    try {
+      const due = player.due(frontier, to, (s) => new Date(clock.wallTimeAt(s)).toISOString());
+      if (due.length > 0) publish(log.append({ messages: due, frontier: to, sentAt: new Date(now()).toISOString() }));
+      frontier = to;
+      lastAdvanceError = null;
+    } catch (err) {
+      // Most likely the state dir is unwritable. Nothing was applied, so the next tick retries
+      // the same window; report once rather than every 50 ms.
+      const message = err instanceof Error ? err.message : String(err);
+      if (message !== lastAdvanceError) console.error(`gateway: cannot advance the scenario: ${message}`);
+      lastAdvanceError = message;
+    }
+  };
+
+  const inject = (type: string, payload: unknown): number => {
+    const entries = log.append({ messages: [{ type, payload }], sentAt: new Date(now()).toISOString() });
+    publish(entries);
+    return entries[0]!.seq;
+  };
+
+  const hello = (): GatewayHello => ({
+    protocol: GATEWAY_PROTOCOL_VERSION,
+    gatewayId,
+    scenario: scenario.id,
+    speed: clock.speed,
+    headSeq: log.headSeq,
+    serverTime: new Date(now()).toISOString(),
+    scenarioTime: clock.scenarioTime(),
+  });
+
+  const httpServer = http.createServer(
+    createAdminHandler({
+      token,
+      inject,
+      state: () => ({
+        gatewayId,
+        scenario: scenario.id,
+        headSeq: log.headSeq,
+        scenarioTime: clock.scenarioTime(),
+        cycle: player.cycleAt(clock.scenarioTime()),
+        loop: player.loop,
+        speed: clock.speed,
+        clients: clients.size,
+        consoles: [...clients.values()].map((c) => ({ consoleId: c.consoleId, sentUpTo: c.sentUpTo })),
+        retainedMessages: log.retainedCount,
+      }),
+      health: () => ({ ok: lastAdvanceError === null, gatewayId, headSeq: log.headSeq, error: lastAdvanceError }),
+    }),
+  );
+  const io = new Server(httpServer, { serveClient: false });
+
+  io.use((socket, next) => {
+    const raw = socket.handshake.auth as Partial<GatewayAuth> | undefined;
+    if (!tokenMatches(raw?.token, token)) return next(new Error('unauthorized'));
+    const auth = GatewayAuthSchema.safeParse(raw);
+    if (!auth.success) return next(new Error(`invalid auth: ${auth.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`));
+    socket.data.auth = auth.data;
+    next();
+  });
+
+  io.on('connection', (socket) => {
+    const auth = socket.data.auth as GatewayAuth;
+    // Order matters: hello, then the backlog, then live. All synchronous, so nothing appended
+    // in between can be missed or doubled (sentUpTo covers what the backlog already held).
+    socket.emit(GatewayEvents.hello, hello());
+    const backlog = log.since(auth.since);
+    for (let i = 0; i < backlog.length; i += BACKLOG_CHUNK) socket.emit(GatewayEvents.feed, backlog.slice(i, i + BACKLOG_CHUNK));
+    // Live starts after the head, not after `since`: a console whose since is ahead of this
+    // gateway (another seq space) still gets new messages and can notice from hello.headSeq.
+    clients.set(socket.id, { socket, consoleId: auth.consoleId, sentUpTo: log.headSeq });
+
+    socket.on(GatewayEvents.command, (command: unknown, ack?: unknown) => {
+      const result = handleCommand(command, { log, unitIds, publish, now });
+      if (typeof ack === 'function') ack(result);
+    });
+    socket.on('disconnect', () => clients.delete(socket.id));
+  });
+
+  // Catch up at once: after a restart, whatever fell due while the gateway was down goes out
+  // (with new seqs) before the first console can connect.
+  advance();
+  const timer = setInterval(advance, options.tickMs ?? 50);
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port ?? DEFAULT_PORT, host, () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (err) {
+    clearInterval(timer);
+    log.close();
+    throw err;
+  }
+  const port = (httpServer.address() as AddressInfo).port;
+  const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    gatewayId,
+    headSeq: () => log.headSeq,
+    scenarioTime: () => clock.scenarioTime(),
+    inject,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        clearInterval(timer);
+        flush();
+        io.close(() => {
+          log.close();
+          resolve();
+        });
+        // Keep-alive HTTP connections (admin requests) would otherwise hold close() open.
+        httpServer.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
