@@ -3,13 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEMO_PACK_RELATIVE } from '../electron/core/citypack/loadCityPack';
 import { DEFAULT_PORT, DEFAULT_SPEED, DEFAULT_TOKEN, startGateway } from './server';
+import { findAppRoot } from '../electron/core/paths';
 
 /**
  * CLI: npx tsx gateway/main.ts [--scenario FILE] [--pack DIR] [--speed 5] [--port 7410]
  *   [--host 127.0.0.1] [--token T] [--state DIR] [--loop] [--tick-ms 50] [--no-fsync]
  * Prints exactly one "gateway listening on <url>" line when ready; tests and the launcher wait for it.
  */
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// Works from the sources (gateway/) and from the bundle (dist/gateway/).
+const root = findAppRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 function number(name: string, text: string): number {
   const value = Number(text);

@@ -67,6 +67,11 @@ export class ConsoleRepository {
     return Number(this.meta.get(LAST_SEQ_KEY) ?? 0);
   }
 
+  /** Forget the resume point (a different gateway numbers its messages afresh). */
+  resetResumePoint(): void {
+    this.meta.set(LAST_SEQ_KEY, '0');
+  }
+
   applyFeedBatch(batch: FeedBatch): FeedBatchResult {
     return this.db.transaction((): FeedBatchResult => {
       const newAlerts = batch.alerts.filter((alert) => this.alerts.insert(alert));

@@ -119,4 +119,74 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'closed loop: audit log (hash-chained, append-only), operator accounts, command outbox, dispatches',
+    sql: `
+      -- Append-only, hash-chained: hash = SHA-256 over the canonical entry and prev_hash
+      -- (electron/core/audit). The triggers stop honest mistakes; the chain catches the rest.
+      CREATE TABLE audit_log (
+        seq       INTEGER PRIMARY KEY,
+        at        TEXT NOT NULL,
+        operator  TEXT NOT NULL,
+        action    TEXT NOT NULL,
+        subject   TEXT NOT NULL,
+        payload   TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash      TEXT NOT NULL UNIQUE
+      );
+      CREATE INDEX audit_log_subject ON audit_log (subject, seq);
+      CREATE INDEX audit_log_operator ON audit_log (operator, seq);
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+      -- Local operator accounts; password_hash is "scrypt$N$r$p$salt$key" (base64).
+      CREATE TABLE operators (
+        username      TEXT PRIMARY KEY,
+        display_name  TEXT NOT NULL,
+        role          TEXT NOT NULL CHECK (role IN ('duty_officer','supervisor','trainee')),
+        password_hash TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL,
+        disabled_at   TEXT
+      );
+
+      -- Console → gateway commands, delivered in seq order, retried under the same command_id.
+      CREATE TABLE outbox (
+        seq             INTEGER PRIMARY KEY,
+        command_id      TEXT NOT NULL UNIQUE,
+        kind            TEXT NOT NULL,
+        payload         TEXT NOT NULL,
+        created_at      TEXT NOT NULL,
+        state           TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','sent','acked','failed')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        last_attempt_at TEXT,
+        last_error      TEXT,
+        ack_at          TEXT
+      );
+      CREATE INDEX outbox_state ON outbox (state, seq);
+
+      -- One row per unit sent to an alert: the 1-3-5 measures per unit.
+      CREATE TABLE dispatches (
+        id                  INTEGER PRIMARY KEY,
+        alert_id            TEXT NOT NULL REFERENCES alerts (id),
+        unit_id             TEXT NOT NULL,
+        dispatched_at       TEXT NOT NULL,
+        arrived_at          TEXT,
+        response_seconds    REAL,
+        tier_target_seconds INTEGER,
+        tier_met            INTEGER CHECK (tier_met IN (0, 1)),
+        command_id          TEXT
+      );
+      CREATE INDEX dispatches_alert ON dispatches (alert_id, dispatched_at);
+      CREATE INDEX dispatches_unit ON dispatches (unit_id, dispatched_at);
+      CREATE INDEX dispatches_command ON dispatches (command_id);
+
+      -- Lifecycle events (shared/domain/lifecycle) carry their action and structured data.
+      ALTER TABLE alert_events ADD COLUMN action TEXT;
+      ALTER TABLE alert_events ADD COLUMN data TEXT;
+    `,
+  },
 ];

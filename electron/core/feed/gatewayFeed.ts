@@ -4,6 +4,8 @@ import type { FeedStatus } from '../../../shared/contract/api';
 import type { ConsoleRepository, FeedBatchResult } from '../db/consoleRepository';
 import { decodeFeedMessages, lagMs } from './feedDecoder';
 
+const GATEWAY_ID_KEY = 'feed.gatewayId';
+
 export interface GatewayFeedOptions {
   url: string;
   token: string;
@@ -61,6 +63,7 @@ export class GatewayFeed {
     this.socket.on(GatewayEvents.hello, (payload: unknown) => {
       const parsed = GatewayHelloSchema.safeParse(payload);
       this.hello = parsed.success ? parsed.data : null;
+      if (this.hello) this.checkGatewayIdentity(this.hello);
     });
     this.socket.on(GatewayEvents.feed, (batch: unknown) => {
       if (Array.isArray(batch)) this.pending.push(...batch);
@@ -69,6 +72,26 @@ export class GatewayFeed {
     });
     // Lag and connection state are pushed at most once a second, not once per message.
     this.statusTimer = setInterval(() => this.options.onStatus(this.status), 1000);
+  }
+
+  /**
+   * Sequence numbers only mean something per gateway. A different gateway (or one whose log
+   * was reset) would make our resume point skip its messages, so start over from 0: alert ids
+   * are idempotent, so nothing is doubled.
+   */
+  private checkGatewayIdentity(hello: GatewayHello): void {
+    const { repository } = this.options;
+    const known = repository.meta.get(GATEWAY_ID_KEY);
+    const lastSeq = repository.lastSeq();
+    if ((known !== null && known !== hello.gatewayId) || hello.headSeq < lastSeq) {
+      this.pending = [];
+      repository.resetResumePoint();
+      repository.meta.set(GATEWAY_ID_KEY, hello.gatewayId);
+      this.updateStatus({ lastSeq: 0, error: `new gateway ${hello.gatewayId}: resynchronising` });
+      this.socket?.disconnect().connect();
+      return;
+    }
+    if (known === null) repository.meta.set(GATEWAY_ID_KEY, hello.gatewayId);
   }
 
   get gatewayHello(): GatewayHello | null {

@@ -9,8 +9,10 @@
 import './maplibreSetup';
 import { Map as MaplibreMap, type MapLayerMouseEvent, type Subscription } from 'maplibre-gl';
 import type { CityPack } from '../../../shared/citypack/schema';
-import type { Alert } from '../../../shared/domain/alert';
+import { isOpen, type Alert } from '../../../shared/domain/alert';
 import type { Unit, UnitPosition } from '../../../shared/domain/unit';
+import { AlertPulse } from './alertPulse';
+import { renderedCounts } from './renderedCounts';
 import { FrameBatcher } from './frameBatcher';
 import { createBaseStyle, LAYER_MODULES } from './style';
 import { LOCAL_IDEOGRAPH_FONT_FAMILY, type MapLocale } from './theme';
@@ -27,11 +29,22 @@ export interface MapControllerOptions {
   locale?: MapLocale;
   /** Clock for unit staleness; injectable for scenario replay and tests. */
   now?: () => number;
+  /**
+   * Pulse urgent alerts (default true). While the pulse runs the map repaints every frame, so it
+   * never fires 'idle' and `map.loaded()` is mostly false; E2E screenshots may want it off
+   * (or emulate prefers-reduced-motion, which also stops it).
+   */
+  animate?: boolean;
 }
 
 export interface MapDebugState {
-  /** `map.loaded()`: style loaded and all tiles rendered. */
+  /**
+   * Style and every source's tiles loaded. Not just `map.loaded()`: while urgent alerts pulse,
+   * each frame's paint update marks the style dirty, so that is false most of the time.
+   */
   loaded: boolean;
+  /** Raw `map.loaded()`. */
+  mapLoaded: boolean;
   /** All layers installed (whenReady resolved). */
   ready: boolean;
   /** Feature counts per source, from the data last handed to MapLibre. */
@@ -40,13 +53,12 @@ export interface MapDebugState {
   highlightedCameras: number;
   highlightedUnits: number;
   locale: MapLocale;
+  /** Features drawn in the current viewport (see renderedCounts). */
+  rendered: Record<string, number>;
 }
 
 type DirtyKey = 'alerts' | 'units' | 'cameras' | 'cameraHighlight';
 
-const PULSE_PERIOD_MS = 1400;
-/** 30 fps is smooth enough for a pulse and halves the style recalculations of 60 fps. */
-const PULSE_MIN_FRAME_MS = 33;
 /** How often unit staleness is re-checked when no data arrives (stale is time-, not data-driven). */
 const STALE_CHECK_MS = 5_000;
 const SELECT_MIN_ZOOM = 14;
@@ -57,6 +69,7 @@ export class MapController {
 
   private readonly pack: CityPack;
   private readonly now: () => number;
+  private readonly animate: boolean;
   private locale: MapLocale;
   private alerts: readonly Alert[] = [];
   private readonly units = new Map<string, Unit>();
@@ -71,14 +84,14 @@ export class MapController {
   private readonly readyPromise: Promise<void>;
   private ready = false;
   private disposed = false;
-  private pulseHandle: number | null = null;
-  private lastPulseAt = 0;
+  private readonly pulse: AlertPulse;
   private staleTimer: ReturnType<typeof setInterval> | null = null;
   private staleSignature = '';
 
   constructor(container: HTMLElement, pack: CityPack, options: MapControllerOptions = {}) {
     this.pack = pack;
     this.now = options.now ?? Date.now;
+    this.animate = options.animate ?? true;
     this.locale = options.locale ?? 'zh-CN';
     const { manifest } = pack;
     this.map = new MaplibreMap({
@@ -98,6 +111,7 @@ export class MapController {
     });
     this.map.touchZoomRotate.disableRotation();
     this.batcher = new FrameBatcher((keys) => this.flush(keys));
+    this.pulse = new AlertPulse(this.map, () => this.animate && this.ready && !this.disposed && this.hasUrgentAlert());
     this.readyPromise = new Promise<void>((resolve) => {
       // If disposed before load, this never settles: callers awaiting it from an unmounted
       // component simply never continue, instead of getting a rejection to handle.
@@ -105,7 +119,7 @@ export class MapController {
         if (this.disposed) return;
         this.installAll();
         this.ready = true;
-        this.startPulseIfNeeded();
+        this.pulse.ensureRunning();
         resolve();
       });
     });
@@ -121,7 +135,7 @@ export class MapController {
   setAlerts(alerts: readonly Alert[]): void {
     this.alerts = alerts;
     this.markDirty('alerts');
-    this.startPulseIfNeeded();
+    this.pulse.ensureRunning();
   }
 
   /** Full replacement of units (definitions, status and positions). */
@@ -206,13 +220,15 @@ export class MapController {
 
   getDebugState(): MapDebugState {
     return {
-      loaded: !this.disposed && this.map.loaded(),
+      loaded: !this.disposed && this.ready && !!this.map.isStyleLoaded() && this.map.areTilesLoaded(),
+      mapLoaded: !this.disposed && this.map.loaded(),
       ready: this.ready,
       counts: { ...this.counts },
       selectedAlertId: this.selectedAlertId,
       highlightedCameras: this.highlightedCameras.size,
       highlightedUnits: this.highlightedUnits.size,
       locale: this.locale,
+      rendered: this.ready && !this.disposed ? renderedCounts(this.map) : {},
     };
   }
 
@@ -220,8 +236,7 @@ export class MapController {
     if (this.disposed) return;
     this.disposed = true;
     this.batcher.cancel();
-    if (this.pulseHandle !== null) cancelAnimationFrame(this.pulseHandle);
-    this.pulseHandle = null;
+    this.pulse.stop();
     if (this.staleTimer !== null) clearInterval(this.staleTimer);
     this.staleTimer = null;
     for (const s of this.subscriptions) s.unsubscribe();
@@ -273,17 +288,11 @@ export class MapController {
       this.counts[unitsLayer.SOURCE_ID] = unitsLayer.update(map, units, now, this.highlightedUnits).features.length;
       this.staleSignature = unitsLayer.staleUnitIds(units, now).join(',');
     }
-    if (keys.has('cameras')) {
-      // update() refreshes the highlight source too, so a separate highlight flush is redundant.
-      this.counts[cameras.SOURCE_ID] = cameras.update(map, pack.cameras, this.cameraStatus, this.highlightedCameras).features.length;
-    } else if (keys.has('cameraHighlight')) {
-      cameras.setHighlighted(map, pack.cameras, this.highlightedCameras, this.cameraStatus);
+    if (keys.has('cameras')) this.counts[cameras.SOURCE_ID] = cameras.update(map, pack.cameras, this.cameraStatus).features.length;
+    // Highlighted cameras carry the online flag too, so a status change refreshes them as well.
+    if (keys.has('cameras') || keys.has('cameraHighlight')) {
+      this.counts[cameras.HIGHLIGHT_SOURCE_ID] = cameras.setHighlighted(map, pack.cameras, this.highlightedCameras, this.cameraStatus).features.length;
     }
-    if (keys.has('cameras') || keys.has('cameraHighlight')) this.counts[cameras.HIGHLIGHT_SOURCE_ID] = this.highlightedCamerasOnMap();
-  }
-
-  private highlightedCamerasOnMap(): number {
-    return this.pack.cameras.reduce((n, c) => n + (this.highlightedCameras.has(c.id) ? 1 : 0), 0);
   }
 
   /**
@@ -298,24 +307,6 @@ export class MapController {
   }
 
   private hasUrgentAlert(): boolean {
-    return this.alerts.some((a) => a.priority === 1 && alertsLayer.toFeatureCollection([a]).features.length > 0);
-  }
-
-  private startPulseIfNeeded(): void {
-    if (!this.ready || this.disposed || this.pulseHandle !== null || !this.hasUrgentAlert()) return;
-    // Respect the OS setting: the layer's static ring still marks urgent alerts.
-    if (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches) return;
-    const tick = (t: number): void => {
-      this.pulseHandle = null;
-      if (this.disposed || !this.hasUrgentAlert()) return;
-      if (t - this.lastPulseAt >= PULSE_MIN_FRAME_MS) {
-        this.lastPulseAt = t;
-        const { radius, opacity } = alertsLayer.pulseFrame(t / PULSE_PERIOD_MS);
-        this.map.setPaintProperty(alertsLayer.PULSE_LAYER_ID, 'circle-radius', radius);
-        this.map.setPaintProperty(alertsLayer.PULSE_LAYER_ID, 'circle-stroke-opacity', opacity);
-      }
-      this.pulseHandle = requestAnimationFrame(tick);
-    };
-    this.pulseHandle = requestAnimationFrame(tick);
+    return this.alerts.some((a) => a.priority === 1 && isOpen(a.status));
   }
 }

@@ -9,7 +9,7 @@ import type { CityPack } from '../../../shared/citypack/schema';
 import type { Alert } from '../../../shared/domain/alert';
 import type { Unit } from '../../../shared/domain/unit';
 import { COLORS, type MapLocale } from './theme';
-import { sortBySlot } from './layers/common';
+import { slot, sortBySlot } from './layers/common';
 import * as alerts from './layers/alerts';
 import * as boundaries from './layers/boundaries';
 import * as cameras from './layers/cameras';
@@ -30,7 +30,7 @@ export function createBaseStyle(): StyleSpecification {
     version: 8,
     name: 'dispatch-dark-offline',
     sources: {},
-    layers: [{ id: BACKGROUND_LAYER_ID, type: 'background', paint: { 'background-color': COLORS.background } }],
+    layers: [{ id: BACKGROUND_LAYER_ID, type: 'background', metadata: slot('base'), paint: { 'background-color': COLORS.background } }],
   };
 }
 
@@ -56,6 +56,7 @@ export function createFullStyle(pack: CityPack, data: FullStyleData = {}): Style
   const sources: Record<string, SourceSpecification> = {
     [boundaries.SOURCE_ID]: boundaries.source(boundaries.toFeatureCollection(pack.boundaries)),
     [districts.SOURCE_ID]: districts.source(districts.toFeatureCollection(pack.districts)),
+    [districts.LABEL_SOURCE_ID]: districts.labelSource(districts.toLabelCollection(pack.districts)),
     [roads.SOURCE_ID]: roads.source(roads.toFeatureCollection(pack.roads)),
     [places.SOURCE_ID]: places.source(places.toFeatureCollection(pack.places)),
     [cameras.SOURCE_ID]: cameras.source(cameras.toFeatureCollection(pack.cameras)),

@@ -15,7 +15,7 @@ export const SOURCE_ID = 'cameras';
 export const FOV_SOURCE_ID = 'cameras-fov';
 export const HIGHLIGHT_SOURCE_ID = 'cameras-highlight';
 /** Above this zoom every camera is drawn individually. */
-export const CLUSTER_MAX_ZOOM = 14;
+export const CLUSTER_MAX_ZOOM = 13;
 
 export interface CameraProps {
   id: string;
@@ -111,7 +111,7 @@ export function layers(_locale: MapLocale = 'zh-CN'): LayerSpecification[] {
       metadata: slot('static-point'),
       paint: {
         'circle-color': COLORS.cameraCluster,
-        'circle-opacity': 0.75,
+        'circle-opacity': 0.6,
         'circle-radius': ['step', ['get', 'point_count'], 9, 20, 12, 100, 16, 1000, 21],
         // A grey ring flags clusters that hide offline cameras.
         'circle-stroke-color': ['case', ['>', ['get', 'offline'], 0], COLORS.cameraOffline, COLORS.cameraGun],
@@ -124,7 +124,8 @@ export function layers(_locale: MapLocale = 'zh-CN'): LayerSpecification[] {
       source: SOURCE_ID,
       filter: CLUSTERED,
       metadata: slot('static-point'),
-      layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': FONT_BOLD, 'text-size': 10, 'text-allow-overlap': true },
+      // Counts never hide place or road labels: ignore-placement keeps them out of collision.
+      layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': FONT_BOLD, 'text-size': 10, 'text-allow-overlap': true, 'text-ignore-placement': true },
       paint: { 'text-color': '#e6f6ff' },
     },
     {
@@ -139,7 +140,8 @@ export function layers(_locale: MapLocale = 'zh-CN'): LayerSpecification[] {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, ['match', ['get', 'class'], 1, 3.5, 2.5], 17, ['match', ['get', 'class'], 1, 6, 4.5]],
         'circle-stroke-color': COLORS.halo,
         'circle-stroke-width': 1,
-        'circle-opacity': ['case', ['==', ['get', 'online'], true], 1, 0.6],
+        // Slightly subdued: cameras are context, alerts and units are the news.
+        'circle-opacity': ['case', ['==', ['get', 'online'], true], 0.85, 0.6],
       },
     },
     {
@@ -164,7 +166,9 @@ export const source = (fc: FeatureCollection = toFeatureCollection([])) =>
   geojsonSource(fc, {
     cluster: true,
     clusterMaxZoom: CLUSTER_MAX_ZOOM,
-    clusterRadius: 40,
+    clusterRadius: 45,
+    // Pairs are not worth a bubble: the two dots say more than a "2".
+    clusterMinPoints: 3,
     clusterProperties: { offline: ['+', ['case', ['==', ['get', 'online'], true], 0, 1]] },
   });
 export const fovSource = (fc: FeatureCollection = toFovCollection([])) => geojsonSource(fc);
@@ -180,12 +184,11 @@ export function install(map: MaplibreMap, cameras: readonly Camera[], status?: C
   return fc;
 }
 
-/** Status change: all three sources carry the online flag. Returns the main collection. */
-export function update(map: MaplibreMap, cameras: readonly Camera[], status: CameraStatus | undefined, highlighted: ReadonlySet<string>): FeatureCollection {
+/** Status change for the main and FOV sources (the highlight source: setHighlighted). */
+export function update(map: MaplibreMap, cameras: readonly Camera[], status?: CameraStatus): FeatureCollection {
   const fc = toFeatureCollection(cameras, status);
   setSourceData(map, SOURCE_ID, fc);
   setSourceData(map, FOV_SOURCE_ID, toFovCollection(cameras, status));
-  setHighlighted(map, cameras, highlighted, status);
   return fc;
 }
 

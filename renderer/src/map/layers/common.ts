@@ -4,19 +4,21 @@
  */
 import type { GeoJSONSource, Map as MaplibreMap, StyleImageMetadata } from 'maplibre-gl';
 import type { GeoJSONSourceSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 
 /**
  * Z-order slots, bottom to top. MapLibre has no native slots, so each layer spec carries its slot in
  * `metadata` and is inserted below the first layer of a higher slot. This lets a module keep all
  * its layers together (e.g. boundary fill and boundary lines) while the lines still draw above the
- * roads another module adds.
+ * roads another module adds. Place names sit above camera clusters (cameras gather in towns and
+ * would hide the town's name) but below live data.
  */
-export const SLOTS = ['area', 'road', 'border', 'coverage', 'label', 'static-point', 'live'] as const;
+export const SLOTS = ['base', 'area', 'road', 'border', 'coverage', 'label', 'static-point', 'place-label', 'live'] as const;
 export type Slot = (typeof SLOTS)[number];
 export const SLOT_KEY = 'dispatch:slot';
 
-export function slotOf(layer: LayerSpecification): Slot {
+/** Untagged layers (added by someone else) count as 'live', i.e. they stay on top. */
+export function slotOf(layer: { metadata?: unknown }): Slot {
   const meta = layer.metadata as Record<string, unknown> | undefined;
   const slot = meta?.[SLOT_KEY];
   return (SLOTS as readonly unknown[]).includes(slot) ? (slot as Slot) : 'live';
@@ -50,9 +52,12 @@ export function geojsonSource(data: FeatureCollection, extra: Partial<GeoJSONSou
 /** Adds a layer below the first existing layer of a higher slot (see SLOTS). */
 export function addLayerInSlot(map: MaplibreMap, layer: LayerSpecification): void {
   const rank = SLOTS.indexOf(slotOf(layer));
-  const existing = map.getStyle()?.layers ?? [];
-  const before = existing.find((l) => SLOTS.indexOf(slotOf(l)) > rank);
-  map.addLayer(layer, before?.id);
+  // getLayersOrder + getLayer, not getStyle(): the latter serialises every GeoJSON source.
+  const before = map.getLayersOrder().find((id) => {
+    const existing = map.getLayer(id);
+    return existing !== undefined && SLOTS.indexOf(slotOf(existing)) > rank;
+  });
+  map.addLayer(layer, before);
 }
 
 /** Adds a source (if absent) and its layers in slot order. */
@@ -84,4 +89,50 @@ export function addImageOnce(
   options: Partial<StyleImageMetadata> = {},
 ): void {
   if (!map.hasImage(id)) map.addImage(id, image, options);
+}
+
+function ringArea(ring: readonly Position[]): number {
+  let a = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += ((ring[j]?.[0] ?? 0) - (ring[i]?.[0] ?? 0)) * ((ring[j]?.[1] ?? 0) + (ring[i]?.[1] ?? 0));
+  return a / 2;
+}
+
+function insideRing(p: readonly [number, number], ring: readonly Position[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi = 0, yi = 0] = ring[i] ?? [];
+    const [xj = 0, yj = 0] = ring[j] ?? [];
+    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = true !== inside;
+  }
+  return inside;
+}
+
+/**
+ * One label anchor per polygon. Symbol layers on polygon sources place a label in every tile the
+ * polygon crosses (repeated district names); labelling a point source avoids that. Uses the
+ * centroid of the largest outer ring, or its bbox centre / first vertex if a concave shape puts
+ * the centroid outside.
+ */
+export function polygonLabelPoint(geometry: Polygon | MultiPolygon): [number, number] {
+  const outers = geometry.type === 'Polygon' ? [geometry.coordinates[0] ?? []] : geometry.coordinates.map((p) => p[0] ?? []);
+  let ring: readonly Position[] = [];
+  for (const r of outers) if (Math.abs(ringArea(r)) > Math.abs(ringArea(ring))) ring = r;
+  if (ring.length === 0) ring = outers[0] ?? [];
+  let cx = 0;
+  let cy = 0;
+  let a6 = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi = 0, yi = 0] = ring[i] ?? [];
+    const [xj = 0, yj = 0] = ring[j] ?? [];
+    const f = xj * yi - xi * yj;
+    cx += (xj + xi) * f;
+    cy += (yj + yi) * f;
+    a6 += 3 * f;
+  }
+  const centroid: [number, number] = a6 !== 0 ? [cx / a6, cy / a6] : [ring[0]?.[0] ?? 0, ring[0]?.[1] ?? 0];
+  if (insideRing(centroid, ring)) return centroid;
+  const xs = ring.map((p) => p[0] ?? 0);
+  const ys = ring.map((p) => p[1] ?? 0);
+  const mid: [number, number] = [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
+  return insideRing(mid, ring) ? mid : [ring[0]?.[0] ?? 0, ring[0]?.[1] ?? 0];
 }

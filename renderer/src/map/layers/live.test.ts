@@ -83,10 +83,10 @@ describe('cameras', () => {
     const ring = fc.features[0]!.geometry.coordinates[0]!;
     expect(ring[0]).toEqual(ring.at(-1));
     // Heading 90° (east): the wedge's middle point is east of the camera, ~80 m away.
-    const mid = ring[Math.floor(ring.length / 2)]!;
-    expect(mid[0]).toBeGreaterThan(112.851);
-    expect(Math.abs(mid[1] - 35.491)).toBeLessThan(1e-6);
-    const dxM = (mid[0] - 112.851) * 111_320 * Math.cos((35.491 * Math.PI) / 180);
+    const [mx, my] = ring[Math.floor(ring.length / 2)] as [number, number];
+    expect(mx).toBeGreaterThan(112.851);
+    expect(Math.abs(my - 35.491)).toBeLessThan(1e-6);
+    const dxM = (mx - 112.851) * 111_320 * Math.cos((35.491 * Math.PI) / 180);
     expect(dxM).toBeCloseTo(80, 0);
   });
   it('clusters the main source only', () => {

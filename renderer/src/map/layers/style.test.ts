@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { allLayers, createBaseStyle, createFullStyle, LAYER_MODULES } from '../style';
-import { SLOTS, slotOf } from './common';
+import { addLayerInSlot, SLOTS, slotOf } from './common';
+import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { Map as MaplibreMap } from 'maplibre-gl';
 import { FIXTURE_PACK, NOW, alert, unit } from './__fixtures__/pack';
 
 describe('offline style', () => {
@@ -35,7 +37,7 @@ describe('offline style', () => {
   });
 
   it('orders layers by slot: borders above roads, live data on top', () => {
-    const ranks = full.layers.slice(1).map((l) => SLOTS.indexOf(slotOf(l)));
+    const ranks = full.layers.map((l) => SLOTS.indexOf(slotOf(l)));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     const ids = full.layers.map((l) => l.id);
     expect(ids.indexOf('boundaries-province')).toBeGreaterThan(ids.indexOf('roads-major'));
@@ -57,5 +59,19 @@ describe('offline style', () => {
       expect(typeof m.toFeatureCollection).toBe('function');
       expect(typeof m.install).toBe('function');
     }
+  });
+
+  it('incremental installs (addLayerInSlot) reproduce the full style order, above the background', () => {
+    const order: LayerSpecification[] = [...createBaseStyle().layers];
+    const fake = {
+      getLayersOrder: () => order.map((l) => l.id),
+      getLayer: (id: string) => order.find((l) => l.id === id),
+      addLayer: (layer: LayerSpecification, before?: string) => {
+        const i = before === undefined ? order.length : order.findIndex((l) => l.id === before);
+        order.splice(i, 0, layer);
+      },
+    } as unknown as MaplibreMap;
+    for (const m of Object.values(LAYER_MODULES)) for (const l of m.layers('zh-CN')) addLayerInSlot(fake, l);
+    expect(order.map((l) => l.id)).toEqual(full.layers.map((l) => l.id));
   });
 });

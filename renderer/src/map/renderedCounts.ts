@@ -1,0 +1,20 @@
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import * as alertsLayer from './layers/alerts';
+import * as unitsLayer from './layers/units';
+import * as cameras from './layers/cameras';
+
+/**
+ * What MapLibre actually drew in the current viewport, per layer group. A map with a broken
+ * style still fires its events, so tests check this rather than only the data handed over.
+ */
+export function renderedCounts(map: MaplibreMap): Record<string, number> {
+  const count = (layerIds: string[]) => {
+    const present = layerIds.filter((id) => map.getLayer(id));
+    return present.length ? map.queryRenderedFeatures({ layers: present }).length : 0;
+  };
+  return {
+    alerts: count([alertsLayer.POINT_LAYER_ID]),
+    units: count(unitsLayer.LAYERS.map((l) => l.id)),
+    cameras: count(cameras.LAYERS.map((l) => l.id)),
+  };
+}

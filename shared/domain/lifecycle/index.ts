@@ -1,0 +1,5 @@
+/** The dispatch closed loop: lifecycle state machine, measures, permissions, duplicate suggestions. */
+export * from './stateMachine';
+export * from './metrics';
+export * from './permissions';
+export * from './duplicates';

@@ -1,0 +1,49 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { Stack, writeScenario } from './stack';
+
+interface Fixtures {
+  stack: Stack;
+  /** The console page; any console error or uncaught exception fails the test. */
+  consolePage: Page;
+}
+
+export const test = base.extend<Fixtures>({
+  // Playwright requires the object pattern even when a fixture uses no other fixture.
+  // eslint-disable-next-line no-empty-pattern
+  stack: async ({}, use) => {
+    const stack = new Stack();
+    await use(stack);
+    await stack.stop();
+  },
+  consolePage: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
+    await use(page);
+    expect(errors, 'the renderer logged errors').toEqual([]);
+  },
+});
+
+export { expect, writeScenario };
+
+/** Starts gateway + host with a scenario and opens the console. */
+export async function openConsole(stack: Stack, page: Page, alertTimes: number[], durationSec: number, speed = 1): Promise<void> {
+  await stack.startGateway(writeScenario(stack.dir, alertTimes, durationSec), speed);
+  await stack.startHost();
+  await page.goto(stack.hostUrl);
+  await expect(page.getByTestId('status-bar')).toBeVisible();
+  await expect(page.getByTestId('feed-state')).toHaveAttribute('data-state', 'connected');
+}
+
+export interface MapDebugState {
+  ready: boolean;
+  counts: Record<string, number>;
+  selectedAlertId: string | null;
+  /** Features MapLibre actually drew, per layer group (queryRenderedFeatures). */
+  rendered?: Record<string, number>;
+  [key: string]: unknown;
+}
+
+export const mapDebug = (page: Page) => page.evaluate(() => (window as unknown as { __mapDebug?: () => unknown }).__mapDebug?.() as MapDebugState | undefined);
