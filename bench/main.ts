@@ -1,7 +1,11 @@
 /** Runs every benchmark module in sequence. Add a module: import it and append to BENCHES. */
 import { runRoutingBench } from './routing';
+import { runIngestBench } from './ingest';
 
-const BENCHES: { name: string; run: () => Promise<void> }[] = [{ name: 'routing', run: () => runRoutingBench() }];
+const BENCHES: { name: string; run: () => Promise<void> }[] = [
+  { name: 'ingest', run: () => runIngestBench() },
+  { name: 'routing', run: () => runRoutingBench() },
+];
 
 for (const b of BENCHES) {
   const t = performance.now();
