@@ -23,6 +23,8 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
         '--enable-unsafe-swiftshader',
+        // A dispatch console must sound its alarm without a click (Electron sets the same switch).
+        '--autoplay-policy=no-user-gesture-required',
       ],
     },
     trace: 'retain-on-failure',

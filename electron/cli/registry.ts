@@ -2,5 +2,7 @@
 import type { CliCommand } from './commands/types';
 import { packBuildCommand } from './commands/packBuild';
 import { etaCommand } from './commands/eta';
+import { cordonCommand } from './commands/cordon';
+import { auditVerifyCommand } from './commands/audit';
 
-export const COMMANDS: readonly CliCommand[] = [packBuildCommand, etaCommand];
+export const COMMANDS: readonly CliCommand[] = [packBuildCommand, etaCommand, auditVerifyCommand, cordonCommand];

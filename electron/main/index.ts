@@ -24,6 +24,9 @@ const { values } = parseArgs({
 let mainWindow: BrowserWindow | null = null;
 let runtime: ConsoleRuntime | null = null;
 
+// The urgent-alert alarm must sound without the officer clicking first.
+app.commandLine.appendSwitch('autoplay-policy', 'no-user-gesture-required');
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -46,7 +49,10 @@ async function start(): Promise<void> {
   const gatewayUrl = String(values.gateway);
   serveRenderer(path.join(root, 'dist', 'renderer'), contentSecurityPolicy({ gatewayOrigin: new URL(gatewayUrl).origin }));
 
-  const emit = createEventSink((channel, payload) => mainWindow?.webContents.send(channel, payload));
+  // Every console window (main, pop-out wall) gets every event.
+  const emit = createEventSink((channel, payload) => {
+    for (const win of BrowserWindow.getAllWindows()) win.webContents.send(channel, payload);
+  });
   runtime = await startConsoleRuntime({
     dataDir: typeof values['data-dir'] === 'string' ? values['data-dir'] : path.join(app.getPath('userData'), 'console'),
     packDir: typeof values.pack === 'string' ? values.pack : path.join(root, DEMO_PACK_RELATIVE),

@@ -40,6 +40,7 @@ export const en: Shape<typeof zhCN> = {
   },
   unitType: { car: 'Patrol car', ebike: 'E-bike', foot: 'Foot', special: 'Special police' },
   unitStatus: { available: 'Available', dispatched: 'Dispatched', en_route: 'En route', on_scene: 'On scene', off_duty: 'Off duty' },
+  alarm: { idle: 'Alarm armed', sounding: 'URGENT ALARM', muted: 'Alarm muted', blocked: 'Alarm off', enable: 'Click to enable alarm sound', mute: 'Mute', unmute: 'Unmute', volume: 'Alarm volume' },
   statusBar: {
     connecting: 'Connecting to gateway', connected: 'Gateway connected', disconnected: 'Gateway disconnected',
     error: 'Gateway error', lag: 'lag {{ms}} ms', lagUnknown: 'lag —', seq: 'seq {{seq}}', quarantine: 'quarantine {{count}}',

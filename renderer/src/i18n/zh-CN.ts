@@ -33,6 +33,7 @@ export const zhCN = {
   },
   unitType: { car: '巡逻车', ebike: '电动车', foot: '步巡', special: '特警' },
   unitStatus: { available: '可调派', dispatched: '已派', en_route: '在途', on_scene: '到场', off_duty: '离岗' },
+  alarm: { idle: '警报待命', sounding: '紧急警报', muted: '警报已静音', blocked: '警报未启用', enable: '点击启用警报音', mute: '静音', unmute: '取消静音', volume: '警报音量' },
   statusBar: {
     connecting: '正在连接网关', connected: '网关已连接', disconnected: '网关已断开', error: '网关连接错误',
     lag: '延迟 {{ms}} 毫秒', lagUnknown: '延迟 —', seq: '序号 {{seq}}', quarantine: '隔离 {{count}}',

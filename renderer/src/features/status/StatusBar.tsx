@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
+import { AlarmControl } from '../alarm';
 
 /** Connection state, feed lag, resume point, quarantined messages, unit availability, language. */
 export function StatusBar() {
@@ -23,6 +24,7 @@ export function StatusBar() {
         {t('statusBar.quarantine', { count: feed?.quarantineCount ?? 0 })}
       </span>
       <span>{t('statusBar.units', { available, total: units.size })}</span>
+      <AlarmControl />
       <span className="spacer" />
       <button type="button" data-testid="locale-toggle" onClick={() => void api.requests['settings.update']({ locale: nextLocale })}>
         {t('statusBar.language')}
