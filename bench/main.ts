@@ -1,10 +1,12 @@
 /** Runs every benchmark module in sequence. Add a module: import it and append to BENCHES. */
 import { runRoutingBench } from './routing';
 import { runIngestBench } from './ingest';
+import { runCordonBench } from './cordon';
 
 const BENCHES: { name: string; run: () => Promise<void> }[] = [
   { name: 'ingest', run: () => runIngestBench() },
   { name: 'routing', run: () => runRoutingBench() },
+  { name: 'cordon', run: () => runCordonBench() },
 ];
 
 for (const b of BENCHES) {

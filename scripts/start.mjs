@@ -80,14 +80,14 @@ if (!gatewayUrl) {
 
 const binary = values.browser ? null : electronBinary();
 if (binary) {
-  await run(binary, ['.', '--gateway', gatewayUrl, '--token', values.token, '--data-dir', values['data-dir']]);
+  await run(binary, ['.', '--gateway', gatewayUrl, '--token', values.token, '--data-dir', values['data-dir'], '--demo-operators']);
 } else {
   if (!values.browser) {
     console.log("Electron's binary is not installed (its download needs GitHub), so the console runs in the browser host.");
     console.log('To use the desktop window: set ELECTRON_MIRROR to a reachable mirror and run `npm run electron:install`.');
   }
   const match = await run(process.execPath, [
-    'dist/host/main.mjs', '--port', values.port, '--gateway', gatewayUrl, '--token', values.token, '--data-dir', values['data-dir'],
+    'dist/host/main.mjs', '--port', values.port, '--gateway', gatewayUrl, '--token', values.token, '--data-dir', values['data-dir'], '--demo-operators',
   ], /console host ready at (\S+)/);
   console.log(`\nOpen the console in Chromium or Chrome: ${match[1]}\n`);
 }

@@ -4,10 +4,11 @@ import type { HostInfo, RequestHandlers } from '../../shared/contract/api';
 import type { EventSink } from '../../shared/contract/bridge';
 import { loadCityPack } from './citypack/loadCityPack';
 import { openDatabase } from './db/database';
-import { ConsoleRepository } from './db/consoleRepository';
+import { ConsoleRepository, type FeedBatchResult } from './db/consoleRepository';
 import { GatewayFeed } from './feed/gatewayFeed';
 import { CameraIndex, nearestAvailableUnits } from './nearby';
 import { SettingsStore } from './settingsStore';
+import { startDispatchRuntime } from './dispatch/dispatchRuntime';
 
 export interface ConsoleRuntimeOptions {
   dataDir: string;
@@ -17,6 +18,8 @@ export interface ConsoleRuntimeOptions {
   host: HostInfo['host'];
   version: string;
   emit: EventSink;
+  /** Seed the documented demo operator accounts when none exist (demo and tests). */
+  demoOperators?: boolean;
 }
 
 export interface ConsoleRuntime {
@@ -50,13 +53,26 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     knownCameras: new Set(pack.cameras.map((c) => c.id)),
     onStatus: (status) => emit('feed.status', status),
     onCommitted: (result) => {
+      dispatchHook.onCommitted(result);
       if (result.newAlerts.length) emit('alerts.upserted', result.newAlerts);
       if (result.positions.length) emit('units.positions', result.positions);
       if (result.unitStatus.length) emit('units.status', result.unitStatus);
       if (result.cameraStatus.length) emit('cameras.status', result.cameraStatus);
     },
   });
+  // The feed starts before the dispatch runtime exists; its hook is filled in right after.
+  const dispatchHook = { onCommitted: (_r: FeedBatchResult) => {} };
   feed.start();
+  const dispatch = await startDispatchRuntime({ db: repository.db, repository, feed, emit, demoOperators: options.demoOperators ?? false });
+  dispatchHook.onCommitted = (result) => {
+    try {
+      dispatch.service.onUnitStatus(result.unitStatus);
+      dispatch.service.onPositions(result.positions);
+    } catch (err) {
+      // A step the state machine refuses (e.g. a late status) must never stop the feed.
+      emit('feed.status', { ...feed.currentStatus(), error: `dispatch: ${(err as Error).message}` });
+    }
+  };
 
   const hostInfo: HostInfo = {
     host: options.host,
@@ -91,6 +107,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
       };
     },
     'quarantine.list': async ({ limit }) => repository.meta.listQuarantine(limit),
+    ...dispatch.handlers,
     'settings.update': async (patch) => {
       const next = settings.update(patch);
       emit('settings.changed', next);
@@ -104,6 +121,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     repository,
     feed,
     close: async () => {
+      await dispatch.close();
       feed.stop();
       repository.close();
     },

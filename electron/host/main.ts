@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       token: { type: 'string', default: 'demo-token' },
       'api-token': { type: 'string' },
       'renderer-dir': { type: 'string', default: path.join(root, 'dist', 'renderer') },
+      'demo-operators': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     host: 'browser',
     version: process.env.npm_package_version ?? '0.1.0',
     emit: server.emit,
+    demoOperators: values['demo-operators'],
   });
   server.attach(runtime.handlers);
   // Tests and the launcher wait for this exact line.

@@ -17,6 +17,7 @@ const { values } = parseArgs({
     token: { type: 'string', default: 'demo-token' },
     'data-dir': { type: 'string' },
     pack: { type: 'string' },
+    'demo-operators': { type: 'boolean' },
   },
   strict: false,
 });
@@ -61,6 +62,7 @@ async function start(): Promise<void> {
     host: 'electron',
     version: app.getVersion(),
     emit,
+    demoOperators: values['demo-operators'] === true,
   });
   registerIpcHandlers(runtime.handlers);
 

@@ -3,6 +3,7 @@ import { AlertSchema } from '../domain/alert';
 import { UnitPositionSchema, UnitSchema, UnitStatusReportSchema } from '../domain/unit';
 import { CameraSchema, CameraStatusReportSchema } from '../domain/camera';
 import { CityPackSchema } from '../citypack/schema';
+import { dispatchEvents, dispatchRequests } from './dispatchContract';
 
 /**
  * The console API contract: the one place that names what the renderer may ask of its host
@@ -93,6 +94,7 @@ export const requestContract = {
   ),
   'quarantine.list': request(z.tuple([z.object({ limit: z.number().int().min(1).max(1000) })]), z.array(QuarantineEntrySchema)),
   'settings.update': request(z.tuple([SettingsSchema.partial()]), SettingsSchema),
+  ...dispatchRequests,
 } as const;
 
 export const eventContract = {
@@ -102,6 +104,7 @@ export const eventContract = {
   'cameras.status': z.array(CameraStatusReportSchema),
   'feed.status': FeedStatusSchema,
   'settings.changed': SettingsSchema,
+  ...dispatchEvents,
 } as const;
 
 export type RequestName = keyof typeof requestContract;

@@ -84,7 +84,7 @@ export class Stack {
     const port = await freePort();
     this.host = await startProcess(
       'dist/host/main.mjs',
-      ['--port', String(port), '--gateway', this.gatewayUrl, '--token', GATEWAY_TOKEN, '--data-dir', this.dataDir, '--api-token', API_TOKEN],
+      ['--port', String(port), '--gateway', this.gatewayUrl, '--token', GATEWAY_TOKEN, '--data-dir', this.dataDir, '--api-token', API_TOKEN, '--demo-operators'],
       /console host ready at (\S+)/,
     );
     this.hostUrl = this.host.match[1]!;

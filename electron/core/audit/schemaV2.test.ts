@@ -18,7 +18,7 @@ describe('migration 2 (closed loop tables)', () => {
       v1.close();
 
       const db = openDatabase(tmp.dir);
-      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
       expect(db.prepare("SELECT value FROM meta WHERE key = 'feed.lastSeq'").pluck().get()).toBe('42');
       expect(db.prepare("SELECT category, seq FROM alerts WHERE id = 'A1'").get()).toEqual({ category: 'fight', seq: 7 });
       expect(db.prepare('SELECT to_status, note, action, data FROM alert_events').all()).toEqual([{ to_status: 'received', note: 'seq 7', action: null, data: null }]);

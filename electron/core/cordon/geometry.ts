@@ -111,6 +111,8 @@ export class SegmentGrid {
   private readonly x0: number;
   private readonly y0: number;
   private readonly cells: Map<number, number[]> = new Map();
+  private readonly stamp: Uint32Array;
+  private gen = 0;
 
   constructor(
     private readonly r: RingLine,
@@ -123,6 +125,7 @@ export class SegmentGrid {
     }
     this.x0 = Number.isFinite(minX) ? minX : 0;
     this.y0 = Number.isFinite(minY) ? minY : 0;
+    this.stamp = new Uint32Array(r.count);
     for (let i = 0; i < r.count; i++) this.forCells(Math.min(r.ax[i]!, r.bx[i]!), Math.min(r.ay[i]!, r.by[i]!), Math.max(r.ax[i]!, r.bx[i]!), Math.max(r.ay[i]!, r.by[i]!), (c) => {
       const list = this.cells.get(c);
       if (list) list.push(i);
@@ -138,15 +141,19 @@ export class SegmentGrid {
     for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) fn(r * 1_048_576 + c); // unique while |c| < 2^19 cells (thousands of km)
   }
 
-  /** Calls fn once per segment whose cell range meets the box (deduplicated per query). */
+  /** Calls fn once per segment whose cell range meets the box (deduplicated per query by a stamp). */
   query(x1: number, y1: number, x2: number, y2: number, fn: (seg: number) => void): void {
-    const seen = new Set<number>();
+    if (++this.gen === 0xffffffff) {
+      this.stamp.fill(0);
+      this.gen = 1;
+    }
+    const gen = this.gen;
     this.forCells(Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2), (c) => {
       const list = this.cells.get(c);
       if (!list) return;
       for (const s of list)
-        if (!seen.has(s)) {
-          seen.add(s);
+        if (this.stamp[s] !== gen) {
+          this.stamp[s] = gen;
           fn(s);
         }
     });
@@ -157,7 +164,7 @@ export class SegmentGrid {
  * Intersection of road segment p→q with ring segment s. Returns the parameter t on p→q and
  * whether the road goes from the inside side to the outside side, or null. Sides are half-open
  * (a point exactly on the line counts as inside) so a road touching the line and turning back
- * is no crossing, and one passing through a ring vertex is found by at least one segment.
+ * is no crossing.
  */
 export function crossSegment(r: RingLine, s: number, px: number, py: number, qx: number, qy: number): { t: number; outbound: boolean } | null {
   const ax = r.ax[s]!;
@@ -176,6 +183,9 @@ export function crossSegment(r: RingLine, s: number, px: number, py: number, qx:
   const sa = ex * (ay - py) - ey * (ax - px);
   const sb = ex * (r.by[s]! - py) - ey * (r.bx[s]! - px);
   if ((sa > 0 && sb > 0) || (sa < 0 && sb < 0)) return null;
+  // Half-open along the ring too: a crossing exactly at a ring vertex belongs to the segment that
+  // starts there, not to the one ending there (OSM roads often share a node with the border way).
+  if (sb === 0) return null;
   const t = sp / (sp - sq);
   return { t: Math.min(1, Math.max(0, t)), outbound: pIn && !qIn };
 }

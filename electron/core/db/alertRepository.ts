@@ -99,12 +99,12 @@ export class AlertRepository {
     return (options.includeClosed ? this.allStmt.all() : this.openStmt.all()).map(rowToAlert);
   }
 
-  events(alertId: string): { at: string; fromStatus: string | null; toStatus: string; operator: string; note: string | null }[] {
+  events(alertId: string): { at: string; fromStatus: string | null; toStatus: string; operator: string; note: string | null; action: string | null }[] {
     return this.db
-      .prepare<[string], { at: string; from_status: string | null; to_status: string; operator: string; note: string | null }>(
-        'SELECT at, from_status, to_status, operator, note FROM alert_events WHERE alert_id = ? ORDER BY id',
+      .prepare<[string], { at: string; from_status: string | null; to_status: string; operator: string; note: string | null; action: string | null }>(
+        'SELECT at, from_status, to_status, operator, note, action FROM alert_events WHERE alert_id = ? ORDER BY id',
       )
       .all(alertId)
-      .map((r) => ({ at: r.at, fromStatus: r.from_status, toStatus: r.to_status, operator: r.operator, note: r.note }));
+      .map((r) => ({ at: r.at, fromStatus: r.from_status, toStatus: r.to_status, operator: r.operator, note: r.note, action: r.action }));
   }
 }

@@ -189,4 +189,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE alert_events ADD COLUMN data TEXT;
     `,
   },
+  {
+    version: 3,
+    description: 'alert lifecycle state (shared/domain/lifecycle) stored with each alert',
+    sql: `
+      -- JSON of AlertLifecycle; NULL for alerts stored before this version (rebuilt on first use).
+      ALTER TABLE alerts ADD COLUMN lifecycle TEXT;
+    `,
+  },
 ];

@@ -32,6 +32,7 @@ export class GatewayFeed {
   private status: FeedStatus;
   private hello: GatewayHello | null = null;
   private readonly flushIntervalMs: number;
+  private readonly connectionListeners = new Set<(connected: boolean) => void>();
 
   constructor(private readonly options: GatewayFeedOptions) {
     this.flushIntervalMs = options.flushIntervalMs ?? 16;
@@ -57,8 +58,14 @@ export class GatewayFeed {
       reconnectionDelayMax: 3000,
       transports: ['websocket'],
     });
-    this.socket.on('connect', () => this.updateStatus({ state: 'connected', error: null }));
-    this.socket.on('disconnect', (reason) => this.updateStatus({ state: 'disconnected', error: reason }));
+    this.socket.on('connect', () => {
+      this.updateStatus({ state: 'connected', error: null });
+      this.connectionListeners.forEach((l) => l(true));
+    });
+    this.socket.on('disconnect', (reason) => {
+      this.updateStatus({ state: 'disconnected', error: reason });
+      this.connectionListeners.forEach((l) => l(false));
+    });
     this.socket.on('connect_error', (err) => this.updateStatus({ state: 'error', error: err.message }));
     this.socket.on(GatewayEvents.hello, (payload: unknown) => {
       const parsed = GatewayHelloSchema.safeParse(payload);
@@ -96,6 +103,13 @@ export class GatewayFeed {
 
   get gatewayHello(): GatewayHello | null {
     return this.hello;
+  }
+
+  /** Told when the gateway connection comes and goes (the command outbox waits for it). */
+  onConnectionChange(listener: (connected: boolean) => void): () => void {
+    this.connectionListeners.add(listener);
+    if (this.socket?.connected) listener(true);
+    return () => this.connectionListeners.delete(listener);
   }
 
   /** Sends a command and resolves with the gateway's acknowledgement. */

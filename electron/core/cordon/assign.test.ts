@@ -1,0 +1,82 @@
+/** assignUnits against exhaustive search on small random instances, and the greedy trap. */
+import { describe, expect, it } from 'vitest';
+import { prng } from '../routing/testGraphs';
+import { assignUnits, type AssignProblem } from './assign';
+
+/** Lexicographic objective of an assignment: (-count, gaps not on ring 1, gaps on ring 3, total ETA). */
+function score(pb: AssignProblem, pairs: [number, number][]): number[] {
+  const s = [0, 0, 0, 0];
+  for (const [u, g] of pairs) {
+    const r = pb.ring[g]!;
+    s[0]! -= 1;
+    s[1]! += r >= 2 ? 1 : 0;
+    s[2]! += r >= 3 ? 1 : 0;
+    s[3]! += pb.eta[u]![g]!;
+  }
+  return s;
+}
+const cmp = (a: number[], b: number[]) => {
+  for (let k = 0; k < a.length; k++) if (Math.abs(a[k]! - b[k]!) > 1e-6) return a[k]! - b[k]!;
+  return 0;
+};
+
+function brute(pb: AssignProblem): number[] {
+  const G = pb.deadline.length;
+  let best = [0, 0, 0, 0];
+  const used = new Array<boolean>(G).fill(false);
+  const pairs: [number, number][] = [];
+  const rec = (u: number) => {
+    if (u === pb.eta.length) {
+      const s = score(pb, pairs);
+      if (cmp(s, best) < 0) best = s;
+      return;
+    }
+    rec(u + 1); // unit u idle
+    for (let g = 0; g < G; g++)
+      if (!used[g] && pb.eta[u]![g]! < pb.deadline[g]!) {
+        used[g] = true;
+        pairs.push([u, g]);
+        rec(u + 1);
+        pairs.pop();
+        used[g] = false;
+      }
+  };
+  rec(0);
+  return best;
+}
+
+describe('assignUnits', () => {
+  it('beats greedy nearest-unit where it must', () => {
+    // Gap 0 is most urgent; unit 0 is nearest to it but is the only one able to reach gap 1.
+    const pb = { eta: [[50, 60], [80, Infinity]], deadline: [90, 100], ring: [2, 2] };
+    expect(assignUnits(pb).sort()).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
+  });
+
+  it('prefers inner rings at equal count, then the lower total ETA', () => {
+    expect(assignUnits({ eta: [[10, 10]], deadline: [100, 100], ring: [3, 1] })).toEqual([[0, 1]]);
+    expect(assignUnits({ eta: [[30, 10]], deadline: [100, 100], ring: [2, 2] })).toEqual([[0, 1]]);
+    expect(assignUnits({ eta: [[10], [5]], deadline: [100], ring: [1] })).toEqual([[1, 0]]);
+    expect(assignUnits({ eta: [[120]], deadline: [100], ring: [1] })).toEqual([]); // too late
+  });
+
+  it('matches exhaustive search on 300 random instances', () => {
+    const rnd = prng(7);
+    for (let n = 0; n < 300; n++) {
+      const U = 1 + Math.floor(rnd() * 5);
+      const G = 1 + Math.floor(rnd() * 5);
+      const pb: AssignProblem = {
+        eta: Array.from({ length: U }, () => Array.from({ length: G }, () => (rnd() < 0.2 ? Infinity : Math.round(rnd() * 600)))),
+        deadline: Array.from({ length: G }, () => Math.round(rnd() * 700)),
+        ring: Array.from({ length: G }, () => 1 + Math.floor(rnd() * 3)),
+      };
+      const pairs = assignUnits(pb);
+      expect(new Set(pairs.map((p) => p[0])).size).toBe(pairs.length);
+      expect(new Set(pairs.map((p) => p[1])).size).toBe(pairs.length);
+      for (const [u, g] of pairs) expect(pb.eta[u]![g]!).toBeLessThan(pb.deadline[g]!);
+      expect(cmp(score(pb, pairs), brute(pb))).toBe(0);
+    }
+  });
+});

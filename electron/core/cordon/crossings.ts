@@ -1,0 +1,178 @@
+/**
+ * Road crossings of a ring line: every shape segment of every graph piece is tested against the
+ * ring segments in its grid cells. A geometric crossing has a direction along the piece's shape;
+ * its *outbound* direction is the one leaving the inside. Whether that is an exit depends on who
+ * travels: the crossing counts when the suspect's profile may use the piece in the outbound
+ * direction (a one-way road that only enters is no exit for a car; a motorway is none on foot).
+ */
+import type { RoadFeature } from '../../../shared/citypack/schema';
+import type { RoadGraph } from '../routing/graph';
+import { HIGHWAY_CLASSES } from '../routing/graph';
+import type { Router } from '../routing/router';
+import { Frame, SegmentGrid, crossSegment, pointSegmentDistance, ringLine, type RingLine } from './geometry';
+
+export interface RawCrossing {
+  piece: number;
+  /** 0: outbound along the piece's shape (edge 2p), 1: against it (edge 2p+1). */
+  direction: 0 | 1;
+  /** Metres from the piece's `from` node (shape metres, as the snap index measures). */
+  offset: number;
+  length: number;
+  lng: number;
+  lat: number;
+  /** Metres along the ring line, for ordering and numbering. */
+  along: number;
+  /** Midpoint of the crossed shape segment: strictly inside one source road, for name lookup. */
+  midLng: number;
+  midLat: number;
+}
+
+/** The frame every cordon computation on this graph uses: centred on the graph's bbox. */
+export function graphFrame(g: RoadGraph): Frame {
+  const [a, b, c, d] = g.meta.bbox;
+  return new Frame((a + c) / 2, (b + d) / 2);
+}
+
+/** All geometric crossings of the ring line by road pieces, in both directions. */
+export function scanCrossings(router: Router, frame: Frame, ring: RingLine): RawCrossing[] {
+  const g = router.graph;
+  const out: RawCrossing[] = [];
+  if (ring.count === 0) return out;
+  const grid = new SegmentGrid(ring, 1000);
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < ring.count; i++) {
+    minX = Math.min(minX, ring.ax[i]!, ring.bx[i]!);
+    maxX = Math.max(maxX, ring.ax[i]!, ring.bx[i]!);
+    minY = Math.min(minY, ring.ay[i]!, ring.by[i]!);
+    maxY = Math.max(maxY, ring.ay[i]!, ring.by[i]!);
+  }
+  const cum = router.index.shapeCum;
+  for (let p = 0; p < g.pieceCount; p++) {
+    const s0 = g.geomOffset[p]!;
+    const s1 = g.geomOffset[p + 1]! - 1;
+    let px = frame.x(g.shapeLng[s0]!);
+    let py = frame.y(g.shapeLat[s0]!);
+    for (let i = s0; i < s1; i++) {
+      const qx = frame.x(g.shapeLng[i + 1]!);
+      const qy = frame.y(g.shapeLat[i + 1]!);
+      // Cheap reject against the ring's bbox before touching the grid.
+      if (!(Math.max(px, qx) < minX || Math.min(px, qx) > maxX || Math.max(py, qy) < minY || Math.min(py, qy) > maxY)) {
+        const x1 = px;
+        const y1 = py;
+        grid.query(px, py, qx, qy, (s) => {
+          const hit = crossSegment(ring, s, x1, y1, qx, qy);
+          if (!hit) return;
+          const x = x1 + hit.t * (qx - x1);
+          const y = y1 + hit.t * (qy - y1);
+          const length = cum[s1]!;
+          out.push({
+            piece: p,
+            direction: hit.outbound ? 0 : 1,
+            offset: cum[i]! + hit.t * (cum[i + 1]! - cum[i]!),
+            length,
+            lng: frame.lng(x),
+            lat: frame.lat(y),
+            along: ring.along[s]! + Math.hypot(x - ring.ax[s]!, y - ring.ay[s]!),
+            midLng: (g.shapeLng[i]! + g.shapeLng[i + 1]!) / 2,
+            midLat: (g.shapeLat[i]! + g.shapeLat[i + 1]!) / 2,
+          });
+        });
+      }
+      px = qx;
+      py = qy;
+    }
+  }
+  return out.sort((a, b) => a.along - b.along);
+}
+
+/** Crossings the suspect can use outbound. */
+export function exitsFor(raw: readonly RawCrossing[], w: Float64Array): RawCrossing[] {
+  return raw.filter((c) => w[2 * c.piece + c.direction]! < Infinity);
+}
+
+export interface NamedCrossing extends RawCrossing {
+  roadClass: string;
+  roadName: string | null;
+  roadRef: string | null;
+  merged: number;
+}
+
+/** Nearest pack road (name/ref) for a point: the graph keeps no names, the pack's roads do. */
+export class RoadNameIndex {
+  private readonly line: RingLine;
+  private readonly grid: SegmentGrid;
+  private readonly feature: Int32Array;
+
+  constructor(
+    private readonly frame: Frame,
+    private readonly roads: readonly RoadFeature[],
+  ) {
+    this.line = ringLine(frame, roads.map((r) => ({ line: r.geometry.coordinates, insideLeft: true })));
+    this.feature = new Int32Array(this.line.count);
+    let i = 0;
+    roads.forEach((r, k) => {
+      for (let j = 1; j < r.geometry.coordinates.length; j++) this.feature[i++] = k;
+    });
+    this.grid = new SegmentGrid(this.line, 500);
+  }
+
+  lookup(lng: number, lat: number, maxMetres = 30): RoadFeature | null {
+    const x = this.frame.x(lng);
+    const y = this.frame.y(lat);
+    let best = -1;
+    let bestD = maxMetres;
+    const l = this.line;
+    this.grid.query(x - maxMetres, y - maxMetres, x + maxMetres, y + maxMetres, (s) => {
+      const d = pointSegmentDistance(x, y, l.ax[s]!, l.ay[s]!, l.bx[s]!, l.by[s]!);
+      if (d <= bestD) {
+        bestD = d;
+        best = s;
+      }
+    });
+    return best >= 0 ? this.roads[this.feature[best]!]! : null;
+  }
+}
+
+const nameCache = new WeakMap<readonly RoadFeature[], RoadNameIndex>();
+
+export function roadNameIndex(frame: Frame, roads: readonly RoadFeature[]): RoadNameIndex {
+  let ix = nameCache.get(roads);
+  if (!ix) nameCache.set(roads, (ix = new RoadNameIndex(frame, roads)));
+  return ix;
+}
+
+/**
+ * Names the crossings and folds outbound crossings of the same road closer than `mergeMetres`
+ * into one exit (a road wiggling along the line, a piece split right at it). "Same road" = same
+ * ref/name when the pack names it; without names, the same piece or pieces sharing a node — so
+ * two different unnamed streets 100 m apart stay two exits.
+ */
+export function nameAndMerge(g: RoadGraph, raw: readonly RawCrossing[], names: RoadNameIndex | null, mergeMetres: number, frame: Frame): NamedCrossing[] {
+  const out: NamedCrossing[] = [];
+  for (const c of raw) {
+    const f = names?.lookup(c.midLng, c.midLat) ?? null;
+    const n: NamedCrossing = {
+      ...c,
+      roadClass: HIGHWAY_CLASSES[g.pieceClass[c.piece]!] ?? 'unknown',
+      roadName: f?.properties.name ?? null,
+      roadRef: f?.properties.ref ?? null,
+      merged: 0,
+    };
+    const key = n.roadRef ?? n.roadName;
+    const twin = out.find((o) => {
+      if (Math.hypot(frame.x(o.lng) - frame.x(n.lng), frame.y(o.lat) - frame.y(n.lat)) > mergeMetres) return false;
+      const oKey = o.roadRef ?? o.roadName;
+      if (key !== null && oKey !== null) return key === oKey;
+      return o.piece === n.piece || sharesNode(g, o.piece, n.piece);
+    });
+    if (twin) twin.merged++;
+    else out.push(n);
+  }
+  return out;
+}
+
+function sharesNode(g: RoadGraph, a: number, b: number): boolean {
+  const a1 = g.pieceFrom[a]!;
+  const a2 = g.pieceTo[a]!;
+  return a1 === g.pieceFrom[b] || a1 === g.pieceTo[b] || a2 === g.pieceFrom[b] || a2 === g.pieceTo[b];
+}

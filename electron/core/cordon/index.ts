@@ -1,0 +1,9 @@
+/**
+ * Three-ring containment cordon (三层查控圈) — pure Node. See docs/cordon.md.
+ *
+ *   const analysis = analyseCordon({ router, boundaries, checkpoints, roads, incident, elapsedSeconds,
+ *                                    suspectProfile: 'car', units, options });
+ */
+export { analyseCordon, type CordonInput, type CordonUnit } from './analyse';
+export { assignUnits, type AssignProblem } from './assign';
+export * from './types';

@@ -1,0 +1,79 @@
+import type { Db } from '../db/database';
+import type { ConsoleRepository } from '../db/consoleRepository';
+import type { GatewayFeed } from '../feed/gatewayFeed';
+import type { EventSink } from '../../../shared/contract/bridge';
+import type { RequestHandlers } from '../../../shared/contract/api';
+import type { Alert } from '../../../shared/domain/alert';
+import type { UnitType } from '../../../shared/domain/unit';
+import { GatewayEvents } from '../../../shared/protocol/feed';
+import { AuditLog } from '../audit/auditLog';
+import { OperatorAccounts } from '../accounts/operatorAccounts';
+import { seedDemoOperators } from '../accounts/seed';
+import { CommandOutbox } from '../outbox/commandOutbox';
+import { OutboxDispatcher } from '../outbox/outboxDispatcher';
+import { DEFAULT_TIER_CONFIG, evaluateTier } from '../routing';
+import { DispatchService } from './dispatchService';
+import { OperatorSession } from './operatorSession';
+
+type DispatchHandlers = Pick<RequestHandlers, 'operator.signIn' | 'operator.signOut' | 'operator.current' | 'alerts.act' | 'alerts.history' | 'alerts.duplicates' | 'shift.summary'>;
+
+export interface DispatchRuntime {
+  handlers: DispatchHandlers;
+  service: DispatchService;
+  audit: AuditLog;
+  dispatcher: OutboxDispatcher;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the closed-loop pieces around one database and one gateway feed: accounts, the seat's
+ * operator session, the audit log, the command outbox and its dispatcher, and the service.
+ */
+export async function startDispatchRuntime(options: {
+  db: Db;
+  repository: ConsoleRepository;
+  feed: GatewayFeed;
+  emit: EventSink;
+  /** Create the documented demo accounts when none exist (demo and tests only). */
+  demoOperators: boolean;
+}): Promise<DispatchRuntime> {
+  const { db, repository, feed, emit } = options;
+  const accounts = new OperatorAccounts(db);
+  if (options.demoOperators && accounts.activeCount() === 0) await seedDemoOperators(accounts);
+  const audit = new AuditLog(db);
+  const outbox = new CommandOutbox(db);
+  const dispatcher = new OutboxDispatcher(outbox, (command) => feed.command(GatewayEvents.command, command, 5000));
+  feed.onConnectionChange((connected) => dispatcher.setConnected(connected));
+  dispatcher.start();
+
+  const unitTypes = new Map<string, UnitType>(repository.units.list().map((u) => [u.id, u.type]));
+  const session = new OperatorSession(accounts, audit, (operator) => emit('operator.changed', operator));
+  const service = new DispatchService({
+    db,
+    repository,
+    audit,
+    outbox,
+    session,
+    emit,
+    kick: () => dispatcher.kick(),
+    tierFor: (unitId: string, alert: Alert, seconds: number) => {
+      const tier = evaluateTier(DEFAULT_TIER_CONFIG, { type: unitTypes.get(unitId) ?? 'car' }, { priority: alert.priority, source: alert.source }, seconds);
+      return { targetSeconds: tier.targetSeconds, met: tier.met };
+    },
+  });
+
+  const handlers: DispatchHandlers = {
+    'operator.signIn': async ({ username, password }) => session.signIn(username, password),
+    'operator.signOut': async () => {
+      session.signOut();
+      return null;
+    },
+    'operator.current': async () => session.operator,
+    'alerts.act': async ({ alertId, action }) => service.act(alertId, action),
+    'alerts.history': async ({ alertId }) => service.history(alertId),
+    'alerts.duplicates': async ({ alertId }) =>
+      service.duplicates(alertId).map((d) => ({ keepId: d.keepId, mergeId: d.mergeId, score: d.score, distanceMeters: d.distanceMeters, secondsApart: d.secondsApart, sameCategory: d.sameCategory })),
+    'shift.summary': async () => service.shiftSummary(),
+  };
+  return { handlers, service, audit, dispatcher, close: () => dispatcher.stop() };
+}

@@ -1,0 +1,184 @@
+import type { Db } from '../db/database';
+import type { ConsoleRepository } from '../db/consoleRepository';
+import type { AuditLog } from '../audit/auditLog';
+import type { CommandOutbox } from '../outbox/commandOutbox';
+import type { EventSink } from '../../../shared/contract/bridge';
+import type { AlertHistory, ShiftSummary } from '../../../shared/contract/dispatchContract';
+import type { Alert } from '../../../shared/domain/alert';
+import type { UnitPosition, UnitStatusReport } from '../../../shared/domain/unit';
+import { haversineMeters } from '../../../shared/domain/geo';
+import {
+  checkPermission,
+  isTransferOverdue,
+  responseTimeSeconds,
+  suggestDuplicates,
+  transition,
+  type LifecycleAction,
+  type DuplicateSuggestion,
+} from '../../../shared/domain/lifecycle';
+import { AlertStepStore } from './alertStepStore';
+import type { OperatorSession } from './operatorSession';
+
+/** A unit this close to its alert has arrived, even if nobody pressed "on scene". */
+const ARRIVAL_RADIUS_M = 60;
+
+export interface DispatchServiceDeps {
+  db: Db;
+  repository: ConsoleRepository;
+  audit: AuditLog;
+  outbox: CommandOutbox;
+  session: OperatorSession;
+  emit: EventSink;
+  /** Nudges the outbox dispatcher after a commit. */
+  kick: () => void;
+  /** The 1/3/5 target that applies to this unit on this alert, and whether `seconds` meets it. */
+  tierFor: (unitId: string, alert: Alert, seconds: number) => { targetSeconds: number | null; met: boolean | null };
+  now?: () => Date;
+}
+
+/**
+ * The closed loop 接警 → 派警 → 到场 → 处置 → 反馈 → 结案: every step checked against the
+ * operator's role and the lifecycle state machine, stored with its time and operator, written
+ * to the hash-chained audit log, and turned into gateway commands through the outbox, all in
+ * one transaction.
+ */
+export class DispatchService {
+  private readonly steps: AlertStepStore;
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: DispatchServiceDeps) {
+    this.steps = new AlertStepStore(deps.db);
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  act(alertId: string, action: LifecycleAction): Alert {
+    const operator = this.deps.session.require();
+    const alert = this.requireAlert(alertId);
+    const state = this.steps.lifecycle(alertId)!;
+    const permission = checkPermission(operator.role, action.type, { status: state.status, drill: false });
+    if (!permission.ok) throw new Error(permission.reason);
+    if (action.type === 'merge') this.requireAlert(action.intoAlertId);
+    if (action.type === 'dispatch' || action.type === 'reassign') this.requireAvailableUnits(action.unitIds);
+    return this.apply(alert, action, operator.username);
+  }
+
+  /** Unit status from the feed: departure and arrival of dispatched units, recorded as system steps. */
+  onUnitStatus(reports: readonly UnitStatusReport[]): void {
+    for (const r of reports) {
+      if (!r.alertId) continue;
+      const state = this.steps.lifecycle(r.alertId);
+      if (!state || !state.unitIds.includes(r.unitId)) continue;
+      if (r.status === 'en_route' && state.status === 'dispatched') this.systemStep(r.alertId, { type: 'depart', unitId: r.unitId }, r.at);
+      if (r.status === 'on_scene') this.recordArrival(r.alertId, r.unitId, r.at);
+    }
+  }
+
+  /** Arrival detected from live positions, for units that never report "on scene". */
+  onPositions(positions: readonly UnitPosition[]): void {
+    if (positions.length === 0) return;
+    const byUnit = new Map(positions.map((p) => [p.unitId, p]));
+    for (const { alertId, unitIds } of this.steps.activeAssignments()) {
+      const alert = this.deps.repository.alerts.get(alertId);
+      if (!alert) continue;
+      for (const unitId of unitIds) {
+        const p = byUnit.get(unitId);
+        if (p && haversineMeters(p, alert.position) <= ARRIVAL_RADIUS_M) this.recordArrival(alertId, unitId, p.at);
+      }
+    }
+  }
+
+  history(alertId: string): AlertHistory {
+    this.requireAlert(alertId);
+    const state = this.steps.lifecycle(alertId)!;
+    return {
+      alertId,
+      events: this.deps.repository.alerts.events(alertId),
+      dispatches: this.steps.dispatches(alertId),
+      unitIds: [...state.unitIds],
+      responseSeconds: responseTimeSeconds(state),
+      transferDueAt: state.transfer?.dueAt ?? null,
+      overdue: isTransferOverdue(state, this.now().toISOString()),
+    };
+  }
+
+  duplicates(alertId: string): DuplicateSuggestion[] {
+    const alert = this.requireAlert(alertId);
+    return suggestDuplicates(alert, this.deps.repository.alerts.list({ includeClosed: false }));
+  }
+
+  shiftSummary(): ShiftSummary {
+    const start = this.now();
+    start.setHours(0, 0, 0, 0);
+    const since = start.toISOString();
+    const rows = this.steps.shiftRows(since);
+    const arrived = rows.dispatches.filter((d) => d.response_seconds !== null).map((d) => d.response_seconds!).sort((a, b) => a - b);
+    const judged = rows.dispatches.filter((d) => d.tier_met !== null);
+    const nowIso = this.now().toISOString();
+    return {
+      since,
+      countsByStatus: Object.fromEntries(rows.counts.map((c) => [c.status, c.n])),
+      dispatches: rows.dispatches.length,
+      arrived: arrived.length,
+      medianResponseSeconds: arrived.length ? arrived[Math.floor((arrived.length - 1) / 2)]! : null,
+      tierMetShare: judged.length ? judged.filter((d) => d.tier_met === 1).length / judged.length : null,
+      overdueTransfers: rows.transferred.filter((s) => isTransferOverdue(s, nowIso)).length,
+      outbox: this.deps.outbox.counts(),
+    };
+  }
+
+  private recordArrival(alertId: string, unitId: string, at: string): void {
+    const state = this.steps.lifecycle(alertId);
+    if (!state || !state.unitIds.includes(unitId) || (state.status !== 'dispatched' && state.status !== 'en_route' && state.status !== 'on_scene')) return;
+    const alert = this.requireAlert(alertId);
+    this.deps.db.transaction(() => {
+      const seconds = (Date.parse(at) - Date.parse(alert.receivedAt)) / 1000;
+      const recorded = this.steps.recordArrival(alertId, unitId, at, alert.receivedAt, this.deps.tierFor(unitId, alert, seconds));
+      if (recorded === null) return;
+      if (state.status !== 'on_scene') this.apply(alert, { type: 'arrive', unitId }, 'system:avl', at);
+    })();
+    this.deps.emit('alerts.historyChanged', { alertId });
+  }
+
+  private systemStep(alertId: string, action: LifecycleAction, at: string): void {
+    this.apply(this.requireAlert(alertId), action, 'system:avl', at);
+  }
+
+  private apply(alert: Alert, action: LifecycleAction, operator: string, at = this.now().toISOString()): Alert {
+    const { db, outbox, audit, emit } = this.deps;
+    const state = this.steps.lifecycle(alert.id)!;
+    const result = transition(state, action, { at, operator });
+    if (!result.ok) throw new Error(result.error.message);
+    const { next, event } = result;
+    db.transaction(() => {
+      this.steps.save(alert.id, next, event);
+      audit.appendLifecycleEvent(alert.id, event);
+      for (const unitId of next.unitIds.filter((u) => !state.unitIds.includes(u))) {
+        const command = outbox.enqueue({ kind: 'unit.assign', payload: { unitId, alertId: alert.id, lng: alert.position.lng, lat: alert.position.lat } });
+        this.steps.recordDispatch(alert.id, unitId, at, command.commandId);
+      }
+      // Units leave the alert when they are released, or when the job on scene is done.
+      const released = action.type === 'resolve' ? state.unitIds : state.unitIds.filter((u) => !next.unitIds.includes(u));
+      for (const unitId of released) outbox.enqueue({ kind: 'unit.recall', payload: { unitId } });
+    })();
+    this.deps.kick();
+    const updated = this.deps.repository.alerts.get(alert.id)!;
+    emit('alerts.upserted', [updated]);
+    emit('alerts.historyChanged', { alertId: alert.id });
+    return updated;
+  }
+
+  private requireAlert(alertId: string): Alert {
+    const alert = this.deps.repository.alerts.get(alertId);
+    if (!alert) throw new Error(`unknown alert ${alertId}`);
+    return alert;
+  }
+
+  private requireAvailableUnits(unitIds: readonly string[]): void {
+    const units = new Map(this.deps.repository.units.list().map((u) => [u.id, u]));
+    for (const id of unitIds) {
+      const unit = units.get(id);
+      if (!unit) throw new Error(`unknown unit ${id}`);
+      if (unit.status !== 'available') throw new Error(`unit ${unit.callsign} is ${unit.status}, not available`);
+    }
+  }
+}

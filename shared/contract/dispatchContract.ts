@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { AlertSchema } from '../domain/alert';
+import { OPERATOR_ROLES } from '../domain/lifecycle/permissions';
+
+/**
+ * The dispatch part of the API contract (operators, lifecycle actions, history, shift view).
+ * Merged into requestContract / eventContract in ./api.ts.
+ */
+const note = { note: z.string().max(500).optional() };
+const unitIds = z.array(z.string().min(1)).min(1).max(10);
+
+export const LifecycleActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('acknowledge'), ...note }),
+  z.object({ type: z.literal('dispatch'), unitIds, ...note }),
+  z.object({ type: z.literal('depart'), unitId: z.string().min(1), ...note }),
+  z.object({ type: z.literal('arrive'), unitId: z.string().min(1), ...note }),
+  z.object({ type: z.literal('resolve'), result: z.string().min(1).max(500), ...note }),
+  z.object({ type: z.literal('close'), feedback: z.string().min(1).max(500), ...note }),
+  z.object({ type: z.literal('merge'), intoAlertId: z.string().min(1), ...note }),
+  z.object({ type: z.literal('transfer'), target: z.enum(['110', '12345', 'department']), department: z.string().min(1).max(100), dueAt: z.iso.datetime({ offset: true }), ...note }),
+  z.object({ type: z.literal('cancel'), reason: z.string().min(1).max(500), ...note }),
+  z.object({ type: z.literal('reopen'), reason: z.string().min(1).max(500), ...note }),
+  z.object({ type: z.literal('reassign'), unitIds, ...note }),
+]);
+
+export const OperatorInfoSchema = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(OPERATOR_ROLES),
+});
+export type OperatorInfo = z.infer<typeof OperatorInfoSchema>;
+
+export const AlertEventRecordSchema = z.object({
+  at: z.string(),
+  operator: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  action: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+export const DispatchRecordSchema = z.object({
+  unitId: z.string(),
+  dispatchedAt: z.string(),
+  arrivedAt: z.string().nullable(),
+  responseSeconds: z.number().nullable(),
+  tierTargetSeconds: z.number().nullable(),
+  tierMet: z.boolean().nullable(),
+  commandId: z.string().nullable(),
+  commandState: z.string().nullable(),
+});
+export type DispatchRecord = z.infer<typeof DispatchRecordSchema>;
+
+export const AlertHistorySchema = z.object({
+  alertId: z.string(),
+  events: z.array(AlertEventRecordSchema),
+  dispatches: z.array(DispatchRecordSchema),
+  unitIds: z.array(z.string()),
+  responseSeconds: z.number().nullable(),
+  transferDueAt: z.string().nullable(),
+  overdue: z.boolean(),
+});
+export type AlertHistory = z.infer<typeof AlertHistorySchema>;
+
+export const DuplicateSuggestionSchema = z.object({
+  keepId: z.string(),
+  mergeId: z.string(),
+  score: z.number(),
+  distanceMeters: z.number(),
+  secondsApart: z.number(),
+  sameCategory: z.boolean(),
+});
+
+export const ShiftSummarySchema = z.object({
+  since: z.string(),
+  countsByStatus: z.record(z.string(), z.number()),
+  dispatches: z.number(),
+  arrived: z.number(),
+  medianResponseSeconds: z.number().nullable(),
+  tierMetShare: z.number().nullable(),
+  overdueTransfers: z.number(),
+  outbox: z.record(z.string(), z.number()),
+});
+export type ShiftSummary = z.infer<typeof ShiftSummarySchema>;
+
+const request = <A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: R) => ({ args, result });
+
+export const dispatchRequests = {
+  'operator.signIn': request(z.tuple([z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) })]), OperatorInfoSchema),
+  'operator.signOut': request(z.tuple([]), z.null()),
+  'operator.current': request(z.tuple([]), OperatorInfoSchema.nullable()),
+  'alerts.act': request(z.tuple([z.object({ alertId: z.string().min(1), action: LifecycleActionSchema })]), AlertSchema),
+  'alerts.history': request(z.tuple([z.object({ alertId: z.string().min(1) })]), AlertHistorySchema),
+  'alerts.duplicates': request(z.tuple([z.object({ alertId: z.string().min(1) })]), z.array(DuplicateSuggestionSchema)),
+  'shift.summary': request(z.tuple([]), ShiftSummarySchema),
+} as const;
+
+export const dispatchEvents = {
+  'operator.changed': OperatorInfoSchema.nullable(),
+  /** An alert's history changed (step taken, unit arrived): the detail view refetches. */
+  'alerts.historyChanged': z.object({ alertId: z.string() }),
+} as const;
