@@ -4,6 +4,7 @@ import { UnitPositionSchema, UnitSchema, UnitStatusReportSchema } from '../domai
 import { CameraSchema, CameraStatusReportSchema } from '../domain/camera';
 import { CityPackSchema } from '../citypack/schema';
 import { dispatchEvents, dispatchRequests } from './dispatchContract';
+import { NearbyUnitSchema, PositionSchema, routingEvents, routingRequests } from './routingContract';
 
 /**
  * The console API contract: the one place that names what the renderer may ask of its host
@@ -47,13 +48,15 @@ export const QuarantineEntrySchema = z.object({
 export type QuarantineEntry = z.infer<typeof QuarantineEntrySchema>;
 
 export const NearbyCameraSchema = z.object({ camera: CameraSchema, distanceM: z.number() });
-export const NearbyUnitSchema = z.object({ unit: UnitSchema, distanceM: z.number() });
 export const NearbyResultSchema = z.object({
   alertId: z.string(),
   cameras: z.array(NearbyCameraSchema),
+  /** Available units ranked by road ETA; units without a road ETA last (etaSeconds null). */
   units: z.array(NearbyUnitSchema),
-  /** How distances were measured; straight line until road routing is in place. */
-  method: z.enum(['straight_line', 'road']),
+  /** Road route of the first (fastest) unit, unit → alert; null when no unit can reach it. */
+  bestRoute: z.array(PositionSchema).min(2).nullable(),
+  /** How distances were measured: along the road network (docs/routing.md). */
+  method: z.literal('road'),
 });
 export type NearbyResult = z.infer<typeof NearbyResultSchema>;
 
@@ -95,6 +98,7 @@ export const requestContract = {
   'quarantine.list': request(z.tuple([z.object({ limit: z.number().int().min(1).max(1000) })]), z.array(QuarantineEntrySchema)),
   'settings.update': request(z.tuple([SettingsSchema.partial()]), SettingsSchema),
   ...dispatchRequests,
+  ...routingRequests,
 } as const;
 
 export const eventContract = {
@@ -105,6 +109,7 @@ export const eventContract = {
   'feed.status': FeedStatusSchema,
   'settings.changed': SettingsSchema,
   ...dispatchEvents,
+  ...routingEvents,
 } as const;
 
 export type RequestName = keyof typeof requestContract;

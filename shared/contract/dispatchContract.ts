@@ -23,6 +23,8 @@ export const LifecycleActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reassign'), unitIds, ...note }),
 ]);
 
+export type LifecycleActionRequest = z.infer<typeof LifecycleActionSchema>;
+
 export const OperatorInfoSchema = z.object({
   username: z.string(),
   displayName: z.string(),

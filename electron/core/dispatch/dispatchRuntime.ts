@@ -42,7 +42,15 @@ export async function startDispatchRuntime(options: {
   if (options.demoOperators && accounts.activeCount() === 0) await seedDemoOperators(accounts);
   const audit = new AuditLog(db);
   const outbox = new CommandOutbox(db);
-  const dispatcher = new OutboxDispatcher(outbox, (command) => feed.command(GatewayEvents.command, command, 5000));
+  // A command's delivery state shows in the alert's timeline: tell the renderer when it moves.
+  const commandAlert = db.prepare<[string], { alert_id: string }>('SELECT alert_id FROM dispatches WHERE command_id = ?');
+  const dispatcher = new OutboxDispatcher(outbox, (command) => feed.command(GatewayEvents.command, command, 5000), {
+    onEvent: (event) => {
+      if (event.type === 'stopped') return;
+      const row = commandAlert.get(event.entry.commandId);
+      if (row) emit('alerts.historyChanged', { alertId: row.alert_id });
+    },
+  });
   feed.onConnectionChange((connected) => dispatcher.setConnected(connected));
   dispatcher.start();
 

@@ -4,6 +4,7 @@ import { AlertDetail, AlertQueue, useNearby } from '../features/alerts';
 import { CameraList } from '../features/video';
 import { UnitList } from '../features/units';
 import { StatusBar } from '../features/status';
+import { ActionBar, AlertTimeline, DuplicateSuggestions, ShiftSummary, useAlertHistory } from '../features/dispatch';
 import { MapPane, useCityPack } from '../features/map';
 import { setLocale } from '../i18n';
 import { useConsoleState } from './ConsoleContext';
@@ -14,6 +15,9 @@ export function App() {
   const pack = useCityPack();
   const locale = useConsoleState((s) => s.settings?.locale);
   const nearby = useNearby();
+  const selected = useConsoleState((s) => (s.selectedAlertId ? (s.alerts.get(s.selectedAlertId) ?? null) : null));
+  const history = useAlertHistory(selected?.id ?? null, selected?.status);
+  const bestUnitId = nearby?.units.find((u) => u.unit.status === 'available')?.unit.id ?? null;
   const cameraIds = useMemo(() => nearby?.cameras.map((c) => c.camera.id) ?? [], [nearby]);
   const unitIds = useMemo(() => nearby?.units.map((u) => u.unit.id) ?? [], [nearby]);
 
@@ -28,6 +32,7 @@ export function App() {
         <h1>{t('app.title')}</h1>
         <span className="city-name">{cityName}</span>
         {pack?.manifest.synthetic ? <span className="synthetic-badge">{t('app.syntheticCity')}</span> : null}
+        <ShiftSummary />
       </header>
       <aside className="left-column">
         <AlertQueue />
@@ -35,6 +40,13 @@ export function App() {
       <main className="map-column">{pack ? <MapPane pack={pack} highlightCameraIds={cameraIds} highlightUnitIds={unitIds} /> : null}</main>
       <aside className="right-column">
         <AlertDetail />
+        {selected ? (
+          <section className="panel dispatch-panel">
+            <ActionBar alert={selected} bestUnitId={bestUnitId} />
+            <DuplicateSuggestions alert={selected} />
+          </section>
+        ) : null}
+        <AlertTimeline history={history} />
         <CameraList nearby={nearby} />
         <UnitList nearby={nearby} />
       </aside>

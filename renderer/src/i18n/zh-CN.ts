@@ -34,6 +34,17 @@ export const zhCN = {
   unitType: { car: '巡逻车', ebike: '电动车', foot: '步巡', special: '特警' },
   unitStatus: { available: '可调派', dispatched: '已派', en_route: '在途', on_scene: '到场', off_duty: '离岗' },
   alarm: { idle: '警报待命', sounding: '紧急警报', muted: '警报已静音', blocked: '警报未启用', enable: '点击启用警报音', mute: '静音', unmute: '取消静音', volume: '警报音量' },
+  common: { confirm: '确定', cancel: '取消' },
+  role: { duty_officer: '值班员', supervisor: '值班长', trainee: '见习员' },
+  operator: { signIn: '登录', signOut: '退出', username: '用户名', password: '密码' },
+  dispatch: {
+    signInToAct: '登录后可接警、派警', acknowledge: '接警', dispatchBest: '派最优警力', resolve: '处置完毕', close: '结案',
+    cancel: '撤销', reopen: '重新打开', result: '处置结果', feedback: '回访反馈', reason: '原因', timeline: '处置过程',
+    responseTime: '响应时间', overdue: '转办已超期', onTheWay: '在途', tierMet: '{{minutes}}分钟达标', tierMissed: '未达{{minutes}}分钟',
+    duplicates: '疑似重复警情', possibleDuplicate: '疑似重复：相距{{meters}}米、{{minutes}}分钟', merge: '合并',
+    command: { pending: '待发送', sent: '已发送', acked: '已确认', failed: '发送失败' },
+  },
+  shift: { waiting: '待处理 {{count}}', active: '处置中 {{count}}', done: '已完成 {{count}}', median: '响应中位数', compliance: '1-3-5达标率', outbox: '待发指令 {{count}}' },
   statusBar: {
     connecting: '正在连接网关', connected: '网关已连接', disconnected: '网关已断开', error: '网关连接错误',
     lag: '延迟 {{ms}} 毫秒', lagUnknown: '延迟 —', seq: '序号 {{seq}}', quarantine: '隔离 {{count}}',

@@ -2,7 +2,8 @@
  * Public surface of the map module. Importing this pulls in maplibre-gl (browser only); Node code
  * and tests should import the pure layer modules directly instead.
  */
-export { MapController, type MapControllerOptions, type MapDebugState } from './mapController';
+export { MapController } from './mapController';
+export type { MapControllerOptions, MapDebugState } from './mapTypes';
 export type { MapLocale } from './theme';
 export { STALE_AFTER_MS } from './layers/units';
 export { createBaseStyle, createFullStyle } from './style';

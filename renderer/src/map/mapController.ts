@@ -11,53 +11,25 @@ import { Map as MaplibreMap, type MapLayerMouseEvent, type Subscription } from '
 import type { CityPack } from '../../../shared/citypack/schema';
 import { isOpen, type Alert } from '../../../shared/domain/alert';
 import type { Unit, UnitPosition } from '../../../shared/domain/unit';
+import type { CoverageSnapshot } from '../../../shared/contract/routingContract';
 import { AlertPulse } from './alertPulse';
 import { renderedCounts } from './renderedCounts';
 import { FrameBatcher } from './frameBatcher';
 import { createBaseStyle, LAYER_MODULES } from './style';
 import { LOCAL_IDEOGRAPH_FONT_FAMILY, type MapLocale } from './theme';
+import type { MapControllerOptions, MapDebugState } from './mapTypes';
 import * as alertsLayer from './layers/alerts';
 import * as boundaries from './layers/boundaries';
 import * as cameras from './layers/cameras';
 import * as checkpoints from './layers/checkpoints';
+import * as coverageLayer from './layers/coverage';
 import * as districts from './layers/districts';
 import * as places from './layers/places';
 import * as roads from './layers/roads';
+import * as routeLayer from './layers/route';
 import * as unitsLayer from './layers/units';
 
-export interface MapControllerOptions {
-  locale?: MapLocale;
-  /** Clock for unit staleness; injectable for scenario replay and tests. */
-  now?: () => number;
-  /**
-   * Pulse urgent alerts (default true). While the pulse runs the map repaints every frame, so it
-   * never fires 'idle' and `map.loaded()` is mostly false; E2E screenshots may want it off
-   * (or emulate prefers-reduced-motion, which also stops it).
-   */
-  animate?: boolean;
-}
-
-export interface MapDebugState {
-  /**
-   * Style and every source's tiles loaded. Not just `map.loaded()`: while urgent alerts pulse,
-   * each frame's paint update marks the style dirty, so that is false most of the time.
-   */
-  loaded: boolean;
-  /** Raw `map.loaded()`. */
-  mapLoaded: boolean;
-  /** All layers installed (whenReady resolved). */
-  ready: boolean;
-  /** Feature counts per source, from the data last handed to MapLibre. */
-  counts: Record<string, number>;
-  selectedAlertId: string | null;
-  highlightedCameras: number;
-  highlightedUnits: number;
-  locale: MapLocale;
-  /** Features drawn in the current viewport (see renderedCounts). */
-  rendered: Record<string, number>;
-}
-
-type DirtyKey = 'alerts' | 'units' | 'cameras' | 'cameraHighlight';
+type DirtyKey = 'alerts' | 'units' | 'cameras' | 'cameraHighlight' | 'route' | 'coverage';
 
 /** How often unit staleness is re-checked when no data arrives (stale is time-, not data-driven). */
 const STALE_CHECK_MS = 5_000;
@@ -77,6 +49,8 @@ export class MapController {
   private highlightedCameras: ReadonlySet<string> = new Set();
   private highlightedUnits: ReadonlySet<string> = new Set();
   private selectedAlertId: string | null = null;
+  private route: routeLayer.RouteCoords | null = null;
+  private coverage: CoverageSnapshot['geojson'] | null = null;
   private readonly counts: Record<string, number> = {};
   private readonly alertClickListeners = new Set<(alertId: string) => void>();
   private readonly subscriptions: Subscription[] = [];
@@ -169,6 +143,18 @@ export class MapController {
     this.markDirty('cameras');
   }
 
+  /** The selected alert's best route (unit → alert), or null to clear it. */
+  setRoute(coords: routeLayer.RouteCoords | null): void {
+    this.route = coords;
+    this.markDirty('route');
+  }
+
+  /** The coverage overlay (roads by arrival tier), or null to switch it off. */
+  setCoverage(geojson: CoverageSnapshot['geojson'] | null): void {
+    this.coverage = geojson;
+    this.markDirty('coverage');
+  }
+
   // ---- selection & highlight ------------------------------------------------------------
 
   /** Rings the alert and flies to it (a jump under prefers-reduced-motion). */
@@ -252,10 +238,12 @@ export class MapController {
     this.counts[boundaries.SOURCE_ID] = boundaries.install(map, pack.boundaries, locale).features.length;
     this.counts[districts.SOURCE_ID] = districts.install(map, pack.districts, locale).features.length;
     this.counts[roads.SOURCE_ID] = roads.install(map, pack.roads, locale).features.length;
+    this.counts[coverageLayer.SOURCE_ID] = coverageLayer.install(map, this.coverage).features.length;
     this.counts[places.SOURCE_ID] = places.install(map, pack.places, locale).features.length;
     this.counts[cameras.SOURCE_ID] = cameras.install(map, pack.cameras, this.cameraStatus, this.highlightedCameras).features.length;
     this.counts[cameras.HIGHLIGHT_SOURCE_ID] = cameras.toHighlightCollection(pack.cameras, this.highlightedCameras).features.length;
     this.counts[checkpoints.SOURCE_ID] = checkpoints.install(map, pack.checkpoints).features.length;
+    this.counts[routeLayer.SOURCE_ID] = routeLayer.install(map, this.route).features.length;
     this.counts[alertsLayer.SOURCE_ID] = alertsLayer.install(map, this.alerts).features.length;
     this.counts[unitsLayer.SOURCE_ID] = unitsLayer.install(map, [...this.units.values()], now, this.highlightedUnits).features.length;
     alertsLayer.select(map, this.selectedAlertId);
@@ -282,6 +270,8 @@ export class MapController {
     if (this.disposed) return;
     const { map, pack } = this;
     if (keys.has('alerts')) this.counts[alertsLayer.SOURCE_ID] = alertsLayer.update(map, this.alerts).features.length;
+    if (keys.has('route')) this.counts[routeLayer.SOURCE_ID] = routeLayer.update(map, this.route).features.length;
+    if (keys.has('coverage')) this.counts[coverageLayer.SOURCE_ID] = coverageLayer.update(map, this.coverage).features.length;
     if (keys.has('units')) {
       const units = [...this.units.values()];
       const now = this.now();

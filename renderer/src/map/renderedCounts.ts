@@ -2,6 +2,8 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import * as alertsLayer from './layers/alerts';
 import * as unitsLayer from './layers/units';
 import * as cameras from './layers/cameras';
+import * as routeLayer from './layers/route';
+import * as coverageLayer from './layers/coverage';
 
 /**
  * What MapLibre actually drew in the current viewport, per layer group. A map with a broken
@@ -16,5 +18,7 @@ export function renderedCounts(map: MaplibreMap): Record<string, number> {
     alerts: count([alertsLayer.POINT_LAYER_ID]),
     units: count(unitsLayer.LAYERS.map((l) => l.id)),
     cameras: count(cameras.LAYERS.map((l) => l.id)),
+    route: count([routeLayer.LINE_LAYER_ID]),
+    coverage: count(coverageLayer.LAYERS.map((l) => l.id)),
   };
 }

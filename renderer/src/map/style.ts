@@ -14,15 +14,17 @@ import * as alerts from './layers/alerts';
 import * as boundaries from './layers/boundaries';
 import * as cameras from './layers/cameras';
 import * as checkpoints from './layers/checkpoints';
+import * as coverage from './layers/coverage';
 import * as districts from './layers/districts';
 import * as places from './layers/places';
 import * as roads from './layers/roads';
+import * as route from './layers/route';
 import * as units from './layers/units';
 
 export const BACKGROUND_LAYER_ID = 'background';
 
 /** Install order; within a z-order slot (layers/common.ts SLOTS) this is also the draw order. */
-export const LAYER_MODULES = { boundaries, districts, roads, places, cameras, checkpoints, alerts, units } as const;
+export const LAYER_MODULES = { boundaries, districts, roads, coverage, places, cameras, checkpoints, route, alerts, units } as const;
 export type LayerModuleName = keyof typeof LAYER_MODULES;
 
 export function createBaseStyle(): StyleSpecification {
@@ -58,11 +60,13 @@ export function createFullStyle(pack: CityPack, data: FullStyleData = {}): Style
     [districts.SOURCE_ID]: districts.source(districts.toFeatureCollection(pack.districts)),
     [districts.LABEL_SOURCE_ID]: districts.labelSource(districts.toLabelCollection(pack.districts)),
     [roads.SOURCE_ID]: roads.source(roads.toFeatureCollection(pack.roads)),
+    [coverage.SOURCE_ID]: coverage.source(),
     [places.SOURCE_ID]: places.source(places.toFeatureCollection(pack.places)),
     [cameras.SOURCE_ID]: cameras.source(cameras.toFeatureCollection(pack.cameras)),
     [cameras.FOV_SOURCE_ID]: cameras.fovSource(cameras.toFovCollection(pack.cameras)),
     [cameras.HIGHLIGHT_SOURCE_ID]: cameras.highlightSource(),
     [checkpoints.SOURCE_ID]: checkpoints.source(checkpoints.toFeatureCollection(pack.checkpoints)),
+    [route.SOURCE_ID]: route.source(),
     [alerts.SOURCE_ID]: alerts.source(alerts.toFeatureCollection(data.alerts ?? [])),
     [units.SOURCE_ID]: units.source(units.toFeatureCollection(data.units ?? [], data.now ?? Date.now())),
   };

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
 import { AlarmControl } from '../alarm';
+import { OperatorControl } from '../operator';
 
 /** Connection state, feed lag, resume point, quarantined messages, unit availability, language. */
 export function StatusBar() {
@@ -24,6 +25,7 @@ export function StatusBar() {
         {t('statusBar.quarantine', { count: feed?.quarantineCount ?? 0 })}
       </span>
       <span>{t('statusBar.units', { available, total: units.size })}</span>
+      <OperatorControl />
       <AlarmControl />
       <span className="spacer" />
       <button type="button" data-testid="locale-toggle" onClick={() => void api.requests['settings.update']({ locale: nextLocale })}>

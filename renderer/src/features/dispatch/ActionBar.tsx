@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { legalActions, type LifecycleActionType } from '../../../../shared/domain/lifecycle';
+import type { LifecycleActionRequest as LifecycleAction } from '../../../../shared/contract/dispatchContract';
+import type { Alert } from '../../../../shared/domain/alert';
+import { useConsoleApi } from '../../app/ConsoleContext';
+import { useOperator } from '../operator';
+
+/** Actions that need a sentence from the officer (result, feedback, reason). */
+const TEXT_ACTIONS = { resolve: 'result', close: 'feedback', cancel: 'reason', reopen: 'reason' } as const;
+type TextAction = keyof typeof TEXT_ACTIONS;
+
+const isTextAction = (a: LifecycleActionType): a is TextAction => a in TEXT_ACTIONS;
+
+/**
+ * The lifecycle actions legal for the selected alert. `bestUnitId` is the top of the ranked unit
+ * list: "dispatch" sends it in one action (key D). Keys: A acknowledge, D dispatch best unit.
+ */
+export function ActionBar({ alert, bestUnitId }: { alert: Alert; bestUnitId: string | null }) {
+  const { t } = useTranslation();
+  const api = useConsoleApi();
+  const operator = useOperator();
+  const [pending, setPending] = useState<TextAction | null>(null);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const legal = legalActions(alert.status);
+
+  const act = async (action: LifecycleAction) => {
+    try {
+      setError(null);
+      await api.requests['alerts.act']({ alertId: alert.id, action });
+      setPending(null);
+      setText('');
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  const latest = { alert, bestUnitId, legal, act, operator };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || !latest.operator) return;
+      if (event.key === 'a' && latest.legal.includes('acknowledge')) void latest.act({ type: 'acknowledge' });
+      if (event.key === 'd' && latest.bestUnitId && latest.legal.includes('dispatch')) void latest.act({ type: 'dispatch', unitIds: [latest.bestUnitId] });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  if (!operator) return <p className="panel-hint" data-testid="alert-actions-signin">{t('dispatch.signInToAct')}</p>;
+  return (
+    <div className="alert-actions" data-testid="alert-actions">
+      {legal.includes('acknowledge') ? (
+        <button type="button" data-testid="action-acknowledge" onClick={() => void act({ type: 'acknowledge' })}>
+          {t('dispatch.acknowledge')} <kbd>A</kbd>
+        </button>
+      ) : null}
+      {legal.includes('dispatch') && bestUnitId ? (
+        <button type="button" className="primary" data-testid="action-dispatch-best" onClick={() => void act({ type: 'dispatch', unitIds: [bestUnitId] })}>
+          {t('dispatch.dispatchBest')} <kbd>D</kbd>
+        </button>
+      ) : null}
+      {(Object.keys(TEXT_ACTIONS) as TextAction[])
+        .filter((a) => legal.includes(a))
+        .map((a) => (
+          <button key={a} type="button" data-testid={`action-${a}`} onClick={() => setPending(a)}>
+            {t(`dispatch.${a}`)}
+          </button>
+        ))}
+      {pending && isTextAction(pending) ? (
+        <form
+          className="action-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const value = text.trim();
+            if (!value) return;
+            const action = { resolve: { type: 'resolve', result: value }, close: { type: 'close', feedback: value }, cancel: { type: 'cancel', reason: value }, reopen: { type: 'reopen', reason: value } }[pending] as LifecycleAction;
+            void act(action);
+          }}
+        >
+          <input data-testid="action-text" autoFocus value={text} placeholder={t(`dispatch.${TEXT_ACTIONS[pending]}`)} onChange={(e) => setText(e.target.value)} />
+          <button type="submit" data-testid="action-confirm">
+            {t('common.confirm')}
+          </button>
+          <button type="button" onClick={() => setPending(null)}>
+            {t('common.cancel')}
+          </button>
+        </form>
+      ) : null}
+      {error ? <p className="form-error" data-testid="action-error">{error}</p> : null}
+    </div>
+  );
+}

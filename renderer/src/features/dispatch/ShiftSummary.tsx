@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ShiftSummary as Summary } from '../../../../shared/contract/dispatchContract';
+import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
+
+/** Today's shift at a glance: open work by state, median response time and 1-3-5 compliance. */
+export function ShiftSummary() {
+  const { t } = useTranslation();
+  const api = useConsoleApi();
+  const alerts = useConsoleState((s) => s.alerts);
+  const [summary, setSummary] = useState<Summary | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    const load = () => void api.requests['shift.summary']().then((s) => !cancelled && setSummary(s), () => undefined);
+    load();
+    const timer = setInterval(load, 10_000);
+    const off = api.subscribe['alerts.historyChanged'](load);
+    return () => {
+      cancelled = true;
+      clearInterval(timer);
+      off();
+    };
+  }, [api, alerts.size]);
+  if (!summary) return null;
+  const c = summary.countsByStatus;
+  const open = (c.received ?? 0) + (c.acknowledged ?? 0);
+  const moving = (c.dispatched ?? 0) + (c.en_route ?? 0) + (c.on_scene ?? 0);
+  return (
+    <div className="shift-summary" data-testid="shift-summary">
+      <span>{t('shift.waiting', { count: open })}</span>
+      <span>{t('shift.active', { count: moving })}</span>
+      <span>{t('shift.done', { count: (c.resolved ?? 0) + (c.closed ?? 0) })}</span>
+      <span data-testid="shift-median">
+        {t('shift.median')} {summary.medianResponseSeconds !== null ? `${Math.round(summary.medianResponseSeconds)} s` : '—'}
+      </span>
+      <span data-testid="shift-compliance">
+        {t('shift.compliance')} {summary.tierMetShare !== null ? `${Math.round(summary.tierMetShare * 100)}%` : '—'}
+      </span>
+      {summary.outbox.pending || summary.outbox.sent ? <span className="warn">{t('shift.outbox', { count: (summary.outbox.pending ?? 0) + (summary.outbox.sent ?? 0) })}</span> : null}
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+export { ActionBar } from './ActionBar';
+export { AlertTimeline } from './AlertTimeline';
+export { DuplicateSuggestions } from './DuplicateSuggestions';
+export { ShiftSummary } from './ShiftSummary';
+export { useAlertHistory } from './useAlertHistory';

@@ -1,0 +1,2 @@
+export { OperatorControl } from './OperatorControl';
+export { useOperator } from './useOperator';

@@ -1,0 +1,34 @@
+/** Public types of the map controller (kept apart so mapController.ts stays about behaviour). */
+import type { MapLocale } from './theme';
+
+export interface MapControllerOptions {
+  locale?: MapLocale;
+  /** Clock for unit staleness; injectable for scenario replay and tests. */
+  now?: () => number;
+  /**
+   * Pulse urgent alerts (default true). While the pulse runs the map repaints every frame, so it
+   * never fires 'idle' and `map.loaded()` is mostly false; E2E screenshots may want it off
+   * (or emulate prefers-reduced-motion, which also stops it).
+   */
+  animate?: boolean;
+}
+
+export interface MapDebugState {
+  /**
+   * Style and every source's tiles loaded. Not just `map.loaded()`: while urgent alerts pulse,
+   * each frame's paint update marks the style dirty, so that is false most of the time.
+   */
+  loaded: boolean;
+  /** Raw `map.loaded()`. */
+  mapLoaded: boolean;
+  /** All layers installed (whenReady resolved). */
+  ready: boolean;
+  /** Feature counts per source, from the data last handed to MapLibre. */
+  counts: Record<string, number>;
+  selectedAlertId: string | null;
+  highlightedCameras: number;
+  highlightedUnits: number;
+  locale: MapLocale;
+  /** Features drawn in the current viewport (see renderedCounts). */
+  rendered: Record<string, number>;
+}
