@@ -36,7 +36,7 @@ export function decodeOsmPbf(file: Uint8Array, h: OsmPbfHandlers): void {
     while (hr.next()) {
       if (hr.field === 1) type = decoder.decode(hr.bytes());
       else if (hr.field === 3) dataSize = hr.varint();
-      else hr.skip();
+      else hr.skipField();
     }
     pos += headerLen;
     const blobStart = pos;
@@ -60,7 +60,7 @@ export function decodeOsmPbf(file: Uint8Array, h: OsmPbfHandlers): void {
       else if (r.field === 17) gran = r.varint();
       else if (r.field === 19) latOff = r.int64();
       else if (r.field === 20) lonOff = r.int64();
-      else r.skip();
+      else r.skipField();
     }
     // Groups are parsed after the header fields: the string table may follow them in the block.
     for (const [s, e] of groups) {
@@ -70,7 +70,7 @@ export function decodeOsmPbf(file: Uint8Array, h: OsmPbfHandlers): void {
         if (g.field === 1 && h.nodes) plain = plainNode(g.sub(), plain, gran, latOff, lonOff);
         else if (g.field === 2 && h.nodes) dense(g.sub(), gran, latOff, lonOff);
         else if (g.field === 3 && h.way) way(g.sub(), strings);
-        else g.skip(); // relations, changesets
+        else g.skipField(); // relations, changesets
       }
       if (plain > 0) h.nodes!(ids, lngs, lats, plain);
     }
@@ -86,7 +86,7 @@ export function decodeOsmPbf(file: Uint8Array, h: OsmPbfHandlers): void {
       if (r.field === 1) id = r.svarint();
       else if (r.field === 8) lat = r.svarint();
       else if (r.field === 9) lon = r.svarint();
-      else r.skip();
+      else r.skipField();
     }
     ids[n] = id;
     lats[n] = 1e-9 * (latOff + gran * lat);
@@ -110,7 +110,7 @@ export function decodeOsmPbf(file: Uint8Array, h: OsmPbfHandlers): void {
       if (r.field === 1) idR = r.sub();
       else if (r.field === 8) latR = r.sub();
       else if (r.field === 9) lonR = r.sub();
-      else r.skip();
+      else r.skipField();
     }
     if (!idR || !latR || !lonR) return;
     let n = 0;
@@ -140,7 +140,7 @@ export function decodeOsmPbf(file: Uint8Array, h: OsmPbfHandlers): void {
       else if (r.field === 2) keys = r.sub();
       else if (r.field === 3) vals = r.sub();
       else if (r.field === 8) refs = r.sub();
-      else r.skip();
+      else r.skipField();
     }
     const tags = new Map<string, string>();
     if (keys && vals) while (keys.pos < keys.end) tags.set(strings[keys.varint()] ?? '', strings[vals.varint()] ?? '');
@@ -162,7 +162,7 @@ function readBlob(file: Uint8Array, start: number, end: number): Uint8Array {
     if (r.field === 1) return r.bytes();
     if (r.field === 3) return inflateSync(r.bytes());
     if (r.field === 4 || r.field === 6 || r.field === 7) throw new Error('OSM PBF: only raw and zlib blobs are supported');
-    r.skip();
+    r.skipField();
   }
   throw new Error('OSM PBF: empty blob');
 }
@@ -171,7 +171,7 @@ function readStringTable(r: ProtoReader): string[] {
   const out: string[] = [];
   while (r.next()) {
     if (r.field === 1) out.push(decoder.decode(r.bytes()));
-    else r.skip();
+    else r.skipField();
   }
   return out;
 }

@@ -95,7 +95,7 @@ export class ProtoReader {
     return new ProtoReader(this.buf, s, e);
   }
 
-  skip(): void {
+  skipField(): void {
     switch (this.wire) {
       case WIRE_VARINT:
         while (this.buf[this.pos++]! >= 0x80);
