@@ -9,7 +9,29 @@ export interface AdminContext {
   inject: (type: string, payload: unknown) => number;
   state: () => Record<string, unknown>;
   health: () => Record<string, unknown>;
+  /** Live video under /streams/ (./streams/streamService.ts); 501 without it. Open, like /healthz: players cannot send a Bearer header. */
+  streams?: (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<void>;
+  /** Replay controls of the scenario clock (GET/POST /admin/clock); absent → 404. */
+  clock?: {
+    state: () => Record<string, unknown>;
+    /** Throws ClockRefused for a request the clock cannot honour (e.g. a backward seek). */
+    control: (change: ClockBody) => Record<string, unknown>;
+  };
 }
+
+/** A clock change the gateway refuses; answered 409 with the message. */
+export class ClockRefused extends Error {}
+
+const ClockBodySchema = z
+  .object({
+    action: z.enum(['pause', 'resume', 'seek']).optional(),
+    toSeconds: z.number().nonnegative().optional(),
+    speed: z.number().positive().max(1000).optional(),
+  })
+  .strict()
+  .refine((b) => b.action !== undefined || b.speed !== undefined, { message: 'give an action or a speed' })
+  .refine((b) => b.action !== 'seek' || b.toSeconds !== undefined, { message: 'seek needs toSeconds' });
+export type ClockBody = z.infer<typeof ClockBodySchema>;
 
 const InjectBodySchema = z.object({ type: z.string().min(1).max(64), payload: z.unknown() });
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -54,6 +76,7 @@ export function createAdminHandler(ctx: AdminContext): (req: IncomingMessage, re
     const url = new URL(req.url ?? '/', 'http://gateway');
     if (url.pathname === '/healthz' && req.method === 'GET') return send(res, 200, ctx.health());
     if (url.pathname.startsWith('/streams/')) {
+      if (ctx.streams) return ctx.streams(req, res, url.pathname);
       // Reserved for video (HLS/FLV/WHEP relayed from the media gateway); not served yet.
       return send(res, 501, { error: 'video streams are not served by this gateway yet' });
     }
@@ -65,6 +88,19 @@ export function createAdminHandler(ctx: AdminContext): (req: IncomingMessage, re
       const body = InjectBodySchema.safeParse(await readJsonBody(req));
       if (!body.success) throw new HttpError(400, 'expected {"type": string, "payload": any}');
       return send(res, 200, { seq: ctx.inject(body.data.type, body.data.payload) });
+    }
+    if (url.pathname === '/admin/clock' && ctx.clock) {
+      if (req.method === 'GET') return send(res, 200, ctx.clock.state());
+      if (req.method === 'POST') {
+        const body = ClockBodySchema.safeParse(await readJsonBody(req));
+        if (!body.success) throw new HttpError(400, `expected {"action"?: "pause"|"resume"|"seek", "toSeconds"?: number, "speed"?: number}: ${body.error.issues.map((i) => i.message).join('; ')}`);
+        try {
+          return send(res, 200, ctx.clock.control(body.data));
+        } catch (err) {
+          if (err instanceof ClockRefused) throw new HttpError(409, err.message);
+          throw err;
+        }
+      }
     }
     return send(res, 404, { error: 'not found' });
   };

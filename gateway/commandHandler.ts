@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { ConsoleCommandSchema, type CommandAck, type ConsoleCommand } from '../shared/protocol/feed';
-import { UnitStatusSchema } from '../shared/domain/unit';
 import type { FeedLog, WireEnvelope } from './feedLog';
-
-const UnitStatusCommand = z.object({ unitId: z.string().min(1), status: UnitStatusSchema, alertId: z.string().min(1).optional() });
-const UnitAssignCommand = z.object({ unitId: z.string().min(1), alertId: z.string().min(1) });
-const UnitRecallCommand = z.object({ unitId: z.string().min(1) });
+import type { Camera } from '../shared/domain/camera';
+import { CameraPtzPayloadSchema, isPtz } from '../shared/domain/cameraSelection';
+import {
+  UnitAssignPayloadSchema as UnitAssignCommand,
+  UnitRecallPayloadSchema as UnitRecallCommand,
+  UnitStatusPayloadSchema as UnitStatusCommand,
+  type DispatchSimulator,
+} from './dispatchSimulator';
 
 export interface CommandContext {
   log: FeedLog;
@@ -13,6 +16,14 @@ export interface CommandContext {
   /** Sends appended envelopes to connected consoles. */
   publish: (entries: WireEnvelope[]) => void;
   now: () => number;
+  /** Unit motion: dispatched units drive to the scene, recalled ones patrol again. */
+  dispatch: DispatchSimulator;
+  /** Scenario seconds now (never before the emitted frontier): when a unit command takes effect. */
+  scenarioTime: () => number;
+  /** Cameras of the pack, for `camera.ptz`; without them every PTZ command fails. */
+  cameras?: ReadonlyMap<string, Camera>;
+  /** Live online state of a camera (pack, then camera.status). */
+  cameraOnline?: (cameraId: string) => boolean;
 }
 
 const describe = (error: z.ZodError): string =>
@@ -21,12 +32,13 @@ const describe = (error: z.ZodError): string =>
     .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
     .join('; ');
 
-type Outcome = { messages: { type: string; payload: unknown }[] } | { error: string };
+/** `moves`: the command changes how units move, so it is kept (with its scenario time) for the simulation. */
+type Outcome = { messages: { type: string; payload: unknown }[]; moves?: boolean } | { error: string };
 
 function execute(command: ConsoleCommand, ctx: CommandContext, at: string): Outcome {
   const statusChange = (unitId: string, status: string, alertId?: string): Outcome => {
     if (!ctx.unitIds.has(unitId)) return { error: `unknown unit ${unitId}` };
-    return { messages: [{ type: 'unit.status', payload: { unitId, status, at, ...(alertId ? { alertId } : {}) } }] };
+    return { messages: [{ type: 'unit.status', payload: { unitId, status, at, ...(alertId ? { alertId } : {}) } }], moves: true };
   };
   switch (command.kind) {
     case 'unit.status': {
@@ -34,13 +46,25 @@ function execute(command: ConsoleCommand, ctx: CommandContext, at: string): Outc
       return p.success ? statusChange(p.data.unitId, p.data.status, p.data.alertId) : { error: `invalid payload: ${describe(p.error)}` };
     }
     case 'unit.assign': {
-      // The simulation does not yet drive a dispatched unit to the scene; it reports the status.
+      // Acknowledged at once; the simulation then sets off (en_route) and arrives (on_scene).
       const p = UnitAssignCommand.safeParse(command.payload);
-      return p.success ? statusChange(p.data.unitId, 'dispatched', p.data.alertId) : { error: `invalid payload: ${describe(p.error)}` };
+      if (!p.success) return { error: `invalid payload: ${describe(p.error)}` };
+      if (ctx.unitIds.has(p.data.unitId) && ctx.dispatch.statusOf(p.data.unitId) === 'off_duty') return { error: `unit ${p.data.unitId} is off duty` };
+      return statusChange(p.data.unitId, 'dispatched', p.data.alertId);
     }
     case 'unit.recall': {
       const p = UnitRecallCommand.safeParse(command.payload);
       return p.success ? statusChange(p.data.unitId, 'available') : { error: `invalid payload: ${describe(p.error)}` };
+    }
+    case 'camera.ptz': {
+      // The drill has no motors to turn: a valid aim at an online dome is acknowledged and logged.
+      const p = CameraPtzPayloadSchema.safeParse(command.payload);
+      if (!p.success) return { error: `invalid payload: ${describe(p.error)}` };
+      const camera = ctx.cameras?.get(p.data.cameraId);
+      if (!camera) return { error: `unknown camera ${p.data.cameraId}` };
+      if (!isPtz(camera)) return { error: `camera ${camera.id} (${camera.kind}) is fixed, not PTZ: it cannot be aimed` };
+      if (ctx.cameraOnline && !ctx.cameraOnline(camera.id)) return { error: `camera ${camera.id} is offline` };
+      return { messages: [] };
     }
     default:
       return { error: `command ${command.kind} is not supported by this gateway` };
@@ -68,7 +92,11 @@ export function handleCommand(raw: unknown, ctx: CommandContext): CommandAck {
   const outcome = execute(command, ctx, new Date(nowMs).toISOString());
   const ack: CommandAck = 'error' in outcome ? { commandId: command.commandId, ok: false, error: outcome.error } : { commandId: command.commandId, ok: true };
   const messages = 'messages' in outcome ? outcome.messages : [];
-  const entries = ctx.log.append({ messages, commands: [{ commandId: command.commandId, ack }], sentAt: new Date(nowMs).toISOString() });
+  // A unit command is stored with the scenario time it took effect, in the same line as its ack.
+  const simulated = 'messages' in outcome && outcome.moves ? { kind: command.kind, payload: command.payload, at: ctx.scenarioTime() } : null;
+  const record = simulated ? { commandId: command.commandId, ack, command: { kind: simulated.kind, payload: simulated.payload }, at: simulated.at } : { commandId: command.commandId, ack };
+  const entries = ctx.log.append({ messages, commands: [record], sentAt: new Date(nowMs).toISOString() });
   if (entries.length > 0) ctx.publish(entries);
+  if (simulated) ctx.dispatch.apply(simulated);
   return ack;
 }

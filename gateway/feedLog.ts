@@ -16,6 +16,13 @@ export interface WireEnvelope {
 export interface CommandRecord {
   commandId: string;
   ack: CommandAck;
+  /**
+   * For accepted commands that move units (unit.assign, unit.recall, unit.status): the command
+   * and the scenario time (seconds) it took effect, so a restarted gateway rebuilds the same
+   * unit motion (gateway/dispatchSimulator.ts).
+   */
+  command?: { kind: string; payload: unknown };
+  at?: number;
 }
 
 /** One line of the JSONL file: everything one append produced, so it lands all or nothing. */
@@ -61,7 +68,7 @@ export class FeedLog {
   private lastFrontier: number | null = null;
   private readonly retained: WireEnvelope[] = [];
   private readonly latestPosition = new Map<string, WireEnvelope>();
-  private readonly commands = new Map<string, CommandAck>();
+  private readonly commands = new Map<string, CommandRecord>();
   private supersededInFile = 0;
   private fd: number | null = null;
   private readonly file: string | null;
@@ -92,7 +99,12 @@ export class FeedLog {
   }
 
   commandAck(commandId: string): CommandAck | undefined {
-    return this.commands.get(commandId);
+    return this.commands.get(commandId)?.ack;
+  }
+
+  /** Every remembered command, in the order they were executed. */
+  commandRecords(): CommandRecord[] {
+    return [...this.commands.values()];
   }
 
   /** Assigns the next seqs, makes the line durable, and returns the envelopes to send. */
@@ -139,7 +151,7 @@ export class FeedLog {
       this.head = Math.max(this.head, entry.seq);
     }
     if (line.frontier !== undefined) this.lastFrontier = line.frontier;
-    for (const c of line.commands ?? []) this.commands.set(c.commandId, c.ack);
+    for (const c of line.commands ?? []) this.commands.set(c.commandId, c);
   }
 
   private writeLine(fd: number, line: LogLine): void {
@@ -177,7 +189,7 @@ export class FeedLog {
     const fd = fs.openSync(tmp, 'w');
     try {
       const all = this.since(0);
-      const commands = [...this.commands].map(([commandId, ack]) => ({ commandId, ack }));
+      const commands = [...this.commands.values()];
       if (commands.length > 0) this.writeLine(fd, { entries: [], commands });
       for (let i = 0; i < all.length; i += REPLAY_LINE_CHUNK) this.writeLine(fd, { entries: all.slice(i, i + REPLAY_LINE_CHUNK) });
       const last: LogLine = { entries: [] };

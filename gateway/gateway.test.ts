@@ -148,7 +148,7 @@ describe('gateway commands', () => {
     const command = { commandId: 'cmd-foot-off-1', kind: 'unit.status', payload: { unitId: 'U-FOOT-1', status: 'off_duty' } };
     expect(await send(c, command)).toEqual({ commandId: command.commandId, ok: true });
     expect(await send(c, command)).toEqual({ commandId: command.commandId, ok: true, duplicate: true });
-    expect(await send(c, { commandId: 'cmd-assign-1', kind: 'unit.assign', payload: { unitId: 'U-CAR-1', alertId: 'A-0001' } })).toMatchObject({ ok: true });
+    expect(await send(c, { commandId: 'cmd-assign-1', kind: 'unit.assign', payload: { unitId: 'U-CAR-1', alertId: 'A-0001', lng: 112.853, lat: 35.493 } })).toMatchObject({ ok: true });
     expect(await send(c, { commandId: 'cmd-recall-1', kind: 'unit.recall', payload: { unitId: 'U-CAR-1' } })).toMatchObject({ ok: true });
 
     expect(await send(c, { commandId: 'cmd-bad-unit', kind: 'unit.status', payload: { unitId: 'nope', status: 'available' } })).toMatchObject({ ok: false, error: 'unknown unit nope' });

@@ -11,6 +11,8 @@ export interface ClockAnchor {
   anchorWallMs: number;
   anchorScenarioSec: number;
   speed: number;
+  /** Paused (POST /admin/clock): the scenario time stays at anchorScenarioSec. */
+  paused?: boolean;
 }
 
 /** Persisted as meta.json in the state dir, next to the feed log. */
@@ -27,12 +29,40 @@ export const META_FILE = 'meta.json';
 
 export class ScenarioClock {
   constructor(
-    private readonly anchor: ClockAnchor,
+    private anchor: ClockAnchor,
     private readonly now: () => number,
+    /** Persists a changed anchor (meta.json) before the change takes effect. */
+    private readonly persist: (anchor: ClockAnchor) => void = () => {},
   ) {}
 
   get speed(): number {
     return this.anchor.speed;
+  }
+
+  get paused(): boolean {
+    return this.anchor.paused === true;
+  }
+
+  /**
+   * Replay controls (drills): every change re-anchors at now, so the scenario time never
+   * jumps except by an explicit forward seek, and the new anchor is stored first, so a
+   * restarted gateway continues paused/sped-up/seeked exactly where it was.
+   */
+  control(change: { paused?: boolean; speed?: number; seekTo?: number }): void {
+    const nowMs = this.now();
+    const current = this.scenarioTimeAt(nowMs);
+    if (change.speed !== undefined && !(Number.isFinite(change.speed) && change.speed > 0)) throw new Error(`speed must be a positive number, got ${change.speed}`);
+    if (change.seekTo !== undefined && !(Number.isFinite(change.seekTo) && change.seekTo >= current)) {
+      throw new Error(`cannot seek backwards (from ${current.toFixed(1)} s to ${change.seekTo} s)`);
+    }
+    const next: ClockAnchor = {
+      anchorWallMs: nowMs,
+      anchorScenarioSec: change.seekTo ?? current,
+      speed: change.speed ?? this.anchor.speed,
+      paused: change.paused ?? this.paused,
+    };
+    this.persist(next);
+    this.anchor = next;
   }
 
   /** Seconds since scenario start, now. */
@@ -41,6 +71,7 @@ export class ScenarioClock {
   }
 
   scenarioTimeAt(wallMs: number): number {
+    if (this.anchor.paused) return this.anchor.anchorScenarioSec;
     return this.anchor.anchorScenarioSec + ((wallMs - this.anchor.anchorWallMs) / 1000) * this.anchor.speed;
   }
 
@@ -94,7 +125,8 @@ export function openScenarioClock(
       throw new Error(`${stateDir} has a feed log but no ${META_FILE}; use an empty state dir`);
     }
     writeAtomically(file, JSON.stringify(fresh, null, 2));
-    return { gatewayId: fresh.gatewayId, clock: new ScenarioClock(fresh.clock, options.now), restored: false };
+    const persist = (clock: ClockAnchor) => writeAtomically(file, JSON.stringify({ ...fresh, clock }, null, 2));
+    return { gatewayId: fresh.gatewayId, clock: new ScenarioClock(fresh.clock, options.now, persist), restored: false };
   }
 
   const meta = JSON.parse(fs.readFileSync(file, 'utf8')) as GatewayMeta;
@@ -105,8 +137,9 @@ export function openScenarioClock(
   if (meta.clock.speed !== options.speed) {
     // Re-anchor at now so the scenario continues from where it is instead of jumping.
     const previous = new ScenarioClock(meta.clock, options.now);
-    meta.clock = { anchorWallMs: nowMs, anchorScenarioSec: previous.scenarioTimeAt(nowMs), speed: options.speed };
+    meta.clock = { anchorWallMs: nowMs, anchorScenarioSec: previous.scenarioTimeAt(nowMs), speed: options.speed, paused: meta.clock.paused };
     writeAtomically(file, JSON.stringify(meta, null, 2));
   }
-  return { gatewayId: meta.gatewayId, clock: new ScenarioClock(meta.clock, options.now), restored: true };
+  const persist = (clock: ClockAnchor) => writeAtomically(file, JSON.stringify({ ...meta, clock }, null, 2));
+  return { gatewayId: meta.gatewayId, clock: new ScenarioClock(meta.clock, options.now, persist), restored: true };
 }

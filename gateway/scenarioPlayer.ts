@@ -1,6 +1,20 @@
 import type { Scenario } from '../shared/protocol/scenario';
 import type { FeedMessageType } from '../shared/protocol/feed';
-import { POSITION_INTERVAL_SECONDS, type UnitSimulator } from './unitSimulator';
+import { POSITION_INTERVAL_SECONDS, type SimulatedPosition } from './unitSimulator';
+
+/** Where the units are (UnitSimulator: patrols only; DispatchSimulator: patrols and dispatches). */
+export interface UnitMotionSource {
+  readonly unitIds: string[];
+  positionAt(unitId: string, t: number): SimulatedPosition;
+  /** Status changes the simulation itself makes due in (from, to] (en_route, on_scene), in time order. */
+  statusEventsIn?(from: number, to: number): { time: number; unitId: string; status: string; alertId?: string }[];
+}
+
+/** Length of one pass of a scenario: its duration, stretched if an event lies beyond it. */
+export function scenarioCycleSeconds(scenario: Scenario): number {
+  const lastEvent = scenario.events.reduce((max, e) => Math.max(max, e.t), 0);
+  return Math.max(scenario.durationSec, lastEvent);
+}
 
 /** One message the scenario (or the unit simulation) makes due at a scenario time. */
 export interface PlannedMessage {
@@ -26,7 +40,7 @@ export function cycleId(id: string, cycle: number): string {
 }
 
 interface Keyed extends PlannedMessage {
-  /** Tie-breakers for equal times: initial statuses, then scenario events in file order, then positions. */
+  /** Tie-breakers for equal times: initial statuses, then scenario events in file order, then simulated statuses, then positions. */
   rank: number;
   index: number;
 }
@@ -43,11 +57,10 @@ export class ScenarioPlayer {
 
   constructor(
     readonly scenario: Scenario,
-    private readonly simulator: UnitSimulator,
+    private readonly simulator: UnitMotionSource,
     readonly loop: boolean,
   ) {
-    const lastEvent = scenario.events.reduce((max, e) => Math.max(max, e.t), 0);
-    this.cycleSeconds = Math.max(scenario.durationSec, lastEvent);
+    this.cycleSeconds = scenarioCycleSeconds(scenario);
   }
 
   /** Which pass of the scenario is running at absolute scenario time t. */
@@ -100,12 +113,17 @@ export class ScenarioPlayer {
       });
     }
 
+    // Dispatched units setting off and arriving.
+    (this.simulator.statusEventsIn?.(from, to) ?? []).forEach((e, index) => {
+      out.push({ time: e.time, rank: 2, index, type: 'unit.status', payload: { unitId: e.unitId, status: e.status, at: wallTime(e.time), ...(e.alertId ? { alertId: e.alertId } : {}) } });
+    });
+
     const tick = Math.floor(to / POSITION_INTERVAL_SECONDS) * POSITION_INTERVAL_SECONDS;
     if (tick >= 0 && inWindow(tick)) {
       const at = wallTime(tick);
       this.simulator.unitIds.forEach((unitId, index) => {
         const p = this.simulator.positionAt(unitId, tick);
-        out.push({ time: tick, rank: 2, index, type: 'unit.position', payload: { unitId, ...p, at } });
+        out.push({ time: tick, rank: 3, index, type: 'unit.position', payload: { unitId, ...p, at } });
       });
     }
 

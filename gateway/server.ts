@@ -10,14 +10,16 @@ import {
 } from '../shared/protocol/feed';
 import { loadCityPack } from '../electron/core/citypack/loadCityPack';
 import { tokenMatches } from './auth';
-import { createAdminHandler } from './adminHttp';
+import { ClockRefused, createAdminHandler, type ClockBody } from './adminHttp';
+import { DispatchSimulator } from './dispatchSimulator';
 import { handleCommand } from './commandHandler';
 import { FeedLog, type WireEnvelope } from './feedLog';
 import { buildRoadGraph } from './roadGraph';
 import { openScenarioClock } from './scenarioClock';
 import { loadScenario } from './scenarioFile';
-import { ScenarioPlayer } from './scenarioPlayer';
+import { ScenarioPlayer, scenarioCycleSeconds } from './scenarioPlayer';
 import { UnitSimulator } from './unitSimulator';
+import { StreamService, type StreamServiceOptions } from './streams/streamService';
 
 export const DEFAULT_PORT = 7410;
 export const DEFAULT_TOKEN = 'demo-token';
@@ -46,6 +48,8 @@ export interface GatewayOptions {
   fsync?: boolean;
   /** Wall clock, injectable for tests. Default Date.now. */
   now?: () => number;
+  /** Live HLS test streams for cameras with streams (ffmpeg); options other than the cameras. */
+  streams?: Omit<StreamServiceOptions, 'cameras'>;
 }
 
 export interface RunningGateway {
@@ -85,11 +89,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const pack = await loadCityPack(options.pack);
   const scenario = await loadScenario(options.scenario, pack);
-  const simulator = new UnitSimulator(buildRoadGraph(pack.roads.features), pack.units, pack.manifest.id);
-  const player = new ScenarioPlayer(scenario, simulator, options.loop ?? false);
+  const roadGraph = buildRoadGraph(pack.roads.features);
+  const simulator = new UnitSimulator(roadGraph, pack.units, pack.manifest.id);
+  // Dispatched units drive to the scene; their motion is rebuilt from the commands in the log.
+  const dispatch = new DispatchSimulator(roadGraph, simulator, pack.manifest.id, { loop: options.loop ?? false, cycleSeconds: scenarioCycleSeconds(scenario) });
+  const player = new ScenarioPlayer(scenario, dispatch, options.loop ?? false);
   const { gatewayId, clock } = openScenarioClock(stateDir, { scenarioId: scenario.id, speed, now });
   const log = new FeedLog(stateDir, options.fsync ?? true);
+  dispatch.observe(log.since(0));
+  for (const record of log.commandRecords()) if (record.command && record.at !== undefined) dispatch.apply({ ...record.command, at: record.at });
   const unitIds = new Set(pack.units.map((u) => u.id));
+  // Camera online state (pack, then every camera.status in the log) decides who may stream.
+  const streams = new StreamService({ ...options.streams, cameras: pack.cameras });
+  const cameraById = new Map(pack.cameras.map((c) => [c.id, c]));
+  streams.observe(log.since(0));
 
   const clients = new Map<string, Client>();
   let unsent: WireEnvelope[] = [];
@@ -113,6 +126,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
   };
   const publish = (entries: WireEnvelope[]) => {
+    dispatch.observe(entries);
+    streams.observe(entries);
     unsent.push(...entries);
     if (!flushScheduled) {
       flushScheduled = true;
@@ -153,6 +168,28 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     scenarioTime: clock.scenarioTime(),
   });
 
+  // Replay controls (drills, docs/drills.md). Seeking forward emits everything it skips at
+  // once, with new seqs, as if it had happened. Seeking backwards is refused: a console resumes
+  // from its last stored seq and dedupes alerts by id, so re-emitting past events would either
+  // be dropped as known alerts or duplicate steps already taken; a rerun is a fresh state dir.
+  function clockState() {
+    return { scenario: scenario.id, scenarioTime: clock.scenarioTime(), speed: clock.speed, paused: clock.paused, durationSec: scenario.durationSec, headSeq: log.headSeq };
+  }
+  function controlClock(body: ClockBody) {
+    if (body.action === 'seek' && body.toSeconds! < Math.max(frontier, clock.scenarioTime())) {
+      throw new ClockRefused(
+        `cannot seek backwards (now ${Math.max(frontier, clock.scenarioTime()).toFixed(1)} s, asked ${body.toSeconds} s): the console resumes from its last stored seq, so a rewound scenario cannot be replayed to it; start a new drill with a fresh state dir`,
+      );
+    }
+    clock.control({
+      ...(body.speed !== undefined ? { speed: body.speed } : {}),
+      ...(body.action === 'pause' ? { paused: true } : body.action === 'resume' ? { paused: false } : {}),
+      ...(body.action === 'seek' ? { seekTo: body.toSeconds } : {}),
+    });
+    advance();
+    return clockState();
+  }
+
   const httpServer = http.createServer(
     createAdminHandler({
       token,
@@ -168,8 +205,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         clients: clients.size,
         consoles: [...clients.values()].map((c) => ({ consoleId: c.consoleId, sentUpTo: c.sentUpTo })),
         retainedMessages: log.retainedCount,
+        units: dispatch.unitStates(Math.max(frontier, clock.scenarioTime())),
       }),
       health: () => ({ ok: lastAdvanceError === null, gatewayId, headSeq: log.headSeq, error: lastAdvanceError }),
+      streams: (req, res, pathname) => streams.handle(req, res, pathname),
+      clock: { state: clockState, control: controlClock },
     }),
   );
   const io = new Server(httpServer, { serveClient: false });
@@ -195,7 +235,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     clients.set(socket.id, { socket, consoleId: auth.consoleId, sentUpTo: log.headSeq });
 
     socket.on(GatewayEvents.command, (command: unknown, ack?: unknown) => {
-      const result = handleCommand(command, { log, unitIds, publish, now });
+      const result = handleCommand(command, { log, unitIds, publish, now, dispatch, scenarioTime: () => Math.max(frontier, clock.scenarioTime()), cameras: cameraById, cameraOnline: (id) => streams.isOnline(id) });
       if (typeof ack === 'function') ack(result);
     });
     socket.on('disconnect', () => clients.delete(socket.id));
@@ -217,6 +257,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   } catch (err) {
     clearInterval(timer);
     log.close();
+    await streams.close();
     throw err;
   }
   const port = (httpServer.address() as AddressInfo).port;
@@ -236,7 +277,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         flush();
         io.close(() => {
           log.close();
-          resolve();
+          void streams.close().then(resolve);
         });
         // Keep-alive HTTP connections (admin requests) would otherwise hold close() open.
         httpServer.closeAllConnections();

@@ -1,13 +1,14 @@
 import type { RoadClass } from '../shared/citypack/schema';
 import type { UnitDefinition, UnitType } from '../shared/domain/unit';
-import { bearingDegrees, type LngLat } from '../shared/domain/geo';
+import type { LngLat } from '../shared/domain/geo';
 import type { RoadGraph } from './roadGraph';
+import { RoadPath, type PathSegment, type RoadLocation } from './roadRouting';
 
 /** Patrol speeds by unit type, m/s (car ≈ 36 km/h in town, e-bike 18 km/h, walking pace, special police). */
 export const UNIT_SPEED_MPS: Readonly<Record<UnitType, number>> = { car: 10, ebike: 5, foot: 1.4, special: 12 };
 
 /** Roads a unit type does not patrol on (unless there is no other way on): no foot or e-bike patrols on expressways. */
-const AVOIDED_ROADS: Readonly<Record<UnitType, readonly RoadClass[]>> = {
+export const AVOIDED_ROADS: Readonly<Record<UnitType, readonly RoadClass[]>> = {
   car: [],
   special: [],
   ebike: ['motorway', 'trunk'],
@@ -30,17 +31,19 @@ export interface SimulatedPosition {
 }
 
 interface PatrolRoute {
-  /** Node indexes of the outbound walk. */
-  nodes: number[];
-  /** Distance in metres from the start to each node of `nodes`. */
-  cumulative: number[];
-  total: number;
+  /** The outbound walk; the patrol goes out along it and comes back the same way. */
+  path: RoadPath | null;
   speed: number;
   home: LngLat;
 }
 
+/** A position with the road location it is at (null for a unit whose pack has no roads). */
+export interface LocatedPosition extends SimulatedPosition {
+  location: RoadLocation | null;
+}
+
 /** FNV-1a: a stable 32-bit seed from a string, identical on every platform and run. */
-function hashSeed(text: string): number {
+export function hashSeed(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -50,7 +53,7 @@ function hashSeed(text: string): number {
 }
 
 /** mulberry32: small, fast, deterministic PRNG (Math.random cannot be seeded). */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -65,6 +68,11 @@ const round = (value: number, decimals: number): number => {
   return Math.round(value * f) / f;
 };
 
+/** What goes on the wire: ~1 cm and 0.1° are plenty. */
+export function roundPosition(p: SimulatedPosition): SimulatedPosition {
+  return { lng: round(p.lng, 7), lat: round(p.lat, 7), heading: round(p.heading, 1) % 360, speed: p.speed };
+}
+
 /**
  * Simulates patrol units on the road graph. A unit's position at scenario time t is a pure
  * function of (pack, unit, t): each unit has a fixed out-and-back patrol route, generated once
@@ -74,6 +82,7 @@ const round = (value: number, decimals: number): number => {
  */
 export class UnitSimulator {
   private readonly routes = new Map<string, PatrolRoute>();
+  private readonly types = new Map<string, UnitType>();
 
   constructor(
     private readonly graph: RoadGraph,
@@ -81,7 +90,10 @@ export class UnitSimulator {
     /** Mixed into each unit's seed so two packs with the same unit ids patrol differently. */
     packId: string,
   ) {
-    for (const unit of units) this.routes.set(unit.id, this.buildRoute(unit, packId));
+    for (const unit of units) {
+      this.routes.set(unit.id, this.buildRoute(unit, packId));
+      this.types.set(unit.id, unit.type);
+    }
   }
 
   get unitIds(): string[] {
@@ -91,63 +103,89 @@ export class UnitSimulator {
   private buildRoute(unit: UnitDefinition, packId: string): PatrolRoute {
     const speed = UNIT_SPEED_MPS[unit.type];
     const start = this.graph.nearestNode(unit.home);
-    const route: PatrolRoute = { nodes: [], cumulative: [], total: 0, speed, home: unit.home };
-    if (start < 0) return route;
-    const random = mulberry32(hashSeed(`${packId}/${unit.id}`));
-    const target = speed * PATROL_LEG_SECONDS;
-    const avoided = AVOIDED_ROADS[unit.type];
-    route.nodes.push(start);
-    route.cumulative.push(0);
-    let previous = -1;
-    let current = start;
-    // The step cap only guards against a pathological graph of near-zero-length edges.
-    for (let step = 0; route.total < target && step < 100_000; step++) {
-      const neighbours = this.graph.nodes[current]!.neighbours;
-      // No U-turns unless at a dead end: a patrol that keeps reversing looks broken on the map.
-      const forward = neighbours.length > 1 ? neighbours.filter((n) => n !== previous) : neighbours;
-      const allowed = forward.filter((n) => !avoided.includes(this.graph.edgeClass(current, n)));
-      const choices = allowed.length > 0 ? allowed : forward;
-      const next = choices[Math.floor(random() * choices.length)];
-      if (next === undefined) break;
-      route.total += this.graph.edgeLength(current, next);
-      route.nodes.push(next);
-      route.cumulative.push(route.total);
-      previous = current;
-      current = next;
-    }
-    // Turn back exactly at the target distance (mid-segment), so the patrol period is exactly
-    // 2 × PATROL_LEG_SECONDS for every unit type.
-    route.total = Math.min(route.total, target);
-    return route;
+    if (start < 0) return { path: null, speed, home: unit.home };
+    const path = patrolWalk(this.graph, unit.type, { a: start, b: start, along: 0 }, `${packId}/${unit.id}`);
+    return { path, speed, home: unit.home };
+  }
+
+  /** Type of a unit in the pack. Throws for a unit not in the pack. */
+  unitType(unitId: string): UnitType {
+    const type = this.types.get(unitId);
+    if (!type) throw new Error(`unknown unit ${unitId}`);
+    return type;
   }
 
   /** Position of a unit at scenario time t (seconds). Throws for a unit not in the pack. */
   positionAt(unitId: string, t: number): SimulatedPosition {
+    return roundPosition(this.patrolAt(unitId, t));
+  }
+
+  /** Like positionAt, unrounded, with the road location (to start a drive or a new patrol from). */
+  patrolAt(unitId: string, t: number): LocatedPosition {
     const route = this.routes.get(unitId);
     if (!route) throw new Error(`unknown unit ${unitId}`);
-    if (route.total <= 0) return { lng: route.home.lng, lat: route.home.lat, heading: 0, speed: 0 };
-
-    const period = 2 * route.total;
-    const travelled = (Math.max(0, t) * route.speed) % period;
-    const outbound = travelled <= route.total;
-    const d = outbound ? travelled : period - travelled;
-
-    // Binary search for the segment [i, i+1] containing distance d along the outbound walk.
-    let lo = 0;
-    let hi = route.cumulative.length - 1;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (route.cumulative[mid]! <= d) lo = mid;
-      else hi = mid;
+    if (!route.path || route.path.length <= 0) {
+      return { lng: route.home.lng, lat: route.home.lat, heading: 0, speed: 0, location: route.path?.start ?? null };
     }
-    const a = this.graph.nodes[route.nodes[lo]!]!.position;
-    const b = this.graph.nodes[route.nodes[hi]!]!.position;
-    const segment = route.cumulative[hi]! - route.cumulative[lo]!;
-    const f = segment > 0 ? Math.min(1, Math.max(0, (d - route.cumulative[lo]!) / segment)) : 0;
-    // Segments are tens to hundreds of metres: linear interpolation in degrees is exact enough.
-    const lng = a.lng + (b.lng - a.lng) * f;
-    const lat = a.lat + (b.lat - a.lat) * f;
-    const heading = outbound ? bearingDegrees(a, b) : bearingDegrees(b, a);
-    return { lng: round(lng, 7), lat: round(lat, 7), heading: round(heading, 1) % 360, speed: route.speed };
+    return outAndBack(route.path, route.speed, Math.max(0, t));
   }
+}
+
+/**
+ * Position after `elapsed` seconds on an out-and-back patrol along `path` at `speed`: out to the
+ * end, back the same way to the start, and again (period 2 × length / speed).
+ */
+export function outAndBack(path: RoadPath, speed: number, elapsed: number): LocatedPosition {
+  if (path.length <= 0) {
+    const p = path.at(0);
+    return { lng: p.lng, lat: p.lat, heading: p.heading, speed: 0, location: p.location };
+  }
+  const period = 2 * path.length;
+  const travelled = (elapsed * speed) % period;
+  const outbound = travelled <= path.length;
+  const p = path.at(outbound ? travelled : period - travelled, !outbound);
+  return { lng: p.lng, lat: p.lat, heading: p.heading, speed, location: p.location };
+}
+
+/**
+ * A patrol walk of PATROL_LEG_SECONDS at the unit type's patrol speed from a road location: a
+ * seeded random walk (no U-turns except at dead ends, avoiding the roads the type does not
+ * patrol on unless there is no other way). From a point mid-segment it first heads to one of the
+ * segment's ends (seeded too). The walk is clipped exactly at the target distance, so the patrol
+ * period is exactly 2 × PATROL_LEG_SECONDS for every unit type.
+ */
+export function patrolWalk(graph: RoadGraph, type: UnitType, from: RoadLocation, seed: string): RoadPath {
+  const target = UNIT_SPEED_MPS[type] * PATROL_LEG_SECONDS;
+  const avoided = AVOIDED_ROADS[type];
+  const random = mulberry32(hashSeed(seed));
+  const segments: PathSegment[] = [];
+  let total = 0;
+  let previous = -1;
+  let current = from.a;
+  if (from.a !== from.b) {
+    const length = graph.edgeLength(from.a, from.b);
+    // Pick the end to head for; the other end is "behind" the unit (no U-turn onto it next).
+    const towardsB = random() < 0.5;
+    current = towardsB ? from.b : from.a;
+    previous = towardsB ? from.a : from.b;
+    const to = towardsB ? length : 0;
+    if (to !== from.along) segments.push({ u: from.a, v: from.b, from: from.along, to });
+    total += Math.abs(to - from.along);
+  }
+  // The step cap only guards against a pathological graph of near-zero-length edges.
+  for (let step = 0; total < target && step < 100_000; step++) {
+    const neighbours = graph.nodes[current]!.neighbours;
+    // No U-turns unless at a dead end: a patrol that keeps reversing looks broken on the map.
+    const forward = neighbours.length > 1 ? neighbours.filter((n) => n !== previous) : neighbours;
+    const allowed = forward.filter((n) => !avoided.includes(graph.edgeClass(current, n)));
+    const choices = allowed.length > 0 ? allowed : forward;
+    const next = choices[Math.floor(random() * choices.length)];
+    if (next === undefined) break;
+    const length = graph.edgeLength(current, next);
+    segments.push({ u: current, v: next, from: 0, to: length });
+    total += length;
+    previous = current;
+    current = next;
+  }
+  return new RoadPath(graph, segments, from, target);
 }

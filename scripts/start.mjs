@@ -2,7 +2,7 @@
 // loopback (unless --gateway is given), then open the Electron window when Electron's binary
 // is installed, otherwise the browser host, saying why.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,8 +19,24 @@ const { values } = parseArgs({
     'gateway-port': { type: 'string', default: '7410' },
     speed: { type: 'string', default: '1' },
     browser: { type: 'boolean', default: false },
+    // Training drill (docs/drills.md): its own gateway (this scenario, no loop) and data folders.
+    drill: { type: 'string' },
   },
 });
+
+let drill = null;
+if (values.drill) {
+  if (values.gateway) throw new Error('--drill runs its own drill gateway; it cannot be combined with --gateway');
+  const file = path.resolve(values.drill);
+  const scenario = JSON.parse(readFileSync(file, 'utf8'));
+  if (typeof scenario.id !== 'string' || !/^[a-z0-9-]+$/.test(scenario.id)) throw new Error(`${file}: not a drill scenario (no valid id)`);
+  const dir = path.join(root, '.data', 'drills', scenario.id);
+  drill = { file, id: scenario.id, name: scenario.name?.zh ?? scenario.name?.en ?? scenario.id, gatewayState: path.join(dir, 'gateway'), dataDir: path.join(dir, 'console') };
+  values['data-dir'] = drill.dataDir;
+  console.log(`演练 DRILL ${drill.id}: data in ${dir}`);
+}
+const drillGatewayArgs = drill ? ['--scenario', drill.file] : [];
+const drillHostArgs = drill ? ['--drill', drill.id, '--drill-name', drill.name] : [];
 
 const children = [];
 const stopAll = () => children.forEach((c) => c.kill('SIGTERM'));
@@ -73,21 +89,21 @@ let gatewayUrl = values.gateway;
 if (!gatewayUrl) {
   const match = await run(process.execPath, [
     'dist/gateway/main.mjs', '--port', values['gateway-port'], '--speed', values.speed, '--token', values.token,
-    '--state', path.join(root, '.data', 'gateway'), '--loop',
+    ...(drill ? [...drillGatewayArgs, '--state', drill.gatewayState] : ['--state', path.join(root, '.data', 'gateway'), '--loop']),
   ], /gateway listening on (\S+)/);
   gatewayUrl = match[1];
 }
 
 const binary = values.browser ? null : electronBinary();
 if (binary) {
-  await run(binary, ['.', '--gateway', gatewayUrl, '--token', values.token, '--data-dir', values['data-dir'], '--demo-operators']);
+  await run(binary, ['.', '--gateway', gatewayUrl, '--token', values.token, '--data-dir', values['data-dir'], '--demo-operators', ...drillHostArgs]);
 } else {
   if (!values.browser) {
     console.log("Electron's binary is not installed (its download needs GitHub), so the console runs in the browser host.");
     console.log('To use the desktop window: set ELECTRON_MIRROR to a reachable mirror and run `npm run electron:install`.');
   }
   const match = await run(process.execPath, [
-    'dist/host/main.mjs', '--port', values.port, '--gateway', gatewayUrl, '--token', values.token, '--data-dir', values['data-dir'], '--demo-operators',
+    'dist/host/main.mjs', '--port', values.port, '--gateway', gatewayUrl, '--token', values.token, '--data-dir', values['data-dir'], '--demo-operators', ...drillHostArgs,
   ], /console host ready at (\S+)/);
   console.log(`\nOpen the console in Chromium or Chrome: ${match[1]}\n`);
 }

@@ -6,9 +6,14 @@ import { loadCityPack } from './citypack/loadCityPack';
 import { openDatabase } from './db/database';
 import { ConsoleRepository, type FeedBatchResult } from './db/consoleRepository';
 import { GatewayFeed } from './feed/gatewayFeed';
-import { CameraIndex, nearestAvailableUnits } from './nearby';
+import { createVideoRuntime } from './video/videoRuntime';
+import { startRoutingService, type RoutingService } from './routingService';
 import { SettingsStore } from './settingsStore';
 import { startDispatchRuntime } from './dispatch/dispatchRuntime';
+import { assertDataDirMode, modeFor } from './drill/dataDirMode';
+import { createDrillHandlers } from './drill/drillService';
+import { createCordonService } from './cordonService';
+import type { DrillInfo } from '../../shared/contract/drillContract';
 
 export interface ConsoleRuntimeOptions {
   dataDir: string;
@@ -20,6 +25,10 @@ export interface ConsoleRuntimeOptions {
   emit: EventSink;
   /** Seed the documented demo operator accounts when none exist (demo and tests). */
   demoOperators?: boolean;
+  /** A training drill (docs/drills.md): the data dir must be this drill's own folder. */
+  drill?: DrillInfo | null;
+  /** Electron: opens the pop-out video wall window (`wall.open`). */
+  openWall?: () => Promise<void>;
 }
 
 export interface ConsoleRuntime {
@@ -27,6 +36,7 @@ export interface ConsoleRuntime {
   pack: CityPack;
   repository: ConsoleRepository;
   feed: GatewayFeed;
+  routing: RoutingService;
   close(): Promise<void>;
 }
 
@@ -36,15 +46,26 @@ export interface ConsoleRuntime {
  * exactly this; only the transport differs.
  */
 export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promise<ConsoleRuntime> {
+  const { emit } = options;
+  // Before anything touches the folder: a drill never runs on live data, nor live work on a drill's.
+  const mode = modeFor(options.drill);
+  assertDataDirMode(options.dataDir, mode);
   const pack = await loadCityPack(options.packDir);
+  // Road graph (from the cache, or built from roads.geojson on first start) and tier config;
+  // a bad tiers.json stops the start here with the file named.
+  const routing = startRoutingService({
+    packDir: options.packDir,
+    dataDir: options.dataDir,
+    pack,
+    units: () => repository.units.list(),
+    onCoverage: (snapshot) => emit('coverage.updated', snapshot),
+  });
   const repository = new ConsoleRepository(openDatabase(options.dataDir));
   repository.seedFromPack(pack);
   const settings = new SettingsStore(repository.meta);
-  const cameraIndex = new CameraIndex(pack.cameras);
   const consoleId = repository.meta.get('console.id') ?? randomUUID();
   repository.meta.set('console.id', consoleId);
 
-  const { emit } = options;
   const feed = new GatewayFeed({
     url: options.gatewayUrl,
     token: options.gatewayToken,
@@ -54,6 +75,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     onStatus: (status) => emit('feed.status', status),
     onCommitted: (result) => {
       dispatchHook.onCommitted(result);
+      if (result.positions.length || result.unitStatus.length) routing.unitsChanged();
       if (result.newAlerts.length) emit('alerts.upserted', result.newAlerts);
       if (result.positions.length) emit('units.positions', result.positions);
       if (result.unitStatus.length) emit('units.status', result.unitStatus);
@@ -63,7 +85,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   // The feed starts before the dispatch runtime exists; its hook is filled in right after.
   const dispatchHook = { onCommitted: (_r: FeedBatchResult) => {} };
   feed.start();
-  const dispatch = await startDispatchRuntime({ db: repository.db, repository, feed, emit, demoOperators: options.demoOperators ?? false });
+  const dispatch = await startDispatchRuntime({ db: repository.db, repository, feed, emit, demoOperators: options.demoOperators ?? false, drill: Boolean(options.drill), mode });
   dispatchHook.onCommitted = (result) => {
     try {
       dispatch.service.onUnitStatus(result.unitStatus);
@@ -80,7 +102,29 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     dataDir: options.dataDir,
     gatewayUrl: options.gatewayUrl,
     packId: pack.manifest.id,
+    drill: options.drill ?? null,
   };
+
+  // Video linkage: ranked cameras with playable (absolute) stream URLs, PTZ aim, shared selection.
+  const video = createVideoRuntime({
+    cameras: pack.cameras,
+    gatewayUrl: options.gatewayUrl,
+    cameraOnline: () => repository.reference.cameraOnline(),
+    sendCommand: (event, command, timeoutMs) => feed.command(event, command, timeoutMs),
+    emit,
+    ...(options.openWall ? { openWall: options.openWall } : {}),
+  });
+
+  // Three-ring cordon (docs/cordon.md) on the routing service's Router; steps go through dispatch.
+  const cordon = createCordonService({
+    pack,
+    router: routing.router,
+    alert: (id) => repository.alerts.get(id),
+    units: () => repository.units.list(),
+    supportStep: (alertId, step) => dispatch.service.supportStep(alertId, step),
+    audit: dispatch.audit,
+    emit,
+  });
 
   const handlers: RequestHandlers = {
     'session.snapshot': async () => ({
@@ -96,18 +140,20 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     'alerts.nearby': async ({ alertId, cameraLimit, unitLimit }) => {
       const alert = repository.alerts.get(alertId);
       if (!alert) throw new Error(`Unknown alert ${alertId}`);
-      const online = repository.reference.cameraOnline();
       return {
         alertId,
-        cameras: cameraIndex
-          .nearest(alert.position, cameraLimit)
-          .map(({ camera, distanceM }) => ({ camera: { ...camera, online: online[camera.id] ?? camera.online }, distanceM })),
-        units: nearestAvailableUnits(repository.units.list(), alert.position, unitLimit),
-        method: 'straight_line' as const,
+        cameras: video.nearbyCameras(alert.position, cameraLimit),
+        ...routing.rankNearby(alert, repository.units.list(), unitLimit),
+        method: 'road' as const,
       };
     },
+    'coverage.get': async () => routing.coverage(),
+    'coverage.setEnabled': async ({ clientId, enabled }) => ({ enabledClients: routing.setCoverageEnabled(clientId, enabled) }),
     'quarantine.list': async ({ limit }) => repository.meta.listQuarantine(limit),
     ...dispatch.handlers,
+    ...createDrillHandlers({ drill: options.drill ?? null, db: repository.db, dataDir: options.dataDir, gatewayUrl: options.gatewayUrl, gatewayToken: options.gatewayToken }),
+    ...video.handlers,
+    ...cordon.handlers,
     'settings.update': async (patch) => {
       const next = settings.update(patch);
       emit('settings.changed', next);
@@ -120,7 +166,9 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     pack,
     repository,
     feed,
+    routing,
     close: async () => {
+      routing.close();
       await dispatch.close();
       feed.stop();
       repository.close();

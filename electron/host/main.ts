@@ -24,6 +24,9 @@ async function main(): Promise<void> {
       'api-token': { type: 'string' },
       'renderer-dir': { type: 'string', default: path.join(root, 'dist', 'renderer') },
       'demo-operators': { type: 'boolean', default: false },
+      /** Training drill: the scenario id (docs/drills.md); --data-dir must be the drill's own folder. */
+      drill: { type: 'string' },
+      'drill-name': { type: 'string' },
     },
     strict: true,
   });
@@ -44,8 +47,11 @@ async function main(): Promise<void> {
     version: process.env.npm_package_version ?? '0.1.0',
     emit: server.emit,
     demoOperators: values['demo-operators'],
+    drill: values.drill ? { scenarioId: values.drill, ...(values['drill-name'] ? { name: values['drill-name'] } : {}) } : null,
   });
   server.attach(runtime.handlers);
+  const { load } = runtime.routing;
+  console.log(`road graph: ${load.from} ${load.graphMs.toFixed(0)} ms + router ${load.routerMs.toFixed(0)} ms; tiers: ${load.tiersFile ?? 'default'}`);
   // Tests and the launcher wait for this exact line.
   console.log(`console host ready at ${server.url}/?token=${apiToken}`);
 

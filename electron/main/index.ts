@@ -18,11 +18,15 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     pack: { type: 'string' },
     'demo-operators': { type: 'boolean' },
+    /** Training drill: the scenario id (docs/drills.md); --data-dir must be the drill's own folder. */
+    drill: { type: 'string' },
+    'drill-name': { type: 'string' },
   },
   strict: false,
 });
 
 let mainWindow: BrowserWindow | null = null;
+let wallWindow: BrowserWindow | null = null;
 let runtime: ConsoleRuntime | null = null;
 
 // The urgent-alert alarm must sound without the officer clicking first.
@@ -63,6 +67,8 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     emit,
     demoOperators: values['demo-operators'] === true,
+    drill: typeof values.drill === 'string' ? { scenarioId: values.drill, ...(typeof values['drill-name'] === 'string' ? { name: values['drill-name'] } : {}) } : null,
+    openWall: async () => openWallWindow(root),
   });
   registerIpcHandlers(runtime.handlers);
 
@@ -74,14 +80,7 @@ async function start(): Promise<void> {
     height: state.height,
     backgroundColor: '#0b1220',
     show: false,
-    webPreferences: {
-      preload: path.join(root, 'dist', 'electron', 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(root),
   });
   if (state.maximized) mainWindow.maximize();
   if (state.fullScreen) mainWindow.setFullScreen(true);
@@ -89,4 +88,33 @@ async function start(): Promise<void> {
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));
   await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+/** Every console window, main or wall: sandboxed, isolated, our preload only. */
+function secureWebPreferences(root: string): Electron.WebPreferences {
+  return {
+    preload: path.join(root, 'dist', 'electron', 'preload.cjs'),
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    webSecurity: true,
+    spellcheck: false,
+  };
+}
+
+/**
+ * The pop-out video wall (`wall.open`): a second window on the same app:// origin (so its IPC
+ * passes the sender check) that follows the main window's selection. window.open stays denied;
+ * a second request focuses the open wall.
+ */
+async function openWallWindow(root: string): Promise<void> {
+  if (wallWindow && !wallWindow.isDestroyed()) {
+    if (wallWindow.isMinimized()) wallWindow.restore();
+    wallWindow.focus();
+    return;
+  }
+  wallWindow = new BrowserWindow({ width: 1280, height: 760, backgroundColor: '#0b1220', title: '视频墙', show: false, webPreferences: secureWebPreferences(root) });
+  wallWindow.once('ready-to-show', () => wallWindow?.show());
+  wallWindow.on('closed', () => (wallWindow = null));
+  await wallWindow.loadURL(`${APP_ORIGIN}/index.html?view=wall`);
 }

@@ -1,11 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { WallPage } from './features/video';
+import { currentView } from './platform/popout';
 import { ConsoleProvider } from './app/ConsoleContext';
 import { ConsoleStore } from './app/consoleStore';
 import { connectStore } from './app/connectStore';
 import { resolveConsoleApi } from './platform/resolveApi';
 import { initI18n } from './i18n';
+import { markDrillWindow } from './features/drills';
 import './styles.css';
 
 async function boot(): Promise<void> {
@@ -13,10 +16,11 @@ async function boot(): Promise<void> {
   const store = new ConsoleStore();
   await connectStore(api, store);
   initI18n(store.getState().settings?.locale ?? 'zh-CN');
+  markDrillWindow(store.getState().host);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <ConsoleProvider api={api} store={store}>
-        <App />
+        {currentView() === 'wall' ? <WallPage /> : <App />}
       </ConsoleProvider>
     </StrictMode>,
   );

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { AlertSchema } from '../domain/alert';
 import { UnitPositionSchema, UnitSchema, UnitStatusReportSchema } from '../domain/unit';
-import { CameraSchema, CameraStatusReportSchema } from '../domain/camera';
+import { CameraStatusReportSchema } from '../domain/camera';
 import { CityPackSchema } from '../citypack/schema';
 import { dispatchEvents, dispatchRequests } from './dispatchContract';
 import { NearbyUnitSchema, PositionSchema, routingEvents, routingRequests } from './routingContract';
+import { NearbyCameraSchema, videoEvents, videoRequests } from './videoContract';
+import { DrillInfoSchema, drillRequests } from './drillContract';
+import { cordonEvents, cordonRequests } from './cordonContract';
 
 /**
  * The console API contract: the one place that names what the renderer may ask of its host
@@ -47,7 +50,7 @@ export const QuarantineEntrySchema = z.object({
 });
 export type QuarantineEntry = z.infer<typeof QuarantineEntrySchema>;
 
-export const NearbyCameraSchema = z.object({ camera: CameraSchema, distanceM: z.number() });
+export { NearbyCameraSchema };
 export const NearbyResultSchema = z.object({
   alertId: z.string(),
   cameras: z.array(NearbyCameraSchema),
@@ -66,6 +69,8 @@ export const HostInfoSchema = z.object({
   dataDir: z.string(),
   gatewayUrl: z.string(),
   packId: z.string(),
+  /** Set when the console runs a training drill (演练) on its own data folder and gateway. */
+  drill: DrillInfoSchema.nullable(),
 });
 export type HostInfo = z.infer<typeof HostInfoSchema>;
 
@@ -99,6 +104,9 @@ export const requestContract = {
   'settings.update': request(z.tuple([SettingsSchema.partial()]), SettingsSchema),
   ...dispatchRequests,
   ...routingRequests,
+  ...videoRequests,
+  ...drillRequests,
+  ...cordonRequests,
 } as const;
 
 export const eventContract = {
@@ -110,6 +118,8 @@ export const eventContract = {
   'settings.changed': SettingsSchema,
   ...dispatchEvents,
   ...routingEvents,
+  ...videoEvents,
+  ...cordonEvents,
 } as const;
 
 export type RequestName = keyof typeof requestContract;

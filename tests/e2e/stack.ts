@@ -80,11 +80,12 @@ export class Stack {
     );
   }
 
-  async startHost(): Promise<void> {
+  /** `hostArgs`: extra host flags, e.g. `['--drill', 'robbery-drill']`. */
+  async startHost(hostArgs: string[] = []): Promise<void> {
     const port = await freePort();
     this.host = await startProcess(
       'dist/host/main.mjs',
-      ['--port', String(port), '--gateway', this.gatewayUrl, '--token', GATEWAY_TOKEN, '--data-dir', this.dataDir, '--api-token', API_TOKEN, '--demo-operators'],
+      ['--port', String(port), '--gateway', this.gatewayUrl, '--token', GATEWAY_TOKEN, '--data-dir', this.dataDir, '--api-token', API_TOKEN, '--demo-operators', ...hostArgs],
       /console host ready at (\S+)/,
     );
     this.hostUrl = this.host.match[1]!;

@@ -85,12 +85,15 @@ export class AuditLog {
   private readonly bySubjectStmt;
   private readonly recentStmt;
   private readonly now: () => Date;
+  private readonly mode: string | null;
 
   constructor(
     private readonly db: Db,
-    options: { now?: () => Date } = {},
+    /** `mode`: set in a training drill (`drill:<id>`); stamped into every entry's payload. */
+    options: { now?: () => Date; mode?: string } = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.mode = options.mode ?? null;
     this.headStmt = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
     this.insertStmt = db.prepare(
       'INSERT INTO audit_log (seq, at, operator, action, subject, payload, prev_hash, hash) VALUES (@seq, @at, @operator, @action, @subject, @payload, @prevHash, @hash)',
@@ -111,7 +114,9 @@ export class AuditLog {
     }
     const at = input.at ?? this.now().toISOString();
     if (!Number.isFinite(Date.parse(at))) throw new TypeError(`audit entry has an invalid time: ${at}`);
-    const payloadJson = canonicalJson(input.payload ?? null);
+    const payload = input.payload ?? null;
+    const stamped = this.mode === null ? payload : payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? { ...payload, mode: this.mode } : { value: payload, mode: this.mode };
+    const payloadJson = canonicalJson(stamped);
     const write = (): AuditEntry => {
       const head = this.headStmt.get();
       const seq = (head?.seq ?? 0) + 1;

@@ -36,11 +36,15 @@ export async function startDispatchRuntime(options: {
   emit: EventSink;
   /** Create the documented demo accounts when none exist (demo and tests only). */
   demoOperators: boolean;
+  /** Training drill: trainees may take drill-only steps, and every step and audit entry carries `mode`. */
+  drill?: boolean;
+  /** The data folder's mode (`live` | `drill:<id>`, electron/core/drill/dataDirMode.ts). */
+  mode?: string;
 }): Promise<DispatchRuntime> {
   const { db, repository, feed, emit } = options;
   const accounts = new OperatorAccounts(db);
   if (options.demoOperators && accounts.activeCount() === 0) await seedDemoOperators(accounts);
-  const audit = new AuditLog(db);
+  const audit = new AuditLog(db, options.drill ? { mode: options.mode ?? 'drill' } : {});
   const outbox = new CommandOutbox(db);
   // A command's delivery state shows in the alert's timeline: tell the renderer when it moves.
   const commandAlert = db.prepare<[string], { alert_id: string }>('SELECT alert_id FROM dispatches WHERE command_id = ?');
@@ -64,6 +68,7 @@ export async function startDispatchRuntime(options: {
     session,
     emit,
     kick: () => dispatcher.kick(),
+    drill: options.drill ? (options.mode ?? 'drill') : null,
     tierFor: (unitId: string, alert: Alert, seconds: number) => {
       const tier = evaluateTier(DEFAULT_TIER_CONFIG, { type: unitTypes.get(unitId) ?? 'car' }, { priority: alert.priority, source: alert.source }, seconds);
       return { targetSeconds: tier.targetSeconds, met: tier.met };

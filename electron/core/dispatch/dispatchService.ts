@@ -9,15 +9,26 @@ import type { UnitPosition, UnitStatusReport } from '../../../shared/domain/unit
 import { haversineMeters } from '../../../shared/domain/geo';
 import {
   checkPermission,
+  isLegal,
   isTransferOverdue,
   responseTimeSeconds,
   suggestDuplicates,
   transition,
   type LifecycleAction,
+  type LifecycleEvent,
   type DuplicateSuggestion,
 } from '../../../shared/domain/lifecycle';
 import { AlertStepStore } from './alertStepStore';
 import type { OperatorSession } from './operatorSession';
+
+/** A step on an alert that changes no status (supportStep): e.g. `cordon.reinforce`, `cordon.checkpoint`. */
+export interface SupportStep {
+  action: string;
+  note: string;
+  data: Record<string, unknown>;
+  /** Units sent to points other than the alert, each as one `unit.assign` with the point as target. */
+  units?: readonly { unitId: string; lng: number; lat: number }[];
+}
 
 /** A unit this close to its alert has arrived, even if nobody pressed "on scene". */
 const ARRIVAL_RADIUS_M = 60;
@@ -34,6 +45,8 @@ export interface DispatchServiceDeps {
   /** The 1/3/5 target that applies to this unit on this alert, and whether `seconds` meets it. */
   tierFor: (unitId: string, alert: Alert, seconds: number) => { targetSeconds: number | null; met: boolean | null };
   now?: () => Date;
+  /** Drill mode (`drill:<scenario-id>`), or null/absent for live work. */
+  drill?: string | null;
 }
 
 /**
@@ -55,7 +68,7 @@ export class DispatchService {
     const operator = this.deps.session.require();
     const alert = this.requireAlert(alertId);
     const state = this.steps.lifecycle(alertId)!;
-    const permission = checkPermission(operator.role, action.type, { status: state.status, drill: false });
+    const permission = checkPermission(operator.role, action.type, { status: state.status, drill: Boolean(this.deps.drill) });
     if (!permission.ok) throw new Error(permission.reason);
     if (action.type === 'merge') this.requireAlert(action.intoAlertId);
     if (action.type === 'dispatch' || action.type === 'reassign') this.requireAvailableUnits(action.unitIds);
@@ -85,6 +98,37 @@ export class DispatchService {
         if (p && haversineMeters(p, alert.position) <= ARRIVAL_RADIUS_M) this.recordArrival(alertId, unitId, p.at);
       }
     }
+  }
+
+  /**
+   * A step on an open alert that changes no status, such as the cordon's (docs/cordon.md):
+   * `units` go to points other than the alert (crossings) as `unit.assign` with the point as
+   * target, as reinforcement outside the alert's lifecycle (no arrival, no 1-3-5 tier). Checked
+   * like a dispatch (operator's permission, alert open, units available), audited as
+   * `alert.<action>` and shown in the alert's timeline, all in one transaction.
+   */
+  supportStep(alertId: string, step: SupportStep): { at: string; operator: string; commandIds: string[] } {
+    const operator = this.deps.session.require();
+    this.requireAlert(alertId);
+    const state = this.steps.lifecycle(alertId)!;
+    const permission = checkPermission(operator.role, 'dispatch', { status: state.status, drill: Boolean(this.deps.drill) });
+    if (!permission.ok) throw new Error(permission.reason);
+    if (!isLegal(state.status, 'dispatch')) throw new Error(`alert ${alertId} is ${state.status}`);
+    const units = step.units ?? [];
+    this.requireAvailableUnits(units.map((u) => u.unitId));
+    const at = this.now().toISOString();
+    const commandIds: string[] = [];
+    this.deps.db.transaction(() => {
+      for (const u of units) commandIds.push(this.deps.outbox.enqueue({ kind: 'unit.assign', payload: { unitId: u.unitId, alertId, lng: u.lng, lat: u.lat } }).commandId);
+      const data = { ...step.data, ...(units.length ? { commandIds } : {}), ...(this.deps.drill ? { mode: this.deps.drill } : {}) };
+      // Not a lifecycle action: the status stays, the step is stored and audited like one.
+      const event = { at, operator: operator.username, from: state.status, to: state.status, action: step.action as LifecycleEvent['action'], note: step.note, data };
+      this.steps.save(alertId, state, event);
+      this.deps.audit.appendLifecycleEvent(alertId, event);
+    })();
+    if (units.length) this.deps.kick();
+    this.deps.emit('alerts.historyChanged', { alertId });
+    return { at, operator: operator.username, commandIds };
   }
 
   history(alertId: string): AlertHistory {
@@ -148,7 +192,9 @@ export class DispatchService {
     const state = this.steps.lifecycle(alert.id)!;
     const result = transition(state, action, { at, operator });
     if (!result.ok) throw new Error(result.error.message);
-    const { next, event } = result;
+    const { next } = result;
+    // In a drill every step says so, in the alert's history and in the audit log.
+    const event = this.deps.drill ? { ...result.event, data: { ...result.event.data, mode: this.deps.drill } } : result.event;
     db.transaction(() => {
       this.steps.save(alert.id, next, event);
       audit.appendLifecycleEvent(alert.id, event);

@@ -1,12 +1,14 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertDetail, AlertQueue, useNearby } from '../features/alerts';
-import { CameraList } from '../features/video';
+import { CameraList, VideoPanel } from '../features/video';
 import { UnitList } from '../features/units';
 import { StatusBar } from '../features/status';
 import { ActionBar, AlertTimeline, DuplicateSuggestions, ShiftSummary, useAlertHistory } from '../features/dispatch';
 import { MapPane, useCityPack } from '../features/map';
 import { setLocale } from '../i18n';
+import { DrillBar } from '../features/drills';
+import { CordonButton, CordonPanel, useCordon } from '../features/cordon';
 import { useConsoleState } from './ConsoleContext';
 
 /** The duty officer's screen: queue on the left, map in the middle, alert context on the right. */
@@ -17,6 +19,7 @@ export function App() {
   const nearby = useNearby();
   const selected = useConsoleState((s) => (s.selectedAlertId ? (s.alerts.get(s.selectedAlertId) ?? null) : null));
   const history = useAlertHistory(selected?.id ?? null, selected?.status);
+  const cordon = useCordon(selected?.id ?? null);
   const bestUnitId = nearby?.units.find((u) => u.unit.status === 'available')?.unit.id ?? null;
   const cameraIds = useMemo(() => nearby?.cameras.map((c) => c.camera.id) ?? [], [nearby]);
   const unitIds = useMemo(() => nearby?.units.map((u) => u.unit.id) ?? [], [nearby]);
@@ -32,20 +35,26 @@ export function App() {
         <h1>{t('app.title')}</h1>
         <span className="city-name">{cityName}</span>
         {pack?.manifest.synthetic ? <span className="synthetic-badge">{t('app.syntheticCity')}</span> : null}
+        <DrillBar />
         <ShiftSummary />
       </header>
       <aside className="left-column">
         <AlertQueue />
       </aside>
-      <main className="map-column">{pack ? <MapPane pack={pack} highlightCameraIds={cameraIds} highlightUnitIds={unitIds} /> : null}</main>
+      <main className="map-column">{pack ? <MapPane pack={pack} highlightCameraIds={cameraIds} highlightUnitIds={unitIds} route={nearby?.bestRoute ?? null} cordon={cordon.analysis} /> : null}</main>
       <aside className="right-column">
         <AlertDetail />
         {selected ? (
           <section className="panel dispatch-panel">
             <ActionBar alert={selected} bestUnitId={bestUnitId} />
+            <div className="alert-actions cordon-actions">
+              <CordonButton cordon={cordon} />
+            </div>
             <DuplicateSuggestions alert={selected} />
           </section>
         ) : null}
+        {selected && cordon.open ? <CordonPanel alert={selected} cordon={cordon} checkpoints={pack?.checkpoints ?? []} /> : null}
+        <VideoPanel />
         <AlertTimeline history={history} />
         <CameraList nearby={nearby} />
         <UnitList nearby={nearby} />

@@ -60,9 +60,10 @@ export class ConsoleStore {
     const next = new Map(this.state.alerts);
     const unseen = new Set(this.state.unseenAlertIds);
     for (const alert of alerts) {
-      if (!next.has(alert.id)) unseen.add(alert.id);
-      if (isOpen(alert.status)) next.set(alert.id, alert);
-      else next.delete(alert.id);
+      if (!next.has(alert.id) && isOpen(alert.status)) unseen.add(alert.id);
+      if (!isOpen(alert.status)) unseen.delete(alert.id);
+      // Closed alerts stay known (the officer may still be looking at one); the queue shows open ones.
+      next.set(alert.id, alert);
     }
     this.set({ alerts: next, unseenAlertIds: unseen });
   }

@@ -7,3 +7,5 @@ export type { MapControllerOptions, MapDebugState } from './mapTypes';
 export type { MapLocale } from './theme';
 export { STALE_AFTER_MS } from './layers/units';
 export { createBaseStyle, createFullStyle } from './style';
+export { TIER_COLORS as COVERAGE_TIER_COLORS } from './layers/coverage';
+export type { RouteCoords } from './layers/route';

@@ -12,6 +12,7 @@ import type { CityPack } from '../../../shared/citypack/schema';
 import { isOpen, type Alert } from '../../../shared/domain/alert';
 import type { Unit, UnitPosition } from '../../../shared/domain/unit';
 import type { CoverageSnapshot } from '../../../shared/contract/routingContract';
+import type { CordonAnalysis } from '../../../shared/cordon/schema';
 import { AlertPulse } from './alertPulse';
 import { renderedCounts } from './renderedCounts';
 import { FrameBatcher } from './frameBatcher';
@@ -23,13 +24,14 @@ import * as boundaries from './layers/boundaries';
 import * as cameras from './layers/cameras';
 import * as checkpoints from './layers/checkpoints';
 import * as coverageLayer from './layers/coverage';
+import * as cordonLayer from './layers/cordon';
 import * as districts from './layers/districts';
 import * as places from './layers/places';
 import * as roads from './layers/roads';
 import * as routeLayer from './layers/route';
 import * as unitsLayer from './layers/units';
 
-type DirtyKey = 'alerts' | 'units' | 'cameras' | 'cameraHighlight' | 'route' | 'coverage';
+type DirtyKey = 'alerts' | 'units' | 'cameras' | 'cameraHighlight' | 'route' | 'coverage' | 'cordon';
 
 /** How often unit staleness is re-checked when no data arrives (stale is time-, not data-driven). */
 const STALE_CHECK_MS = 5_000;
@@ -51,6 +53,7 @@ export class MapController {
   private selectedAlertId: string | null = null;
   private route: routeLayer.RouteCoords | null = null;
   private coverage: CoverageSnapshot['geojson'] | null = null;
+  private cordon: CordonAnalysis | null = null;
   private readonly counts: Record<string, number> = {};
   private readonly alertClickListeners = new Set<(alertId: string) => void>();
   private readonly subscriptions: Subscription[] = [];
@@ -155,6 +158,13 @@ export class MapController {
     this.markDirty('coverage');
   }
 
+  /** The selected alert's cordon, or null; a newly opened one fits the view to ring 1 and its gaps. */
+  setCordon(analysis: CordonAnalysis | null): void {
+    if (this.ready) cordonLayer.focus(this.map, this.cordon, analysis);
+    this.cordon = analysis;
+    this.markDirty('cordon');
+  }
+
   // ---- selection & highlight ------------------------------------------------------------
 
   /** Rings the alert and flies to it (a jump under prefers-reduced-motion). */
@@ -239,6 +249,7 @@ export class MapController {
     this.counts[districts.SOURCE_ID] = districts.install(map, pack.districts, locale).features.length;
     this.counts[roads.SOURCE_ID] = roads.install(map, pack.roads, locale).features.length;
     this.counts[coverageLayer.SOURCE_ID] = coverageLayer.install(map, this.coverage).features.length;
+    this.counts[cordonLayer.SOURCE_ID] = cordonLayer.install(map, this.cordon).features.length;
     this.counts[places.SOURCE_ID] = places.install(map, pack.places, locale).features.length;
     this.counts[cameras.SOURCE_ID] = cameras.install(map, pack.cameras, this.cameraStatus, this.highlightedCameras).features.length;
     this.counts[cameras.HIGHLIGHT_SOURCE_ID] = cameras.toHighlightCollection(pack.cameras, this.highlightedCameras).features.length;
@@ -272,6 +283,7 @@ export class MapController {
     if (keys.has('alerts')) this.counts[alertsLayer.SOURCE_ID] = alertsLayer.update(map, this.alerts).features.length;
     if (keys.has('route')) this.counts[routeLayer.SOURCE_ID] = routeLayer.update(map, this.route).features.length;
     if (keys.has('coverage')) this.counts[coverageLayer.SOURCE_ID] = coverageLayer.update(map, this.coverage).features.length;
+    if (keys.has('cordon')) this.counts[cordonLayer.SOURCE_ID] = cordonLayer.update(map, this.cordon).features.length;
     if (keys.has('units')) {
       const units = [...this.units.values()];
       const now = this.now();

@@ -4,6 +4,7 @@ import * as unitsLayer from './layers/units';
 import * as cameras from './layers/cameras';
 import * as routeLayer from './layers/route';
 import * as coverageLayer from './layers/coverage';
+import * as cordonLayer from './layers/cordon';
 
 /**
  * What MapLibre actually drew in the current viewport, per layer group. A map with a broken
@@ -20,5 +21,6 @@ export function renderedCounts(map: MaplibreMap): Record<string, number> {
     cameras: count(cameras.LAYERS.map((l) => l.id)),
     route: count([routeLayer.LINE_LAYER_ID]),
     coverage: count(coverageLayer.LAYERS.map((l) => l.id)),
+    cordon: count(cordonLayer.LAYERS.map((l) => l.id)),
   };
 }

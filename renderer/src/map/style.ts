@@ -15,6 +15,7 @@ import * as boundaries from './layers/boundaries';
 import * as cameras from './layers/cameras';
 import * as checkpoints from './layers/checkpoints';
 import * as coverage from './layers/coverage';
+import * as cordon from './layers/cordon';
 import * as districts from './layers/districts';
 import * as places from './layers/places';
 import * as roads from './layers/roads';
@@ -24,7 +25,7 @@ import * as units from './layers/units';
 export const BACKGROUND_LAYER_ID = 'background';
 
 /** Install order; within a z-order slot (layers/common.ts SLOTS) this is also the draw order. */
-export const LAYER_MODULES = { boundaries, districts, roads, coverage, places, cameras, checkpoints, route, alerts, units } as const;
+export const LAYER_MODULES = { boundaries, districts, roads, coverage, cordon, places, cameras, checkpoints, route, alerts, units } as const;
 export type LayerModuleName = keyof typeof LAYER_MODULES;
 
 export function createBaseStyle(): StyleSpecification {
@@ -61,6 +62,7 @@ export function createFullStyle(pack: CityPack, data: FullStyleData = {}): Style
     [districts.LABEL_SOURCE_ID]: districts.labelSource(districts.toLabelCollection(pack.districts)),
     [roads.SOURCE_ID]: roads.source(roads.toFeatureCollection(pack.roads)),
     [coverage.SOURCE_ID]: coverage.source(),
+    [cordon.SOURCE_ID]: cordon.source(),
     [places.SOURCE_ID]: places.source(places.toFeatureCollection(pack.places)),
     [cameras.SOURCE_ID]: cameras.source(cameras.toFeatureCollection(pack.cameras)),
     [cameras.FOV_SOURCE_ID]: cameras.fovSource(cameras.toFovCollection(pack.cameras)),

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sortAlertQueue } from '../../../../shared/domain/alertQueue';
-import type { Alert } from '../../../../shared/domain/alert';
+import { isOpen, type Alert } from '../../../../shared/domain/alert';
 import { useConsoleState, useConsoleStore } from '../../app/ConsoleContext';
 import { useNow } from '../../shared-ui/useNow';
 import { useQueueKeyboard } from './useQueueKeyboard';
@@ -47,7 +47,7 @@ export function AlertQueue() {
   const selectedId = useConsoleState((s) => s.selectedAlertId);
   const unseen = useConsoleState((s) => s.unseenAlertIds);
   const now = useNow(1000);
-  const alerts = useMemo(() => sortAlertQueue(alertsMap.values()), [alertsMap]);
+  const alerts = useMemo(() => sortAlertQueue([...alertsMap.values()].filter((a) => isOpen(a.status))), [alertsMap]);
   useQueueKeyboard(alerts, selectedId, (id) => store.selectAlert(id));
 
   return (

@@ -23,8 +23,10 @@ export function AlertTimeline({ history }: { history: AlertHistory | null }) {
       {history.overdue ? <p className="form-error" data-testid="transfer-overdue">{t('dispatch.overdue')}</p> : null}
       <ol className="timeline">
         {history.events.map((e, i) => (
-          <li key={i} data-testid="timeline-step" data-status={e.toStatus}>
-            <span className="timeline-time">{time(e.at)}</span> <span className="timeline-status">{t(`status.${e.toStatus}`)}</span>{' '}
+          // Cordon steps (reinforcement, checkpoint) keep the status: labelled by their action instead.
+          <li key={i} data-testid="timeline-step" {...(e.action?.startsWith('cordon.') ? { 'data-action': e.action } : { 'data-status': e.toStatus })}>
+            <span className="timeline-time">{time(e.at)}</span>{' '}
+            <span className="timeline-status">{e.action?.startsWith('cordon.') ? t(`cordon.timeline.${e.action.slice('cordon.'.length)}`) : t(`status.${e.toStatus}`)}</span>{' '}
             <span className="timeline-operator">{e.operator}</span>
             {e.note ? <span className="timeline-note"> · {e.note}</span> : null}
           </li>

@@ -1,8 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CityPack } from '../../../../shared/citypack/schema';
-import { MapController } from '../../map';
+import type { CordonAnalysis } from '../../../../shared/cordon/schema';
+import { MapController, type RouteCoords } from '../../map';
 import { useConsoleApi, useConsoleState, useConsoleStore } from '../../app/ConsoleContext';
 import { useMapSync } from './useMapSync';
+import { useCoverage } from './useCoverage';
+import { CoverageControl } from './CoverageControl';
 
 declare global {
   interface Window {
@@ -11,8 +14,18 @@ declare global {
   }
 }
 
+interface MapPaneProps {
+  pack: CityPack;
+  highlightCameraIds: string[];
+  highlightUnitIds: string[];
+  /** Road route of the fastest unit to the selected alert. */
+  route?: RouteCoords | null;
+  /** The selected alert's three-ring cordon while its panel is open. */
+  cordon?: CordonAnalysis | null;
+}
+
 /** The city map. The component only owns the container; map code lives in MapController. */
-export function MapPane({ pack, highlightCameraIds, highlightUnitIds }: { pack: CityPack; highlightCameraIds: string[]; highlightUnitIds: string[] }) {
+export function MapPane({ pack, highlightCameraIds, highlightUnitIds, route = null, cordon = null }: MapPaneProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [controller, setController] = useState<MapController | null>(null);
   const store = useConsoleStore();
@@ -31,8 +44,15 @@ export function MapPane({ pack, highlightCameraIds, highlightUnitIds }: { pack: 
     };
   }, [pack, store]);
 
-  useMapSync(controller, highlightCameraIds, highlightUnitIds);
-  return <div ref={containerRef} className="map-container" data-testid="map" />;
+  useMapSync(controller, highlightCameraIds, highlightUnitIds, route);
+  useEffect(() => controller?.setCordon(cordon), [controller, cordon]);
+  const coverage = useCoverage(controller);
+  return (
+    <>
+      <div ref={containerRef} className="map-container" data-testid="map" />
+      <CoverageControl {...coverage} />
+    </>
+  );
 }
 
 /** Loads the city pack once from the host. */

@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
-import type { MapController } from '../../map';
+import type { MapController, RouteCoords } from '../../map';
 import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
 
 /**
  * Pushes console state into the map controller. Unit positions go straight from the feed
  * event to the controller, which coalesces them into one setData per frame.
  */
-export function useMapSync(controller: MapController | null, highlightCameraIds: string[], highlightUnitIds: string[]): void {
+export function useMapSync(controller: MapController | null, highlightCameraIds: string[], highlightUnitIds: string[], route: RouteCoords | null = null): void {
   const api = useConsoleApi();
   const alerts = useConsoleState((s) => s.alerts);
   const units = useConsoleState((s) => s.units);
@@ -21,6 +21,7 @@ export function useMapSync(controller: MapController | null, highlightCameraIds:
   useEffect(() => controller?.setLocale(locale), [controller, locale]);
   useEffect(() => controller?.highlightCameras(highlightCameraIds), [controller, highlightCameraIds]);
   useEffect(() => controller?.highlightUnits(highlightUnitIds), [controller, highlightUnitIds]);
+  useEffect(() => controller?.setRoute(route), [controller, route]);
   useEffect(() => {
     if (!controller) return;
     return api.subscribe['units.positions']((positions) => controller.updateUnitPositions(positions));

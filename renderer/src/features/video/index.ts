@@ -1,1 +1,3 @@
 export { CameraList } from './CameraList';
+export { VideoPanel } from './VideoPanel';
+export { WallPage } from './WallPage';

@@ -1,0 +1,155 @@
+/**
+ * The console's three-ring cordon (三层查控圈, docs/cordon.md): the analysis for an alert from the
+ * pack's boundaries, districts, checkpoints and roads and the units' latest positions and
+ * availability; sending the recommended units to the open exits (one audited action, one gateway
+ * `unit.assign` per unit with the crossing as target, recorded as reinforcement on the alert);
+ * and activating checkpoints (audited, no gateway command).
+ */
+import type { CityPack } from '../../shared/citypack/schema';
+import type { RequestHandlers } from '../../shared/contract/api';
+import type { EventSink } from '../../shared/contract/bridge';
+import type { CordonAnalyseArgs, CordonReinforcement, CordonResult } from '../../shared/contract/cordonContract';
+import type { Alert } from '../../shared/domain/alert';
+import type { Unit } from '../../shared/domain/unit';
+import type { AuditLog } from './audit/auditLog';
+import type { SupportStep } from './dispatch/dispatchService';
+import type { Router } from './routing/index';
+import { analyseCordon, type CordonOptions, type CordonUnit } from './cordon/index';
+
+export const REINFORCE_ACTION = 'cordon.reinforce';
+export const CHECKPOINT_ACTION = 'cordon.checkpoint';
+/** The engine's default horizon: elapsed time beyond it adds nothing. */
+const MAX_ELAPSED_SECONDS = 6 * 3600;
+/** A unit sent this recently still counts as busy while the gateway's status report is on its way. */
+const PENDING_SEND_MS = 60_000;
+/** Latest analyses kept for sendPlan (crossing ids → positions), per alert. */
+const CACHE_SIZE = 32;
+
+type CordonHandlers = Pick<RequestHandlers, 'cordon.analyse' | 'cordon.sendPlan' | 'cordon.activateCheckpoint'>;
+
+export interface CordonServiceDeps {
+  pack: CityPack;
+  router: Router;
+  alert: (alertId: string) => Alert | null;
+  units: () => readonly Unit[];
+  /** DispatchService.supportStep: permission checks, outbox, audit, timeline. */
+  supportStep: (alertId: string, step: SupportStep) => { at: string; operator: string; commandIds: string[] };
+  audit: Pick<AuditLog, 'recent'>;
+  emit: EventSink;
+  now?: () => number;
+}
+
+export interface CordonService {
+  handlers: CordonHandlers;
+  analyse(args: CordonAnalyseArgs): CordonResult;
+}
+
+/** Elapsed time since the report, clamped to 0 … 6 h (a clock ahead of the caller's gives 0). */
+export function defaultElapsedSeconds(alert: Pick<Alert, 'reportedAt'>, now: number): number {
+  const s = (now - Date.parse(alert.reportedAt)) / 1000;
+  return Number.isFinite(s) ? Math.min(MAX_ELAPSED_SECONDS, Math.max(0, Math.round(s))) : 0;
+}
+
+/** Units with a position; only available ones (and none just sent) may be assigned. */
+export function cordonUnits(units: readonly Unit[], busy: ReadonlySet<string> = new Set()): CordonUnit[] {
+  return units
+    .filter((u) => u.position !== null)
+    .map((u) => ({ id: u.id, type: u.type, lng: u.position!.lng, lat: u.position!.lat, available: u.status === 'available' && !busy.has(u.id) }));
+}
+
+interface StepPayload {
+  data?: { assignments?: { unitId: string; crossingId: string; lng: number; lat: number }[]; commandIds?: string[]; checkpointId?: string };
+}
+
+export function createCordonService(deps: CordonServiceDeps): CordonService {
+  const now = deps.now ?? Date.now;
+  const latest = new Map<string, CordonResult>();
+
+  const requireAlert = (alertId: string): Alert => {
+    const alert = deps.alert(alertId);
+    if (!alert) throw new Error(`unknown alert ${alertId}`);
+    return alert;
+  };
+
+  /** What was done for this alert's cordon, from the audit log (survives restarts). */
+  const record = (alertId: string): { reinforcements: CordonReinforcement[]; activeCheckpointIds: string[] } => {
+    const entries = deps.audit.recent(1000, `alert:${alertId}`).reverse();
+    const reinforcements: CordonReinforcement[] = [];
+    const active = new Set<string>();
+    for (const e of entries) {
+      const data = (e.payload as StepPayload | null)?.data;
+      if (e.action === `alert.${REINFORCE_ACTION}`) {
+        (data?.assignments ?? []).forEach((a, i) => reinforcements.push({ ...a, commandId: data?.commandIds?.[i] ?? '', at: e.at, operator: e.operator }));
+      } else if (e.action === `alert.${CHECKPOINT_ACTION}` && data?.checkpointId) active.add(data.checkpointId);
+    }
+    return { reinforcements, activeCheckpointIds: [...active] };
+  };
+
+  /** Units sent moments ago, whose 'dispatched' status may not have come back from the gateway yet. */
+  const justSent = (reinforcements: readonly CordonReinforcement[], at: number): Set<string> =>
+    new Set(reinforcements.filter((r) => at - Date.parse(r.at) < PENDING_SEND_MS).map((r) => r.unitId));
+
+  const analyse = (args: CordonAnalyseArgs): CordonResult => {
+    const alert = requireAlert(args.alertId);
+    const at = now();
+    const done = record(alert.id);
+    const options: CordonOptions = { ring1: args.ring1 ?? { mode: 'isochrone', leadSeconds: args.leadSeconds ?? 0 } };
+    const analysis = analyseCordon({
+      router: deps.router,
+      boundaries: deps.pack.boundaries.features,
+      districts: deps.pack.districts.features,
+      checkpoints: deps.pack.checkpoints,
+      roads: deps.pack.roads.features,
+      incident: alert.position,
+      elapsedSeconds: args.elapsedSeconds ?? defaultElapsedSeconds(alert, at),
+      suspectProfile: args.suspectProfile ?? 'car',
+      units: cordonUnits(deps.units(), justSent(done.reinforcements, at)),
+      options,
+    });
+    const result: CordonResult = { ...analysis, alertId: alert.id, computedAt: new Date(at).toISOString(), ...done };
+    latest.delete(alert.id);
+    latest.set(alert.id, result);
+    if (latest.size > CACHE_SIZE) latest.delete(latest.keys().next().value!);
+    return result;
+  };
+
+  const handlers: CordonHandlers = {
+    'cordon.analyse': async (args) => analyse(args),
+    'cordon.sendPlan': async ({ alertId, assignments }) => {
+      const analysis = latest.get(alertId) ?? analyse({ alertId });
+      const crossings = new Map(analysis.crossings.map((c) => [c.id, c]));
+      const unitIds = new Set<string>();
+      const busy = justSent(record(alertId).reinforcements, now());
+      const callsigns = new Map(deps.units().map((u) => [u.id, u.callsign]));
+      const targets = assignments.map(({ unitId, crossingId }) => {
+        const c = crossings.get(crossingId);
+        if (!c) throw new Error(`unknown crossing ${crossingId} (analyse the cordon again)`);
+        if (c.covered) throw new Error(`crossing ${crossingId} is covered by checkpoint ${c.checkpointId}`);
+        if (unitIds.has(unitId)) throw new Error(`unit ${unitId} is assigned twice`);
+        if (busy.has(unitId)) throw new Error(`unit ${unitId} was just sent to this cordon`);
+        unitIds.add(unitId);
+        return { unitId, crossingId, lng: c.lng, lat: c.lat, road: c.roadRef ?? c.roadName ?? c.roadClass };
+      });
+      deps.supportStep(alertId, {
+        action: REINFORCE_ACTION,
+        note: targets.map((t) => `${t.crossingId} ${t.road} ← ${callsigns.get(t.unitId) ?? t.unitId}`).join('; '),
+        data: { assignments: targets.map(({ unitId, crossingId, lng, lat }) => ({ unitId, crossingId, lng, lat })) },
+        units: targets,
+      });
+      deps.emit('cordon.changed', { alertId });
+      return { alertId, reinforcements: record(alertId).reinforcements };
+    },
+    'cordon.activateCheckpoint': async ({ alertId, checkpointId }) => {
+      requireAlert(alertId);
+      const checkpoint = deps.pack.checkpoints.find((c) => c.id === checkpointId);
+      if (!checkpoint) throw new Error(`unknown checkpoint ${checkpointId}`);
+      const done = record(alertId);
+      if (!done.activeCheckpointIds.includes(checkpointId)) {
+        deps.supportStep(alertId, { action: CHECKPOINT_ACTION, note: `${checkpoint.name} (${checkpointId})`, data: { checkpointId } });
+        deps.emit('cordon.changed', { alertId });
+      }
+      return { alertId, activeCheckpointIds: record(alertId).activeCheckpointIds };
+    },
+  };
+  return { handlers, analyse };
+}

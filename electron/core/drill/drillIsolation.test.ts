@@ -1,0 +1,122 @@
+/**
+ * A drill never touches live data: two real console runtimes, one live and one drill, on two
+ * temp folders and two in-process gateways. The drill's alert, steps and audit entries land in
+ * the drill folder only, carry the drill mode, and neither folder can be started in the other mode.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startGateway } from '../../../gateway/server';
+import { fixtureScenario, tempDir, waitFor, writeFixture } from '../../../gateway/testFixtures';
+import { startConsoleRuntime, type ConsoleRuntime } from '../consoleRuntime';
+
+const cleanup: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+const DRILL_ALERT = {
+  id: '110-DRILL-ISO-1',
+  source: '110',
+  category: 'robbery',
+  priority: 1,
+  reportedAt: '2026-11-20T20:00:05+08:00',
+  caller: { phone: '13800000000' },
+  address: '演练路1号',
+  description: 'drill alert',
+};
+
+async function runtime(dir: string, packDir: string, gatewayUrl: string, drill: { scenarioId: string } | null): Promise<ConsoleRuntime> {
+  const r = await startConsoleRuntime({ dataDir: dir, packDir, gatewayUrl, gatewayToken: 'demo-token', host: 'browser', version: 'test', emit: () => {}, demoOperators: true, drill });
+  return r;
+}
+
+describe('drill isolation', () => {
+  it('keeps drill data out of the live folder and refuses to swap modes', async () => {
+    const root = tempDir('drill-iso-');
+    cleanup.push(() => rmSync(root, { recursive: true, force: true }));
+    const { packDir, scenarioFile, scenario } = writeFixture(root, fixtureScenario(1, 3600));
+    const liveGateway = await startGateway({ scenario: scenarioFile, pack: packDir, port: 0, speed: 1, tickMs: 10, fsync: false });
+    cleanup.push(() => liveGateway.close());
+    const drillGateway = await startGateway({ scenario: scenarioFile, pack: packDir, port: 0, speed: 1, tickMs: 10, stateDir: path.join(root, 'drill', 'gateway'), fsync: false });
+    cleanup.push(() => drillGateway.close());
+
+    const liveDir = path.join(root, 'live');
+    const drillDir = path.join(root, 'drill', 'console');
+    const live = await runtime(liveDir, packDir, liveGateway.url, null);
+    let liveClosed = false;
+    cleanup.push(() => !liveClosed && live.close());
+    const drill = await runtime(drillDir, packDir, drillGateway.url, { scenarioId: scenario.id });
+    let drillClosed = false;
+    cleanup.push(() => !drillClosed && drill.close());
+
+    const snapshot = await drill.handlers['session.snapshot']();
+    expect(snapshot.host.drill).toEqual({ scenarioId: scenario.id });
+    expect((await live.handlers['session.snapshot']()).host.drill).toBeNull();
+    await expect(live.handlers['drill.report']()).rejects.toThrow(/not in drill mode/);
+
+    const pack = drill.pack;
+    drillGateway.inject('alert', { ...DRILL_ALERT, location: { lng: pack.units[0]!.home.lng, lat: pack.units[0]!.home.lat, crs: 'WGS84' } });
+    await waitFor(() => drill.repository.alerts.get(DRILL_ALERT.id) !== null, 5000, 'drill alert stored');
+
+    // A drill step: allowed to a trainee only in a drill, and stamped with the drill mode.
+    await drill.handlers['operator.signIn']({ username: 'trainee', password: 'demo-1234' });
+    await drill.handlers['alerts.act']({ alertId: DRILL_ALERT.id, action: { type: 'acknowledge' } });
+    await drill.handlers['alerts.act']({ alertId: DRILL_ALERT.id, action: { type: 'cancel', reason: 'drill: test cancel' } });
+
+    // Replay controls go through the runtime to the drill gateway.
+    const pausedClock = await drill.handlers['drill.control']({ action: 'pause' });
+    expect(pausedClock).toMatchObject({ paused: true, scenario: scenario.id });
+    const report = await drill.handlers['drill.report']();
+    expect(report.alerts.map((a) => a.alertId)).toContain(DRILL_ALERT.id);
+    const exported = await drill.handlers['drill.exportReport']({ format: 'html' });
+    expect(exported.path.startsWith(drillDir)).toBe(true);
+    const html = readFileSync(exported.path, 'utf8');
+    expect(html).toContain('<svg');
+    expect(html).toContain(DRILL_ALERT.id);
+
+    await drill.close();
+    drillClosed = true;
+    await live.close();
+    liveClosed = true;
+
+    const liveDb = new Database(path.join(liveDir, 'console.sqlite'), { readonly: true });
+    const drillDb = new Database(path.join(drillDir, 'console.sqlite'), { readonly: true });
+    try {
+      const count = (db: Database.Database, sql: string) => (db.prepare(sql).get(DRILL_ALERT.id) as { n: number }).n;
+      expect(count(liveDb, 'SELECT COUNT(*) AS n FROM alerts WHERE id = ?')).toBe(0);
+      expect(count(liveDb, 'SELECT COUNT(*) AS n FROM alert_events WHERE alert_id = ?')).toBe(0);
+      expect(count(liveDb, "SELECT COUNT(*) AS n FROM audit_log WHERE subject = 'alert:' || ?")).toBe(0);
+      expect(count(drillDb, 'SELECT COUNT(*) AS n FROM alerts WHERE id = ?')).toBe(1);
+      const mode = `drill:${scenario.id}`;
+      expect((liveDb.prepare("SELECT value FROM meta WHERE key = 'mode'").get() as { value: string }).value).toBe('live');
+      expect((drillDb.prepare("SELECT value FROM meta WHERE key = 'mode'").get() as { value: string }).value).toBe(mode);
+      const audit = drillDb.prepare("SELECT payload FROM audit_log WHERE subject = 'alert:' || ?").all(DRILL_ALERT.id) as { payload: string }[];
+      expect(audit.length).toBeGreaterThanOrEqual(2);
+      for (const a of audit) expect(JSON.parse(a.payload).mode).toBe(mode);
+      const steps = drillDb.prepare("SELECT data FROM alert_events WHERE alert_id = ? AND operator = 'trainee'").all(DRILL_ALERT.id) as { data: string }[];
+      expect(steps.map((s) => JSON.parse(s.data).mode)).toEqual([mode, mode]);
+    } finally {
+      liveDb.close();
+      drillDb.close();
+    }
+
+    // The mode guard: neither folder starts in the other mode.
+    await expect(runtime(liveDir, packDir, drillGateway.url, { scenarioId: scenario.id })).rejects.toThrow(new RegExp(`${liveDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} belongs to live work`));
+    await expect(runtime(drillDir, packDir, liveGateway.url, null)).rejects.toThrow(/belongs to the drill "test-drill", not live work/);
+    await expect(runtime(drillDir, packDir, drillGateway.url, { scenarioId: 'other-drill' })).rejects.toThrow(/belongs to the drill "test-drill"/);
+  }, 30_000);
+
+  it('refuses a drill on a folder that holds live data from before modes were recorded', async () => {
+    const root = tempDir('drill-iso-');
+    cleanup.push(() => rmSync(root, { recursive: true, force: true }));
+    const { assertDataDirMode } = await import('./dataDirMode');
+    const { openDatabase } = await import('../db/database');
+    const db = openDatabase(root);
+    db.prepare("INSERT INTO meta (key, value) VALUES ('feed.lastSeq', '42')").run();
+    db.close();
+    expect(() => assertDataDirMode(root, 'drill:x')).toThrow(/holds live console data/);
+    expect(() => assertDataDirMode(root, 'live')).not.toThrow();
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Camera } from '../../../shared/domain/camera';
+import { createVideoRuntime, resolveStreamUrl } from './videoRuntime';
+
+const base: Omit<Camera, 'id' | 'kind' | 'heading' | 'fov'> = { name: 'c', class: 1, lng: 112.85, lat: 35.5, range: 150, streams: [], online: true };
+const dome: Camera = { ...base, id: '14990102001325000159', kind: 'dome', heading: null, fov: null, streams: [{ protocol: 'hls', url: '/streams/14990102001325000159/index.m3u8' }] };
+const gun: Camera = { ...base, id: '14990102041325000160', kind: 'gun', heading: 0, fov: 60, lat: 35.4995 };
+
+function runtime(ack: unknown = { commandId: 'x', ok: true }) {
+  const emit = vi.fn();
+  const sendCommand = vi.fn(async () => ack);
+  const video = createVideoRuntime({ cameras: [dome, gun], gatewayUrl: 'http://127.0.0.1:7410', cameraOnline: () => ({ [gun.id]: false }), sendCommand, emit });
+  return { video, emit, sendCommand };
+}
+
+describe('video runtime', () => {
+  it('resolves relative stream paths on the gateway origin and keeps absolute ones', () => {
+    expect(resolveStreamUrl('/streams/1/index.m3u8', 'http://127.0.0.1:7410')).toBe('http://127.0.0.1:7410/streams/1/index.m3u8');
+    expect(resolveStreamUrl('http://media.local/live/1.m3u8', 'http://127.0.0.1:7410')).toBe('http://media.local/live/1.m3u8');
+  });
+
+  it('ranks cameras with live state, coverage, aim and playable URLs', () => {
+    const [first, second] = runtime().video.nearbyCameras({ lng: 112.85, lat: 35.5003 }, 5);
+    expect(first!.camera.id).toBe(dome.id);
+    expect(first!.covers).toBe(true);
+    expect(first!.aim?.pan).toBeCloseTo(0, 0);
+    expect(first!.camera.streams[0]!.url).toBe('http://127.0.0.1:7410/streams/14990102001325000159/index.m3u8');
+    expect(second!.camera.online).toBe(false);
+  });
+
+  it('selects cameras in a circle', async () => {
+    const r = await runtime().video.handlers['cameras.inArea']({ circle: { lng: 112.85, lat: 35.5, radiusM: 20 } });
+    expect(r.map((c) => c.camera.id)).toEqual([dome.id]);
+  });
+
+  it('aims a dome through a camera.ptz command and refuses fixed cameras and gateway failures', async () => {
+    const { video, sendCommand } = runtime();
+    const aimed = await video.handlers['cameras.aim']({ cameraId: dome.id, lng: 112.851, lat: 35.5 });
+    expect(aimed.pan).toBeCloseTo(90, 0);
+    expect(aimed.tilt).toBeLessThan(0);
+    expect(sendCommand).toHaveBeenCalledWith('gw:command', expect.objectContaining({ kind: 'camera.ptz', payload: { cameraId: dome.id, pan: aimed.pan, tilt: aimed.tilt } }), 5000);
+    await expect(video.handlers['cameras.aim']({ cameraId: gun.id, lng: 112.851, lat: 35.5 })).rejects.toThrow(/fixed gun camera and cannot be aimed/);
+    const refused = runtime({ commandId: 'x', ok: false, error: 'camera is offline' });
+    await expect(refused.video.handlers['cameras.aim']({ cameraId: dome.id, lng: 112.851, lat: 35.5 })).rejects.toThrow(/gateway refused camera.ptz: camera is offline/);
+  });
+
+  it('shares the selection with every window, once per change', async () => {
+    const { video, emit } = runtime();
+    expect(await video.handlers['selection.get']()).toEqual({ alertId: null });
+    await video.handlers['selection.set']('A-1');
+    await video.handlers['selection.set']('A-1');
+    expect(emit).toHaveBeenCalledTimes(1);
+    expect(emit).toHaveBeenCalledWith('selection.changed', { alertId: 'A-1' });
+    expect(await video.handlers['selection.get']()).toEqual({ alertId: 'A-1' });
+    await expect(video.handlers['wall.open']()).rejects.toThrow(/window.open/);
+  });
+});

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestHandlers } from '../../../shared/contract/api';
+import type { EventSink } from '../../../shared/contract/bridge';
+import type { NearbyCamera } from '../../../shared/contract/videoContract';
+import type { Camera } from '../../../shared/domain/camera';
+import { camerasInArea, isPtz, ptzAim, rankCamerasForPoint, type RankedCamera } from '../../../shared/domain/cameraSelection';
+import type { LngLat } from '../../../shared/domain/geo';
+import { CommandAckSchema, GatewayEvents } from '../../../shared/protocol/feed';
+
+export interface VideoRuntimeOptions {
+  cameras: readonly Camera[];
+  /** Base for the gateway's relative stream paths (`/streams/<id>/index.m3u8`). */
+  gatewayUrl: string;
+  /** Live online state by camera id (the repository's camera.status view). */
+  cameraOnline: () => Readonly<Record<string, boolean>>;
+  /** Sends one gateway command and resolves with its raw ack (GatewayFeed.command). */
+  sendCommand: (event: string, command: unknown, timeoutMs?: number) => Promise<unknown>;
+  emit: EventSink;
+  /** Electron: opens the pop-out wall window. Absent in the browser host (it uses window.open). */
+  openWall?: () => Promise<void>;
+}
+
+type VideoHandlers = Pick<RequestHandlers, 'cameras.inArea' | 'cameras.aim' | 'selection.set' | 'selection.get' | 'wall.open'>;
+
+/** Relative stream paths become absolute on the gateway's origin; absolute URLs pass through. */
+export function resolveStreamUrl(url: string, gatewayUrl: string): string {
+  try {
+    return new URL(url, gatewayUrl).href;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Video linkage on the console side: ranks cameras for an alert or an area (shared geometry in
+ * shared/domain/cameraSelection.ts), aims PTZ domes through the gateway, and keeps the one
+ * selection every console window follows.
+ */
+export function createVideoRuntime(options: VideoRuntimeOptions): { handlers: VideoHandlers; nearbyCameras(point: LngLat, limit: number): NearbyCamera[] } {
+  const byId = new Map(options.cameras.map((c) => [c.id, c]));
+  let selection: string | null = null;
+
+  const withLiveState = (ranked: RankedCamera[], online: Readonly<Record<string, boolean>>): NearbyCamera[] =>
+    ranked.map(({ camera, distanceM, covers, aim }) => ({
+      camera: {
+        ...camera,
+        online: online[camera.id] ?? camera.online,
+        streams: camera.streams.map((s) => ({ ...s, url: resolveStreamUrl(s.url, options.gatewayUrl) })),
+      },
+      distanceM,
+      covers,
+      ...(aim ? { aim } : {}),
+    }));
+
+  const nearbyCameras = (point: LngLat, limit: number): NearbyCamera[] => {
+    const online = options.cameraOnline();
+    return withLiveState(rankCamerasForPoint(options.cameras, point, { limit, isOnline: (c) => online[c.id] ?? c.online }), online);
+  };
+
+  const handlers: VideoHandlers = {
+    'cameras.inArea': async ({ circle, polygon, limit }) => {
+      const online = options.cameraOnline();
+      const area = circle ? { circle } : { polygon: polygon! };
+      return withLiveState(camerasInArea(options.cameras, area, { limit: limit ?? 50, isOnline: (c) => online[c.id] ?? c.online }), online);
+    },
+    'cameras.aim': async ({ cameraId, lng, lat }) => {
+      const camera = byId.get(cameraId);
+      if (!camera) throw new Error(`unknown camera ${cameraId}`);
+      if (!isPtz(camera)) throw new Error(`camera ${camera.name} is a fixed ${camera.kind} camera and cannot be aimed`);
+      const { pan, tilt } = ptzAim(camera, { lng, lat });
+      const commandId = randomUUID();
+      const ack = CommandAckSchema.parse(await options.sendCommand(GatewayEvents.command, { commandId, kind: 'camera.ptz', payload: { cameraId, pan, tilt } }, 5000));
+      if (!ack.ok) throw new Error(`gateway refused camera.ptz: ${ack.error ?? 'no reason given'}`);
+      return { cameraId, pan, tilt };
+    },
+    'selection.set': async (alertId) => {
+      if (alertId !== selection) {
+        selection = alertId;
+        options.emit('selection.changed', { alertId });
+      }
+      return { alertId: selection };
+    },
+    'selection.get': async () => ({ alertId: selection }),
+    'wall.open': async () => {
+      if (!options.openWall) throw new Error('this host opens the video wall with window.open (browser host)');
+      await options.openWall();
+      return { opened: true };
+    },
+  };
+  return { handlers, nearbyCameras };
+}

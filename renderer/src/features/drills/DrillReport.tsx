@@ -1,0 +1,128 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import * as echarts from 'echarts/core';
+import { BarChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { DrillReport as Report } from '../../../../shared/contract/drillContract';
+import { drillChartOption } from '../../../../shared/domain/drillChart';
+import { useConsoleApi } from '../../app/ConsoleContext';
+
+// Only what the report draws, so the lazily loaded chunk stays small.
+echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+const fmt = (s: number | null) => (s === null ? '—' : `${Math.round(s)}`);
+
+/** The after-action report: score, time to dispatch per alert vs target, and the per-alert table. */
+export default function DrillReport({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const api = useConsoleApi();
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
+  const chartRef = useRef<HTMLDivElement | null>(null);
+
+  const load = () =>
+    void api.requests['drill.report']().then(
+      (r) => {
+        setReport(r);
+        setError(null);
+      },
+      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+    );
+  useEffect(load, [api]);
+
+  useEffect(() => {
+    if (!report || !chartRef.current) return;
+    const chart = echarts.init(chartRef.current, null, { renderer: 'canvas' });
+    chart.setOption(drillChartOption(report.alerts, { dispatch: t('drill.timeToDispatch'), target: t('drill.target'), seconds: t('drill.seconds') }) as echarts.EChartsCoreOption);
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
+  }, [report, t]);
+
+  const exportHtml = () =>
+    void api.requests['drill.exportReport']({ format: 'html' }).then(
+      (r) => setExported(r.path),
+      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+    );
+
+  return (
+    <div className="drill-report-backdrop" onClick={onClose}>
+      <section className="drill-report" data-testid="drill-report" onClick={(e) => e.stopPropagation()} role="dialog" aria-label={t('drill.reportTitle')}>
+        <header>
+          <h2>{t('drill.reportTitle')}</h2>
+          <span className="drill-score" data-testid="drill-score">
+            {report ? (report.score === null ? '—' : report.score) : '…'}
+          </span>
+          <span>/ 100</span>
+          <button type="button" onClick={load}>
+            {t('drill.refresh')}
+          </button>
+          <button type="button" data-testid="drill-export-html" onClick={exportHtml}>
+            {t('drill.exportHtml')}
+          </button>
+          <button type="button" data-testid="drill-report-close" onClick={onClose}>
+            {t('drill.close')}
+          </button>
+        </header>
+        {error ? <p className="warn">{error}</p> : null}
+        {exported ? <p data-testid="drill-exported">{t('drill.exported', { path: exported })}</p> : null}
+        {report ? (
+          <>
+            <p>
+              {t('drill.totals', {
+                alerts: report.totals.alerts,
+                acknowledged: report.totals.acknowledged,
+                dispatched: report.totals.dispatched,
+                arrived: report.totals.arrived,
+                met: report.totals.tiersMet,
+                judged: report.totals.tiersJudged,
+                missed: report.totals.missedSteps,
+              })}
+            </p>
+            <div className="drill-chart" ref={chartRef} data-testid="drill-chart" />
+            <table>
+              <thead>
+                <tr>
+                  <th>{t('drill.alert')}</th>
+                  <th>{t('drill.ack')}</th>
+                  <th>{t('drill.dispatch')}</th>
+                  <th>{t('drill.unit')}</th>
+                  <th>{t('drill.response')}</th>
+                  <th>{t('drill.missed')}</th>
+                  <th>{t('drill.alertScore')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.alerts.map((a) => (
+                  <tr key={a.alertId} data-testid="drill-report-row" data-alert-id={a.alertId}>
+                    <td>
+                      {a.alertId} P{a.priority}
+                    </td>
+                    <td>
+                      {fmt(a.ackSeconds)} / {a.ackTargetSeconds}
+                    </td>
+                    <td>
+                      {fmt(a.dispatchSeconds)} / {a.dispatchTargetSeconds}
+                    </td>
+                    <td>{a.unitId ?? '—'}</td>
+                    <td>
+                      {fmt(a.responseSeconds)}
+                      {a.tierTargetSeconds !== null ? ` / ${a.tierTargetSeconds}` : ''} {a.tierMet === null ? '' : a.tierMet ? '✔' : '✘'}
+                    </td>
+                    <td className={a.missed.length ? 'missed' : ''}>{a.missed.map((m) => t(`drill.step.${m}`)).join(', ') || '—'}</td>
+                    <td>{a.score}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : null}
+      </section>
+    </div>
+  );
+}

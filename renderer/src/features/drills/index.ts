@@ -1,0 +1,4 @@
+import './drills.css';
+
+export { DrillBar } from './DrillBar';
+export { markDrillWindow, useDrill, formatScenarioTime } from './useDrill';

@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
+import { openVideoWall } from '../../platform/popout';
+import { VideoWall } from './VideoWall';
+
+/**
+ * Shares the main window's selected alert with every console window (the pop-out wall
+ * follows it through `selection.changed`).
+ */
+export function useShareSelection(): void {
+  const api = useConsoleApi();
+  const selectedId = useConsoleState((s) => s.selectedAlertId);
+  useEffect(() => {
+    api.requests['selection.set'](selectedId).catch(() => {});
+  }, [api, selectedId]);
+}
+
+const OPEN_KEY = 'console.videoWallOpen';
+
+/** Video linkage beside the map: a collapsible wall that follows the selected alert, with pop-out. */
+export function VideoPanel() {
+  const { t } = useTranslation();
+  const api = useConsoleApi();
+  const host = useConsoleState((s) => s.host?.host);
+  // Folded until the operator opens it (remembered per seat): live players cost CPU and network.
+  const [open, setOpen] = useState(() => localStorage.getItem(OPEN_KEY) === '1');
+  const toggle = () =>
+    setOpen((o) => {
+      localStorage.setItem(OPEN_KEY, o ? '0' : '1');
+      return !o;
+    });
+  const [popError, setPopError] = useState<string | null>(null);
+  useShareSelection();
+  const popOut = () => {
+    setPopError(null);
+    openVideoWall(api, host).catch((err: unknown) => setPopError(err instanceof Error ? err.message : String(err)));
+  };
+  return (
+    <section className={`panel video-panel${open ? '' : ' collapsed'}`} data-testid="video-panel" aria-label={t('video.title')}>
+      <header className="panel-header">
+        <h2>{t('video.title')}</h2>
+        <button type="button" className="video-popout" data-testid="video-popout" onClick={popOut}>
+          {t('video.popout')}
+        </button>
+        <button type="button" className="video-collapse" data-testid="video-collapse" aria-expanded={open} onClick={toggle}>
+          {open ? t('video.collapse') : t('video.expand')}
+        </button>
+      </header>
+      {open ? <VideoWall /> : null}
+      {popError ? <p className="panel-error">{popError}</p> : null}
+    </section>
+  );
+}

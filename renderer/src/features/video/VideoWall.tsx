@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NearbyCamera } from '../../../../shared/contract/videoContract';
+import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
+import { VideoTile } from './VideoTile';
+
+export const WALL_LAYOUTS = [1, 4, 9, 16] as const;
+export type WallLayout = (typeof WALL_LAYOUTS)[number];
+
+/** Ranked cameras for the selected alert (covering and nearest first), enough for the largest layout. */
+export function useLinkedCameras(limit = 16): NearbyCamera[] | null {
+  const api = useConsoleApi();
+  const selectedId = useConsoleState((s) => s.selectedAlertId);
+  const [result, setResult] = useState<{ alertId: string; cameras: NearbyCamera[] } | null>(null);
+  useEffect(() => {
+    if (!selectedId) return;
+    let cancelled = false;
+    api.requests['alerts.nearby']({ alertId: selectedId, cameraLimit: limit, unitLimit: 1 }).then(
+      (r) => !cancelled && setResult({ alertId: r.alertId, cameras: r.cameras }),
+      () => !cancelled && setResult(null),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [api, selectedId, limit]);
+  return result && result.alertId === selectedId ? result.cameras : null;
+}
+
+/** The video wall: 1/4/9/16 tiles filled with the selected alert's linked cameras. */
+export function VideoWall({ initialLayout = 4 }: { initialLayout?: WallLayout }) {
+  const { t } = useTranslation();
+  const cameras = useLinkedCameras();
+  const online = useConsoleState((s) => s.cameraOnline);
+  const target = useConsoleState((s) => (s.selectedAlertId ? (s.alerts.get(s.selectedAlertId)?.position ?? null) : null));
+  const [layout, setLayout] = useState<WallLayout>(initialLayout);
+  const [maximised, setMaximised] = useState<string | null>(null);
+  const shown = (cameras ?? []).slice(0, layout);
+  const maxId = maximised && shown.some((c) => c.camera.id === maximised) ? maximised : null;
+  const side = Math.sqrt(layout);
+
+  return (
+    <div className="video-wall" data-testid="video-wall" data-layout={layout} data-maximised={maxId ?? ''}>
+      <div className="video-wall-toolbar">
+        {WALL_LAYOUTS.map((n) => (
+          <button key={n} type="button" className={n === layout ? 'active' : ''} aria-pressed={n === layout} data-testid={`video-layout-${n}`} onClick={() => setLayout(n)}>
+            {t('video.layout', { n })}
+          </button>
+        ))}
+      </div>
+      {cameras === null ? (
+        <p className="panel-empty">{t('video.none')}</p>
+      ) : (
+        <div className="video-grid" style={{ gridTemplateColumns: `repeat(${maxId ? 1 : side}, minmax(0, 1fr))` }}>
+          {shown.map((entry) => (
+            <div key={entry.camera.id} className="video-slot" hidden={maxId !== null && maxId !== entry.camera.id}>
+              <VideoTile
+                entry={entry}
+                online={online[entry.camera.id] ?? entry.camera.online}
+                maximised={maxId === entry.camera.id}
+                onToggleMaximise={() => setMaximised((m) => (m === entry.camera.id ? null : entry.camera.id))}
+                target={target}
+              />
+            </div>
+          ))}
+          {maxId === null
+            ? Array.from({ length: layout - shown.length }, (_, i) => (
+                <div key={`empty-${i}`} className="video-slot">
+                  <div className="video-tile empty" data-testid="video-tile-empty">
+                    {t('video.empty')}
+                  </div>
+                </div>
+              ))
+            : null}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/**
+ * The training-drill part of the API contract (docs/drills.md): replay controls for the drill
+ * gateway's scenario clock, the scored after-action report and its HTML export.
+ * Merged into requestContract in ./api.ts. Every request fails outside drill mode.
+ */
+
+export const DrillInfoSchema = z.object({ scenarioId: z.string().min(1), name: z.string().optional() });
+export type DrillInfo = z.infer<typeof DrillInfoSchema>;
+
+/** The drill gateway's scenario clock, as POST/GET /admin/clock answers it. */
+export const DrillClockSchema = z.object({
+  scenario: z.string().nullable(),
+  scenarioTime: z.number(),
+  speed: z.number().positive(),
+  paused: z.boolean(),
+  durationSec: z.number().nullable(),
+  headSeq: z.number().int().nonnegative(),
+});
+export type DrillClock = z.infer<typeof DrillClockSchema>;
+
+export const DrillControlSchema = z
+  .object({
+    action: z.enum(['pause', 'resume', 'seek']).optional(),
+    toSeconds: z.number().nonnegative().optional(),
+    speed: z.number().positive().max(100).optional(),
+  })
+  .refine((c) => c.action !== undefined || c.speed !== undefined, { message: 'give an action or a speed' })
+  .refine((c) => c.action !== 'seek' || c.toSeconds !== undefined, { message: 'seek needs toSeconds' });
+export type DrillControl = z.infer<typeof DrillControlSchema>;
+
+export const DrillAlertScoreSchema = z.object({
+  alertId: z.string(),
+  priority: z.number(),
+  ackSeconds: z.number().nullable(),
+  ackTargetSeconds: z.number(),
+  dispatchSeconds: z.number().nullable(),
+  dispatchTargetSeconds: z.number(),
+  handledWithoutDispatch: z.boolean(),
+  unitId: z.string().nullable(),
+  responseSeconds: z.number().nullable(),
+  tierTargetSeconds: z.number().nullable(),
+  tierMet: z.boolean().nullable(),
+  missed: z.array(z.enum(['acknowledge', 'dispatch', 'arrival'])),
+  score: z.number(),
+});
+
+export const DrillReportSchema = z.object({
+  scenarioId: z.string(),
+  name: z.string().nullable(),
+  generatedAt: z.string(),
+  score: z.number().nullable(),
+  alerts: z.array(DrillAlertScoreSchema),
+  totals: z.object({
+    alerts: z.number(),
+    acknowledged: z.number(),
+    dispatched: z.number(),
+    arrived: z.number(),
+    tiersJudged: z.number(),
+    tiersMet: z.number(),
+    missedSteps: z.number(),
+  }),
+});
+export type DrillReport = z.infer<typeof DrillReportSchema>;
+
+const request = <A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: R) => ({ args, result });
+
+export const drillRequests = {
+  /** Current scenario clock of the drill gateway. */
+  'drill.clock': request(z.tuple([]), DrillClockSchema),
+  /** Pause / resume / seek forward and/or change speed; answers the new clock. */
+  'drill.control': request(z.tuple([DrillControlSchema]), DrillClockSchema),
+  /** The after-action report, computed now from the drill's console database. */
+  'drill.report': request(z.tuple([]), DrillReportSchema),
+  /** Writes the report as a self-contained file into the drill's data folder; answers its path. */
+  'drill.exportReport': request(z.tuple([z.object({ format: z.literal('html') })]), z.object({ path: z.string() })),
+} as const;

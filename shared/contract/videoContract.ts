@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { CameraSchema, DeviceIdSchema } from '../domain/camera';
+
+/**
+ * The video-linkage part of the API contract (merged into ./api.ts): ranked cameras for an
+ * alert or a drawn area, PTZ aim, the selection shared by every console window (main + pop-out
+ * wall) and opening the wall window in Electron.
+ */
+
+export const PtzAimSchema = z.object({ pan: z.number(), tilt: z.number() });
+
+/**
+ * One linked camera. `camera.streams[].url` is absolute (resolved against the gateway's origin
+ * by the runtime) so the renderer can play it as is.
+ */
+export const NearbyCameraSchema = z.object({
+  camera: CameraSchema,
+  distanceM: z.number(),
+  /** Its view covers the point: inside a fixed camera's wedge, or in a PTZ camera's range. */
+  covers: z.boolean(),
+  /** PTZ domes: pan/tilt that would point it at the alert (cameras.aim sends it). */
+  aim: PtzAimSchema.optional(),
+});
+export type NearbyCamera = z.infer<typeof NearbyCameraSchema>;
+
+const LngLat = { lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) };
+
+export const CameraAreaSchema = z
+  .object({
+    circle: z.object({ ...LngLat, radiusM: z.number().positive().max(20_000) }).optional(),
+    polygon: z.array(z.tuple([LngLat.lng, LngLat.lat])).min(3).max(500).optional(),
+    limit: z.number().int().min(1).max(200).optional(),
+  })
+  .refine((a) => (a.circle ? 1 : 0) + (a.polygon ? 1 : 0) === 1, 'give exactly one of circle or polygon');
+
+export const SelectionSchema = z.object({ alertId: z.string().min(1).nullable() });
+export type Selection = z.infer<typeof SelectionSchema>;
+
+const request = <A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: R) => ({ args, result });
+
+export const videoRequests = {
+  /** Cameras standing inside a drawn circle or polygon, ranked against its centre. */
+  'cameras.inArea': request(z.tuple([CameraAreaSchema]), z.array(NearbyCameraSchema)),
+  /** Points a PTZ dome at a place through the gateway (`camera.ptz`); fails for fixed or offline cameras. */
+  'cameras.aim': request(
+    z.tuple([z.object({ cameraId: DeviceIdSchema, ...LngLat })]),
+    z.object({ cameraId: z.string(), pan: z.number(), tilt: z.number() }),
+  ),
+  /** Sets the alert every console window follows (the pop-out wall follows the main window). */
+  'selection.set': request(z.tuple([z.string().min(1).nullable()]), SelectionSchema),
+  'selection.get': request(z.tuple([]), SelectionSchema),
+  /** Electron: opens the video wall in its own window. The browser host opens it with window.open instead. */
+  'wall.open': request(z.tuple([]), z.object({ opened: z.boolean() })),
+} as const;
+
+export const videoEvents = {
+  'selection.changed': SelectionSchema,
+} as const;

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { Camera } from '../../shared/domain/camera';
+import { rankCamerasForPoint } from '../../shared/domain/cameraSelection';
+import { expect, openConsole, test } from './fixtures';
+import { ROOT } from './processes';
+import { scenarioAlert } from './stack';
+
+/**
+ * Video linkage: the wall beside the map fills with the cameras that see the selected alert
+ * (ranked by shared/domain/cameraSelection.ts) and plays their live HLS from the gateway.
+ */
+const cameras = JSON.parse(readFileSync(path.join(ROOT, 'resources', 'city', 'demo', 'cameras.json'), 'utf8')) as Camera[];
+// 50 m south-west of 泽州路与建设路交叉口西南角 (gun 14990102041325000160, looking 192°): in its view.
+const ALERT_AT = { lng: 112.85044, lat: 35.5004 };
+const ALERT_ID = '110-E2E-VIDEO';
+const expectedIds = (n: number) => rankCamerasForPoint(cameras, ALERT_AT, { limit: n }).map((r) => r.camera.id);
+
+const tileIds = (page: Page) => page.getByTestId('video-tile').evaluateAll((els) => els.map((e) => e.getAttribute('data-camera-id')));
+const videoTime = (page: Page, cameraId: string) =>
+  page.locator(`[data-testid=video-tile][data-camera-id="${cameraId}"] video`).evaluate((v) => (v as HTMLVideoElement).currentTime);
+
+function failOnErrors(page: Page, errors: string[]): void {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`popup console.error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`popup page error: ${err.message}`));
+}
+
+test.describe('video linkage', () => {
+  test('the wall shows the covering cameras of the selected alert, plays them and shows offline cameras', async ({ stack, consolePage: page }) => {
+    test.setTimeout(240_000); // four to nine live players on a shared CI machine
+    await openConsole(stack, page, [1], 600);
+    await stack.inject('alert', scenarioAlert(90, { id: ALERT_ID, location: { ...ALERT_AT, crs: 'WGS84' } }));
+    await page.locator(`[data-testid=alert-item][data-alert-id="${ALERT_ID}"]`).click();
+    // The panel starts folded on a fresh seat; opening it is remembered.
+    await expect(page.getByTestId('video-wall')).toHaveCount(0);
+    await page.getByTestId('video-collapse').click();
+
+    const wall = page.getByTestId('video-wall');
+    await expect(wall).toBeVisible();
+    await expect(wall).toHaveAttribute('data-layout', '4');
+    const four = expectedIds(4);
+    expect(four[0]).toBe('14990102041325000160'); // covering, nearest
+    await expect.poll(() => tileIds(page)).toEqual(four);
+
+    // Live video: the first tile plays and its clock advances.
+    const first = four[0]!;
+    const tile = page.locator(`[data-testid=video-tile][data-camera-id="${first}"]`);
+    await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
+    const t0 = await videoTime(page, first);
+    await page.waitForTimeout(2500);
+    expect(await videoTime(page, first)).toBeGreaterThan(t0 + 1);
+    for (const id of four) await expect(page.locator(`[data-testid=video-tile][data-camera-id="${id}"]`)).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
+
+    // Layouts and maximise.
+    await page.getByTestId('video-layout-1').click();
+    await expect.poll(() => tileIds(page)).toEqual(expectedIds(1));
+    await page.getByTestId('video-layout-4').click();
+    await expect.poll(() => tileIds(page)).toEqual(four);
+    await tile.dblclick();
+    await expect(wall).toHaveAttribute('data-maximised', first);
+    await tile.getByTestId('video-maximise').click();
+    await expect(wall).toHaveAttribute('data-maximised', '');
+
+    // A camera in view goes offline: its tile says so and drops its player.
+    const dome = four.find((id) => cameras.find((c) => c.id === id)!.kind === 'dome')!;
+    expect(dome).toBeDefined();
+    await stack.inject('camera.status', { cameraId: dome, online: false, at: new Date().toISOString() });
+    await expect(page.locator(`[data-testid=video-tile][data-camera-id="${dome}"]`)).toHaveAttribute('data-state', 'offline');
+    await expect(page.locator(`[data-testid=video-tile][data-camera-id="${dome}"] video`)).toHaveCount(0);
+
+    await page.reload();
+    await page.locator(`[data-testid=alert-item][data-alert-id="${ALERT_ID}"]`).click();
+    await expect(page.getByTestId('video-wall')).toBeVisible();
+  });
+
+  test('the wall pops out in the browser host and follows the main window, offline cameras included', async ({ stack, consolePage: page, context }) => {
+    test.setTimeout(240_000); // four to nine live players on a shared CI machine
+    await openConsole(stack, page, [1], 600);
+    await stack.inject('alert', scenarioAlert(91, { id: ALERT_ID, location: { ...ALERT_AT, crs: 'WGS84' } }));
+    await page.locator(`[data-testid=alert-item][data-alert-id="${ALERT_ID}"]`).click();
+    const four = expectedIds(4);
+    const first = four[0]!;
+    // The main window's wall stays folded (no players there); the pop-out works on its own.
+    await expect(page.getByTestId('video-wall')).toHaveCount(0);
+
+    // Pop-out: a wall page that follows the main window's selection.
+    const popupErrors: string[] = [];
+    const [popup] = await Promise.all([context.waitForEvent('page'), page.getByTestId('video-popout').click()]);
+    failOnErrors(popup, popupErrors);
+    await expect(popup.getByTestId('video-wall')).toBeVisible();
+    await expect(popup.getByTestId('wall-alert')).toHaveAttribute('data-alert-id', ALERT_ID);
+    const nine = expectedIds(9);
+    await expect.poll(() => tileIds(popup)).toEqual(nine);
+    expect(nine.slice(0, 4)).toEqual(four);
+    await expect(popup.locator(`[data-testid=video-tile][data-camera-id="${first}"]`)).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
+    // Cameras without a stream get a clear offline tile, never a player.
+    for (const id of nine.filter((id) => cameras.find((c) => c.id === id)!.streams.length === 0)) {
+      const noStream = popup.locator(`[data-testid=video-tile][data-camera-id="${id}"]`);
+      await expect(noStream).toHaveAttribute('data-state', 'offline');
+      await expect(noStream.locator('video')).toHaveCount(0);
+    }
+
+    // A camera in view goes offline: the pop-out shows it.
+    const dome = four.find((id) => cameras.find((c) => c.id === id)!.kind === 'dome')!;
+    expect(dome).toBeDefined();
+    await stack.inject('camera.status', { cameraId: dome, online: false, at: new Date().toISOString() });
+    await expect(popup.locator(`[data-testid=video-tile][data-camera-id="${dome}"]`)).toHaveAttribute('data-state', 'offline');
+
+    // Clearing the selection in the main window clears the pop-out too.
+    await page.keyboard.press('Escape');
+    await expect(popup.getByTestId('wall-alert')).toHaveAttribute('data-alert-id', '');
+    await popup.close();
+    expect(popupErrors, 'the pop-out wall logged errors').toEqual([]);
+  });
+});
