@@ -56,7 +56,7 @@ export const cordonRequests = {
     z.tuple([
       z.object({
         alertId: z.string().min(1),
-        assignments: z.array(z.object({ unitId: z.string().min(1), crossingId: z.string().min(1) })).min(1).max(20),
+        assignments: z.array(z.object({ unitId: z.string().min(1), crossingId: z.string().min(1) })).min(1).max(200),
       }),
     ]),
     z.object({ alertId: z.string(), reinforcements: z.array(CordonReinforcementSchema) }),
