@@ -1,16 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, mapDebug, openConsole, test } from './fixtures';
+import { expect, mapDebug, openConsole, test, signIn } from './fixtures';
 import { scenarioAlert } from './stack';
-
-async function signIn(page: Page, username = 'duty') {
-  await page.getByTestId('operator-signin').click();
-  await page.getByTestId('signin-username').fill(username);
-  await page.getByTestId('signin-password').fill('demo-1234');
-  await page.getByTestId('signin-submit').click();
-  await expect(page.getByTestId('operator-name')).toBeVisible();
-}
 
 const ALERT_ID = '110-E2E-CORDON';
 

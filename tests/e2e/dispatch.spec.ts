@@ -1,16 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, openConsole, test } from './fixtures';
+import { expect, openConsole, test, signIn } from './fixtures';
 import { scenarioAlert } from './stack';
-
-async function signIn(page: Page, username = 'duty') {
-  await page.getByTestId('operator-signin').click();
-  await page.getByTestId('signin-username').fill(username);
-  await page.getByTestId('signin-password').fill('demo-1234');
-  await page.getByTestId('signin-submit').click();
-  await expect(page.getByTestId('operator-name')).toBeVisible();
-}
 
 const URGENT = scenarioAlert(42, { id: '110-E2E-DISPATCH', category: 'assault', priority: 1, location: { lng: 112.851, lat: 35.5005, crs: 'WGS84' } });
 

@@ -1,17 +1,8 @@
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, signIn } from './fixtures';
 import { ROOT } from './processes';
 
 const ROBBERY_DRILL = path.join(ROOT, 'resources', 'drills', 'robbery-drill.json');
-
-async function signIn(page: Page, username = 'duty') {
-  await page.getByTestId('operator-signin').click();
-  await page.getByTestId('signin-username').fill(username);
-  await page.getByTestId('signin-password').fill('demo-1234');
-  await page.getByTestId('signin-submit').click();
-  await expect(page.getByTestId('operator-name')).toBeVisible();
-}
 
 test('training drill: banner, replay controls, acknowledge the first report, scored after-action report', async ({ stack, consolePage: page }) => {
   test.setTimeout(240_000);

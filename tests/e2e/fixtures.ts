@@ -47,3 +47,12 @@ export interface MapDebugState {
 }
 
 export const mapDebug = (page: Page) => page.evaluate(() => (window as unknown as { __mapDebug?: () => unknown }).__mapDebug?.() as MapDebugState | undefined);
+
+/** Signs in with a demo account (created by the host's --demo-operators). */
+export async function signIn(page: Page, username = 'duty'): Promise<void> {
+  await page.getByTestId('operator-signin').click();
+  await page.getByTestId('signin-username').fill(username);
+  await page.getByTestId('signin-password').fill('demo-1234');
+  await page.getByTestId('signin-submit').click();
+  await expect(page.getByTestId('operator-name')).toBeVisible();
+}
