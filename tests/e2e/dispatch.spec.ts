@@ -74,3 +74,25 @@ test('gateway down during assign: the command waits in the outbox and is deliver
     db.close();
   }
 });
+
+test('a 12345 case is transferred to a city department with a due time', async ({ stack, consolePage: page }) => {
+  await openConsole(stack, page, [1], 3600);
+  await signIn(page);
+  await stack.inject('alert', scenarioAlert(33, { id: '12345-E2E-TRANSFER', source: '12345', category: 'public_facility', priority: 4, description: '路灯损坏' }));
+  const item = page.locator('[data-testid=alert-item][data-alert-id="12345-E2E-TRANSFER"]');
+  await item.click();
+  await page.getByTestId('action-transfer').click();
+  await page.getByTestId('transfer-department').fill('市城市管理局');
+  await page.getByTestId('transfer-confirm').click();
+  await expect(page.locator('[data-testid=timeline-step][data-status=transferred]')).toBeVisible();
+  await expect(item).toHaveCount(0);
+  const db = new Database(path.join(stack.dataDir, 'console.sqlite'), { readonly: true });
+  try {
+    const row = db.prepare("SELECT lifecycle FROM alerts WHERE id = '12345-E2E-TRANSFER'").get() as { lifecycle: string };
+    const lifecycle = JSON.parse(row.lifecycle) as { transfer: { department: string; dueAt: string } };
+    expect(lifecycle.transfer.department).toBe('市城市管理局');
+    expect(Date.parse(lifecycle.transfer.dueAt)).toBeGreaterThan(Date.now());
+  } finally {
+    db.close();
+  }
+});

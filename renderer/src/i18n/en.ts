@@ -58,13 +58,14 @@ export const en: Shape<typeof zhCN> = {
   role: { duty_officer: 'Duty officer', supervisor: 'Supervisor', trainee: 'Trainee' },
   operator: { signIn: 'Sign in', signOut: 'Sign out', username: 'Username', password: 'Password' },
   dispatch: {
+    transfer: 'Transfer', transferTarget: 'Transfer to', toDepartment: 'City department', department: 'Department (e.g. City Management)', dueHours: 'Due within (hours)', 
     signInToAct: 'Sign in to acknowledge and dispatch', acknowledge: 'Acknowledge', dispatchBest: 'Dispatch best unit', resolve: 'Resolved',
     close: 'Close case', cancel: 'Cancel alert', reopen: 'Reopen', result: 'Result', feedback: 'Caller feedback', reason: 'Reason',
     timeline: 'Case steps', responseTime: 'Response', overdue: 'Transfer overdue', onTheWay: 'on the way', tierMet: 'meets {{minutes}} min',
     tierMissed: 'missed {{minutes}} min', duplicates: 'Possible duplicates', possibleDuplicate: 'Possible duplicate: {{meters}} m, {{minutes}} min apart',
     merge: 'Merge', command: { pending: 'queued', sent: 'sent', acked: 'acknowledged', failed: 'failed' },
   },
-  shift: { waiting: 'waiting {{count}}', active: 'active {{count}}', done: 'done {{count}}', median: 'median response', compliance: '1-3-5 met', outbox: 'commands queued {{count}}' },
+  shift: { waiting: 'waiting {{count}}', active: 'active {{count}}', done: 'done {{count}}', median: 'median response', compliance: '1-3-5 met', outbox: 'commands queued {{count}}', overdue: 'overdue transfers {{count}}' },
   statusBar: {
     connecting: 'Connecting to gateway', connected: 'Gateway connected', disconnected: 'Gateway disconnected',
     error: 'Gateway error', lag: 'lag {{ms}} ms', lagUnknown: 'lag —', seq: 'seq {{seq}}', quarantine: 'quarantine {{count}}',

@@ -52,13 +52,14 @@ export const zhCN = {
   role: { duty_officer: '值班员', supervisor: '值班长', trainee: '见习员' },
   operator: { signIn: '登录', signOut: '退出', username: '用户名', password: '密码' },
   dispatch: {
+    transfer: '转办', transferTarget: '转办对象', toDepartment: '职能部门', department: '部门名称（如 城管局）', dueHours: '办理时限（小时）', 
     signInToAct: '登录后可接警、派警', acknowledge: '接警', dispatchBest: '派最优警力', resolve: '处置完毕', close: '结案',
     cancel: '撤销', reopen: '重新打开', result: '处置结果', feedback: '回访反馈', reason: '原因', timeline: '处置过程',
     responseTime: '响应时间', overdue: '转办已超期', onTheWay: '在途', tierMet: '{{minutes}}分钟达标', tierMissed: '未达{{minutes}}分钟',
     duplicates: '疑似重复警情', possibleDuplicate: '疑似重复：相距{{meters}}米、{{minutes}}分钟', merge: '合并',
     command: { pending: '待发送', sent: '已发送', acked: '已确认', failed: '发送失败' },
   },
-  shift: { waiting: '待处理 {{count}}', active: '处置中 {{count}}', done: '已完成 {{count}}', median: '响应中位数', compliance: '1-3-5达标率', outbox: '待发指令 {{count}}' },
+  shift: { waiting: '待处理 {{count}}', active: '处置中 {{count}}', done: '已完成 {{count}}', median: '响应中位数', compliance: '1-3-5达标率', outbox: '待发指令 {{count}}', overdue: '转办超期 {{count}}' },
   statusBar: {
     connecting: '正在连接网关', connected: '网关已连接', disconnected: '网关已断开', error: '网关连接错误',
     lag: '延迟 {{ms}} 毫秒', lagUnknown: '延迟 —', seq: '序号 {{seq}}', quarantine: '隔离 {{count}}',

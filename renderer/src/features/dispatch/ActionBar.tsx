@@ -5,6 +5,7 @@ import type { LifecycleActionRequest as LifecycleAction } from '../../../../shar
 import type { Alert } from '../../../../shared/domain/alert';
 import { useConsoleApi } from '../../app/ConsoleContext';
 import { useOperator } from '../operator';
+import { TransferForm } from './TransferForm';
 
 /** Actions that need a sentence from the officer (result, feedback, reason). */
 const TEXT_ACTIONS = { resolve: 'result', close: 'feedback', cancel: 'reason', reopen: 'reason' } as const;
@@ -21,6 +22,7 @@ export function ActionBar({ alert, bestUnitId }: { alert: Alert; bestUnitId: str
   const api = useConsoleApi();
   const operator = useOperator();
   const [pending, setPending] = useState<TextAction | null>(null);
+  const [transferring, setTransferring] = useState(false);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const legal = legalActions(alert.status);
@@ -69,6 +71,18 @@ export function ActionBar({ alert, bestUnitId }: { alert: Alert; bestUnitId: str
             {t(`dispatch.${a}`)}
           </button>
         ))}
+      {legal.includes('transfer') ? (
+        <button type="button" data-testid="action-transfer" onClick={() => setTransferring(true)}>
+          {t('dispatch.transfer')}
+        </button>
+      ) : null}
+      {transferring ? (
+        <TransferForm
+          alert={alert}
+          onCancel={() => setTransferring(false)}
+          onSubmit={(action) => void act(action).then(() => setTransferring(false))}
+        />
+      ) : null}
       {pending && isTextAction(pending) ? (
         <form
           className="action-form"

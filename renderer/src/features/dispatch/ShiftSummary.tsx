@@ -36,6 +36,11 @@ export function ShiftSummary() {
       <span data-testid="shift-compliance">
         {t('shift.compliance')} {summary.tierMetShare !== null ? `${Math.round(summary.tierMetShare * 100)}%` : '—'}
       </span>
+      {summary.overdueTransfers ? (
+        <span className="warn" data-testid="shift-overdue">
+          {t('shift.overdue', { count: summary.overdueTransfers })}
+        </span>
+      ) : null}
       {summary.outbox.pending || summary.outbox.sent ? <span className="warn">{t('shift.outbox', { count: (summary.outbox.pending ?? 0) + (summary.outbox.sent ?? 0) })}</span> : null}
     </div>
   );
