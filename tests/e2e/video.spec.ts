@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Camera } from '../../shared/domain/camera';
-import { rankCamerasForPoint } from '../../shared/domain/cameraSelection';
-import { expect, openConsole, test } from './fixtures';
+import { camerasInArea, rankCamerasForPoint, type AreaSelection } from '../../shared/domain/cameraSelection';
+import { expect, mapDebug, openConsole, test } from './fixtures';
 import { ROOT } from './processes';
 import { scenarioAlert } from './stack';
 
@@ -45,6 +45,12 @@ test.describe('video linkage', () => {
     expect(four[0]).toBe('14990102041325000160'); // covering, nearest
     await expect.poll(() => tileIds(page)).toEqual(four);
 
+    // View cones: on the map from the selection zoom, and as a glyph beside each listed camera.
+    await expect.poll(async () => (await mapDebug(page))?.rendered?.['cameraCones'] ?? 0).toBeGreaterThan(0);
+    const cone = page.locator(`[data-testid=camera-item][data-camera-id="${four[0]}"] [data-testid=camera-cone]`);
+    await expect(cone).toHaveAttribute('data-heading', '192');
+    await expect(cone).toHaveAttribute('data-covers', 'true');
+
     // Live video: the first tile plays and its clock advances.
     const first = four[0]!;
     const tile = page.locator(`[data-testid=video-tile][data-camera-id="${first}"]`);
@@ -63,6 +69,31 @@ test.describe('video linkage', () => {
     await expect(wall).toHaveAttribute('data-maximised', first);
     await tile.getByTestId('video-maximise').click();
     await expect(wall).toHaveAttribute('data-maximised', '');
+
+    // Officers add cameras by drawing on the map: a circle, then a polygon, fill the wall with
+    // the cameras inside; clearing the area brings the alert's cameras back.
+    const box = (await page.getByTestId('map').boundingBox())!;
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    const drawnIds = async () => {
+      const area = (await mapDebug(page))?.drawnArea as AreaSelection | null | undefined;
+      return area ? camerasInArea(cameras, area, { limit: 4 }).map((r) => r.camera.id) : null;
+    };
+    await page.getByTestId('video-draw-circle').click();
+    await page.mouse.click(cx, cy);
+    await page.mouse.click(cx + 90, cy);
+    await expect(wall).toHaveAttribute('data-source', 'area');
+    const inCircle = await drawnIds();
+    expect(inCircle?.length).toBeGreaterThan(0);
+    await expect.poll(() => tileIds(page)).toEqual(inCircle);
+    await page.getByTestId('video-draw-polygon').click();
+    for (const [dx, dy] of [[-120, -80], [120, -80], [0, 100], [-120, -80]] as const) await page.mouse.click(cx + dx, cy + dy);
+    await expect.poll(async () => ((await mapDebug(page))?.drawnArea as AreaSelection | null)?.['polygon' as never]).toBeTruthy();
+    const inPolygon = await drawnIds();
+    expect(inPolygon?.length).toBeGreaterThan(0);
+    await expect.poll(() => tileIds(page)).toEqual(inPolygon);
+    await page.getByTestId('video-area-clear').click();
+    await expect(wall).toHaveAttribute('data-source', 'alert');
+    await expect.poll(() => tileIds(page)).toEqual(four);
 
     // A camera in view goes offline: its tile says so and drops its player.
     const dome = four.find((id) => cameras.find((c) => c.id === id)!.kind === 'dome')!;

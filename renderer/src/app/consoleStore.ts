@@ -1,3 +1,4 @@
+import type { DrawnArea } from '../map';
 import type { Alert } from '../../../shared/domain/alert';
 import { isOpen } from '../../../shared/domain/alert';
 import type { Unit, UnitPosition, UnitStatusReport } from '../../../shared/domain/unit';
@@ -14,6 +15,10 @@ export interface ConsoleState {
   selectedAlertId: string | null;
   /** Ids of alerts that arrived after the console loaded and are not yet looked at. */
   unseenAlertIds: ReadonlySet<string>;
+  /** The officer asked to draw an area on the map to pick cameras. */
+  drawRequest: 'circle' | 'polygon' | null;
+  /** A drawn area whose cameras fill the video wall instead of the alert's. */
+  cameraArea: DrawnArea | null;
 }
 
 type Listener = () => void;
@@ -32,6 +37,8 @@ export class ConsoleStore {
     host: null,
     selectedAlertId: null,
     unseenAlertIds: new Set(),
+    drawRequest: null,
+    cameraArea: null,
   };
   private readonly listeners = new Set<Listener>();
   private frameRequested = false;
@@ -105,7 +112,15 @@ export class ConsoleStore {
     if (id === this.state.selectedAlertId) return;
     const unseen = new Set(this.state.unseenAlertIds);
     if (id) unseen.delete(id);
-    this.set({ selectedAlertId: id, unseenAlertIds: unseen });
+    this.set({ selectedAlertId: id, unseenAlertIds: unseen, cameraArea: null, drawRequest: null });
+  }
+
+  requestAreaDraw(kind: 'circle' | 'polygon' | null): void {
+    this.set({ drawRequest: kind });
+  }
+
+  setCameraArea(area: DrawnArea | null): void {
+    this.set({ cameraArea: area, drawRequest: null });
   }
 
   private set(patch: Partial<ConsoleState>): void {

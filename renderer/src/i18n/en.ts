@@ -32,9 +32,10 @@ export const en: Shape<typeof zhCN> = {
     caller: 'Caller', description: 'Description', location: 'Position', originalLocation: 'Original position', id: 'Alert id',
     status: 'Status',
   },
-  cameras: { title: 'Nearby cameras', none: 'No cameras nearby', online: 'online', offline: 'offline', distance: '{{meters}} m' },
+  cameras: { title: 'Nearby cameras', none: 'No cameras nearby', online: 'online', offline: 'offline', distance: '{{meters}} m', cone: 'Looks {{heading}}°, {{fov}}° field of view', pan360: 'PTZ: turns 360°' },
   cameraKind: { gun: 'Fixed', dome: 'PTZ dome', face: 'Face', anpr: 'ANPR', eagle: 'Eagle-eye' },
   video: {
+    drawCircle: 'Circle', drawPolygon: 'Polygon', clearArea: 'Clear area',
     title: 'Video linkage', wall: 'Video wall', layout: '{{n}} tiles', popout: 'Pop out wall', maximise: 'Maximise', restore: 'Restore',
     live: 'LIVE', offline: 'Offline', noStream: 'No stream', loading: 'Loading…', error: 'Playback failed', covers: 'Covers the alert',
     none: 'Select an alert to see its cameras', empty: 'Free', aim: 'Aim at alert', aimed: 'Aimed {{pan}}°/{{tilt}}°', collapse: 'Collapse', expand: 'Expand',

@@ -26,9 +26,10 @@ export const zhCN = {
     title: '警情详情', none: '请从队列中选择一条警情', reportedAt: '报警时间', address: '地址', caller: '报警人',
     description: '警情描述', location: '坐标', originalLocation: '原始坐标', id: '警情编号', status: '状态',
   },
-  cameras: { title: '附近视频', none: '附近无视频点位', online: '在线', offline: '离线', distance: '{{meters}} 米' },
+  cameras: { title: '附近视频', none: '附近无视频点位', online: '在线', offline: '离线', distance: '{{meters}} 米', cone: '朝向 {{heading}}°，视场 {{fov}}°', pan360: '球机：可 360° 转动' },
   cameraKind: { gun: '枪机', dome: '球机', face: '人脸', anpr: '卡口', eagle: '鹰眼' },
   video: {
+    drawCircle: '圈选', drawPolygon: '框选', clearArea: '清除选区',
     title: '视频联动', wall: '视频墙', layout: '{{n}} 画面', popout: '弹出视频墙', maximise: '放大', restore: '还原',
     live: '直播', offline: '离线', noStream: '无视频流', loading: '加载中…', error: '播放失败', covers: '覆盖警情点',
     none: '选择警情后显示周边摄像机', empty: '空闲', aim: '转向警情点', aimed: '已转向 {{pan}}°/{{tilt}}°', collapse: '收起', expand: '展开',

@@ -9,3 +9,4 @@ export { STALE_AFTER_MS } from './layers/units';
 export { createBaseStyle, createFullStyle } from './style';
 export { TIER_COLORS as COVERAGE_TIER_COLORS } from './layers/coverage';
 export type { RouteCoords } from './layers/route';
+export type { DrawnArea } from './areaDrawTool';

@@ -15,6 +15,7 @@ import type { CoverageSnapshot } from '../../../shared/contract/routingContract'
 import type { CordonAnalysis } from '../../../shared/cordon/schema';
 import { AlertPulse } from './alertPulse';
 import { renderedCounts } from './renderedCounts';
+import { AreaDrawTool, type DrawnArea } from './areaDrawTool';
 import { FrameBatcher } from './frameBatcher';
 import { createBaseStyle, LAYER_MODULES } from './style';
 import { LOCAL_IDEOGRAPH_FONT_FAMILY, type MapLocale } from './theme';
@@ -64,6 +65,7 @@ export class MapController {
   private readonly pulse: AlertPulse;
   private staleTimer: ReturnType<typeof setInterval> | null = null;
   private staleSignature = '';
+  private areaTool: AreaDrawTool | null = null;
 
   constructor(container: HTMLElement, pack: CityPack, options: MapControllerOptions = {}) {
     this.pack = pack;
@@ -146,6 +148,15 @@ export class MapController {
     this.markDirty('cameras');
   }
 
+  /** Lets the officer draw a circle or polygon; `onDone` gets it (camera selection by area). */
+  drawArea(kind: 'circle' | 'polygon', onDone: (area: DrawnArea) => void): void {
+    void this.whenReady().then(() => (this.areaTool ??= new AreaDrawTool(this.map)).start(kind, onDone));
+  }
+
+  clearArea(): void {
+    this.areaTool?.clear();
+  }
+
   /** The selected alert's best route (unit → alert), or null to clear it. */
   setRoute(coords: routeLayer.RouteCoords | null): void {
     this.route = coords;
@@ -224,6 +235,7 @@ export class MapController {
       highlightedCameras: this.highlightedCameras.size,
       highlightedUnits: this.highlightedUnits.size,
       locale: this.locale,
+      drawnArea: this.areaTool?.lastArea ?? null,
       rendered: this.ready && !this.disposed ? renderedCounts(this.map) : {},
     };
   }

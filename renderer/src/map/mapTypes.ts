@@ -1,6 +1,9 @@
 /** Public types of the map controller (kept apart so mapController.ts stays about behaviour). */
 import type { MapLocale } from './theme';
 
+/** An area drawn on the map to pick cameras (the `cameras.inArea` argument shape). */
+export type DrawnArea = { circle: { lng: number; lat: number; radiusM: number } } | { polygon: [number, number][] };
+
 export interface MapControllerOptions {
   locale?: MapLocale;
   /** Clock for unit staleness; injectable for scenario replay and tests. */
@@ -29,6 +32,8 @@ export interface MapDebugState {
   highlightedCameras: number;
   highlightedUnits: number;
   locale: MapLocale;
+  /** The last area the officer finished drawing for camera selection. */
+  drawnArea: DrawnArea | null;
   /** Features drawn in the current viewport (see renderedCounts). */
   rendered: Record<string, number>;
 }

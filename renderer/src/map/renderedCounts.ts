@@ -19,6 +19,7 @@ export function renderedCounts(map: MaplibreMap): Record<string, number> {
     alerts: count([alertsLayer.POINT_LAYER_ID]),
     units: count(unitsLayer.LAYERS.map((l) => l.id)),
     cameras: count(cameras.LAYERS.map((l) => l.id)),
+    cameraCones: count([cameras.FOV_LAYER_ID]),
     route: count([routeLayer.LINE_LAYER_ID]),
     coverage: count(coverageLayer.LAYERS.map((l) => l.id)),
     cordon: count(cordonLayer.LAYERS.map((l) => l.id)),

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { MapController, RouteCoords } from '../../map';
-import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
+import { useConsoleApi, useConsoleState, useConsoleStore } from '../../app/ConsoleContext';
 
 /**
  * Pushes console state into the map controller. Unit positions go straight from the feed
@@ -13,6 +13,16 @@ export function useMapSync(controller: MapController | null, highlightCameraIds:
   const cameraOnline = useConsoleState((s) => s.cameraOnline);
   const selectedId = useConsoleState((s) => s.selectedAlertId);
   const locale = useConsoleState((s) => s.settings?.locale ?? 'zh-CN');
+  const store = useConsoleStore();
+  const drawRequest = useConsoleState((s) => s.drawRequest);
+  const cameraArea = useConsoleState((s) => s.cameraArea);
+
+  useEffect(() => {
+    if (drawRequest) controller?.drawArea(drawRequest, (area) => store.setCameraArea(area));
+  }, [controller, drawRequest, store]);
+  useEffect(() => {
+    if (!cameraArea && !drawRequest) controller?.clearArea();
+  }, [controller, cameraArea, drawRequest]);
 
   useEffect(() => controller?.setAlerts([...alerts.values()]), [controller, alerts]);
   useEffect(() => controller?.setUnits([...units.values()]), [controller, units]);

@@ -47,7 +47,7 @@ export function VideoPanel() {
           {open ? t('video.collapse') : t('video.expand')}
         </button>
       </header>
-      {open ? <VideoWall /> : null}
+      {open ? <VideoWall drawTools /> : null}
       {popError ? <p className="panel-error">{popError}</p> : null}
     </section>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NearbyCamera } from '../../../../shared/contract/videoContract';
-import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
+import { useConsoleApi, useConsoleState, useConsoleStore } from '../../app/ConsoleContext';
 import { VideoTile } from './VideoTile';
 
 export const WALL_LAYOUTS = [1, 4, 9, 16] as const;
@@ -11,7 +11,20 @@ export type WallLayout = (typeof WALL_LAYOUTS)[number];
 export function useLinkedCameras(limit = 16): NearbyCamera[] | null {
   const api = useConsoleApi();
   const selectedId = useConsoleState((s) => s.selectedAlertId);
+  const area = useConsoleState((s) => s.cameraArea);
   const [result, setResult] = useState<{ alertId: string; cameras: NearbyCamera[] } | null>(null);
+  const [areaResult, setAreaResult] = useState<{ area: unknown; cameras: NearbyCamera[] } | null>(null);
+  useEffect(() => {
+    if (!area) return;
+    let cancelled = false;
+    api.requests['cameras.inArea']({ ...area, limit }).then(
+      (cameras) => !cancelled && setAreaResult({ area, cameras }),
+      () => !cancelled && setAreaResult({ area, cameras: [] }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [api, area, limit]);
   useEffect(() => {
     if (!selectedId) return;
     let cancelled = false;
@@ -23,11 +36,36 @@ export function useLinkedCameras(limit = 16): NearbyCamera[] | null {
       cancelled = true;
     };
   }, [api, selectedId, limit]);
+  // A drawn area takes over the wall until it is cleared or another alert is selected.
+  if (area) return areaResult && areaResult.area === area ? areaResult.cameras : null;
   return result && result.alertId === selectedId ? result.cameras : null;
 }
 
+/** Draw a circle or polygon on the map to put its cameras on the wall. */
+function AreaTools() {
+  const { t } = useTranslation();
+  const store = useConsoleStore();
+  const drawing = useConsoleState((s) => s.drawRequest);
+  const area = useConsoleState((s) => s.cameraArea);
+  return (
+    <>
+      <button type="button" data-testid="video-draw-circle" aria-pressed={drawing === 'circle'} onClick={() => store.requestAreaDraw('circle')}>
+        {t('video.drawCircle')}
+      </button>
+      <button type="button" data-testid="video-draw-polygon" aria-pressed={drawing === 'polygon'} onClick={() => store.requestAreaDraw('polygon')}>
+        {t('video.drawPolygon')}
+      </button>
+      {area || drawing ? (
+        <button type="button" data-testid="video-area-clear" onClick={() => store.setCameraArea(null)}>
+          {t('video.clearArea')}
+        </button>
+      ) : null}
+    </>
+  );
+}
+
 /** The video wall: 1/4/9/16 tiles filled with the selected alert's linked cameras. */
-export function VideoWall({ initialLayout = 4 }: { initialLayout?: WallLayout }) {
+export function VideoWall({ initialLayout = 4, drawTools = false }: { initialLayout?: WallLayout; drawTools?: boolean }) {
   const { t } = useTranslation();
   const cameras = useLinkedCameras();
   const online = useConsoleState((s) => s.cameraOnline);
@@ -37,15 +75,17 @@ export function VideoWall({ initialLayout = 4 }: { initialLayout?: WallLayout })
   const shown = (cameras ?? []).slice(0, layout);
   const maxId = maximised && shown.some((c) => c.camera.id === maximised) ? maximised : null;
   const side = Math.sqrt(layout);
+  const fromArea = useConsoleState((s) => s.cameraArea !== null);
 
   return (
-    <div className="video-wall" data-testid="video-wall" data-layout={layout} data-maximised={maxId ?? ''}>
+    <div className="video-wall" data-testid="video-wall" data-source={fromArea ? 'area' : 'alert'} data-layout={layout} data-maximised={maxId ?? ''}>
       <div className="video-wall-toolbar">
         {WALL_LAYOUTS.map((n) => (
           <button key={n} type="button" className={n === layout ? 'active' : ''} aria-pressed={n === layout} data-testid={`video-layout-${n}`} onClick={() => setLayout(n)}>
             {t('video.layout', { n })}
           </button>
         ))}
+        {drawTools ? <AreaTools /> : null}
       </div>
       {cameras === null ? (
         <p className="panel-empty">{t('video.none')}</p>

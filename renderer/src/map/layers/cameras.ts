@@ -16,6 +16,7 @@ export const FOV_SOURCE_ID = 'cameras-fov';
 export const HIGHLIGHT_SOURCE_ID = 'cameras-highlight';
 /** Above this zoom every camera is drawn individually. */
 export const CLUSTER_MAX_ZOOM = 13;
+export const FOV_LAYER_ID = 'cameras-fov';
 
 export interface CameraProps {
   id: string;
@@ -96,10 +97,11 @@ const CLUSTERED: ExpressionSpecification = ['has', 'point_count'];
 export function layers(_locale: MapLocale = 'zh-CN'): LayerSpecification[] {
   return [
     {
-      id: 'cameras-fov',
+      id: FOV_LAYER_ID,
       type: 'fill',
       source: FOV_SOURCE_ID,
-      minzoom: 15,
+      // From the zoom an alert is selected at, so the officer sees which linked cameras face it.
+      minzoom: 14,
       metadata: slot('coverage'),
       paint: { 'fill-color': POINT_COLOR, 'fill-opacity': ['case', ['==', ['get', 'online'], true], 0.12, 0.05] },
     },
