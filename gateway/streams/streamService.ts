@@ -1,10 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { Camera } from '../../shared/domain/camera';
+import { ffmpegArgs, findExecutable } from './ffmpeg';
+import { FlvSessions } from './flvSessions';
+
+export { ffmpegArgs, findExecutable };
 
 /**
  * Live HLS for the drill: stands in for the media gateway (ZLMediaKit/SRS) of a real command
@@ -57,58 +61,6 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 const FILE_NAME = /^[A-Za-z0-9_-]+\.(m3u8|ts|m4s|mp4)$/;
 
-/** Looks `name` up on PATH (or checks it directly when it contains a slash). */
-export function findExecutable(name: string): string | null {
-  const candidates = name.includes('/') ? [name] : (process.env.PATH ?? '').split(path.delimiter).filter(Boolean).map((d) => path.join(d, name));
-  for (const candidate of candidates) {
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // next
-    }
-  }
-  return null;
-}
-
-/** Escapes a value for an ffmpeg filtergraph option inside single quotes. */
-const filterPath = (p: string): string => p.replace(/\\/g, '/').replace(/'/g, "'\\''").replace(/:/g, '\\:');
-
-export function ffmpegArgs(dir: string, textFile: string | null, fontFile: string | null): string[] {
-  const filters = ['format=yuv420p'];
-  if (fontFile && textFile) {
-    const font = `fontfile='${filterPath(fontFile)}'`;
-    filters.push(`drawtext=${font}:textfile='${filterPath(textFile)}':x=8:y=8:fontsize=16:fontcolor=white:box=1:boxcolor=black@0.55:boxborderw=4`);
-    filters.push(`drawtext=${font}:text='%{localtime\\:%T}':x=8:y=h-th-10:fontsize=16:fontcolor=white:box=1:boxcolor=black@0.55:boxborderw=4`);
-  }
-  return [
-    '-hide_banner',
-    '-loglevel', 'error',
-    '-nostdin',
-    '-re',
-    '-f', 'lavfi',
-    '-i', 'testsrc2=size=320x180:rate=10',
-    '-vf', filters.join(','),
-    '-c:v', 'libx264',
-    '-profile:v', 'baseline',
-    '-preset', 'ultrafast',
-    '-tune', 'zerolatency',
-    '-g', '10',
-    '-keyint_min', '10',
-    '-sc_threshold', '0',
-    '-b:v', '200k',
-    '-f', 'hls',
-    '-hls_time', '1',
-    '-hls_list_size', '6',
-    // Segments stay on disk well after they leave the playlist: a player that fell behind (busy
-    // machine) still gets the segment it was promised instead of a 404.
-    '-hls_delete_threshold', '20',
-    '-hls_flags', 'delete_segments+temp_file+independent_segments',
-    '-hls_segment_filename', path.join(dir, 'seg%05d.ts'),
-    path.join(dir, 'index.m3u8'),
-  ];
-}
-
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'access-control-allow-origin': '*' });
   res.end(JSON.stringify(body));
@@ -116,6 +68,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 export class StreamService {
   private readonly cameras: Map<string, Camera>;
+  private readonly flvCameras: Map<string, Camera>;
+  private readonly flv: FlvSessions;
   private readonly online = new Map<string, boolean>();
   private readonly encoders = new Map<string, Encoder>();
   private readonly root: string;
@@ -129,10 +83,15 @@ export class StreamService {
   private ffmpegPath: string | null | undefined;
   private warnedMissing = false;
   private closed = false;
-  private readonly onExit = () => this.killAll('SIGKILL');
+  private readonly onExit = () => {
+    this.killAll('SIGKILL');
+    this.flv.killAll('SIGKILL');
+  };
 
   constructor(private readonly options: StreamServiceOptions) {
-    this.cameras = new Map(options.cameras.filter((c) => c.streams.some((s) => s.protocol === 'hls')).map((c) => [c.id, c]));
+    const withStream = (protocol: string) => new Map(options.cameras.filter((c) => c.streams.some((s) => s.protocol === protocol)).map((c) => [c.id, c]));
+    this.cameras = withStream('hls');
+    this.flvCameras = withStream('flv');
     for (const c of options.cameras) this.online.set(c.id, c.online);
     this.idleMs = options.idleMs ?? 30_000;
     this.maxEncoders = options.maxEncoders ?? 16;
@@ -141,6 +100,7 @@ export class StreamService {
     this.fontFile = options.fontFile === undefined ? (existsSync(NOTO_CJK) ? NOTO_CJK : null) : options.fontFile;
     this.warn = options.warn ?? ((m) => console.warn(m));
     this.root = mkdtempSync(path.join(os.tmpdir(), 'gateway-streams-'));
+    this.flv = new FlvSessions({ root: this.root, fontFile: this.fontFile, offlineGraceMs: this.offlineGraceMs, warn: this.warn });
     this.sweep = setInterval(() => this.stopIdle(), Math.min(5_000, this.idleMs));
     this.sweep.unref();
     // No orphaned encoders: whatever way this process ends, its ffmpeg children end too.
@@ -154,6 +114,7 @@ export class StreamService {
       const p = entry.payload as { cameraId?: unknown; online?: unknown } | null;
       if (typeof p?.cameraId !== 'string' || typeof p.online !== 'boolean' || !this.online.has(p.cameraId)) continue;
       this.online.set(p.cameraId, p.online);
+      this.flv.setOnline(p.cameraId, p.online);
       const encoder = this.encoders.get(p.cameraId);
       if (!encoder) continue;
       if (!p.online) encoder.offlineTimer ??= setTimeout(() => void this.stop(encoder), this.offlineGraceMs).unref();
@@ -174,9 +135,9 @@ export class StreamService {
     return [...this.encoders.keys()];
   }
 
-  /** Process ids of the running encoders (tests). */
+  /** Process ids of the running encoders, HLS and HTTP-FLV (tests). */
   pids(): number[] {
-    return [...this.encoders.values()].map((e) => e.process.pid).filter((pid): pid is number => pid !== undefined);
+    return [...[...this.encoders.values()].map((e) => e.process.pid), ...this.flv.pids()].filter((pid): pid is number => pid !== undefined);
   }
 
   /** Answers `/streams/<cameraId>/<file>`. */
@@ -189,6 +150,7 @@ export class StreamService {
     const match = /^\/streams\/(\d{20})\/([^/]+)$/.exec(pathname);
     if (!match) return sendJson(res, 404, { error: 'expected /streams/<20-digit camera id>/index.m3u8' });
     const [, cameraId, file] = match as unknown as [string, string, string];
+    if (file === 'live.flv') return this.handleFlv(req, res, cameraId);
     if (!FILE_NAME.test(file)) return sendJson(res, 404, { error: `no such stream file: ${file}` });
     if (!this.cameras.has(cameraId)) {
       const known = this.online.has(cameraId);
@@ -204,7 +166,7 @@ export class StreamService {
       if (file !== 'index.m3u8') return sendJson(res, 404, { error: `stream ${cameraId} is not running; request index.m3u8 first`, cameraId });
       const ffmpeg = this.ffmpeg();
       if (!ffmpeg) return sendJson(res, 503, { error: 'ffmpeg is not installed on the gateway host; live video is unavailable (apt-get install ffmpeg)', cameraId });
-      if (this.encoders.size >= this.maxEncoders) {
+      if (this.encoders.size + this.flv.size >= this.maxEncoders) {
         return sendJson(res, 503, { error: `too many live streams (limit ${this.maxEncoders}); close a video tile and retry`, cameraId });
       }
       encoder = this.start(this.cameras.get(cameraId)!, ffmpeg);
@@ -234,9 +196,23 @@ export class StreamService {
     this.closed = true;
     clearInterval(this.sweep);
     const exits = [...this.encoders.values()].map((e) => this.stop(e));
-    await Promise.all(exits);
+    await Promise.all([...exits, this.flv.close()]);
     process.off('exit', this.onExit);
     rmSync(this.root, { recursive: true, force: true });
+  }
+
+  /** `/streams/<id>/live.flv`: one encoder per viewer, piped for as long as the viewer stays. */
+  private handleFlv(req: IncomingMessage, res: ServerResponse, cameraId: string): void {
+    const camera = this.flvCameras.get(cameraId);
+    if (!camera) return sendJson(res, 404, { error: this.online.has(cameraId) ? `camera ${cameraId} has no HTTP-FLV stream` : `unknown camera ${cameraId}`, cameraId });
+    if (!(this.online.get(cameraId) ?? false)) return sendJson(res, 410, { error: `camera ${cameraId} is offline`, cameraId, online: false });
+    if (this.closed) return sendJson(res, 503, { error: 'stream service is closing' });
+    const ffmpeg = this.ffmpeg();
+    if (!ffmpeg) return sendJson(res, 503, { error: 'ffmpeg is not installed on the gateway host; live video is unavailable (apt-get install ffmpeg)', cameraId });
+    if (this.encoders.size + this.flv.size >= this.maxEncoders) {
+      return sendJson(res, 503, { error: `too many live streams (limit ${this.maxEncoders}); close a video tile and retry`, cameraId });
+    }
+    this.flv.serve(camera, ffmpeg, req, res);
   }
 
   private ffmpeg(): string | null {

@@ -116,7 +116,13 @@ export function generateCity(seed = SEED): GeneratedCity {
       quota[c.kind] = left - 1;
       return left > 0;
     });
-  for (const { c } of streaming) c.streams = [{ protocol: 'hls', url: `/streams/${c.id}/index.m3u8` }];
+  // Every live camera offers HLS and HTTP-FLV, as a ZLMediaKit/SRS media gateway would; PTZ
+  // domes list FLV first (lower latency while an officer steers them), the rest prefer HLS.
+  for (const { c } of streaming) {
+    const hls = { protocol: 'hls' as const, url: `/streams/${c.id}/index.m3u8` };
+    const flv = { protocol: 'flv' as const, url: `/streams/${c.id}/live.flv` };
+    c.streams = c.kind === 'dome' ? [flv, hls] : [hls, flv];
+  }
 
   const units = buildUnits(regions.districts, lines, vertices);
   const roads = { type: 'FeatureCollection', features: roadFeatures(lines) };

@@ -2,7 +2,9 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NearbyCamera } from '../../../../shared/contract/videoContract';
 import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
-import { useHlsPlayer } from './useHlsPlayer';
+import { pickStream } from './streamChoice';
+import { browserCanPlay } from './streamPlayers';
+import { useStreamPlayer } from './useStreamPlayer';
 
 export type TileState = 'playing' | 'offline' | 'loading' | 'error';
 
@@ -15,8 +17,6 @@ interface Props {
   target: { lng: number; lat: number } | null;
 }
 
-/** The first HLS stream of a camera, or null: cameras without one get an offline tile, never a broken player. */
-export const hlsUrl = (entry: NearbyCamera): string | null => entry.camera.streams.find((s) => s.protocol === 'hls')?.url ?? null;
 
 /** One camera on the wall: live video with its name, kind and state, or a clear offline card. */
 export function VideoTile({ entry, online, maximised, onToggleMaximise, target }: Props) {
@@ -25,12 +25,14 @@ export function VideoTile({ entry, online, maximised, onToggleMaximise, target }
   const { camera } = entry;
   // The gateway serves the streams: while its feed is down, players stop instead of failing requests.
   const gatewayUp = useConsoleState((s) => s.feed?.state === 'connected');
-  const url = online && gatewayUp ? hlsUrl(entry) : null;
+  // Cameras without a playable stream get an offline tile, never a broken player.
+  const playable = pickStream(camera.streams, browserCanPlay());
+  const stream = online && gatewayUp ? playable : null;
   const videoRef = useRef<HTMLVideoElement>(null);
-  const player = useHlsPlayer(videoRef, url);
+  const player = useStreamPlayer(videoRef, stream);
   const [aimNote, setAimNote] = useState<string | null>(null);
-  const state: TileState = url ? player : 'offline';
-  const label = state === 'playing' ? t('video.live') : state === 'offline' ? (online && (gatewayUp || !hlsUrl(entry)) ? t('video.noStream') : t('video.offline')) : state === 'error' ? t('video.error') : t('video.loading');
+  const state: TileState = stream ? player : 'offline';
+  const label = state === 'playing' ? t('video.live') : state === 'offline' ? (online && (gatewayUp || !playable) ? t('video.noStream') : t('video.offline')) : state === 'error' ? t('video.error') : t('video.loading');
 
   const aim = () => {
     if (!target) return;
@@ -46,9 +48,10 @@ export function VideoTile({ entry, online, maximised, onToggleMaximise, target }
       data-testid="video-tile"
       data-camera-id={camera.id}
       data-state={state}
+      data-protocol={stream?.protocol ?? ''}
       onDoubleClick={onToggleMaximise}
     >
-      {url ? <video ref={videoRef} muted autoPlay playsInline disablePictureInPicture aria-label={camera.name} /> : <div className="video-offline">{label}</div>}
+      {stream ? <video ref={videoRef} muted autoPlay playsInline disablePictureInPicture aria-label={camera.name} /> : <div className="video-offline">{label}</div>}
       <div className="video-tile-caption">
         <span className={`kind-badge kind-${camera.kind}`}>{t(`cameraKind.${camera.kind}`)}</span>
         <span className="video-tile-name" title={camera.name}>
