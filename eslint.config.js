@@ -36,6 +36,23 @@ export default tseslint.config(
     },
   },
   {
+    // shared/ runs anywhere (Node tests, the renderer, the gateway): no host globals either.
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...['process', 'Buffer', '__dirname', '__filename', 'require', 'module', 'global', 'setImmediate', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'fetch', 'XMLHttpRequest'].map((name) => ({ name, message: 'shared/ is pure: pass host facilities in as arguments.' }))],
+    },
+  },
+  {
+    // The one rule that covers every folder (tests, scripts, config files included). Only the
+    // launcher may resolve the package, for the binary's path (scripts/start.mjs uses require()).
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    ignores: ['electron/main/**', 'electron/preload/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." }] }],
+    },
+  },
+  {
     files: ['electron/core/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts', 'gateway/**/*.ts', 'bench/**/*.ts', 'resources/generator/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
@@ -58,6 +75,7 @@ export default tseslint.config(
           pattern(['**/electron/**', '**/gateway/**'], 'The renderer reaches its host only through the shared contract.'),
         ],
       }],
+      'no-restricted-globals': ['error', ...['process', 'Buffer', '__dirname', '__filename', 'require', 'module', 'global', 'setImmediate'].map((name) => ({ name, message: 'The renderer runs sandboxed: no Node globals.' }))],
       'no-restricted-syntax': ['error', {
         selector: "MemberExpression[object.name='window'][property.name='dispatchConsole']",
         message: 'Use the ConsoleApi from React context (useConsoleApi); only renderer/src/platform resolves the host.',

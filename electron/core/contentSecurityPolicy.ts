@@ -11,6 +11,8 @@ export function contentSecurityPolicy(options: { apiOrigin?: string; gatewayOrig
   return [
     "default-src 'self'",
     "script-src 'self'",
+    // Inline styles stay allowed: MapLibre, ECharts and the video players position their DOM
+    // with style attributes. Styles cannot run code; scripts stay strictly 'self'.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

@@ -24,9 +24,12 @@ export function registerIpcHandlers(handlers: RequestHandlers): void {
 export function lockDownWebContents(): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('will-navigate', (event, url) => {
+    // A redirect is a navigation too (a server answer could otherwise take the window away).
+    const stayInApp = (event: Electron.Event, url: string) => {
       if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
-    });
+    };
+    contents.on('will-navigate', stayInApp);
+    contents.on('will-redirect', stayInApp);
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   });

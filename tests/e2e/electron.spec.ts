@@ -29,6 +29,9 @@ test.describe('Electron host', () => {
       const page = await app.firstWindow();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+      });
       await expect(page.getByTestId('alert-item')).toHaveCount(2);
       expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await page.evaluate(() => Object.keys((window as unknown as { dispatchConsole: object }).dispatchConsole))).toEqual(['requests', 'subscribe']);
