@@ -87,7 +87,10 @@ export class DispatchService {
       })();
       return updated;
     }
-    return this.apply(alert, action, operator.username);
+    const updated = this.apply(alert, action, operator.username);
+    // The survivor now shows the duplicate's callers and reports, units moved or not.
+    if (action.type === 'merge') this.deps.emit('alerts.historyChanged', { alertId: action.intoAlertId });
+    return updated;
   }
 
   /** Unit status from the feed: departure and arrival of dispatched units, recorded as system steps. */
