@@ -192,3 +192,35 @@ test('assign a non-best unit by key 2, recall it, dispatch again by key 1 and re
     db.close();
   }
 });
+
+test('merging a duplicate moves its unit to the surviving alert, whose detail lists both callers and reports', async ({ stack, consolePage: page }) => {
+  test.setTimeout(120_000);
+  await openConsole(stack, page, [1], 3600, 1);
+  await signIn(page);
+  const place = { lng: 112.853, lat: 35.5012, crs: 'WGS84' };
+  await stack.inject('alert', scenarioAlert(50, { id: '110-E2E-MERGE-A', category: 'fight', priority: 2, location: place, caller: { phone: '13800000050' }, description: '广场有人打架' }));
+  await stack.inject('alert', scenarioAlert(51, { id: '110-E2E-MERGE-B', category: 'assault', priority: 2, location: { ...place, lng: 112.8532 }, caller: { phone: '13900000051' }, description: '有人被打伤了' }));
+  await page.locator('[data-testid=alert-item][data-alert-id="110-E2E-MERGE-B"]').click();
+  await expect(page.getByTestId('unit-item').first()).toBeVisible();
+  const unit = (await page.locator('[data-testid=unit-item][data-rank="1"]').getAttribute('data-unit-id'))!;
+  await page.keyboard.press('1');
+  await expect(page.getByTestId('assigned-unit')).toHaveAttribute('data-unit-id', unit);
+
+  await page.locator('[data-testid=duplicate-suggestion][data-other-id="110-E2E-MERGE-A"]').getByTestId('merge-duplicate').click();
+  await expect(page.locator('[data-testid=alert-item][data-alert-id="110-E2E-MERGE-B"]')).toHaveCount(0);
+  await page.locator('[data-testid=alert-item][data-alert-id="110-E2E-MERGE-A"]').click();
+  await expect(page.getByTestId('merged-caller')).toHaveCount(2);
+  await expect(page.getByTestId('merged-reports')).toContainText('有人被打伤了');
+  await expect(page.getByTestId('assigned-unit')).toHaveAttribute('data-unit-id', unit);
+
+  const db = new Database(path.join(stack.dataDir, 'console.sqlite'), { readonly: true });
+  try {
+    const commands = (db.prepare('SELECT kind, payload FROM outbox ORDER BY seq').all() as { kind: string; payload: string }[]).map((c) => ({ kind: c.kind, ...(JSON.parse(c.payload) as object) }));
+    expect(commands).toEqual([
+      expect.objectContaining({ kind: 'unit.assign', unitId: unit, alertId: '110-E2E-MERGE-B' }),
+      expect.objectContaining({ kind: 'unit.assign', unitId: unit, alertId: '110-E2E-MERGE-A' }),
+    ]);
+  } finally {
+    db.close();
+  }
+});
