@@ -8,7 +8,7 @@ import { ConsoleRepository, type FeedBatchResult } from './db/consoleRepository'
 import { GatewayFeed } from './feed/gatewayFeed';
 import { createVideoRuntime } from './video/videoRuntime';
 import { startRoutingService, type RoutingService } from './routingService';
-import { SettingsStore } from './settingsStore';
+import { SettingsStore, settingsChanges } from './settingsStore';
 import { startDispatchRuntime } from './dispatch/dispatchRuntime';
 import { assertDataDirMode, modeFor } from './drill/dataDirMode';
 import { createDrillHandlers } from './drill/drillService';
@@ -111,6 +111,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     gatewayUrl: options.gatewayUrl,
     cameraOnline: () => repository.reference.cameraOnline(),
     sendCommand: (event, command, timeoutMs) => feed.command(event, command, timeoutMs),
+    audit: (payload) => dispatch.auditSeatAction('camera.ptz', `camera:${payload.cameraId}`, payload),
     emit,
     ...(options.openWall ? { openWall: options.openWall } : {}),
   });
@@ -155,7 +156,11 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     ...video.handlers,
     ...cordon.handlers,
     'settings.update': async (patch) => {
+      const before = settings.get();
       const next = settings.update(patch);
+      // Muting the urgent alarm is a decision someone answers for: settings changes are audited.
+      const changes = settingsChanges(before, patch);
+      if (changes) dispatch.auditSeatAction('settings.update', 'settings', changes);
       emit('settings.changed', next);
       return next;
     },

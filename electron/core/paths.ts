@@ -14,3 +14,12 @@ export function findAppRoot(startDir: string): string {
     dir = parent;
   }
 }
+
+/**
+ * The console database folder when no `--data-dir` is given: `.data/console` under the app
+ * root, as the browser host and `npm start` use, so `npm run cli -- audit verify` checks the
+ * log the console writes. (Electron started by hand without --data-dir uses its userData folder.)
+ */
+export function defaultDataDir(appRoot: string): string {
+  return path.join(appRoot, '.data', 'console');
+}

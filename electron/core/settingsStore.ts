@@ -25,3 +25,10 @@ export class SettingsStore {
     return next;
   }
 }
+
+/** What a patch actually changes, with the values it replaces (for the audit log); null when nothing changes. */
+export function settingsChanges(before: Settings, patch: Partial<Settings>): { changed: Partial<Settings>; before: Partial<Settings> } | null {
+  const keys = (Object.keys(patch) as (keyof Settings)[]).filter((k) => patch[k] !== undefined && patch[k] !== before[k]);
+  if (keys.length === 0) return null;
+  return { changed: Object.fromEntries(keys.map((k) => [k, patch[k]])), before: Object.fromEntries(keys.map((k) => [k, before[k]])) };
+}

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startConsoleRuntime } from '../core/consoleRuntime';
 import { DEMO_PACK_RELATIVE } from '../core/citypack/loadCityPack';
-import { findAppRoot } from '../core/paths';
+import { defaultDataDir, findAppRoot } from '../core/paths';
 import { startHostServer } from './hostServer';
 
 /**
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string', default: '7420' },
       host: { type: 'string', default: '127.0.0.1' },
-      'data-dir': { type: 'string', default: path.join(root, '.data', 'console') },
+      'data-dir': { type: 'string', default: defaultDataDir(root) },
       pack: { type: 'string', default: path.join(root, DEMO_PACK_RELATIVE) },
       gateway: { type: 'string', default: 'http://127.0.0.1:7410' },
       token: { type: 'string', default: 'demo-token' },

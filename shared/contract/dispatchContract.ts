@@ -21,6 +21,7 @@ export const LifecycleActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cancel'), reason: z.string().min(1).max(500), ...note }),
   z.object({ type: z.literal('reopen'), reason: z.string().min(1).max(500), ...note }),
   z.object({ type: z.literal('reassign'), unitIds, ...note }),
+  z.object({ type: z.literal('recall'), unitId: z.string().min(1), ...note }),
 ]);
 
 export type LifecycleActionRequest = z.infer<typeof LifecycleActionSchema>;
@@ -50,6 +51,8 @@ export const DispatchRecordSchema = z.object({
   tierMet: z.boolean().nullable(),
   commandId: z.string().nullable(),
   commandState: z.string().nullable(),
+  /** The unit was recalled, reassigned away or moved with a merge: it no longer serves this dispatch. */
+  released: z.boolean(),
 });
 export type DispatchRecord = z.infer<typeof DispatchRecordSchema>;
 
@@ -73,10 +76,35 @@ export const DuplicateSuggestionSchema = z.object({
   sameCategory: z.boolean(),
 });
 
+/** A case handed to a department, 12345 or 110 (分流), waiting for its feedback. */
+export const TransferredCaseSchema = z.object({
+  alert: AlertSchema,
+  target: z.enum(['110', '12345', 'department']),
+  department: z.string(),
+  transferredAt: z.string(),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+});
+export type TransferredCase = z.infer<typeof TransferredCaseSchema>;
+
+const MergedCallerSchema = z.object({ alertId: z.string(), name: z.string().optional(), phone: z.string(), reportedAt: z.string() });
+const MergedReportSchema = z.object({ alertId: z.string(), reportedAt: z.string(), source: z.string(), category: z.string(), address: z.string(), description: z.string() });
+/** The surviving alert with every alert merged into it: all callers, all reports (shared/domain/lifecycle/duplicates.ts). */
+export const MergedAlertViewSchema = z.object({
+  primaryId: z.string(),
+  alertIds: z.array(z.string()),
+  firstReportedAt: z.string(),
+  callers: z.array(MergedCallerSchema),
+  reports: z.array(MergedReportSchema),
+});
+export type MergedAlertViewResult = z.infer<typeof MergedAlertViewSchema>;
+
 export const ShiftSummarySchema = z.object({
+  /** Start of the console's local day: every figure below is about alerts received since. */
   since: z.string(),
   countsByStatus: z.record(z.string(), z.number()),
   dispatches: z.number(),
+  /** Alerts reached by a unit; the median and the tier share are over each one's first arrival. */
   arrived: z.number(),
   medianResponseSeconds: z.number().nullable(),
   tierMetShare: z.number().nullable(),
@@ -95,6 +123,8 @@ export const dispatchRequests = {
   'alerts.history': request(z.tuple([z.object({ alertId: z.string().min(1) })]), AlertHistorySchema),
   'alerts.duplicates': request(z.tuple([z.object({ alertId: z.string().min(1) })]), z.array(DuplicateSuggestionSchema)),
   'shift.summary': request(z.tuple([]), ShiftSummarySchema),
+  'alerts.transferred': request(z.tuple([]), z.array(TransferredCaseSchema)),
+  'alerts.merged': request(z.tuple([z.object({ alertId: z.string().min(1) })]), MergedAlertViewSchema),
 } as const;
 
 export const dispatchEvents = {

@@ -1,18 +1,21 @@
-/** `audit verify --data-dir DIR`: checks the audit log's hash chain; JSON on stdout, exit 0 intact / 1 broken. */
+/** `audit verify [--data-dir DIR]`: checks the audit log's hash chain; JSON on stdout, exit 0 intact / 1 broken. */
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DATABASE_FILE } from '../../core/db/database';
 import { AuditLog } from '../../core/audit/auditLog';
-import { requireOption } from '../args';
+import { fileURLToPath } from 'node:url';
+import { optionalOption } from '../args';
+import { defaultDataDir, findAppRoot } from '../../core/paths';
 import type { CliCommand } from './types';
 
 export const auditVerifyCommand: CliCommand = {
   path: ['audit', 'verify'],
-  usage: 'audit verify --data-dir DIR',
-  summary: "verify the console's audit log hash chain (JSON on stdout; exit 0 intact, 1 broken)",
+  usage: 'audit verify [--data-dir DIR]',
+  summary: "verify the console's audit log hash chain (default: the console's own .data/console; JSON on stdout; exit 0 intact, 1 broken)",
   async run(args, io) {
-    const database = path.resolve(requireOption(args, 'data-dir'), DATABASE_FILE);
+    const dataDir = optionalOption(args, 'data-dir') ?? defaultDataDir(findAppRoot(path.dirname(fileURLToPath(import.meta.url))));
+    const database = path.resolve(dataDir, DATABASE_FILE);
     // Never create or migrate anything: verifying must not change what it verifies.
     if (!existsSync(database)) throw new Error(`no console database at ${database}`);
     const db = new Database(database, { readonly: true, fileMustExist: true });

@@ -5,6 +5,8 @@ import { newLifecycle, transition } from '../../../shared/domain/lifecycle/state
 import { runCli } from '../../cli/main';
 import { AuditLog, GENESIS_HASH, auditEntryHash } from './auditLog';
 import { canonicalJson } from './canonicalJson';
+import path from 'node:path';
+import { findAppRoot } from '../paths';
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth, drops undefined, refuses what JSON cannot hold', () => {
@@ -124,14 +126,18 @@ describe('AuditLog', () => {
 });
 
 describe('audit verify CLI without a usable database', () => {
-  it('fails without creating one, and asks for --data-dir', async () => {
+  it('fails without creating one; without --data-dir it checks the console default folder', async () => {
     const tmp = tempDir();
     const err: string[] = [];
     const io = { stdout: () => undefined, stderr: (t: string) => void err.push(t) };
     try {
       expect(await runCli(['audit', 'verify', '--data-dir', tmp.dir], io)).toBe(1);
       expect(err.join('')).toMatch(/no console database/);
-      expect(await runCli(['audit', 'verify'], io)).toBe(2);
+      // The default is the folder `npm start` and the browser host use: named in the answer either way.
+      const out: string[] = [];
+      const code = await runCli(['audit', 'verify'], { stdout: (t) => void out.push(t), stderr: (t) => void out.push(t) });
+      expect(code).not.toBe(2);
+      expect(out.join('')).toContain(path.join(findAppRoot(process.cwd()), '.data', 'console', 'console.sqlite'));
     } finally {
       tmp.cleanup();
     }

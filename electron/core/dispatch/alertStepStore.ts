@@ -32,10 +32,24 @@ export class AlertStepStore {
     this.dispatchesStmt = db.prepare<[string], { unit_id: string; dispatched_at: string; arrived_at: string | null; response_seconds: number | null; tier_target_seconds: number | null; tier_met: number | null; command_id: string | null; state: string | null }>(
       `SELECT d.*, o.state FROM dispatches d LEFT JOIN outbox o ON o.command_id = d.command_id WHERE d.alert_id = ? ORDER BY d.id`,
     );
-    this.activeAssignmentsStmt = db.prepare<[], { id: string; lifecycle: string }>(
-      "SELECT id, lifecycle FROM alerts WHERE status IN ('dispatched','en_route') AND lifecycle IS NOT NULL",
+    // Reinforcement arrives after the first unit, so on-scene alerts still expect arrivals.
+    this.activeAssignmentsStmt = db.prepare<[], { alert_id: string; unit_id: string; lifecycle: string }>(
+      `SELECT d.alert_id, d.unit_id, a.lifecycle FROM dispatches d JOIN alerts a ON a.id = d.alert_id
+        WHERE d.arrived_at IS NULL AND a.status IN ('dispatched','en_route','on_scene') AND a.lifecycle IS NOT NULL`,
+    );
+    this.byStatusStmt = db.prepare<[string], { id: string; lifecycle: string }>('SELECT id, lifecycle FROM alerts WHERE status = ? AND lifecycle IS NOT NULL');
+    this.countsSinceStmt = db.prepare<[string], { status: string; n: number }>('SELECT status, COUNT(*) AS n FROM alerts WHERE received_at >= ? GROUP BY status');
+    this.dispatchedSinceStmt = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM dispatches WHERE dispatched_at >= ?');
+    this.arrivalsSinceStmt = db.prepare<[string], { alert_id: string; response_seconds: number; tier_met: number | null }>(
+      `SELECT d.alert_id, d.response_seconds, d.tier_met FROM dispatches d JOIN alerts a ON a.id = d.alert_id
+        WHERE a.received_at >= ? AND d.arrived_at IS NOT NULL AND d.response_seconds IS NOT NULL ORDER BY d.arrived_at, d.id`,
     );
   }
+
+  private readonly byStatusStmt;
+  private readonly countsSinceStmt;
+  private readonly dispatchedSinceStmt;
+  private readonly arrivalsSinceStmt;
 
   lifecycle(alertId: string): AlertLifecycle | null {
     const row = this.lifecycleStmt.get(alertId);
@@ -65,8 +79,10 @@ export class AlertStepStore {
     return seconds;
   }
 
-  dispatches(alertId: string): DispatchRecord[] {
-    return this.dispatchesStmt.all(alertId).map((r) => ({
+  /** `assigned`: the units on the alert now; a row is released when its unit left it, or was sent again later. */
+  dispatches(alertId: string, assigned: readonly string[]): DispatchRecord[] {
+    const rows = this.dispatchesStmt.all(alertId);
+    return rows.map((r, i) => ({
       unitId: r.unit_id,
       dispatchedAt: r.dispatched_at,
       arrivedAt: r.arrived_at,
@@ -75,22 +91,47 @@ export class AlertStepStore {
       tierMet: r.tier_met === null ? null : r.tier_met === 1,
       commandId: r.command_id,
       commandState: r.state,
+      released: !assigned.includes(r.unit_id) || rows.slice(i + 1).some((later) => later.unit_id === r.unit_id),
     }));
   }
 
-  /** Alerts with units on the way: where a unit's arrival is expected. */
-  activeAssignments(): { alertId: string; unitIds: readonly string[] }[] {
-    return this.activeAssignmentsStmt.all().map((r) => ({ alertId: r.id, unitIds: (JSON.parse(r.lifecycle) as AlertLifecycle).unitIds }));
+  /** Units still expected on scene: assigned to an open alert, not yet arrived (released units excluded). */
+  activeAssignments(): { alertId: string; unitId: string }[] {
+    return this.activeAssignmentsStmt
+      .all()
+      .filter((r) => (JSON.parse(r.lifecycle) as AlertLifecycle).unitIds.includes(r.unit_id))
+      .map((r) => ({ alertId: r.alert_id, unitId: r.unit_id }));
   }
 
+  /** Lifecycles of every alert in `status` (e.g. the transferred cases awaiting feedback). */
+  inStatus(status: Alert['status']): AlertLifecycle[] {
+    return this.byStatusStmt.all(status).map((r) => JSON.parse(r.lifecycle) as AlertLifecycle);
+  }
+
+  /** Alert ids merged into `alertId`, directly or through a chain of merges. */
+  mergedInto(alertId: string): string[] {
+    const merged = this.inStatus('merged');
+    const found: string[] = [];
+    const frontier = [alertId];
+    while (frontier.length) {
+      const target = frontier.pop()!;
+      for (const m of merged) {
+        if (m.mergedInto === target && m.alertId !== alertId && !found.includes(m.alertId)) {
+          found.push(m.alertId);
+          frontier.push(m.alertId);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The shift since `since`: alerts received by status, units sent, and every arrival on those alerts in arrival order. */
   shiftRows(since: string) {
-    const counts = this.db.prepare<[], { status: string; n: number }>('SELECT status, COUNT(*) AS n FROM alerts GROUP BY status').all();
-    const dispatches = this.db
-      .prepare<[string], { response_seconds: number | null; tier_met: number | null; arrived_at: string | null }>(
-        'SELECT response_seconds, tier_met, arrived_at FROM dispatches WHERE dispatched_at >= ?',
-      )
-      .all(since);
-    const lifecycles = this.db.prepare<[], { lifecycle: string }>("SELECT lifecycle FROM alerts WHERE status = 'transferred' AND lifecycle IS NOT NULL").all();
-    return { counts, dispatches, transferred: lifecycles.map((r) => JSON.parse(r.lifecycle) as AlertLifecycle) };
+    return {
+      counts: this.countsSinceStmt.all(since),
+      dispatched: this.dispatchedSinceStmt.get(since)!.n,
+      arrivals: this.arrivalsSinceStmt.all(since),
+      transferred: this.inStatus('transferred'),
+    };
   }
 }

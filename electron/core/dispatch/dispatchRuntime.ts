@@ -15,12 +15,17 @@ import { DEFAULT_TIER_CONFIG, evaluateTier } from '../routing';
 import { DispatchService } from './dispatchService';
 import { OperatorSession } from './operatorSession';
 
-type DispatchHandlers = Pick<RequestHandlers, 'operator.signIn' | 'operator.signOut' | 'operator.current' | 'alerts.act' | 'alerts.history' | 'alerts.duplicates' | 'shift.summary'>;
+type DispatchHandlers = Pick<RequestHandlers, 'operator.signIn' | 'operator.signOut' | 'operator.current' | 'alerts.act' | 'alerts.history' | 'alerts.duplicates' | 'shift.summary' | 'alerts.transferred' | 'alerts.merged'>;
 
 export interface DispatchRuntime {
   handlers: DispatchHandlers;
   service: DispatchService;
   audit: AuditLog;
+  /**
+   * Audits a seat action outside the alert lifecycle (settings, camera PTZ) under the signed-in
+   * operator, or `seat:unsigned` when nobody is signed in: the seat still did it.
+   */
+  auditSeatAction(action: string, subject: string, payload: unknown): void;
   dispatcher: OutboxDispatcher;
   close(): Promise<void>;
 }
@@ -87,6 +92,11 @@ export async function startDispatchRuntime(options: {
     'alerts.duplicates': async ({ alertId }) =>
       service.duplicates(alertId).map((d) => ({ keepId: d.keepId, mergeId: d.mergeId, score: d.score, distanceMeters: d.distanceMeters, secondsApart: d.secondsApart, sameCategory: d.sameCategory })),
     'shift.summary': async () => service.shiftSummary(),
+    'alerts.transferred': async () => service.transferred(),
+    'alerts.merged': async ({ alertId }) => service.merged(alertId),
   };
-  return { handlers, service, audit, dispatcher, close: () => dispatcher.stop() };
+  const auditSeatAction = (action: string, subject: string, payload: unknown) => {
+    audit.append({ operator: session.operator?.username ?? 'seat:unsigned', action, subject, payload });
+  };
+  return { handlers, service, audit, auditSeatAction, dispatcher, close: () => dispatcher.stop() };
 }

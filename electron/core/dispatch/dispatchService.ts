@@ -3,7 +3,7 @@ import type { ConsoleRepository } from '../db/consoleRepository';
 import type { AuditLog } from '../audit/auditLog';
 import type { CommandOutbox } from '../outbox/commandOutbox';
 import type { EventSink } from '../../../shared/contract/bridge';
-import type { AlertHistory, ShiftSummary } from '../../../shared/contract/dispatchContract';
+import type { AlertHistory, MergedAlertViewResult, ShiftSummary, TransferredCase } from '../../../shared/contract/dispatchContract';
 import type { Alert } from '../../../shared/domain/alert';
 import type { UnitPosition, UnitStatusReport } from '../../../shared/domain/unit';
 import { haversineMeters } from '../../../shared/domain/geo';
@@ -11,6 +11,7 @@ import {
   checkPermission,
   isLegal,
   isTransferOverdue,
+  mergedView,
   responseTimeSeconds,
   suggestDuplicates,
   transition,
@@ -19,6 +20,7 @@ import {
   type DuplicateSuggestion,
 } from '../../../shared/domain/lifecycle';
 import { AlertStepStore } from './alertStepStore';
+import { localDayStart, summariseShift } from './shiftSummary';
 import type { OperatorSession } from './operatorSession';
 
 /** A step on an alert that changes no status (supportStep): e.g. `cordon.reinforce`, `cordon.checkpoint`. */
@@ -32,6 +34,8 @@ export interface SupportStep {
 
 /** A unit this close to its alert has arrived, even if nobody pressed "on scene". */
 const ARRIVAL_RADIUS_M = 60;
+/** Statuses in which an assigned unit can still arrive (reinforcement arrives after the first). */
+const ARRIVING: readonly string[] = ['dispatched', 'en_route', 'on_scene'];
 
 export interface DispatchServiceDeps {
   db: Db;
@@ -70,9 +74,23 @@ export class DispatchService {
     const state = this.steps.lifecycle(alertId)!;
     const permission = checkPermission(operator.role, action.type, { status: state.status, drill: Boolean(this.deps.drill) });
     if (!permission.ok) throw new Error(permission.reason);
-    if (action.type === 'merge') this.requireAlert(action.intoAlertId);
-    if (action.type === 'dispatch' || action.type === 'reassign') this.requireAvailableUnits(action.unitIds);
-    return this.apply(alert, action, operator.username);
+    if (action.type === 'merge') this.requireMergeTarget(alertId, action.intoAlertId);
+    // Units already on this alert stay busy with it; only the newly sent ones must be free.
+    if (action.type === 'dispatch' || action.type === 'reassign') this.requireAvailableUnits(action.unitIds.filter((u) => !state.unitIds.includes(u)));
+    if (action.type === 'arrive') {
+      // An officer's "on scene" closes the unit's dispatch row as a reported arrival would.
+      const at = this.now().toISOString();
+      let updated = alert;
+      this.deps.db.transaction(() => {
+        updated = this.apply(alert, action, operator.username, at);
+        this.closeDispatch(alert, action.unitId, at);
+      })();
+      return updated;
+    }
+    const updated = this.apply(alert, action, operator.username);
+    // The survivor now shows the duplicate's callers and reports, units moved or not.
+    if (action.type === 'merge') this.deps.emit('alerts.historyChanged', { alertId: action.intoAlertId });
+    return updated;
   }
 
   /** Unit status from the feed: departure and arrival of dispatched units, recorded as system steps. */
@@ -81,22 +99,23 @@ export class DispatchService {
       if (!r.alertId) continue;
       const state = this.steps.lifecycle(r.alertId);
       if (!state || !state.unitIds.includes(r.unitId)) continue;
-      if (r.status === 'en_route' && state.status === 'dispatched') this.systemStep(r.alertId, { type: 'depart', unitId: r.unitId }, r.at);
+      if (r.status === 'en_route' && state.status === 'dispatched') this.apply(this.requireAlert(r.alertId), { type: 'depart', unitId: r.unitId }, 'system:avl', r.at);
       if (r.status === 'on_scene') this.recordArrival(r.alertId, r.unitId, r.at);
     }
   }
 
-  /** Arrival detected from live positions, for units that never report "on scene". */
+  /**
+   * Arrival detected from live positions, for units that never report "on scene": every unit
+   * still expected on an open alert, the first one and reinforcement arriving after it alike.
+   */
   onPositions(positions: readonly UnitPosition[]): void {
     if (positions.length === 0) return;
     const byUnit = new Map(positions.map((p) => [p.unitId, p]));
-    for (const { alertId, unitIds } of this.steps.activeAssignments()) {
+    for (const { alertId, unitId } of this.steps.activeAssignments()) {
+      const p = byUnit.get(unitId);
+      if (!p) continue;
       const alert = this.deps.repository.alerts.get(alertId);
-      if (!alert) continue;
-      for (const unitId of unitIds) {
-        const p = byUnit.get(unitId);
-        if (p && haversineMeters(p, alert.position) <= ARRIVAL_RADIUS_M) this.recordArrival(alertId, unitId, p.at);
-      }
+      if (alert && haversineMeters(p, alert.position) <= ARRIVAL_RADIUS_M) this.recordArrival(alertId, unitId, p.at);
     }
   }
 
@@ -137,7 +156,7 @@ export class DispatchService {
     return {
       alertId,
       events: this.deps.repository.alerts.events(alertId),
-      dispatches: this.steps.dispatches(alertId),
+      dispatches: this.steps.dispatches(alertId, state.unitIds),
       unitIds: [...state.unitIds],
       responseSeconds: responseTimeSeconds(state),
       transferDueAt: state.transfer?.dueAt ?? null,
@@ -150,51 +169,61 @@ export class DispatchService {
     return suggestDuplicates(alert, this.deps.repository.alerts.list({ includeClosed: false }));
   }
 
+  /** Today's shift (the console's local day): alerts received since midnight. */
   shiftSummary(): ShiftSummary {
-    const start = this.now();
-    start.setHours(0, 0, 0, 0);
-    const since = start.toISOString();
-    const rows = this.steps.shiftRows(since);
-    const arrived = rows.dispatches.filter((d) => d.response_seconds !== null).map((d) => d.response_seconds!).sort((a, b) => a - b);
-    const judged = rows.dispatches.filter((d) => d.tier_met !== null);
+    const now = this.now();
+    const since = localDayStart(now).toISOString();
+    return summariseShift(this.steps.shiftRows(since), since, now.toISOString(), this.deps.outbox.counts());
+  }
+
+  /** Cases handed over (分流) and waiting for feedback, the soonest due first, overdue ones flagged. */
+  transferred(): TransferredCase[] {
     const nowIso = this.now().toISOString();
-    return {
-      since,
-      countsByStatus: Object.fromEntries(rows.counts.map((c) => [c.status, c.n])),
-      dispatches: rows.dispatches.length,
-      arrived: arrived.length,
-      medianResponseSeconds: arrived.length ? arrived[Math.floor((arrived.length - 1) / 2)]! : null,
-      tierMetShare: judged.length ? judged.filter((d) => d.tier_met === 1).length / judged.length : null,
-      overdueTransfers: rows.transferred.filter((s) => isTransferOverdue(s, nowIso)).length,
-      outbox: this.deps.outbox.counts(),
-    };
+    const cases: TransferredCase[] = [];
+    for (const state of this.steps.inStatus('transferred')) {
+      const alert = this.deps.repository.alerts.get(state.alertId);
+      if (!alert || !state.transfer) continue;
+      const { target, department, dueAt, at } = state.transfer;
+      cases.push({ alert, target, department, dueAt, transferredAt: at, overdue: isTransferOverdue(state, nowIso) });
+    }
+    return cases.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+  }
+
+  /** The alert with every duplicate merged into it: all callers and all reports. */
+  merged(alertId: string): MergedAlertViewResult {
+    const primary = this.requireAlert(alertId);
+    const merged = this.steps.mergedInto(alertId).map((id) => this.deps.repository.alerts.get(id)).filter((a): a is Alert => a !== null && a !== undefined);
+    return mergedView(primary, merged);
   }
 
   private recordArrival(alertId: string, unitId: string, at: string): void {
     const state = this.steps.lifecycle(alertId);
-    if (!state || !state.unitIds.includes(unitId) || (state.status !== 'dispatched' && state.status !== 'en_route' && state.status !== 'on_scene')) return;
+    if (!state || !state.unitIds.includes(unitId) || !ARRIVING.includes(state.status)) return;
     const alert = this.requireAlert(alertId);
+    let recorded = false;
     this.deps.db.transaction(() => {
-      const seconds = (Date.parse(at) - Date.parse(alert.receivedAt)) / 1000;
-      const recorded = this.steps.recordArrival(alertId, unitId, at, alert.receivedAt, this.deps.tierFor(unitId, alert, seconds));
-      if (recorded === null) return;
-      if (state.status !== 'on_scene') this.apply(alert, { type: 'arrive', unitId }, 'system:avl', at);
+      recorded = this.closeDispatch(alert, unitId, at);
+      if (recorded && state.status !== 'on_scene') this.apply(alert, { type: 'arrive', unitId }, 'system:avl', at);
     })();
-    this.deps.emit('alerts.historyChanged', { alertId });
+    // Positions repeat every few seconds: only a new arrival is news.
+    if (recorded) this.deps.emit('alerts.historyChanged', { alertId });
   }
 
-  private systemStep(alertId: string, action: LifecycleAction, at: string): void {
-    this.apply(this.requireAlert(alertId), action, 'system:avl', at);
+  /** Stamps the unit's open dispatch with its arrival, response time and tier; false if none was open. */
+  private closeDispatch(alert: Alert, unitId: string, at: string): boolean {
+    const seconds = (Date.parse(at) - Date.parse(alert.receivedAt)) / 1000;
+    return this.steps.recordArrival(alert.id, unitId, at, alert.receivedAt, this.deps.tierFor(unitId, alert, seconds)) !== null;
   }
 
-  private apply(alert: Alert, action: LifecycleAction, operator: string, at = this.now().toISOString()): Alert {
+  private apply(alert: Alert, action: LifecycleAction, operator: string, at = this.now().toISOString(), extraData: Record<string, unknown> = {}): Alert {
     const { db, outbox, audit, emit } = this.deps;
     const state = this.steps.lifecycle(alert.id)!;
     const result = transition(state, action, { at, operator });
     if (!result.ok) throw new Error(result.error.message);
     const { next } = result;
     // In a drill every step says so, in the alert's history and in the audit log.
-    const event = this.deps.drill ? { ...result.event, data: { ...result.event.data, mode: this.deps.drill } } : result.event;
+    const data = { ...result.event.data, ...extraData, ...(this.deps.drill ? { mode: this.deps.drill } : {}) };
+    const event = { ...result.event, data };
     db.transaction(() => {
       this.steps.save(alert.id, next, event);
       audit.appendLifecycleEvent(alert.id, event);
@@ -204,13 +233,32 @@ export class DispatchService {
       }
       // Units leave the alert when they are released, or when the job on scene is done.
       const released = action.type === 'resolve' ? state.unitIds : state.unitIds.filter((u) => !next.unitIds.includes(u));
-      for (const unitId of released) outbox.enqueue({ kind: 'unit.recall', payload: { unitId } });
+      if (action.type === 'merge') this.moveUnits(alert, action.intoAlertId, released, operator, at);
+      else for (const unitId of released) outbox.enqueue({ kind: 'unit.recall', payload: { unitId } });
     })();
     this.deps.kick();
     const updated = this.deps.repository.alerts.get(alert.id)!;
     emit('alerts.upserted', [updated]);
     emit('alerts.historyChanged', { alertId: alert.id });
     return updated;
+  }
+
+  /**
+   * Merging moves the duplicate's units to the surviving alert instead of recalling them: they
+   * are going to the same incident. Each becomes a dispatch there (a fresh unit.assign names the
+   * surviving alert, so the unit's later status reports land on it). Inside apply's transaction.
+   */
+  private moveUnits(from: Alert, intoAlertId: string, unitIds: readonly string[], operator: string, at: string): void {
+    const target = this.requireAlert(intoAlertId);
+    const moving = unitIds.filter((u) => !this.steps.lifecycle(intoAlertId)!.unitIds.includes(u));
+    if (moving.length) this.apply(target, { type: 'dispatch', unitIds: moving }, operator, at, { mergedFrom: from.id });
+  }
+
+  private requireMergeTarget(alertId: string, intoAlertId: string): void {
+    this.requireAlert(intoAlertId);
+    const target = this.steps.lifecycle(intoAlertId)!;
+    // The survivor takes over the duplicate's units and callers, so it must still be open work.
+    if (!isLegal(target.status, 'dispatch')) throw new Error(`cannot merge ${alertId} into ${intoAlertId}: it is ${target.status.replace(/_/g, ' ')}`);
   }
 
   private requireAlert(alertId: string): Alert {

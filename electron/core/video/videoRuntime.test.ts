@@ -44,6 +44,27 @@ describe('video runtime', () => {
     await expect(refused.video.handlers['cameras.aim']({ cameraId: dome.id, lng: 112.851, lat: 35.5 })).rejects.toThrow(/gateway refused camera.ptz: camera is offline/);
   });
 
+  it('audits every PTZ command with its outcome: accepted, refused, or unanswered', async () => {
+    const audit = vi.fn();
+    const answers: unknown[] = [{ commandId: 'x', ok: true }, { commandId: 'x', ok: false, error: 'camera is offline' }];
+    const sendCommand = vi.fn(async () => {
+      const next = answers.shift();
+      if (!next) throw new Error('gateway command timed out');
+      return next;
+    });
+    const video = createVideoRuntime({ cameras: [dome, gun], gatewayUrl: 'http://127.0.0.1:7410', cameraOnline: () => ({}), sendCommand, emit: vi.fn(), audit });
+    const aim = () => video.handlers['cameras.aim']({ cameraId: dome.id, lng: 112.851, lat: 35.5 });
+    await aim();
+    await expect(aim()).rejects.toThrow(/refused/);
+    await expect(aim()).rejects.toThrow(/timed out/);
+    expect(audit.mock.calls.map(([e]) => [e.cameraId, e.ok, e.error ?? null])).toEqual([
+      [dome.id, true, null],
+      [dome.id, false, 'camera is offline'],
+      [dome.id, false, 'gateway command timed out'],
+    ]);
+    expect(audit.mock.calls[0]![0]).toMatchObject({ pan: expect.any(Number), tilt: expect.any(Number), commandId: expect.any(String) });
+  });
+
   it('shares the selection with every window, once per change', async () => {
     const { video, emit } = runtime();
     expect(await video.handlers['selection.get']()).toEqual({ alertId: null });

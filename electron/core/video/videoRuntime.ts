@@ -16,6 +16,8 @@ export interface VideoRuntimeOptions {
   /** Sends one gateway command and resolves with its raw ack (GatewayFeed.command). */
   sendCommand: (event: string, command: unknown, timeoutMs?: number) => Promise<unknown>;
   emit: EventSink;
+  /** Audits each PTZ command sent, with its outcome (accepted, refused, or no answer). */
+  audit?: (entry: { cameraId: string; pan: number; tilt: number; commandId: string; ok: boolean; error?: string }) => void;
   /** Electron: opens the pop-out wall window. Absent in the browser host (it uses window.open). */
   openWall?: () => Promise<void>;
 }
@@ -69,7 +71,15 @@ export function createVideoRuntime(options: VideoRuntimeOptions): { handlers: Vi
       if (!isPtz(camera)) throw new Error(`camera ${camera.name} is a fixed ${camera.kind} camera and cannot be aimed`);
       const { pan, tilt } = ptzAim(camera, { lng, lat });
       const commandId = randomUUID();
-      const ack = CommandAckSchema.parse(await options.sendCommand(GatewayEvents.command, { commandId, kind: 'camera.ptz', payload: { cameraId, pan, tilt } }, 5000));
+      const record = (ok: boolean, error?: string) => options.audit?.({ cameraId, pan, tilt, commandId, ok, ...(error ? { error } : {}) });
+      let ack;
+      try {
+        ack = CommandAckSchema.parse(await options.sendCommand(GatewayEvents.command, { commandId, kind: 'camera.ptz', payload: { cameraId, pan, tilt } }, 5000));
+      } catch (err) {
+        record(false, err instanceof Error ? err.message : String(err));
+        throw err;
+      }
+      record(ack.ok, ack.ok ? undefined : (ack.error ?? 'no reason given'));
       if (!ack.ok) throw new Error(`gateway refused camera.ptz: ${ack.error ?? 'no reason given'}`);
       return { cameraId, pan, tilt };
     },

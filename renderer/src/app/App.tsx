@@ -4,7 +4,7 @@ import { AlertDetail, AlertQueue, useNearby } from '../features/alerts';
 import { CameraList, VideoPanel } from '../features/video';
 import { UnitList } from '../features/units';
 import { StatusBar } from '../features/status';
-import { ActionBar, AlertTimeline, DuplicateSuggestions, ShiftSummary, useAlertHistory } from '../features/dispatch';
+import { ActionBar, AlertTimeline, DuplicateSuggestions, ShiftSummary, useAlertHistory, useDispatchDesk } from '../features/dispatch';
 import { MapPane, useCityPack } from '../features/map';
 import { setLocale } from '../i18n';
 import { DrillBar } from '../features/drills';
@@ -20,7 +20,7 @@ export function App() {
   const selected = useConsoleState((s) => (s.selectedAlertId ? (s.alerts.get(s.selectedAlertId) ?? null) : null));
   const history = useAlertHistory(selected?.id ?? null, selected?.status);
   const cordon = useCordon(selected?.id ?? null);
-  const bestUnitId = nearby?.units.find((u) => u.unit.status === 'available')?.unit.id ?? null;
+  const desk = useDispatchDesk(selected, nearby, history);
   const cameraIds = useMemo(() => nearby?.cameras.map((c) => c.camera.id) ?? [], [nearby]);
   const unitIds = useMemo(() => nearby?.units.map((u) => u.unit.id) ?? [], [nearby]);
 
@@ -46,7 +46,7 @@ export function App() {
         <AlertDetail />
         {selected ? (
           <section className="panel dispatch-panel">
-            <ActionBar alert={selected} bestUnitId={bestUnitId} />
+            <ActionBar alert={selected} desk={desk} />
             <div className="alert-actions cordon-actions">
               <CordonButton cordon={cordon} />
             </div>
@@ -57,7 +57,10 @@ export function App() {
         <VideoPanel />
         <AlertTimeline history={history} />
         <CameraList nearby={nearby} />
-        <UnitList nearby={nearby} />
+        <UnitList
+          nearby={nearby}
+          {...(desk.signedIn && selected ? { action: { label: desk.reassignFrom ? t('dispatch.desk.reassignTo') : t('dispatch.desk.assign'), enabled: desk.canAssign, run: desk.assign } } : {})}
+        />
       </aside>
       <StatusBar />
     </div>

@@ -65,6 +65,15 @@ export const en: Shape<typeof zhCN> = {
     timeline: 'Case steps', responseTime: 'Response', overdue: 'Transfer overdue', onTheWay: 'on the way', tierMet: 'meets {{minutes}} min',
     tierMissed: 'missed {{minutes}} min', duplicates: 'Possible duplicates', possibleDuplicate: 'Possible duplicate: {{meters}} m, {{minutes}} min apart',
     merge: 'Merge', command: { pending: 'queued', sent: 'sent', acked: 'acknowledged', failed: 'failed' },
+    desk: {
+      assigned: 'Assigned units', recall: 'Recall', reassign: 'Reassign', assign: 'Assign', reassignTo: 'Reassign here',
+      reassignHint: 'Reassign {{unit}}: choose its replacement in the unit list (keys 1-9), Esc cancels', released: 'released',
+      feedbackClose: 'Record feedback and close', openTab: 'Open', transferredTab: 'Transferred', noTransferred: 'No transferred cases awaiting feedback',
+      due: 'due {{time}}', overdue: 'Overdue', overdueCount: '{{count}} overdue', toHotline: 'to {{target}}',
+      mergedTitle: '{{count}} duplicate(s) merged: every caller and report',
+      shiftTransferred: 'transferred {{count}}', shiftCancelled: 'cancelled {{count}}', shiftMerged: 'merged {{count}}',
+      step: { recall: 'Unit recalled', reassign: 'Unit reassigned' },
+    },
   },
   shift: { waiting: 'waiting {{count}}', active: 'active {{count}}', done: 'done {{count}}', median: 'median response', compliance: '1-3-5 met', outbox: 'commands queued {{count}}', overdue: 'overdue transfers {{count}}' },
   statusBar: {

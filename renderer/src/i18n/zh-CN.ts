@@ -59,6 +59,15 @@ export const zhCN = {
     responseTime: '响应时间', overdue: '转办已超期', onTheWay: '在途', tierMet: '{{minutes}}分钟达标', tierMissed: '未达{{minutes}}分钟',
     duplicates: '疑似重复警情', possibleDuplicate: '疑似重复：相距{{meters}}米、{{minutes}}分钟', merge: '合并',
     command: { pending: '待发送', sent: '已发送', acked: '已确认', failed: '发送失败' },
+    desk: {
+      assigned: '已派警力', recall: '撤回', reassign: '改派', assign: '派遣', reassignTo: '改派至此',
+      reassignHint: '改派 {{unit}}：在警力列表中选择替换警力（数字键 1-9），Esc 取消', released: '已撤回',
+      feedbackClose: '反馈并结案', openTab: '待处理', transferredTab: '已转办', noTransferred: '暂无待反馈的转办件',
+      due: '时限 {{time}}', overdue: '已超期', overdueCount: '超期 {{count}}', toHotline: '转 {{target}}',
+      mergedTitle: '已合并 {{count}} 起重复警情：全部报警人与报警内容',
+      shiftTransferred: '已转办 {{count}}', shiftCancelled: '已撤销 {{count}}', shiftMerged: '已合并 {{count}}',
+      step: { recall: '撤回警力', reassign: '改派警力' },
+    },
   },
   shift: { waiting: '待处理 {{count}}', active: '处置中 {{count}}', done: '已完成 {{count}}', median: '响应中位数', compliance: '1-3-5达标率', outbox: '待发指令 {{count}}', overdue: '转办超期 {{count}}' },
   statusBar: {

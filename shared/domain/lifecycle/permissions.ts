@@ -28,6 +28,7 @@ export const PERMISSIONS: Readonly<Record<OperatorRole, Readonly<Record<Lifecycl
     cancel: 'always',
     reopen: 'always',
     reassign: 'always',
+    recall: 'always',
   },
   duty_officer: {
     acknowledge: 'always',
@@ -43,6 +44,7 @@ export const PERMISSIONS: Readonly<Record<OperatorRole, Readonly<Record<Lifecycl
     // routine; reopening a closed or cancelled case changes the record and needs a supervisor.
     reopen: ['resolved', 'transferred'],
     reassign: 'always',
+    recall: 'always',
   },
   trainee: {
     acknowledge: 'always',
@@ -51,6 +53,7 @@ export const PERMISSIONS: Readonly<Record<OperatorRole, Readonly<Record<Lifecycl
     arrive: 'always',
     resolve: 'always',
     reassign: 'always',
+    recall: 'always',
     // Each of these ends or hides a real case: on live alerts a trainee hands them to an officer.
     close: 'drill_only',
     cancel: 'drill_only',

@@ -20,17 +20,17 @@ const ctx = { at: '2026-11-20T19:02:00+08:00', operator: 'op1' };
  * with the status it leads to, or '-' when illegal. `=` means legal and the status stays.
  */
 const TABLE: Record<AlertStatus, Record<LifecycleActionType, AlertStatus | '-' | '='>> = {
-  //            acknowledge     dispatch       depart       arrive        resolve       close     merge      transfer        cancel       reopen          reassign
-  received:     { acknowledge: 'acknowledged', dispatch: 'dispatched', depart: '-', arrive: '-', resolve: '-', close: '-', merge: 'merged', transfer: 'transferred', cancel: 'cancelled', reopen: '-', reassign: '-' },
-  acknowledged: { acknowledge: '-', dispatch: 'dispatched', depart: '-', arrive: '-', resolve: 'resolved', close: '-', merge: 'merged', transfer: 'transferred', cancel: 'cancelled', reopen: '-', reassign: '-' },
-  dispatched:   { acknowledge: '-', dispatch: '=', depart: 'en_route', arrive: 'on_scene', resolve: '-', close: '-', merge: 'merged', transfer: '-', cancel: 'cancelled', reopen: '-', reassign: 'dispatched' },
-  en_route:     { acknowledge: '-', dispatch: '=', depart: '-', arrive: 'on_scene', resolve: '-', close: '-', merge: 'merged', transfer: '-', cancel: 'cancelled', reopen: '-', reassign: 'dispatched' },
-  on_scene:     { acknowledge: '-', dispatch: '=', depart: '-', arrive: '-', resolve: 'resolved', close: '-', merge: 'merged', transfer: '-', cancel: '-', reopen: '-', reassign: '-' },
-  resolved:     { acknowledge: '-', dispatch: '-', depart: '-', arrive: '-', resolve: '-', close: 'closed', merge: '-', transfer: '-', cancel: '-', reopen: 'acknowledged', reassign: '-' },
-  closed:       { acknowledge: '-', dispatch: '-', depart: '-', arrive: '-', resolve: '-', close: '-', merge: '-', transfer: '-', cancel: '-', reopen: 'acknowledged', reassign: '-' },
-  merged:       { acknowledge: '-', dispatch: '-', depart: '-', arrive: '-', resolve: '-', close: '-', merge: '-', transfer: '-', cancel: '-', reopen: '-', reassign: '-' },
-  transferred:  { acknowledge: '-', dispatch: '-', depart: '-', arrive: '-', resolve: '-', close: 'closed', merge: '-', transfer: '-', cancel: '-', reopen: 'acknowledged', reassign: '-' },
-  cancelled:    { acknowledge: '-', dispatch: '-', depart: '-', arrive: '-', resolve: '-', close: '-', merge: '-', transfer: '-', cancel: '-', reopen: 'acknowledged', reassign: '-' },
+  //            acknowledge     dispatch       depart       arrive        resolve       close     merge      transfer        cancel       reopen          reassign   recall
+  received:     { acknowledge: 'acknowledged', dispatch: 'dispatched', depart: '-', arrive: '-', resolve: '-', close: '-', merge: 'merged', transfer: 'transferred', cancel: 'cancelled', reopen: '-', reassign: '-', recall: '-' },
+  acknowledged: { acknowledge: '-', dispatch: 'dispatched', depart: '-', arrive: '-', resolve: 'resolved', close: '-', merge: 'merged', transfer: 'transferred', cancel: 'cancelled', reopen: '-', reassign: '-', recall: '-' },
+  dispatched:   { acknowledge: '-', dispatch: '=', depart: 'en_route', arrive: 'on_scene', resolve: '-', close: '-', merge: 'merged', transfer: '-', cancel: 'cancelled', reopen: '-', reassign: 'dispatched', recall: 'acknowledged' },
+  en_route:     { acknowledge: '-', dispatch: '=', depart: '-', arrive: 'on_scene', resolve: '-', close: '-', merge: 'merged', transfer: '-', cancel: 'cancelled', reopen: '-', reassign: 'dispatched', recall: 'acknowledged' },
+  on_scene:     { acknowledge: '-', dispatch: '=', depart: '-', arrive: '-', resolve: 'resolved', close: '-', merge: 'merged', transfer: '-', cancel: '-', reopen: '-', reassign: '-', recall: 'acknowledged' },
+  resolved:     { acknowledge: '-', dispatch: '-', depart: '-', arrive: '-', resolve: '-', close: 'closed', merge: '-', transfer: '-', cancel: '-', reopen: 'acknowledged', reassign: '-', recall: '-' },
+  closed:       { acknowledge: '-', dispatch: '-', depart: '-', arrive: '-', resolve: '-', close: '-', merge: '-', transfer: '-', cancel: '-', reopen: 'acknowledged', reassign: '-', recall: '-' },
+  merged:       { acknowledge: '-', dispatch: '-', depart: '-', arrive: '-', resolve: '-', close: '-', merge: '-', transfer: '-', cancel: '-', reopen: '-', reassign: '-', recall: '-' },
+  transferred:  { acknowledge: '-', dispatch: '-', depart: '-', arrive: '-', resolve: '-', close: 'closed', merge: '-', transfer: '-', cancel: '-', reopen: 'acknowledged', reassign: '-', recall: '-' },
+  cancelled:    { acknowledge: '-', dispatch: '-', depart: '-', arrive: '-', resolve: '-', close: '-', merge: '-', transfer: '-', cancel: '-', reopen: 'acknowledged', reassign: '-', recall: '-' },
 };
 
 /** A state in `status` that is otherwise consistent (units assigned where the status implies them). */
@@ -59,6 +59,7 @@ const VALID: Record<LifecycleActionType, LifecycleAction> = {
   cancel: { type: 'cancel', reason: '报警人称误报' },
   reopen: { type: 'reopen', reason: '回访不满意' },
   reassign: { type: 'reassign', unitIds: ['U3'] },
+  recall: { type: 'recall', unitId: 'U1' },
 };
 
 describe('lifecycle transition table', () => {
@@ -158,6 +159,15 @@ describe('lifecycle errors and effects', () => {
     expect(cancelled.ok && [cancelled.next.unitIds, cancelled.event.data.releasedUnitIds, cancelled.event.note]).toEqual([[], ['U1'], '报警人称误报']);
     const merged = run(stateIn('on_scene'), VALID.merge);
     expect(merged.ok && [merged.next.mergedInto, merged.event.data]).toEqual(['A0', { intoAlertId: 'A0', releasedUnitIds: ['U1'] }]);
+  });
+
+  it('recalls one unit: the others carry on; recalling the last one asks for a fresh dispatch', () => {
+    const two = { ...stateIn('on_scene'), unitIds: ['U1', 'U2'] };
+    const one = run(two, { type: 'recall', unitId: 'U1' });
+    expect(one.ok && [one.next.status, one.next.unitIds, one.event.data]).toEqual(['on_scene', ['U2'], { unitId: 'U1', releasedUnitIds: ['U1'] }]);
+    const last = run(stateIn('en_route'), { type: 'recall', unitId: 'U1' });
+    expect(last.ok && [last.next.status, last.next.unitIds]).toEqual(['acknowledged', []]);
+    expect(run(two, { type: 'recall', unitId: 'U9' })).toMatchObject({ ok: false, error: { code: 'invalid_action', message: 'cannot recall: unit U9 is not assigned to this alert' } });
   });
 
   it('records the first arrival only once, with the response time', () => {

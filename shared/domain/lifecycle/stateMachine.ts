@@ -17,6 +17,9 @@
  *   resolved (回访不满意), closed, cancelled (wrongly cancelled) and transferred (returned by
  *   the receiving department, 退回). Who may reopen what is in permissions.ts.
  * - merged is terminal: the alert lives on inside the alert it was merged into.
+ * - recall releases one unit (needed elsewhere, wrong unit); the others carry on and the status
+ *   stays. Recalling the last unit puts the alert back to `acknowledged`: nobody is on the way,
+ *   so it needs a fresh dispatch (the first arrival, if any, is kept for the response time).
  */
 import type { AlertSource, AlertStatus } from '../alert';
 
@@ -32,6 +35,7 @@ export const LIFECYCLE_ACTIONS = [
   'cancel',
   'reopen',
   'reassign',
+  'recall',
 ] as const;
 export type LifecycleActionType = (typeof LIFECYCLE_ACTIONS)[number];
 
@@ -50,6 +54,7 @@ export type LifecycleAction = { note?: string } & (
   | { type: 'cancel'; reason: string }
   | { type: 'reopen'; reason: string }
   | { type: 'reassign'; unitIds: readonly string[] }
+  | { type: 'recall'; unitId: string }
 );
 
 export interface TransferInfo {
@@ -115,6 +120,7 @@ export const LEGAL_FROM: Readonly<Record<LifecycleActionType, readonly AlertStat
   cancel: ['received', 'acknowledged', 'dispatched', 'en_route'],
   reopen: ['resolved', 'closed', 'cancelled', 'transferred'],
   reassign: ['dispatched', 'en_route'],
+  recall: ['dispatched', 'en_route', 'on_scene'],
 };
 
 export function isLegal(status: AlertStatus, action: LifecycleActionType): boolean {
@@ -234,6 +240,11 @@ function apply(state: AlertLifecycle, action: LifecycleAction, ctx: TransitionCo
         to: 'dispatched',
         data: { unitIds, releasedUnitIds: state.unitIds.filter((u) => !unitIds.includes(u)) },
       };
+    }
+    case 'recall': {
+      if (!state.unitIds.includes(action.unitId)) return `unit ${action.unitId || '(none)'} is not assigned to this alert`;
+      const unitIds = state.unitIds.filter((u) => u !== action.unitId);
+      return { next: { unitIds }, to: unitIds.length ? state.status : 'acknowledged', data: { unitId: action.unitId, releasedUnitIds: [action.unitId] } };
     }
   }
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { maskPhone } from '../../../../shared/domain/alertQueue';
 import { useConsoleState } from '../../app/ConsoleContext';
+import { MergedReports } from './MergedReports';
 
 const fmt = (n: number) => n.toFixed(6);
 
@@ -52,6 +53,7 @@ export function AlertDetail() {
         ) : null}
       </dl>
       <p className="alert-description">{alert.description}</p>
+      <MergedReports alertId={alert.id} />
     </section>
   );
 }

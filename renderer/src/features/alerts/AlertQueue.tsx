@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sortAlertQueue } from '../../../../shared/domain/alertQueue';
 import { isOpen, type Alert } from '../../../../shared/domain/alert';
 import { useConsoleState, useConsoleStore } from '../../app/ConsoleContext';
 import { useNow } from '../../shared-ui/useNow';
-import { useQueueKeyboard } from './useQueueKeyboard';
+import { TransferredList, useTransferredCases } from '../dispatch';
+import { useQueueKeyboard, useViewToggleKey } from './useQueueKeyboard';
 
 function AlertAge({ reportedAt, now }: { reportedAt: string; now: number }) {
   const { t } = useTranslation();
@@ -39,7 +40,12 @@ function AlertRow({ alert, selected, unseen, now, onSelect }: { alert: Alert; se
   );
 }
 
-/** The priority queue of open alerts: priority first, then longest waiting; keyboard-first. */
+type QueueView = 'open' | 'transferred';
+
+/**
+ * The priority queue of open alerts (priority first, then longest waiting), and the transferred
+ * cases awaiting feedback in a second tab (key T); keyboard-first in both.
+ */
 export function AlertQueue() {
   const { t } = useTranslation();
   const store = useConsoleStore();
@@ -47,8 +53,19 @@ export function AlertQueue() {
   const selectedId = useConsoleState((s) => s.selectedAlertId);
   const unseen = useConsoleState((s) => s.unseenAlertIds);
   const now = useNow(1000);
+  const [view, setView] = useState<QueueView>('open');
+  const transferred = useTransferredCases();
   const alerts = useMemo(() => sortAlertQueue([...alertsMap.values()].filter((a) => isOpen(a.status))), [alertsMap]);
-  useQueueKeyboard(alerts, selectedId, (id) => store.selectAlert(id));
+  const shown = useMemo(() => (view === 'open' ? alerts : transferred.map((c) => c.alert)), [view, alerts, transferred]);
+  // A transferred case is not in the session's open-alert snapshot: put it in the store to show its detail.
+  const select = (id: string | null) => {
+    const c = id ? transferred.find((x) => x.alert.id === id) : undefined;
+    if (c) store.upsertAlerts([c.alert]);
+    store.selectAlert(id);
+  };
+  useQueueKeyboard(shown, selectedId, select);
+  useViewToggleKey('t', () => setView((v) => (v === 'open' ? 'transferred' : 'open')));
+  const overdue = transferred.filter((c) => c.overdue).length;
 
   return (
     <section className="panel alert-queue" data-testid="alert-queue" aria-label={t('queue.title')}>
@@ -56,8 +73,20 @@ export function AlertQueue() {
         <h2>{t('queue.title')}</h2>
         <span className="panel-count">{t('queue.count', { count: alerts.length })}</span>
       </header>
+      <div role="tablist" className="queue-tabs">
+        <button type="button" role="tab" aria-selected={view === 'open'} data-testid="queue-tab-open" onClick={() => setView('open')}>
+          {t('dispatch.desk.openTab')}
+        </button>
+        <button type="button" role="tab" aria-selected={view === 'transferred'} data-testid="queue-tab-transferred" onClick={() => setView('transferred')}>
+          {t('dispatch.desk.transferredTab')} {transferred.length}
+          {overdue ? <span className="overdue-badge">{t('dispatch.desk.overdueCount', { count: overdue })}</span> : null}
+          <kbd>T</kbd>
+        </button>
+      </div>
       <p className="panel-hint">{t('queue.hint')}</p>
-      {alerts.length === 0 ? (
+      {view === 'transferred' ? (
+        <TransferredList cases={transferred} selectedId={selectedId} onSelect={select} />
+      ) : alerts.length === 0 ? (
         <p className="panel-empty">{t('queue.empty')}</p>
       ) : (
         <ul role="listbox" aria-label={t('queue.title')} className="alert-list">

@@ -44,3 +44,19 @@ export function useQueueKeyboard(alerts: readonly Alert[], selectedId: string | 
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 }
+
+/** A single-letter key (outside text fields, no modifiers) that switches the queue's view. */
+export function useViewToggleKey(key: string, toggle: () => void): void {
+  const latest = useRef(toggle);
+  useEffect(() => {
+    latest.current = toggle;
+  });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== key || isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      latest.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [key]);
+}

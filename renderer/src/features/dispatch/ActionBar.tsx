@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legalActions, type LifecycleActionType } from '../../../../shared/domain/lifecycle';
+import type { LifecycleActionType } from '../../../../shared/domain/lifecycle';
 import type { LifecycleActionRequest as LifecycleAction } from '../../../../shared/contract/dispatchContract';
 import type { Alert } from '../../../../shared/domain/alert';
-import { useConsoleApi } from '../../app/ConsoleContext';
-import { useOperator } from '../operator';
 import { TransferForm } from './TransferForm';
+import { AssignedUnits } from './AssignedUnits';
+import type { DispatchDesk } from './useDispatchDesk';
 
 /** Actions that need a sentence from the officer (result, feedback, reason). */
 const TEXT_ACTIONS = { resolve: 'result', close: 'feedback', cancel: 'reason', reopen: 'reason' } as const;
@@ -14,44 +14,24 @@ type TextAction = keyof typeof TEXT_ACTIONS;
 const isTextAction = (a: LifecycleActionType): a is TextAction => a in TEXT_ACTIONS;
 
 /**
- * The lifecycle actions legal for the selected alert. `bestUnitId` is the top of the ranked unit
- * list: "dispatch" sends it in one action (key D). Keys: A acknowledge, D dispatch best unit.
+ * The lifecycle actions legal for the selected alert, and its assigned units (recall, reassign).
+ * Keys (useDispatchDesk): A acknowledge, D dispatch the best unit, 1-9 the Nth ranked unit.
  */
-export function ActionBar({ alert, bestUnitId }: { alert: Alert; bestUnitId: string | null }) {
+export function ActionBar({ alert, desk }: { alert: Alert; desk: DispatchDesk }) {
   const { t } = useTranslation();
-  const api = useConsoleApi();
-  const operator = useOperator();
+  const { legal, bestUnitId, error } = desk;
   const [pending, setPending] = useState<TextAction | null>(null);
   const [transferring, setTransferring] = useState(false);
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const legal = legalActions(alert.status);
 
   const act = async (action: LifecycleAction) => {
-    try {
-      setError(null);
-      await api.requests['alerts.act']({ alertId: alert.id, action });
+    if (await desk.act(action)) {
       setPending(null);
       setText('');
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
     }
   };
 
-  const latest = { alert, bestUnitId, legal, act, operator };
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
-      if (event.ctrlKey || event.metaKey || event.altKey || !latest.operator) return;
-      if (event.key === 'a' && latest.legal.includes('acknowledge')) void latest.act({ type: 'acknowledge' });
-      if (event.key === 'd' && latest.bestUnitId && latest.legal.includes('dispatch')) void latest.act({ type: 'dispatch', unitIds: [latest.bestUnitId] });
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
-
-  if (!operator) return <p className="panel-hint" data-testid="alert-actions-signin">{t('dispatch.signInToAct')}</p>;
+  if (!desk.signedIn) return <p className="panel-hint" data-testid="alert-actions-signin">{t('dispatch.signInToAct')}</p>;
   return (
     <div className="alert-actions" data-testid="alert-actions">
       {legal.includes('acknowledge') ? (
@@ -68,7 +48,7 @@ export function ActionBar({ alert, bestUnitId }: { alert: Alert; bestUnitId: str
         .filter((a) => legal.includes(a))
         .map((a) => (
           <button key={a} type="button" data-testid={`action-${a}`} onClick={() => setPending(a)}>
-            {t(`dispatch.${a}`)}
+            {a === 'close' && alert.status === 'transferred' ? t('dispatch.desk.feedbackClose') : t(`dispatch.${a}`)}
           </button>
         ))}
       {legal.includes('transfer') ? (
@@ -103,6 +83,7 @@ export function ActionBar({ alert, bestUnitId }: { alert: Alert; bestUnitId: str
           </button>
         </form>
       ) : null}
+      <AssignedUnits desk={desk} />
       {error ? <p className="form-error" data-testid="action-error">{error}</p> : null}
     </div>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ShiftSummary as Summary } from '../../../../shared/contract/dispatchContract';
 import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
 
-/** Today's shift at a glance: open work by state, median response time and 1-3-5 compliance. */
+/** Today's shift (alerts received since local midnight): work by state, median first-arrival response time and 1-3-5 compliance. */
 export function ShiftSummary() {
   const { t } = useTranslation();
   const api = useConsoleApi();
@@ -30,6 +30,9 @@ export function ShiftSummary() {
       <span>{t('shift.waiting', { count: open })}</span>
       <span>{t('shift.active', { count: moving })}</span>
       <span>{t('shift.done', { count: (c.resolved ?? 0) + (c.closed ?? 0) })}</span>
+      <span data-testid="shift-transferred">{t('dispatch.desk.shiftTransferred', { count: c.transferred ?? 0 })}</span>
+      <span data-testid="shift-cancelled">{t('dispatch.desk.shiftCancelled', { count: c.cancelled ?? 0 })}</span>
+      <span data-testid="shift-merged">{t('dispatch.desk.shiftMerged', { count: c.merged ?? 0 })}</span>
       <span data-testid="shift-median">
         {t('shift.median')} {summary.medianResponseSeconds !== null ? `${Math.round(summary.medianResponseSeconds)} s` : '—'}
       </span>

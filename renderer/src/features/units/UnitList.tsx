@@ -4,11 +4,19 @@ import { formatDuration, tierBadgeText } from './etaFormat';
 
 const km = (m: number) => (m / 1000).toFixed(2);
 
+/** One action per ranked row (assign, or pick the replacement while reassigning); keys 1-9 do the same. */
+export interface UnitRowAction {
+  label: string;
+  enabled: (unitId: string) => boolean;
+  run: (unitId: string) => void;
+}
+
 /**
  * Available units ranked by road travel time to the selected alert, each with its 1-3-5 verdict;
- * units the road network cannot bring there come last with the reason.
+ * units the road network cannot bring there come last with the reason. With `action`, each of
+ * the first nine rows shows its key (1-9) and a button.
  */
-export function UnitList({ nearby }: { nearby: NearbyResult | null }) {
+export function UnitList({ nearby, action }: { nearby: NearbyResult | null; action?: UnitRowAction }) {
   const { t } = useTranslation();
   if (!nearby) return null;
   return (
@@ -19,10 +27,11 @@ export function UnitList({ nearby }: { nearby: NearbyResult | null }) {
       <p className="panel-hint">{t('units.byRoad')}</p>
       {nearby.units.length === 0 ? <p className="panel-empty">{t('units.none')}</p> : null}
       <ol>
-        {nearby.units.map(({ unit, etaSeconds, distanceM, straightLineM, tier, unreachable }) => {
+        {nearby.units.map(({ unit, etaSeconds, distanceM, straightLineM, tier, unreachable }, index) => {
           const badge = tierBadgeText(t, tier);
           return (
-            <li key={unit.id} data-testid="unit-item" data-unit-id={unit.id} data-eta={etaSeconds === null ? '' : Math.round(etaSeconds)}>
+            <li key={unit.id} data-testid="unit-item" data-unit-id={unit.id} data-rank={index + 1} data-eta={etaSeconds === null ? '' : Math.round(etaSeconds)}>
+              {action && index < 9 ? <kbd className="unit-key">{index + 1}</kbd> : null}
               <span className={`unit-type type-${unit.type}`}>{t(`unitType.${unit.type}`)}</span>
               <span className="unit-callsign">{unit.callsign}</span>
               {etaSeconds !== null ? (
@@ -39,6 +48,11 @@ export function UnitList({ nearby }: { nearby: NearbyResult | null }) {
                 <span className={`tier-badge ${tier?.met ? 'met' : 'missed'}`} data-testid="tier-badge" data-met={String(tier?.met ?? false)}>
                   {badge}
                 </span>
+              ) : null}
+              {action ? (
+                <button type="button" className="unit-assign" data-testid="unit-assign" disabled={!action.enabled(unit.id)} onClick={() => action.run(unit.id)}>
+                  {action.label}
+                </button>
               ) : null}
             </li>
           );

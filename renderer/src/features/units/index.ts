@@ -1,1 +1,2 @@
 export { UnitList } from './UnitList';
+export type { UnitRowAction } from './UnitList';

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
 import { openVideoWall } from '../../platform/popout';
@@ -32,6 +32,21 @@ export function VideoPanel() {
     });
   const [popError, setPopError] = useState<string | null>(null);
   useShareSelection();
+  // Key V opens (or folds) the video for the selected alert without the mouse.
+  const latestToggle = useRef(toggle);
+  useEffect(() => {
+    latestToggle.current = toggle;
+  });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target;
+      const typing = target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+      if (event.key !== 'v' || typing || event.ctrlKey || event.metaKey || event.altKey) return;
+      latestToggle.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const popOut = () => {
     setPopError(null);
     openVideoWall(api, host).catch((err: unknown) => setPopError(err instanceof Error ? err.message : String(err)));
@@ -44,7 +59,7 @@ export function VideoPanel() {
           {t('video.popout')}
         </button>
         <button type="button" className="video-collapse" data-testid="video-collapse" aria-expanded={open} onClick={toggle}>
-          {open ? t('video.collapse') : t('video.expand')}
+          {open ? t('video.collapse') : t('video.expand')} <kbd>V</kbd>
         </button>
       </header>
       {open ? <VideoWall drawTools /> : null}

@@ -1,0 +1,127 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { legalActions, type LifecycleActionType } from '../../../../shared/domain/lifecycle';
+import type { AlertHistory, LifecycleActionRequest } from '../../../../shared/contract/dispatchContract';
+import type { NearbyResult } from '../../../../shared/contract/api';
+import type { Alert } from '../../../../shared/domain/alert';
+import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
+import { useOperator } from '../operator';
+
+const isTyping = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/** What the ranked unit list and the action bar share for the selected alert. */
+export interface DispatchDesk {
+  alert: Alert | null;
+  signedIn: boolean;
+  legal: LifecycleActionType[];
+  error: string | null;
+  act(action: LifecycleActionRequest): Promise<boolean>;
+  /** Units on the alert now (from its history). */
+  assignedUnitIds: readonly string[];
+  /** The ranked list's units in its order (ETA first): key N assigns the Nth. */
+  rankedUnitIds: readonly string[];
+  /** The first ranked unit free to go (key D). */
+  bestUnitId: string | null;
+  /** Whether `unitId` can be sent now (free, not already on the alert, and the alert takes units). */
+  canAssign(unitId: string): boolean;
+  /** Sends a ranked unit: a dispatch (reinforcement when units are already there), or in reassign mode the replacement. */
+  assign(unitId: string): void;
+  /** The assigned unit being replaced, while the officer picks its replacement in the ranked list. */
+  reassignFrom: string | null;
+  startReassign(unitId: string): void;
+  cancelReassign(): void;
+  recall(unitId: string): void;
+}
+
+/**
+ * The dispatch desk for the selected alert: one action per ranked unit, recall and reassign per
+ * assigned unit, and the keys A acknowledge, D dispatch the best unit, 1-9 assign the Nth ranked
+ * unit (the replacement while reassigning; Esc cancels reassigning before it clears the queue).
+ */
+export function useDispatchDesk(alert: Alert | null, nearby: NearbyResult | null, history: AlertHistory | null): DispatchDesk {
+  const api = useConsoleApi();
+  const operator = useOperator();
+  const units = useConsoleState((s) => s.units);
+  const [error, setError] = useState<string | null>(null);
+  const [reassignFrom, setReassignFrom] = useState<string | null>(null);
+  const alertId = alert?.id ?? null;
+  const legal = alert ? legalActions(alert.status) : [];
+  const assignedUnitIds = (history?.alertId === alertId ? history?.unitIds : null) ?? [];
+  const rankedUnitIds = (nearby?.alertId === alertId ? nearby?.units.map((u) => u.unit.id) : null) ?? [];
+
+  useEffect(() => {
+    setError(null);
+    setReassignFrom(null);
+  }, [alertId]);
+  // Reassigning ends when the unit is no longer on the alert or the alert moved on (e.g. arrived).
+  if (reassignFrom && (!assignedUnitIds.includes(reassignFrom) || !legal.includes('reassign'))) setReassignFrom(null);
+
+  const act = useCallback(
+    async (action: LifecycleActionRequest) => {
+      if (!alertId) return false;
+      try {
+        setError(null);
+        await api.requests['alerts.act']({ alertId, action });
+        return true;
+      } catch (err) {
+        setError(err instanceof Error ? err.message : String(err));
+        return false;
+      }
+    },
+    [api, alertId],
+  );
+
+  const free = (unitId: string) => (units.get(unitId)?.status ?? 'available') === 'available' && !assignedUnitIds.includes(unitId);
+  const canAssign = (unitId: string) => Boolean(operator) && free(unitId) && (reassignFrom ? legal.includes('reassign') : legal.includes('dispatch'));
+  const assign = (unitId: string) => {
+    if (!canAssign(unitId)) return;
+    if (reassignFrom) {
+      const from = reassignFrom;
+      void act({ type: 'reassign', unitIds: [...assignedUnitIds.filter((u) => u !== from), unitId] }).then((ok) => ok && setReassignFrom(null));
+    } else void act({ type: 'dispatch', unitIds: [unitId] });
+  };
+  const bestUnitId = rankedUnitIds.find(free) ?? null;
+  const desk: DispatchDesk = {
+    alert,
+    signedIn: Boolean(operator),
+    legal,
+    error,
+    act,
+    assignedUnitIds,
+    rankedUnitIds,
+    bestUnitId,
+    canAssign,
+    assign,
+    reassignFrom,
+    startReassign: (unitId) => legal.includes('reassign') && setReassignFrom(unitId),
+    cancelReassign: () => setReassignFrom(null),
+    recall: (unitId) => void act({ type: 'recall', unitId }),
+  };
+
+  const latest = useRef(desk);
+  useEffect(() => {
+    latest.current = desk;
+  });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const d = latest.current;
+      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey || !d.signedIn) return;
+      if (event.key === 'Escape' && d.reassignFrom) {
+        // Capture phase: cancelling the reassignment must not also clear the selected alert.
+        event.stopPropagation();
+        d.cancelReassign();
+        return;
+      }
+      if (event.key === 'a' && d.legal.includes('acknowledge')) void d.act({ type: 'acknowledge' });
+      if (event.key === 'd' && d.bestUnitId && d.legal.includes('dispatch') && !d.reassignFrom) d.assign(d.bestUnitId);
+      if (/^[1-9]$/.test(event.key)) {
+        const unitId = d.rankedUnitIds[Number(event.key) - 1];
+        if (unitId) d.assign(unitId);
+        event.preventDefault();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+  return desk;
+}
