@@ -17,7 +17,7 @@ import { DEMO_PASSWORD, seedDemoOperators } from './accounts/seed';
 import { CommandOutbox } from './outbox/commandOutbox';
 import { DispatchService } from './dispatch/dispatchService';
 import { OperatorSession } from './dispatch/operatorSession';
-import { CHECKPOINT_ACTION, createCordonService, defaultElapsedSeconds, REINFORCE_ACTION, type CordonService } from './cordonService';
+import { CHECKPOINT_ACTION, createCordonService, defaultElapsedSeconds, REINFORCE_ACTION, resolveRing1, type CordonService } from './cordonService';
 import { CordonResultSchema } from '../../shared/contract/cordonContract';
 import type { CityPack } from '../../shared/citypack/schema';
 import type { Unit } from '../../shared/domain/unit';
@@ -152,5 +152,58 @@ describe('cordon service on the demo city', () => {
     expect(audit.recent(20, `alert:${ALERT}`).filter((e) => e.action === `alert.${CHECKPOINT_ACTION}`)).toHaveLength(1);
     expect(outbox.recent()).toHaveLength(0);
     expect((await service.handlers['cordon.analyse']({ alertId: ALERT })).activeCheckpointIds).toEqual([checkpointId]);
+  });
+
+  it('ring 1 as the incident county, or as a drawn polygon; a county the incident is not in is an error', async () => {
+    // 112.85, 35.5 lies in 城区 (149901) of the demo pack.
+    expect(resolveRing1(pack, { lng: 112.85, lat: 35.5 }, { mode: 'district' })).toEqual({ mode: 'boundary', id: '149901' });
+    expect(() => resolveRing1(pack, { lng: 100, lat: 20 }, { mode: 'district' })).toThrow(/no county or patrol district/);
+    const county = await service.handlers['cordon.analyse']({ alertId: ALERT, ring1: { mode: 'district' } });
+    const ring1 = county.rings.find((r) => r.ring === 1)!;
+    expect(ring1).toMatchObject({ source: 'boundary', name: '城区' });
+    expect(county.crossings.filter((c) => c.ring === 1).length).toBeGreaterThan(0);
+
+    // A drawn square of about 2 × 2 km around the incident: its exits are ring-1 crossings inside the square's box.
+    const d = 0.01;
+    const square: [number, number][] = [[112.85 - d, 35.5 - d], [112.85 + d, 35.5 - d], [112.85 + d, 35.5 + d], [112.85 - d, 35.5 + d], [112.85 - d, 35.5 - d]];
+    const drawn = await service.handlers['cordon.analyse']({ alertId: ALERT, ring1: { mode: 'polygon', geometry: { type: 'Polygon', coordinates: [square] } } });
+    expect(drawn.rings.find((r) => r.ring === 1)).toMatchObject({ source: 'polygon' });
+    expect(drawn.rings.find((r) => r.ring === 1)!.lengthKm).toBeGreaterThan(8);
+    const r1 = drawn.crossings.filter((c) => c.ring === 1);
+    expect(r1.length).toBeGreaterThan(0);
+    for (const c of r1) {
+      expect(Math.abs(c.lng - 112.85)).toBeLessThanOrEqual(d + 1e-6);
+      expect(Math.abs(c.lat - 35.5)).toBeLessThanOrEqual(d + 1e-6);
+      // On the square's outline, not inside it.
+      expect(Math.min(d - Math.abs(c.lng - 112.85), d - Math.abs(c.lat - 35.5))).toBeLessThan(1e-4);
+    }
+  });
+
+  it('ring 3 stretch and the checkpoint cover distance come from the request', async () => {
+    const base = await service.handlers['cordon.analyse']({ alertId: ALERT });
+    const narrow = await service.handlers['cordon.analyse']({ alertId: ALERT, ring3: { withinKm: 1 } });
+    const whole = await service.handlers['cordon.analyse']({ alertId: ALERT, ring3: { withinKm: 200, sharedOnly: false } });
+    const km = (a: typeof base) => a.rings.find((r) => r.ring === 3)?.lengthKm ?? 0;
+    expect(km(narrow)).toBeLessThan(km(base));
+    expect(km(whole)).toBeGreaterThan(km(base));
+    // A 1 m cover distance leaves only checkpoints standing on the crossing; 300 m covers 11 of 14 on ring 2.
+    const tight = await service.handlers['cordon.analyse']({ alertId: ALERT, checkpointRadiusMetres: 1 });
+    const covered = (a: typeof base, ring: number) => a.counts.find((c) => c.ring === ring)!.covered;
+    expect(covered(base, 2)).toBe(11);
+    expect(covered(tight, 2)).toBeLessThan(11);
+  });
+
+  it('sends one chosen unit to one gap through the same audited dispatch step', async () => {
+    await session.signIn('duty', DEMO_PASSWORD);
+    const a = await service.handlers['cordon.analyse']({ alertId: ALERT });
+    const gap = a.crossings.find((c) => c.ring === 2 && !c.covered)!;
+    const recommended = new Set(a.assignment.map((x) => x.unitId));
+    const chosen = repo.units.list().find((u) => u.status === 'available' && !recommended.has(u.id))!;
+    const sent = await service.handlers['cordon.sendPlan']({ alertId: ALERT, assignments: [{ unitId: chosen.id, crossingId: gap.id }] });
+    expect(sent.reinforcements.map((r) => [r.unitId, r.crossingId])).toEqual([[chosen.id, gap.id]]);
+    const commands = outbox.recent().filter((c) => c.kind === 'unit.assign');
+    expect(commands.map((c) => c.payload)).toEqual([{ unitId: chosen.id, alertId: ALERT, lng: gap.lng, lat: gap.lat }]);
+    const entries = audit.recent(10, `alert:${ALERT}`).filter((e) => e.action === `alert.${REINFORCE_ACTION}`);
+    expect(entries).toHaveLength(1);
   });
 });

@@ -8,7 +8,9 @@
 import type { CityPack } from '../../shared/citypack/schema';
 import type { RequestHandlers } from '../../shared/contract/api';
 import type { EventSink } from '../../shared/contract/bridge';
-import type { CordonAnalyseArgs, CordonReinforcement, CordonResult } from '../../shared/contract/cordonContract';
+import type { CordonAnalyseArgs, CordonReinforcement, CordonResult, CordonRing1Arg } from '../../shared/contract/cordonContract';
+import { pointInPolygon } from '../../shared/domain/cameraSelection';
+import type { LngLat } from '../../shared/domain/geo';
 import type { Alert } from '../../shared/domain/alert';
 import type { Unit } from '../../shared/domain/unit';
 import type { AuditLog } from './audit/auditLog';
@@ -57,6 +59,28 @@ export function cordonUnits(units: readonly Unit[], busy: ReadonlySet<string> = 
     .map((u) => ({ id: u.id, type: u.type, lng: u.position!.lng, lat: u.position!.lat, available: u.status === 'available' && !busy.has(u.id) }));
 }
 
+type PolygonLike = { type: string; coordinates: unknown };
+
+/** Outer rings of a Polygon or MultiPolygon; holes are left out (a county with a hole still "contains" it here). */
+const contains = (g: PolygonLike, p: LngLat): boolean => {
+  const polys = (g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []) as [number, number][][][];
+  return polys.some((poly) => poly[0] !== undefined && pointInPolygon(p, poly[0]));
+};
+
+/**
+ * The engine's ring-1 option for the console's choice: 'district' becomes the county containing
+ * the incident (the administrative area the officer names), else its patrol district.
+ */
+export function resolveRing1(pack: Pick<CityPack, 'boundaries' | 'districts'>, at: LngLat, ring1: CordonRing1Arg | undefined, leadSeconds = 0): CordonOptions['ring1'] {
+  if (!ring1) return { mode: 'isochrone', leadSeconds };
+  if (ring1.mode !== 'district') return ring1;
+  const county = pack.boundaries.features.find((b) => b.properties.level === 'county' && contains(b.geometry, at));
+  const district = county ? undefined : pack.districts.features.find((d) => contains(d.geometry, at));
+  const id = county?.properties.id ?? district?.properties.id;
+  if (!id) throw new Error(`no county or patrol district of the pack contains the incident (${at.lng}, ${at.lat})`);
+  return { mode: 'boundary', id };
+}
+
 interface StepPayload {
   data?: { assignments?: { unitId: string; crossingId: string; lng: number; lat: number }[]; commandIds?: string[]; checkpointId?: string };
 }
@@ -93,7 +117,11 @@ export function createCordonService(deps: CordonServiceDeps): CordonService {
     const alert = requireAlert(args.alertId);
     const at = now();
     const done = record(alert.id);
-    const options: CordonOptions = { ring1: args.ring1 ?? { mode: 'isochrone', leadSeconds: args.leadSeconds ?? 0 } };
+    const options: CordonOptions = {
+      ring1: resolveRing1(deps.pack, alert.position, args.ring1, args.leadSeconds ?? 0),
+      ...(args.ring3 ? { ring3: args.ring3 } : {}),
+      ...(args.checkpointRadiusMetres !== undefined ? { checkpointRadiusMetres: args.checkpointRadiusMetres } : {}),
+    };
     const analysis = analyseCordon({
       router: deps.router,
       boundaries: deps.pack.boundaries.features,

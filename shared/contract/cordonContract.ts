@@ -7,14 +7,25 @@ import { CordonAnalysisSchema, Ring1OptionsSchema, SuspectProfileSchema } from '
  * Merged into requestContract / eventContract in ./api.ts.
  */
 
+/**
+ * Ring 1 as the console asks for it: the engine's modes, plus 'district' — the county (or,
+ * failing that, the patrol district) containing the incident, resolved by the service.
+ */
+export const CordonRing1ArgSchema = z.union([Ring1OptionsSchema, z.object({ mode: z.literal('district') })]);
+export type CordonRing1Arg = z.infer<typeof CordonRing1ArgSchema>;
+
 export const CordonAnalyseArgsSchema = z.object({
   alertId: z.string().min(1),
   /** Seconds since the incident; default: now − the alert's reportedAt (clamped to 0 … 6 h). */
   elapsedSeconds: z.number().min(0).max(6 * 3600).optional(),
   /** Default 'car'. */
   suspectProfile: SuspectProfileSchema.optional(),
-  /** Ring 1 other than the suspect isochrone: a county/district id or a drawn polygon. */
-  ring1: Ring1OptionsSchema.optional(),
+  /** Ring 1 other than the suspect isochrone: the incident's county, a county/district id or a drawn polygon. */
+  ring1: CordonRing1ArgSchema.optional(),
+  /** Ring 3 stretch: the provincial border within this many km of the city (default 30), only where shared with a neighbour (default true). */
+  ring3: z.object({ withinKm: z.number().positive().max(500).optional(), sharedOnly: z.boolean().optional() }).optional(),
+  /** A checkpoint this close along the road covers a crossing (default 300 m). */
+  checkpointRadiusMetres: z.number().positive().max(5000).optional(),
   /** Isochrone ring 1 placed this many seconds ahead of the suspect (default 0). */
   leadSeconds: z.number().min(0).max(3600).optional(),
 });

@@ -41,6 +41,14 @@ const request = <A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: 
 export const videoRequests = {
   /** Cameras standing inside a drawn circle or polygon, ranked against its centre. */
   'cameras.inArea': request(z.tuple([CameraAreaSchema]), z.array(NearbyCameraSchema)),
+  /**
+   * Named cameras in the given order (a cordon crossing's ANPR bayonets), distance, coverage and
+   * aim taken against the point when given. Unknown ids are an error, not silently dropped.
+   */
+  'cameras.byIds': request(
+    z.tuple([z.object({ ids: z.array(DeviceIdSchema).min(1).max(16), point: z.object(LngLat).optional() })]),
+    z.array(NearbyCameraSchema),
+  ),
   /** Points a PTZ dome at a place through the gateway (`camera.ptz`); fails for fixed or offline cameras. */
   'cameras.aim': request(
     z.tuple([z.object({ cameraId: DeviceIdSchema, ...LngLat })]),

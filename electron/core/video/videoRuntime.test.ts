@@ -33,6 +33,17 @@ describe('video runtime', () => {
     expect(r.map((c) => c.camera.id)).toEqual([dome.id]);
   });
 
+  it('lists named cameras in the given order with live state, and refuses unknown ids', async () => {
+    const { video } = runtime();
+    const r = await video.handlers['cameras.byIds']({ ids: [gun.id, dome.id], point: { lng: 112.85, lat: 35.5003 } });
+    expect(r.map((c) => c.camera.id)).toEqual([gun.id, dome.id]);
+    expect(r[0]!.camera.online).toBe(false);
+    expect(r[1]!.distanceM).toBeGreaterThan(30);
+    expect(r[1]!.aim).toBeDefined();
+    expect(r[1]!.camera.streams[0]!.url).toMatch(/^http:\/\/127\.0\.0\.1:7410\//);
+    await expect(video.handlers['cameras.byIds']({ ids: [dome.id, '14990102041325009999'] })).rejects.toThrow(/unknown camera 14990102041325009999/);
+  });
+
   it('aims a dome through a camera.ptz command and refuses fixed cameras and gateway failures', async () => {
     const { video, sendCommand } = runtime();
     const aimed = await video.handlers['cameras.aim']({ cameraId: dome.id, lng: 112.851, lat: 35.5 });

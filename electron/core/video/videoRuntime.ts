@@ -3,7 +3,8 @@ import type { RequestHandlers } from '../../../shared/contract/api';
 import type { EventSink } from '../../../shared/contract/bridge';
 import type { NearbyCamera } from '../../../shared/contract/videoContract';
 import type { Camera } from '../../../shared/domain/camera';
-import { camerasInArea, isPtz, ptzAim, rankCamerasForPoint, type RankedCamera } from '../../../shared/domain/cameraSelection';
+import { camerasInArea, coversPoint, isPtz, ptzAim, rankCamerasForPoint, type RankedCamera } from '../../../shared/domain/cameraSelection';
+import { haversineMeters } from '../../../shared/domain/geo';
 import type { LngLat } from '../../../shared/domain/geo';
 import { CommandAckSchema, GatewayEvents } from '../../../shared/protocol/feed';
 
@@ -22,7 +23,7 @@ export interface VideoRuntimeOptions {
   openWall?: () => Promise<void>;
 }
 
-type VideoHandlers = Pick<RequestHandlers, 'cameras.inArea' | 'cameras.aim' | 'selection.set' | 'selection.get' | 'wall.open'>;
+type VideoHandlers = Pick<RequestHandlers, 'cameras.inArea' | 'cameras.byIds' | 'cameras.aim' | 'selection.set' | 'selection.get' | 'wall.open'>;
 
 /** Relative stream paths become absolute on the gateway's origin; absolute URLs pass through. */
 export function resolveStreamUrl(url: string, gatewayUrl: string): string {
@@ -64,6 +65,17 @@ export function createVideoRuntime(options: VideoRuntimeOptions): { handlers: Vi
       const online = options.cameraOnline();
       const area = circle ? { circle } : { polygon: polygon! };
       return withLiveState(camerasInArea(options.cameras, area, { limit: limit ?? 50, isOnline: (c) => online[c.id] ?? c.online }), online);
+    },
+    'cameras.byIds': async ({ ids, point }) => {
+      const unknown = ids.filter((id) => !byId.has(id));
+      if (unknown.length) throw new Error(`unknown camera ${unknown.join(', ')}`);
+      const ranked = [...new Set(ids)].map((id): RankedCamera => {
+        const camera = byId.get(id)!;
+        if (!point) return { camera, distanceM: 0, covers: false };
+        const distanceM = haversineMeters(camera, point);
+        return { camera, distanceM, covers: coversPoint(camera, point, distanceM), ...(isPtz(camera) ? { aim: ptzAim(camera, point) } : {}) };
+      });
+      return withLiveState(ranked, options.cameraOnline());
     },
     'cameras.aim': async ({ cameraId, lng, lat }) => {
       const camera = byId.get(cameraId);

@@ -53,7 +53,7 @@ export function App() {
             <DuplicateSuggestions alert={selected} />
           </section>
         ) : null}
-        {selected && cordon.open ? <CordonPanel alert={selected} cordon={cordon} checkpoints={pack?.checkpoints ?? []} /> : null}
+        {selected && cordon.open ? <CordonPanel alert={selected} cordon={cordon} checkpoints={pack?.checkpoints ?? []} cameras={pack?.cameras ?? []} /> : null}
         <VideoPanel />
         <AlertTimeline history={history} />
         <CameraList nearby={nearby} />

@@ -19,6 +19,18 @@ export interface ConsoleState {
   drawRequest: 'circle' | 'polygon' | null;
   /** A drawn area whose cameras fill the video wall instead of the alert's. */
   cameraArea: DrawnArea | null;
+  /** Named cameras (a cordon crossing's ANPR bayonets) that fill the video wall instead of the alert's. */
+  cameraList: CameraListOverride | null;
+  /** The cordon panel asked to draw its ring-1 polygon (kept apart from the video wall's drawRequest). */
+  cordonDrawRequest: boolean;
+  /** The polygon drawn for ring 1 of the selected alert's cordon ([lng, lat] vertices, open). */
+  cordonPolygon: [number, number][] | null;
+}
+
+export interface CameraListOverride {
+  ids: string[];
+  /** Where they look (the crossing): distance and PTZ aim are taken against it. */
+  point?: { lng: number; lat: number };
 }
 
 type Listener = () => void;
@@ -39,6 +51,9 @@ export class ConsoleStore {
     unseenAlertIds: new Set(),
     drawRequest: null,
     cameraArea: null,
+    cameraList: null,
+    cordonDrawRequest: false,
+    cordonPolygon: null,
   };
   private readonly listeners = new Set<Listener>();
   private frameRequested = false;
@@ -112,7 +127,7 @@ export class ConsoleStore {
     if (id === this.state.selectedAlertId) return;
     const unseen = new Set(this.state.unseenAlertIds);
     if (id) unseen.delete(id);
-    this.set({ selectedAlertId: id, unseenAlertIds: unseen, cameraArea: null, drawRequest: null });
+    this.set({ selectedAlertId: id, unseenAlertIds: unseen, cameraArea: null, drawRequest: null, cameraList: null, cordonDrawRequest: false, cordonPolygon: null });
   }
 
   requestAreaDraw(kind: 'circle' | 'polygon' | null): void {
@@ -120,7 +135,20 @@ export class ConsoleStore {
   }
 
   setCameraArea(area: DrawnArea | null): void {
-    this.set({ cameraArea: area, drawRequest: null });
+    this.set({ cameraArea: area, drawRequest: null, cameraList: null });
+  }
+
+  /** Puts these cameras on the video wall (null gives it back to the alert); a drawn area is dropped. */
+  showCameras(ids: readonly string[] | null, point?: { lng: number; lat: number }): void {
+    this.set({ cameraList: ids && ids.length ? { ids: [...ids], ...(point ? { point } : {}) } : null, cameraArea: null, drawRequest: null });
+  }
+
+  requestCordonDraw(on: boolean): void {
+    this.set({ cordonDrawRequest: on, ...(on ? { drawRequest: null } : {}) });
+  }
+
+  setCordonPolygon(polygon: [number, number][] | null): void {
+    this.set({ cordonPolygon: polygon, cordonDrawRequest: false });
   }
 
   private set(patch: Partial<ConsoleState>): void {

@@ -98,5 +98,11 @@ export const en: Shape<typeof zhCN> = {
     recommended: 'send {{unit}}', sent: 'sent {{unit}}', unnamedRoad: 'Unnamed road', noGaps: 'No gaps on this ring', more: '{{count}} more gaps',
     sendPlan: 'Send the plan ({{count}})', planSent: 'Sent', checkpoints: 'Checkpoints {{count}}', activate: 'Activate', active: 'Active',
     loading: 'Analysing…', signIn: 'Sign in to send the plan', timeline: { reinforce: 'Cordon reinforcement', checkpoint: 'Checkpoint activated' },
+    ring1Mode: 'Ring 1', ring1Modes: { isochrone: 'Road reach', district: 'Incident county', polygon: 'Drawn polygon' },
+    drawing: 'Drawing (double-click to finish)', redraw: 'Draw again', drawHint: 'Draw a polygon on the map (double-click or click the first point to finish); until then ring 1 is the road reach',
+    ring3Within: 'Border stretch (km)', ring3Shared: 'Shared with neighbour only', radius: 'Checkpoint cover (m)',
+    roadClass: { motorway: 'Motorway', motorway_link: 'Motorway ramp', trunk: 'Trunk', trunk_link: 'Trunk ramp', primary: 'Primary', primary_link: 'Primary link', secondary: 'Secondary', secondary_link: 'Secondary link', tertiary: 'Tertiary', tertiary_link: 'Tertiary link', unclassified: 'Minor road', residential: 'Residential', living_street: 'Living street', service: 'Service road', track: 'Track', path: 'Path', footway: 'Footway' },
+    video: 'Bayonet video ({{count}})', chooseUnit: 'Choose unit', suggested: 'suggested', sendUnit: 'Send here',
+    order: 'Order', orderBy: { urgency: 'By urgency', class: 'By road class' }, showCovered: 'Include covered',
   },
 };

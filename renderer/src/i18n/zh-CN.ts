@@ -92,5 +92,11 @@ export const zhCN = {
     recommended: '建议 {{unit}}', sent: '已派 {{unit}}', unnamedRoad: '无名道路', noGaps: '本圈无缺口', more: '其余 {{count}} 个缺口',
     sendPlan: '一键下发封堵方案（{{count}}）', planSent: '已下发', checkpoints: '卡口 {{count}}', activate: '启用卡口', active: '已启用',
     loading: '正在分析…', signIn: '登录后可下发方案', timeline: { reinforce: '查控圈增援', checkpoint: '启用卡口' },
+    ring1Mode: '第一圈', ring1Modes: { isochrone: '道路可达范围', district: '案发区县', polygon: '手绘多边形' },
+    drawing: '绘制中（双击结束）', redraw: '重新绘制', drawHint: '请在地图上绘制多边形（双击或点击起点结束）；绘制前第一圈按道路可达范围计算',
+    ring3Within: '省界范围（公里）', ring3Shared: '仅与邻省共有段', radius: '卡口覆盖距离（米）',
+    roadClass: { motorway: '高速', motorway_link: '高速匝道', trunk: '国道/快速路', trunk_link: '快速路匝道', primary: '主干道', primary_link: '主干道匝道', secondary: '次干道', secondary_link: '次干道匝道', tertiary: '支路', tertiary_link: '支路连接线', unclassified: '乡村道路', residential: '街巷', living_street: '生活街道', service: '辅路', track: '机耕路', path: '小路', footway: '人行道' },
+    video: '卡口视频（{{count}}）', chooseUnit: '选择警力', suggested: '建议', sendUnit: '派往此口',
+    order: '排序', orderBy: { urgency: '按紧急程度', class: '按道路等级' }, showCovered: '含已覆盖',
   },
 } as const;

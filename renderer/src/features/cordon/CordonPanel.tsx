@@ -1,14 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../../../shared/domain/alert';
+import type { Camera } from '../../../../shared/domain/camera';
 import type { Checkpoint } from '../../../../shared/domain/checkpoint';
-import type { SuspectProfile } from '../../../../shared/cordon/schema';
-import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
+import type { Crossing } from '../../../../shared/cordon/schema';
+import { crossingBayonetIds } from '../../../../shared/cordon/bayonets';
+import { useConsoleApi, useConsoleState, useConsoleStore } from '../../app/ConsoleContext';
 import { useOperator } from '../operator';
 import { CordonRing, mmss } from './CordonRing';
+import type { GapActions } from './CordonGap';
+import { CordonOptions } from './CordonOptions';
 import type { CordonState } from './useCordon';
-
-const PROFILES: SuspectProfile[] = ['car', 'motorbike', 'foot'];
 
 const isTyping = (target: EventTarget | null) => {
   const el = target as HTMLElement | null;
@@ -36,12 +38,14 @@ export function CordonButton({ cordon }: { cordon: CordonState }) {
 
 /**
  * The cordon of the selected alert: per ring the checkpoint coverage and the gaps (suspect time
- * against the best police time, the recommended unit), the recommended plan sent in one action,
- * and checkpoints to activate. The suspect's mode of travel and a lead time shape ring 1.
+ * against the best police time, the recommended unit), the recommended plan sent in one action or
+ * one unit to one gap, checkpoints to activate, and each crossing's bayonet cameras on the video
+ * wall. The per-incident settings (suspect profile, ring 1, ring 3, cover distance) are above.
  */
-export function CordonPanel({ alert, cordon, checkpoints }: { alert: Alert; cordon: CordonState; checkpoints: readonly Checkpoint[] }) {
+export function CordonPanel({ alert, cordon, checkpoints, cameras }: { alert: Alert; cordon: CordonState; checkpoints: readonly Checkpoint[]; cameras: readonly Camera[] }) {
   const { t } = useTranslation();
   const api = useConsoleApi();
+  const store = useConsoleStore();
   const operator = useOperator();
   const units = useConsoleState((s) => s.units);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -69,9 +73,23 @@ export function CordonPanel({ alert, cordon, checkpoints }: { alert: Alert; cord
       setBusy(false);
     }
   };
-  const sendPlan = () =>
-    derived && run(() => api.requests['cordon.sendPlan']({ alertId: alert.id, assignments: derived.plan.map(({ unitId, crossingId }) => ({ unitId, crossingId })) }));
+  const send = (assignments: { unitId: string; crossingId: string }[]) => run(() => api.requests['cordon.sendPlan']({ alertId: alert.id, assignments }));
+  const sendPlan = () => derived && void send(derived.plan.map(({ unitId, crossingId }) => ({ unitId, crossingId })));
   const activate = (checkpointId: string) => run(() => api.requests['cordon.activateCheckpoint']({ alertId: alert.id, checkpointId }));
+
+  const sentUnits = new Set(analysis?.reinforcements.map((r) => r.unitId) ?? []);
+  const availableUnitIds = [...units.values()]
+    .filter((u) => u.status === 'available' && u.position !== null && !sentUnits.has(u.id))
+    .sort((a, b) => a.callsign.localeCompare(b.callsign))
+    .map((u) => u.id);
+  const actions: GapActions = {
+    callsign,
+    checkpointName: (id) => checkpointNames.get(id) ?? id,
+    availableUnitIds,
+    bayonets: (c: Crossing) => crossingBayonetIds(c, checkpoints, cameras),
+    onVideo: (c, ids) => store.showCameras(ids, { lng: c.lng, lat: c.lat }),
+    onSend: operator && !busy ? (c, unitId) => void send([{ unitId, crossingId: c.id }]) : null,
+  };
 
   return (
     <section className="panel cordon-panel" data-testid="cordon-panel" data-alert-id={alert.id} aria-label={t('cordon.title')}>
@@ -86,33 +104,7 @@ export function CordonPanel({ alert, cordon, checkpoints }: { alert: Alert; cord
           ×
         </button>
       </header>
-      <div className="cordon-options">
-        <label>
-          {t('cordon.profile')}{' '}
-          <select data-testid="cordon-profile" value={cordon.profile} onChange={(e) => cordon.setProfile(e.target.value as SuspectProfile)}>
-            {PROFILES.map((p) => (
-              <option key={p} value={p}>
-                {t(`cordon.suspect.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('cordon.lead')}{' '}
-          <input
-            data-testid="cordon-lead"
-            type="number"
-            min={0}
-            max={60}
-            step={1}
-            value={cordon.leadSeconds / 60}
-            onChange={(e) => {
-              const minutes = Number(e.target.value);
-              if (Number.isFinite(minutes)) cordon.setLeadSeconds(Math.min(60, Math.max(0, minutes)) * 60);
-            }}
-          />
-        </label>
-      </div>
+      <CordonOptions cordon={cordon} />
       {cordon.error ? <p className="form-error" data-testid="cordon-error">{cordon.error}</p> : null}
       {!analysis || !derived ? (
         <p className="panel-hint">{t('cordon.loading')}</p>
@@ -124,7 +116,7 @@ export function CordonPanel({ alert, cordon, checkpoints }: { alert: Alert; cord
             </p>
           ))}
           <div className="alert-actions">
-            <button type="button" className="primary" data-testid="cordon-send-plan" disabled={!operator || busy || derived.plan.length === 0} onClick={() => void sendPlan()}>
+            <button type="button" className="primary" data-testid="cordon-send-plan" disabled={!operator || busy || derived.plan.length === 0} onClick={sendPlan}>
               {t('cordon.sendPlan', { count: derived.plan.length })}
             </button>
             {!operator ? <span className="panel-hint">{t('cordon.signIn')}</span> : null}
@@ -135,12 +127,12 @@ export function CordonPanel({ alert, cordon, checkpoints }: { alert: Alert; cord
               key={counts.ring}
               counts={counts}
               name={t(`cordon.ringName.${counts.ring}`)}
+              ring={analysis.rings.find((r) => r.ring === counts.ring)}
               crossings={analysis.crossings.filter((c) => c.ring === counts.ring)}
               assignment={derived.assignment}
               sent={derived.sent}
               activeCheckpointIds={analysis.activeCheckpointIds}
-              callsign={callsign}
-              checkpointName={(id) => checkpointNames.get(id) ?? id}
+              actions={actions}
               onActivate={operator && !busy ? (id) => void activate(id) : null}
             />
           ))}

@@ -1,78 +1,80 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CordonResult } from '../../../../shared/contract/cordonContract';
-import type { Assignment, Crossing, RingCounts } from '../../../../shared/cordon/schema';
+import type { Assignment, Crossing, Ring, RingCounts } from '../../../../shared/cordon/schema';
+import { CordonGap, type GapActions } from './CordonGap';
+import { groupByClass, orderCrossings, type GapOrder } from './gapList';
+
+export { mmss } from './CordonGap';
 
 /** Gaps listed before "show all": ring 1 of a car suspect can have a hundred and more exits. */
 const GAP_LIMIT = 10;
-const STATUS_RANK = { interceptable: 0, lost: 1, covered: 2 } as const;
-
-export const mmss = (s: number): string => {
-  const a = Math.abs(Math.round(s));
-  return `${s < 0 ? '−' : ''}${Math.floor(a / 60)}:${String(a % 60).padStart(2, '0')}`;
-};
 
 interface CordonRingProps {
   counts: RingCounts;
   name: string;
+  ring: Ring | undefined;
   crossings: readonly Crossing[];
   assignment: ReadonlyMap<string, Assignment>;
   sent: ReadonlyMap<string, string>;
   activeCheckpointIds: CordonResult['activeCheckpointIds'];
-  callsign: (unitId: string) => string;
-  checkpointName: (checkpointId: string) => string;
+  actions: GapActions;
   /** Null when no operator is signed in. */
   onActivate: ((checkpointId: string) => void) | null;
 }
 
-/** One ring: checkpoint coverage, the gaps (suspect vs police, recommended unit) and its checkpoints. */
-export function CordonRing({ counts, name, crossings, assignment, sent, activeCheckpointIds, callsign, checkpointName, onActivate }: CordonRingProps) {
+/**
+ * One ring: checkpoint coverage, the gaps (or every crossing, covered ones too) by urgency or
+ * grouped by road class, and its checkpoints to activate.
+ */
+export function CordonRing({ counts, name, ring, crossings, assignment, sent, activeCheckpointIds, actions, onActivate }: CordonRingProps) {
   const { t } = useTranslation();
   const [showAll, setShowAll] = useState(false);
-  // Interceptable first (what the officer can still act on), then by the suspect's time to the exit.
-  const allGaps = crossings
-    .filter((c) => !c.covered)
-    .sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || (a.suspectSeconds ?? Infinity) - (b.suspectSeconds ?? Infinity));
-  const gaps = showAll ? allGaps : allGaps.slice(0, GAP_LIMIT);
-  const covered = crossings.filter((c) => c.covered);
-  const road = (c: Crossing) => [c.roadRef, c.roadName].filter(Boolean).join(' ') || t('cordon.unnamedRoad');
-  const suspect = (c: Crossing) => (c.suspectSeconds === null ? t('cordon.unreachable') : c.suspectSeconds < 0 ? t('cordon.through') : mmss(c.suspectSeconds));
-  const checkpoints = [...new Set(covered.map((c) => c.checkpointId!).filter(Boolean))];
+  const [showCovered, setShowCovered] = useState(false);
+  const [order, setOrder] = useState<GapOrder>('urgency');
+  const listed = orderCrossings(showCovered ? crossings : crossings.filter((c) => !c.covered), order);
+  const shown = showAll ? listed : listed.slice(0, GAP_LIMIT);
+  const groups = order === 'class' ? groupByClass(shown) : [{ roadClass: '', crossings: shown }];
+  const checkpoints = [...new Set(crossings.filter((c) => c.covered).map((c) => c.checkpointId!).filter(Boolean))];
+  const source = ring?.source ?? '';
   return (
-    <section className={`cordon-ring cordon-ring-${counts.ring}`} data-testid="cordon-ring" data-ring={counts.ring}>
+    <section className={`cordon-ring cordon-ring-${counts.ring}`} data-testid="cordon-ring" data-ring={counts.ring} data-source={source}>
       <header className="cordon-ring-header">
         <h3>
           {t('cordon.ring', { ring: counts.ring })} · {name}
+          {ring && (source === 'boundary' || source === 'polygon') ? <span data-testid="cordon-ring-area"> · {source === 'polygon' ? t('cordon.ring1Modes.polygon') : ring.name}</span> : null}
         </h3>
         <span data-testid="cordon-ring-coverage">{t('cordon.coverage', { covered: counts.covered, total: counts.total })}</span>
       </header>
       <p className="panel-hint">
         {t('cordon.gaps', { gaps: counts.gaps, interceptable: counts.interceptable, lost: counts.lost })} · {t('cordon.closed', { closed: counts.closed })}
       </p>
-      {gaps.length === 0 ? <p className="panel-hint">{t('cordon.noGaps')}</p> : null}
-      <ul className="cordon-gaps">
-        {gaps.map((c) => {
-          const a = assignment.get(c.id);
-          const sentUnit = sent.get(c.id);
-          return (
-            <li key={c.id} className={`cordon-gap status-${c.status}`} data-testid="cordon-gap" data-status={c.status} data-crossing-id={c.id}>
-              <span className="cordon-gap-road">
-                {c.id} {road(c)}
-              </span>
-              <span className="cordon-gap-status">{t(`cordon.status.${c.status}`)}</span>
-              <span className="cordon-gap-race">
-                {t('cordon.suspectTime', { time: suspect(c) })} / {t('cordon.policeTime', { time: c.policeSeconds === null ? t('cordon.none') : mmss(c.policeSeconds) })}
-              </span>
-              <span className="cordon-gap-unit">
-                {sentUnit ? t('cordon.sent', { unit: callsign(sentUnit) }) : a ? t('cordon.recommended', { unit: callsign(a.unitId) }) : c.bestUnitId ? callsign(c.bestUnitId) : ''}
-              </span>
-            </li>
-          );
-        })}
-      </ul>
-      {allGaps.length > gaps.length ? (
+      <div className="cordon-list-options">
+        <label>
+          {t('cordon.order')}{' '}
+          <select data-testid="cordon-gap-order" value={order} onChange={(e) => setOrder(e.target.value as GapOrder)}>
+            <option value="urgency">{t('cordon.orderBy.urgency')}</option>
+            <option value="class">{t('cordon.orderBy.class')}</option>
+          </select>
+        </label>
+        <label>
+          <input type="checkbox" data-testid="cordon-show-covered" checked={showCovered} onChange={(e) => setShowCovered(e.target.checked)} /> {t('cordon.showCovered')}
+        </label>
+      </div>
+      {listed.length === 0 ? <p className="panel-hint">{t('cordon.noGaps')}</p> : null}
+      {groups.map((g) => (
+        <div key={g.roadClass || 'all'} className="cordon-gap-group" data-testid={g.roadClass ? 'cordon-gap-group' : undefined} data-road-class={g.roadClass || undefined}>
+          {g.roadClass ? <h4 className="cordon-gap-group-title">{t(`cordon.roadClass.${g.roadClass}`, { defaultValue: g.roadClass })}</h4> : null}
+          <ul className="cordon-gaps">
+            {g.crossings.map((c) => (
+              <CordonGap key={c.id} crossing={c} assignment={assignment.get(c.id)} sentUnit={sent.get(c.id)} actions={actions} />
+            ))}
+          </ul>
+        </div>
+      ))}
+      {listed.length > shown.length ? (
         <button type="button" className="cordon-more" data-testid="cordon-more-gaps" onClick={() => setShowAll(true)}>
-          {t('cordon.more', { count: allGaps.length - gaps.length })}
+          {t('cordon.more', { count: listed.length - shown.length })}
         </button>
       ) : null}
       {checkpoints.length ? (
@@ -83,7 +85,7 @@ export function CordonRing({ counts, name, crossings, assignment, sent, activeCh
               const active = activeCheckpointIds.includes(id);
               return (
                 <li key={id} data-testid="cordon-checkpoint" data-checkpoint-id={id} data-active={String(active)}>
-                  <span>{checkpointName(id)}</span>
+                  <span>{actions.checkpointName(id)}</span>
                   {active ? (
                     <span className="cordon-active">{t('cordon.active')}</span>
                   ) : onActivate ? (

@@ -23,6 +23,16 @@ export function useMapSync(controller: MapController | null, highlightCameraIds:
   useEffect(() => {
     if (!cameraArea && !drawRequest) controller?.clearArea();
   }, [controller, cameraArea, drawRequest]);
+  // The cordon's ring-1 polygon: drawn with the same tool, but it goes to the cordon, not the video wall.
+  const cordonDraw = useConsoleState((s) => s.cordonDrawRequest);
+  useEffect(() => {
+    if (!cordonDraw || !controller) return;
+    controller.drawArea('polygon', (area) => {
+      // Ring 1 itself shows the polygon once analysed; the draft outline is not kept.
+      controller.clearArea();
+      store.setCordonPolygon('polygon' in area ? area.polygon.map(([lng, lat]) => [lng, lat]) : null);
+    });
+  }, [controller, cordonDraw, store]);
 
   useEffect(() => controller?.setAlerts([...alerts.values()]), [controller, alerts]);
   useEffect(() => controller?.setUnits([...units.values()]), [controller, units]);

@@ -30,6 +30,11 @@ export function VideoPanel() {
       localStorage.setItem(OPEN_KEY, o ? '0' : '1');
       return !o;
     });
+  // Cameras put on the wall from elsewhere (a cordon crossing's bayonets) unfold it.
+  const cameraList = useConsoleState((s) => s.cameraList);
+  useEffect(() => {
+    if (cameraList) setOpen(true);
+  }, [cameraList]);
   const [popError, setPopError] = useState<string | null>(null);
   useShareSelection();
   // Key V opens (or folds) the video for the selected alert without the mouse.

@@ -12,6 +12,8 @@ export function useLinkedCameras(limit = 16): NearbyCamera[] | null {
   const api = useConsoleApi();
   const selectedId = useConsoleState((s) => s.selectedAlertId);
   const area = useConsoleState((s) => s.cameraArea);
+  const list = useConsoleState((s) => s.cameraList);
+  const [listResult, setListResult] = useState<{ list: unknown; cameras: NearbyCamera[] } | null>(null);
   const [result, setResult] = useState<{ alertId: string; cameras: NearbyCamera[] } | null>(null);
   const [areaResult, setAreaResult] = useState<{ area: unknown; cameras: NearbyCamera[] } | null>(null);
   useEffect(() => {
@@ -26,6 +28,17 @@ export function useLinkedCameras(limit = 16): NearbyCamera[] | null {
     };
   }, [api, area, limit]);
   useEffect(() => {
+    if (!list) return;
+    let cancelled = false;
+    api.requests['cameras.byIds']({ ids: list.ids.slice(0, limit), ...(list.point ? { point: list.point } : {}) }).then(
+      (cameras) => !cancelled && setListResult({ list, cameras }),
+      () => !cancelled && setListResult({ list, cameras: [] }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [api, list, limit]);
+  useEffect(() => {
     if (!selectedId) return;
     let cancelled = false;
     api.requests['alerts.nearby']({ alertId: selectedId, cameraLimit: limit, unitLimit: 1 }).then(
@@ -36,6 +49,8 @@ export function useLinkedCameras(limit = 16): NearbyCamera[] | null {
       cancelled = true;
     };
   }, [api, selectedId, limit]);
+  // Named cameras (a cordon crossing's bayonets) take over the wall like a drawn area does.
+  if (list) return listResult && listResult.list === list ? listResult.cameras : null;
   // A drawn area takes over the wall until it is cleared or another alert is selected.
   if (area) return areaResult && areaResult.area === area ? areaResult.cameras : null;
   return result && result.alertId === selectedId ? result.cameras : null;
@@ -47,6 +62,7 @@ function AreaTools() {
   const store = useConsoleStore();
   const drawing = useConsoleState((s) => s.drawRequest);
   const area = useConsoleState((s) => s.cameraArea);
+  const list = useConsoleState((s) => s.cameraList);
   return (
     <>
       <button type="button" data-testid="video-draw-circle" aria-pressed={drawing === 'circle'} onClick={() => store.requestAreaDraw('circle')}>
@@ -55,7 +71,7 @@ function AreaTools() {
       <button type="button" data-testid="video-draw-polygon" aria-pressed={drawing === 'polygon'} onClick={() => store.requestAreaDraw('polygon')}>
         {t('video.drawPolygon')}
       </button>
-      {area || drawing ? (
+      {area || drawing || list ? (
         <button type="button" data-testid="video-area-clear" onClick={() => store.setCameraArea(null)}>
           {t('video.clearArea')}
         </button>
@@ -75,10 +91,10 @@ export function VideoWall({ initialLayout = 4, drawTools = false }: { initialLay
   const shown = (cameras ?? []).slice(0, layout);
   const maxId = maximised && shown.some((c) => c.camera.id === maximised) ? maximised : null;
   const side = Math.sqrt(layout);
-  const fromArea = useConsoleState((s) => s.cameraArea !== null);
+  const source = useConsoleState((s) => (s.cameraList ? 'list' : s.cameraArea ? 'area' : 'alert'));
 
   return (
-    <div className="video-wall" data-testid="video-wall" data-source={fromArea ? 'area' : 'alert'} data-layout={layout} data-maximised={maxId ?? ''}>
+    <div className="video-wall" data-testid="video-wall" data-source={source} data-camera-ids={shown.map((c) => c.camera.id).join(',')} data-layout={layout} data-maximised={maxId ?? ''}>
       <div className="video-wall-toolbar">
         {WALL_LAYOUTS.map((n) => (
           <button key={n} type="button" className={n === layout ? 'active' : ''} aria-pressed={n === layout} data-testid={`video-layout-${n}`} onClick={() => setLayout(n)}>

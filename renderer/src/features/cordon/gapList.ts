@@ -1,0 +1,37 @@
+import type { Crossing } from '../../../../shared/cordon/schema';
+
+/** Interceptable first (what the officer can still act on), then lost, then covered. */
+const STATUS_RANK = { interceptable: 0, lost: 1, covered: 2 } as const;
+
+/** Bigger roads first: a suspect in a car heads for the fast exits (motorway, national/provincial roads). */
+export const ROAD_CLASS_ORDER = [
+  'motorway', 'motorway_link', 'trunk', 'trunk_link', 'primary', 'primary_link', 'secondary', 'secondary_link',
+  'tertiary', 'tertiary_link', 'unclassified', 'residential', 'living_street', 'service', 'track', 'path', 'footway',
+] as const;
+
+export const roadClassRank = (roadClass: string): number => {
+  const i = (ROAD_CLASS_ORDER as readonly string[]).indexOf(roadClass);
+  return i < 0 ? ROAD_CLASS_ORDER.length : i;
+};
+
+export type GapOrder = 'urgency' | 'class';
+
+const byUrgency = (a: Crossing, b: Crossing) =>
+  STATUS_RANK[a.status] - STATUS_RANK[b.status] || (a.suspectSeconds ?? Infinity) - (b.suspectSeconds ?? Infinity) || a.id.localeCompare(b.id);
+
+/** The crossings to list, in the chosen order: by urgency, or by road class (bigger first) and then urgency. */
+export function orderCrossings(crossings: readonly Crossing[], order: GapOrder): Crossing[] {
+  const list = [...crossings];
+  return order === 'class' ? list.sort((a, b) => roadClassRank(a.roadClass) - roadClassRank(b.roadClass) || a.roadClass.localeCompare(b.roadClass) || byUrgency(a, b)) : list.sort(byUrgency);
+}
+
+/** Consecutive runs of the same road class (of a list ordered by class): one group per class. */
+export function groupByClass(crossings: readonly Crossing[]): { roadClass: string; crossings: Crossing[] }[] {
+  const groups: { roadClass: string; crossings: Crossing[] }[] = [];
+  for (const c of crossings) {
+    const last = groups[groups.length - 1];
+    if (last && last.roadClass === c.roadClass) last.crossings.push(c);
+    else groups.push({ roadClass: c.roadClass, crossings: [c] });
+  }
+  return groups;
+}
