@@ -14,6 +14,7 @@ import { assertDataDirMode, modeFor } from './drill/dataDirMode';
 import { createDrillHandlers } from './drill/drillService';
 import { createCordonService } from './cordonService';
 import type { DrillInfo } from '../../shared/contract/drillContract';
+import type { PdfPrinter } from './drill/pdfPrinter';
 
 export interface ConsoleRuntimeOptions {
   dataDir: string;
@@ -29,6 +30,8 @@ export interface ConsoleRuntimeOptions {
   drill?: DrillInfo | null;
   /** Electron: opens the pop-out video wall window (`wall.open`). */
   openWall?: () => Promise<void>;
+  /** Electron: prints the drill report HTML to PDF (webContents.printToPDF); default headless Chromium. */
+  printPdf?: PdfPrinter;
 }
 
 export interface ConsoleRuntime {
@@ -151,7 +154,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     'coverage.setEnabled': async ({ clientId, enabled }) => ({ enabledClients: routing.setCoverageEnabled(clientId, enabled) }),
     'quarantine.list': async ({ limit }) => repository.meta.listQuarantine(limit),
     ...dispatch.handlers,
-    ...createDrillHandlers({ drill: options.drill ?? null, db: repository.db, dataDir: options.dataDir, gatewayUrl: options.gatewayUrl, gatewayToken: options.gatewayToken }),
+    ...createDrillHandlers({ drill: options.drill ?? null, db: repository.db, dataDir: options.dataDir, gatewayUrl: options.gatewayUrl, gatewayToken: options.gatewayToken, ...(options.printPdf ? { printPdf: options.printPdf } : {}) }),
     ...video.handlers,
     ...cordon.handlers,
     'settings.update': async (patch) => {

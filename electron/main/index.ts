@@ -8,6 +8,7 @@ import { contentSecurityPolicy } from '../core/contentSecurityPolicy';
 import { APP_ORIGIN, lockDownWebContents, registerIpcHandlers } from './security';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { loadWindowState, trackWindowState } from './windowState';
+import { printHtmlFileToPdf } from './printToPdf';
 
 /** Electron host: thin glue around the same console runtime the browser host runs. */
 const { values } = parseArgs({
@@ -69,6 +70,7 @@ async function start(): Promise<void> {
     demoOperators: values['demo-operators'] === true,
     drill: typeof values.drill === 'string' ? { scenarioId: values.drill, ...(typeof values['drill-name'] === 'string' ? { name: values['drill-name'] } : {}) } : null,
     openWall: async () => openWallWindow(root),
+    printPdf: printHtmlFileToPdf,
   });
   registerIpcHandlers(runtime.handlers);
 

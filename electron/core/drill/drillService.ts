@@ -5,6 +5,7 @@ import type { RequestHandlers } from '../../../shared/contract/api';
 import { DrillClockSchema, type DrillClock, type DrillControl, type DrillInfo, type DrillReport } from '../../../shared/contract/drillContract';
 import { scoreDrill, type DrillAlertInput } from '../../../shared/domain/drillScoring';
 import { renderReportHtml } from './reportHtml';
+import { headlessChromiumPrinter, type PdfPrinter } from './pdfPrinter';
 
 type DrillHandlers = Pick<RequestHandlers, 'drill.clock' | 'drill.control' | 'drill.report' | 'drill.exportReport'>;
 
@@ -15,6 +16,8 @@ export interface DrillServiceOptions {
   gatewayUrl: string;
   gatewayToken: string;
   now?: () => Date;
+  /** HTML → PDF (Electron injects printToPDF); default headless Chromium (pdfPrinter.ts). */
+  printPdf?: PdfPrinter;
 }
 
 /** Reads what the scoring needs from the drill's console database. */
@@ -78,13 +81,16 @@ export function createDrillHandlers(options: DrillServiceOptions): DrillHandlers
     'drill.clock': () => gatewayClock(),
     'drill.control': (control) => gatewayClock(control),
     'drill.report': async () => report(),
-    'drill.exportReport': async () => {
+    'drill.exportReport': async ({ format }) => {
       const r = report();
       const dir = path.join(options.dataDir, 'reports');
       mkdirSync(dir, { recursive: true });
-      const file = path.join(dir, `drill-report-${r.scenarioId}-${r.generatedAt.replace(/[:.]/g, '-')}.html`);
-      writeFileSync(file, renderReportHtml(r));
-      return { path: file };
+      const base = path.join(dir, `drill-report-${r.scenarioId}-${r.generatedAt.replace(/[:.]/g, '-')}`);
+      // The PDF is printed from the same self-contained HTML, which stays beside it.
+      writeFileSync(`${base}.html`, renderReportHtml(r));
+      if (format === 'html') return { path: `${base}.html` };
+      await (options.printPdf ?? headlessChromiumPrinter())(`${base}.html`, `${base}.pdf`);
+      return { path: `${base}.pdf` };
     },
   };
 }

@@ -74,7 +74,7 @@ export const en: Shape<typeof zhCN> = {
   },
   drill: {
     pause: 'Pause', resume: 'Resume', time: 'Scenario time', report: 'Report', reportTitle: 'Drill after-action report', refresh: 'Refresh',
-    exportHtml: 'Export HTML', exported: 'Exported: {{path}}', close: 'Close', timeToDispatch: 'Time to dispatch', target: 'Target', seconds: 's',
+    exportHtml: 'Export HTML', exportPdf: 'Export PDF', exporting: 'Exporting…', exported: 'Exported: {{path}}', close: 'Close', timeToDispatch: 'Time to dispatch', target: 'Target', seconds: 's',
     totals: 'alerts {{alerts}} · acknowledged {{acknowledged}} · dispatched {{dispatched}} · arrived {{arrived}} · 1-3-5 met {{met}}/{{judged}} · missed steps {{missed}}',
     alert: 'Alert', ack: 'Ack s/target', dispatch: 'Dispatch s/target', unit: 'Unit', response: 'Response s/target', missed: 'Missed', alertScore: 'Score',
     step: { acknowledge: 'not acknowledged', dispatch: 'not dispatched', arrival: 'not arrived' },

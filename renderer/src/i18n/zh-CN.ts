@@ -68,7 +68,7 @@ export const zhCN = {
   },
   drill: {
     pause: '暂停', resume: '继续', time: '演练时间', report: '评估报告', reportTitle: '演练评估报告', refresh: '刷新',
-    exportHtml: '导出 HTML', exported: '已导出：{{path}}', close: '关闭', timeToDispatch: '派警用时', target: '目标', seconds: '秒',
+    exportHtml: '导出 HTML', exportPdf: '导出 PDF', exporting: '正在导出…', exported: '已导出：{{path}}', close: '关闭', timeToDispatch: '派警用时', target: '目标', seconds: '秒',
     totals: '警情 {{alerts}} · 已受理 {{acknowledged}} · 已派警 {{dispatched}} · 已到场 {{arrived}} · 1-3-5 达标 {{met}}/{{judged}} · 漏项 {{missed}}',
     alert: '警情', ack: '受理 秒/目标', dispatch: '派警 秒/目标', unit: '处警单位', response: '到场 秒/目标', missed: '漏项', alertScore: '得分',
     step: { acknowledge: '未受理', dispatch: '未派警', arrival: '未到场' },

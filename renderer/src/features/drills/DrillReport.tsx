@@ -44,11 +44,17 @@ export default function DrillReport({ onClose }: { onClose: () => void }) {
     };
   }, [report, t]);
 
-  const exportHtml = () =>
-    void api.requests['drill.exportReport']({ format: 'html' }).then(
-      (r) => setExported(r.path),
-      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
-    );
+  const [exporting, setExporting] = useState(false);
+  const exportAs = (format: 'html' | 'pdf') => {
+    setExporting(true);
+    setExported(null);
+    void api.requests['drill.exportReport']({ format })
+      .then(
+        (r) => setExported(r.path),
+        (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+      )
+      .finally(() => setExporting(false));
+  };
 
   return (
     <div className="drill-report-backdrop" onClick={onClose}>
@@ -62,8 +68,11 @@ export default function DrillReport({ onClose }: { onClose: () => void }) {
           <button type="button" onClick={load}>
             {t('drill.refresh')}
           </button>
-          <button type="button" data-testid="drill-export-html" onClick={exportHtml}>
+          <button type="button" data-testid="drill-export-html" disabled={exporting} onClick={() => exportAs('html')}>
             {t('drill.exportHtml')}
+          </button>
+          <button type="button" data-testid="drill-export-pdf" disabled={exporting} onClick={() => exportAs('pdf')}>
+            {exporting ? t('drill.exporting') : t('drill.exportPdf')}
           </button>
           <button type="button" data-testid="drill-report-close" onClick={onClose}>
             {t('drill.close')}
