@@ -22,6 +22,7 @@ const { values } = parseArgs({
     /** Training drill: the scenario id (docs/drills.md); --data-dir must be the drill's own folder. */
     drill: { type: 'string' },
     'drill-name': { type: 'string' },
+    'drill-scenario': { type: 'string' },
   },
   strict: false,
 });
@@ -71,6 +72,7 @@ async function start(): Promise<void> {
     drill: typeof values.drill === 'string' ? { scenarioId: values.drill, ...(typeof values['drill-name'] === 'string' ? { name: values['drill-name'] } : {}) } : null,
     openWall: async () => openWallWindow(root),
     printPdf: printHtmlFileToPdf,
+    drillScenarioFile: typeof values['drill-scenario'] === 'string' ? values['drill-scenario'] : null,
   });
   registerIpcHandlers(runtime.handlers);
 

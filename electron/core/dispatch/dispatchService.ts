@@ -47,6 +47,11 @@ export interface DispatchServiceDeps {
   now?: () => Date;
   /** Drill mode (`drill:<scenario-id>`), or null/absent for live work. */
   drill?: string | null;
+  /**
+   * Extra facts stored with a dispatch step, taken just before the units are sent (drills: the
+   * chosen unit's ETA against the best available one, for scoring after the fact).
+   */
+  dispatchContext?: (alert: Alert, unitIds: readonly string[]) => Record<string, unknown> | null;
 }
 
 /**
@@ -72,7 +77,8 @@ export class DispatchService {
     if (!permission.ok) throw new Error(permission.reason);
     if (action.type === 'merge') this.requireAlert(action.intoAlertId);
     if (action.type === 'dispatch' || action.type === 'reassign') this.requireAvailableUnits(action.unitIds);
-    return this.apply(alert, action, operator.username);
+    const context = (action.type === 'dispatch' || action.type === 'reassign') && this.deps.dispatchContext ? this.deps.dispatchContext(alert, action.unitIds) : null;
+    return this.apply(alert, action, operator.username, undefined, context);
   }
 
   /** Unit status from the feed: departure and arrival of dispatched units, recorded as system steps. */
@@ -187,14 +193,15 @@ export class DispatchService {
     this.apply(this.requireAlert(alertId), action, 'system:avl', at);
   }
 
-  private apply(alert: Alert, action: LifecycleAction, operator: string, at = this.now().toISOString()): Alert {
+  private apply(alert: Alert, action: LifecycleAction, operator: string, at = this.now().toISOString(), context: Record<string, unknown> | null = null): Alert {
     const { db, outbox, audit, emit } = this.deps;
     const state = this.steps.lifecycle(alert.id)!;
     const result = transition(state, action, { at, operator });
     if (!result.ok) throw new Error(result.error.message);
     const { next } = result;
     // In a drill every step says so, in the alert's history and in the audit log.
-    const event = this.deps.drill ? { ...result.event, data: { ...result.event.data, mode: this.deps.drill } } : result.event;
+    const extra = { ...(context ?? {}), ...(this.deps.drill ? { mode: this.deps.drill } : {}) };
+    const event = Object.keys(extra).length ? { ...result.event, data: { ...result.event.data, ...extra } } : result.event;
     db.transaction(() => {
       this.steps.save(alert.id, next, event);
       audit.appendLifecycleEvent(alert.id, event);
