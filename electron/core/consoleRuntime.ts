@@ -82,6 +82,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     consoleId,
     repository,
     knownCameras: new Set(pack.cameras.map((c) => c.id)),
+    expectScenario: options.drill?.scenarioId ?? null,
     onStatus: (status) => emit('feed.status', status),
     onCommitted: (result) => {
       dispatchHook.onCommitted(result);
