@@ -35,6 +35,10 @@ describe('drill report export', () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<script(?! type="application\/json")/);
     expect(html).not.toMatch(/(src|href)="https?:/);
+    // Three static charts (timeline, dispatch vs target, response vs tier) and the timeline / expected tables.
+    expect(html.match(/<svg/g)).toHaveLength(3);
+    expect(html).toContain('<table id="timeline">');
+    expect(html).toContain('<table id="expected">');
   });
 
   it.skipIf(!chromium)(`prints the PDF with headless Chromium${chromium ? '' : ' (skipped: no chromium, set CHROMIUM_PATH)'}`, async () => {
