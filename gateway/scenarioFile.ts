@@ -5,6 +5,7 @@ import type { CityPack } from '../shared/citypack/schema';
 import { AlertReportSchema } from '../shared/domain/alert';
 import { UnitStatusReportSchema } from '../shared/domain/unit';
 import { CameraStatusReportSchema } from '../shared/domain/camera';
+import { checkScenarioExpectations } from './scenarioExpectations';
 
 export class ScenarioError extends Error {
   constructor(
@@ -32,7 +33,7 @@ const describe = (error: z.ZodError): string =>
  * Reads a scenario and checks it against the city pack, so that a broken drill fails at start
  * with every problem listed, instead of the console quarantining messages halfway through.
  * Payloads are returned as parsed (unknown keys stripped); events are sorted by time, stable,
- * so events at the same t keep their file order.
+ * so events at the same t keep their file order. Versions 1 and 2 load (shared/protocol/scenario.ts).
  */
 export async function loadScenario(file: string, pack: CityPack): Promise<Scenario> {
   let raw: unknown;
@@ -53,7 +54,7 @@ export function checkScenario(scenario: Scenario, pack: CityPack, file = scenari
   }
   const units = new Set(pack.units.map((u) => u.id));
   const cameras = new Set(pack.cameras.map((c) => c.id));
-  const alertIds = new Set<string>();
+  const alertIds = new Map<string, number>();
   const events: ScenarioEvent[] = [];
 
   scenario.events.forEach((event, index) => {
@@ -67,7 +68,7 @@ export function checkScenario(scenario: Scenario, pack: CityPack, file = scenari
     if (event.type === 'alert') {
       const id = String(data.id);
       if (alertIds.has(id)) problems.push(`${where}: duplicate alert id ${id}`);
-      alertIds.add(id);
+      alertIds.set(id, event.t);
     }
     if (event.type === 'unit.status' && !units.has(String(data.unitId))) problems.push(`${where}: unknown unit ${String(data.unitId)}`);
     if (event.type === 'camera.status' && !cameras.has(String(data.cameraId))) {
@@ -75,6 +76,7 @@ export function checkScenario(scenario: Scenario, pack: CityPack, file = scenari
     }
     events.push({ ...event, payload: data });
   });
+  problems.push(...checkScenarioExpectations(scenario, pack, alertIds));
 
   if (problems.length > 0) throw new ScenarioError(file, problems);
   // Array.prototype.sort is stable, so same-time events keep their order in the file.

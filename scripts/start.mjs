@@ -36,7 +36,7 @@ if (values.drill) {
   console.log(`演练 DRILL ${drill.id}: data in ${dir}`);
 }
 const drillGatewayArgs = drill ? ['--scenario', drill.file] : [];
-const drillHostArgs = drill ? ['--drill', drill.id, '--drill-name', drill.name] : [];
+const drillHostArgs = drill ? ['--drill', drill.id, '--drill-name', drill.name, '--drill-scenario', drill.file] : [];
 
 const children = [];
 const stopAll = () => children.forEach((c) => c.kill('SIGTERM'));

@@ -14,6 +14,9 @@ import { assertDataDirMode, modeFor } from './drill/dataDirMode';
 import { createDrillHandlers } from './drill/drillService';
 import { createCordonService } from './cordonService';
 import type { DrillInfo } from '../../shared/contract/drillContract';
+import type { PdfPrinter } from './drill/pdfPrinter';
+import { dispatchEtaFacts } from './drill/dispatchEta';
+import { loadScenario } from '../../gateway/scenarioFile';
 
 export interface ConsoleRuntimeOptions {
   dataDir: string;
@@ -27,8 +30,12 @@ export interface ConsoleRuntimeOptions {
   demoOperators?: boolean;
   /** A training drill (docs/drills.md): the data dir must be this drill's own folder. */
   drill?: DrillInfo | null;
+  /** The drill's scenario file (version 2: expected actions and suspect tracks for the scoring). */
+  drillScenarioFile?: string | null;
   /** Electron: opens the pop-out video wall window (`wall.open`). */
   openWall?: () => Promise<void>;
+  /** Electron: prints the drill report HTML to PDF (webContents.printToPDF); default headless Chromium. */
+  printPdf?: PdfPrinter;
 }
 
 export interface ConsoleRuntime {
@@ -51,6 +58,9 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   const mode = modeFor(options.drill);
   assertDataDirMode(options.dataDir, mode);
   const pack = await loadCityPack(options.packDir);
+  // The scenario is validated like the gateway does; a drill scored against another file is refused.
+  const drillScenario = options.drill && options.drillScenarioFile ? await loadScenario(options.drillScenarioFile, pack) : null;
+  if (drillScenario && drillScenario.id !== options.drill!.scenarioId) throw new Error(`${options.drillScenarioFile} is scenario "${drillScenario.id}", not the drill "${options.drill!.scenarioId}"`);
   // Road graph (from the cache, or built from roads.geojson on first start) and tier config;
   // a bad tiers.json stops the start here with the file named.
   const routing = startRoutingService({
@@ -72,6 +82,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     consoleId,
     repository,
     knownCameras: new Set(pack.cameras.map((c) => c.id)),
+    expectScenario: options.drill?.scenarioId ?? null,
     onStatus: (status) => emit('feed.status', status),
     onCommitted: (result) => {
       dispatchHook.onCommitted(result);
@@ -85,7 +96,17 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   // The feed starts before the dispatch runtime exists; its hook is filled in right after.
   const dispatchHook = { onCommitted: (_r: FeedBatchResult) => {} };
   feed.start();
-  const dispatch = await startDispatchRuntime({ db: repository.db, repository, feed, emit, demoOperators: options.demoOperators ?? false, drill: Boolean(options.drill), mode });
+  const dispatch = await startDispatchRuntime({
+    db: repository.db,
+    repository,
+    feed,
+    emit,
+    demoOperators: options.demoOperators ?? false,
+    drill: Boolean(options.drill),
+    mode,
+    // Drills judge the chosen unit against the best one the routing service ranked at that moment.
+    ...(options.drill ? { dispatchContext: (alert, unitIds) => dispatchEtaFacts((a, u, l) => routing.rankNearby(a, u, l), repository.units.list(), alert, unitIds) } : {}),
+  });
   dispatchHook.onCommitted = (result) => {
     try {
       dispatch.service.onUnitStatus(result.unitStatus);
@@ -152,7 +173,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     'coverage.setEnabled': async ({ clientId, enabled }) => ({ enabledClients: routing.setCoverageEnabled(clientId, enabled) }),
     'quarantine.list': async ({ limit }) => repository.meta.listQuarantine(limit),
     ...dispatch.handlers,
-    ...createDrillHandlers({ drill: options.drill ?? null, db: repository.db, dataDir: options.dataDir, gatewayUrl: options.gatewayUrl, gatewayToken: options.gatewayToken }),
+    ...createDrillHandlers({ drill: options.drill ?? null, db: repository.db, meta: repository.meta, scenario: drillScenario, dataDir: options.dataDir, gatewayUrl: options.gatewayUrl, gatewayToken: options.gatewayToken, ...(options.printPdf ? { printPdf: options.printPdf } : {}) }),
     ...video.handlers,
     ...cordon.handlers,
     'settings.update': async (patch) => {

@@ -6,6 +6,7 @@ import { startConsoleRuntime } from '../core/consoleRuntime';
 import { DEMO_PACK_RELATIVE } from '../core/citypack/loadCityPack';
 import { defaultDataDir, findAppRoot } from '../core/paths';
 import { startHostServer } from './hostServer';
+import { existsSync } from 'node:fs';
 
 /**
  * Browser host: runs the console's Node side and serves the renderer to a browser on loopback.
@@ -27,9 +28,13 @@ async function main(): Promise<void> {
       /** Training drill: the scenario id (docs/drills.md); --data-dir must be the drill's own folder. */
       drill: { type: 'string' },
       'drill-name': { type: 'string' },
+      /** The drill's scenario file, for scoring its expected actions (default resources/drills/<id>.json when it exists). */
+      'drill-scenario': { type: 'string' },
     },
     strict: true,
   });
+  const builtInScenario = values.drill ? path.join(root, 'resources', 'drills', `${values.drill}.json`) : null;
+  const drillScenarioFile = values['drill-scenario'] ? path.resolve(values['drill-scenario']) : builtInScenario && existsSync(builtInScenario) ? builtInScenario : null;
   const apiToken = values['api-token'] ?? randomBytes(16).toString('hex');
   const server = await startHostServer({
     rendererDir: values['renderer-dir'],
@@ -48,6 +53,7 @@ async function main(): Promise<void> {
     emit: server.emit,
     demoOperators: values['demo-operators'],
     drill: values.drill ? { scenarioId: values.drill, ...(values['drill-name'] ? { name: values['drill-name'] } : {}) } : null,
+    drillScenarioFile,
   });
   server.attach(runtime.handlers);
   const { load } = runtime.routing;

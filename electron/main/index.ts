@@ -8,6 +8,7 @@ import { contentSecurityPolicy } from '../core/contentSecurityPolicy';
 import { APP_ORIGIN, lockDownWebContents, registerIpcHandlers } from './security';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { loadWindowState, trackWindowState } from './windowState';
+import { printHtmlFileToPdf } from './printToPdf';
 
 /** Electron host: thin glue around the same console runtime the browser host runs. */
 const { values } = parseArgs({
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     /** Training drill: the scenario id (docs/drills.md); --data-dir must be the drill's own folder. */
     drill: { type: 'string' },
     'drill-name': { type: 'string' },
+    'drill-scenario': { type: 'string' },
   },
   strict: false,
 });
@@ -69,6 +71,8 @@ async function start(): Promise<void> {
     demoOperators: values['demo-operators'] === true,
     drill: typeof values.drill === 'string' ? { scenarioId: values.drill, ...(typeof values['drill-name'] === 'string' ? { name: values['drill-name'] } : {}) } : null,
     openWall: async () => openWallWindow(root),
+    printPdf: printHtmlFileToPdf,
+    drillScenarioFile: typeof values['drill-scenario'] === 'string' ? values['drill-scenario'] : null,
   });
   registerIpcHandlers(runtime.handlers);
 

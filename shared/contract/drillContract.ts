@@ -42,15 +42,61 @@ export const DrillAlertScoreSchema = z.object({
   responseSeconds: z.number().nullable(),
   tierTargetSeconds: z.number().nullable(),
   tierMet: z.boolean().nullable(),
+  chosenEtaSeconds: z.number().nullable(),
+  bestUnitId: z.string().nullable(),
+  bestEtaSeconds: z.number().nullable(),
+  choiceCredit: z.number(),
   missed: z.array(z.enum(['acknowledge', 'dispatch', 'arrival'])),
   score: z.number(),
 });
+
+const ExpectedStatusSchema = z.enum(['met', 'late', 'missed', 'pending']);
+
+export const ExpectedStepResultSchema = z.object({
+  kind: z.enum(['dispatch', 'exit']),
+  id: z.string(),
+  alertId: z.string(),
+  expected: z.string(),
+  dueT: z.number(),
+  suspectPassT: z.number().nullable(),
+  deadlineT: z.number(),
+  doneT: z.number().nullable(),
+  done: z.string().nullable(),
+  status: ExpectedStatusSchema,
+});
+
+export const DrillTimelineEntrySchema = z.object({
+  t: z.number().nullable(),
+  at: z.string().nullable(),
+  kind: z.enum(['scenario', 'action', 'expected']),
+  event: z.string(),
+  alertId: z.string().nullable(),
+  subject: z.string(),
+  detail: z.string(),
+  best: z
+    .object({
+      unitIds: z.array(z.string()).optional(),
+      etaSeconds: z.number().nullable().optional(),
+      byT: z.number().optional(),
+      ackTargetSeconds: z.number().optional(),
+      dispatchTargetSeconds: z.number().optional(),
+      ok: z.boolean().optional(),
+    })
+    .nullable(),
+  status: ExpectedStatusSchema.nullable(),
+});
+export type DrillTimelineEntry = z.infer<typeof DrillTimelineEntrySchema>;
 
 export const DrillReportSchema = z.object({
   scenarioId: z.string(),
   name: z.string().nullable(),
   generatedAt: z.string(),
+  /** Overall: the alerts' score blended with the expected actions' (docs/drills.md). */
   score: z.number().nullable(),
+  /** Priority-weighted alert score alone. */
+  alertScore: z.number().nullable(),
+  /** Scenario time of the report (null without the clock log or anchors). */
+  scenarioTime: z.number().nullable(),
   alerts: z.array(DrillAlertScoreSchema),
   totals: z.object({
     alerts: z.number(),
@@ -61,6 +107,18 @@ export const DrillReportSchema = z.object({
     tiersMet: z.number(),
     missedSteps: z.number(),
   }),
+  /** The scenario's expected actions (version 2), judged; empty without any. */
+  expected: z.object({
+    steps: z.array(ExpectedStepResultSchema),
+    met: z.number(),
+    late: z.number(),
+    missed: z.number(),
+    pending: z.number(),
+    cordonGaps: z.number(),
+    cordonClosedInTime: z.number(),
+    score: z.number().nullable(),
+  }),
+  timeline: z.array(DrillTimelineEntrySchema),
 });
 export type DrillReport = z.infer<typeof DrillReportSchema>;
 
@@ -73,6 +131,6 @@ export const drillRequests = {
   'drill.control': request(z.tuple([DrillControlSchema]), DrillClockSchema),
   /** The after-action report, computed now from the drill's console database. */
   'drill.report': request(z.tuple([]), DrillReportSchema),
-  /** Writes the report as a self-contained file into the drill's data folder; answers its path. */
-  'drill.exportReport': request(z.tuple([z.object({ format: z.literal('html') })]), z.object({ path: z.string() })),
+  /** Writes the report as a self-contained HTML file or a PDF into the drill's data folder; answers its path. */
+  'drill.exportReport': request(z.tuple([z.object({ format: z.enum(['html', 'pdf']) })]), z.object({ path: z.string() })),
 } as const;

@@ -12,7 +12,7 @@ export interface DrillAlertInput {
   receivedAt: string;
   status: string;
   /** Lifecycle steps in order (alert_events). */
-  steps: readonly { at: string; toStatus: string; action: string | null; operator: string }[];
+  steps: readonly { at: string; toStatus: string; action: string | null; operator: string; data?: Record<string, unknown> | null }[];
   /** Dispatches in order (dispatches table). */
   dispatches: readonly { unitId: string; dispatchedAt: string; arrivedAt: string | null; responseSeconds: number | null; tierTargetSeconds: number | null; tierMet: boolean | null }[];
 }
@@ -35,6 +35,12 @@ export interface DrillAlertScore {
   responseSeconds: number | null;
   tierTargetSeconds: number | null;
   tierMet: boolean | null;
+  /** At the first dispatch: the chosen unit's road ETA and the best available unit's (drills record it). */
+  chosenEtaSeconds: number | null;
+  bestUnitId: string | null;
+  bestEtaSeconds: number | null;
+  /** 1 when the chosen unit was (about) the fastest, else best / chosen ETA; scales the dispatch points. */
+  choiceCredit: number;
   /** Steps not taken although their window (3 × target) has run out. */
   missed: DrillStep[];
   /** 0–100. */
@@ -57,6 +63,22 @@ export const POINTS = { acknowledge: 20, dispatch: 40, response: 40 } as const;
 
 const OPERATOR_STEPS = new Set(['acknowledge', 'dispatch', 'transfer', 'merge', 'cancel', 'resolve', 'close']);
 const HANDLED_WITHOUT_DISPATCH = new Set(['transfer', 'merge', 'cancel', 'resolve']);
+
+/** A chosen unit this much slower than the best still counts as the best choice (ranking noise). */
+export const ETA_SLACK_SECONDS = 30;
+
+/** Reads the ETA facts a drill stores with a dispatch step (electron/core/drill/dispatchEta.ts). */
+function etaFacts(data: Record<string, unknown> | null | undefined): { chosen: number | null; best: number | null; bestUnitId: string | null } {
+  const eta = data?.eta as { chosenEtaSeconds?: unknown; bestEtaSeconds?: unknown; bestUnitId?: unknown } | undefined;
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  return { chosen: num(eta?.chosenEtaSeconds), best: num(eta?.bestEtaSeconds), bestUnitId: typeof eta?.bestUnitId === 'string' ? eta.bestUnitId : null };
+}
+
+/** 1 for a choice within the slack of the best ETA (or when either is unknown), else best / chosen. */
+export function choiceCredit(chosen: number | null, best: number | null): number {
+  if (chosen === null || best === null || chosen <= best + ETA_SLACK_SECONDS) return 1;
+  return Math.max(0, Math.min(1, best / chosen));
+}
 
 /** Full credit up to the target, falling linearly to nothing at 3 × target. */
 export function timingCredit(seconds: number | null, target: number): number {
@@ -85,6 +107,9 @@ function scoreAlert(alert: DrillAlertInput, nowMs: number): DrillAlertScore {
   const handledWithoutDispatch = !firstDispatch && handledStep !== null;
 
   const arrived = alert.dispatches.find((d) => d.responseSeconds !== null) ?? null;
+  const dispatchStep = alert.steps.find((s) => isOperatorStep(s) && s.action === 'dispatch') ?? null;
+  const eta = etaFacts(dispatchStep?.data);
+  const choice = choiceCredit(eta.chosen, eta.best);
   const missed: DrillStep[] = [];
   if (ackSeconds === null && age >= 3 * ackTarget) missed.push('acknowledge');
   if (dispatchSeconds === null && age >= 3 * dispatchTarget) missed.push('dispatch');
@@ -96,7 +121,7 @@ function scoreAlert(alert: DrillAlertInput, nowMs: number): DrillAlertScore {
   else if (arrived.tierTargetSeconds === null || arrived.tierMet === true) response = 1;
   else response = Math.min(1, arrived.tierTargetSeconds / Math.max(1, arrived.responseSeconds!));
 
-  const score = POINTS.acknowledge * timingCredit(ackSeconds, ackTarget) + POINTS.dispatch * timingCredit(dispatchSeconds, dispatchTarget) + POINTS.response * response;
+  const score = POINTS.acknowledge * timingCredit(ackSeconds, ackTarget) + POINTS.dispatch * timingCredit(dispatchSeconds, dispatchTarget) * choice + POINTS.response * response;
   return {
     alertId: alert.id,
     priority: p,
@@ -109,6 +134,10 @@ function scoreAlert(alert: DrillAlertInput, nowMs: number): DrillAlertScore {
     responseSeconds: arrived ? round1(arrived.responseSeconds!) : null,
     tierTargetSeconds: arrived?.tierTargetSeconds ?? null,
     tierMet: arrived?.tierMet ?? null,
+    chosenEtaSeconds: eta.chosen === null ? null : round1(eta.chosen),
+    bestUnitId: eta.bestUnitId,
+    bestEtaSeconds: eta.best === null ? null : round1(eta.best),
+    choiceCredit: Math.round(choice * 1000) / 1000,
     missed,
     score: round1(score),
   };

@@ -45,6 +45,8 @@ export async function startDispatchRuntime(options: {
   drill?: boolean;
   /** The data folder's mode (`live` | `drill:<id>`, electron/core/drill/dataDirMode.ts). */
   mode?: string;
+  /** Facts stored with each dispatch step (DispatchServiceDeps.dispatchContext). */
+  dispatchContext?: (alert: Alert, unitIds: readonly string[]) => Record<string, unknown> | null;
 }): Promise<DispatchRuntime> {
   const { db, repository, feed, emit } = options;
   const accounts = new OperatorAccounts(db);
@@ -74,6 +76,7 @@ export async function startDispatchRuntime(options: {
     emit,
     kick: () => dispatcher.kick(),
     drill: options.drill ? (options.mode ?? 'drill') : null,
+    ...(options.dispatchContext ? { dispatchContext: options.dispatchContext } : {}),
     tierFor: (unitId: string, alert: Alert, seconds: number) => {
       const tier = evaluateTier(DEFAULT_TIER_CONFIG, { type: unitTypes.get(unitId) ?? 'car' }, { priority: alert.priority, source: alert.source }, seconds);
       return { targetSeconds: tier.targetSeconds, met: tier.met };

@@ -51,6 +51,11 @@ export interface DispatchServiceDeps {
   now?: () => Date;
   /** Drill mode (`drill:<scenario-id>`), or null/absent for live work. */
   drill?: string | null;
+  /**
+   * Extra facts stored with a dispatch step, taken just before the units are sent (drills: the
+   * chosen unit's ETA against the best available one, for scoring after the fact).
+   */
+  dispatchContext?: (alert: Alert, unitIds: readonly string[]) => Record<string, unknown> | null;
 }
 
 /**
@@ -87,7 +92,8 @@ export class DispatchService {
       })();
       return updated;
     }
-    const updated = this.apply(alert, action, operator.username);
+    const context = (action.type === 'dispatch' || action.type === 'reassign') && this.deps.dispatchContext ? this.deps.dispatchContext(alert, action.unitIds) : null;
+    const updated = this.apply(alert, action, operator.username, undefined, context ?? {});
     // The survivor now shows the duplicate's callers and reports, units moved or not.
     if (action.type === 'merge') this.deps.emit('alerts.historyChanged', { alertId: action.intoAlertId });
     return updated;
@@ -222,8 +228,8 @@ export class DispatchService {
     if (!result.ok) throw new Error(result.error.message);
     const { next } = result;
     // In a drill every step says so, in the alert's history and in the audit log.
-    const data = { ...result.event.data, ...extraData, ...(this.deps.drill ? { mode: this.deps.drill } : {}) };
-    const event = { ...result.event, data };
+    const extra = { ...extraData, ...(this.deps.drill ? { mode: this.deps.drill } : {}) };
+    const event = Object.keys(extra).length ? { ...result.event, data: { ...result.event.data, ...extra } } : result.event;
     db.transaction(() => {
       this.steps.save(alert.id, next, event);
       audit.appendLifecycleEvent(alert.id, event);

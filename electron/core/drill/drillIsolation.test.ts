@@ -119,4 +119,33 @@ describe('drill isolation', () => {
     expect(() => assertDataDirMode(root, 'drill:x')).toThrow(/holds live console data/);
     expect(() => assertDataDirMode(root, 'live')).not.toThrow();
   });
+
+  it('refuses a gateway whose hello names another scenario: clear error, nothing stored, no commands', async () => {
+    const root = tempDir('drill-iso-');
+    cleanup.push(() => rmSync(root, { recursive: true, force: true }));
+    const { packDir, scenarioFile, scenario } = writeFixture(root, fixtureScenario(1, 3600));
+    const gateway = await startGateway({ scenario: scenarioFile, pack: packDir, port: 0, speed: 1, tickMs: 10, fsync: false });
+    cleanup.push(() => gateway.close());
+    const dir = path.join(root, 'wrong-drill');
+    const drill = await runtime(dir, packDir, gateway.url, { scenarioId: 'other-drill' });
+    let closed = false;
+    cleanup.push(() => !closed && drill.close());
+
+    await waitFor(() => drill.feed.currentStatus().state === 'error', 5000, 'refusal');
+    expect(drill.feed.currentStatus().error).toMatch(new RegExp(`names scenario "${scenario.id}", not the drill "other-drill"; nothing was stored`));
+    gateway.inject('alert', { ...DRILL_ALERT, location: { lng: drill.pack.units[0]!.home.lng, lat: drill.pack.units[0]!.home.lat, crs: 'WGS84' } });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(drill.repository.alerts.list({ includeClosed: true })).toHaveLength(0);
+    expect(drill.repository.lastSeq()).toBe(0);
+    await expect(drill.feed.command('gw:command', {})).rejects.toThrow(/refused gateway/);
+    await drill.close();
+    closed = true;
+    const db = new Database(path.join(dir, 'console.sqlite'), { readonly: true });
+    try {
+      expect((db.prepare('SELECT COUNT(*) AS n FROM alerts').get() as { n: number }).n).toBe(0);
+      expect(db.prepare("SELECT value FROM meta WHERE key = 'feed.gatewayId'").get()).toBeUndefined();
+    } finally {
+      db.close();
+    }
+  }, 30_000);
 });

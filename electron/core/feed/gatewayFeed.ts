@@ -17,6 +17,11 @@ export interface GatewayFeedOptions {
   onStatus: (status: FeedStatus) => void;
   /** How long incoming messages are gathered before one transaction (a display frame or so). */
   flushIntervalMs?: number;
+  /**
+   * Drill mode: the scenario id the gateway's hello must name. Any other gateway (a live one,
+   * another drill's) is refused before anything it sends is stored or any command reaches it.
+   */
+  expectScenario?: string | null;
 }
 
 /**
@@ -33,6 +38,9 @@ export class GatewayFeed {
   private hello: GatewayHello | null = null;
   private readonly flushIntervalMs: number;
   private readonly connectionListeners = new Set<(connected: boolean) => void>();
+  /** This connection's hello named the expected drill (always true outside drill mode once connected). */
+  private verified = false;
+  private refusal: string | null = null;
 
   constructor(private readonly options: GatewayFeedOptions) {
     this.flushIntervalMs = options.flushIntervalMs ?? 16;
@@ -59,26 +67,50 @@ export class GatewayFeed {
       transports: ['websocket'],
     });
     this.socket.on('connect', () => {
+      // In a drill the connection only counts once the hello has named the drill's scenario.
+      if (this.options.expectScenario) return;
+      this.verified = true;
       this.updateStatus({ state: 'connected', error: null });
       this.connectionListeners.forEach((l) => l(true));
     });
     this.socket.on('disconnect', (reason) => {
+      const wasVerified = this.verified;
+      this.verified = false;
+      if (this.refusal) return;
       this.updateStatus({ state: 'disconnected', error: reason });
-      this.connectionListeners.forEach((l) => l(false));
+      if (wasVerified) this.connectionListeners.forEach((l) => l(false));
     });
     this.socket.on('connect_error', (err) => this.updateStatus({ state: 'error', error: err.message }));
     this.socket.on(GatewayEvents.hello, (payload: unknown) => {
       const parsed = GatewayHelloSchema.safeParse(payload);
       this.hello = parsed.success ? parsed.data : null;
+      if (this.options.expectScenario && !this.acceptDrillHello(this.hello, this.options.expectScenario)) return;
       if (this.hello) this.checkGatewayIdentity(this.hello);
     });
     this.socket.on(GatewayEvents.feed, (batch: unknown) => {
+      if (!this.verified) return; // a refused (or not yet identified) drill gateway: nothing is stored
       if (Array.isArray(batch)) this.pending.push(...batch);
       else this.pending.push(batch);
       this.scheduleFlush();
     });
     // Lag and connection state are pushed at most once a second, not once per message.
     this.statusTimer = setInterval(() => this.options.onStatus(this.status), 1000);
+  }
+
+  /** Drill mode: accepts the hello naming the drill's scenario, or refuses the gateway for good. */
+  private acceptDrillHello(hello: GatewayHello | null, expected: string): boolean {
+    if (hello?.scenario === expected) {
+      this.verified = true;
+      this.updateStatus({ state: 'connected', error: null });
+      this.connectionListeners.forEach((l) => l(true));
+      return true;
+    }
+    const named = hello ? (hello.scenario === null ? 'a live gateway (no scenario)' : `scenario "${hello.scenario}"`) : 'an invalid hello';
+    this.refusal = `refused gateway ${this.options.url}: its hello names ${named}, not the drill "${expected}"; nothing was stored`;
+    this.pending = [];
+    this.socket?.disconnect(); // no reconnect: the same gateway would be refused again
+    this.updateStatus({ state: 'error', error: this.refusal });
+    return false;
   }
 
   /**
@@ -108,13 +140,14 @@ export class GatewayFeed {
   /** Told when the gateway connection comes and goes (the command outbox waits for it). */
   onConnectionChange(listener: (connected: boolean) => void): () => void {
     this.connectionListeners.add(listener);
-    if (this.socket?.connected) listener(true);
+    if (this.socket?.connected && this.verified) listener(true);
     return () => this.connectionListeners.delete(listener);
   }
 
   /** Sends a command and resolves with the gateway's acknowledgement. */
   async command(event: string, payload: unknown, timeoutMs = 5000): Promise<unknown> {
-    if (!this.socket?.connected) throw new Error('gateway not connected');
+    if (this.refusal) throw new Error(this.refusal);
+    if (!this.socket?.connected || !this.verified) throw new Error('gateway not connected');
     return this.socket.timeout(timeoutMs).emitWithAck(event, payload);
   }
 

@@ -13,11 +13,21 @@ export function DrillBar() {
   if (!drill) return null;
   return (
     <div className="drill-bar">
-      <span className="drill-banner" data-testid="drill-banner" title={drill.name ?? drill.scenarioId}>
-        演练 / DRILL · {drill.scenarioId}
-      </span>
+      <DrillBanner />
       <DrillControls />
     </div>
+  );
+}
+
+/** The unmistakable 演练 / DRILL mark, on every console window (main, pop-out wall); nothing when live. */
+export function DrillBanner() {
+  const drill = useDrill();
+  if (!drill) return null;
+  // Bilingual on purpose, whatever the UI language: a drill must never pass for live work.
+  return (
+    <span className="drill-banner" data-testid="drill-banner" title={drill.name ?? drill.scenarioId}>
+      演练 / DRILL · {drill.scenarioId}
+    </span>
   );
 }
 

@@ -1,26 +1,20 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as echarts from 'echarts/core';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
 import type { DrillReport as Report } from '../../../../shared/contract/drillContract';
-import { drillChartOption } from '../../../../shared/domain/drillChart';
+import { drillChartOption, drillResponseChartOption, drillTimelineChartOption } from '../../../../shared/domain/drillChart';
 import { useConsoleApi } from '../../app/ConsoleContext';
-
-// Only what the report draws, so the lazily loaded chunk stays small.
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+import { ReportChart } from './ReportChart';
+import { DrillTimeline } from './DrillTimeline';
 
 const fmt = (s: number | null) => (s === null ? '—' : `${Math.round(s)}`);
 
-/** The after-action report: score, time to dispatch per alert vs target, and the per-alert table. */
+/** The after-action report: scores, charts (timeline, dispatch and response vs target), expected actions, the per-alert table and the timeline. */
 export default function DrillReport({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const api = useConsoleApi();
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [exported, setExported] = useState<string | null>(null);
-  const chartRef = useRef<HTMLDivElement | null>(null);
 
   const load = () =>
     void api.requests['drill.report']().then(
@@ -32,23 +26,27 @@ export default function DrillReport({ onClose }: { onClose: () => void }) {
     );
   useEffect(load, [api]);
 
-  useEffect(() => {
-    if (!report || !chartRef.current) return;
-    const chart = echarts.init(chartRef.current, null, { renderer: 'canvas' });
-    chart.setOption(drillChartOption(report.alerts, { dispatch: t('drill.timeToDispatch'), target: t('drill.target'), seconds: t('drill.seconds') }) as echarts.EChartsCoreOption);
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
+  const charts = useMemo(() => {
+    if (!report) return null;
+    const seconds = t('drill.seconds');
+    return {
+      timeline: drillTimelineChartOption(report.timeline, { lanes: { scenario: t('drill.lanes.scenario'), expected: t('drill.lanes.expected'), action: t('drill.lanes.action') }, seconds: t('drill.scenarioSeconds') }),
+      dispatch: drillChartOption(report.alerts, { dispatch: t('drill.timeToDispatch'), target: t('drill.target'), seconds }),
+      response: drillResponseChartOption(report.alerts, { response: t('drill.responseTime'), target: t('drill.tierTarget'), seconds }),
     };
   }, [report, t]);
 
-  const exportHtml = () =>
-    void api.requests['drill.exportReport']({ format: 'html' }).then(
-      (r) => setExported(r.path),
-      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
-    );
+  const [exporting, setExporting] = useState(false);
+  const exportAs = (format: 'html' | 'pdf') => {
+    setExporting(true);
+    setExported(null);
+    void api.requests['drill.exportReport']({ format })
+      .then(
+        (r) => setExported(r.path),
+        (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+      )
+      .finally(() => setExporting(false));
+  };
 
   return (
     <div className="drill-report-backdrop" onClick={onClose}>
@@ -62,8 +60,11 @@ export default function DrillReport({ onClose }: { onClose: () => void }) {
           <button type="button" onClick={load}>
             {t('drill.refresh')}
           </button>
-          <button type="button" data-testid="drill-export-html" onClick={exportHtml}>
+          <button type="button" data-testid="drill-export-html" disabled={exporting} onClick={() => exportAs('html')}>
             {t('drill.exportHtml')}
+          </button>
+          <button type="button" data-testid="drill-export-pdf" disabled={exporting} onClick={() => exportAs('pdf')}>
+            {exporting ? t('drill.exporting') : t('drill.exportPdf')}
           </button>
           <button type="button" data-testid="drill-report-close" onClick={onClose}>
             {t('drill.close')}
@@ -73,6 +74,7 @@ export default function DrillReport({ onClose }: { onClose: () => void }) {
         {exported ? <p data-testid="drill-exported">{t('drill.exported', { path: exported })}</p> : null}
         {report ? (
           <>
+            <p data-testid="drill-score-parts">{t('drill.parts', { alerts: report.alertScore ?? '—', expected: report.expected.score ?? '—' })}</p>
             <p>
               {t('drill.totals', {
                 alerts: report.totals.alerts,
@@ -84,7 +86,13 @@ export default function DrillReport({ onClose }: { onClose: () => void }) {
                 missed: report.totals.missedSteps,
               })}
             </p>
-            <div className="drill-chart" ref={chartRef} data-testid="drill-chart" />
+            {charts ? (
+              <>
+                <ReportChart option={charts.timeline} testId="drill-timeline-chart" className="drill-chart drill-chart-timeline" />
+                <ReportChart option={charts.dispatch} testId="drill-chart" />
+                <ReportChart option={charts.response} testId="drill-response-chart" />
+              </>
+            ) : null}
             <table>
               <thead>
                 <tr>
@@ -92,6 +100,7 @@ export default function DrillReport({ onClose }: { onClose: () => void }) {
                   <th>{t('drill.ack')}</th>
                   <th>{t('drill.dispatch')}</th>
                   <th>{t('drill.unit')}</th>
+                  <th>{t('drill.eta')}</th>
                   <th>{t('drill.response')}</th>
                   <th>{t('drill.missed')}</th>
                   <th>{t('drill.alertScore')}</th>
@@ -110,6 +119,9 @@ export default function DrillReport({ onClose }: { onClose: () => void }) {
                       {fmt(a.dispatchSeconds)} / {a.dispatchTargetSeconds}
                     </td>
                     <td>{a.unitId ?? '—'}</td>
+                    <td data-testid="drill-eta" className={a.choiceCredit < 1 ? 'missed' : ''}>
+                      {fmt(a.chosenEtaSeconds)} / {a.bestUnitId ? `${a.bestUnitId} ${fmt(a.bestEtaSeconds)}` : '—'}
+                    </td>
                     <td>
                       {fmt(a.responseSeconds)}
                       {a.tierTargetSeconds !== null ? ` / ${a.tierTargetSeconds}` : ''} {a.tierMet === null ? '' : a.tierMet ? '✔' : '✘'}
@@ -120,6 +132,7 @@ export default function DrillReport({ onClose }: { onClose: () => void }) {
                 ))}
               </tbody>
             </table>
+            <DrillTimeline report={report} />
           </>
         ) : null}
       </section>

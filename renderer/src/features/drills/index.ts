@@ -1,4 +1,4 @@
 import './drills.css';
 
-export { DrillBar } from './DrillBar';
+export { DrillBar, DrillBanner } from './DrillBar';
 export { markDrillWindow, useDrill, formatScenarioTime } from './useDrill';

@@ -19,6 +19,11 @@ export function StatusBar() {
       <span className={`feed-state state-${state}`} data-testid="feed-state" data-state={state}>
         {t(`statusBar.${state}`)}
       </span>
+      {state === 'error' && feed?.error ? (
+        <span className="warn" data-testid="feed-error" title={feed.error}>
+          {feed.error}
+        </span>
+      ) : null}
       <span data-testid="feed-lag">{feed?.lagMs != null ? t('statusBar.lag', { ms: feed.lagMs }) : t('statusBar.lagUnknown')}</span>
       <span data-testid="feed-seq">{t('statusBar.seq', { seq: feed?.lastSeq ?? 0 })}</span>
       <span data-testid="quarantine-count" data-count={feed?.quarantineCount ?? 0} className={feed?.quarantineCount ? 'warn' : ''}>

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConsoleApi, useConsoleState, useConsoleStore } from '../../app/ConsoleContext';
 import { VideoWall } from './VideoWall';
+import { DrillBanner } from '../drills';
 
 /**
  * The pop-out wall window (`?view=wall`): only the video wall, following the alert selected in
@@ -31,6 +32,7 @@ export function WallPage() {
     <div className="wall-page" data-testid="wall-page">
       <header className="title-bar">
         <h1>{t('video.wall')}</h1>
+        <DrillBanner />
         <span className="wall-alert" data-testid="wall-alert" data-alert-id={selected?.id ?? ''}>
           {selected ? `${selected.id} · ${selected.address}` : t('video.noAlert')}
         </span>
