@@ -132,6 +132,17 @@ test('cordon gaps: road class, a crossing’s bayonet cameras on the video wall,
   await expect(ring(1).getByTestId('cordon-ring-area')).toContainText('城区');
   await expect(panel.getByTestId('cordon-error')).toHaveCount(0);
 
+  // Ring 1 drawn on the map: choosing the mode starts the draw tool; the video wall stays the alert's.
+  await panel.getByTestId('cordon-ring1-mode').selectOption('polygon');
+  await expect(panel.getByTestId('cordon-draw-hint')).toBeVisible();
+  const box = (await page.getByTestId('map').boundingBox())!;
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  for (const [dx, dy] of [[-140, -100], [140, -100], [140, 100], [-140, 100]] as const) await page.mouse.click(cx + dx, cy + dy);
+  await page.mouse.dblclick(cx - 140, cy + 100);
+  await expect(ring(1)).toHaveAttribute('data-source', 'polygon');
+  await expect(panel.getByTestId('cordon-draw-hint')).toHaveCount(0);
+  await expect(page.getByTestId('video-wall')).toHaveAttribute('data-source', 'alert');
+
   const db = new Database(path.join(stack.dataDir, 'console.sqlite'), { readonly: true, fileMustExist: true });
   try {
     const rows = db.prepare("SELECT payload FROM outbox WHERE kind = 'unit.assign'").all() as { payload: string }[];

@@ -13,7 +13,7 @@ import { assignUnits } from './assign';
 import { checkpointCoverage } from './coverage';
 import { exitsFor, graphFrame, nameAndMerge, roadNameIndex, scanCrossings, type NamedCrossing, type RawCrossing } from './crossings';
 import { linesLengthKm, type Frame } from './geometry';
-import { suspectReach, suspectWeights, timeToPoint, unitEtaMatrix, unitRoute } from './race';
+import { suspectReach, suspectWeights, timeToPoint, unitEtaMatrix, unitRoute, unitSearchMemo } from './race';
 import { cityRing, isochroneRing, polygonRing1, provinceRing, type BuiltRing } from './rings';
 import {
   CordonOptionsSchema,
@@ -49,6 +49,11 @@ export interface CordonInput {
   suspectProfile?: SuspectProfile;
   units: readonly CordonUnit[];
   options?: CordonOptions;
+  /**
+   * 'memo' (default): police searches are kept per router for units that have not moved (race.ts,
+   * UnitSearchMemo); same results. 'fresh': search every unit again (the benchmark's baseline).
+   */
+  unitSearches?: 'memo' | 'fresh';
 }
 
 interface StaticRing {
@@ -128,7 +133,7 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
   // 4. The race: suspect remaining time vs each available unit's ETA.
   const suspect = named.map((c) => (reach ? timeToPoint(g, (v) => reach.dist[v]!, reach.weights, c, { snap: reach.snap, off: reach.offRoadSeconds }) - elapsed : Infinity));
   const units = input.units.filter((u) => u.available);
-  const eta = unitEtaMatrix(router, units, named, horizon);
+  const eta = unitEtaMatrix(router, units, named, horizon, input.unitSearches === 'fresh' ? null : unitSearchMemo(router));
   const crossings: Crossing[] = named.map((c, j) => {
     let best = -1;
     units.forEach((_, i) => {

@@ -89,23 +89,106 @@ export interface RaceUnit {
   lat: number;
 }
 
+/** Settled forward distances of one unit from where it stands, with its snap and off-road time. */
+export interface UnitSearch {
+  snap: Snap;
+  off: number;
+  dist: Float64Array;
+}
+
+/** 32 MB per router: ~1,000 unit positions on the demo city (4,189 nodes), ~20 on a 200,000-node city. */
+export const MEMO_BUDGET_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Police searches kept between analyses. Each unit needs a forward search over nearly the whole
+ * graph (the ring 2/3 exits lie at its edge), and ~40 of them are most of an analysis. A unit
+ * standing exactly where it stood last time (parked at its station, waiting at a checkpoint)
+ * gives the same search, so its settled distances are kept per (profile, exact position,
+ * horizon); a moved unit simply misses, as in Router's snap memo. The values are bitwise those
+ * of a fresh target-stopped search: a node's distance no longer changes once it is settled.
+ * Least recently used out first beyond MEMO_BUDGET_BYTES.
+ */
+export class UnitSearchMemo {
+  private readonly entries = new Map<string, UnitSearch | null>();
+  private readonly capacity: number;
+
+  constructor(
+    private readonly router: Router,
+    budgetBytes = MEMO_BUDGET_BYTES,
+  ) {
+    this.capacity = Math.max(1, Math.floor(budgetBytes / (router.graph.nodeCount * 8)));
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  search(u: RaceUnit, horizon: number): UnitSearch | null {
+    const key = `${u.type}|${u.lng}|${u.lat}|${horizon}`;
+    if (this.entries.has(key)) {
+      const hit = this.entries.get(key)!;
+      this.entries.delete(key); // most recently used last
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const found = fullUnitSearch(this.router, u, horizon);
+    this.entries.set(key, found);
+    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    return found;
+  }
+}
+
+function fullUnitSearch(router: Router, u: RaceUnit, horizon: number): UnitSearch | null {
+  const g = router.graph;
+  const s = router.snap(u.lng, u.lat, u.type);
+  if (!s) return null;
+  const w = router.weights[u.type];
+  const off = router.offRoadSeconds(s, u.type);
+  const res = router.engine.run({ weights: w, reverse: false, ...seeds(g, s, w, off), maxCost: horizon });
+  const dist = new Float64Array(g.nodeCount);
+  for (let v = 0; v < g.nodeCount; v++) dist[v] = res.dist(v);
+  return { snap: s, off, dist };
+}
+
+const memos = new WeakMap<Router, UnitSearchMemo>();
+
+/** The router's unit-search memo (one per router, like the cached rings 2/3). */
+export function unitSearchMemo(router: Router): UnitSearchMemo {
+  let m = memos.get(router);
+  if (!m) memos.set(router, (m = new UnitSearchMemo(router)));
+  return m;
+}
+
 /**
  * ETA matrix [unit][point] (s, Infinity = unreachable or the unit's profile may not use that road).
- * One forward search per unit, stopped once every point's end nodes are settled. Per-unit searches
+ * One forward search per unit: from the memo when given (a unit that has not moved costs a
+ * lookup), else fresh and stopped once every point's end nodes are settled. Per-unit searches
  * beat per-crossing reverse searches here: ~40 units against up to ~100 crossings × 3 profiles.
  */
-export function unitEtaMatrix(router: Router, units: readonly RaceUnit[], points: readonly RoadPoint[], horizon: number): Float64Array[] {
+export function unitEtaMatrix(router: Router, units: readonly RaceUnit[], points: readonly RoadPoint[], horizon: number, memo: UnitSearchMemo | null = null): Float64Array[] {
   const g = router.graph;
   const targets: number[] = [];
   for (const pt of points) targets.push(g.pieceFrom[pt.piece]!, g.pieceTo[pt.piece]!);
   return units.map((u) => {
     const row = new Float64Array(points.length).fill(Infinity);
-    const s = router.snap(u.lng, u.lat, u.type);
-    if (!s || points.length === 0) return row;
+    if (points.length === 0) return row;
     const w = router.weights[u.type];
-    const off = router.offRoadSeconds(s, u.type);
-    const res = router.engine.run({ weights: w, reverse: false, ...seeds(g, s, w, off), maxCost: horizon, targets });
-    const dist = (v: number) => res.dist(v);
+    let s: Snap | null;
+    let off: number;
+    let dist: (v: number) => number;
+    if (memo) {
+      const found = memo.search(u, horizon);
+      if (!found) return row;
+      ({ snap: s, off } = found);
+      const d = found.dist;
+      dist = (v) => d[v]!;
+    } else {
+      s = router.snap(u.lng, u.lat, u.type);
+      if (!s) return row;
+      off = router.offRoadSeconds(s, u.type);
+      const res = router.engine.run({ weights: w, reverse: false, ...seeds(g, s, w, off), maxCost: horizon, targets });
+      dist = (v) => res.dist(v);
+    }
     points.forEach((pt, j) => {
       if (!(w[2 * pt.piece]! < Infinity || w[2 * pt.piece + 1]! < Infinity)) return; // may not use this road
       const t = timeToPoint(g, dist, w, pt, { snap: s, off });

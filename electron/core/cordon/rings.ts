@@ -11,12 +11,12 @@
  */
 import type { BoundaryFeature, DistrictFeature } from '../../../shared/citypack/schema';
 import type { Router } from '../routing/router';
-import { convexHull } from '../routing/geo';
 import { ownPieceReach, pieceReach, unionIntervals, type Interval } from '../routing/reach';
 import type { SearchResult } from '../routing/search';
 import { Frame, SegmentGrid, distanceToLine, polygonRingLine, polygonRings, ringLine, type PolygonGeometry, type Position, type RingLine } from './geometry';
 import type { ResolvedCordonOptions } from './types';
 import type { SuspectReach } from './race';
+import { filteredConvexHull, PointBuffer } from './hull';
 
 export interface BuiltRing {
   line: RingLine;
@@ -36,19 +36,26 @@ function polygonRing(frame: Frame, g: PolygonGeometry, name: string, source: Bui
 export function isochroneRing(router: Router, frame: Frame, reach: SuspectReach, budget: number): BuiltRing | null {
   const g = router.graph;
   const res: SearchResult = { dist: (v) => reach.dist[v]!, pred: () => -1, settled: 0 };
-  const pts: Position[] = [];
+  const pts = new PointBuffer();
   const iv: Interval[] = [];
   const w = reach.weights;
+  const { shapeCum } = router.index;
   for (let p = 0; p < g.pieceCount; p++) {
     const own = p === reach.snap.piece;
     if (!own && !(reach.dist[g.pieceFrom[p]!]! <= budget) && !(reach.dist[g.pieceTo[p]!]! <= budget)) continue;
     iv.length = 0;
     pieceReach(g, res, w, p, budget, true, iv);
     if (own) ownPieceReach(reach.snap.length, reach.snap.offset, w, p, budget, reach.offRoadSeconds, true, iv);
-    for (const [a, b] of unionIntervals(iv)) for (const pt of router.index.slice(p, a, b)) pts.push(pt);
+    const s0 = g.geomOffset[p]!;
+    const s1 = g.geomOffset[p + 1]! - 1;
+    for (const [a, b] of unionIntervals(iv)) {
+      // The whole piece (most of them): its shape points as they are, as index.slice would copy them.
+      if (a <= 0 && b >= shapeCum[s1]! - 1e-6) for (let i = s0; i <= s1; i++) pts.push(g.shapeLng[i]!, g.shapeLat[i]!);
+      else for (const pt of router.index.slice(p, a, b)) pts.push(pt[0], pt[1]);
+    }
   }
-  if (pts.length === 0) pts.push([reach.snap.lng, reach.snap.lat]);
-  const hull = convexHull(pts);
+  if (pts.length === 0) pts.push(reach.snap.lng, reach.snap.lat);
+  const hull = filteredConvexHull(pts);
   if (hull.length < 4) return null; // reach is a point or a straight line: no area to enclose
   const geometry: PolygonGeometry = { type: 'Polygon', coordinates: [hull] };
   return polygonRing(frame, geometry, `reach ${Math.round(budget)} s`, 'isochrone');

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CordonAnalyseArgs, CordonResult } from '../../../../shared/contract/cordonContract';
 import type { SuspectProfile } from '../../../../shared/cordon/schema';
-import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
+import { useConsoleApi, useConsoleState, useConsoleStore } from '../../app/ConsoleContext';
 
 /** Ring 1 grows as time passes: the open panel re-requests the analysis this often. */
 export const CORDON_REFRESH_MS = 15_000;
@@ -60,6 +60,7 @@ export function analyseArgs(alertId: string, s: CordonSettings, polygon: readonl
  */
 export function useCordon(alertId: string | null): CordonState {
   const api = useConsoleApi();
+  const store = useConsoleStore();
   const [openFor, setOpenFor] = useState<string | null>(null);
   const [settings, setSettings] = useState<CordonSettings>(DEFAULT_SETTINGS);
   const polygon = useConsoleState((s) => s.cordonPolygon);
@@ -96,8 +97,11 @@ export function useCordon(alertId: string | null): CordonState {
     };
   }, [api, open, alertId, settings, polygon, tick]);
 
-  const toggle = useCallback(() => setOpenFor((current) => (current !== null && current === alertId ? null : alertId)), [alertId]);
-  const close = useCallback(() => setOpenFor(null), []);
+  const close = useCallback(() => {
+    setOpenFor(null);
+    if (store.getState().cordonDrawRequest) store.requestCordonDraw(false);
+  }, [store]);
+  const toggle = useCallback(() => (openFor !== null && openFor === alertId ? close() : setOpenFor(alertId)), [openFor, alertId, close]);
   const refresh = useCallback(() => setTick((t) => t + 1), []);
   const update = useCallback((patch: Partial<CordonSettings>) => setSettings((s) => ({ ...s, ...patch })), []);
   return {

@@ -27,11 +27,17 @@ export function useMapSync(controller: MapController | null, highlightCameraIds:
   const cordonDraw = useConsoleState((s) => s.cordonDrawRequest);
   useEffect(() => {
     if (!cordonDraw || !controller) return;
+    let finished = false;
     controller.drawArea('polygon', (area) => {
+      finished = true;
       // Ring 1 itself shows the polygon once analysed; the draft outline is not kept.
       controller.clearArea();
       store.setCordonPolygon('polygon' in area ? area.polygon.map(([lng, lat]) => [lng, lat]) : null);
     });
+    // Cancelled (panel closed, another alert, another ring-1 mode): stop the tool and drop the draft.
+    return () => {
+      if (!finished && !store.getState().drawRequest) controller.clearArea();
+    };
   }, [controller, cordonDraw, store]);
 
   useEffect(() => controller?.setAlerts([...alerts.values()]), [controller, alerts]);
