@@ -4,5 +4,6 @@ import { packBuildCommand } from './commands/packBuild';
 import { etaCommand } from './commands/eta';
 import { cordonCommand } from './commands/cordon';
 import { auditVerifyCommand } from './commands/audit';
+import { drillRecordCommand } from './commands/drillRecord';
 
-export const COMMANDS: readonly CliCommand[] = [packBuildCommand, etaCommand, auditVerifyCommand, cordonCommand];
+export const COMMANDS: readonly CliCommand[] = [packBuildCommand, etaCommand, auditVerifyCommand, cordonCommand, drillRecordCommand];

@@ -16,6 +16,8 @@ import { createCordonService } from './cordonService';
 import type { DrillInfo } from '../../shared/contract/drillContract';
 import type { PdfPrinter } from './drill/pdfPrinter';
 import { dispatchEtaFacts } from './drill/dispatchEta';
+import { scenarioElapsed } from './drill/drillElapsed';
+import { DrillClockLog } from './drill/drillClockLog';
 import { loadScenario } from '../../gateway/scenarioFile';
 
 export interface ConsoleRuntimeOptions {
@@ -146,6 +148,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     supportStep: (alertId, step) => dispatch.service.supportStep(alertId, step),
     audit: dispatch.audit,
     emit,
+    ...(drillScenario ? { elapsedSeconds: scenarioElapsed(drillScenario, () => new DrillClockLog(repository.meta).samples()) } : {}),
   });
 
   const handlers: RequestHandlers = {

@@ -39,6 +39,12 @@ export interface CordonServiceDeps {
   audit: Pick<AuditLog, 'recent'>;
   emit: EventSink;
   now?: () => number;
+  /**
+   * Seconds since the incident by another clock than the report's wall time (drills: the
+   * scenario clock, so a sped-up drill's suspects have fled as far as the scenario says);
+   * null falls back to the report time.
+   */
+  elapsedSeconds?: (alert: Alert, at: number) => number | null;
 }
 
 export interface CordonService {
@@ -129,7 +135,7 @@ export function createCordonService(deps: CordonServiceDeps): CordonService {
       checkpoints: deps.pack.checkpoints,
       roads: deps.pack.roads.features,
       incident: alert.position,
-      elapsedSeconds: args.elapsedSeconds ?? defaultElapsedSeconds(alert, at),
+      elapsedSeconds: args.elapsedSeconds ?? deps.elapsedSeconds?.(alert, at) ?? defaultElapsedSeconds(alert, at),
       suspectProfile: args.suspectProfile ?? 'car',
       units: cordonUnits(deps.units(), justSent(done.reinforcements, at)),
       options,

@@ -61,7 +61,7 @@ export function DrillTimeline({ report }: { report: DrillReport }) {
         </>
       ) : null}
       <h3>{t('drill.timelineTitle')}</h3>
-      <table data-testid="drill-timeline">
+      <table className="drill-timeline" data-testid="drill-timeline">
         <thead>
           <tr>
             <th>{t('drill.scenarioTime')}</th>
