@@ -98,12 +98,20 @@ export function partialCosts(s: Snap, w: Float64Array): PartialCosts {
   const f = s.length > 0 ? s.offset / s.length : 0;
   const fwd = w[2 * s.piece]!;
   const bwd = w[2 * s.piece + 1]!;
-  return { toEnd: (1 - f) * fwd, toStart: f * bwd, fromStart: f * fwd, fromEnd: (1 - f) * bwd };
+  return { toEnd: part(1 - f, fwd), toStart: part(f, bwd), fromStart: part(f, fwd), fromEnd: part(1 - f, bwd) };
+}
+
+/**
+ * A fraction of a directed weight. A point exactly at an end node of a one-way piece costs 0 to
+ * that node, not 0 × Infinity = NaN (a NaN made such units "not reached": found on Columbus).
+ */
+function part(fraction: number, weight: number): number {
+  return fraction <= 0 ? 0 : fraction * weight;
 }
 
 /** Direct travel along one piece from offset a to offset b, Infinity if the direction is closed. */
 export function samePieceCost(a: Snap, b: Snap, w: Float64Array): number {
   if (a.piece !== b.piece || a.length <= 0) return Infinity;
   const d = (b.offset - a.offset) / a.length;
-  return d >= 0 ? d * w[2 * a.piece]! : -d * w[2 * a.piece + 1]!;
+  return d >= 0 ? part(d, w[2 * a.piece]!) : part(-d, w[2 * a.piece + 1]!);
 }
