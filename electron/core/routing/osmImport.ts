@@ -75,7 +75,7 @@ export function readOsmNetwork(buf: Uint8Array, source: string, opts: OsmImportO
   let lng = new Float64Array(1 << 16);
   let lat = new Float64Array(1 << 16);
   let n = 0;
-  const ways: { refs: number[]; a: OsmWayAttributes }[] = [];
+  const ways: { refs: number[]; a: OsmWayAttributes; name?: string; ref?: string }[] = [];
   let attrs: OsmWayAttributes | null = null;
   decodeOsmPbf(buf, {
     nodes(bi, bl, ba, count) {
@@ -94,8 +94,8 @@ export function readOsmNetwork(buf: Uint8Array, source: string, opts: OsmImportO
       attrs = carWayAttributes(tags);
       return attrs !== null;
     },
-    way(_id, refs) {
-      ways.push({ refs, a: attrs! });
+    way(_id, refs, tags) {
+      ways.push({ refs, a: attrs!, name: tags.get('name'), ref: tags.get('ref') });
     },
     progress: (f) => progress?.('decode', f * 0.8),
   });
@@ -128,13 +128,13 @@ export function readOsmNetwork(buf: Uint8Array, source: string, opts: OsmImportO
     return inside[i] === 1;
   };
   const raw: RawWay[] = [];
-  for (const { refs, a } of ways) {
+  for (const { refs, a, name, ref } of ways) {
     // Extracts cut ways at their border: a missing node (or one outside the boundary) splits the way.
     let run: number[] = [];
     const flush = () => {
       if (run.length >= 2) {
         if (a.oneway === -1) run.reverse();
-        raw.push({ refs: run, cls: CLASS_CODE[a.cls], oneway: a.oneway !== 0, roundabout: a.roundabout, maxspeed: a.maxspeed });
+        raw.push({ refs: run, cls: CLASS_CODE[a.cls], oneway: a.oneway !== 0, roundabout: a.roundabout, maxspeed: a.maxspeed, name, ref });
       }
       run = [];
     };
