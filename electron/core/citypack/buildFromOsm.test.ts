@@ -11,6 +11,9 @@ import { pointInGeometry } from '../routing/geo';
 import { Router } from '../routing/router';
 import { rankUnits } from '../routing/rank';
 import { sharedDataFile } from '../../../tests/unit/sharedData';
+import { startRoutingService } from '../routingService';
+import type { Unit } from '../../../shared/domain/unit';
+import type { Alert } from '../../../shared/domain/alert';
 
 const MONACO = sharedDataFile('osm', 'monaco.osm.pbf');
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'osm-pack-'));
@@ -51,6 +54,18 @@ describe('city pack from an OSM extract (Monaco)', () => {
     const b = rankUnits(new Router(fromGeojson), palace, [{ id: 'u', type: 'car', ...casino }]).results[0]!;
     expect(a.status).toBe('ok');
     expect(b.metres!).toBeCloseTo(a.metres!, -1);
+
+    // The console's routing service starts on it and ranks units placed by the centre.
+    const at = '2025-01-01T08:00:00.000Z';
+    const unit: Unit = { id: 'U1', callsign: 'C1', type: 'car', districtId: 'none', home: casino, status: 'available', position: { unitId: 'U1', ...casino, heading: 0, speed: 0, at } };
+    const svc = startRoutingService({ packDir: dir, dataDir: tmp(), pack, units: () => [unit], onCoverage: () => {} });
+    const alert = { id: 'A1', source: '110', category: 'robbery', priority: 1, reportedAt: at, location: { ...palace, crs: 'WGS84' }, address: '', caller: { phone: '1' }, description: '', position: palace, status: 'received', receivedAt: at, seq: 1 } as Alert;
+    expect(svc.load.from).toBe('cache');
+    const ranked = svc.rankNearby(alert, [unit], 5);
+    expect(ranked.units[0]!.etaSeconds!).toBeCloseTo(a.seconds!, 3);
+    expect(ranked.bestRoute!.length).toBeGreaterThan(2);
+    expect(svc.coverage().tiers.length).toBeGreaterThan(0);
+    svc.close();
   });
 
   it('clips to a given boundary and uses it as the city', async () => {
