@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildCityPackFromOsm, packIdFromFile } from './buildFromOsm';
@@ -93,6 +93,24 @@ describe('city pack from an OSM extract (Monaco)', () => {
     ];
     expect(() => buildCityPackFromOsm({ osmFile: MONACO, outDir: dir, boundary: { type: 'MultiPolygon', coordinates: [[ring]] } })).toThrow(/boundaries\.geojson would not load/);
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
+  });
+
+  it('refuses a file that is not a PBF, or a boundary without roads, naming the file', () => {
+    const root = tmp();
+    const bad = path.join(root, 'not-osm.pbf');
+    writeFileSync(bad, '{"type":"FeatureCollection","features":[]}');
+    expect(() => buildCityPackFromOsm({ osmFile: bad, outDir: path.join(root, 'out') })).toThrow(/not-osm\.pbf: not a valid \.osm\.pbf file/);
+    const far = [
+      [0, 0],
+      [0.01, 0],
+      [0.01, 0.01],
+      [0, 0.01],
+      [0, 0],
+    ];
+    expect(() => buildCityPackFromOsm({ osmFile: MONACO, outDir: path.join(root, 'out'), boundary: { type: 'MultiPolygon', coordinates: [[far]] } })).toThrow(
+      /no drivable roads in .*monaco\.osm\.pbf/,
+    );
+    expect(existsSync(path.join(root, 'out'))).toBe(false);
   });
 
   it('derives pack ids from file names', () => {

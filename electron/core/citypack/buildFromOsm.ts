@@ -85,19 +85,24 @@ export function buildCityPackFromOsm(opts: OsmPackOptions): OsmPackResult {
   const p = opts.progress;
   const id = opts.id ?? packIdFromFile(opts.osmFile);
   const name = opts.name ?? id;
+  const cityFeature = (geometry: PackBoundary | { type: 'Polygon'; coordinates: [number, number][][] }) => ({
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', geometry, properties: { id: 'city', level: 'city', name, nameEn: name, own: true } }],
+  });
+  // A bad boundary is refused before the (slow) import.
+  if (opts.boundary) validated(FILES.boundaries, BoundaryCollectionSchema, cityFeature(opts.boundary));
   const raw = readOsmNetwork(readFileSync(opts.osmFile), path.basename(opts.osmFile), {
     boundary: opts.boundary,
     progress: p && ((stage, f) => p(stage, 0.8 * f)),
   });
   const graph = buildGraph(raw, p && ((stage, f) => p(stage, 0.8 + 0.15 * f)));
+  if (graph.nodeCount === 0)
+    throw new Error(`pack build: no drivable roads in ${opts.osmFile} (not an .osm.pbf extract, or the boundary excludes them all); nothing written`);
 
   const roads = validated(FILES.roads, RoadCollectionSchema, { type: 'FeatureCollection', features: roadFeatures(raw) });
   const ring = opts.boundary ? undefined : hullRing(graph);
   const geometry = opts.boundary ?? { type: 'Polygon' as const, coordinates: [ring!] };
-  const boundaries = validated(FILES.boundaries, BoundaryCollectionSchema, {
-    type: 'FeatureCollection',
-    features: [{ type: 'Feature', geometry, properties: { id: 'city', level: 'city', name, nameEn: name, own: true } }],
-  });
+  const boundaries = validated(FILES.boundaries, BoundaryCollectionSchema, cityFeature(geometry));
   const bbox = unionBbox(graph.meta.bbox, geometryBbox(geometry));
   const center: [number, number] = [round7((bbox[0] + bbox[2]) / 2), round7((bbox[1] + bbox[3]) / 2)];
   const places = validated(FILES.places, PlaceCollectionSchema, {

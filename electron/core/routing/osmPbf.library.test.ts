@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeOsmPbf } from './osmPbf';
+import { decodeOsmPbf, OsmPbfError } from './osmPbf';
 import { carWayAttributes } from './osmImport';
 import { OSM_DIR } from './testGraphs';
 import { decodeWithOsmRead, type DecodedOsm } from '../../../tests/unit/osmReadDecode';
@@ -27,6 +27,15 @@ function decodeOwn(file: string): DecodedOsm {
   });
   return out;
 }
+
+describe('PBF decoder on bad input', () => {
+  it('names a truncated file instead of reading past its end', () => {
+    const buf = readFileSync(FILE);
+    expect(() => decodeOsmPbf(buf.subarray(0, buf.length >> 1), {})).toThrow(OsmPbfError);
+    expect(() => decodeOsmPbf(buf.subarray(0, buf.length >> 1), {})).toThrow(/runs past the end of the file \(truncated\?\)/);
+    expect(() => decodeOsmPbf(new TextEncoder().encode('{"type":"FeatureCollection"}'), {})).toThrow(/not a valid \.osm\.pbf file/);
+  });
+});
 
 describe('PBF decoder == osm-read (Monaco)', () => {
   let own: DecodedOsm;
