@@ -2,9 +2,11 @@
 import { runRoutingBench } from './routing';
 import { runIngestBench } from './ingest';
 import { runCordonBench } from './cordon';
+import { runOsmDecodeBench } from './osmDecode';
 
 const BENCHES: { name: string; run: () => Promise<void> }[] = [
   { name: 'ingest', run: () => runIngestBench() },
+  { name: 'osm-decode', run: () => runOsmDecodeBench() },
   { name: 'routing', run: () => runRoutingBench() },
   { name: 'cordon', run: () => runCordonBench() },
 ];

@@ -11,6 +11,8 @@ export class FastEngine implements SearchEngine {
   readonly name = 'fast' as const;
   private readonly dist: Float64Array;
   private readonly pred: Int32Array;
+  private readonly metres: Float64Array;
+  private tracked = false;
   /** dist/pred of node v are valid for this query iff stamp[v] === gen. */
   private readonly stamp: Uint32Array;
   private readonly targetStamp: Uint32Array;
@@ -23,6 +25,7 @@ export class FastEngine implements SearchEngine {
     const n = g.nodeCount;
     this.dist = new Float64Array(n);
     this.pred = new Int32Array(n);
+    this.metres = new Float64Array(n);
     this.stamp = new Uint32Array(n);
     this.targetStamp = new Uint32Array(n);
     // Lazy deletion pushes at most once per successful relaxation: ≤ edges + seeds.
@@ -33,13 +36,16 @@ export class FastEngine implements SearchEngine {
     this.result = {
       dist: (v) => (this.stamp[v] === this.gen ? this.dist[v]! : Infinity),
       pred: (v) => (this.stamp[v] === this.gen ? this.pred[v]! : -1),
+      metres: (v) => (!this.tracked ? NaN : this.stamp[v] === this.gen ? this.metres[v]! : Infinity),
       settled: 0,
     };
   }
 
   run(q: SearchQuery): SearchResult {
     const { firstEdge, edgeTarget, edgeRef } = this.g;
-    const { dist, pred, stamp, targetStamp } = this;
+    const { dist, pred, stamp, targetStamp, metres } = this;
+    const pieceLength = this.g.pieceLength;
+    const track = (this.tracked = q.trackMetres === true);
     const w = q.weights;
     const flip = q.reverse ? 1 : 0;
     const maxCost = q.maxCost;
@@ -69,6 +75,7 @@ export class FastEngine implements SearchEngine {
       stamp[v] = gen;
       dist[v] = c;
       pred[v] = -1;
+      metres[v] = q.seedMetres?.[i] ?? 0;
       size = push(heapNode, heapKey, size, v, c);
     }
 
@@ -93,6 +100,7 @@ export class FastEngine implements SearchEngine {
         } else if (nd >= dist[u]!) continue;
         dist[u] = nd;
         pred[u] = ref;
+        if (track) metres[u] = metres[v]! + pieceLength[ref >> 1]!;
         if (size === heapNode.length) {
           this.growHeap(size);
           heapNode = this.heapNode;

@@ -16,6 +16,9 @@ export interface RawWay {
   roundabout: boolean;
   /** km/h, 0 = untagged. */
   maxspeed: number;
+  /** Street name and road reference where tagged (city-pack roads; the graph ignores them). */
+  name?: string;
+  ref?: string;
 }
 
 export interface RawNetwork {

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CLASS_CODE, HIGHWAY_CLASSES, type HighwayClass, type RoadGraph } from './graph';
 import { buildGraph, type ProgressFn, type RawNetwork, type RawWay } from './graphBuild';
-import { decodeOsmPbf } from './osmPbf';
+import { decodeOsmPbf, OsmPbfError } from './osmPbf';
 import { pointInGeometry } from './geo';
 
 const CLASS_SET = new Set<string>(HIGHWAY_CLASSES);
@@ -75,30 +75,35 @@ export function readOsmNetwork(buf: Uint8Array, source: string, opts: OsmImportO
   let lng = new Float64Array(1 << 16);
   let lat = new Float64Array(1 << 16);
   let n = 0;
-  const ways: { refs: number[]; a: OsmWayAttributes }[] = [];
+  const ways: { refs: number[]; a: OsmWayAttributes; name?: string; ref?: string }[] = [];
   let attrs: OsmWayAttributes | null = null;
-  decodeOsmPbf(buf, {
-    nodes(bi, bl, ba, count) {
-      if (n + count > ids.length) {
-        const cap = Math.max(2 * ids.length, n + count);
-        ids = growF(ids, cap);
-        lng = growF(lng, cap);
-        lat = growF(lat, cap);
-      }
-      ids.set(bi.subarray(0, count), n);
-      lng.set(bl.subarray(0, count), n);
-      lat.set(ba.subarray(0, count), n);
-      n += count;
-    },
-    wantWay(tags) {
-      attrs = carWayAttributes(tags);
-      return attrs !== null;
-    },
-    way(_id, refs) {
-      ways.push({ refs, a: attrs! });
-    },
-    progress: (f) => progress?.('decode', f * 0.8),
-  });
+  try {
+    decodeOsmPbf(buf, {
+      nodes(bi, bl, ba, count) {
+        if (n + count > ids.length) {
+          const cap = Math.max(2 * ids.length, n + count);
+          ids = growF(ids, cap);
+          lng = growF(lng, cap);
+          lat = growF(lat, cap);
+        }
+        ids.set(bi.subarray(0, count), n);
+        lng.set(bl.subarray(0, count), n);
+        lat.set(ba.subarray(0, count), n);
+        n += count;
+      },
+      wantWay(tags) {
+        attrs = carWayAttributes(tags);
+        return attrs !== null;
+      },
+      way(_id, refs, tags) {
+        ways.push({ refs, a: attrs!, name: tags.get('name'), ref: tags.get('ref') });
+      },
+      progress: (f) => progress?.('decode', f * 0.8),
+    });
+  } catch (err) {
+    if (err instanceof OsmPbfError) err.message = `${source}: ${err.message}`; // name the file
+    throw err;
+  }
   // Sort by id if the writer did not (plain-node files are not always sorted).
   let sorted = true;
   for (let i = 1; i < n && sorted; i++) if (ids[i]! < ids[i - 1]!) sorted = false;
@@ -128,13 +133,13 @@ export function readOsmNetwork(buf: Uint8Array, source: string, opts: OsmImportO
     return inside[i] === 1;
   };
   const raw: RawWay[] = [];
-  for (const { refs, a } of ways) {
+  for (const { refs, a, name, ref } of ways) {
     // Extracts cut ways at their border: a missing node (or one outside the boundary) splits the way.
     let run: number[] = [];
     const flush = () => {
       if (run.length >= 2) {
         if (a.oneway === -1) run.reverse();
-        raw.push({ refs: run, cls: CLASS_CODE[a.cls], oneway: a.oneway !== 0, roundabout: a.roundabout, maxspeed: a.maxspeed });
+        raw.push({ refs: run, cls: CLASS_CODE[a.cls], oneway: a.oneway !== 0, roundabout: a.roundabout, maxspeed: a.maxspeed, name, ref });
       }
       run = [];
     };

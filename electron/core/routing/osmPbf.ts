@@ -19,9 +19,18 @@ export interface OsmPbfHandlers {
 
 const decoder = new TextDecoder();
 
+/** The input is not a readable OSM PBF file (or is truncated). */
+export class OsmPbfError extends Error {
+  override name = 'OsmPbfError';
+  constructor(detail: string) {
+    super(`not a valid .osm.pbf file: ${detail}`);
+  }
+}
+
 export function decodeOsmPbf(file: Uint8Array, h: OsmPbfHandlers): void {
   const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
   let pos = 0;
+  let first = true;
   // Node batch buffers, grown on demand and reused across blocks (dense groups hold ≤ 8000 nodes).
   let cap = 8192;
   let ids = new Float64Array(cap);
@@ -29,6 +38,8 @@ export function decodeOsmPbf(file: Uint8Array, h: OsmPbfHandlers): void {
   let lats = new Float64Array(cap);
   while (pos + 4 <= file.length) {
     const headerLen = view.getUint32(pos, false);
+    // Bounds checks first: a file that is not a PBF otherwise reads as gigabyte-long headers.
+    if (headerLen > 64 * 1024 || pos + 4 + headerLen > file.length) throw new OsmPbfError(`blob header of ${headerLen} bytes at byte ${pos} runs past the end of the file`);
     pos += 4;
     let type = '';
     let dataSize = 0;
@@ -39,6 +50,9 @@ export function decodeOsmPbf(file: Uint8Array, h: OsmPbfHandlers): void {
       else hr.skipField();
     }
     pos += headerLen;
+    if (first && type !== 'OSMHeader') throw new OsmPbfError(`first blob is "${type.slice(0, 40)}", not OSMHeader`);
+    first = false;
+    if (pos + dataSize > file.length) throw new OsmPbfError(`${type} blob of ${dataSize} bytes at byte ${pos} runs past the end of the file (truncated?)`);
     const blobStart = pos;
     pos += dataSize;
     if (type !== 'OSMData') continue; // OSMHeader carries nothing routing needs

@@ -9,6 +9,7 @@ import type { UnitType } from '../../../shared/domain/unit';
 import type { Position } from './graph';
 import { partialCosts, samePieceCost, type Router } from './router';
 import type { Snap } from './snap';
+import type { SearchResult } from './search';
 
 export interface RankUnit {
   id: string;
@@ -85,8 +86,14 @@ export function rankUnits(router: Router, alert: { lng: number; lat: number }, u
       const u = units[i]!;
       const s = router.snap(u.lng, u.lat, u.type);
       uSnaps.push(s);
-      if (!s) out[i]!.status = 'unit_off_network';
-      else targets.push(g.pieceFrom[s.piece]!, g.pieceTo[s.piece]!);
+      if (!s) {
+        out[i]!.status = 'unit_off_network';
+        continue;
+      }
+      // An end the unit cannot drive to (one-way against it) need not be settled.
+      const uc = partialCosts(s, w);
+      if (uc.toStart < Infinity) targets.push(g.pieceFrom[s.piece]!);
+      if (uc.toEnd < Infinity) targets.push(g.pieceTo[s.piece]!);
     }
     if (targets.length === 0) continue;
     const q = aSnap.piece;
@@ -98,11 +105,15 @@ export function rankUnits(router: Router, alert: { lng: number; lat: number }, u
       seedCosts: [ac.fromStart, ac.fromEnd],
       maxCost: maxSeconds,
       targets,
+      trackMetres: true,
+      seedMetres: [aSnap.offset, aSnap.length - aSnap.offset],
     });
     settled += res.settled;
-    idx.forEach((i, j) => {
+    const reached: number[] = [];
+    for (let j = 0; j < idx.length; j++) {
       const s = uSnaps[j];
-      if (!s) return;
+      if (!s) continue;
+      const i = idx[j]!;
       const uc = partialCosts(s, w);
       const a = g.pieceFrom[s.piece]!;
       const b = g.pieceTo[s.piece]!;
@@ -110,30 +121,28 @@ export function rankUnits(router: Router, alert: { lng: number; lat: number }, u
       const viaStart = uc.toStart + res.dist(a);
       const direct = samePieceCost(s, aSnap, w);
       const best = Math.min(viaEnd, viaStart, direct);
-      if (!(best <= maxSeconds)) return; // Infinity or beyond horizon
+      if (!(best <= maxSeconds)) continue; // Infinity or beyond horizon
       const via = best === direct ? 'direct' : best === viaEnd ? 'end' : 'start';
-      const refs: number[] = [];
       let metres = s.distance + aSnap.distance;
       if (via === 'direct') metres += Math.abs(aSnap.offset - s.offset);
       else {
-        metres += via === 'end' ? s.length - s.offset : s.offset;
-        let x = via === 'end' ? b : a;
-        for (let ref = res.pred(x); ref >= 0; ref = res.pred(x)) {
-          refs.push(ref);
-          const p = ref >> 1;
-          metres += g.pieceLength[p]!;
-          x = ref & 1 ? g.pieceFrom[p]! : g.pieceTo[p]!;
-        }
-        // x is now a seed: an end node of the alert's piece.
-        const fromStart = x === g.pieceFrom[q] && (x !== g.pieceTo[q] || ac.fromStart <= ac.fromEnd);
-        metres += fromStart ? aSnap.offset : aSnap.length - aSnap.offset;
+        const x = via === 'end' ? b : a;
+        metres += (via === 'end' ? s.length - s.offset : s.offset) + res.metres!(x); // seeds carry the alert's partial piece
       }
       const o = out[i]!;
       o.status = 'ok';
       o.seconds = best + aOff + router.offRoadSeconds(s, o.type);
       o.metres = metres;
-      paths[i] = { unitSnap: s, alertSnap: aSnap, via, refs };
-    });
+      paths[i] = { unitSnap: s, alertSnap: aSnap, via, refs: [] };
+      reached.push(i);
+    }
+    // Route lines for this profile's fastest units while its search tree is still live: the
+    // overall top k is among the per-profile top k (the engine reuses its arrays per search).
+    reached.sort((x, y) => out[x]!.seconds! - out[y]!.seconds! || x - y);
+    for (const i of reached.slice(0, opts.routes ?? 3)) {
+      const p = paths[i]!;
+      if (p.via !== 'direct') p.refs = treeRefs(router, res, p.via === 'end' ? g.pieceTo[p.unitSnap.piece]! : g.pieceFrom[p.unitSnap.piece]!);
+    }
   }
 
   const order = out.map((_, i) => i).sort((x, y) => (out[x]!.seconds ?? Infinity) - (out[y]!.seconds ?? Infinity) || x - y);
@@ -143,6 +152,18 @@ export function rankUnits(router: Router, alert: { lng: number; lat: number }, u
     if (p) out[i]!.route = routeGeometry(router, units[i]!, alert, p);
   }
   return { results: order.map((i) => out[i]!), settled };
+}
+
+/** Directed edge refs from node x along the reverse search tree to a seed. */
+function treeRefs(router: Router, res: SearchResult, x: number): number[] {
+  const g = router.graph;
+  const refs: number[] = [];
+  for (let ref = res.pred(x); ref >= 0; ref = res.pred(x)) {
+    refs.push(ref);
+    const p = ref >> 1;
+    x = ref & 1 ? g.pieceFrom[p]! : g.pieceTo[p]!;
+  }
+  return refs;
 }
 
 function routeGeometry(router: Router, unit: RankUnit, alert: { lng: number; lat: number }, p: PathInfo): Position[] {

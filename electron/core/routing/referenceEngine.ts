@@ -18,8 +18,10 @@ interface Entry {
 export class ReferenceEngine implements SearchEngine {
   readonly name = 'reference' as const;
   private readonly adj: Arc[][];
+  private readonly pieceLength: Float32Array;
 
   constructor(g: RoadGraph) {
+    this.pieceLength = g.pieceLength;
     this.adj = [];
     for (let v = 0; v < g.nodeCount; v++) {
       const arcs: Arc[] = [];
@@ -31,6 +33,7 @@ export class ReferenceEngine implements SearchEngine {
   run(q: SearchQuery): SearchResult {
     const dist = new Map<number, number>();
     const pred = new Map<number, number>();
+    const metres = new Map<number, number>();
     const done = new Set<number>();
     const heap = new MinHeap();
     for (let i = 0; i < q.seedNodes.length; i++) {
@@ -39,6 +42,7 @@ export class ReferenceEngine implements SearchEngine {
       if (c <= q.maxCost && c < (dist.get(v) ?? Infinity)) {
         dist.set(v, c);
         pred.set(v, -1);
+        metres.set(v, q.seedMetres?.[i] ?? 0);
         heap.push({ node: v, cost: c });
       }
     }
@@ -59,6 +63,7 @@ export class ReferenceEngine implements SearchEngine {
         if (nd < (dist.get(arc.to) ?? Infinity)) {
           dist.set(arc.to, nd);
           pred.set(arc.to, ref);
+          metres.set(arc.to, metres.get(node)! + this.pieceLength[ref >> 1]!);
           heap.push({ node: arc.to, cost: nd });
         }
       }
@@ -67,6 +72,7 @@ export class ReferenceEngine implements SearchEngine {
       // Only settled nodes carry final distances; tentative ones beyond an early stop do not.
       dist: (v) => (done.has(v) || !targets ? (dist.get(v) ?? Infinity) : Infinity),
       pred: (v) => pred.get(v) ?? -1,
+      metres: (v) => (!q.trackMetres ? NaN : (metres.get(v) ?? Infinity)),
       settled: done.size,
     };
   }

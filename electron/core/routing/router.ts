@@ -33,10 +33,11 @@ export class Router {
   /**
    * Memo of recent snaps. AVL positions change every few seconds while alerts and coverage
    * refreshes re-rank the same positions many times; snapping 200 units is ~2 ms of a ranking.
-   * Keyed by profile weights + exact coordinates, so a moved unit simply misses.
+   * Keyed by profile weights, then the exact lng and lat as numbers (a string key cost ~0.2 ms
+   * per ranking in formatting alone), so a moved unit simply misses.
    */
-  private readonly snapMemo = new Map<string, Snap | null>();
-  private readonly weightKey = new Map<Float64Array, number>();
+  private snapMemo = new Map<Float64Array, Map<number, Map<number, Snap | null>>>();
+  private snapMemoSize = 0;
 
   constructor(
     readonly graph: RoadGraph,
@@ -56,22 +57,29 @@ export class Router {
     Object.assign(r, this, {
       engine: kind === 'reference' ? new ReferenceEngine(this.graph) : new FastEngine(this.graph),
       snapMemo: new Map(),
+      snapMemoSize: 0,
     });
     return r;
   }
 
   snap(lng: number, lat: number, profile: ProfileId): Snap | null {
     const w = this.weights[profile];
-    let wk = this.weightKey.get(w);
-    if (wk === undefined) this.weightKey.set(w, (wk = this.weightKey.size));
-    const key = `${wk}|${lng}|${lat}`;
-    const hit = this.snapMemo.get(key);
+    let byLng = this.snapMemo.get(w);
+    if (!byLng) this.snapMemo.set(w, (byLng = new Map()));
+    let byLat = byLng.get(lng);
+    if (!byLat) byLng.set(lng, (byLat = new Map()));
+    const hit = byLat.get(lat);
     if (hit !== undefined) return hit;
     let u = this.usable.get(w);
     if (!u) this.usable.set(w, (u = usableBy(w)));
     const s = this.index.snap(lng, lat, u, this.maxSnapMetres);
-    if (this.snapMemo.size >= 20_000) this.snapMemo.clear(); // crude bound; refills in one round
-    this.snapMemo.set(key, s);
+    if (this.snapMemoSize >= 20_000) {
+      // Crude bound; refills in one round.
+      this.snapMemo = new Map([[w, (byLng = new Map([[lng, (byLat = new Map())]]))]]);
+      this.snapMemoSize = 0;
+    }
+    byLat.set(lat, s);
+    this.snapMemoSize++;
     return s;
   }
 
@@ -98,12 +106,20 @@ export function partialCosts(s: Snap, w: Float64Array): PartialCosts {
   const f = s.length > 0 ? s.offset / s.length : 0;
   const fwd = w[2 * s.piece]!;
   const bwd = w[2 * s.piece + 1]!;
-  return { toEnd: (1 - f) * fwd, toStart: f * bwd, fromStart: f * fwd, fromEnd: (1 - f) * bwd };
+  return { toEnd: part(1 - f, fwd), toStart: part(f, bwd), fromStart: part(f, fwd), fromEnd: part(1 - f, bwd) };
+}
+
+/**
+ * A fraction of a directed weight. A point exactly at an end node of a one-way piece costs 0 to
+ * that node, not 0 × Infinity = NaN (a NaN made such units "not reached": found on Columbus).
+ */
+function part(fraction: number, weight: number): number {
+  return fraction <= 0 ? 0 : fraction * weight;
 }
 
 /** Direct travel along one piece from offset a to offset b, Infinity if the direction is closed. */
 export function samePieceCost(a: Snap, b: Snap, w: Float64Array): number {
   if (a.piece !== b.piece || a.length <= 0) return Infinity;
   const d = (b.offset - a.offset) / a.length;
-  return d >= 0 ? d * w[2 * a.piece]! : -d * w[2 * a.piece + 1]!;
+  return d >= 0 ? part(d, w[2 * a.piece]!) : part(-d, w[2 * a.piece + 1]!);
 }

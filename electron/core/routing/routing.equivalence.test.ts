@@ -9,6 +9,7 @@ import { Router } from './router';
 import { rankUnits, type RankUnit } from './rank';
 import { coverage } from './coverage';
 import { PROFILE_IDS } from './profiles';
+import { distanceM } from './geo';
 
 interface Case {
   name: 'monaco' | 'heidelberg';
@@ -74,6 +75,28 @@ for (const c of CASES) {
         }
       }
       expect(pairs).toBeGreaterThanOrEqual(200);
+    });
+
+    it('metres summed in the search tree match the length of the drawn route, on both engines', () => {
+      const rnd = prng(c.name.length * 7);
+      const point = () => {
+        const v = nodes[Math.floor(rnd() * nodes.length)]!;
+        return { lng: g.nodeLng[v]! + (rnd() - 0.5) * 0.0006, lat: g.nodeLat[v]! + (rnd() - 0.5) * 0.0004 };
+      };
+      let checked = 0;
+      for (let i = 0; i < 10; i++) {
+        const alert = point();
+        const units: RankUnit[] = Array.from({ length: 8 }, (_, k) => ({ id: `u${k}`, type: PROFILE_IDS[k % 4]!, ...point() }));
+        for (const router of [fast, ref])
+          for (const r of rankUnits(router, alert, units, { maxSeconds: 3600, routes: 8 }).results) {
+            if (!r.route) continue;
+            let len = 0;
+            for (let k = 1; k < r.route.length; k++) len += distanceM(r.route[k - 1]![0], r.route[k - 1]![1], r.route[k]![0], r.route[k]![1]);
+            expect(Math.abs(len - r.metres!)).toBeLessThan(0.5 + 1e-4 * len);
+            checked++;
+          }
+      }
+      expect(checked).toBeGreaterThan(100);
     });
 
     it('same coverage shares', () => {

@@ -16,6 +16,13 @@ export interface SearchQuery {
   maxCost: number;
   /** Optional early stop: once all these nodes are settled, the search ends. */
   targets?: ArrayLike<number>;
+  /**
+   * Also sum road metres along the tree (`metres(v)`), so callers need not walk the pred chain
+   * of every node they read (ranking needs the distance of all units, the line of only a few).
+   */
+  trackMetres?: boolean;
+  /** Metres already travelled at each seed (e.g. the partial piece to the alert); default 0. */
+  seedMetres?: ArrayLike<number>;
 }
 
 /** A finished search. Valid until the engine's next run (the fast engine reuses its arrays). */
@@ -28,6 +35,8 @@ export interface SearchResult {
    * towards the seeds (the direction a unit actually drives).
    */
   pred(node: number): number;
+  /** Metres along the tree path of dist(node); NaN unless the query set trackMetres. */
+  metres?(node: number): number;
   /** Nodes settled by the search (for diagnostics and benchmarks). */
   readonly settled: number;
 }
