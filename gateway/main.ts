@@ -3,11 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEMO_PACK_RELATIVE } from '../electron/core/citypack/loadCityPack';
 import { DEFAULT_PORT, DEFAULT_SPEED, DEFAULT_TOKEN, startGateway } from './server';
+import { startDrillRoom } from './drillRoom';
 import { findAppRoot } from '../electron/core/paths';
 
 /**
  * CLI: npx tsx gateway/main.ts [--scenario FILE] [--pack DIR] [--speed 5] [--port 7410]
  *   [--host 127.0.0.1] [--token T] [--state DIR] [--loop] [--tick-ms 50] [--no-fsync]
+ *   [--seats N]  a training room: seat k on port+k, the room's clock control on --port (docs/drills.md)
  * Prints exactly one "gateway listening on <url>" line when ready; tests and the launcher wait for it.
  */
 // Works from the sources (gateway/) and from the bundle (dist/gateway/).
@@ -32,10 +34,11 @@ async function main(): Promise<void> {
       loop: { type: 'boolean', default: false },
       'tick-ms': { type: 'string', default: '50' },
       'no-fsync': { type: 'boolean', default: false },
+      seats: { type: 'string' },
     },
     strict: true,
   });
-  const gateway = await startGateway({
+  const common = {
     scenario: path.resolve(values.scenario),
     pack: path.resolve(values.pack),
     speed: number('speed', values.speed),
@@ -46,8 +49,19 @@ async function main(): Promise<void> {
     loop: values.loop,
     tickMs: number('tick-ms', values['tick-ms']),
     fsync: !values['no-fsync'],
-  });
-  console.log(`gateway listening on ${gateway.url}`);
+  };
+  let gateway: { close(): Promise<void> };
+  if (values.seats !== undefined) {
+    if (values.loop) throw new Error('--seats runs a drill for trainees: it cannot --loop');
+    const room = await startDrillRoom({ ...common, seats: number('seats', values.seats), port: common.port });
+    for (const s of room.seats) console.log(`seat ${s.seat}: ${s.url}`);
+    console.log(`drill room listening on ${room.url}`);
+    gateway = room;
+  } else {
+    const single = await startGateway(common);
+    console.log(`gateway listening on ${single.url}`);
+    gateway = single;
+  }
 
   let closing = false;
   const shutdown = () => {

@@ -19,21 +19,21 @@ const { values } = parseArgs({
     'gateway-port': { type: 'string', default: '7410' },
     speed: { type: 'string', default: '1' },
     browser: { type: 'boolean', default: false },
-    // Training drill (docs/drills.md): its own gateway (this scenario, no loop) and data folders.
+    // Training drill (docs/drills.md): its own gateway (this scenario, no loop) and data folders;
+    // with --gateway, a trainer's drill seat instead of its own gateway.
     drill: { type: 'string' },
   },
 });
 
 let drill = null;
 if (values.drill) {
-  if (values.gateway) throw new Error('--drill runs its own drill gateway; it cannot be combined with --gateway');
   const file = path.resolve(values.drill);
   const scenario = JSON.parse(readFileSync(file, 'utf8'));
   if (typeof scenario.id !== 'string' || !/^[a-z0-9-]+$/.test(scenario.id)) throw new Error(`${file}: not a drill scenario (no valid id)`);
   const dir = path.join(root, '.data', 'drills', scenario.id);
   drill = { file, id: scenario.id, name: scenario.name?.zh ?? scenario.name?.en ?? scenario.id, gatewayState: path.join(dir, 'gateway'), dataDir: path.join(dir, 'console') };
   values['data-dir'] = drill.dataDir;
-  console.log(`演练 DRILL ${drill.id}: data in ${dir}`);
+  console.log(`演练 DRILL ${drill.id}: data in ${dir}${values.gateway ? `; joining the drill seat at ${values.gateway}` : ''}`);
 }
 const drillGatewayArgs = drill ? ['--scenario', drill.file] : [];
 const drillHostArgs = drill ? ['--drill', drill.id, '--drill-name', drill.name, '--drill-scenario', drill.file] : [];
