@@ -6,8 +6,10 @@ export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 90_000,
   expect: { timeout: 15_000 },
+  // Two spec files at a time (one per core; tests within a file run in order). Every test has
+  // its own gateway, host, ports and data folder, so files do not interfere with each other.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   reporter: [['list']],
   use: {

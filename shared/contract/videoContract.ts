@@ -34,6 +34,21 @@ export const CameraAreaSchema = z
   .refine((a) => (a.circle ? 1 : 0) + (a.polygon ? 1 : 0) === 1, 'give exactly one of circle or polygon');
 
 export const SelectionSchema = z.object({ alertId: z.string().min(1).nullable() });
+
+/**
+ * What the wall shows instead of the selected alert's cameras: a drawn area or a named list (a
+ * cordon crossing's bayonets). Shared like the selection, so the pop-out wall shows the same.
+ */
+export const WallSourceSchema = z.object({
+  area: z
+    .union([
+      z.object({ circle: z.object({ ...LngLat, radiusM: z.number().positive().max(20_000) }) }),
+      z.object({ polygon: z.array(z.tuple([LngLat.lng, LngLat.lat])).min(3).max(500) }),
+    ])
+    .nullable(),
+  cameras: z.object({ ids: z.array(DeviceIdSchema).min(1).max(16), point: z.object(LngLat).optional() }).nullable(),
+});
+export type WallSource = z.infer<typeof WallSourceSchema>;
 export type Selection = z.infer<typeof SelectionSchema>;
 
 const request = <A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: R) => ({ args, result });
@@ -57,10 +72,14 @@ export const videoRequests = {
   /** Sets the alert every console window follows (the pop-out wall follows the main window). */
   'selection.set': request(z.tuple([z.string().min(1).nullable()]), SelectionSchema),
   'selection.get': request(z.tuple([]), SelectionSchema),
+  /** Sets what every window's wall shows instead of the alert's cameras (both null: the alert's). */
+  'wall.setSource': request(z.tuple([WallSourceSchema]), WallSourceSchema),
+  'wall.getSource': request(z.tuple([]), WallSourceSchema),
   /** Electron: opens the video wall in its own window. The browser host opens it with window.open instead. */
   'wall.open': request(z.tuple([]), z.object({ opened: z.boolean() })),
 } as const;
 
 export const videoEvents = {
   'selection.changed': SelectionSchema,
+  'wall.sourceChanged': WallSourceSchema,
 } as const;

@@ -148,6 +148,22 @@ test.describe('video linkage', () => {
     await stack.inject('camera.status', { cameraId: dome, online: false, at: new Date().toISOString() });
     await expect(popup.locator(`[data-testid=video-tile][data-camera-id="${dome}"]`)).toHaveAttribute('data-state', 'offline');
 
+    // A circle drawn in the main window puts the same cameras on the pop-out wall.
+    await page.getByTestId('video-collapse').click();
+    const box = (await page.getByTestId('map').boundingBox())!;
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.getByTestId('video-draw-circle').click();
+    await page.mouse.click(cx, cy);
+    await page.mouse.click(cx + 90, cy);
+    await expect(popup.getByTestId('video-wall')).toHaveAttribute('data-source', 'area');
+    const area = (await mapDebug(page))?.drawnArea as AreaSelection;
+    // Ranked as the console ranks them: the dome that went offline above comes after the online ones.
+    const isOnline = (c: Camera) => c.id !== dome && c.online;
+    await expect.poll(() => tileIds(popup)).toEqual(camerasInArea(cameras, area, { limit: 9, isOnline }).map((r) => r.camera.id));
+    await page.getByTestId('video-area-clear').click();
+    await expect(popup.getByTestId('video-wall')).toHaveAttribute('data-source', 'alert');
+    await expect.poll(() => tileIds(popup)).toEqual(nine);
+
     // Clearing the selection in the main window clears the pop-out too.
     await page.keyboard.press('Escape');
     await expect(popup.getByTestId('wall-alert')).toHaveAttribute('data-alert-id', '');

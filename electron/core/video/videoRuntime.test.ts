@@ -86,4 +86,17 @@ describe('video runtime', () => {
     expect(await video.handlers['selection.get']()).toEqual({ alertId: 'A-1' });
     await expect(video.handlers['wall.open']()).rejects.toThrow(/window.open/);
   });
+
+  it("shares the wall's source (drawn area or named cameras) with every window, once per change", async () => {
+    const { video, emit } = runtime();
+    expect(await video.handlers['wall.getSource']()).toEqual({ area: null, cameras: null });
+    const area = { circle: { lng: 112.85, lat: 35.5, radiusM: 200 } };
+    await video.handlers['wall.setSource']({ area, cameras: null });
+    await video.handlers['wall.setSource']({ area: { circle: { ...area.circle } }, cameras: null });
+    expect(emit).toHaveBeenCalledTimes(1);
+    expect(emit).toHaveBeenCalledWith('wall.sourceChanged', { area, cameras: null });
+    await video.handlers['wall.setSource']({ area: null, cameras: null });
+    expect(emit).toHaveBeenLastCalledWith('wall.sourceChanged', { area: null, cameras: null });
+    expect(await video.handlers['wall.getSource']()).toEqual({ area: null, cameras: null });
+  });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandlers } from '../../../shared/contract/api';
 import type { EventSink } from '../../../shared/contract/bridge';
-import type { NearbyCamera } from '../../../shared/contract/videoContract';
+import type { NearbyCamera, WallSource } from '../../../shared/contract/videoContract';
 import type { Camera } from '../../../shared/domain/camera';
 import { camerasInArea, coversPoint, isPtz, ptzAim, rankCamerasForPoint, type RankedCamera } from '../../../shared/domain/cameraSelection';
 import { haversineMeters } from '../../../shared/domain/geo';
@@ -23,7 +23,7 @@ export interface VideoRuntimeOptions {
   openWall?: () => Promise<void>;
 }
 
-type VideoHandlers = Pick<RequestHandlers, 'cameras.inArea' | 'cameras.byIds' | 'cameras.aim' | 'selection.set' | 'selection.get' | 'wall.open'>;
+type VideoHandlers = Pick<RequestHandlers, 'cameras.inArea' | 'cameras.byIds' | 'cameras.aim' | 'selection.set' | 'selection.get' | 'wall.setSource' | 'wall.getSource' | 'wall.open'>;
 
 /** Relative stream paths become absolute on the gateway's origin; absolute URLs pass through. */
 export function resolveStreamUrl(url: string, gatewayUrl: string): string {
@@ -42,6 +42,7 @@ export function resolveStreamUrl(url: string, gatewayUrl: string): string {
 export function createVideoRuntime(options: VideoRuntimeOptions): { handlers: VideoHandlers; nearbyCameras(point: LngLat, limit: number): NearbyCamera[] } {
   const byId = new Map(options.cameras.map((c) => [c.id, c]));
   let selection: string | null = null;
+  let wallSource: WallSource = { area: null, cameras: null };
 
   const withLiveState = (ranked: RankedCamera[], online: Readonly<Record<string, boolean>>): NearbyCamera[] =>
     ranked.map(({ camera, distanceM, covers, aim }) => ({
@@ -103,6 +104,14 @@ export function createVideoRuntime(options: VideoRuntimeOptions): { handlers: Vi
       return { alertId: selection };
     },
     'selection.get': async () => ({ alertId: selection }),
+    'wall.setSource': async (source) => {
+      if (JSON.stringify(source) !== JSON.stringify(wallSource)) {
+        wallSource = source;
+        options.emit('wall.sourceChanged', source);
+      }
+      return wallSource;
+    },
+    'wall.getSource': async () => wallSource,
     'wall.open': async () => {
       if (!options.openWall) throw new Error('this host opens the video wall with window.open (browser host)');
       await options.openWall();

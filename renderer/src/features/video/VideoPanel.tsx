@@ -16,6 +16,19 @@ export function useShareSelection(): void {
   }, [api, selectedId]);
 }
 
+/**
+ * Shares what the main window's wall shows instead of the alert's cameras (a drawn area, a
+ * crossing's bayonets), so the pop-out wall on the second monitor shows the same cameras.
+ */
+export function useShareWallSource(): void {
+  const api = useConsoleApi();
+  const area = useConsoleState((s) => s.cameraArea);
+  const cameras = useConsoleState((s) => s.cameraList);
+  useEffect(() => {
+    api.requests['wall.setSource']({ area, cameras }).catch(() => {});
+  }, [api, area, cameras]);
+}
+
 const OPEN_KEY = 'console.videoWallOpen';
 
 /** Video linkage beside the map: a collapsible wall that follows the selected alert, with pop-out. */
@@ -37,6 +50,7 @@ export function VideoPanel() {
   }, [cameraList]);
   const [popError, setPopError] = useState<string | null>(null);
   useShareSelection();
+  useShareWallSource();
   // Key V opens (or folds) the video for the selected alert without the mouse.
   const latestToggle = useRef(toggle);
   useEffect(() => {

@@ -1,12 +1,14 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConsoleApi, useConsoleState, useConsoleStore } from '../../app/ConsoleContext';
+import type { WallSource } from '../../../../shared/contract/videoContract';
 import { VideoWall } from './VideoWall';
 import { DrillBanner } from '../drills';
 
 /**
  * The pop-out wall window (`?view=wall`): only the video wall, following the alert selected in
- * the main window (selection.get once, then selection.changed).
+ * the main window (selection.get once, then selection.changed) and showing what its wall shows
+ * instead (wall.getSource, wall.sourceChanged).
  */
 export function WallPage() {
   const { t, i18n } = useTranslation();
@@ -21,6 +23,27 @@ export function WallPage() {
     });
     api.requests['selection.get']().then(
       ({ alertId }) => !latest && store.selectAlert(alertId),
+      () => {},
+    );
+    return off;
+  }, [api, store]);
+  // After the selection (which clears any override): the main window's drawn area or camera list.
+  useEffect(() => {
+    let latest = false;
+    const apply = ({ area, cameras }: WallSource) => {
+      if (area) store.setCameraArea(area);
+      else if (cameras) store.showCameras(cameras.ids, cameras.point);
+      else {
+        store.setCameraArea(null);
+        store.showCameras(null);
+      }
+    };
+    const off = api.subscribe['wall.sourceChanged']((source) => {
+      latest = true;
+      apply(source);
+    });
+    api.requests['wall.getSource']().then(
+      (source) => !latest && apply(source),
       () => {},
     );
     return off;
