@@ -12,6 +12,7 @@
  * - V_j: one multi-source forward search per unit type, seeded at every unit of that type. Its
  *   distance at a node is the minimum over units of their own left-to-right path sums, i.e. bitwise
  *   min_i dist_i(v); float addition is monotone, so min_i (dist_i(v) + c) = (min_i dist_i(v)) + c.
+ *   (Exactness only needs b_j ≥ V_j; a value above V_j would cost pruning, never correctness.)
  * - Pruning: one reverse search per unit type from the crossings, seeded with (shift − b_j + cost
  *   from the end node to the crossing point), gives R(v) = shift + min_j (time v → j − b_j). A unit
  *   search settles v but does not expand it when dist(v) + R(v) − shift > PRUNE_MARGIN: no path
@@ -75,9 +76,18 @@ export function prunedEtaMatrix(router: Router, units: readonly RaceUnit[], poin
   // V_j: the best police time per point over all units (multi-source per type, plus direct runs).
   const targets: number[] = [];
   for (const pt of points) targets.push(g.pieceFrom[pt.piece]!, g.pieceTo[pt.piece]!);
+  // Fastest types first: a slower type matters only where it beats the best so far, so its search
+  // stops at the largest best time so far (a value read below that bound is settled, so exact).
   const best = new Float64Array(points.length).fill(Infinity);
-  for (const [type, list] of byType) {
+  const fastestFirst = [...byType].sort(([a], [b]) => router.profiles[b].maxKmh - router.profiles[a].maxKmh);
+  for (const [type, list] of fastestFirst) {
     const w = router.weights[type];
+    let bound = -Infinity;
+    points.forEach((pt, j) => {
+      if (usable(w, pt.piece)) bound = Math.max(bound, best[j]!);
+    });
+    if (bound === -Infinity) continue; // this type may use none of the roads
+    bound = Math.min(bound, horizon);
     const seedNodes: number[] = [];
     const seedCosts: number[] = [];
     for (const p of list) {
@@ -85,7 +95,7 @@ export function prunedEtaMatrix(router: Router, units: readonly RaceUnit[], poin
       seedNodes.push(...s.seedNodes);
       seedCosts.push(...s.seedCosts);
     }
-    const res = router.engine.run({ weights: w, reverse: false, seedNodes, seedCosts, maxCost: horizon, targets });
+    const res = router.engine.run({ weights: w, reverse: false, seedNodes, seedCosts, maxCost: bound, targets });
     points.forEach((pt, j) => {
       if (!usable(w, pt.piece)) return;
       let t = timeToPoint(g, (v) => res.dist(v), w, pt);
