@@ -14,6 +14,7 @@ import { checkpointCoverage } from './coverage';
 import { exitsFor, graphFrame, nameAndMerge, roadNameIndex, scanCrossings, type NamedCrossing, type RawCrossing } from './crossings';
 import { linesLengthKm, type Frame } from './geometry';
 import { suspectReach, suspectWeights, timeToPoint, unitEtaMatrix, unitRoute, unitSearchMemo } from './race';
+import { prunedEtaMatrix } from './policeEtas';
 import { cityRing, isochroneRing, polygonRing1, provinceRing, type BuiltRing } from './rings';
 import {
   CordonOptionsSchema,
@@ -54,6 +55,11 @@ export interface CordonInput {
    * UnitSearchMemo); same results. 'fresh': search every unit again (the benchmark's baseline).
    */
   unitSearches?: 'memo' | 'fresh';
+  /**
+   * 'pruned' (default): police searches pruned to what the race can use (policeEtas.ts); same
+   * results. 'reference': a search per unit to every crossing (race.ts, unitEtaMatrix).
+   */
+  policeSearch?: 'pruned' | 'reference';
 }
 
 interface StaticRing {
@@ -133,7 +139,9 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
   // 4. The race: suspect remaining time vs each available unit's ETA.
   const suspect = named.map((c) => (reach ? timeToPoint(g, (v) => reach.dist[v]!, reach.weights, c, { snap: reach.snap, off: reach.offRoadSeconds }) - elapsed : Infinity));
   const units = input.units.filter((u) => u.available);
-  const eta = unitEtaMatrix(router, units, named, horizon, input.unitSearches === 'fresh' ? null : unitSearchMemo(router));
+  const memo = input.unitSearches === 'fresh' ? null : unitSearchMemo(router);
+  const deadline = named.map((_, j) => (cov[j]!.checkpointId === null && Number.isFinite(suspect[j]!) ? suspect[j]! : -Infinity));
+  const eta = input.policeSearch === 'reference' ? unitEtaMatrix(router, units, named, horizon, memo) : prunedEtaMatrix(router, units, named, deadline, horizon, memo);
   const crossings: Crossing[] = named.map((c, j) => {
     let best = -1;
     units.forEach((_, i) => {

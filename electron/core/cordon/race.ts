@@ -50,7 +50,7 @@ export interface SuspectReach {
 }
 
 /** Seeds of a forward search leaving a snapped point (both directions along its piece). */
-function seeds(g: RoadGraph, s: Snap, w: Float64Array, off: number): { seedNodes: number[]; seedCosts: number[] } {
+export function seeds(g: RoadGraph, s: Snap, w: Float64Array, off: number): { seedNodes: number[]; seedCosts: number[] } {
   const pc = partialCosts(s, w);
   return { seedNodes: [g.pieceFrom[s.piece]!, g.pieceTo[s.piece]!], seedCosts: [off + pc.toStart, off + pc.toEnd] };
 }
@@ -110,6 +110,8 @@ export const MEMO_BUDGET_BYTES = 32 * 1024 * 1024;
  */
 export class UnitSearchMemo {
   private readonly entries = new Map<string, UnitSearch | null>();
+  /** Positions that missed once (noteMiss). */
+  private readonly seen = new Set<string>();
   private readonly capacity: number;
 
   constructor(
@@ -123,8 +125,32 @@ export class UnitSearchMemo {
     return this.entries.size;
   }
 
+  /** The kept search of a unit that has not moved; undefined on a miss (null: off the network). */
+  peek(u: RaceUnit, horizon: number): UnitSearch | null | undefined {
+    const key = memoKey(u, horizon);
+    if (!this.entries.has(key)) return undefined;
+    const hit = this.entries.get(key)!;
+    this.entries.delete(key); // most recently used last
+    this.entries.set(key, hit);
+    return hit;
+  }
+
+  /**
+   * A miss answered by a pruned search (policeEtas.ts), which is not worth keeping: a position
+   * seen for the second time is a parked unit, so it gets the full search kept for next time.
+   */
+  noteMiss(u: RaceUnit, horizon: number): void {
+    const key = memoKey(u, horizon);
+    if (this.seen.delete(key)) {
+      this.search(u, horizon);
+      return;
+    }
+    if (this.seen.size >= 4 * this.capacity) this.seen.clear();
+    this.seen.add(key);
+  }
+
   search(u: RaceUnit, horizon: number): UnitSearch | null {
-    const key = `${u.type}|${u.lng}|${u.lat}|${horizon}`;
+    const key = memoKey(u, horizon);
     if (this.entries.has(key)) {
       const hit = this.entries.get(key)!;
       this.entries.delete(key); // most recently used last
@@ -137,6 +163,8 @@ export class UnitSearchMemo {
     return found;
   }
 }
+
+const memoKey = (u: RaceUnit, horizon: number) => `${u.type}|${u.lng}|${u.lat}|${horizon}`;
 
 function fullUnitSearch(router: Router, u: RaceUnit, horizon: number): UnitSearch | null {
   const g = router.graph;

@@ -1,0 +1,249 @@
+/**
+ * The police ETA matrix with pruned per-unit searches: the same analysis as unitEtaMatrix (race.ts,
+ * the reference) at a fraction of the settled nodes. The race reads a unit's ETA only where it may
+ * matter: a gap where it can beat the suspect (eta < suspect time), or a crossing where it is the
+ * best unit (eta = the best police time). So each crossing j gets a need bound
+ *   b_j = max(suspect time if j is a gap, best police time V_j)
+ * and a unit's entry is exact whenever eta ≤ b_j; entries above b_j may come out larger (never
+ * smaller: every value is a real path's cost), which changes neither the best unit, its time, the
+ * status nor the assignment (analyse.ts reads nothing else).
+ *
+ * Exactness (bitwise, not approximately):
+ * - V_j: one multi-source forward search per unit type, seeded at every unit of that type. Its
+ *   distance at a node is the minimum over units of their own left-to-right path sums, i.e. bitwise
+ *   min_i dist_i(v); float addition is monotone, so min_i (dist_i(v) + c) = (min_i dist_i(v)) + c.
+ *   (Exactness only needs b_j ≥ V_j; a value above V_j would cost pruning, never correctness.)
+ * - Pruning: one reverse search per unit type from the crossings, seeded with (shift − b_j + cost
+ *   from the end node to the crossing point), gives R(v) = shift + min_j (time v → j − b_j). A unit
+ *   search settles v but does not expand it when dist(v) + R(v) − shift > PRUNE_MARGIN: no path
+ *   through v reaches any crossing within its bound. Every node on the unit's shortest path to a
+ *   needed crossing passes the test (dist(v) + time v → j ≤ eta ≤ b_j), so its distance is exact.
+ *   The margin (1 ms) dwarfs the rounding difference between forward and reverse sums (~1e-8 s).
+ * cordon.pruned.test.ts compares whole analyses against the reference on random cases.
+ */
+import type { RoadGraph } from '../routing/graph';
+import type { Router } from '../routing/router';
+import type { Snap } from '../routing/snap';
+import type { UnitType } from '../../../shared/domain/unit';
+import { seeds, timeToPoint, type RaceUnit, type RoadPoint, type UnitSearchMemo } from './race';
+
+/** Seconds of slack in the pruning test; far above float rounding, far below any real difference. */
+const PRUNE_MARGIN = 1e-3;
+
+interface Placed {
+  index: number;
+  unit: RaceUnit;
+  snap: Snap;
+  off: number;
+}
+
+/**
+ * ETA matrix [unit][point] for the race. `deadline[j]` is the suspect's time to point j when it is
+ * a gap the assignment may use (uncovered, reachable), else -Infinity.
+ */
+export function prunedEtaMatrix(router: Router, units: readonly RaceUnit[], points: readonly RoadPoint[], deadline: ArrayLike<number>, horizon: number, memo: UnitSearchMemo | null = null): Float64Array[] {
+  const g = router.graph;
+  const rows = units.map(() => new Float64Array(points.length).fill(Infinity));
+  if (points.length === 0) return rows;
+  const byType = new Map<UnitType, Placed[]>();
+  const full: (Float64Array | null)[] = units.map(() => null);
+  let misses = 0;
+  units.forEach((u, index) => {
+    const hit = memo?.peek(u, horizon);
+    if (hit === null) return; // known off the network
+    let snap: Snap | null;
+    let off: number;
+    if (hit) {
+      ({ snap, off } = hit);
+      full[index] = hit.dist;
+    } else {
+      snap = router.snap(u.lng, u.lat, u.type);
+      if (!snap) return;
+      off = router.offRoadSeconds(snap, u.type);
+      misses++;
+    }
+    let list = byType.get(u.type);
+    if (!list) byType.set(u.type, (list = []));
+    list.push({ index, unit: u, snap, off });
+  });
+
+  // Every unit kept in the memo (all parked): read the rows off, as the reference does.
+  if (misses === 0) {
+    for (const [type, list] of byType) for (const p of list) fillRow(router, router.weights[type], p, (v) => full[p.index]![v]!, points, horizon, rows[p.index]!);
+    return rows;
+  }
+
+  // V_j: the best police time per point over all units (multi-source per type, plus direct runs).
+  const targets: number[] = [];
+  for (const pt of points) targets.push(g.pieceFrom[pt.piece]!, g.pieceTo[pt.piece]!);
+  // Fastest types first: a slower type matters only where it beats the best so far, so its search
+  // stops at the largest best time so far (a value read below that bound is settled, so exact).
+  const best = new Float64Array(points.length).fill(Infinity);
+  const fastestFirst = [...byType].sort(([a], [b]) => router.profiles[b].maxKmh - router.profiles[a].maxKmh);
+  for (const [type, list] of fastestFirst) {
+    const w = router.weights[type];
+    let bound = -Infinity;
+    points.forEach((pt, j) => {
+      if (usable(w, pt.piece)) bound = Math.max(bound, best[j]!);
+    });
+    if (bound === -Infinity) continue; // this type may use none of the roads
+    bound = Math.min(bound, horizon);
+    const seedNodes: number[] = [];
+    const seedCosts: number[] = [];
+    for (const p of list) {
+      const s = seeds(g, p.snap, w, p.off);
+      seedNodes.push(...s.seedNodes);
+      seedCosts.push(...s.seedCosts);
+    }
+    const res = router.engine.run({ weights: w, reverse: false, seedNodes, seedCosts, maxCost: bound, targets });
+    points.forEach((pt, j) => {
+      if (!usable(w, pt.piece)) return;
+      let t = timeToPoint(g, (v) => res.dist(v), w, pt);
+      for (const p of list) if (p.snap.piece === pt.piece) t = Math.min(t, timeToPoint(g, () => Infinity, w, pt, { snap: p.snap, off: p.off }));
+      if (t <= horizon && t < best[j]!) best[j] = t;
+    });
+  }
+
+  const bound = new Float64Array(points.length);
+  let shift = -Infinity;
+  for (let j = 0; j < points.length; j++) {
+    const b = Math.max(deadline[j]!, best[j]!);
+    bound[j] = Number.isFinite(b) ? b : -Infinity; // -Infinity: no unit reaches it, nothing to find
+    if (bound[j]! > shift) shift = bound[j]!;
+  }
+  if (shift === -Infinity) return rows;
+
+  const search = new PrunedSearch(g);
+  for (const [type, list] of byType) {
+    const w = router.weights[type];
+    const r = pruningPotential(router, w, points, bound, shift);
+    for (const p of list) {
+      const memoDist = full[p.index];
+      if (!memoDist) search.run(w, seeds(g, p.snap, w, p.off), horizon, r, shift);
+      fillRow(router, w, p, memoDist ? (v) => memoDist[v]! : (v) => search.dist(v), points, horizon, rows[p.index]!);
+      if (!full[p.index]) memo?.noteMiss(p.unit, horizon);
+    }
+  }
+  return rows;
+}
+
+/** A unit's ETAs from its distances, exactly as unitEtaMatrix computes them. */
+function fillRow(router: Router, w: Float64Array, p: Placed, dist: (v: number) => number, points: readonly RoadPoint[], horizon: number, row: Float64Array): void {
+  points.forEach((pt, j) => {
+    if (!usable(w, pt.piece)) return;
+    const t = timeToPoint(router.graph, dist, w, pt, { snap: p.snap, off: p.off });
+    if (t <= horizon) row[j] = t;
+  });
+}
+
+const usable = (w: Float64Array, piece: number) => w[2 * piece]! < Infinity || w[2 * piece + 1]! < Infinity;
+
+/** R(v) = shift + min_j (time from v to point j − bound_j), Infinity where no bound is reachable. */
+function pruningPotential(router: Router, w: Float64Array, points: readonly RoadPoint[], bound: Float64Array, shift: number): Float64Array {
+  const g = router.graph;
+  const seedNodes: number[] = [];
+  const seedCosts: number[] = [];
+  points.forEach((pt, j) => {
+    if (bound[j] === -Infinity || !usable(w, pt.piece)) return;
+    const p = pt.piece;
+    const f = pt.length > 0 ? pt.offset / pt.length : 0;
+    seedNodes.push(g.pieceFrom[p]!, g.pieceTo[p]!);
+    seedCosts.push(shift - bound[j]! + f * w[2 * p]!, shift - bound[j]! + (1 - f) * w[2 * p + 1]!);
+  });
+  const res = router.engine.run({ weights: w, reverse: true, seedNodes, seedCosts, maxCost: shift + 2 * PRUNE_MARGIN });
+  const r = new Float64Array(g.nodeCount);
+  for (let v = 0; v < g.nodeCount; v++) r[v] = res.dist(v);
+  return r;
+}
+
+/**
+ * Forward Dijkstra from a unit's seeds that settles every node it reaches but expands only nodes
+ * that pass the pruning test. Binary heap with lazy deletion, generation-stamped arrays reused
+ * across the units of one analysis.
+ */
+class PrunedSearch {
+  private readonly d: Float64Array;
+  private readonly stamp: Uint32Array;
+  private gen = 0;
+  private heapNode: Int32Array;
+  private heapKey: Float64Array;
+
+  constructor(private readonly g: RoadGraph) {
+    this.d = new Float64Array(g.nodeCount);
+    this.stamp = new Uint32Array(g.nodeCount);
+    this.heapNode = new Int32Array(g.edgeTarget.length + 8);
+    this.heapKey = new Float64Array(g.edgeTarget.length + 8);
+  }
+
+  dist(v: number): number {
+    return this.stamp[v] === this.gen ? this.d[v]! : Infinity;
+  }
+
+  /** Returns nothing: read the result through dist() until the next run. */
+  run(w: Float64Array, s: { seedNodes: number[]; seedCosts: number[] }, maxCost: number, r: Float64Array, shift: number): null {
+    const { firstEdge, edgeTarget, edgeRef } = this.g;
+    const { d, stamp, heapNode, heapKey } = this;
+    const gen = ++this.gen;
+    let size = 0;
+    for (let i = 0; i < s.seedNodes.length; i++) {
+      const v = s.seedNodes[i]!;
+      const c = s.seedCosts[i]!;
+      if (!(c <= maxCost) || (stamp[v] === gen && d[v]! <= c)) continue;
+      stamp[v] = gen;
+      d[v] = c;
+      size = push(heapNode, heapKey, size, v, c);
+    }
+    while (size > 0) {
+      const v = heapNode[0]!;
+      const dv = heapKey[0]!;
+      size = pop(heapNode, heapKey, size);
+      if (dv > d[v]!) continue; // stale entry
+      if (dv + r[v]! - shift > PRUNE_MARGIN) continue; // settled, but leads to no bound in time
+      for (let e = firstEdge[v]!, end = firstEdge[v + 1]!; e < end; e++) {
+        const nd = dv + w[edgeRef[e]!]!;
+        if (nd > maxCost) continue; // also skips Infinity (closed direction)
+        const u = edgeTarget[e]!;
+        if (stamp[u] !== gen) stamp[u] = gen;
+        else if (nd >= d[u]!) continue;
+        d[u] = nd;
+        size = push(heapNode, heapKey, size, u, nd);
+      }
+    }
+    return null;
+  }
+}
+
+function push(nodes: Int32Array, keys: Float64Array, size: number, v: number, key: number): number {
+  let i = size;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    const pk = keys[parent]!;
+    if (pk <= key) break;
+    nodes[i] = nodes[parent]!;
+    keys[i] = pk;
+    i = parent;
+  }
+  nodes[i] = v;
+  keys[i] = key;
+  return size + 1;
+}
+
+function pop(nodes: Int32Array, keys: Float64Array, size: number): number {
+  const last = size - 1;
+  if (last === 0) return 0;
+  const v = nodes[last]!;
+  const key = keys[last]!;
+  let i = 0;
+  const half = last >> 1;
+  while (i < half) {
+    let c = 2 * i + 1;
+    if (c + 1 < last && keys[c + 1]! < keys[c]!) c++;
+    if (keys[c]! >= key) break;
+    nodes[i] = nodes[c]!;
+    keys[i] = keys[c]!;
+    i = c;
+  }
+  nodes[i] = v;
+  keys[i] = key;
+  return last;
+}
