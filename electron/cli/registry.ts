@@ -5,5 +5,6 @@ import { etaCommand } from './commands/eta';
 import { cordonCommand } from './commands/cordon';
 import { auditVerifyCommand } from './commands/audit';
 import { drillRecordCommand } from './commands/drillRecord';
+import { accountsCommands } from './commands/accounts';
 
-export const COMMANDS: readonly CliCommand[] = [packBuildCommand, etaCommand, auditVerifyCommand, cordonCommand, drillRecordCommand];
+export const COMMANDS: readonly CliCommand[] = [packBuildCommand, etaCommand, auditVerifyCommand, cordonCommand, drillRecordCommand, ...accountsCommands()];
