@@ -4,6 +4,7 @@ import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { GatewayEvents, type GatewayHello } from '../shared/protocol/feed';
 import type { Scenario, ScenarioEvent } from '../shared/protocol/scenario';
+import { STANDARD_PACK_FILES } from '../shared/citypack/schema';
 import type { WireEnvelope } from './feedLog';
 
 /**
@@ -54,15 +55,7 @@ export function writeFixturePack(dir: string): string {
     center: [ORIGIN.lng + 1.5 * STEP, ORIGIN.lat + 1.5 * STEP],
     zoom: 15,
     bbox: [ORIGIN.lng, ORIGIN.lat, ORIGIN.lng + 3 * STEP, ORIGIN.lat + 3 * STEP],
-    files: {
-      roads: 'roads.geojson',
-      boundaries: 'boundaries.geojson',
-      districts: 'districts.geojson',
-      places: 'places.geojson',
-      units: 'units.json',
-      cameras: 'cameras.json',
-      checkpoints: 'checkpoints.json',
-    },
+    files: { ...STANDARD_PACK_FILES },
   });
   write('roads.geojson', collection(gridRoads()));
   write('boundaries.geojson', collection([]));

@@ -1,5 +1,5 @@
 /** Assembles the synthetic demo city pack (pure: same seed → byte-identical files). */
-import type { CityPackManifest, PlaceFeature } from '../../shared/citypack/schema';
+import { STANDARD_PACK_FILES, type CityPackManifest, type PlaceFeature } from '../../shared/citypack/schema';
 import type { Camera } from '../../shared/domain/camera';
 import type { Checkpoint } from '../../shared/domain/checkpoint';
 import type { UnitDefinition } from '../../shared/domain/unit';
@@ -150,15 +150,7 @@ export function generateCity(seed = SEED): GeneratedCity {
     center: toLngLat(pt(0, 0)),
     zoom: 11,
     bbox,
-    files: {
-      roads: 'roads.geojson',
-      boundaries: 'boundaries.geojson',
-      districts: 'districts.geojson',
-      places: 'places.geojson',
-      units: 'units.json',
-      cameras: 'cameras.json',
-      checkpoints: 'checkpoints.json',
-    },
+    files: { ...STANDARD_PACK_FILES },
   };
   return {
     manifest,

@@ -39,6 +39,17 @@ export const CityPackManifestSchema = z.object({
 });
 export type CityPackManifest = z.infer<typeof CityPackManifestSchema>;
 
+/** The conventional file names of a pack's layers (docs/city-pack.md); a manifest may name others. */
+export const STANDARD_PACK_FILES: CityPackManifest['files'] = {
+  roads: 'roads.geojson',
+  boundaries: 'boundaries.geojson',
+  districts: 'districts.geojson',
+  places: 'places.geojson',
+  units: 'units.json',
+  cameras: 'cameras.json',
+  checkpoints: 'checkpoints.json',
+};
+
 /** OSM-style highway classes, fastest first. */
 export const ROAD_CLASSES = ['motorway', 'trunk', 'primary', 'secondary', 'tertiary', 'residential', 'service'] as const;
 export const RoadClassSchema = z.enum(ROAD_CLASSES);

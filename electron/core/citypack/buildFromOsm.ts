@@ -17,6 +17,7 @@ import {
   DistrictCollectionSchema,
   PlaceCollectionSchema,
   RoadCollectionSchema,
+  STANDARD_PACK_FILES,
   type CityPackManifest,
   type RoadClass,
   type RoadFeature,
@@ -68,15 +69,7 @@ const PACK_CLASS: Readonly<Record<HighwayClass, RoadClass>> = {
   service: 'service',
 };
 
-const FILES = {
-  roads: 'roads.geojson',
-  boundaries: 'boundaries.geojson',
-  districts: 'districts.geojson',
-  places: 'places.geojson',
-  units: 'units.json',
-  cameras: 'cameras.json',
-  checkpoints: 'checkpoints.json',
-} as const;
+const FILES = STANDARD_PACK_FILES;
 
 /** 1e-7° (~1 cm): the same OSM node rounds to the same vertex, which is the pack's topology rule. */
 const round7 = (x: number) => Math.round(x * 1e7) / 1e7;

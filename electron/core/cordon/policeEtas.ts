@@ -24,6 +24,7 @@
 import type { RoadGraph } from '../routing/graph';
 import type { Router } from '../routing/router';
 import type { Snap } from '../routing/snap';
+import { heapPop as pop, heapPush as push } from '../routing/typedHeap';
 import type { UnitType } from '../../../shared/domain/unit';
 import { seeds, timeToPoint, type RaceUnit, type RoadPoint, type UnitSearchMemo } from './race';
 
@@ -211,39 +212,4 @@ class PrunedSearch {
     }
     return null;
   }
-}
-
-function push(nodes: Int32Array, keys: Float64Array, size: number, v: number, key: number): number {
-  let i = size;
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    const pk = keys[parent]!;
-    if (pk <= key) break;
-    nodes[i] = nodes[parent]!;
-    keys[i] = pk;
-    i = parent;
-  }
-  nodes[i] = v;
-  keys[i] = key;
-  return size + 1;
-}
-
-function pop(nodes: Int32Array, keys: Float64Array, size: number): number {
-  const last = size - 1;
-  if (last === 0) return 0;
-  const v = nodes[last]!;
-  const key = keys[last]!;
-  let i = 0;
-  const half = last >> 1;
-  while (i < half) {
-    let c = 2 * i + 1;
-    if (c + 1 < last && keys[c + 1]! < keys[c]!) c++;
-    if (keys[c]! >= key) break;
-    nodes[i] = nodes[c]!;
-    keys[i] = keys[c]!;
-    i = c;
-  }
-  nodes[i] = v;
-  keys[i] = key;
-  return last;
 }

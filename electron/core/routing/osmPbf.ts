@@ -1,7 +1,7 @@
 /**
  * Streaming-free OSM PBF decoder: walks the file blob by blob (zlib via node:zlib) and hands
  * nodes and ways to callbacks. Relations are skipped: routing needs only ways and node positions.
- * Format: https://wiki.openstreetmap.org/wiki/PBF_Format
+ * Format: the "PBF Format" page of the OpenStreetMap wiki (fileformat.proto, osmformat.proto).
  */
 import { inflateSync } from 'node:zlib';
 import { ProtoReader } from './protobuf';

@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sortAlertQueue } from '../../../../shared/domain/alertQueue';
 import { isOpen, type Alert } from '../../../../shared/domain/alert';
 import { useConsoleState, useConsoleStore } from '../../app/ConsoleContext';
 import { useNow } from '../../shared-ui/useNow';
+import { useScrollIntoView } from '../../shared-ui/useScrollIntoView';
 import { TransferredList, useTransferredCases } from '../dispatch';
 import { useQueueKeyboard, useViewToggleKey } from './useQueueKeyboard';
 
@@ -15,10 +16,7 @@ function AlertAge({ reportedAt, now }: { reportedAt: string; now: number }) {
 
 function AlertRow({ alert, selected, unseen, now, onSelect }: { alert: Alert; selected: boolean; unseen: boolean; now: number; onSelect: () => void }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLLIElement>(null);
-  useEffect(() => {
-    if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
-  }, [selected]);
+  const ref = useScrollIntoView<HTMLLIElement>(selected);
   return (
     <li
       ref={ref}

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TransferredCase } from '../../../../shared/contract/dispatchContract';
 import { useConsoleApi } from '../../app/ConsoleContext';
+import { useScrollIntoView } from '../../shared-ui/useScrollIntoView';
 
 /** Overdue is judged by the host at request time: refetch now and then so a case turns red on its own. */
 const REFRESH_MS = 30_000;
@@ -29,10 +30,7 @@ const when = (iso: string, locale: string) => new Date(iso).toLocaleString(local
 
 function CaseRow({ c, selected, onSelect }: { c: TransferredCase; selected: boolean; onSelect: () => void }) {
   const { t, i18n } = useTranslation();
-  const ref = useRef<HTMLLIElement>(null);
-  useEffect(() => {
-    if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
-  }, [selected]);
+  const ref = useScrollIntoView<HTMLLIElement>(selected);
   return (
     <li
       ref={ref}
