@@ -68,6 +68,11 @@ export const RoadFeatureSchema = z.object({
     oneway: z.boolean(),
     /** km/h where signed; otherwise the class default applies. */
     maxspeed: z.number().positive().optional(),
+    /**
+     * True for roads beyond the city boundary, which a pack keeps out to a margin so that the
+     * cordon's rings 2 and 3 are crossed by real roads and units outside can route; absent = inside.
+     */
+    outside: z.boolean().optional(),
   }),
 });
 export type RoadFeature = z.infer<typeof RoadFeatureSchema>;

@@ -9,6 +9,8 @@ import { buildGraph } from '../routing/graphBuild';
 import { roadsToRawNetwork } from '../routing/packImport';
 import { pointInGeometry } from '../routing/geo';
 import { Router } from '../routing/router';
+import { coverage } from '../routing/coverage';
+import { FLAG_OUTSIDE } from '../routing/graph';
 import { rankUnits } from '../routing/rank';
 import { sharedDataFile } from '../../../tests/unit/sharedData';
 import { startRoutingService } from '../routingService';
@@ -68,7 +70,7 @@ describe('city pack from an OSM extract (Monaco)', () => {
     svc.close();
   });
 
-  it('clips to a given boundary and uses it as the city', async () => {
+  it('uses a given boundary as the city and keeps the roads beyond it, flagged outside', async () => {
     const dir = tmp();
     const ring = [
       [7.41, 43.725],
@@ -77,11 +79,29 @@ describe('city pack from an OSM extract (Monaco)', () => {
       [7.41, 43.74],
       [7.41, 43.725],
     ];
-    const res = buildCityPackFromOsm({ osmFile: MONACO, outDir: dir, boundary: { type: 'MultiPolygon', coordinates: [[ring]] }, id: 'monaco-core', name: '摩纳哥', adcode: '990100' });
-    expect(res.boundaryFrom).toBe('file');
+    const inBox = ([x, y]: number[]) => x! >= 7.41 && x! <= 7.43 && y! >= 43.725 && y! <= 43.74;
+    const res = buildCityPackFromOsm({ osmFile: MONACO, outDir: dir, boundary: { type: 'MultiPolygon', coordinates: [[ring as [number, number][]]] }, id: 'monaco-core', name: '摩纳哥', adcode: '990100' });
+    expect(res).toMatchObject({ boundaryFrom: 'file', marginKm: 30, ring3: false, counties: 0, provinces: 0 });
     const pack = await loadCityPack(dir);
     expect(pack.manifest).toMatchObject({ id: 'monaco-core', name: { zh: '摩纳哥' }, adcode: '990100' });
-    for (const f of pack.roads.features) for (const [x, y] of f.geometry.coordinates) expect(x >= 7.41 && x <= 7.43 && y >= 43.725 && y <= 43.74).toBe(true);
+    // The initial view is the city box even though the roads run on beyond it.
+    expect(pack.manifest.center).toEqual([7.42, 43.7325]);
+    const outside = pack.roads.features.filter((f) => f.properties.outside);
+    expect(outside.length).toBe(res.outsideRoads);
+    expect(outside.length).toBeGreaterThan(100);
+    // An outside road lies wholly beyond the city; an inside one has a vertex in it (a road that
+    // crosses the boundary is split at its first vertex beyond, the crossing going with the inside part).
+    for (const f of outside) expect(f.geometry.coordinates.some(inBox)).toBe(false);
+    for (const f of pack.roads.features) if (!f.properties.outside) expect(f.geometry.coordinates.some(inBox)).toBe(true);
+    // The routing graph carries the flag: the coverage counts the city's roads only.
+    const { graph } = loadPackGraph(dir);
+    let outsidePieces = 0;
+    for (let p = 0; p < graph.pieceCount; p++) if (graph.pieceFlags[p]! & FLAG_OUTSIDE) outsidePieces++;
+    expect(outsidePieces).toBeGreaterThan(100);
+    const cov = coverage(new Router(graph), [{ id: 'u', type: 'car', lng: 7.4283, lat: 43.7393 }]);
+    let inCityMetres = 0;
+    for (let p = 0; p < graph.pieceCount; p++) if (!(graph.pieceFlags[p]! & FLAG_OUTSIDE)) inCityMetres += graph.pieceLength[p]!;
+    expect(cov.totalMetres).toBeCloseTo(inCityMetres, 0);
   });
 
   it('refuses a boundary the loader would reject, before writing anything', () => {

@@ -1,16 +1,21 @@
 /**
  * A loadable city pack from an OSM extract (`cli pack build`): the routing graph (roads.graph +
  * routing.json, which loadPackGraph prefers over rebuilding from GeoJSON), roads.geojson from the
- * same kept ways, a city boundary (the given polygon, else the convex hull of the road graph), one
- * place label, empty patrol districts / units / cameras / checkpoints for the command centre to
- * fill in (docs/city-pack.md, "Replacing the demo"), and pack.json. Every file is validated with
- * the loader's schemas before it is written, so a pack that builds also loads.
+ * same kept ways, the boundaries (the city, else the convex hull of the road graph; its counties
+ * and the provinces when given), one place label, empty patrol districts / units / cameras /
+ * checkpoints for the command centre to fill in (docs/city-pack.md), and pack.json. Every file is
+ * validated with the loader's schemas before it is written, so a pack that builds also loads.
+ *
+ * With a city boundary the roads are kept out to a margin beyond the rings (roadArea.ts) and the
+ * ones beyond the city are flagged `outside`: the cordon's rings 2 and 3 need the roads that cross
+ * them, and units outside the city route on them.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import {
   BoundaryCollectionSchema,
+  type BoundaryFeature,
   CITY_PACK_FORMAT,
   CITY_PACK_VERSION,
   CityPackManifestSchema,
@@ -22,19 +27,32 @@ import {
   type RoadClass,
   type RoadFeature,
 } from '../../../shared/citypack/schema';
-import { readOsmNetwork, type OsmImportOptions } from '../routing/osmImport';
+import { CordonOptionsSchema } from '../../../shared/cordon/schema';
+import { readOsmNetwork } from '../routing/osmImport';
 import { buildGraph, type ProgressFn, type RawNetwork } from '../routing/graphBuild';
 import { HIGHWAY_CLASSES, type HighwayClass, type RoadGraph } from '../routing/graph';
 import { convexHull } from '../routing/geo';
 import { writeRoutingDir, type RoutingManifest } from '../routing/pack';
+import { Frame, type PolygonGeometry, type Position } from '../cordon/geometry';
+import { provinceRing } from '../cordon/rings';
+import { CityRoadArea } from './roadArea';
 
-export type PackBoundary = NonNullable<OsmImportOptions['boundary']>;
+export type PackBoundary = PolygonGeometry;
+
+/** The default margin: the distance from the city within which ring 3 looks for the provincial border. */
+export const DEFAULT_MARGIN_KM = CordonOptionsSchema.parse({}).ring3.withinKm;
 
 export interface OsmPackOptions {
   osmFile: string;
   outDir: string;
-  /** City boundary: roads are clipped to it and it becomes the pack's own city feature. */
+  /** City boundary (WGS84): the pack's own city feature (ring 2); roads are kept to `marginKm` beyond it. */
   boundary?: PackBoundary;
+  /** The city's name from its boundary file, when `name` is not given. */
+  cityName?: { zh: string; en: string };
+  /** Counties (ring 1) and provinces (ring 3, own + neighbours), WGS84 (boundaryFiles.ts). */
+  boundaries?: readonly BoundaryFeature[];
+  /** Roads are kept out to this distance beyond the city and ring 3's border stretch. Default DEFAULT_MARGIN_KM. */
+  marginKm?: number;
   /** Pack id ([a-z0-9-]+); default from the file name ("heidelberg.osm.pbf" → "heidelberg"). */
   id?: string;
   /** City name (used for zh and en until someone translates it); default the id. */
@@ -48,7 +66,14 @@ export interface OsmPackResult {
   manifest: CityPackManifest;
   routing: RoutingManifest;
   roads: number;
+  /** Roads beyond the city boundary (flagged `outside`). */
+  outsideRoads: number;
   boundaryFrom: 'file' | 'hull';
+  /** Ring 3's border stretch was found (own province + neighbours given and near the city). */
+  ring3: boolean;
+  counties: number;
+  provinces: number;
+  marginKm: number | null;
 }
 
 /** The pack format has seven classes; links and minor classes fold into the nearest one. */
@@ -77,15 +102,28 @@ const round7 = (x: number) => Math.round(x * 1e7) / 1e7;
 export function buildCityPackFromOsm(opts: OsmPackOptions): OsmPackResult {
   const p = opts.progress;
   const id = opts.id ?? packIdFromFile(opts.osmFile);
-  const name = opts.name ?? id;
-  const cityFeature = (geometry: PackBoundary | { type: 'Polygon'; coordinates: [number, number][][] }) => ({
+  const name = opts.name !== undefined ? { zh: opts.name, en: opts.name } : (opts.cityName ?? { zh: id, en: id });
+  const extra = opts.boundaries ?? [];
+  const withCity = (geometry: PolygonGeometry) => ({
     type: 'FeatureCollection',
-    features: [{ type: 'Feature', geometry, properties: { id: 'city', level: 'city', name, nameEn: name, own: true } }],
+    features: [{ type: 'Feature', geometry, properties: { id: 'city', level: 'city', name: name.zh, nameEn: name.en, own: true } }, ...extra],
   });
-  // A bad boundary is refused before the (slow) import.
-  if (opts.boundary) validated(FILES.boundaries, BoundaryCollectionSchema, cityFeature(opts.boundary));
+  if (extra.length && !opts.boundary) throw new Error('pack build: counties and provinces need the city boundary (--boundary); nothing written');
+  const marginKm = opts.marginKm ?? DEFAULT_MARGIN_KM;
+  if (!(marginKm >= 0)) throw new Error(`pack build: the margin must be a non-negative number of km, got ${marginKm}; nothing written`);
+  // Bad boundaries are refused before the (slow) import.
+  let area: CityRoadArea | undefined;
+  let ring3 = false;
+  if (opts.boundary) {
+    const all = validated(FILES.boundaries, BoundaryCollectionSchema, withCity(opts.boundary));
+    const c = all.features[0]!.geometry;
+    const [w, s, e, n] = geometryBbox(c);
+    const r3 = provinceRing(new Frame((w + e) / 2, (s + n) / 2), all.features, CordonOptionsSchema.parse({}).ring3);
+    ring3 = typeof r3 !== 'string';
+    area = new CityRoadArea(c as PolygonGeometry, typeof r3 === 'string' ? [] : (r3.lines as Position[][]), marginKm * 1000);
+  }
   const raw = readOsmNetwork(readFileSync(opts.osmFile), path.basename(opts.osmFile), {
-    boundary: opts.boundary,
+    area,
     progress: p && ((stage, f) => p(stage, 0.8 * f)),
   });
   const graph = buildGraph(raw, p && ((stage, f) => p(stage, 0.8 + 0.15 * f)));
@@ -95,19 +133,21 @@ export function buildCityPackFromOsm(opts: OsmPackOptions): OsmPackResult {
   const roads = validated(FILES.roads, RoadCollectionSchema, { type: 'FeatureCollection', features: roadFeatures(raw) });
   const ring = opts.boundary ? undefined : hullRing(graph);
   const geometry = opts.boundary ?? { type: 'Polygon' as const, coordinates: [ring!] };
-  const boundaries = validated(FILES.boundaries, BoundaryCollectionSchema, cityFeature(geometry));
-  const bbox = unionBbox(graph.meta.bbox, geometryBbox(geometry));
-  const center: [number, number] = [round7((bbox[0] + bbox[2]) / 2), round7((bbox[1] + bbox[3]) / 2)];
+  const boundaries = validated(FILES.boundaries, BoundaryCollectionSchema, withCity(geometry));
+  const bbox = boundaries.features.reduce((b, f) => unionBbox(b, geometryBbox(f.geometry as PolygonGeometry)), graph.meta.bbox);
+  // The initial view is the city, not the provinces around it.
+  const view = geometryBbox(geometry);
+  const center: [number, number] = [round7((view[0] + view[2]) / 2), round7((view[1] + view[3]) / 2)];
   const places = validated(FILES.places, PlaceCollectionSchema, {
     type: 'FeatureCollection',
-    features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: center }, properties: { name, nameEn: name, kind: 'city' } }],
+    features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: center }, properties: { name: name.zh, nameEn: name.en, kind: 'city' } }],
   });
-  const span = Math.max(bbox[2] - bbox[0], bbox[3] - bbox[1], 1e-3);
+  const span = Math.max(view[2] - view[0], view[3] - view[1], 1e-3);
   const manifest = validated('pack.json', CityPackManifestSchema, {
     format: CITY_PACK_FORMAT,
     version: CITY_PACK_VERSION,
     id,
-    name: { zh: name, en: name },
+    name,
     synthetic: false,
     attribution: '© OpenStreetMap contributors (ODbL)',
     adcode: opts.adcode ?? '000000',
@@ -134,7 +174,18 @@ export function buildCityPackFromOsm(opts: OsmPackOptions): OsmPackResult {
   write(FILES.checkpoints, []);
   write('pack.json', manifest); // last: a pack without its manifest is not a pack
   p?.('pack', 1);
-  return { manifest, routing, roads: roads.features.length, boundaryFrom: opts.boundary ? 'file' : 'hull' };
+  const levels = (l: string) => extra.filter((f) => f.properties.level === l).length;
+  return {
+    manifest,
+    routing,
+    roads: roads.features.length,
+    outsideRoads: roads.features.filter((f) => f.properties.outside).length,
+    boundaryFrom: opts.boundary ? 'file' : 'hull',
+    ring3,
+    counties: levels('county'),
+    provinces: levels('province'),
+    marginKm: opts.boundary ? marginKm : null,
+  };
 }
 
 /** "Columbus-Ohio.osm.pbf" → "columbus-ohio". */
@@ -150,6 +201,7 @@ function roadFeatures(raw: RawNetwork): RoadFeature[] {
     const props: RoadFeature['properties'] = { id: `r${i + 1}`, class: PACK_CLASS[HIGHWAY_CLASSES[w.cls]!], name: w.name ?? '', oneway: w.oneway };
     if (w.ref) props.ref = w.ref;
     if (w.maxspeed > 0) props.maxspeed = w.maxspeed;
+    if (w.outside) props.outside = true;
     return { type: 'Feature', geometry: { type: 'LineString', coordinates }, properties: props };
   });
 }

@@ -5,6 +5,7 @@
  * Direction: arrival *at* the road from the units is a FORWARD multi-source search seeded at the
  * units (unit → road), one search per distinct profile, bounded by the largest tier.
  */
+import { FLAG_OUTSIDE } from './graph';
 import type { RankUnit } from './rank';
 import { ownPieceReach, pieceReach, unionIntervals, type Interval } from './reach';
 import { partialCosts, type Router } from './router';
@@ -16,6 +17,7 @@ export interface CoverageOptions {
 }
 
 export interface CoverageResult {
+  /** Road length in the city: pieces flagged FLAG_OUTSIDE (beyond the city boundary) are not counted. */
   totalMetres: number;
   tiers: { seconds: number; coveredMetres: number; share: number }[];
   /** Earliest arrival at each piece's midpoint, seconds (Infinity beyond the largest tier). */
@@ -91,7 +93,8 @@ export function coverage(router: Router, units: readonly RankUnit[], opts: Cover
   }
   for (let p = 0; p < P; p++) if (pieceSeconds[p]! > horizon) pieceSeconds[p] = Infinity;
   let totalMetres = 0;
-  for (let p = 0; p < P; p++) totalMetres += g.pieceLength[p]!;
+  const inCity = (p: number) => !(g.pieceFlags[p]! & FLAG_OUTSIDE);
+  for (let p = 0; p < P; p++) if (inCity(p)) totalMetres += g.pieceLength[p]!;
   return {
     totalMetres,
     tiers: tiers.map((seconds, k) => {
@@ -100,6 +103,7 @@ export function coverage(router: Router, units: readonly RankUnit[], opts: Cover
       const rb = reachB[k]!;
       const own = ownIv[k]!;
       for (let p = 0; p < P; p++) {
+        if (!inCity(p)) continue;
         const L = g.pieceLength[p]!;
         const extra = own.get(p);
         if (!extra) covered += Math.min(L, ra[p]! + rb[p]!);

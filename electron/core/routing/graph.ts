@@ -35,6 +35,12 @@ export const CLASS_CODE: Readonly<Record<HighwayClass, number>> = Object.fromEnt
 /** pieceFlags bits. */
 export const FLAG_ONEWAY = 1; // vehicles may only travel from→to
 export const FLAG_ROUNDABOUT = 2;
+/**
+ * The piece lies beyond the city boundary: kept so that units outside may route and the cordon's
+ * rings 2 and 3 are crossed by real roads, but not counted as the city's road network (coverage).
+ * A set bit, so that graphs without the notion (every older pack) are wholly inside.
+ */
+export const FLAG_OUTSIDE = 4;
 
 export interface RoadGraphMeta {
   /** Where the graph came from (file name), for the manifest and diagnostics. */

@@ -4,7 +4,7 @@
  * cars (so that every kept node can both reach and be reached by a patrol car — otherwise a unit
  * snapped into a car park island would report "unreachable" for every alert); renumber; CSR.
  */
-import { FLAG_ONEWAY, FLAG_ROUNDABOUT, type RoadGraph } from './graph';
+import { FLAG_ONEWAY, FLAG_OUTSIDE, FLAG_ROUNDABOUT, type RoadGraph } from './graph';
 import { distanceM } from './geo';
 import { largestScc } from './scc';
 
@@ -19,6 +19,8 @@ export interface RawWay {
   /** Street name and road reference where tagged (city-pack roads; the graph ignores them). */
   name?: string;
   ref?: string;
+  /** Beyond the city boundary (graph FLAG_OUTSIDE). */
+  outside?: boolean;
 }
 
 export interface RawNetwork {
@@ -67,7 +69,7 @@ export function buildGraph(raw: RawNetwork, progress?: ProgressFn): RoadGraph {
         pShape.push(shape);
         pLen.push(len);
         pCls.push(w.cls);
-        pFlags.push((w.oneway ? FLAG_ONEWAY : 0) | (w.roundabout ? FLAG_ROUNDABOUT : 0));
+        pFlags.push((w.oneway ? FLAG_ONEWAY : 0) | (w.roundabout ? FLAG_ROUNDABOUT : 0) | (w.outside ? FLAG_OUTSIDE : 0));
         pMax.push(Math.min(255, Math.round(w.maxspeed)));
         shape = [r];
         len = 0;

@@ -10,7 +10,6 @@ import path from 'node:path';
 import { CLASS_CODE, HIGHWAY_CLASSES, type HighwayClass, type RoadGraph } from './graph';
 import { buildGraph, type ProgressFn, type RawNetwork, type RawWay } from './graphBuild';
 import { decodeOsmPbf, OsmPbfError } from './osmPbf';
-import { pointInGeometry } from './geo';
 
 const CLASS_SET = new Set<string>(HIGHWAY_CLASSES);
 const DENY = new Set(['no', 'private']);
@@ -55,10 +54,21 @@ export function parseMaxspeed(v: string | undefined): number {
   return 0;
 }
 
+/**
+ * Which road stretches an import keeps, and which of them lie in the city. The city-pack build
+ * keeps the roads out to a margin beyond the rings (electron/core/citypack/roadArea.ts).
+ */
+export interface RoadArea {
+  /** Keep the way segment a–b (WGS84)? */
+  keepsSegment(aLng: number, aLat: number, bLng: number, bLat: number): boolean;
+  /** Is the point inside the city? */
+  inCity(lng: number, lat: number): boolean;
+}
+
 export interface OsmImportOptions {
   progress?: ProgressFn;
-  /** Keep only way segments whose both ends lie inside this polygon (e.g. the city boundary). */
-  boundary?: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
+  /** Keep only the segments the area keeps, and flag the ways beyond the city `outside`. Default: all, inside. */
+  area?: RoadArea;
 }
 
 export function importOsmPbf(file: string, opts: OsmImportOptions = {}): RoadGraph {
@@ -125,28 +135,49 @@ export function readOsmNetwork(buf: Uint8Array, source: string, opts: OsmImportO
     }
     return -1;
   };
-  const b = opts.boundary;
-  const inside = b ? new Int8Array(n) : undefined; // 0 unknown, 1 in, -1 out (memoised)
+  const area = opts.area;
+  const inside = area ? new Int8Array(n) : undefined; // 0 unknown, 1 in, -1 out (memoised)
   const isIn = (i: number): boolean => {
-    if (!inside) return true;
-    if (inside[i] === 0) inside[i] = pointInGeometry(lng[i]!, lat[i]!, b!) ? 1 : -1;
-    return inside[i] === 1;
+    if (inside![i] === 0) inside![i] = area!.inCity(lng[i]!, lat[i]!) ? 1 : -1;
+    return inside![i] === 1;
   };
   const raw: RawWay[] = [];
   for (const { refs, a, name, ref } of ways) {
-    // Extracts cut ways at their border: a missing node (or one outside the boundary) splits the way.
+    // Extracts cut ways at their border: a missing node (or a segment the area drops) splits the
+    // way; so does the city boundary, so that each kept way lies inside or beyond it as a whole
+    // (the segment that crosses the boundary goes with the inside part).
     let run: number[] = [];
+    let runOutside = false;
     const flush = () => {
       if (run.length >= 2) {
         if (a.oneway === -1) run.reverse();
-        raw.push({ refs: run, cls: CLASS_CODE[a.cls], oneway: a.oneway !== 0, roundabout: a.roundabout, maxspeed: a.maxspeed, name, ref });
+        const w: RawWay = { refs: run, cls: CLASS_CODE[a.cls], oneway: a.oneway !== 0, roundabout: a.roundabout, maxspeed: a.maxspeed, name, ref };
+        if (runOutside) w.outside = true;
+        raw.push(w);
       }
       run = [];
     };
+    let prev = -1;
     for (const id of refs) {
       const i = find(id);
-      if (i < 0 || !isIn(i)) flush();
-      else run.push(i);
+      if (i < 0) {
+        flush();
+        prev = -1;
+        continue;
+      }
+      if (prev >= 0) {
+        if (area && !area.keepsSegment(lng[prev]!, lat[prev]!, lng[i]!, lat[i]!)) flush();
+        else {
+          const out = area ? !isIn(prev) && !isIn(i) : false;
+          if (run.length >= 2 && out !== runOutside) flush();
+          if (run.length === 0) {
+            run.push(prev);
+            runOutside = out;
+          }
+          run.push(i);
+        }
+      }
+      prev = i;
     }
     flush();
   }
