@@ -111,7 +111,7 @@ describe('city pack from an OSM extract (Monaco)', () => {
       [7.43, 43.725],
       [7.41, 43.725],
     ];
-    expect(() => buildCityPackFromOsm({ osmFile: MONACO, outDir: dir, boundary: { type: 'MultiPolygon', coordinates: [[ring]] } })).toThrow(/boundaries\.geojson would not load/);
+    expect(() => buildCityPackFromOsm({ osmFile: MONACO, outDir: dir, boundary: { type: 'MultiPolygon', coordinates: [[ring as [number, number][]]] } })).toThrow(/boundaries\.geojson would not load/);
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
   });
 
@@ -127,7 +127,7 @@ describe('city pack from an OSM extract (Monaco)', () => {
       [0, 0.01],
       [0, 0],
     ];
-    expect(() => buildCityPackFromOsm({ osmFile: MONACO, outDir: path.join(root, 'out'), boundary: { type: 'MultiPolygon', coordinates: [[far]] } })).toThrow(
+    expect(() => buildCityPackFromOsm({ osmFile: MONACO, outDir: path.join(root, 'out'), boundary: { type: 'MultiPolygon', coordinates: [[far as [number, number][]]] } })).toThrow(
       /no drivable roads in .*monaco\.osm\.pbf/,
     );
     expect(existsSync(path.join(root, 'out'))).toBe(false);

@@ -28,7 +28,7 @@ import {
   type RoadFeature,
 } from '../../../shared/citypack/schema';
 import { CordonOptionsSchema } from '../../../shared/cordon/schema';
-import { readOsmNetwork } from '../routing/osmImport';
+import { readOsmNetwork, type RoadArea } from '../routing/osmImport';
 import { buildGraph, type ProgressFn, type RawNetwork } from '../routing/graphBuild';
 import { HIGHWAY_CLASSES, type HighwayClass, type RoadGraph } from '../routing/graph';
 import { convexHull } from '../routing/geo';
@@ -99,9 +99,24 @@ const FILES = STANDARD_PACK_FILES;
 /** 1e-7° (~1 cm): the same OSM node rounds to the same vertex, which is the pack's topology rule. */
 const round7 = (x: number) => Math.round(x * 1e7) / 1e7;
 
+/** Where a pack's roads come from: an OSM extract, or (tests) a network made by hand. */
+export interface RoadSource {
+  /** Named in errors. */
+  name: string;
+  read(area: RoadArea | undefined, progress: ProgressFn | undefined): RawNetwork;
+}
+
 export function buildCityPackFromOsm(opts: OsmPackOptions): OsmPackResult {
+  const source: RoadSource = {
+    name: opts.osmFile,
+    read: (area, progress) => readOsmNetwork(readFileSync(opts.osmFile), path.basename(opts.osmFile), { area, progress }),
+  };
+  return buildCityPack(source, { ...opts, id: opts.id ?? packIdFromFile(opts.osmFile) });
+}
+
+export function buildCityPack(source: RoadSource, opts: Omit<OsmPackOptions, 'osmFile'>): OsmPackResult {
   const p = opts.progress;
-  const id = opts.id ?? packIdFromFile(opts.osmFile);
+  const id = opts.id ?? 'city';
   const name = opts.name !== undefined ? { zh: opts.name, en: opts.name } : (opts.cityName ?? { zh: id, en: id });
   const extra = opts.boundaries ?? [];
   const withCity = (geometry: PolygonGeometry) => ({
@@ -122,13 +137,10 @@ export function buildCityPackFromOsm(opts: OsmPackOptions): OsmPackResult {
     ring3 = typeof r3 !== 'string';
     area = new CityRoadArea(c as PolygonGeometry, typeof r3 === 'string' ? [] : (r3.lines as Position[][]), marginKm * 1000);
   }
-  const raw = readOsmNetwork(readFileSync(opts.osmFile), path.basename(opts.osmFile), {
-    area,
-    progress: p && ((stage, f) => p(stage, 0.8 * f)),
-  });
+  const raw = source.read(area, p && ((stage, f) => p(stage, 0.8 * f)));
   const graph = buildGraph(raw, p && ((stage, f) => p(stage, 0.8 + 0.15 * f)));
   if (graph.nodeCount === 0)
-    throw new Error(`pack build: no drivable roads in ${opts.osmFile} (not an .osm.pbf extract, or the boundary excludes them all); nothing written`);
+    throw new Error(`pack build: no drivable roads in ${source.name} (not an .osm.pbf extract, or the boundary excludes them all); nothing written`);
 
   const roads = validated(FILES.roads, RoadCollectionSchema, { type: 'FeatureCollection', features: roadFeatures(raw) });
   const ring = opts.boundary ? undefined : hullRing(graph);

@@ -135,14 +135,33 @@ export function readOsmNetwork(buf: Uint8Array, source: string, opts: OsmImportO
     }
     return -1;
   };
-  const area = opts.area;
-  const inside = area ? new Int8Array(n) : undefined; // 0 unknown, 1 in, -1 out (memoised)
+  const raw = splitWays(
+    lng.subarray(0, n),
+    lat.subarray(0, n),
+    ways.map((w) => ({ nodes: w.refs.map(find), a: w.a, name: w.name, ref: w.ref })),
+    opts.area,
+  );
+  progress?.('ways', 0.85);
+  return { lng: lng.subarray(0, n), lat: lat.subarray(0, n), ways: raw, source };
+}
+
+/** A way as decoded: node indices into lng/lat (-1 where the extract lacks the node) and car attributes. */
+export interface SourceWay {
+  nodes: readonly number[];
+  a: OsmWayAttributes;
+  name?: string;
+  ref?: string;
+}
+
+/** Decoded ways → RawWays: split at missing nodes, at segments the area drops and at the city boundary. */
+export function splitWays(lng: Float64Array, lat: Float64Array, ways: readonly SourceWay[], area?: RoadArea): RawWay[] {
+  const inside = area ? new Int8Array(lng.length) : undefined; // 0 unknown, 1 in, -1 out (memoised)
   const isIn = (i: number): boolean => {
     if (inside![i] === 0) inside![i] = area!.inCity(lng[i]!, lat[i]!) ? 1 : -1;
     return inside![i] === 1;
   };
   const raw: RawWay[] = [];
-  for (const { refs, a, name, ref } of ways) {
+  for (const { nodes, a, name, ref } of ways) {
     // Extracts cut ways at their border: a missing node (or a segment the area drops) splits the
     // way; so does the city boundary, so that each kept way lies inside or beyond it as a whole
     // (the segment that crosses the boundary goes with the inside part).
@@ -158,8 +177,7 @@ export function readOsmNetwork(buf: Uint8Array, source: string, opts: OsmImportO
       run = [];
     };
     let prev = -1;
-    for (const id of refs) {
-      const i = find(id);
+    for (const i of nodes) {
       if (i < 0) {
         flush();
         prev = -1;
@@ -181,8 +199,7 @@ export function readOsmNetwork(buf: Uint8Array, source: string, opts: OsmImportO
     }
     flush();
   }
-  progress?.('ways', 0.85);
-  return { lng: lng.subarray(0, n), lat: lat.subarray(0, n), ways: raw, source };
+  return raw;
 }
 
 function growF(a: Float64Array, cap: number): Float64Array<ArrayBuffer> {
