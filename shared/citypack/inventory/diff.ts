@@ -38,7 +38,8 @@ export function mergeInventory<T extends InventoryRecord>(existing: readonly T[]
     incomingIds.add(id);
     const old = before.get(id);
     if (!old) summary.added++;
-    else if (canonical(old) === canonical(rec)) summary.unchanged++;
+    // Records this importer wrote have the same key order: plain JSON first, key-sorted only if that differs.
+    else if (JSON.stringify(old) === JSON.stringify(rec) || canonical(old) === canonical(rec)) summary.unchanged++;
     else summary.changed++;
     merged.push(rec);
   }
