@@ -119,4 +119,18 @@ describe('import cameras', () => {
     expect(out.written).toBe(true);
     expect(tp.read<{ adcode: string }>('pack.json').adcode).toBe('149900');
   });
+
+  it('answers usage mistakes with exit 2 and the reason', async () => {
+    tp = tempDemoPack();
+    for (const [argv, reason] of [
+      [['import', 'roads', '--pack', tp.pack, '--file', 'x.csv'], /import what\? one of cameras, units, checkpoints, districts/],
+      [['import', 'cameras', '--pack', tp.pack, '--file', 'x.csv', '--crs', 'utm'], /--crs must be one of wgs84, gcj02, bd09, cgcs2000/],
+      [['import', 'cameras', '--pack', tp.pack, '--file', 'x.csv', '--map', '名称'], /--map expects 列名=field/],
+      [['import', 'cameras', '--pack', tp.pack], /missing --file/],
+    ] as const) {
+      const r = io();
+      expect(await runCli([...argv], r.io)).toBe(2);
+      expect(r.err.join('')).toMatch(reason);
+    }
+  });
 });
