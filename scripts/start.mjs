@@ -22,8 +22,11 @@ const { values } = parseArgs({
     // Training drill (docs/drills.md): its own gateway (this scenario, no loop) and data folders;
     // with --gateway, a trainer's drill seat instead of its own gateway.
     drill: { type: 'string' },
+    // A city pack other than the embedded demo (docs/city-pack.md, "Onboarding your city").
+    pack: { type: 'string' },
   },
 });
+const packArgs = values.pack ? ['--pack', path.resolve(values.pack)] : [];
 
 let drill = null;
 if (values.drill) {
@@ -89,21 +92,21 @@ let gatewayUrl = values.gateway;
 if (!gatewayUrl) {
   const match = await run(process.execPath, [
     'dist/gateway/main.mjs', '--port', values['gateway-port'], '--speed', values.speed, '--token', values.token,
-    ...(drill ? [...drillGatewayArgs, '--state', drill.gatewayState] : ['--state', path.join(root, '.data', 'gateway'), '--loop']),
+    ...(drill ? [...drillGatewayArgs, '--state', drill.gatewayState] : ['--state', path.join(root, '.data', 'gateway'), '--loop']), ...packArgs,
   ], /gateway listening on (\S+)/);
   gatewayUrl = match[1];
 }
 
 const binary = values.browser ? null : electronBinary();
 if (binary) {
-  await run(binary, ['.', '--gateway', gatewayUrl, '--token', values.token, '--data-dir', values['data-dir'], '--demo-operators', ...drillHostArgs]);
+  await run(binary, ['.', '--gateway', gatewayUrl, '--token', values.token, '--data-dir', values['data-dir'], '--demo-operators', ...drillHostArgs, ...packArgs]);
 } else {
   if (!values.browser) {
     console.log("Electron's binary is not installed (its download needs GitHub), so the console runs in the browser host.");
     console.log('To use the desktop window: set ELECTRON_MIRROR to a reachable mirror and run `npm run electron:install`.');
   }
   const match = await run(process.execPath, [
-    'dist/host/main.mjs', '--port', values.port, '--gateway', gatewayUrl, '--token', values.token, '--data-dir', values['data-dir'], '--demo-operators', ...drillHostArgs,
+    'dist/host/main.mjs', '--port', values.port, '--gateway', gatewayUrl, '--token', values.token, '--data-dir', values['data-dir'], '--demo-operators', ...drillHostArgs, ...packArgs,
   ], /console host ready at (\S+)/);
   console.log(`\nOpen the console in Chromium or Chrome: ${match[1]}\n`);
 }

@@ -6,5 +6,6 @@ import { cordonCommand } from './commands/cordon';
 import { auditVerifyCommand } from './commands/audit';
 import { drillRecordCommand } from './commands/drillRecord';
 import { accountsCommands } from './commands/accounts';
+import { importCommand } from './commands/import';
 
-export const COMMANDS: readonly CliCommand[] = [packBuildCommand, etaCommand, auditVerifyCommand, cordonCommand, drillRecordCommand, ...accountsCommands()];
+export const COMMANDS: readonly CliCommand[] = [packBuildCommand, etaCommand, auditVerifyCommand, cordonCommand, drillRecordCommand, importCommand, ...accountsCommands()];

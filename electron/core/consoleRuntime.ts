@@ -3,6 +3,7 @@ import type { CityPack } from '../../shared/citypack/schema';
 import type { HostInfo, RequestHandlers } from '../../shared/contract/api';
 import type { EventSink } from '../../shared/contract/bridge';
 import { loadCityPack } from './citypack/loadCityPack';
+import { packProvenanceReport } from '../../shared/citypack/packHealth';
 import { openDatabase } from './db/database';
 import { ConsoleRepository, type FeedBatchResult } from './db/consoleRepository';
 import { GatewayFeed } from './feed/gatewayFeed';
@@ -161,6 +162,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
       host: hostInfo,
     }),
     'city.pack': async () => pack,
+    'city.provenance': async () => packProvenanceReport(pack),
     'alerts.list': async ({ includeClosed }) => repository.alerts.list({ includeClosed }),
     'alerts.nearby': async ({ alertId, cameraLimit, unitLimit }) => {
       const alert = repository.alerts.get(alertId);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UnitDefinitionSchema } from '../domain/unit';
 import { CameraSchema } from '../domain/camera';
 import { CheckpointSchema } from '../domain/checkpoint';
+import { PackProvenanceSchema } from './provenance';
 
 /**
  * City pack: everything the console knows about a city that is not live data.
@@ -36,6 +37,8 @@ export const CityPackManifestSchema = z.object({
     cameras: z.string(),
     checkpoints: z.string(),
   }),
+  /** Per layer: source file, tool, time and count of the last build/import (./provenance.ts). */
+  provenance: PackProvenanceSchema.optional(),
 });
 export type CityPackManifest = z.infer<typeof CityPackManifestSchema>;
 

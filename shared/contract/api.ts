@@ -3,6 +3,7 @@ import { AlertSchema } from '../domain/alert';
 import { UnitPositionSchema, UnitSchema, UnitStatusReportSchema } from '../domain/unit';
 import { CameraStatusReportSchema } from '../domain/camera';
 import { CityPackSchema } from '../citypack/schema';
+import { packRequests } from './packContract';
 import { dispatchEvents, dispatchRequests } from './dispatchContract';
 import { NearbyUnitSchema, PositionSchema, routingEvents, routingRequests } from './routingContract';
 import { NearbyCameraSchema, videoEvents, videoRequests } from './videoContract';
@@ -107,6 +108,7 @@ export const requestContract = {
   ...videoRequests,
   ...drillRequests,
   ...cordonRequests,
+  ...packRequests,
 } as const;
 
 export const eventContract = {

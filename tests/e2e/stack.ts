@@ -62,6 +62,8 @@ export class Stack {
   host: RunningProcess | null = null;
   gatewayPort = 0;
   hostUrl = '';
+  /** The city pack both processes load; a test may point it at a pack it built (e.g. by import). */
+  packDir = DEMO_PACK;
 
   get dataDir(): string {
     return path.join(this.dir, 'console');
@@ -75,7 +77,7 @@ export class Stack {
     if (!this.gatewayPort) this.gatewayPort = await freePort();
     this.gateway = await startProcess(
       'dist/gateway/main.mjs',
-      ['--scenario', scenario, '--pack', DEMO_PACK, '--port', String(this.gatewayPort), '--speed', String(speed), '--token', GATEWAY_TOKEN, '--state', path.join(this.dir, 'gateway')],
+      ['--scenario', scenario, '--pack', this.packDir, '--port', String(this.gatewayPort), '--speed', String(speed), '--token', GATEWAY_TOKEN, '--state', path.join(this.dir, 'gateway')],
       /gateway listening on/,
     );
   }
@@ -85,7 +87,7 @@ export class Stack {
     const port = await freePort();
     this.host = await startProcess(
       'dist/host/main.mjs',
-      ['--port', String(port), '--gateway', this.gatewayUrl, '--token', GATEWAY_TOKEN, '--data-dir', this.dataDir, '--api-token', API_TOKEN, '--demo-operators', ...hostArgs],
+      ['--port', String(port), '--gateway', this.gatewayUrl, '--token', GATEWAY_TOKEN, '--data-dir', this.dataDir, '--api-token', API_TOKEN, '--demo-operators', '--pack', this.packDir, ...hostArgs],
       /console host ready at (\S+)/,
     );
     this.hostUrl = this.host.match[1]!;

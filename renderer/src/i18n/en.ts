@@ -81,6 +81,16 @@ export const en: Shape<typeof zhCN> = {
     error: 'Gateway error', lag: 'lag {{ms}} ms', lagUnknown: 'lag —', seq: 'seq {{seq}}', quarantine: 'quarantine {{count}}',
     units: 'units {{available}}/{{total}} available', language: '中文',
   },
+  pack: {
+    toggle: 'City data', title: 'City pack provenance', close: 'Close', summary: 'Pack {{id}} · adcode {{adcode}} · {{attribution}}',
+    column: { layer: 'Layer', count: 'Count', source: 'Source', at: 'Imported' },
+    layer: { roads: 'Roads', boundaries: 'Boundaries', districts: 'Patrol districts', places: 'Places', units: 'Units', cameras: 'Cameras', checkpoints: 'Checkpoints' },
+    unknownSource: 'not recorded', skipped: '{{count}} rows skipped',
+    warning: {
+      empty: 'The {{layer}} layer is empty', noRing2Checkpoints: 'No checkpoint on the city boundary (ring 2)', noRing3Checkpoints: 'No checkpoint on the provincial border (ring 3)',
+      noStreams: 'No camera has a stream URL', adcodeUnknown: 'pack.json has no adcode', unitsWithoutDistrict: '{{count}} units belong to no known patrol district',
+    },
+  },
   drill: {
     pause: 'Pause', resume: 'Resume', time: 'Scenario time', report: 'Report', reportTitle: 'Drill after-action report', refresh: 'Refresh',
     exportHtml: 'Export HTML', exportPdf: 'Export PDF', exporting: 'Exporting…', exported: 'Exported: {{path}}', close: 'Close', timeToDispatch: 'Time to dispatch', target: 'Target', seconds: 's',

@@ -75,6 +75,16 @@ export const zhCN = {
     lag: '延迟 {{ms}} 毫秒', lagUnknown: '延迟 —', seq: '序号 {{seq}}', quarantine: '隔离 {{count}}',
     units: '警力 {{available}}/{{total}} 可用', language: 'English',
   },
+  pack: {
+    toggle: '城市数据', title: '城市数据包来源', close: '关闭', summary: '数据包 {{id}} · 行政区划代码 {{adcode}} · {{attribution}}',
+    column: { layer: '图层', count: '数量', source: '来源', at: '导入时间' },
+    layer: { roads: '道路', boundaries: '行政边界', districts: '巡区', places: '地名', units: '警力', cameras: '视频点位', checkpoints: '卡口' },
+    unknownSource: '未记录', skipped: '跳过 {{count}} 行',
+    warning: {
+      empty: '{{layer}}图层为空', noRing2Checkpoints: '市界（第二圈）没有卡口', noRing3Checkpoints: '省界（第三圈）没有检查站',
+      noStreams: '视频点位均无视频流地址', adcodeUnknown: 'pack.json 缺少行政区划代码', unitsWithoutDistrict: '{{count}} 个警力单元所属巡区不存在',
+    },
+  },
   drill: {
     pause: '暂停', resume: '继续', time: '演练时间', report: '评估报告', reportTitle: '演练评估报告', refresh: '刷新',
     exportHtml: '导出 HTML', exportPdf: '导出 PDF', exporting: '正在导出…', exported: '已导出：{{path}}', close: '关闭', timeToDispatch: '派警用时', target: '目标', seconds: '秒',

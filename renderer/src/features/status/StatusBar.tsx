@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
 import { AlarmControl } from '../alarm';
 import { OperatorControl } from '../operator';
+import { PackProvenance } from './PackProvenance';
 
 /** Connection state, feed lag, resume point, quarantined messages, unit availability, language. */
 export function StatusBar() {
@@ -33,6 +34,7 @@ export function StatusBar() {
       <OperatorControl />
       <AlarmControl />
       <span className="spacer" />
+      <PackProvenance />
       <button type="button" data-testid="locale-toggle" onClick={() => void api.requests['settings.update']({ locale: nextLocale })}>
         {t('statusBar.language')}
       </button>
