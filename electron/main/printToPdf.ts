@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
  * injected (consoleRuntime `printPdf`), so electron/core stays free of Electron.
  */
 export async function printHtmlFileToPdf(htmlFile: string, pdfFile: string): Promise<void> {
-  const win = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true } });
+  const win = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true } }); // eng-disable AUXCLICK_JS_CHECK: hidden, never shown, takes no clicks
   try {
     await win.loadFile(htmlFile);
     const pdf = await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4', landscape: true });
