@@ -35,7 +35,12 @@ export async function buildAll({ quiet = false } = {}) {
   await Promise.all([
     esbuild({ ...node, entryPoints: [path.join(root, 'electron/host/main.ts')], outfile: path.join(dist, 'host/main.mjs'), format: 'esm' }),
     esbuild({ ...node, entryPoints: [path.join(root, 'gateway/main.ts')], outfile: path.join(dist, 'gateway/main.mjs'), format: 'esm' }),
-    esbuild({ ...node, entryPoints: [path.join(root, 'electron/main/index.ts')], outfile: path.join(dist, 'electron/main.cjs'), format: 'cjs', external: ['electron'] }),
+    // CommonJS for Electron's main process; `import.meta.url` in the Node code it bundles (the CLI
+    // commands' default data folder) becomes this bundle's own file URL instead of empty.
+    esbuild({
+      ...node, entryPoints: [path.join(root, 'electron/main/index.ts')], outfile: path.join(dist, 'electron/main.cjs'), format: 'cjs', external: ['electron'],
+      banner: { js: '"use strict";\nconst __bundleFileUrl = require("node:url").pathToFileURL(__filename).href;' }, define: { 'import.meta.url': '__bundleFileUrl' },
+    }),
     // The sandboxed preload cannot require npm packages: bundle everything but electron.
     esbuild({ ...node, packages: undefined, entryPoints: [path.join(root, 'electron/preload/index.ts')], outfile: path.join(dist, 'electron/preload.cjs'), format: 'cjs', external: ['electron'] }),
   ]);

@@ -1,4 +1,4 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEventSink } from '../../shared/contract/bridge';
@@ -9,13 +9,17 @@ import { APP_ORIGIN, lockDownWebContents, registerIpcHandlers } from './security
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { loadWindowState, trackWindowState } from './windowState';
 import { printHtmlFileToPdf } from './printToPdf';
+import { adminCommandArgv, runAdminCommand } from './adminCommands';
+import { resolveGatewaySeat, SeatConfigError, type GatewaySeat } from './seatConfig';
 
 /** Electron host: thin glue around the same console runtime the browser host runs. */
+const argv = process.argv.slice(app.isPackaged ? 1 : 2);
 const { values } = parseArgs({
-  args: process.argv.slice(app.isPackaged ? 1 : 2),
+  args: argv,
   options: {
-    gateway: { type: 'string', default: 'http://127.0.0.1:7410' },
-    token: { type: 'string', default: 'demo-token' },
+    /** Without them: seat.json in the user-data folder, or (development only) the local drill gateway. */
+    gateway: { type: 'string' },
+    token: { type: 'string' },
     'data-dir': { type: 'string' },
     pack: { type: 'string' },
     'demo-operators': { type: 'boolean' },
@@ -34,7 +38,20 @@ let runtime: ConsoleRuntime | null = null;
 // The urgent-alert alarm must sound without the officer clicking first.
 app.commandLine.appendSwitch('autoplay-policy', 'no-user-gesture-required');
 
-if (!app.requestSingleInstanceLock()) {
+/** The console's database folder; admin commands (`accounts add`, …) default to it too. */
+const consoleDataDir = () => (typeof values['data-dir'] === 'string' ? values['data-dir'] : path.join(app.getPath('userData'), 'console'));
+
+const adminArgv = adminCommandArgv(argv);
+if (adminArgv) {
+  // No single-instance lock: a running console keeps its window while an account is added.
+  runAdminCommand(adminArgv, consoleDataDir()).then(
+    (code) => app.exit(code),
+    (err: unknown) => {
+      console.error(err);
+      app.exit(1);
+    },
+  );
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
@@ -43,17 +60,31 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
-  app.whenReady().then(start, (err: unknown) => {
-    console.error(err);
-    app.exit(1);
-  });
+  // A failed start exits rather than leaving a windowless process holding the instance lock.
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      console.error(err);
+      app.exit(1);
+    });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => void runtime?.close());
 }
 
 async function start(): Promise<void> {
   const root = app.getAppPath();
-  const gatewayUrl = String(values.gateway);
+  let seat: GatewaySeat;
+  try {
+    seat = resolveGatewaySeat(values, { packaged: app.isPackaged, userDataDir: app.getPath('userData') });
+  } catch (err) {
+    if (!(err instanceof SeatConfigError)) throw err;
+    console.error(err.message);
+    dialog.showErrorBox('指挥调度台 — 未配置 / not configured', err.message);
+    app.exit(1);
+    return;
+  }
+  const { gatewayUrl } = seat;
   serveRenderer(path.join(root, 'dist', 'renderer'), contentSecurityPolicy({ gatewayOrigin: new URL(gatewayUrl).origin }));
 
   // Every console window (main, pop-out wall) gets every event.
@@ -61,10 +92,10 @@ async function start(): Promise<void> {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send(channel, payload);
   });
   runtime = await startConsoleRuntime({
-    dataDir: typeof values['data-dir'] === 'string' ? values['data-dir'] : path.join(app.getPath('userData'), 'console'),
+    dataDir: consoleDataDir(),
     packDir: typeof values.pack === 'string' ? values.pack : path.join(root, DEMO_PACK_RELATIVE),
     gatewayUrl,
-    gatewayToken: String(values.token),
+    gatewayToken: seat.token,
     host: 'electron',
     version: app.getVersion(),
     emit,
@@ -77,15 +108,7 @@ async function start(): Promise<void> {
   registerIpcHandlers(runtime.handlers);
 
   const state = loadWindowState(app.getPath('userData'));
-  mainWindow = new BrowserWindow({
-    x: state.x,
-    y: state.y,
-    width: state.width,
-    height: state.height,
-    backgroundColor: '#0b1220',
-    show: false,
-    webPreferences: secureWebPreferences(root),
-  });
+  mainWindow = createConsoleWindow(root, { x: state.x, y: state.y, width: state.width, height: state.height });
   if (state.maximized) mainWindow.maximize();
   if (state.fullScreen) mainWindow.setFullScreen(true);
   trackWindowState(mainWindow, app.getPath('userData'));
@@ -94,16 +117,26 @@ async function start(): Promise<void> {
   await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-/** Every console window, main or wall: sandboxed, isolated, our preload only. */
-function secureWebPreferences(root: string): Electron.WebPreferences {
-  return {
-    preload: path.join(root, 'dist', 'electron', 'preload.cjs'),
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    webSecurity: true,
-    spellcheck: false,
-  };
+/**
+ * Every console window, main or wall: sandboxed, isolated, our preload only. The preferences
+ * are written out in the constructor call so Electronegativity (npm run lint) can see them.
+ */
+function createConsoleWindow(root: string, options: Omit<Electron.BrowserWindowConstructorOptions, 'webPreferences'>): BrowserWindow {
+  return new BrowserWindow({
+    backgroundColor: '#0b1220',
+    show: false,
+    ...options,
+    webPreferences: {
+      preload: path.join(root, 'dist', 'electron', 'preload.cjs'), // eng-disable PRELOAD_JS_CHECK: reviewed; it exposes only the contract API
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+      // Middle-click would ask for a new window (denied anyway by the window-open handler).
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
 }
 
 /**
@@ -117,7 +150,7 @@ async function openWallWindow(root: string): Promise<void> {
     wallWindow.focus();
     return;
   }
-  wallWindow = new BrowserWindow({ width: 1280, height: 760, backgroundColor: '#0b1220', title: '视频墙', show: false, webPreferences: secureWebPreferences(root) });
+  wallWindow = createConsoleWindow(root, { width: 1280, height: 760, title: '视频墙' });
   wallWindow.once('ready-to-show', () => wallWindow?.show());
   wallWindow.on('closed', () => (wallWindow = null));
   await wallWindow.loadURL(`${APP_ORIGIN}/index.html?view=wall`);

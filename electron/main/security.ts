@@ -1,6 +1,7 @@
 import { app, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { bindRequestHandlers } from '../../shared/contract/bridge';
 import type { RequestHandlers } from '../../shared/contract/api';
+import { denyWebPermissions } from './permissions';
 
 export const APP_ORIGIN = 'app://console';
 
@@ -31,6 +32,6 @@ export function lockDownWebContents(): void {
     contents.on('will-navigate', stayInApp);
     contents.on('will-redirect', stayInApp);
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    denyWebPermissions(contents.session);
   });
 }
