@@ -36,6 +36,13 @@ const ClockBodySchema = z
   .refine((b) => b.action !== 'seek' || b.toSeconds !== undefined, { message: 'seek needs toSeconds' });
 export type ClockBody = z.infer<typeof ClockBodySchema>;
 
+/** A clock change as the admin endpoint and the drill room take it: the body, or why it is invalid. */
+export function parseClockBody(raw: unknown): { ok: true; body: ClockBody } | { ok: false; error: string } {
+  const body = ClockBodySchema.safeParse(raw);
+  if (body.success) return { ok: true, body: body.data };
+  return { ok: false, error: `expected {"action"?: "pause"|"resume"|"seek", "toSeconds"?: number, "speed"?: number}: ${body.error.issues.map((i) => i.message).join('; ')}` };
+}
+
 const InjectBodySchema = z.object({ type: z.string().min(1).max(64), payload: z.unknown() });
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -101,10 +108,10 @@ export function createAdminHandler(ctx: AdminContext): (req: IncomingMessage, re
     if (url.pathname === '/admin/clock' && ctx.clock) {
       if (req.method === 'GET') return send(res, 200, ctx.clock.state());
       if (req.method === 'POST') {
-        const body = ClockBodySchema.safeParse(await readJsonBody(req));
-        if (!body.success) throw new HttpError(400, `expected {"action"?: "pause"|"resume"|"seek", "toSeconds"?: number, "speed"?: number}: ${body.error.issues.map((i) => i.message).join('; ')}`);
+        const body = parseClockBody(await readJsonBody(req));
+        if (!body.ok) throw new HttpError(400, body.error);
         try {
-          return send(res, 200, ctx.clock.control(body.data));
+          return send(res, 200, ctx.clock.control(body.body));
         } catch (err) {
           if (err instanceof ClockRefused) throw new HttpError(409, err.message);
           throw err;

@@ -1,4 +1,3 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import {
@@ -23,6 +22,7 @@ import { StreamService, type StreamServiceOptions } from './streams/streamServic
 import { IntakeRefused, intakeRefusal } from './envelopeIntake';
 import { feedFrames } from './feedFrames';
 import { RefusedIntake } from './refusedIntake';
+import { createWebServer, listenSecurity, schemeOf } from '../electron/core/listenPolicy';
 
 export const DEFAULT_PORT = 7410;
 export const DEFAULT_TOKEN = 'demo-token';
@@ -37,8 +37,15 @@ export interface GatewayOptions {
   speed?: number;
   /** Default 7410; 0 picks a free port (tests). */
   port?: number;
-  /** Default 127.0.0.1: a drill gateway has no business listening on other interfaces. */
+  /**
+   * Default 127.0.0.1: a drill gateway has no business listening on other interfaces. Any
+   * other address is refused unless `allowRemote` and both TLS files are given; it then serves
+   * HTTPS (electron/core/listenPolicy.ts), so the token never crosses the network in clear.
+   */
   host?: string;
+  allowRemote?: boolean;
+  tlsCertFile?: string | null;
+  tlsKeyFile?: string | null;
   /** Shared secret for socket auth and the admin endpoints. Default "demo-token". */
   token?: string;
   /** Directory for the durable log and clock; without it the gateway forgets everything on exit. */
@@ -69,6 +76,10 @@ export interface RunningGateway {
    * a console would alter throws IntakeRefused, and the refusal is kept (GET /admin/refused).
    */
   inject(type: string, payload: unknown): number;
+  /** The scenario clock, as GET /admin/clock answers it. */
+  clockState(): Record<string, unknown>;
+  /** Same as POST /admin/clock with a validated body; throws ClockRefused (e.g. a backward seek). */
+  controlClock(change: ClockBody): Record<string, unknown>;
   /** Stops the clock, disconnects consoles, closes the server and the log. */
   close(): Promise<void>;
 }
@@ -89,6 +100,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (!(Number.isFinite(speed) && speed > 0)) throw new Error(`speed must be a positive number, got ${speed}`);
   const token = options.token ?? DEFAULT_TOKEN;
   const host = options.host ?? '127.0.0.1';
+  // Before the pack loads or anything binds: a refused address fails at once, saying what to do.
+  const tls = listenSecurity({ host, allowRemote: options.allowRemote, tlsCertFile: options.tlsCertFile, tlsKeyFile: options.tlsKeyFile });
   const now = options.now ?? Date.now;
   const stateDir = options.stateDir ?? null;
 
@@ -201,7 +214,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return clockState();
   }
 
-  const httpServer = http.createServer(
+  const httpServer = createWebServer(
+    tls,
     createAdminHandler({
       token,
       inject,
@@ -279,12 +293,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   let closing: Promise<void> | null = null;
   return {
-    url: `http://${urlHost}:${port}`,
+    url: `${schemeOf(tls)}://${urlHost}:${port}`,
     port,
     gatewayId,
     headSeq: () => log.headSeq,
     scenarioTime: () => clock.scenarioTime(),
     inject,
+    clockState,
+    controlClock,
     close() {
       closing ??= new Promise<void>((resolve) => {
         clearInterval(timer);
