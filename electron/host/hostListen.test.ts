@@ -50,6 +50,9 @@ describe('browser host: where it listens', () => {
     const server = await start({ rendererDir });
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(await (await fetch(`${server.url}/`)).text()).toContain(INDEX_TITLE);
+    // Next to socket.io's /api/ but not under it: answered, not left hanging.
+    expect((await fetch(`${server.url}/apix.js`)).status).toBe(404);
+    expect((await fetch(`${server.url}/api`)).status).toBe(200);
   });
 
   it('with --allow-remote and a certificate, serves the page and the API over HTTPS only', async () => {

@@ -77,7 +77,9 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     'Referrer-Policy': 'no-referrer',
   });
   http.on('request', (req, res) => {
-    if (req.url?.startsWith('/api')) return; // socket.io answers these
+    // socket.io (engine.io) answers everything under its path /api/; anything else, "/api" and
+    // "/apix" included, is ours to answer, or the request would hang unanswered.
+    if (req.url?.startsWith('/api/')) return;
     staticHandler(req, res);
   });
 

@@ -21,11 +21,16 @@ const describe = (error: z.ZodError): string =>
     .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
     .join('; ');
 
+/** Never throws (quarantining must not fail): BigInts and null-prototype objects fall back to a tag. */
 const safeStringify = (value: unknown): string => {
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
-    return String(value);
+    try {
+      return String(value);
+    } catch {
+      return Object.prototype.toString.call(value);
+    }
   }
 };
 
