@@ -1,12 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { bearerToken, tokenMatches } from './auth';
+import { IntakeRefused } from './envelopeIntake';
 
 /** Admin/testing endpoints served next to socket.io on the gateway's HTTP server. */
 export interface AdminContext {
   token: string;
-  /** Appends one envelope with this type and payload, unvalidated; returns its seq. */
+  /** Appends one envelope with this type and payload, unvalidated; returns its seq. Throws IntakeRefused (answered 422) for what intake refuses. */
   inject: (type: string, payload: unknown) => number;
+  /** What intake refused, kept for inspection (GET /admin/refused); absent → 404. */
+  refused?: () => Record<string, unknown>;
   state: () => Record<string, unknown>;
   health: () => Record<string, unknown>;
   /** Live video under /streams/ (./streams/streamService.ts); 501 without it. Open, like /healthz: players cannot send a Bearer header. */
@@ -32,6 +35,13 @@ const ClockBodySchema = z
   .refine((b) => b.action !== undefined || b.speed !== undefined, { message: 'give an action or a speed' })
   .refine((b) => b.action !== 'seek' || b.toSeconds !== undefined, { message: 'seek needs toSeconds' });
 export type ClockBody = z.infer<typeof ClockBodySchema>;
+
+/** A clock change as the admin endpoint and the drill room take it: the body, or why it is invalid. */
+export function parseClockBody(raw: unknown): { ok: true; body: ClockBody } | { ok: false; error: string } {
+  const body = ClockBodySchema.safeParse(raw);
+  if (body.success) return { ok: true, body: body.data };
+  return { ok: false, error: `expected {"action"?: "pause"|"resume"|"seek", "toSeconds"?: number, "speed"?: number}: ${body.error.issues.map((i) => i.message).join('; ')}` };
+}
 
 const InjectBodySchema = z.object({ type: z.string().min(1).max(64), payload: z.unknown() });
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -87,15 +97,21 @@ export function createAdminHandler(ctx: AdminContext): (req: IncomingMessage, re
     if (url.pathname === '/admin/inject' && req.method === 'POST') {
       const body = InjectBodySchema.safeParse(await readJsonBody(req));
       if (!body.success) throw new HttpError(400, 'expected {"type": string, "payload": any}');
-      return send(res, 200, { seq: ctx.inject(body.data.type, body.data.payload) });
+      try {
+        return send(res, 200, { seq: ctx.inject(body.data.type, body.data.payload) });
+      } catch (err) {
+        if (err instanceof IntakeRefused) throw new HttpError(422, `refused: ${err.message}`);
+        throw err;
+      }
     }
+    if (url.pathname === '/admin/refused' && req.method === 'GET' && ctx.refused) return send(res, 200, ctx.refused());
     if (url.pathname === '/admin/clock' && ctx.clock) {
       if (req.method === 'GET') return send(res, 200, ctx.clock.state());
       if (req.method === 'POST') {
-        const body = ClockBodySchema.safeParse(await readJsonBody(req));
-        if (!body.success) throw new HttpError(400, `expected {"action"?: "pause"|"resume"|"seek", "toSeconds"?: number, "speed"?: number}: ${body.error.issues.map((i) => i.message).join('; ')}`);
+        const body = parseClockBody(await readJsonBody(req));
+        if (!body.ok) throw new HttpError(400, body.error);
         try {
-          return send(res, 200, ctx.clock.control(body.data));
+          return send(res, 200, ctx.clock.control(body.body));
         } catch (err) {
           if (err instanceof ClockRefused) throw new HttpError(409, err.message);
           throw err;

@@ -9,6 +9,8 @@ import {
   UnitStatusPayloadSchema as UnitStatusCommand,
   type DispatchSimulator,
 } from './dispatchSimulator';
+import { intakeRefusal } from './envelopeIntake';
+import type { RefusedIntake } from './refusedIntake';
 
 export interface CommandContext {
   log: FeedLog;
@@ -24,6 +26,8 @@ export interface CommandContext {
   cameras?: ReadonlyMap<string, Camera>;
   /** Live online state of a camera (pack, then camera.status). */
   cameraOnline?: (cameraId: string) => boolean;
+  /** Where refused commands are kept for inspection (their failed ack is in the log too). */
+  refused?: RefusedIntake;
 }
 
 const describe = (error: z.ZodError): string =>
@@ -89,7 +93,10 @@ export function handleCommand(raw: unknown, ctx: CommandContext): CommandAck {
   if (previous) return { ...previous, duplicate: true };
 
   const nowMs = ctx.now();
-  const outcome = execute(command, ctx, new Date(nowMs).toISOString());
+  // A command's text ends up in messages to every console: refuse what a console would alter.
+  const refusal = intakeRefusal({ type: command.kind, payload: command.payload });
+  if (refusal) ctx.refused?.record('command', { type: command.kind, payload: command.payload }, refusal, new Date(nowMs).toISOString());
+  const outcome = refusal ? { error: `refused: ${refusal.reason}` } : execute(command, ctx, new Date(nowMs).toISOString());
   const ack: CommandAck = 'error' in outcome ? { commandId: command.commandId, ok: false, error: outcome.error } : { commandId: command.commandId, ok: true };
   const messages = 'messages' in outcome ? outcome.messages : [];
   // A unit command is stored with the scenario time it took effect, in the same line as its ack.

@@ -1,8 +1,10 @@
-import http from 'node:http';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { bearerToken, tokenMatches } from './auth';
+import { ClockRefused, parseClockBody, type ClockBody } from './adminHttp';
 import { DEFAULT_TOKEN, startGateway, type GatewayOptions, type RunningGateway } from './server';
+import { createWebServer, listenSecurity, schemeOf } from '../electron/core/listenPolicy';
 
 /**
  * A training room: one trainer machine, one drill scenario, N trainee consoles. Every seat is a
@@ -50,6 +52,9 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
 export async function startDrillRoom(options: DrillRoomOptions): Promise<RunningDrillRoom> {
   if (!Number.isInteger(options.seats) || options.seats < 1 || options.seats > MAX_SEATS) throw new Error(`--seats must be a whole number from 1 to ${MAX_SEATS}, got ${options.seats}`);
   const token = options.token ?? DEFAULT_TOKEN;
+  const host = options.host ?? '127.0.0.1';
+  // The room's control port follows the seats' rule (and fails before any seat starts).
+  const tls = listenSecurity({ host, allowRemote: options.allowRemote, tlsCertFile: options.tlsCertFile, tlsKeyFile: options.tlsKeyFile });
   const basePort = options.port ?? 0;
   const { seats: count, port: _port, stateDir, ...shared } = options;
   // Started together so that the seats' scenario clocks begin within moments of each other.
@@ -68,24 +73,36 @@ export async function startDrillRoom(options: DrillRoomOptions): Promise<Running
     return { seat: i + 1, url: gateway.url, gateway };
   });
 
-  // The seats' own admin endpoints validate and apply the change; the room only fans it out.
-  const toSeat = async (seat: RunningDrillRoom['seats'][number], method: 'GET' | 'POST', body?: string) => {
-    const res = await fetch(`${seat.url}/admin/clock`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body !== undefined ? { body } : {}) });
-    return { seat: seat.seat, url: seat.url, status: res.status, clock: (await res.json()) as Record<string, unknown> };
+  // The seats are in this process: the room applies a change to each seat's clock directly
+  // (over HTTP it would have to trust the seats' certificate when they serve HTTPS).
+  const toSeat = (seat: RunningDrillRoom['seats'][number], change?: ClockBody) => {
+    try {
+      return { seat: seat.seat, url: seat.url, status: 200, clock: change ? seat.gateway.controlClock(change) : seat.gateway.clockState() };
+    } catch (err) {
+      if (!(err instanceof ClockRefused)) throw err;
+      return { seat: seat.seat, url: seat.url, status: 409, clock: { error: err.message } as Record<string, unknown> };
+    }
   };
 
-  const server = http.createServer((req, res) => {
+  const server = createWebServer(tls, (req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://room');
       if (url.pathname === '/healthz') return send(res, 200, { ok: true, seats: seats.length });
       if (!tokenMatches(bearerToken(req.headers.authorization), token)) return send(res, 401, { error: 'unauthorized' });
       if (url.pathname === '/room' && req.method === 'GET') {
-        const states = await Promise.all(seats.map((s) => toSeat(s, 'GET')));
+        const states = seats.map((s) => toSeat(s));
         return send(res, 200, { seats: states.map(({ seat, url: seatUrl, clock }) => ({ seat, url: seatUrl, clock })) });
       }
       if (url.pathname === '/room/clock' && req.method === 'POST') {
-        const body = await readBody(req);
-        const results = await Promise.all(seats.map((s) => toSeat(s, 'POST', body)));
+        let raw: unknown;
+        try {
+          raw = JSON.parse(await readBody(req));
+        } catch {
+          return send(res, 400, { error: 'body is not valid JSON' });
+        }
+        const change = parseClockBody(raw);
+        if (!change.ok) return send(res, 400, { error: change.error });
+        const results = seats.map((s) => toSeat(s, change.body));
         const refused = results.filter((r) => r.status !== 200);
         // A change one seat refuses (a backward seek, a bad body) is refused by all alike.
         if (refused.length) return send(res, refused[0]!.status, { error: refused[0]!.clock['error'] ?? 'refused', seats: results });
@@ -94,14 +111,13 @@ export async function startDrillRoom(options: DrillRoomOptions): Promise<Running
       return send(res, 404, { error: 'not found: GET /room, POST /room/clock' });
     })().catch((err: unknown) => send(res, 500, { error: err instanceof Error ? err.message : String(err) }));
   });
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(basePort, host, resolve);
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://${host}:${port}`,
+    url: `${schemeOf(tls)}://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`,
     seats,
     close: async () => {
       server.closeAllConnections();

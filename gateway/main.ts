@@ -9,6 +9,7 @@ import { findAppRoot } from '../electron/core/paths';
 /**
  * CLI: npx tsx gateway/main.ts [--scenario FILE] [--pack DIR] [--speed 5] [--port 7410]
  *   [--host 127.0.0.1] [--token T] [--state DIR] [--loop] [--tick-ms 50] [--no-fsync]
+ *   [--allow-remote --tls-cert FILE --tls-key FILE]  required for any --host but loopback; serves HTTPS
  *   [--seats N]  a training room: seat k on port+k, the room's clock control on --port (docs/drills.md)
  * Prints exactly one "gateway listening on <url>" line when ready; tests and the launcher wait for it.
  */
@@ -29,6 +30,9 @@ async function main(): Promise<void> {
       speed: { type: 'string', default: String(DEFAULT_SPEED) },
       port: { type: 'string', default: String(DEFAULT_PORT) },
       host: { type: 'string', default: '127.0.0.1' },
+      'allow-remote': { type: 'boolean', default: false },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
       token: { type: 'string', default: DEFAULT_TOKEN },
       state: { type: 'string' },
       loop: { type: 'boolean', default: false },
@@ -44,6 +48,9 @@ async function main(): Promise<void> {
     speed: number('speed', values.speed),
     port: number('port', values.port),
     host: values.host,
+    allowRemote: values['allow-remote'],
+    tlsCertFile: values['tls-cert'] ? path.resolve(values['tls-cert']) : null,
+    tlsKeyFile: values['tls-key'] ? path.resolve(values['tls-key']) : null,
     token: values.token,
     stateDir: values.state ? path.resolve(values.state) : null,
     loop: values.loop,

@@ -6,6 +6,7 @@ import { AlertReportSchema } from '../shared/domain/alert';
 import { UnitStatusReportSchema } from '../shared/domain/unit';
 import { CameraStatusReportSchema } from '../shared/domain/camera';
 import { checkScenarioExpectations } from './scenarioExpectations';
+import { intakeRefusal } from './envelopeIntake';
 
 export class ScenarioError extends Error {
   constructor(
@@ -74,6 +75,9 @@ export function checkScenario(scenario: Scenario, pack: CityPack, file = scenari
     if (event.type === 'camera.status' && !cameras.has(String(data.cameraId))) {
       problems.push(`${where}: unknown camera ${String(data.cameraId)}`);
     }
+    // The same intake rule as injected messages: too large, or text a console would alter.
+    const refusal = intakeRefusal({ type: event.type, payload: data });
+    if (refusal) problems.push(`${where}: ${refusal.reason}`);
     events.push({ ...event, payload: data });
   });
   problems.push(...checkScenarioExpectations(scenario, pack, alertIds));

@@ -1,4 +1,3 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import {
@@ -20,6 +19,10 @@ import { loadScenario } from './scenarioFile';
 import { ScenarioPlayer, scenarioCycleSeconds } from './scenarioPlayer';
 import { UnitSimulator } from './unitSimulator';
 import { StreamService, type StreamServiceOptions } from './streams/streamService';
+import { IntakeRefused, intakeRefusal } from './envelopeIntake';
+import { feedFrames } from './feedFrames';
+import { RefusedIntake } from './refusedIntake';
+import { createWebServer, listenSecurity, schemeOf } from '../electron/core/listenPolicy';
 
 export const DEFAULT_PORT = 7410;
 export const DEFAULT_TOKEN = 'demo-token';
@@ -34,8 +37,15 @@ export interface GatewayOptions {
   speed?: number;
   /** Default 7410; 0 picks a free port (tests). */
   port?: number;
-  /** Default 127.0.0.1: a drill gateway has no business listening on other interfaces. */
+  /**
+   * Default 127.0.0.1: a drill gateway has no business listening on other interfaces. Any
+   * other address is refused unless `allowRemote` and both TLS files are given; it then serves
+   * HTTPS (electron/core/listenPolicy.ts), so the token never crosses the network in clear.
+   */
   host?: string;
+  allowRemote?: boolean;
+  tlsCertFile?: string | null;
+  tlsKeyFile?: string | null;
   /** Shared secret for socket auth and the admin endpoints. Default "demo-token". */
   token?: string;
   /** Directory for the durable log and clock; without it the gateway forgets everything on exit. */
@@ -60,8 +70,16 @@ export interface RunningGateway {
   headSeq(): number;
   /** Seconds since scenario start (keeps counting across loop cycles). */
   scenarioTime(): number;
-  /** Same as POST /admin/inject: appends one raw envelope and returns its seq. */
+  /**
+   * Same as POST /admin/inject: appends one raw envelope and returns its seq. Any type goes (to
+   * exercise the console's quarantine), but an envelope over the feed's byte limit or with text
+   * a console would alter throws IntakeRefused, and the refusal is kept (GET /admin/refused).
+   */
   inject(type: string, payload: unknown): number;
+  /** The scenario clock, as GET /admin/clock answers it. */
+  clockState(): Record<string, unknown>;
+  /** Same as POST /admin/clock with a validated body; throws ClockRefused (e.g. a backward seek). */
+  controlClock(change: ClockBody): Record<string, unknown>;
   /** Stops the clock, disconnects consoles, closes the server and the log. */
   close(): Promise<void>;
 }
@@ -73,8 +91,6 @@ interface Client {
   sentUpTo: number;
 }
 
-const BACKLOG_CHUNK = 500;
-
 /**
  * Starts the alert gateway: replays a drill scenario in scenario time, simulates patrol units,
  * serves the feed over socket.io with seq-based resume, and takes console commands.
@@ -84,6 +100,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (!(Number.isFinite(speed) && speed > 0)) throw new Error(`speed must be a positive number, got ${speed}`);
   const token = options.token ?? DEFAULT_TOKEN;
   const host = options.host ?? '127.0.0.1';
+  // Before the pack loads or anything binds: a refused address fails at once, saying what to do.
+  const tls = listenSecurity({ host, allowRemote: options.allowRemote, tlsCertFile: options.tlsCertFile, tlsKeyFile: options.tlsKeyFile });
   const now = options.now ?? Date.now;
   const stateDir = options.stateDir ?? null;
 
@@ -96,6 +114,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const player = new ScenarioPlayer(scenario, dispatch, options.loop ?? false);
   const { gatewayId, clock } = openScenarioClock(stateDir, { scenarioId: scenario.id, speed, now });
   const log = new FeedLog(stateDir, options.fsync ?? true);
+  const refused = new RefusedIntake(stateDir);
   dispatch.observe(log.since(0));
   for (const record of log.commandRecords()) if (record.command && record.at !== undefined) dispatch.apply({ ...record.command, at: record.at });
   const unitIds = new Set(pack.units.map((u) => u.id));
@@ -121,7 +140,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     for (const client of clients.values()) {
       const out = batch.filter((e) => e.seq > client.sentUpTo);
       if (out.length === 0) continue;
-      client.socket.emit(GatewayEvents.feed, out);
+      for (const frame of feedFrames(out)) client.socket.emit(GatewayEvents.feed, frame);
       client.sentUpTo = out[out.length - 1]!.seq;
     }
   };
@@ -153,6 +172,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
 
   const inject = (type: string, payload: unknown): number => {
+    const refusal = intakeRefusal({ type, payload });
+    if (refusal) {
+      refused.record('inject', { type, payload }, refusal, new Date(now()).toISOString());
+      throw new IntakeRefused(refusal);
+    }
     const entries = log.append({ messages: [{ type, payload }], sentAt: new Date(now()).toISOString() });
     publish(entries);
     return entries[0]!.seq;
@@ -190,7 +214,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return clockState();
   }
 
-  const httpServer = http.createServer(
+  const httpServer = createWebServer(
+    tls,
     createAdminHandler({
       token,
       inject,
@@ -205,11 +230,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         clients: clients.size,
         consoles: [...clients.values()].map((c) => ({ consoleId: c.consoleId, sentUpTo: c.sentUpTo })),
         retainedMessages: log.retainedCount,
+        refusedIntake: refused.count,
         units: dispatch.unitStates(Math.max(frontier, clock.scenarioTime())),
       }),
       health: () => ({ ok: lastAdvanceError === null, gatewayId, headSeq: log.headSeq, error: lastAdvanceError }),
       streams: (req, res, pathname) => streams.handle(req, res, pathname),
       clock: { state: clockState, control: controlClock },
+      refused: () => ({ count: refused.count, file: refused.file, recent: refused.recent() }),
     }),
   );
   const io = new Server(httpServer, { serveClient: false });
@@ -229,13 +256,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // in between can be missed or doubled (sentUpTo covers what the backlog already held).
     socket.emit(GatewayEvents.hello, hello());
     const backlog = log.since(auth.since);
-    for (let i = 0; i < backlog.length; i += BACKLOG_CHUNK) socket.emit(GatewayEvents.feed, backlog.slice(i, i + BACKLOG_CHUNK));
+    // Frames bounded in count and bytes: one huge frame would exceed the console's socket limit.
+    for (const frame of feedFrames(backlog)) socket.emit(GatewayEvents.feed, frame);
     // Live starts after the head, not after `since`: a console whose since is ahead of this
     // gateway (another seq space) still gets new messages and can notice from hello.headSeq.
     clients.set(socket.id, { socket, consoleId: auth.consoleId, sentUpTo: log.headSeq });
 
     socket.on(GatewayEvents.command, (command: unknown, ack?: unknown) => {
-      const result = handleCommand(command, { log, unitIds, publish, now, dispatch, scenarioTime: () => Math.max(frontier, clock.scenarioTime()), cameras: cameraById, cameraOnline: (id) => streams.isOnline(id) });
+      const result = handleCommand(command, { log, unitIds, publish, now, dispatch, scenarioTime: () => Math.max(frontier, clock.scenarioTime()), cameras: cameraById, cameraOnline: (id) => streams.isOnline(id), refused });
       if (typeof ack === 'function') ack(result);
     });
     socket.on('disconnect', () => clients.delete(socket.id));
@@ -265,12 +293,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   let closing: Promise<void> | null = null;
   return {
-    url: `http://${urlHost}:${port}`,
+    url: `${schemeOf(tls)}://${urlHost}:${port}`,
     port,
     gatewayId,
     headSeq: () => log.headSeq,
     scenarioTime: () => clock.scenarioTime(),
     inject,
+    clockState,
+    controlClock,
     close() {
       closing ??= new Promise<void>((resolve) => {
         clearInterval(timer);

@@ -1,4 +1,3 @@
-import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import { Server as SocketServer } from 'socket.io';
@@ -7,6 +6,7 @@ import type { RequestHandlers } from '../../shared/contract/api';
 import type { TransportReply } from '../../shared/contract/channels';
 import { contentSecurityPolicy } from '../core/contentSecurityPolicy';
 import { serveStatic } from './staticFiles';
+import { createWebServer, listenSecurity, schemeOf } from '../core/listenPolicy';
 
 export interface HostServerOptions {
   rendererDir: string;
@@ -15,6 +15,11 @@ export interface HostServerOptions {
   /** Required from every API client (the renderer reads it from its URL). */
   apiToken: string;
   gatewayOrigin?: string;
+  /** A non-loopback `host` is refused unless this and both TLS files are given (electron/core/listenPolicy.ts). */
+  allowRemote?: boolean;
+  /** PEM certificate and key: the host then serves HTTPS. */
+  tlsCertFile?: string | null;
+  tlsKeyFile?: string | null;
 }
 
 export interface HostServer {
@@ -34,8 +39,10 @@ const sameToken = (a: unknown, b: string): boolean =>
  * Request channels and event channels come from the contract via bindRequestHandlers.
  */
 export async function startHostServer(options: HostServerOptions): Promise<HostServer> {
+  // Before anything binds: a refused address throws ListenRefused with what to do instead.
+  const tls = listenSecurity(options);
   let handlers: Map<string, (raw: unknown) => Promise<unknown>> | null = null;
-  const http: HttpServer = createServer();
+  const http = createWebServer(tls);
   const io = new SocketServer(http, { path: '/api', serveClient: false, maxHttpBufferSize: 1e6 });
 
   io.use((socket, next) => {
@@ -62,7 +69,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     http.listen(options.port, options.host, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
-  const url = `http://${options.host}:${port}`;
+  const url = `${schemeOf(tls)}://${options.host.includes(':') && !options.host.startsWith('[') ? `[${options.host}]` : options.host}:${port}`;
   const csp = contentSecurityPolicy({ apiOrigin: url, gatewayOrigin: options.gatewayOrigin });
   const staticHandler = serveStatic(options.rendererDir, {
     'Content-Security-Policy': csp,
@@ -70,7 +77,9 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     'Referrer-Policy': 'no-referrer',
   });
   http.on('request', (req, res) => {
-    if (req.url?.startsWith('/api')) return; // socket.io answers these
+    // socket.io (engine.io) answers everything under its path /api/; anything else, "/api" and
+    // "/apix" included, is ours to answer, or the request would hang unanswered.
+    if (req.url?.startsWith('/api/')) return;
     staticHandler(req, res);
   });
 

@@ -18,6 +18,10 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string', default: '7420' },
       host: { type: 'string', default: '127.0.0.1' },
+      /** Any host but loopback needs all three (electron/core/listenPolicy.ts); the host then serves HTTPS. */
+      'allow-remote': { type: 'boolean', default: false },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
       'data-dir': { type: 'string', default: defaultDataDir(root) },
       pack: { type: 'string', default: path.join(root, DEMO_PACK_RELATIVE) },
       gateway: { type: 'string', default: 'http://127.0.0.1:7410' },
@@ -42,6 +46,9 @@ async function main(): Promise<void> {
     port: Number(values.port),
     apiToken,
     gatewayOrigin: new URL(values.gateway).origin,
+    allowRemote: values['allow-remote'],
+    tlsCertFile: values['tls-cert'] ?? null,
+    tlsKeyFile: values['tls-key'] ?? null,
   });
   const runtime = await startConsoleRuntime({
     dataDir: path.resolve(values['data-dir']),

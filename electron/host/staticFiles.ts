@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { requestTargetPath, resolveStaticPath } from '../core/staticPath';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,22 +18,22 @@ const MIME: Record<string, string> = {
 
 /**
  * Serves the built renderer. Only files under `root` are reachable; unknown paths fall back to
- * index.html so client-side views (the wall page) load directly.
+ * index.html so client-side views (the wall page) load directly. A malformed path is answered
+ * 400, never thrown: an exception here would end the host process.
  */
 export function serveStatic(root: string, headers: Record<string, string>) {
   const resolvedRoot = path.resolve(root);
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let rel = decodeURIComponent(url.pathname);
-    if (rel.endsWith('/')) rel += 'index.html';
-    let file = path.resolve(resolvedRoot, '.' + rel);
-    if (!file.startsWith(resolvedRoot + path.sep)) {
-      res.writeHead(403).end('forbidden');
+    const pathname = requestTargetPath(req.url);
+    const resolved = pathname === null ? ({ ok: false, status: 400, reason: 'request target must be a path' } as const) : resolveStaticPath(resolvedRoot, pathname);
+    if (!resolved.ok) {
+      res.writeHead(resolved.status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(resolved.reason);
       return;
     }
+    let file = resolved.file;
     let stat = safeStat(file);
     if (!stat?.isFile()) {
-      if (path.extname(rel) !== '') {
+      if (path.extname(resolved.decoded) !== '') {
         res.writeHead(404).end('not found');
         return;
       }

@@ -1,6 +1,6 @@
 import { net, protocol } from 'electron';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { resolveStaticPath } from '../core/staticPath';
 
 /**
  * The renderer is served from app://console/ rather than file://: MapLibre's worker needs a
@@ -13,14 +13,11 @@ export function registerAppScheme(): void {
 }
 
 export function serveRenderer(rendererDir: string, csp: string): void {
-  const root = path.resolve(rendererDir);
   protocol.handle('app', async (request) => {
-    const url = new URL(request.url);
-    let rel = decodeURIComponent(url.pathname);
-    if (rel === '/' || path.extname(rel) === '') rel = '/index.html';
-    const file = path.resolve(root, '.' + rel);
-    if (!file.startsWith(root + path.sep)) return new Response('forbidden', { status: 403 });
-    const response = await net.fetch(pathToFileURL(file).toString());
+    // Client-side views (no extension) get index.html; a malformed path gets its 400 here.
+    const resolved = resolveStaticPath(rendererDir, new URL(request.url).pathname, { extensionlessToIndex: true });
+    if (!resolved.ok) return new Response(resolved.reason, { status: resolved.status });
+    const response = await net.fetch(pathToFileURL(resolved.file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', csp);
     headers.set('X-Content-Type-Options', 'nosniff');

@@ -10,6 +10,7 @@ import {
   type RequestName,
 } from './api';
 import { eventChannel, requestChannel } from './channels';
+import { loneSurrogateReason } from '../protocol/wellFormedText';
 
 /** The two primitives a transport (Electron IPC or socket.io) must provide on the renderer side. */
 export interface ClientTransport {
@@ -49,7 +50,7 @@ export type ValidatedHandler = (rawArgs: unknown) => Promise<unknown>;
 
 /**
  * Host side: pairs every contract request with its handler behind zod validation of the
- * argument tuple. `register` is called once per request with its channel name.
+ * argument tuple (and the refusal of text storage would alter). `register` is called once per request with its channel name.
  */
 export function bindRequestHandlers(
   handlers: RequestHandlers,
@@ -61,6 +62,9 @@ export function bindRequestHandlers(
     register(requestChannel(name), name, async (rawArgs) => {
       const parsed = schema.safeParse(rawArgs);
       if (!parsed.success) throw new ContractViolation(name, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      // Text a handler would store altered (a lone surrogate becomes U+FFFD in SQLite) is refused here, once for all requests.
+      const alteredText = loneSurrogateReason(parsed.data);
+      if (alteredText) throw new ContractViolation(name, alteredText);
       return handler(...(parsed.data as unknown[]));
     });
   }

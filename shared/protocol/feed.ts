@@ -17,6 +17,26 @@ export const GatewayEvents = {
   command: 'gw:command',
 } as const;
 
+/**
+ * The feed's byte budget, owned here for both ends. The gateway refuses an envelope over
+ * MAX_ENVELOPE_BYTES at intake and packs feed frames of at most FEED_FRAME_MAX_ENVELOPES and
+ * FEED_FRAME_BUDGET_BYTES (serialized JSON); the console's socket takes frames up to
+ * FEED_FRAME_LIMIT_BYTES, the budget plus room for the socket.io framing. A frame over the
+ * limit would make the client drop the connection, reconnect, get the same frame and loop.
+ */
+export const MAX_ENVELOPE_BYTES = 64 * 1024;
+export const FEED_FRAME_MAX_ENVELOPES = 500;
+export const FEED_FRAME_BUDGET_BYTES = 1024 * 1024;
+export const FEED_FRAME_LIMIT_BYTES = FEED_FRAME_BUDGET_BYTES + 64 * 1024;
+
+/**
+ * What a gateway sends in place of an envelope it will not send whole (over MAX_ENVELOPE_BYTES,
+ * in a log written before intake refused such): same seq and type, so the console quarantines
+ * it with this reason and its resume point moves past it. The original stays in the gateway's log.
+ */
+export const WithheldPayloadSchema = z.object({ withheld: z.object({ reason: z.string(), bytes: z.number().int().nonnegative() }) }).strict();
+export type WithheldPayload = z.infer<typeof WithheldPayloadSchema>;
+
 export const FEED_MESSAGE_TYPES = ['alert', 'unit.position', 'unit.status', 'camera.status'] as const;
 export const FeedMessageTypeSchema = z.enum(FEED_MESSAGE_TYPES);
 export type FeedMessageType = z.infer<typeof FeedMessageTypeSchema>;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { FeedEnvelopeSchema } from '../../../shared/protocol/feed';
+import { FeedEnvelopeSchema, WithheldPayloadSchema } from '../../../shared/protocol/feed';
 import { AlertReportSchema, type Alert } from '../../../shared/domain/alert';
 import { UnitPositionSchema, UnitStatusReportSchema } from '../../../shared/domain/unit';
 import { CameraStatusReportSchema } from '../../../shared/domain/camera';
 import { toWgs84 } from '../../../shared/domain/coords';
+import { loneSurrogateReason } from '../../../shared/protocol/wellFormedText';
 import type { FeedBatch } from '../db/consoleRepository';
 
 export interface DecodeContext {
@@ -20,18 +21,23 @@ const describe = (error: z.ZodError): string =>
     .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
     .join('; ');
 
+/** Never throws (quarantining must not fail): BigInts and null-prototype objects fall back to a tag. */
 const safeStringify = (value: unknown): string => {
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
-    return String(value);
+    try {
+      return String(value);
+    } catch {
+      return Object.prototype.toString.call(value);
+    }
   }
 };
 
 /**
  * Turns raw gateway messages into one storable batch. Pure: no I/O. Every message either
  * becomes data or a quarantine entry with its reason; none is dropped silently except
- * resends of already-stored seqs.
+ * resends of already-stored seqs. Text is stored exactly or the message is refused.
  */
 export function decodeFeedMessages(raw: readonly unknown[], ctx: DecodeContext): FeedBatch {
   const batch: FeedBatch = { lastSeq: ctx.lastSeq, alerts: [], positions: [], unitStatus: [], cameraStatus: [], quarantine: [] };
@@ -50,6 +56,18 @@ export function decodeFeedMessages(raw: readonly unknown[], ctx: DecodeContext):
     const { seq, type, payload } = envelope.data;
     if (seq <= batch.lastSeq) continue;
     batch.lastSeq = seq;
+    // Any text SQLite would alter (a lone surrogate becomes U+FFFD) refuses the whole message.
+    const alteredText = loneSurrogateReason(message);
+    if (alteredText) {
+      reject(seq, type, alteredText, message);
+      continue;
+    }
+    // The gateway's stand-in for an envelope too large to send: keep its reason, move on.
+    const withheld = typeof payload === 'object' && payload !== null && 'withheld' in payload ? WithheldPayloadSchema.safeParse(payload) : null;
+    if (withheld?.success) {
+      reject(seq, type, `withheld by the gateway: ${withheld.data.withheld.reason}`, message);
+      continue;
+    }
 
     switch (type) {
       case 'alert': {

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { GatewayEvents, GatewayHelloSchema, type GatewayHello } from '../../../shared/protocol/feed';
+import { FEED_FRAME_LIMIT_BYTES, GatewayEvents, GatewayHelloSchema, type GatewayHello } from '../../../shared/protocol/feed';
 import type { FeedStatus } from '../../../shared/contract/api';
 import type { ConsoleRepository, FeedBatchResult } from '../db/consoleRepository';
 import { decodeFeedMessages, lagMs } from './feedDecoder';
@@ -22,6 +22,19 @@ export interface GatewayFeedOptions {
    * another drill's) is refused before anything it sends is stored or any command reaches it.
    */
   expectScenario?: string | null;
+}
+
+/**
+ * The disconnect reason as an operator can act on it. A frame over the socket's limit means a
+ * gateway that does not bound its frames (an older one): the same frame comes again on every
+ * reconnect, so say so rather than show a bare "transport error".
+ */
+function describeDisconnect(reason: string, details: unknown): string {
+  const error = (details as { description?: { error?: { code?: unknown } } } | undefined)?.description?.error;
+  if (error?.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+    return `${reason}: the gateway sent a feed frame over this console's limit of ${FEED_FRAME_LIMIT_BYTES} bytes; the gateway must bound its frames (update it)`;
+  }
+  return reason;
 }
 
 /**
@@ -65,6 +78,8 @@ export class GatewayFeed {
       reconnectionDelay: 250,
       reconnectionDelayMax: 3000,
       transports: ['websocket'],
+      // The frame limit the gateway packs for (shared/protocol/feed.ts); passed on to ws, not in socket.io's types.
+      ...{ maxPayload: FEED_FRAME_LIMIT_BYTES },
     });
     this.socket.on('connect', () => {
       // In a drill the connection only counts once the hello has named the drill's scenario.
@@ -73,11 +88,11 @@ export class GatewayFeed {
       this.updateStatus({ state: 'connected', error: null });
       this.connectionListeners.forEach((l) => l(true));
     });
-    this.socket.on('disconnect', (reason) => {
+    this.socket.on('disconnect', (reason, details) => {
       const wasVerified = this.verified;
       this.verified = false;
       if (this.refusal) return;
-      this.updateStatus({ state: 'disconnected', error: reason });
+      this.updateStatus({ state: 'disconnected', error: describeDisconnect(reason, details) });
       if (wasVerified) this.connectionListeners.forEach((l) => l(false));
     });
     this.socket.on('connect_error', (err) => this.updateStatus({ state: 'error', error: err.message }));
