@@ -84,6 +84,7 @@ describe('loadScenario', () => {
     ['other city pack', (s) => ({ ...s, cityPack: 'elsewhere' }), /written for city pack "elsewhere"/],
     ['invalid alert payload', (s) => ({ ...s, events: [{ t: 1, type: 'alert', payload: { id: 'x' } }] }), /events\[0\] \(alert at t=1\)/],
     ['duplicate alert id', (s) => ({ ...s, events: [s.events[0], { ...s.events[0], t: 11 }] }), /duplicate alert id/],
+    ['amendment with a lower revision', (s) => ({ ...s, events: [{ ...s.events[0], payload: { ...s.events[0].payload, revision: 2 } }, { ...s.events[0], t: 11 }] }), /needs a higher revision than 2/],
     ['unknown unit', (s) => ({ ...s, events: [{ t: 1, type: 'unit.status', payload: { unitId: 'NOPE', status: 'available', at: '2024-05-01T19:00:00+08:00' } }] }), /unknown unit NOPE/],
     ['unknown camera', (s) => ({ ...s, events: [{ t: 1, type: 'camera.status', payload: { cameraId: '14050200001320009999', online: true, at: '2024-05-01T19:00:00+08:00' } }] }), /unknown camera/],
     ['version-2 parts in a version-1 file', (s) => ({ ...s, version: 1 }), /need "version": 2/],
@@ -98,5 +99,12 @@ describe('loadScenario', () => {
     ['exit without coordinates', (s) => ({ ...s, expected: { ...s.expected, exits: [{ ...s.expected.exits[0], lng: undefined }] } }), /expected\.exits\.0\.lng/],
   ])('rejects %s', async (_name, breakIt, message) => {
     expect(await problemsOf(breakIt(v2()))).toMatch(message);
+  });
+
+  it('accepts an amendment: the same alert id later with a higher revision', async () => {
+    const s = v2() as Record<string, any>;
+    const amended = { ...s.events[0], t: s.events[0].t + 5, payload: { ...s.events[0].payload, priority: 1, revision: 2 } };
+    const loaded = await loadScenario(write({ ...s, events: [...s.events, amended] }), fixturePack);
+    expect(loaded.events.filter((e) => e.type === 'alert' && e.payload.id === s.events[0].payload.id).map((e) => e.payload.revision ?? 1)).toEqual([1, 2]);
   });
 });

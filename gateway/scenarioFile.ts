@@ -56,6 +56,7 @@ export function checkScenario(scenario: Scenario, pack: CityPack, file = scenari
   const units = new Set(pack.units.map((u) => u.id));
   const cameras = new Set(pack.cameras.map((c) => c.id));
   const alertIds = new Map<string, number>();
+  const alertRevisions = new Map<string, { revision: number; t: number }>();
   const events: ScenarioEvent[] = [];
 
   scenario.events.forEach((event, index) => {
@@ -67,9 +68,15 @@ export function checkScenario(scenario: Scenario, pack: CityPack, file = scenari
     }
     const data = payload.data as Record<string, unknown>;
     if (event.type === 'alert') {
+      // The same id again is a call-taker's amendment: it needs a higher revision, sent later.
       const id = String(data.id);
-      if (alertIds.has(id)) problems.push(`${where}: duplicate alert id ${id}`);
-      alertIds.set(id, event.t);
+      const revision = typeof data.revision === 'number' ? data.revision : 1;
+      const previous = alertRevisions.get(id);
+      if (previous && (revision <= previous.revision || event.t < previous.t)) {
+        problems.push(`${where}: duplicate alert id ${id} (an amendment needs a higher revision than ${previous.revision} and a later time)`);
+      }
+      if (!alertIds.has(id)) alertIds.set(id, event.t);
+      alertRevisions.set(id, { revision, t: event.t });
     }
     if (event.type === 'unit.status' && !units.has(String(data.unitId))) problems.push(`${where}: unknown unit ${String(data.unitId)}`);
     if (event.type === 'camera.status' && !cameras.has(String(data.cameraId))) {

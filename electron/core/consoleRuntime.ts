@@ -90,7 +90,8 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     onCommitted: (result) => {
       dispatchHook.onCommitted(result);
       if (result.positions.length || result.unitStatus.length) routing.unitsChanged();
-      if (result.newAlerts.length) emit('alerts.upserted', result.newAlerts);
+      if (result.newAlerts.length || result.amendedAlerts.length) emit('alerts.upserted', [...result.newAlerts, ...result.amendedAlerts]);
+      for (const amended of result.amendedAlerts) emit('alerts.historyChanged', { alertId: amended.id });
       if (result.positions.length) emit('units.positions', result.positions);
       if (result.unitStatus.length) emit('units.status', result.unitStatus);
       if (result.cameraStatus.length) emit('cameras.status', result.cameraStatus);

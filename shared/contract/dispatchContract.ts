@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlertRevisionSchema } from '../domain/alertRevision';
 import { AlertSchema } from '../domain/alert';
 import { OPERATOR_ROLES } from '../domain/lifecycle/permissions';
 
@@ -125,6 +126,8 @@ export const dispatchRequests = {
   'shift.summary': request(z.tuple([]), ShiftSummarySchema),
   'alerts.transferred': request(z.tuple([]), z.array(TransferredCaseSchema)),
   'alerts.merged': request(z.tuple([z.object({ alertId: z.string().min(1) })]), MergedAlertViewSchema),
+  /** Every revision of an alert (call-taker amendments) with what each one changed. */
+  'alerts.revisions': request(z.tuple([z.object({ alertId: z.string().min(1) })]), z.array(AlertRevisionSchema)),
 } as const;
 
 export const dispatchEvents = {

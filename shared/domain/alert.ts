@@ -70,6 +70,11 @@ export const AlertReportSchema = z.object({
   address: z.string().max(200),
   caller: z.object({ name: z.string().max(50).optional(), phone: z.string().min(3).max(20) }),
   description: z.string().max(2000),
+  /**
+   * The call-taker's amendment number: a report sent again with the same id and a higher
+   * revision corrects the stored alert (priority, address, location …). Absent means 1.
+   */
+  revision: z.number().int().min(1).max(1_000_000).optional(),
 });
 export type AlertReport = z.infer<typeof AlertReportSchema>;
 

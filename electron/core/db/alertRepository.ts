@@ -1,6 +1,7 @@
 import type { Db } from './database';
 import type { Alert, AlertStatus } from '../../../shared/domain/alert';
 import { OPEN_STATUSES } from '../../../shared/domain/alert';
+import { alertChanges, amendmentVerdict, applyAmendment, revisionOf, type AlertRevision, type AmendmentVerdict } from '../../../shared/domain/alertRevision';
 
 interface AlertRow {
   id: string;
@@ -20,6 +21,7 @@ interface AlertRow {
   status: AlertStatus;
   received_at: string;
   seq: number;
+  revision: number;
 }
 
 function rowToAlert(row: AlertRow): Alert {
@@ -37,12 +39,19 @@ function rowToAlert(row: AlertRow): Alert {
     status: row.status,
     receivedAt: row.received_at,
     seq: row.seq,
+    revision: row.revision,
   };
 }
 
-/** Alerts and their lifecycle steps. Inserts are idempotent by alert id. */
+/**
+ * Alerts and their lifecycle steps. Receiving is idempotent by alert id and revision: a resend is
+ * ignored, a higher revision amends the stored alert and is kept with what it changed.
+ */
 export class AlertRepository {
   private readonly insertStmt;
+  private readonly amendStmt;
+  private readonly insertRevisionStmt;
+  private readonly revisionsStmt;
   private readonly insertEventStmt;
   private readonly byIdStmt;
   private readonly openStmt;
@@ -51,10 +60,21 @@ export class AlertRepository {
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(`
       INSERT INTO alerts (id, source, category, priority, reported_at, lng, lat, orig_lng, orig_lat, orig_crs,
-                          address, caller_name, caller_phone, description, status, received_at, seq)
+                          address, caller_name, caller_phone, description, status, received_at, seq, revision)
       VALUES (@id, @source, @category, @priority, @reportedAt, @lng, @lat, @origLng, @origLat, @origCrs,
-              @address, @callerName, @callerPhone, @description, @status, @receivedAt, @seq)
+              @address, @callerName, @callerPhone, @description, @status, @receivedAt, @seq, @revision)
       ON CONFLICT (id) DO NOTHING`);
+    this.amendStmt = db.prepare(`
+      UPDATE alerts SET category = @category, priority = @priority, lng = @lng, lat = @lat, orig_lng = @origLng,
+                        orig_lat = @origLat, orig_crs = @origCrs, address = @address, caller_name = @callerName,
+                        caller_phone = @callerPhone, description = @description, revision = @revision
+      WHERE id = @id`);
+    this.insertRevisionStmt = db.prepare(`
+      INSERT INTO alert_revisions (alert_id, revision, received_at, seq, changes) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (alert_id, revision) DO NOTHING`);
+    this.revisionsStmt = db.prepare<[string], { revision: number; received_at: string; seq: number; changes: string }>(
+      'SELECT revision, received_at, seq, changes FROM alert_revisions WHERE alert_id = ? ORDER BY revision',
+    );
     this.insertEventStmt = db.prepare(`
       INSERT INTO alert_events (alert_id, at, from_status, to_status, operator, note)
       VALUES (?, ?, ?, ?, ?, ?)`);
@@ -64,9 +84,44 @@ export class AlertRepository {
     this.allStmt = db.prepare<[], AlertRow>('SELECT * FROM alerts ORDER BY priority, reported_at');
   }
 
+  /**
+   * Stores an alert from the feed: new (with its first lifecycle step), an amendment of the stored
+   * one (returned merged, with its revision kept), or stale (a resend or an older revision). Call
+   * inside a transaction.
+   */
+  receive(alert: Alert): { verdict: AmendmentVerdict; alert: Alert } {
+    const stored = this.get(alert.id);
+    const verdict = amendmentVerdict(stored, alert);
+    if (verdict === 'new') {
+      this.insert(alert);
+      return { verdict, alert: this.get(alert.id)! };
+    }
+    if (verdict === 'stale') return { verdict, alert: stored! };
+    const amended = applyAmendment(stored!, alert);
+    this.amendStmt.run({ ...this.rowParams(amended) });
+    if (!this.revisions(alert.id).length) {
+      // Stored before revisions were kept: the original report becomes revision 1 of the history.
+      this.insertRevisionStmt.run(stored!.id, revisionOf(stored!), stored!.receivedAt, stored!.seq, '[]');
+    }
+    this.insertRevisionStmt.run(alert.id, revisionOf(alert), alert.receivedAt, alert.seq, JSON.stringify(alertChanges(stored!, amended)));
+    return { verdict, alert: this.get(alert.id)! };
+  }
+
+  revisions(alertId: string): AlertRevision[] {
+    return this.revisionsStmt.all(alertId).map((r) => ({ revision: r.revision, receivedAt: r.received_at, seq: r.seq, changes: JSON.parse(r.changes) }));
+  }
+
   /** Inserts a new alert with its first lifecycle step. Returns false when the id already exists. Call inside a transaction. */
   insert(alert: Alert): boolean {
-    const result = this.insertStmt.run({
+    const result = this.insertStmt.run(this.rowParams(alert));
+    if (result.changes === 0) return false;
+    this.insertRevisionStmt.run(alert.id, revisionOf(alert), alert.receivedAt, alert.seq, '[]');
+    this.insertEventStmt.run(alert.id, alert.receivedAt, null, alert.status, 'system:feed', `seq ${alert.seq}`);
+    return true;
+  }
+
+  private rowParams(alert: Alert) {
+    return {
       id: alert.id,
       source: alert.source,
       category: alert.category,
@@ -84,10 +139,8 @@ export class AlertRepository {
       status: alert.status,
       receivedAt: alert.receivedAt,
       seq: alert.seq,
-    });
-    if (result.changes === 0) return false;
-    this.insertEventStmt.run(alert.id, alert.receivedAt, null, alert.status, 'system:feed', `seq ${alert.seq}`);
-    return true;
+      revision: revisionOf(alert),
+    };
   }
 
   get(id: string): Alert | null {

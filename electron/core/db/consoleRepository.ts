@@ -23,6 +23,8 @@ export interface FeedBatch {
 /** What a committed batch actually changed (duplicates and unknown ids removed). */
 export interface FeedBatchResult {
   newAlerts: Alert[];
+  /** Stored alerts changed by a higher revision (merged state as stored). */
+  amendedAlerts: Alert[];
   positions: UnitPosition[];
   unitStatus: UnitStatusReport[];
   cameraStatus: CameraStatusReport[];
@@ -74,13 +76,19 @@ export class ConsoleRepository {
 
   applyFeedBatch(batch: FeedBatch): FeedBatchResult {
     return this.db.transaction((): FeedBatchResult => {
-      const newAlerts = batch.alerts.filter((alert) => this.alerts.insert(alert));
+      const newAlerts: Alert[] = [];
+      const amendedAlerts: Alert[] = [];
+      for (const incoming of batch.alerts) {
+        const { verdict, alert } = this.alerts.receive(incoming);
+        if (verdict === 'new') newAlerts.push(alert);
+        else if (verdict === 'amend') amendedAlerts.push(alert);
+      }
       const positions = batch.positions.filter((p) => this.units.recordPosition(p, this.knownUnits));
       const unitStatus = batch.unitStatus.filter((s) => this.units.recordStatus(s));
       const cameraStatus = batch.cameraStatus.filter((s) => this.reference.recordCameraStatus(s));
       for (const q of batch.quarantine) this.meta.quarantine(q);
       if (batch.lastSeq > this.lastSeq()) this.meta.set(LAST_SEQ_KEY, String(batch.lastSeq));
-      return { newAlerts, positions, unitStatus, cameraStatus, quarantined: batch.quarantine.length };
+      return { newAlerts, amendedAlerts, positions, unitStatus, cameraStatus, quarantined: batch.quarantine.length };
     })();
   }
 

@@ -197,4 +197,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE alerts ADD COLUMN lifecycle TEXT;
     `,
   },
+  {
+    version: 4,
+    description: 'alert amendments: the revision stored with each alert, and every revision with what changed',
+    sql: `
+      ALTER TABLE alerts ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+      CREATE TABLE alert_revisions (
+        alert_id    TEXT NOT NULL REFERENCES alerts (id),
+        revision    INTEGER NOT NULL,
+        received_at TEXT NOT NULL,
+        seq         INTEGER NOT NULL,
+        -- JSON array of { field, from, to }; empty for the original report.
+        changes     TEXT NOT NULL,
+        PRIMARY KEY (alert_id, revision)
+      );
+    `,
+  },
 ];

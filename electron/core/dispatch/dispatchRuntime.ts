@@ -15,7 +15,7 @@ import { DEFAULT_TIER_CONFIG, evaluateTier } from '../routing';
 import { DispatchService } from './dispatchService';
 import { OperatorSession } from './operatorSession';
 
-type DispatchHandlers = Pick<RequestHandlers, 'operator.signIn' | 'operator.signOut' | 'operator.current' | 'alerts.act' | 'alerts.history' | 'alerts.duplicates' | 'shift.summary' | 'alerts.transferred' | 'alerts.merged'>;
+type DispatchHandlers = Pick<RequestHandlers, 'operator.signIn' | 'operator.signOut' | 'operator.current' | 'alerts.act' | 'alerts.history' | 'alerts.duplicates' | 'shift.summary' | 'alerts.transferred' | 'alerts.merged' | 'alerts.revisions'>;
 
 export interface DispatchRuntime {
   handlers: DispatchHandlers;
@@ -97,6 +97,7 @@ export async function startDispatchRuntime(options: {
     'shift.summary': async () => service.shiftSummary(),
     'alerts.transferred': async () => service.transferred(),
     'alerts.merged': async ({ alertId }) => service.merged(alertId),
+    'alerts.revisions': async ({ alertId }) => options.repository.alerts.revisions(alertId),
   };
   const auditSeatAction = (action: string, subject: string, payload: unknown) => {
     audit.append({ operator: session.operator?.username ?? 'seat:unsigned', action, subject, payload });

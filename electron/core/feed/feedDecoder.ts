@@ -76,8 +76,11 @@ export function decodeFeedMessages(raw: readonly unknown[], ctx: DecodeContext):
           reject(seq, type, `invalid alert: ${describe(report.error)}`, message);
           break;
         }
-        if (seenAlertIds.has(report.data.id)) break;
-        seenAlertIds.add(report.data.id);
+        // A resend of the same revision inside one burst is dropped here; amendments (a higher
+        // revision) go on to the repository, which keeps them in order.
+        const revisionKey = `${report.data.id}\u0000${report.data.revision ?? 1}`;
+        if (seenAlertIds.has(revisionKey)) break;
+        seenAlertIds.add(revisionKey);
         const alert: Alert = {
           ...report.data,
           position: toWgs84(report.data.location, report.data.location.crs),

@@ -1,6 +1,7 @@
 import type { DrawnArea } from '../map';
 import type { Alert } from '../../../shared/domain/alert';
 import { isOpen } from '../../../shared/domain/alert';
+import { priorityRaised } from '../../../shared/domain/alertRevision';
 import type { Unit, UnitPosition, UnitStatusReport } from '../../../shared/domain/unit';
 import type { CameraStatusReport } from '../../../shared/domain/camera';
 import type { FeedStatus, Settings, Snapshot, HostInfo } from '../../../shared/contract/api';
@@ -82,7 +83,11 @@ export class ConsoleStore {
     const next = new Map(this.state.alerts);
     const unseen = new Set(this.state.unseenAlertIds);
     for (const alert of alerts) {
-      if (!next.has(alert.id) && isOpen(alert.status)) unseen.add(alert.id);
+      const before = next.get(alert.id);
+      // New, or amended to a higher priority: the officer must look (again), the alarm sounds again.
+      // (The alert the officer has open is being looked at: its detail shows the change.)
+      const lookedAt = alert.id === this.state.selectedAlertId;
+      if ((!before || (priorityRaised(before, alert) && !lookedAt)) && isOpen(alert.status)) unseen.add(alert.id);
       if (!isOpen(alert.status)) unseen.delete(alert.id);
       // Closed alerts stay known (the officer may still be looking at one); the queue shows open ones.
       next.set(alert.id, alert);

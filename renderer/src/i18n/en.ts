@@ -31,6 +31,8 @@ export const en: Shape<typeof zhCN> = {
     title: 'Alert detail', none: 'Select an alert from the queue', reportedAt: 'Reported', address: 'Address',
     caller: 'Caller', description: 'Description', location: 'Position', originalLocation: 'Original position', id: 'Alert id',
     status: 'Status',
+    revisions: 'Amendments (revision {{revision}})', revisionOriginal: 'rev. {{revision}} original report',
+    revisionChanged: 'rev. {{revision}}', field: { priority: 'priority', category: 'category', address: 'address', location: 'position', description: 'description', caller: 'caller' },
   },
   cameras: { title: 'Nearby cameras', none: 'No cameras nearby', online: 'online', offline: 'offline', distance: '{{meters}} m', cone: 'Looks {{heading}}°, {{fov}}° field of view', pan360: 'PTZ: turns 360°' },
   cameraKind: { gun: 'Fixed', dome: 'PTZ dome', face: 'Face', anpr: 'ANPR', eagle: 'Eagle-eye' },

@@ -25,6 +25,8 @@ export const zhCN = {
   detail: {
     title: '警情详情', none: '请从队列中选择一条警情', reportedAt: '报警时间', address: '地址', caller: '报警人',
     description: '警情描述', location: '坐标', originalLocation: '原始坐标', id: '警情编号', status: '状态',
+    revisions: '补录/更正（第 {{revision}} 版）', revisionOriginal: '第 {{revision}} 版 原始报警', revisionChanged: '第 {{revision}} 版',
+    field: { priority: '等级', category: '警情类别', address: '地址', location: '坐标', description: '警情描述', caller: '报警人' },
   },
   cameras: { title: '附近视频', none: '附近无视频点位', online: '在线', offline: '离线', distance: '{{meters}} 米', cone: '朝向 {{heading}}°，视场 {{fov}}°', pan360: '球机：可 360° 转动' },
   cameraKind: { gun: '枪机', dome: '球机', face: '人脸', anpr: '卡口', eagle: '鹰眼' },

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { maskPhone } from '../../../../shared/domain/alertQueue';
 import { useConsoleState } from '../../app/ConsoleContext';
 import { MergedReports } from './MergedReports';
+import { AlertRevisions } from './AlertRevisions';
 
 const fmt = (n: number) => n.toFixed(6);
 
@@ -53,6 +54,7 @@ export function AlertDetail() {
         ) : null}
       </dl>
       <p className="alert-description">{alert.description}</p>
+      <AlertRevisions alertId={alert.id} revision={alert.revision ?? 1} />
       <MergedReports alertId={alert.id} />
     </section>
   );

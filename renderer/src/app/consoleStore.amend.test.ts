@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { ConsoleStore } from './consoleStore';
+import type { Alert } from '../../../shared/domain/alert';
+import { sortAlertQueue } from '../../../shared/domain/alertQueue';
+
+const alert = (id: string, priority: Alert['priority'], revision = 1): Alert => ({
+  id,
+  source: '110',
+  category: 'theft',
+  priority,
+  reportedAt: '2026-11-20T19:00:00+08:00',
+  location: { lng: 112.85, lat: 35.5, crs: 'WGS84' },
+  position: { lng: 112.85, lat: 35.5 },
+  address: '测试路',
+  caller: { phone: '13800000000' },
+  description: '',
+  status: 'received',
+  receivedAt: '2026-11-20T11:00:00.000Z',
+  seq: 1,
+  revision,
+});
+
+describe('console store: amended alerts', () => {
+  it('a raised priority makes a looked-at alert unseen again (the alarm re-sounds) and re-sorts the queue', () => {
+    const store = new ConsoleStore((cb) => cb());
+    store.upsertAlerts([alert('A', 3), alert('B', 2)]);
+    store.selectAlert('A');
+    store.selectAlert('B');
+    expect([...store.getState().unseenAlertIds]).toEqual([]);
+    store.upsertAlerts([alert('A', 1, 2)]);
+    expect([...store.getState().unseenAlertIds]).toEqual(['A']);
+    expect(store.getState().alerts.size).toBe(2);
+    const order = sortAlertQueue(store.getState().alerts.values()).map((a) => a.id);
+    expect(order).toEqual(['A', 'B']);
+  });
+
+  it('an amendment that lowers the priority, or of the alert on screen, does not raise the alarm again', () => {
+    const store = new ConsoleStore((cb) => cb());
+    store.upsertAlerts([alert('A', 2), alert('B', 2)]);
+    store.selectAlert('A');
+    store.upsertAlerts([alert('A', 1, 2)]);
+    store.selectAlert('B');
+    store.upsertAlerts([alert('B', 3, 2)]);
+    expect([...store.getState().unseenAlertIds]).toEqual([]);
+  });
+});
