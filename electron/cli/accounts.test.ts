@@ -8,6 +8,7 @@ import { AuditLog } from '../core/audit/auditLog';
 import { openDatabase } from '../core/db/database';
 import { accountsCommands } from './commands/accounts';
 import { runCli } from './main';
+import { fileAuditKeyProvider } from '../core/audit/auditKey';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -42,7 +43,7 @@ describe('cli accounts', () => {
     expect(await cli('accounts', 'disable', '--username', 'wang.li')).toBe(0);
     const again = openDatabase(dir);
     expect(await new OperatorAccounts(again).verify('wang.li', 'correct horse battery')).toEqual({ ok: false, reason: 'disabled' });
-    const log = new AuditLog(again);
+    const log = new AuditLog(again, { key: fileAuditKeyProvider(dir, { create: false }) });
     expect(log.recent(10).map((e) => e.action).reverse()).toEqual(['operator.created', 'operator.disabled']);
     expect(log.recent(1)[0]!.operator).toMatch(/^cli:/);
     expect(log.verify().ok).toBe(true);

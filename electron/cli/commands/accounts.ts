@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { OPERATOR_ROLES, type OperatorRole } from '../../../shared/domain/lifecycle/permissions';
 import { OperatorAccounts } from '../../core/accounts/operatorAccounts';
 import { AuditLog } from '../../core/audit/auditLog';
+import { fileAuditKeyProvider } from '../../core/audit/auditKey';
 import { openDatabase } from '../../core/db/database';
 import { defaultDataDir, findAppRoot } from '../../core/paths';
 import { optionalOption, requireOption, UsageError, type ParsedArgs } from '../args';
@@ -33,7 +34,8 @@ async function withAccounts(args: ParsedArgs, io: CliIo, work: (accounts: Operat
   const dataDir = path.resolve(optionalOption(args, 'data-dir') ?? defaultDataDir(findAppRoot(path.dirname(fileURLToPath(import.meta.url)))));
   const db = openDatabase(dataDir);
   try {
-    const log = new AuditLog(db);
+    const log = new AuditLog(db, { key: fileAuditKeyProvider(dataDir) });
+    log.sealLegacy();
     const operator = `cli:${os.userInfo().username}`;
     const audit = (action: string, username: string, payload?: Record<string, unknown>) => void log.append({ operator, action, subject: `operator:${username}`, payload: payload ?? null });
     const code = await work(new OperatorAccounts(db), audit);

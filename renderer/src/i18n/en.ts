@@ -56,7 +56,7 @@ export const en: Shape<typeof zhCN> = {
   unitStatus: { available: 'Available', dispatched: 'Dispatched', en_route: 'En route', on_scene: 'On scene', off_duty: 'Off duty' },
   alarm: { idle: 'Alarm armed', sounding: 'URGENT ALARM', muted: 'Alarm muted', blocked: 'Alarm off', enable: 'Click to enable alarm sound', mute: 'Mute', unmute: 'Unmute', volume: 'Alarm volume' },
   common: { confirm: 'OK', cancel: 'Cancel' },
-  role: { duty_officer: 'Duty officer', supervisor: 'Supervisor', trainee: 'Trainee' },
+  role: { duty_officer: 'Duty officer', supervisor: 'Supervisor', trainee: 'Trainee', trainer: 'Trainer' },
   operator: { signIn: 'Sign in', signOut: 'Sign out', username: 'Username', password: 'Password' },
   dispatch: {
     transfer: 'Transfer', transferTarget: 'Transfer to', toDepartment: 'City department', department: 'Department (e.g. City Management)', dueHours: 'Due within (hours)', 

@@ -50,7 +50,7 @@ export const zhCN = {
   unitStatus: { available: '可调派', dispatched: '已派', en_route: '在途', on_scene: '到场', off_duty: '离岗' },
   alarm: { idle: '警报待命', sounding: '紧急警报', muted: '警报已静音', blocked: '警报未启用', enable: '点击启用警报音', mute: '静音', unmute: '取消静音', volume: '警报音量' },
   common: { confirm: '确定', cancel: '取消' },
-  role: { duty_officer: '值班员', supervisor: '值班长', trainee: '见习员' },
+  role: { duty_officer: '值班员', supervisor: '值班长', trainee: '见习员', trainer: '教官' },
   operator: { signIn: '登录', signOut: '退出', username: '用户名', password: '密码' },
   dispatch: {
     transfer: '转办', transferTarget: '转办对象', toDepartment: '职能部门', department: '部门名称（如 城管局）', dueHours: '办理时限（小时）', 
