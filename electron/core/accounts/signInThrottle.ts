@@ -11,8 +11,10 @@ import type { Db } from '../db/database';
 import { normaliseUsername } from './operatorAccounts';
 
 export interface ThrottlePolicy {
-  /** Failures (per account and per seat) before delays start. */
+  /** Failures of one account before its delays start. */
   freeFailures: number;
+  /** Failures at the seat (several people mistype) before the seat's delays start. */
+  seatFreeFailures: number;
   /** First delay; doubled per further failure up to maxDelayMs. */
   baseDelayMs: number;
   maxDelayMs: number;
@@ -25,6 +27,7 @@ export interface ThrottlePolicy {
 
 export const DEFAULT_THROTTLE_POLICY: ThrottlePolicy = {
   freeFailures: 3,
+  seatFreeFailures: 10,
   baseDelayMs: 2_000,
   maxDelayMs: 5 * 60_000,
   accountLockAfter: 10,
@@ -79,10 +82,10 @@ export class SignInThrottle {
     return (this.options.now?.() ?? new Date()).getTime();
   }
 
-  /** May `username` try a password now? Checks the seat first: a locked seat refuses every name. */
+  /** May `username` try a password now? The account's own delay or lock first, then the seat's (which refuses every name). */
   check(username: string): ThrottleGate {
     const now = this.nowMs();
-    for (const [scope, key] of [['seat', SEAT_KEY], ['account', accountKey(username)]] as const) {
+    for (const [scope, key] of [['account', accountKey(username)], ['seat', SEAT_KEY]] as const) {
       const row = this.getStmt.get(key);
       if (!row) continue;
       const notBefore = row.not_before === null ? null : Date.parse(row.not_before);
@@ -107,7 +110,7 @@ export class SignInThrottle {
         const lock = failures >= lockAt;
         // A seat lock is timed: each failure past the limit starts (and audits) a new one.
         if (lock && (row?.locked !== 1 || scope === 'seat')) lockedNow.push(scope);
-        const extra = failures - p.freeFailures;
+        const extra = failures - (scope === 'account' ? p.freeFailures : p.seatFreeFailures);
         let notBefore: number | null = extra > 0 ? now + Math.min(p.baseDelayMs * 2 ** (extra - 1), p.maxDelayMs) : null;
         if (lock && scope === 'seat') notBefore = now + p.seatLockMs;
         this.upsertStmt.run({ key, failures, at, notBefore: notBefore === null ? null : new Date(notBefore).toISOString(), locked: lock ? 1 : 0 });
