@@ -22,6 +22,7 @@ import { DrillClockLog } from './drill/drillClockLog';
 import { loadScenario } from '../../gateway/scenarioFile';
 import { fileAuditKeyProvider, type AuditKeyProvider } from './audit/auditKey';
 import { guardSeatControl } from './seatGuard';
+import { streamUrlKey } from '../../gateway/streams/streamUrl';
 
 export interface ConsoleRuntimeOptions {
   dataDir: string;
@@ -139,6 +140,8 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     cameras: pack.cameras,
     gatewayUrl: options.gatewayUrl,
     cameraOnline: () => repository.reference.cameraOnline(),
+    // The gateway serves only signed, short-lived stream URLs; the console signs with the token-derived key.
+    streamUrlKey: streamUrlKey(options.gatewayToken),
     sendCommand: (event, command, timeoutMs) => feed.command(event, dispatch.anchorCommand(command as ConsoleCommand), timeoutMs),
     audit: (payload) => dispatch.auditSeatAction(dispatch.operatorName(), 'camera.ptz', `camera:${payload.cameraId}`, payload),
     emit,
