@@ -12,8 +12,8 @@ export interface AdminContext {
   refused?: () => Record<string, unknown>;
   state: () => Record<string, unknown>;
   health: () => Record<string, unknown>;
-  /** Live video under /streams/ (./streams/streamService.ts); 501 without it. Open, like /healthz: players cannot send a Bearer header. */
-  streams?: (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<void>;
+  /** Live video under /streams/ (./streams/streamService.ts); 501 without it. No Bearer header (players cannot send one): each URL is signed and short-lived instead (./streams/streamUrl.ts). */
+  streams?: (req: IncomingMessage, res: ServerResponse, pathname: string, search: URLSearchParams) => Promise<void>;
   /** Replay controls of the scenario clock (GET/POST /admin/clock); absent → 404. */
   clock?: {
     state: () => Record<string, unknown>;
@@ -86,7 +86,7 @@ export function createAdminHandler(ctx: AdminContext): (req: IncomingMessage, re
     const url = new URL(req.url ?? '/', 'http://gateway');
     if (url.pathname === '/healthz' && req.method === 'GET') return send(res, 200, ctx.health());
     if (url.pathname.startsWith('/streams/')) {
-      if (ctx.streams) return ctx.streams(req, res, url.pathname);
+      if (ctx.streams) return ctx.streams(req, res, url.pathname, url.searchParams);
       // Reserved for video (HLS/FLV/WHEP relayed from the media gateway); not served yet.
       return send(res, 501, { error: 'video streams are not served by this gateway yet' });
     }

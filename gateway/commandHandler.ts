@@ -101,7 +101,9 @@ export function handleCommand(raw: unknown, ctx: CommandContext): CommandAck {
   const messages = 'messages' in outcome ? outcome.messages : [];
   // A unit command is stored with the scenario time it took effect, in the same line as its ack.
   const simulated = 'messages' in outcome && outcome.moves ? { kind: command.kind, payload: command.payload, at: ctx.scenarioTime() } : null;
-  const record = simulated ? { commandId: command.commandId, ack, command: { kind: simulated.kind, payload: simulated.payload }, at: simulated.at } : { commandId: command.commandId, ack };
+  // The console's audit head rides along: recorded with the ack, it anchors the console's log here.
+  const anchor = command.auditHead ? { auditHead: command.auditHead } : {};
+  const record = simulated ? { commandId: command.commandId, ack, command: { kind: simulated.kind, payload: simulated.payload }, at: simulated.at, ...anchor } : { commandId: command.commandId, ack, ...anchor };
   const entries = ctx.log.append({ messages, commands: [record], sentAt: new Date(nowMs).toISOString() });
   if (entries.length > 0) ctx.publish(entries);
   if (simulated) ctx.dispatch.apply(simulated);

@@ -23,6 +23,8 @@ export interface CommandRecord {
    */
   command?: { kind: string; payload: unknown };
   at?: number;
+  /** The console's audit head sent with the command: kept here, outside the seat, as an anchor of its log. */
+  auditHead?: string;
 }
 
 /** One line of the JSONL file: everything one append produced, so it lands all or nothing. */

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { AlertReportSchema } from '../shared/domain/alert';
 import { UnitPositionSchema, UnitStatusReportSchema } from '../shared/domain/unit';
 import { FeedEnvelopeSchema, GatewayEvents, GatewayHelloSchema, type CommandAck } from '../shared/protocol/feed';
@@ -164,7 +166,15 @@ describe('gateway commands', () => {
       ['U-CAR-1', 'available', undefined],
     ]);
 
+    // The console's audit head rides on commands and is kept in the gateway's log (an anchor outside the seat).
+    const auditHead = 'ab'.repeat(32);
+    expect(await send(c, { commandId: 'cmd-anchored-1', kind: 'camera.ptz', payload: {}, auditHead })).toMatchObject({ ok: false, error: expect.stringMatching(/invalid payload/) });
+    expect(await send(c, { commandId: 'cmd-anchored-2', kind: 'unit.recall', payload: { unitId: 'U-CAR-1' }, auditHead: 'not-a-hash' })).toMatchObject({ ok: false, error: expect.stringMatching(/auditHead/) });
+
     await gateway.close();
+    const logged = readdirSync(stateDir).map((f) => readFileSync(path.join(stateDir, f), 'utf8')).join('');
+    expect(logged).toContain(`"commandId":"cmd-anchored-1"`);
+    expect(logged).toContain(`"auditHead":"${auditHead}"`);
     const restarted = await start({ speed: 0.01, stateDir, dir, port: gateway.port });
     await waitFor(() => c.hellos.length === 2 && c.socket.connected, 5000, 'reconnect');
     expect(await send(c, command)).toEqual({ commandId: command.commandId, ok: true, duplicate: true });

@@ -23,6 +23,7 @@ import { IntakeRefused, intakeRefusal } from './envelopeIntake';
 import { feedFrames } from './feedFrames';
 import { RefusedIntake } from './refusedIntake';
 import { createWebServer, listenSecurity, schemeOf } from '../electron/core/listenPolicy';
+import { streamUrlKey } from './streams/streamUrl';
 
 export const DEFAULT_PORT = 7410;
 export const DEFAULT_TOKEN = 'demo-token';
@@ -59,7 +60,7 @@ export interface GatewayOptions {
   /** Wall clock, injectable for tests. Default Date.now. */
   now?: () => number;
   /** Live HLS test streams for cameras with streams (ffmpeg); options other than the cameras. */
-  streams?: Omit<StreamServiceOptions, 'cameras'>;
+  streams?: Omit<StreamServiceOptions, 'cameras' | 'urlKey'>;
 }
 
 export interface RunningGateway {
@@ -119,7 +120,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   for (const record of log.commandRecords()) if (record.command && record.at !== undefined) dispatch.apply({ ...record.command, at: record.at });
   const unitIds = new Set(pack.units.map((u) => u.id));
   // Camera online state (pack, then every camera.status in the log) decides who may stream.
-  const streams = new StreamService({ ...options.streams, cameras: pack.cameras });
+  const streams = new StreamService({ ...options.streams, cameras: pack.cameras, urlKey: streamUrlKey(token) });
   const cameraById = new Map(pack.cameras.map((c) => [c.id, c]));
   streams.observe(log.since(0));
 
@@ -234,7 +235,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         units: dispatch.unitStates(Math.max(frontier, clock.scenarioTime())),
       }),
       health: () => ({ ok: lastAdvanceError === null, gatewayId, headSeq: log.headSeq, error: lastAdvanceError }),
-      streams: (req, res, pathname) => streams.handle(req, res, pathname),
+      streams: (req, res, pathname, search) => streams.handle(req, res, pathname, search),
       clock: { state: clockState, control: controlClock },
       refused: () => ({ count: refused.count, file: refused.file, recent: refused.recent() }),
     }),

@@ -6,6 +6,7 @@ import { GatewayEvents, type GatewayHello } from '../shared/protocol/feed';
 import type { Scenario, ScenarioEvent } from '../shared/protocol/scenario';
 import { STANDARD_PACK_FILES } from '../shared/citypack/schema';
 import type { WireEnvelope } from './feedLog';
+import { signStreamUrl, streamUrlKey } from './streams/streamUrl';
 
 /**
  * Test helpers: a tiny city pack (a 4×4 street grid, 3 units, 3 cameras) and a scenario, written
@@ -174,4 +175,13 @@ export async function waitFor(condition: () => boolean, timeoutMs = 5000, what =
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** The stream URL key of a gateway on the default token (what the console signs with). */
+export const TEST_STREAM_KEY = streamUrlKey('demo-token');
+
+/** fetch() of a `/streams/<camera id>/…` URL, signed as the console would sign it. */
+export function fetchStream(url: string, init?: RequestInit): Promise<Response> {
+  const cameraId = /\/streams\/([^/]+)\//.exec(new URL(url).pathname)?.[1] ?? '';
+  return fetch(signStreamUrl(TEST_STREAM_KEY, url, cameraId), init);
 }

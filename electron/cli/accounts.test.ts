@@ -8,10 +8,12 @@ import { AuditLog } from '../core/audit/auditLog';
 import { openDatabase } from '../core/db/database';
 import { accountsCommands } from './commands/accounts';
 import { runCli } from './main';
+import { auditKeyPath, fileAuditKeyProvider } from '../core/audit/auditKey';
+import { SignInThrottle } from '../core/accounts/signInThrottle';
 
 const dirs: string[] = [];
 afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  for (const d of dirs.splice(0)) for (const p of [d, auditKeyPath(d)]) rmSync(p, { recursive: true, force: true });
 });
 
 function setup(env: NodeJS.ProcessEnv = {}) {
@@ -42,9 +44,32 @@ describe('cli accounts', () => {
     expect(await cli('accounts', 'disable', '--username', 'wang.li')).toBe(0);
     const again = openDatabase(dir);
     expect(await new OperatorAccounts(again).verify('wang.li', 'correct horse battery')).toEqual({ ok: false, reason: 'disabled' });
-    const log = new AuditLog(again);
+    const log = new AuditLog(again, { key: fileAuditKeyProvider(dir, { create: false }) });
     expect(log.recent(10).map((e) => e.action).reverse()).toEqual(['operator.created', 'operator.disabled']);
     expect(log.recent(1)[0]!.operator).toMatch(/^cli:/);
+    expect(log.verify().ok).toBe(true);
+    again.close();
+  });
+
+  it('unlocks a locked account or the seat, audited under the CLI user', async () => {
+    const { dir, out, cli } = setup({ CONSOLE_OPERATOR_PASSWORD: 'correct horse battery' });
+    expect(await cli('accounts', 'add', '--username', 'duty1', '--display-name', '值班员1', '--role', 'duty_officer')).toBe(0);
+    const db = openDatabase(dir);
+    const throttle = new SignInThrottle(db);
+    for (let i = 0; i < 10; i++) throttle.recordFailure('duty1');
+    expect(throttle.check('duty1')).toMatchObject({ ok: false, scope: 'account', reason: 'locked' });
+    db.close();
+    expect(await cli('accounts', 'unlock', '--username', 'duty1')).toBe(0);
+    expect(JSON.parse(out.pop()!)).toEqual({ username: 'duty1', unlocked: true });
+    expect(await cli('accounts', 'unlock', '--seat')).toBe(0);
+    expect(JSON.parse(out.pop()!)).toEqual({ seat: true, unlocked: true });
+    const again = openDatabase(dir);
+    expect(new SignInThrottle(again).check('duty1')).toEqual({ ok: true });
+    const log = new AuditLog(again, { key: fileAuditKeyProvider(dir, { create: false }) });
+    expect(log.recent(2).map((e) => [e.action, e.subject, e.operator.startsWith('cli:')])).toEqual([
+      ['operator.unlocked', 'operator:seat', true],
+      ['operator.unlocked', 'operator:duty1', true],
+    ]);
     expect(log.verify().ok).toBe(true);
     again.close();
   });
@@ -70,7 +95,7 @@ describe('cli accounts', () => {
     expect(await cli('accounts', 'add', '--username', 'x1', '--display-name', 'X', '--role', 'trainee')).toBe(2);
     expect(err.join('')).toMatch(/--password-file FILE or the CONSOLE_OPERATOR_PASSWORD/);
     expect(await cli('accounts', 'add', '--username', 'x1', '--display-name', 'X', '--role', 'admin')).toBe(2);
-    expect(err.join('')).toMatch(/--role must be one of duty_officer, supervisor, trainee/);
+    expect(err.join('')).toMatch(/--role must be one of duty_officer, supervisor, trainee, trainer/);
     const short = setup({ CONSOLE_OPERATOR_PASSWORD: 'short' });
     expect(await short.cli('accounts', 'add', '--username', 'x1', '--display-name', 'X', '--role', 'trainee')).toBe(1);
     expect(short.err.join('')).toMatch(/at least 8/);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CityPack } from '../../shared/citypack/schema';
-import type { HostInfo, RequestHandlers } from '../../shared/contract/api';
+import type { HostInfo, RequestHandlers, Settings } from '../../shared/contract/api';
+import type { ConsoleCommand } from '../../shared/protocol/feed';
 import type { EventSink } from '../../shared/contract/bridge';
 import { loadCityPack } from './citypack/loadCityPack';
 import { packProvenanceReport } from '../../shared/citypack/packHealth';
@@ -20,6 +21,9 @@ import { dispatchEtaFacts } from './drill/dispatchEta';
 import { scenarioElapsed } from './drill/drillElapsed';
 import { DrillClockLog } from './drill/drillClockLog';
 import { loadScenario } from '../../gateway/scenarioFile';
+import { fileAuditKeyProvider, type AuditKeyProvider } from './audit/auditKey';
+import { guardSeatControl } from './seatGuard';
+import { streamUrlKey } from '../../gateway/streams/streamUrl';
 
 export interface ConsoleRuntimeOptions {
   dataDir: string;
@@ -39,6 +43,8 @@ export interface ConsoleRuntimeOptions {
   openWall?: () => Promise<void>;
   /** Electron: prints the drill report HTML to PDF (webContents.printToPDF); default headless Chromium. */
   printPdf?: PdfPrinter;
+  /** Where the audit log's HMAC key lives; default the 0600 file beside the data folder (Electron: safeStorage). */
+  auditKey?: AuditKeyProvider;
 }
 
 export interface ConsoleRuntime {
@@ -106,6 +112,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     feed,
     emit,
     demoOperators: options.demoOperators ?? false,
+    auditKey: options.auditKey ?? fileAuditKeyProvider(options.dataDir),
     drill: Boolean(options.drill),
     mode,
     // Drills judge the chosen unit against the best one the routing service ranked at that moment.
@@ -135,8 +142,10 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     cameras: pack.cameras,
     gatewayUrl: options.gatewayUrl,
     cameraOnline: () => repository.reference.cameraOnline(),
-    sendCommand: (event, command, timeoutMs) => feed.command(event, command, timeoutMs),
-    audit: (payload) => dispatch.auditSeatAction('camera.ptz', `camera:${payload.cameraId}`, payload),
+    // The gateway serves only signed, short-lived stream URLs; the console signs with the token-derived key.
+    streamUrlKey: streamUrlKey(options.gatewayToken),
+    sendCommand: (event, command, timeoutMs) => feed.command(event, dispatch.anchorCommand(command as ConsoleCommand), timeoutMs),
+    audit: (payload) => dispatch.auditSeatAction(dispatch.operatorName(), 'camera.ptz', `camera:${payload.cameraId}`, payload),
     emit,
     ...(options.openWall ? { openWall: options.openWall } : {}),
   });
@@ -153,6 +162,17 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     ...(drillScenario ? { elapsedSeconds: scenarioElapsed(drillScenario, () => new DrillClockLog(repository.meta).samples()) } : {}),
   });
 
+  const drillHandlers = createDrillHandlers({
+    drill: options.drill ?? null,
+    db: repository.db,
+    meta: repository.meta,
+    scenario: drillScenario,
+    dataDir: options.dataDir,
+    gatewayUrl: options.gatewayUrl,
+    gatewayToken: options.gatewayToken,
+    auditHead: () => dispatch.audit.head(),
+    ...(options.printPdf ? { printPdf: options.printPdf } : {}),
+  });
   const handlers: RequestHandlers = {
     'session.snapshot': async () => ({
       alerts: repository.alerts.list({ includeClosed: false }),
@@ -179,17 +199,26 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     'coverage.setEnabled': async ({ clientId, enabled }) => ({ enabledClients: routing.setCoverageEnabled(clientId, enabled) }),
     'quarantine.list': async ({ limit }) => repository.meta.listQuarantine(limit),
     ...dispatch.handlers,
-    ...createDrillHandlers({ drill: options.drill ?? null, db: repository.db, meta: repository.meta, scenario: drillScenario, dataDir: options.dataDir, gatewayUrl: options.gatewayUrl, gatewayToken: options.gatewayToken, ...(options.printPdf ? { printPdf: options.printPdf } : {}) }),
+    ...drillHandlers,
+    // Seat controls need a signed-in operator with the right role, and each use is audited.
+    'drill.control': guardSeatControl(dispatch, 'drillClock', drillHandlers['drill.control'], ([control], clock) => ({ action: 'drill.clock', subject: 'drill:clock', payload: { control, clock } })),
+    'drill.exportReport': guardSeatControl(dispatch, 'reportExport', drillHandlers['drill.exportReport'], ([request], result) => ({ action: 'drill.reportExported', subject: 'drill:report', payload: { format: request.format, path: result.path } })),
     ...video.handlers,
+    'cameras.aim': guardSeatControl(dispatch, 'cameraAim', video.handlers['cameras.aim'], null),
+    'wall.setSource': guardSeatControl(dispatch, 'wallSource', video.handlers['wall.setSource'], ([source]) => ({ action: 'wall.setSource', subject: 'wall', payload: source })),
     ...cordon.handlers,
     'settings.update': async (patch) => {
-      const before = settings.get();
-      const next = settings.update(patch);
-      // Muting the urgent alarm is a decision someone answers for: settings changes are audited.
-      const changes = settingsChanges(before, patch);
-      if (changes) dispatch.auditSeatAction('settings.update', 'settings', changes);
-      emit('settings.changed', next);
-      return next;
+      // The language is the reader's; the alarm is the seat's: muting it is a decision someone answers for.
+      const alarmChange = patch.alarmMuted !== undefined || patch.alarmVolume !== undefined;
+      const apply = async (): Promise<Settings> => {
+        const before = settings.get();
+        const next = settings.update(patch);
+        const changes = settingsChanges(before, patch);
+        if (changes) dispatch.auditSeatAction(dispatch.operatorName(), 'settings.update', 'settings', changes);
+        emit('settings.changed', next);
+        return next;
+      };
+      return alarmChange ? guardSeatControl(dispatch, 'alarm', apply, null)() : apply();
     },
   };
 

@@ -21,7 +21,7 @@ import { CHECKPOINT_ACTION, createCordonService, defaultElapsedSeconds, REINFORC
 import { CordonResultSchema } from '../../shared/contract/cordonContract';
 import type { CityPack } from '../../shared/citypack/schema';
 import type { Unit } from '../../shared/domain/unit';
-import { alertReport, envelope, tempDir } from '../../tests/unit/fixtures';
+import { alertReport, envelope, tempDir, TEST_AUDIT_KEY } from '../../tests/unit/fixtures';
 
 const DIR = path.resolve(DEMO_PACK_RELATIVE);
 const ALERT = '110-20261120-0001';
@@ -56,7 +56,7 @@ describe('cordon service on the demo city', () => {
     );
     const accounts = new OperatorAccounts(repo.db, { scrypt: { N: 1024, r: 8, p: 1 } } as never);
     await seedDemoOperators(accounts);
-    audit = new AuditLog(repo.db);
+    audit = new AuditLog(repo.db, { key: TEST_AUDIT_KEY });
     outbox = new CommandOutbox(repo.db);
     session = new OperatorSession(accounts, audit, () => {});
     const emit = ((name: string) => emitted.push(name)) as never;

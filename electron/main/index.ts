@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEventSink } from '../../shared/contract/bridge';
 import { startConsoleRuntime, type ConsoleRuntime } from '../core/consoleRuntime';
+import { safeStorageAuditKeyProvider } from './auditKeyStore';
 import { DEMO_PACK_RELATIVE } from '../core/citypack/loadCityPack';
 import { contentSecurityPolicy } from '../core/contentSecurityPolicy';
 import { APP_ORIGIN, lockDownWebContents, registerIpcHandlers } from './security';
@@ -91,8 +92,10 @@ async function start(): Promise<void> {
   const emit = createEventSink((channel, payload) => {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send(channel, payload);
   });
+  const dataDir = consoleDataDir();
   runtime = await startConsoleRuntime({
-    dataDir: consoleDataDir(),
+    dataDir,
+    auditKey: safeStorageAuditKeyProvider(dataDir),
     packDir: typeof values.pack === 'string' ? values.pack : path.join(root, DEMO_PACK_RELATIVE),
     gatewayUrl,
     gatewayToken: seat.token,

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FIXTURE_CAMERAS, fixtureScenario, tempDir, waitFor, writeFixture } from '../testFixtures';
+import { FIXTURE_CAMERAS, fetchStream, TEST_STREAM_KEY, fixtureScenario, tempDir, waitFor, writeFixture } from '../testFixtures';
 import { findExecutable } from './ffmpeg';
 import { StreamService } from './streamService';
 
@@ -27,8 +27,8 @@ async function serve(options: { offlineGraceMs?: number } = {}) {
     if (c.id === FLV_CAMERA) c.streams = [{ protocol: 'flv', url: `/streams/${c.id}/live.flv` }, { protocol: 'hls', url: `/streams/${c.id}/index.m3u8` }];
     if (c.id === HLS_ONLY) c.streams = [{ protocol: 'hls', url: `/streams/${c.id}/index.m3u8` }];
   }
-  const service = new StreamService({ cameras: cameras as never, warn: () => {}, ...options });
-  const server = http.createServer((req, res) => void service.handle(req, res, new URL(req.url!, 'http://x').pathname));
+  const service = new StreamService({ cameras: cameras as never, urlKey: TEST_STREAM_KEY, warn: () => {}, ...options });
+  const server = http.createServer((req, res) => { const u = new URL(req.url!, 'http://x'); void service.handle(req, res, u.pathname, u.searchParams); });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   cleanup.push(() => new Promise((r) => server.close(r)));
   cleanup.push(() => service.close());
@@ -60,7 +60,7 @@ describe('gateway live HTTP-FLV', () => {
   withFfmpeg('streams FLV for as long as the viewer stays, and stops the encoder when it leaves', async () => {
     const { service, url } = await serve();
     const abort = new AbortController();
-    const res = await fetch(`${url}/streams/${FLV_CAMERA}/live.flv`, { signal: abort.signal });
+    const res = await fetchStream(`${url}/streams/${FLV_CAMERA}/live.flv`, { signal: abort.signal });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('video/x-flv');
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
@@ -85,25 +85,25 @@ describe('gateway live HTTP-FLV', () => {
 
   withFfmpeg('ends the stream after the grace period when the camera goes offline, and refuses new viewers', async () => {
     const { service, url } = await serve({ offlineGraceMs: 500 });
-    const res = await fetch(`${url}/streams/${FLV_CAMERA}/live.flv`);
+    const res = await fetchStream(`${url}/streams/${FLV_CAMERA}/live.flv`);
     expect(res.status).toBe(200);
     await readAtLeast(res, 9);
     service.observe([{ type: 'camera.status', payload: { cameraId: FLV_CAMERA, online: false, at: new Date().toISOString() } }]);
     // The body ends: reading to the end terminates.
     await readAtLeast(res, Number.MAX_SAFE_INTEGER);
-    const refused = await fetch(`${url}/streams/${FLV_CAMERA}/live.flv`);
+    const refused = await fetchStream(`${url}/streams/${FLV_CAMERA}/live.flv`);
     expect(refused.status).toBe(410);
     expect(await refused.json()).toMatchObject({ error: `camera ${FLV_CAMERA} is offline`, online: false });
   });
 
   it('refuses cameras without an FLV stream and unknown cameras with a JSON reason', async () => {
     const { url } = await serve();
-    const hlsOnly = await fetch(`${url}/streams/${HLS_ONLY}/live.flv`);
+    const hlsOnly = await fetchStream(`${url}/streams/${HLS_ONLY}/live.flv`);
     expect(hlsOnly.status).toBe(404);
     expect(await hlsOnly.json()).toMatchObject({ error: `camera ${HLS_ONLY} has no HTTP-FLV stream` });
-    const none = await fetch(`${url}/streams/${NO_STREAM}/live.flv`);
+    const none = await fetchStream(`${url}/streams/${NO_STREAM}/live.flv`);
     expect(none.status).toBe(404);
-    const unknown = await fetch(`${url}/streams/14050200001320009999/live.flv`);
+    const unknown = await fetchStream(`${url}/streams/14050200001320009999/live.flv`);
     expect(await unknown.json()).toMatchObject({ error: 'unknown camera 14050200001320009999' });
   });
 });

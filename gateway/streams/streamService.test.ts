@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startGateway } from '../server';
 import { GatewayEvents, type CommandAck } from '../../shared/protocol/feed';
-import { FIXTURE_CAMERAS, fixtureScenario, recordingClient, tempDir, waitFor, writeFixture } from '../testFixtures';
+import { FIXTURE_CAMERAS, fetchStream, TEST_STREAM_KEY, fixtureScenario, recordingClient, tempDir, waitFor, writeFixture } from '../testFixtures';
 import { findExecutable, StreamService } from './streamService';
 
 // CI installs ffmpeg (.ci/run); without it only the "missing ffmpeg" behaviour can be tested.
@@ -44,13 +44,13 @@ async function startWithStreams(streams: Parameters<typeof startGateway>[0]['str
 }
 
 const mediaSequence = (playlist: string) => Number(/#EXT-X-MEDIA-SEQUENCE:(\d+)/.exec(playlist)?.[1] ?? NaN);
-const segments = (playlist: string) => playlist.split('\n').filter((l) => /\.(ts|m4s)$/.test(l.trim()));
+const segments = (playlist: string) => playlist.split("\n").filter((l) => /\.(ts|m4s)(\?|$)/.test(l.trim()));
 
 describe('gateway live streams', () => {
   withFfmpeg('serves a live HLS playlist whose segments keep coming', async () => {
     const gateway = await startWithStreams();
     const started = Date.now();
-    const first = await fetch(`${gateway.url}/streams/${STREAMED}/index.m3u8`);
+    const first = await fetchStream(`${gateway.url}/streams/${STREAMED}/index.m3u8`);
     const firstMs = Date.now() - started;
     expect(first.status).toBe(200);
     expect(first.headers.get('content-type')).toBe('application/vnd.apple.mpegurl');
@@ -61,7 +61,7 @@ describe('gateway live streams', () => {
     expect(names.length).toBeGreaterThan(0);
     console.info(`first playlist after ${firstMs} ms`);
 
-    const segment = await fetch(`${gateway.url}/streams/${STREAMED}/${names[0]!.trim()}`);
+    const segment = await fetchStream(`${gateway.url}/streams/${STREAMED}/${names[0]!.trim()}`);
     expect(segment.status).toBe(200);
     expect(segment.headers.get('content-type')).toBe('video/mp2t');
     const bytes = new Uint8Array(await segment.arrayBuffer());
@@ -74,7 +74,7 @@ describe('gateway live streams', () => {
     let latest = playlist;
     const deadline = Date.now() + 6000;
     while (Date.now() < deadline) {
-      latest = await (await fetch(`${gateway.url}/streams/${STREAMED}/index.m3u8`)).text();
+      latest = await (await fetchStream(`${gateway.url}/streams/${STREAMED}/index.m3u8`)).text();
       const last = segments(latest).at(-1);
       if (last !== lastSegment0 || mediaSequence(latest) > seq0) break;
       await new Promise((r) => setTimeout(r, 300));
@@ -84,27 +84,27 @@ describe('gateway live streams', () => {
 
   withFfmpeg('answers a CORS preflight and rejects path tricks', async () => {
     const gateway = await startWithStreams();
-    const preflight = await fetch(`${gateway.url}/streams/${STREAMED}/index.m3u8`, { method: 'OPTIONS' });
+    const preflight = await fetchStream(`${gateway.url}/streams/${STREAMED}/index.m3u8`, { method: 'OPTIONS' });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
-    const sneaky = await fetch(`${gateway.url}/streams/${STREAMED}/..%2F..%2Fetc%2Fpasswd`);
+    const sneaky = await fetchStream(`${gateway.url}/streams/${STREAMED}/..%2F..%2Fetc%2Fpasswd`);
     expect(sneaky.status).toBe(404);
-    const beforeStart = await fetch(`${gateway.url}/streams/${STREAMED_2}/seg00001.ts`);
+    const beforeStart = await fetchStream(`${gateway.url}/streams/${STREAMED_2}/seg00001.ts`);
     expect(beforeStart.status).toBe(404);
     expect(((await beforeStart.json()) as { error: string }).error).toMatch(/not running/);
   });
 
   it('refuses unknown cameras, cameras without a stream and offline cameras with a JSON reason', async () => {
     const gateway = await startWithStreams({ ffmpeg: hasFfmpeg ? 'ffmpeg' : '/nonexistent/ffmpeg', warn: () => {} });
-    const unknown = await fetch(`${gateway.url}/streams/14050200001320009999/index.m3u8`);
+    const unknown = await fetchStream(`${gateway.url}/streams/14050200001320009999/index.m3u8`);
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ error: 'unknown camera 14050200001320009999' });
-    const noStream = await fetch(`${gateway.url}/streams/${NO_STREAM}/index.m3u8`);
+    const noStream = await fetchStream(`${gateway.url}/streams/${NO_STREAM}/index.m3u8`);
     expect(noStream.status).toBe(404);
     expect(await noStream.json()).toMatchObject({ error: `camera ${NO_STREAM} has no stream` });
 
     gateway.inject('camera.status', { cameraId: STREAMED_2, online: false, at: new Date().toISOString() });
-    const offline = await fetch(`${gateway.url}/streams/${STREAMED_2}/index.m3u8`);
+    const offline = await fetchStream(`${gateway.url}/streams/${STREAMED_2}/index.m3u8`);
     expect(offline.status).toBe(410);
     expect(await offline.json()).toEqual({ error: `camera ${STREAMED_2} is offline`, cameraId: STREAMED_2, online: false });
   });
@@ -113,7 +113,7 @@ describe('gateway live streams', () => {
     const warn = vi.fn();
     const gateway = await startWithStreams({ ffmpeg: '/nonexistent/ffmpeg', warn });
     for (let i = 0; i < 2; i++) {
-      const res = await fetch(`${gateway.url}/streams/${STREAMED}/index.m3u8`);
+      const res = await fetchStream(`${gateway.url}/streams/${STREAMED}/index.m3u8`);
       expect(res.status).toBe(503);
       expect(((await res.json()) as { error: string }).error).toMatch(/ffmpeg is not installed/);
     }
@@ -125,8 +125,8 @@ describe('gateway live streams', () => {
 describe('StreamService encoder lifecycle', () => {
   async function serve(options: Partial<ConstructorParameters<typeof StreamService>[0]> = {}) {
     const { cameras } = fixtureWithStreams();
-    const service = new StreamService({ cameras: cameras as never, ...options });
-    const server = http.createServer((req, res) => void service.handle(req, res, new URL(req.url!, 'http://x').pathname));
+    const service = new StreamService({ cameras: cameras as never, urlKey: TEST_STREAM_KEY, ...options });
+    const server = http.createServer((req, res) => { const u = new URL(req.url!, 'http://x'); void service.handle(req, res, u.pathname, u.searchParams); });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     cleanup.push(() => new Promise((r) => server.close(r)));
     cleanup.push(() => service.close());
@@ -135,11 +135,11 @@ describe('StreamService encoder lifecycle', () => {
 
   withFfmpeg('stops an encoder after the idle time, and all of them on close', async () => {
     const { service, url } = await serve({ idleMs: 1000 });
-    expect((await fetch(`${url}/streams/${STREAMED}/index.m3u8`)).status).toBe(200);
+    expect((await fetchStream(`${url}/streams/${STREAMED}/index.m3u8`)).status).toBe(200);
     expect(service.running()).toEqual([STREAMED]);
     await waitFor(() => service.running().length === 0, 5000, 'idle encoder to stop');
 
-    expect((await fetch(`${url}/streams/${STREAMED_2}/index.m3u8`)).status).toBe(200);
+    expect((await fetchStream(`${url}/streams/${STREAMED_2}/index.m3u8`)).status).toBe(200);
     const pids = service.pids();
     expect(pids).toHaveLength(1);
     await service.close();
@@ -149,19 +149,19 @@ describe('StreamService encoder lifecycle', () => {
 
   withFfmpeg('limits concurrent encoders', async () => {
     const { url } = await serve({ maxEncoders: 1 });
-    expect((await fetch(`${url}/streams/${STREAMED}/index.m3u8`)).status).toBe(200);
-    const second = await fetch(`${url}/streams/${STREAMED_2}/index.m3u8`);
+    expect((await fetchStream(`${url}/streams/${STREAMED}/index.m3u8`)).status).toBe(200);
+    const second = await fetchStream(`${url}/streams/${STREAMED_2}/index.m3u8`);
     expect(second.status).toBe(503);
     expect(((await second.json()) as { error: string }).error).toMatch(/too many live streams \(limit 1\)/);
   });
 
   withFfmpeg('keeps a running stream for a grace period after its camera goes offline, then stops it', async () => {
     const { service, url } = await serve({ offlineGraceMs: 800 });
-    expect((await fetch(`${url}/streams/${STREAMED}/index.m3u8`)).status).toBe(200);
+    expect((await fetchStream(`${url}/streams/${STREAMED}/index.m3u8`)).status).toBe(200);
     service.observe([{ type: 'camera.status', payload: { cameraId: STREAMED, online: false, at: new Date().toISOString() } }]);
-    expect((await fetch(`${url}/streams/${STREAMED}/index.m3u8`)).status).toBe(200);
+    expect((await fetchStream(`${url}/streams/${STREAMED}/index.m3u8`)).status).toBe(200);
     await waitFor(() => service.running().length === 0, 4000, 'offline encoder to stop');
-    expect((await fetch(`${url}/streams/${STREAMED}/index.m3u8`)).status).toBe(410);
+    expect((await fetchStream(`${url}/streams/${STREAMED}/index.m3u8`)).status).toBe(410);
   });
 });
 

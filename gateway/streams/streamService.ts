@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Camera } from '../../shared/domain/camera';
 import { ffmpegArgs, findExecutable } from './ffmpeg';
 import { FlvSessions } from './flvSessions';
+import { checkStreamUrl, signPlaylist } from './streamUrl';
 
 export { ffmpegArgs, findExecutable };
 
@@ -19,6 +20,10 @@ export { ffmpegArgs, findExecutable };
  */
 export interface StreamServiceOptions {
   cameras: readonly Camera[];
+  /** Key of the signed stream URLs (./streamUrl.ts, derived from the gateway token); unsigned, forged or expired requests get 403. */
+  urlKey: Buffer;
+  /** Clock of the URL expiry check (tests). */
+  now?: () => number;
   /** Executable name or path. Default "ffmpeg" from PATH. */
   ffmpeg?: string;
   /** Stop an encoder after this long without a request. Default 30 s. */
@@ -140,8 +145,8 @@ export class StreamService {
     return [...[...this.encoders.values()].map((e) => e.process.pid), ...this.flv.pids()].filter((pid): pid is number => pid !== undefined);
   }
 
-  /** Answers `/streams/<cameraId>/<file>`. */
-  async handle(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+  /** Answers `/streams/<cameraId>/<file>?exp=…&sig=…`. */
+  async handle(req: IncomingMessage, res: ServerResponse, pathname: string, search: URLSearchParams = new URLSearchParams()): Promise<void> {
     if (req.method === 'OPTIONS') {
       res.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, HEAD, OPTIONS', 'access-control-max-age': '600' });
       return void res.end();
@@ -150,6 +155,9 @@ export class StreamService {
     const match = /^\/streams\/(\d{20})\/([^/]+)$/.exec(pathname);
     if (!match) return sendJson(res, 404, { error: 'expected /streams/<20-digit camera id>/index.m3u8' });
     const [, cameraId, file] = match as unknown as [string, string, string];
+    // Before anything else (even whether the camera exists): only the console's signed URLs play.
+    const signed = checkStreamUrl(this.options.urlKey, cameraId, search, this.options.now?.() ?? Date.now());
+    if (!signed.ok) return sendJson(res, 403, { error: signed.reason, cameraId });
     if (file === 'live.flv') return this.handleFlv(req, res, cameraId);
     if (!FILE_NAME.test(file)) return sendJson(res, 404, { error: `no such stream file: ${file}` });
     if (!this.cameras.has(cameraId)) {
@@ -182,6 +190,7 @@ export class StreamService {
     } catch {
       return sendJson(res, 404, { error: `segment ${file} has expired`, cameraId });
     }
+    if (file.endsWith('.m3u8')) body = Buffer.from(signPlaylist(body.toString('utf8'), signed.query), 'utf8');
     res.writeHead(200, {
       'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
       'content-length': body.length,

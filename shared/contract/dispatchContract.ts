@@ -34,6 +34,9 @@ export const OperatorInfoSchema = z.object({
 });
 export type OperatorInfo = z.infer<typeof OperatorInfoSchema>;
 
+const credentials = { username: z.string().min(1).max(64), password: z.string().min(1).max(200) };
+export const SupervisorConfirmationSchema = z.object(credentials);
+
 export const AlertEventRecordSchema = z.object({
   at: z.string(),
   operator: z.string(),
@@ -111,16 +114,21 @@ export const ShiftSummarySchema = z.object({
   tierMetShare: z.number().nullable(),
   overdueTransfers: z.number(),
   outbox: z.record(z.string(), z.number()),
+  /** The audit log's head when the summary was made: written down elsewhere, it anchors the log (`audit verify --anchor`). */
+  auditHead: z.object({ seq: z.number().int().nonnegative(), hash: z.string() }),
 });
 export type ShiftSummary = z.infer<typeof ShiftSummarySchema>;
 
 const request = <A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: R) => ({ args, result });
 
 export const dispatchRequests = {
-  'operator.signIn': request(z.tuple([z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) })]), OperatorInfoSchema),
+  'operator.signIn': request(z.tuple([z.object(credentials)]), OperatorInfoSchema),
   'operator.signOut': request(z.tuple([]), z.null()),
   'operator.current': request(z.tuple([]), OperatorInfoSchema.nullable()),
-  'alerts.act': request(z.tuple([z.object({ alertId: z.string().min(1), action: LifecycleActionSchema })]), AlertSchema),
+  /** A signed-in supervisor clears an account's failed sign-ins and lock (`username: null`: the seat's). */
+  'operator.unlock': request(z.tuple([z.object({ username: z.string().min(1).max(64).nullable() })]), z.object({ unlocked: z.boolean() })),
+  /** `confirmation`: a supervisor's credentials entered at the seat, for a step a trainee may take on a live alert only when confirmed. */
+  'alerts.act': request(z.tuple([z.object({ alertId: z.string().min(1), action: LifecycleActionSchema, confirmation: SupervisorConfirmationSchema.optional() })]), AlertSchema),
   'alerts.history': request(z.tuple([z.object({ alertId: z.string().min(1) })]), AlertHistorySchema),
   'alerts.duplicates': request(z.tuple([z.object({ alertId: z.string().min(1) })]), z.array(DuplicateSuggestionSchema)),
   'shift.summary': request(z.tuple([]), ShiftSummarySchema),

@@ -89,6 +89,8 @@ export type DrillTimelineEntry = z.infer<typeof DrillTimelineEntrySchema>;
 
 export const DrillReportSchema = z.object({
   scenarioId: z.string(),
+  /** The audit log's head when the report was made (printed on it: an anchor for `audit verify --anchor`). */
+  auditHead: z.object({ seq: z.number().int().nonnegative(), hash: z.string() }).nullable(),
   name: z.string().nullable(),
   generatedAt: z.string(),
   /** Overall: the alerts' score blended with the expected actions' (docs/drills.md). */

@@ -81,6 +81,11 @@ export const ConsoleCommandSchema = z.object({
   commandId: z.string().min(8),
   kind: z.enum(['unit.assign', 'unit.recall', 'unit.status', 'camera.ptz']),
   payload: z.record(z.string(), z.unknown()),
+  /**
+   * The console's audit log head hash when the command was sent. The gateway records it with
+   * the command: an anchor outside the seat that `audit verify --anchor` checks the log against.
+   */
+  auditHead: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type ConsoleCommand = z.infer<typeof ConsoleCommandSchema>;
 

@@ -1,4 +1,4 @@
-import { expect, openConsole, test } from './fixtures';
+import { expect, openConsole, signIn, test } from './fixtures';
 import { scenarioAlert } from './stack';
 
 test('an urgent 110 alert sounds the alarm until it is looked at; mute silences it', async ({ stack, consolePage: page }) => {
@@ -12,6 +12,11 @@ test('an urgent 110 alert sounds the alarm until it is looked at; mute silences 
   await page.locator('[data-testid=alert-item][data-alert-id="110-E2E-URGENT"]').click();
   await expect(page.getByTestId('alarm')).toHaveAttribute('data-state', 'idle');
 
+  // Silencing the alarm is an operator's decision: signed out, mute and volume are disabled.
+  await expect(page.getByTestId('alarm-toggle')).toBeDisabled();
+  await expect(page.getByTestId('alarm-volume')).toBeDisabled();
+  await expect(page.getByTestId('alarm-toggle')).toHaveAttribute('title', '请先登录');
+  await signIn(page);
   await page.getByTestId('alarm-toggle').click();
   await stack.inject('alert', scenarioAlert(8, { id: '110-E2E-URGENT-2', category: 'assault', priority: 1, source: '110' }));
   await expect(page.getByTestId('alarm')).toHaveAttribute('data-state', 'muted');

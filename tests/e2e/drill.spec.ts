@@ -21,6 +21,11 @@ test('training drill: banner, replay controls, acknowledge the first report, sco
 
   const controls = page.getByTestId('drill-controls');
   await expect(controls).toBeVisible();
+  // The drill clock is the trainer's: signed out (or as a trainee) the controls are disabled.
+  await expect(controls.getByTestId('drill-pause')).toBeDisabled();
+  await expect(controls.getByTestId('drill-clock-hint')).toHaveText('请先登录');
+  await signIn(page, 'trainer');
+  await expect(controls.getByTestId('drill-clock-hint')).toHaveCount(0);
   await controls.getByTestId('drill-pause').click();
   await expect(controls.getByTestId('drill-time')).toHaveAttribute('data-paused', 'true');
   const pausedAt = await controls.getByTestId('drill-time').textContent();
@@ -32,7 +37,6 @@ test('training drill: banner, replay controls, acknowledge the first report, sco
   await expect(controls.getByTestId('drill-speed-10')).toHaveAttribute('aria-pressed', 'true');
   await expect(controls.getByTestId('drill-time')).toHaveAttribute('data-speed', '10');
 
-  await signIn(page);
   const first = page.locator('[data-testid=alert-item][data-alert-id="110-DRILL-0001"]');
   await expect(first).toBeVisible({ timeout: 20_000 });
   // Pause again: the trainee works the first report while the scenario waits (and the map stops moving).
@@ -66,7 +70,8 @@ test('robbery drill at 10× from the start: acknowledge, dispatch, cordon plan, 
 
   const first = page.locator('[data-testid=alert-item][data-alert-id="110-DRILL-0001"]');
   await expect(first).toBeVisible({ timeout: 20_000 });
-  // The trainee pauses the scenario to work the robbery: the suspects' head start stops growing.
+  // The trainer pauses the scenario and works the robbery: the suspects' head start stops growing.
+  await signIn(page, 'trainer');
   await controls.getByTestId('drill-pause').click();
   await expect(controls.getByTestId('drill-time')).toHaveAttribute('data-paused', 'true');
 
@@ -77,7 +82,6 @@ test('robbery drill at 10× from the start: acknowledge, dispatch, cordon plan, 
   await expect(wall.getByTestId('drill-banner')).toContainText('DRILL');
   await wall.close();
 
-  await signIn(page);
   await first.click();
   await expect(page.getByTestId('alert-detail')).toHaveAttribute('data-alert-id', '110-DRILL-0001');
   await page.keyboard.press('a');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Camera } from '../../shared/domain/camera';
 import { camerasInArea, rankCamerasForPoint, type AreaSelection } from '../../shared/domain/cameraSelection';
-import { expect, mapDebug, openConsole, test } from './fixtures';
+import { expect, mapDebug, openConsole, signIn, test } from './fixtures';
 import { ROOT } from './processes';
 import { scenarioAlert } from './stack';
 
@@ -86,6 +86,9 @@ test.describe('video linkage', () => {
       const area = (await mapDebug(page))?.drawnArea as AreaSelection | null | undefined;
       return area ? camerasInArea(cameras, area, { limit: 4 }).map((r) => r.camera.id) : null;
     };
+    // The drawn area becomes the shared wall source: a seat control, for a signed-in operator only.
+    await expect(page.getByTestId('video-draw-circle')).toBeDisabled();
+    await signIn(page);
     await page.getByTestId('video-draw-circle').click();
     await page.mouse.click(cx, cy);
     await page.mouse.click(cx + 90, cy);
@@ -152,6 +155,7 @@ test.describe('video linkage', () => {
     await page.getByTestId('video-collapse').click();
     const box = (await page.getByTestId('map').boundingBox())!;
     const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    await signIn(page);
     await page.getByTestId('video-draw-circle').click();
     await page.mouse.click(cx, cy);
     await page.mouse.click(cx + 90, cy);

@@ -3,11 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AlertReport } from '../../shared/domain/alert';
 import type { FeedEnvelope } from '../../shared/protocol/feed';
+import { staticAuditKeyProvider } from '../../electron/core/audit/auditKey';
 
-/** A fresh temporary directory, removed by the returned cleanup. */
+/** A fresh temporary directory, removed by the returned cleanup (with the audit key file a console may create beside it). */
 export function tempDir(prefix = 'dispatch-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    cleanup: () => {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(`${dir}.audit-key`, { force: true });
+    },
+  };
 }
 
 export function alertReport(overrides: Partial<AlertReport> = {}): AlertReport {
@@ -28,3 +35,6 @@ export function alertReport(overrides: Partial<AlertReport> = {}): AlertReport {
 export function envelope(seq: number, type: FeedEnvelope['type'], payload: unknown, sentAt = new Date().toISOString()): FeedEnvelope {
   return { seq, type, sentAt, payload };
 }
+
+/** A fixed audit HMAC key for tests (real seats use electron/core/audit/auditKey.ts). */
+export const TEST_AUDIT_KEY = staticAuditKeyProvider(Buffer.alloc(32, 7), 'test');

@@ -1,5 +1,5 @@
 /**
- * `accounts add|list|disable|enable|passwd`: operator accounts of a console's data folder, for
+ * `accounts add|list|disable|enable|passwd|unlock`: operator accounts of a console's data folder, for
  * whoever sets up a real seat (no demo accounts there). Passwords never go on the command line
  * (it is visible to every user of the machine): they come from --password-file or the
  * CONSOLE_OPERATOR_PASSWORD environment variable. Every change is written to the audit log.
@@ -10,7 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OPERATOR_ROLES, type OperatorRole } from '../../../shared/domain/lifecycle/permissions';
 import { OperatorAccounts } from '../../core/accounts/operatorAccounts';
+import { SignInThrottle } from '../../core/accounts/signInThrottle';
 import { AuditLog } from '../../core/audit/auditLog';
+import { fileAuditKeyProvider } from '../../core/audit/auditKey';
 import { openDatabase } from '../../core/db/database';
 import { defaultDataDir, findAppRoot } from '../../core/paths';
 import { optionalOption, requireOption, UsageError, type ParsedArgs } from '../args';
@@ -33,7 +35,8 @@ async function withAccounts(args: ParsedArgs, io: CliIo, work: (accounts: Operat
   const dataDir = path.resolve(optionalOption(args, 'data-dir') ?? defaultDataDir(findAppRoot(path.dirname(fileURLToPath(import.meta.url)))));
   const db = openDatabase(dataDir);
   try {
-    const log = new AuditLog(db);
+    const log = new AuditLog(db, { key: fileAuditKeyProvider(dataDir) });
+    log.sealLegacy();
     const operator = `cli:${os.userInfo().username}`;
     const audit = (action: string, username: string, payload?: Record<string, unknown>) => void log.append({ operator, action, subject: `operator:${username}`, payload: payload ?? null });
     const code = await work(new OperatorAccounts(db), audit);
@@ -90,6 +93,27 @@ export const accountsCommands = (env: NodeJS.ProcessEnv = process.env): CliComma
         }),
     }),
   ),
+  {
+    path: ['accounts', 'unlock'],
+    usage: `accounts unlock (--username NAME | --seat) ${DATA_DIR_HELP}`,
+    summary: "clear an account's (or the seat's) failed sign-ins and lockout; a supervisor's action, audited",
+    run: (args, io) =>
+      withAccounts(args, io, async (accounts, audit) => {
+        const throttle = new SignInThrottle(accounts.database);
+        if (args.options.has('seat')) {
+          const unlocked = throttle.unlockSeat();
+          audit('operator.unlocked', 'seat', { scope: 'seat', unlocked });
+          io.stdout(JSON.stringify({ seat: true, unlocked }) + '\n');
+          return 0;
+        }
+        const username = requireOption(args, 'username');
+        if (!accounts.get(username)) throw new Error(`no operator account "${username}"`);
+        const unlocked = throttle.unlockAccount(username);
+        audit('operator.unlocked', username, { scope: 'account', unlocked });
+        io.stdout(JSON.stringify({ username, unlocked }) + '\n');
+        return 0;
+      }),
+  },
   {
     path: ['accounts', 'passwd'],
     usage: `accounts passwd --username NAME [--password-file FILE] ${DATA_DIR_HELP}`,

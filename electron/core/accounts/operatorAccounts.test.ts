@@ -98,6 +98,7 @@ describe('OperatorAccounts', () => {
       ['supervisor', 'supervisor'],
       ['duty', 'duty_officer'],
       ['trainee', 'trainee'],
+      ['trainer', 'trainer'],
     ]);
     expect(await seedDemoOperators(accounts)).toEqual([]);
     expect((await accounts.verify('trainee', DEMO_PASSWORD)).ok).toBe(true);

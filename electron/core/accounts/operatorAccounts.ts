@@ -65,7 +65,12 @@ export class OperatorAccounts {
   /** Hash of a random password, so unknown users cost as much as known ones (no name probing by timing). */
   private dummyHash: Promise<string> | null = null;
 
-  constructor(db: Db, options: { now?: () => Date; scrypt?: ScryptParams } = {}) {
+  constructor(
+    /** The database the accounts live in (the sign-in throttle keeps its counts beside them). */
+    readonly database: Db,
+    options: { now?: () => Date; scrypt?: ScryptParams } = {},
+  ) {
+    const db = database;
     this.now = options.now ?? (() => new Date());
     this.params = options.scrypt ?? DEFAULT_SCRYPT_PARAMS;
     this.insertStmt = db.prepare(

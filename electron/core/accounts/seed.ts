@@ -24,6 +24,7 @@ export const DEMO_OPERATORS = [
   { username: 'supervisor', displayName: '值班长（演示）', role: 'supervisor' },
   { username: 'duty', displayName: '值班员（演示）', role: 'duty_officer' },
   { username: 'trainee', displayName: '见习员（演示）', role: 'trainee' },
+  { username: 'trainer', displayName: '教官（演示）', role: 'trainer' },
 ] as const;
 
 /** Demo accounts, each with DEMO_PASSWORD; skips names that exist. Returns the ones created. */

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../db/database';
 import { tempDir } from '../../../tests/unit/fixtures';
+import { fileAuditKeyProvider } from './auditKey';
 import { newLifecycle, transition } from '../../../shared/domain/lifecycle/stateMachine';
 import { runCli } from '../../cli/main';
 import { AuditLog, GENESIS_HASH, auditEntryHash } from './auditLog';
@@ -27,7 +28,7 @@ describe('AuditLog', () => {
     tmp = tempDir();
     db = openDatabase(tmp.dir);
     tick = 0;
-    log = new AuditLog(db, { now: () => new Date(Date.UTC(2026, 10, 20, 11, 0, tick++)) });
+    log = new AuditLog(db, { key: fileAuditKeyProvider(tmp.dir), now: () => new Date(Date.UTC(2026, 10, 20, 11, 0, tick++)) });
   });
   afterEach(() => {
     db.close();
@@ -46,13 +47,13 @@ describe('AuditLog', () => {
     expect(second.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(db.prepare('SELECT payload FROM audit_log WHERE seq = 2').pluck().get()).toBe('{"a":1,"b":2,"unitIds":["U1"]}');
     expect(log.head()).toEqual({ seq: 2, hash: second.hash });
-    expect(log.verify()).toEqual({ ok: true, entries: 2, headHash: second.hash });
+    expect(log.verify()).toEqual({ ok: true, entries: 2, headHash: second.hash, legacyEntries: 0 });
     expect(log.recent(10, 'alert:A1').map((e) => e.seq)).toEqual([2]);
     expect(log.recent(1)[0]!.payload).toEqual({ a: 1, b: 2, unitIds: ['U1'] });
   });
 
   it('verifies an empty log and refuses incomplete entries', () => {
-    expect(log.verify()).toEqual({ ok: true, entries: 0, headHash: GENESIS_HASH });
+    expect(log.verify()).toEqual({ ok: true, entries: 0, headHash: GENESIS_HASH, legacyEntries: 0 });
     expect(() => log.append({ operator: '', action: 'x', subject: 'y' })).toThrow(/operator/);
     expect(() => log.append({ operator: 'a', action: 'x', subject: 'y', at: 'now' })).toThrow(/invalid time/);
     expect(() => log.append({ operator: 'a', action: 'x', subject: 'y', payload: { n: Infinity } })).toThrow();
@@ -92,15 +93,15 @@ describe('AuditLog', () => {
 
     it('a changed payload', () => {
       db.prepare(`UPDATE audit_log SET payload = '{"i":3,"note":"已撤销"}' WHERE seq = 3`).run();
-      expect(log.verify()).toMatchObject({ ok: false, firstBadSeq: 3, entries: 2, reason: 'hash does not match the entry' });
+      expect(log.verify()).toMatchObject({ ok: false, firstBadSeq: 3, entries: 2, reason: 'HMAC does not match the entry (rewritten, or another key)' });
     });
 
-    it('a changed row whose hash was recomputed', () => {
+    it('a changed row whose plain hash was recomputed', () => {
       const row = db.prepare<[], Record<string, string | number>>('SELECT * FROM audit_log WHERE seq = 3').get()!;
       const payloadJson = '{"i":3,"note":"forged"}';
       const hash = auditEntryHash({ seq: 3, at: String(row.at), operator: String(row.operator), action: String(row.action), subject: String(row.subject), payloadJson, prevHash: String(row.prev_hash) });
       db.prepare('UPDATE audit_log SET payload = ?, hash = ? WHERE seq = 3').run(payloadJson, hash);
-      expect(log.verify()).toMatchObject({ ok: false, firstBadSeq: 4, reason: 'prev_hash does not match the previous entry' });
+      expect(log.verify()).toMatchObject({ ok: false, firstBadSeq: 3, reason: 'HMAC does not match the entry (rewritten, or another key)' });
     });
 
     it('a deleted row', () => {

@@ -1,19 +1,28 @@
 /**
  * The append-only audit log (审计日志): who did what to which alert, unit or account, when.
  *
- * Entries are hash-chained: each hash covers the canonical entry and the previous entry's hash,
- * so changing, inserting or removing a row in the middle breaks every later link. Triggers in
- * the schema refuse UPDATE and DELETE; `verify` still catches someone who dropped them.
- * Removing rows from the end cannot be seen from inside the chain: keep `headHash` somewhere
- * else (a shift report, a supervisor's printout) and compare.
+ * Entries are chained: each hash covers the canonical entry and the previous entry's hash, so
+ * changing, inserting or removing a row in the middle breaks every later link. Since schema
+ * version 4 the link is an HMAC-SHA256 under a key kept outside the database (./auditKey.ts):
+ * someone who drops the triggers and rewrites rows cannot recompute it. Entries written before
+ * (alg `sha256`, plain SHA-256) stay verifiable as a legacy prefix; the first keyed entry covers
+ * the legacy head, and no plain entry may follow a keyed one (docs/audit.md).
+ * Removing rows from the end cannot be seen from inside the chain: the head hash is anchored
+ * outside the seat (shift summary, drill report, every gateway command) and `verify({ anchor })`
+ * checks that the chain still contains it.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Db } from '../db/database';
 import type { LifecycleEvent } from '../../../shared/domain/lifecycle/stateMachine';
 import { canonicalJson } from './canonicalJson';
+import type { AuditKeyProvider } from './auditKey';
 
 /** prev_hash of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
+
+/** `sha256`: plain hash, entries from before schema version 4; `hmac-sha256`: keyed (every new entry). */
+export type AuditHashAlg = 'sha256' | 'hmac-sha256';
+export const KEYED_ALG: AuditHashAlg = 'hmac-sha256';
 
 export interface AuditEntry {
   seq: number;
@@ -39,7 +48,7 @@ export interface AuditAppend {
 
 /** `entries` and `headHash` cover the entries that verified (all of them when ok). */
 export type AuditVerification =
-  | { ok: true; entries: number; headHash: string }
+  | { ok: true; entries: number; headHash: string; legacyEntries: number; anchorSeq?: number }
   | { ok: false; entries: number; headHash: string; firstBadSeq: number; reason: string };
 
 interface AuditRow {
@@ -51,11 +60,23 @@ interface AuditRow {
   payload: string;
   prev_hash: string;
   hash: string;
+  alg: string;
 }
 
-/** SHA-256 (hex) of the canonical form of everything in the entry except its own hash. */
-export function auditEntryHash(entry: { seq: number; at: string; operator: string; action: string; subject: string; payloadJson: string; prevHash: string }): string {
-  const canonical = canonicalJson({
+type HashedFields = { seq: number; at: string; operator: string; action: string; subject: string; payloadJson: string; prevHash: string };
+
+/** SHA-256 (hex) of the canonical form of everything in the entry except its own hash (legacy entries). */
+export function auditEntryHash(entry: HashedFields): string {
+  return createHash('sha256').update(canonicalEntry(entry), 'utf8').digest('hex');
+}
+
+/** HMAC-SHA256 (hex) under the audit key of the same canonical form. */
+export function auditEntryHmac(key: Buffer, entry: HashedFields): string {
+  return createHmac('sha256', key).update(canonicalEntry(entry), 'utf8').digest('hex');
+}
+
+function canonicalEntry(entry: HashedFields): string {
+  return canonicalJson({
     seq: entry.seq,
     at: entry.at,
     operator: entry.operator,
@@ -64,7 +85,12 @@ export function auditEntryHash(entry: { seq: number; at: string; operator: strin
     payload: entry.payloadJson,
     prevHash: entry.prevHash,
   });
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+function isSealOf(row: AuditRow, legacyEntries: number, legacyHead: string): boolean {
+  if (row.action !== 'audit.keyed') return false;
+  const payload = JSON.parse(row.payload) as { legacyEntries?: unknown; legacyHead?: unknown } | null;
+  return payload?.legacyEntries === legacyEntries && payload.legacyHead === legacyHead;
 }
 
 const rowToEntry = (r: AuditRow): AuditEntry => ({
@@ -80,23 +106,27 @@ const rowToEntry = (r: AuditRow): AuditEntry => ({
 
 export class AuditLog {
   private readonly headStmt;
+  private readonly headAlgStmt;
   private readonly insertStmt;
   private readonly allStmt;
   private readonly bySubjectStmt;
   private readonly recentStmt;
   private readonly now: () => Date;
   private readonly mode: string | null;
+  private readonly keys: AuditKeyProvider;
 
   constructor(
     private readonly db: Db,
-    /** `mode`: set in a training drill (`drill:<id>`); stamped into every entry's payload. */
-    options: { now?: () => Date; mode?: string } = {},
+    /** `key`: the HMAC key's provider; `mode`: set in a training drill (`drill:<id>`), stamped into every entry's payload. */
+    options: { key: AuditKeyProvider; now?: () => Date; mode?: string },
   ) {
     this.now = options.now ?? (() => new Date());
     this.mode = options.mode ?? null;
+    this.keys = options.key;
     this.headStmt = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    this.headAlgStmt = db.prepare<[], { alg: string }>('SELECT alg FROM audit_log ORDER BY seq DESC LIMIT 1');
     this.insertStmt = db.prepare(
-      'INSERT INTO audit_log (seq, at, operator, action, subject, payload, prev_hash, hash) VALUES (@seq, @at, @operator, @action, @subject, @payload, @prevHash, @hash)',
+      'INSERT INTO audit_log (seq, at, operator, action, subject, payload, prev_hash, hash, alg) VALUES (@seq, @at, @operator, @action, @subject, @payload, @prevHash, @hash, @alg)',
     );
     this.allStmt = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq');
     this.bySubjectStmt = db.prepare<[string, number], AuditRow>('SELECT * FROM audit_log WHERE subject = ? ORDER BY seq DESC LIMIT ?');
@@ -121,8 +151,8 @@ export class AuditLog {
       const head = this.headStmt.get();
       const seq = (head?.seq ?? 0) + 1;
       const prevHash = head?.hash ?? GENESIS_HASH;
-      const hash = auditEntryHash({ seq, at, operator: input.operator, action: input.action, subject: input.subject, payloadJson, prevHash });
-      this.insertStmt.run({ seq, at, operator: input.operator, action: input.action, subject: input.subject, payload: payloadJson, prevHash, hash });
+      const hash = auditEntryHmac(this.keys.key(), { seq, at, operator: input.operator, action: input.action, subject: input.subject, payloadJson, prevHash });
+      this.insertStmt.run({ seq, at, operator: input.operator, action: input.action, subject: input.subject, payload: payloadJson, prevHash, hash, alg: KEYED_ALG });
       return { seq, at, operator: input.operator, action: input.action, subject: input.subject, payload: JSON.parse(payloadJson) as unknown, prevHash, hash };
     };
     return this.db.inTransaction ? write() : this.db.transaction(write).immediate();
@@ -149,14 +179,35 @@ export class AuditLog {
   }
 
   /**
-   * Walks the whole chain in order and reports the first entry that does not hold: a gap in
-   * seq, a prev_hash that is not the previous hash, a payload not in canonical form, or a hash
-   * that does not match the content. Streams rows, so a long log needs no memory.
+   * A log written before schema version 4 ends in plain-hash entries; this appends the keyed
+   * `audit.keyed` entry over their head, so from now on the legacy prefix cannot be rewritten.
+   * Only when the key was created just now (the folder's first keyed start): a plain head under
+   * an older key means the log was rewritten, and sealing it would bless the forgery.
+   * Returns the entry, or null when there is nothing (or nothing allowed) to seal.
    */
-  verify(): AuditVerification {
+  sealLegacy(): AuditEntry | null {
+    const head = this.head();
+    if (head.seq === 0 || this.headAlgStmt.get()?.alg === KEYED_ALG) return null;
+    this.keys.key();
+    if (!this.keys.created()) return null;
+    return this.append({ operator: 'system', action: 'audit.keyed', subject: 'audit', payload: { legacyEntries: head.seq, legacyHead: head.hash, keySource: this.keys.source } });
+  }
+
+  /**
+   * Walks the whole chain in order and reports the first entry that does not hold: a gap in
+   * seq, a prev_hash that is not the previous hash, a payload not in canonical form, a hash or
+   * HMAC that does not match the content, a plain entry after a keyed one, or a head that is not
+   * keyed. With `anchor` (a head hash recorded outside the seat), the chain must still contain
+   * it: a log cut back to before the anchor fails. Streams rows, so a long log needs no memory.
+   */
+  verify(options: { anchor?: string } = {}): AuditVerification {
     let entries = 0;
+    let legacyEntries = 0;
+    let keyed = false;
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1;
+    let anchorSeq: number | undefined;
+    const key = this.keys.key();
     const bad = (seq: number, reason: string): AuditVerification => ({ ok: false, entries, headHash: prevHash, firstBadSeq: seq, reason });
     for (const row of this.allStmt.iterate()) {
       if (row.seq !== expectedSeq) return bad(row.seq, `expected seq ${expectedSeq}, found ${row.seq} (entries missing)`);
@@ -168,12 +219,29 @@ export class AuditLog {
         return bad(row.seq, 'payload is not valid JSON');
       }
       if (canonical !== row.payload) return bad(row.seq, 'payload is not in canonical form');
-      const hash = auditEntryHash({ ...row, payloadJson: row.payload, prevHash: row.prev_hash });
-      if (hash !== row.hash) return bad(row.seq, 'hash does not match the entry');
+      const fields = { ...row, payloadJson: row.payload, prevHash: row.prev_hash };
+      if (row.alg === KEYED_ALG) {
+        if (auditEntryHmac(key, fields) !== row.hash) return bad(row.seq, 'HMAC does not match the entry (rewritten, or another key)');
+        // The first keyed entry over a legacy prefix must be the seal naming exactly that prefix.
+        if (!keyed && legacyEntries > 0 && !isSealOf(row, legacyEntries, prevHash)) return bad(row.seq, 'keyed entries over plain ones without the audit.keyed seal');
+        keyed = true;
+      } else if (row.alg === 'sha256') {
+        // Plain hashes anyone can recompute: trusted only as the prefix a keyed entry covers.
+        if (keyed) return bad(row.seq, 'plain-hash entry after the chain was keyed');
+        if (auditEntryHash(fields) !== row.hash) return bad(row.seq, 'hash does not match the entry');
+        legacyEntries++;
+      } else {
+        return bad(row.seq, `unknown hash algorithm "${row.alg}"`);
+      }
+      if (options.anchor !== undefined && row.hash === options.anchor) anchorSeq = row.seq;
       prevHash = row.hash;
       expectedSeq++;
       entries++;
     }
-    return { ok: true, entries, headHash: prevHash };
+    if (entries > 0 && !keyed) return bad(expectedSeq - 1, 'the chain has no keyed entry: plain hashes alone prove nothing (start the console once to seal a legacy log)');
+    if (options.anchor !== undefined && anchorSeq === undefined) {
+      return bad(expectedSeq, `the anchored head ${options.anchor.slice(0, 12)}… is not in the chain (entries removed from the end, or another log)`);
+    }
+    return { ok: true, entries, headHash: prevHash, legacyEntries, ...(anchorSeq !== undefined ? { anchorSeq } : {}) };
   }
 }

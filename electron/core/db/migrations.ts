@@ -213,4 +213,37 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    description: 'hardening: keyed audit chain, sign-in throttle, trainer role',
+    sql: `
+      -- Entries from now on are HMAC-SHA256 under a key kept outside the database; the ones
+      -- before stay plain SHA-256 and verify as a legacy prefix (electron/core/audit/auditLog.ts).
+      ALTER TABLE audit_log ADD COLUMN alg TEXT NOT NULL DEFAULT 'sha256' CHECK (alg IN ('sha256','hmac-sha256'));
+
+      -- The trainer role (drill clock) joins the CHECK: SQLite changes a CHECK by rebuilding the table.
+      CREATE TABLE operators_v4 (
+        username      TEXT PRIMARY KEY,
+        display_name  TEXT NOT NULL,
+        role          TEXT NOT NULL CHECK (role IN ('duty_officer','supervisor','trainee','trainer')),
+        password_hash TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL,
+        disabled_at   TEXT
+      );
+      INSERT INTO operators_v4 SELECT username, display_name, role, password_hash, created_at, updated_at, disabled_at FROM operators;
+      DROP TABLE operators;
+      ALTER TABLE operators_v4 RENAME TO operators;
+
+      -- Failed sign-ins per account (key 'account:<name>') and per seat (key 'seat'): growing
+      -- delays, then a lockout (electron/core/accounts/signInThrottle.ts).
+      CREATE TABLE sign_in_failures (
+        key             TEXT PRIMARY KEY,
+        failures        INTEGER NOT NULL,
+        last_failure_at TEXT NOT NULL,
+        not_before      TEXT,
+        locked          INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1))
+      );
+    `,
+  },
 ];

@@ -4,12 +4,18 @@ import { ConsoleRepository } from '../db/consoleRepository';
 import type { GatewayFeed } from '../feed/gatewayFeed';
 import { DEMO_PASSWORD } from '../accounts/seed';
 import { startDispatchRuntime, type DispatchRuntime } from './dispatchRuntime';
-import { tempDir } from '../../../tests/unit/fixtures';
+import { tempDir, TEST_AUDIT_KEY } from '../../../tests/unit/fixtures';
 
 /** A feed that is never connected: the runtime only needs its command and connection hooks. */
 const offlineFeed = { onConnectionChange: () => () => {}, command: async () => ({ ok: false }) } as unknown as GatewayFeed;
 
 describe('dispatch runtime: seat actions outside the lifecycle are audited', () => {
+  const start = async () => {
+    tmp = tempDir();
+    repo = new ConsoleRepository(openDatabase(tmp.dir));
+    runtime = await startDispatchRuntime({ db: repo.db, repository: repo, feed: offlineFeed, emit: () => {}, demoOperators: true, auditKey: TEST_AUDIT_KEY });
+    return runtime;
+  };
   let tmp: ReturnType<typeof tempDir>;
   let repo: ConsoleRepository;
   let runtime: DispatchRuntime;
@@ -19,16 +25,24 @@ describe('dispatch runtime: seat actions outside the lifecycle are audited', () 
     tmp.cleanup();
   });
 
-  it('attributes settings and PTZ entries to the signed-in operator, or to the unsigned seat', async () => {
-    tmp = tempDir();
-    repo = new ConsoleRepository(openDatabase(tmp.dir));
-    runtime = await startDispatchRuntime({ db: repo.db, repository: repo, feed: offlineFeed, emit: () => {}, demoOperators: true });
-    runtime.auditSeatAction('settings.update', 'settings', { changed: { alarmMuted: true }, before: { alarmMuted: false } });
+  it('refuses seat controls to the unsigned seat and to the wrong role; attributes the rest to the signed-in operator', async () => {
+    await start();
+    expect(() => runtime.requireSeatControl('alarm')).toThrow(/sign in first/);
+    expect(runtime.operatorName()).toBe('seat:unsigned');
     await runtime.handlers['operator.signIn']({ username: 'duty', password: DEMO_PASSWORD });
-    runtime.auditSeatAction('camera.ptz', 'camera:1', { cameraId: '1', ok: true });
-    const [ptz, , settings] = runtime.audit.recent(3);
-    expect(settings).toMatchObject({ operator: 'seat:unsigned', action: 'settings.update', payload: { changed: { alarmMuted: true } } });
-    expect(ptz).toMatchObject({ operator: 'duty', action: 'camera.ptz', subject: 'camera:1' });
+    expect(runtime.requireSeatControl('cameraAim')).toBe('duty');
+    expect(() => runtime.requireSeatControl('drillClock')).toThrow(/drillClock needs trainer or supervisor; duty is duty_officer/);
+    runtime.auditSeatAction(runtime.operatorName(), 'camera.ptz', 'camera:1', { cameraId: '1', ok: true });
+    expect(runtime.audit.recent(1)[0]).toMatchObject({ operator: 'duty', action: 'camera.ptz', subject: 'camera:1' });
+    await runtime.handlers['operator.signOut']();
+    await runtime.handlers['operator.signIn']({ username: 'trainer', password: DEMO_PASSWORD });
+    expect(runtime.requireSeatControl('drillClock')).toBe('trainer');
     expect(runtime.audit.verify()).toMatchObject({ ok: true });
+  });
+
+  it('stamps the audit head on every outbound command', async () => {
+    await start();
+    const head = runtime.audit.append({ operator: 'duty', action: 'x', subject: 'y' });
+    expect(runtime.anchorCommand({ commandId: 'c-12345678', kind: 'unit.recall', payload: { unitId: 'U1' } })).toEqual({ commandId: 'c-12345678', kind: 'unit.recall', payload: { unitId: 'U1' }, auditHead: head.hash });
   });
 });

@@ -7,6 +7,9 @@ import type { Alert } from '../../../shared/domain/alert';
 import type { UnitType } from '../../../shared/domain/unit';
 import { GatewayEvents } from '../../../shared/protocol/feed';
 import { AuditLog } from '../audit/auditLog';
+import type { AuditKeyProvider } from '../audit/auditKey';
+import { SEAT_CONTROLS, type SeatControl } from '../../../shared/domain/lifecycle/seatControls';
+import type { ConsoleCommand } from '../../../shared/protocol/feed';
 import { OperatorAccounts } from '../accounts/operatorAccounts';
 import { seedDemoOperators } from '../accounts/seed';
 import { CommandOutbox } from '../outbox/commandOutbox';
@@ -15,17 +18,23 @@ import { DEFAULT_TIER_CONFIG, evaluateTier } from '../routing';
 import { DispatchService } from './dispatchService';
 import { OperatorSession } from './operatorSession';
 
-type DispatchHandlers = Pick<RequestHandlers, 'operator.signIn' | 'operator.signOut' | 'operator.current' | 'alerts.act' | 'alerts.history' | 'alerts.duplicates' | 'shift.summary' | 'alerts.transferred' | 'alerts.merged' | 'alerts.revisions'>;
+type DispatchHandlers = Pick<RequestHandlers, 'operator.signIn' | 'operator.signOut' | 'operator.current' | 'operator.unlock' | 'alerts.act' | 'alerts.history' | 'alerts.duplicates' | 'shift.summary' | 'alerts.transferred' | 'alerts.merged' | 'alerts.revisions'>;
 
 export interface DispatchRuntime {
   handlers: DispatchHandlers;
   service: DispatchService;
   audit: AuditLog;
   /**
-   * Audits a seat action outside the alert lifecycle (settings, camera PTZ) under the signed-in
-   * operator, or `seat:unsigned` when nobody is signed in: the seat still did it.
+   * Checks that the signed-in operator may use a seat control (shared/domain/lifecycle/seatControls)
+   * and returns their name for the audit entry; throws when nobody, or the wrong role, is signed in.
    */
-  auditSeatAction(action: string, subject: string, payload: unknown): void;
+  requireSeatControl(control: SeatControl): string;
+  /** The signed-in operator's name, or `seat:unsigned`. */
+  operatorName(): string;
+  /** Audits a seat action outside the alert lifecycle (settings, camera PTZ, drill clock) under `operator`. */
+  auditSeatAction(operator: string, action: string, subject: string, payload: unknown): void;
+  /** Stamps the audit log's head on an outbound command: the gateway records it, anchoring the log. */
+  anchorCommand(command: ConsoleCommand): ConsoleCommand;
   dispatcher: OutboxDispatcher;
   close(): Promise<void>;
 }
@@ -41,6 +50,8 @@ export async function startDispatchRuntime(options: {
   emit: EventSink;
   /** Create the documented demo accounts when none exist (demo and tests only). */
   demoOperators: boolean;
+  /** The audit log's HMAC key (electron/core/audit/auditKey.ts). */
+  auditKey: AuditKeyProvider;
   /** Training drill: trainees may take drill-only steps, and every step and audit entry carries `mode`. */
   drill?: boolean;
   /** The data folder's mode (`live` | `drill:<id>`, electron/core/drill/dataDirMode.ts). */
@@ -50,12 +61,15 @@ export async function startDispatchRuntime(options: {
 }): Promise<DispatchRuntime> {
   const { db, repository, feed, emit } = options;
   const accounts = new OperatorAccounts(db);
-  if (options.demoOperators && accounts.activeCount() === 0) await seedDemoOperators(accounts);
-  const audit = new AuditLog(db, options.drill ? { mode: options.mode ?? 'drill' } : {});
+  if (options.demoOperators) await seedDemoOperators(accounts);
+  const audit = new AuditLog(db, { key: options.auditKey, ...(options.drill ? { mode: options.mode ?? 'drill' } : {}) });
+  // A log from before the keyed chain gets its keyed seal now, so its plain prefix cannot be rewritten.
+  audit.sealLegacy();
+  const anchorCommand = (command: ConsoleCommand): ConsoleCommand => ({ ...command, auditHead: audit.head().hash });
   const outbox = new CommandOutbox(db);
   // A command's delivery state shows in the alert's timeline: tell the renderer when it moves.
   const commandAlert = db.prepare<[string], { alert_id: string }>('SELECT alert_id FROM dispatches WHERE command_id = ?');
-  const dispatcher = new OutboxDispatcher(outbox, (command) => feed.command(GatewayEvents.command, command, 5000), {
+  const dispatcher = new OutboxDispatcher(outbox, (command) => feed.command(GatewayEvents.command, anchorCommand(command), 5000), {
     onEvent: (event) => {
       if (event.type === 'stopped') return;
       const row = commandAlert.get(event.entry.commandId);
@@ -90,7 +104,18 @@ export async function startDispatchRuntime(options: {
       return null;
     },
     'operator.current': async () => session.operator,
-    'alerts.act': async ({ alertId, action }) => service.act(alertId, action),
+    'operator.unlock': async ({ username }) => session.unlock(username),
+    'alerts.act': async ({ alertId, action, confirmation }) => {
+      if (!confirmation) return service.act(alertId, action);
+      session.require();
+      // The supervisor's credentials go through the same throttle and audit as a sign-in.
+      const supervisor = await session.authenticate(confirmation.username, confirmation.password, 'confirm');
+      if (supervisor.role !== 'supervisor') {
+        audit.append({ operator: session.require().username, action: 'operator.confirm.refused', subject: `alert:${alertId}`, payload: { by: supervisor.username, role: supervisor.role } });
+        throw new Error(`${supervisor.username} is not a supervisor: only a supervisor can confirm this step`);
+      }
+      return service.act(alertId, action, supervisor.username);
+    },
     'alerts.history': async ({ alertId }) => service.history(alertId),
     'alerts.duplicates': async ({ alertId }) =>
       service.duplicates(alertId).map((d) => ({ keepId: d.keepId, mergeId: d.mergeId, score: d.score, distanceMeters: d.distanceMeters, secondsApart: d.secondsApart, sameCategory: d.sameCategory })),
@@ -99,8 +124,10 @@ export async function startDispatchRuntime(options: {
     'alerts.merged': async ({ alertId }) => service.merged(alertId),
     'alerts.revisions': async ({ alertId }) => options.repository.alerts.revisions(alertId),
   };
-  const auditSeatAction = (action: string, subject: string, payload: unknown) => {
-    audit.append({ operator: session.operator?.username ?? 'seat:unsigned', action, subject, payload });
+  const requireSeatControl = (control: SeatControl) => session.requireRole(SEAT_CONTROLS[control], control).username;
+  const auditSeatAction = (operator: string, action: string, subject: string, payload: unknown) => {
+    audit.append({ operator, action, subject, payload });
   };
-  return { handlers, service, audit, auditSeatAction, dispatcher, close: () => dispatcher.stop() };
+  const operatorName = () => session.operator?.username ?? 'seat:unsigned';
+  return { handlers, service, audit, requireSeatControl, operatorName, auditSeatAction, anchorCommand, dispatcher, close: () => dispatcher.stop() };
 }

@@ -8,7 +8,7 @@ import { DEMO_PASSWORD, seedDemoOperators } from '../accounts/seed';
 import { CommandOutbox } from '../outbox/commandOutbox';
 import { DispatchService } from './dispatchService';
 import { OperatorSession } from './operatorSession';
-import { alertReport, envelope, tempDir } from '../../../tests/unit/fixtures';
+import { alertReport, envelope, tempDir, TEST_AUDIT_KEY } from '../../../tests/unit/fixtures';
 
 const units = [
   { id: 'U01', callsign: '快反1车', type: 'car' as const, districtId: 'D01', home: { lng: 112.85, lat: 35.5 } },
@@ -37,7 +37,7 @@ describe('DispatchService: the closed loop on a real database', () => {
     );
     const accounts = new OperatorAccounts(repo.db, { scrypt: { N: 1024, r: 8, p: 1 } } as never);
     await seedDemoOperators(accounts);
-    audit = new AuditLog(repo.db);
+    audit = new AuditLog(repo.db, { key: TEST_AUDIT_KEY });
     outbox = new CommandOutbox(repo.db);
     session = new OperatorSession(accounts, audit, () => {});
     service = new DispatchService({

@@ -73,12 +73,17 @@ export class DispatchService {
     this.now = deps.now ?? (() => new Date());
   }
 
-  act(alertId: string, action: LifecycleAction): Alert {
+  /**
+   * `confirmedBy`: a supervisor whose credentials were just checked at the seat for this step
+   * (a trainee's dispatch on a live alert); stored with the step and its audit entry.
+   */
+  act(alertId: string, action: LifecycleAction, confirmedBy?: string): Alert {
     const operator = this.deps.session.require();
     const alert = this.requireAlert(alertId);
     const state = this.steps.lifecycle(alertId)!;
-    const permission = checkPermission(operator.role, action.type, { status: state.status, drill: Boolean(this.deps.drill) });
+    const permission = checkPermission(operator.role, action.type, { status: state.status, drill: Boolean(this.deps.drill), supervisorConfirmed: confirmedBy !== undefined });
     if (!permission.ok) throw new Error(permission.reason);
+    const confirmation = confirmedBy !== undefined && checkPermission(operator.role, action.type, { status: state.status, drill: Boolean(this.deps.drill) }).ok === false ? { confirmedBy } : {};
     if (action.type === 'merge') this.requireMergeTarget(alertId, action.intoAlertId);
     // Units already on this alert stay busy with it; only the newly sent ones must be free.
     if (action.type === 'dispatch' || action.type === 'reassign') this.requireAvailableUnits(action.unitIds.filter((u) => !state.unitIds.includes(u)));
@@ -93,7 +98,7 @@ export class DispatchService {
       return updated;
     }
     const context = (action.type === 'dispatch' || action.type === 'reassign') && this.deps.dispatchContext ? this.deps.dispatchContext(alert, action.unitIds) : null;
-    const updated = this.apply(alert, action, operator.username, undefined, context ?? {});
+    const updated = this.apply(alert, action, operator.username, undefined, { ...context, ...confirmation });
     // The survivor now shows the duplicate's callers and reports, units moved or not.
     if (action.type === 'merge') this.deps.emit('alerts.historyChanged', { alertId: action.intoAlertId });
     return updated;
@@ -179,7 +184,8 @@ export class DispatchService {
   shiftSummary(): ShiftSummary {
     const now = this.now();
     const since = localDayStart(now).toISOString();
-    return summariseShift(this.steps.shiftRows(since), since, now.toISOString(), this.deps.outbox.counts());
+    // The head goes on the shift view and its printout: kept outside the seat, it anchors the log.
+    return { ...summariseShift(this.steps.shiftRows(since), since, now.toISOString(), this.deps.outbox.counts()), auditHead: this.deps.audit.head() };
   }
 
   /** Cases handed over (分流) and waiting for feedback, the soonest due first, overdue ones flagged. */

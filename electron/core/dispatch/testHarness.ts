@@ -10,7 +10,7 @@ import { DispatchService } from './dispatchService';
 import { OperatorSession } from './operatorSession';
 import type { AlertReport } from '../../../shared/domain/alert';
 import type { UnitStatusReport } from '../../../shared/domain/unit';
-import { alertReport, envelope, tempDir } from '../../../tests/unit/fixtures';
+import { alertReport, envelope, tempDir, TEST_AUDIT_KEY } from '../../../tests/unit/fixtures';
 
 export const HARNESS_UNITS = ['U01', 'U02', 'U03'].map((id, i) => ({
   id,
@@ -35,7 +35,7 @@ export async function dispatchHarness(options: { receivedAt?: string; alerts?: P
   feed('alert', (options.alerts ?? [{}]).map((a) => alertReport(a)));
   const accounts = new OperatorAccounts(repo.db, { scrypt: { N: 1024, r: 8, p: 1 } } as never);
   await seedDemoOperators(accounts);
-  const audit = new AuditLog(repo.db);
+  const audit = new AuditLog(repo.db, { key: TEST_AUDIT_KEY });
   const outbox = new CommandOutbox(repo.db);
   const session = new OperatorSession(accounts, audit, () => {});
   await session.signIn('duty', DEMO_PASSWORD);

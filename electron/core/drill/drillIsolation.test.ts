@@ -65,7 +65,10 @@ describe('drill isolation', () => {
     await drill.handlers['alerts.act']({ alertId: DRILL_ALERT.id, action: { type: 'acknowledge' } });
     await drill.handlers['alerts.act']({ alertId: DRILL_ALERT.id, action: { type: 'cancel', reason: 'drill: test cancel' } });
 
-    // Replay controls go through the runtime to the drill gateway.
+    // Replay controls go through the runtime to the drill gateway, for the trainer only, audited.
+    await expect(drill.handlers['drill.control']({ action: 'pause' })).rejects.toThrow(/drillClock needs trainer or supervisor; trainee is trainee/);
+    await drill.handlers['operator.signOut']();
+    await drill.handlers['operator.signIn']({ username: 'trainer', password: 'demo-1234' });
     const pausedClock = await drill.handlers['drill.control']({ action: 'pause' });
     expect(pausedClock).toMatchObject({ paused: true, scenario: scenario.id });
     const report = await drill.handlers['drill.report']();
@@ -97,6 +100,12 @@ describe('drill isolation', () => {
       for (const a of audit) expect(JSON.parse(a.payload).mode).toBe(mode);
       const steps = drillDb.prepare("SELECT data FROM alert_events WHERE alert_id = ? AND operator = 'trainee'").all(DRILL_ALERT.id) as { data: string }[];
       expect(steps.map((s) => JSON.parse(s.data).mode)).toEqual([mode, mode]);
+      const seat = drillDb.prepare("SELECT operator, action FROM audit_log WHERE action IN ('seat.refused', 'drill.clock', 'drill.reportExported') ORDER BY seq").all();
+      expect(seat).toEqual([
+        { operator: 'trainee', action: 'seat.refused' },
+        { operator: 'trainer', action: 'drill.clock' },
+        { operator: 'trainer', action: 'drill.reportExported' },
+      ]);
     } finally {
       liveDb.close();
       drillDb.close();

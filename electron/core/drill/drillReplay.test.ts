@@ -13,7 +13,7 @@ import { DEMO_PASSWORD, seedDemoOperators } from '../accounts/seed';
 import { CommandOutbox } from '../outbox/commandOutbox';
 import { DispatchService } from '../dispatch/dispatchService';
 import { OperatorSession } from '../dispatch/operatorSession';
-import { alertReport, envelope, tempDir } from '../../../tests/unit/fixtures';
+import { alertReport, envelope, tempDir, TEST_AUDIT_KEY } from '../../../tests/unit/fixtures';
 import type { Scenario } from '../../../shared/protocol/scenario';
 import type { Unit } from '../../../shared/domain/unit';
 import type { NearbyRanking } from '../routingService';
@@ -66,7 +66,7 @@ async function runDrill(dispatchUnit: string, dispatchAt: number) {
     repo.applyFeedBatch(decodeFeedMessages([envelope(1, 'alert', alertReport())], { lastSeq: 0, knownUnits: repo.knownUnitIds(), knownCameras: new Set(), receivedAt: new Date(RECEIVED).toISOString() }));
     const accounts = new OperatorAccounts(repo.db, { scrypt: { N: 1024, r: 8, p: 1 } } as never);
     await seedDemoOperators(accounts);
-    const audit = new AuditLog(repo.db, { mode: 'drill:replay-drill' });
+    const audit = new AuditLog(repo.db, { key: TEST_AUDIT_KEY, mode: 'drill:replay-drill' });
     const session = new OperatorSession(accounts, audit, () => {});
     let clock = RECEIVED;
     const service = new DispatchService({

@@ -55,7 +55,7 @@ export interface DrillReportInput {
  * The after-action report from the drill database at `generatedAt`: alert scores, the expected
  * actions judged on the scenario clock, and the joint timeline. Same rows and inputs → same report.
  */
-export function buildDrillReport({ db, drill, scenario, clockSamples, generatedAt }: DrillReportInput): DrillReport {
+export function buildDrillReport({ db, drill, scenario, clockSamples, generatedAt }: DrillReportInput): Omit<DrillReport, 'auditHead'> {
   const alerts = loadDrillAlerts(db);
   const scored = scoreDrill(alerts, generatedAt);
   const alertT = new Map((scenario?.events ?? []).filter((e) => e.type === 'alert').map((e) => [String(e.payload.id), e.t]));

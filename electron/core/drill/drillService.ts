@@ -27,6 +27,8 @@ export interface DrillServiceOptions {
   now?: () => Date;
   /** HTML → PDF (Electron injects printToPDF); default headless Chromium (pdfPrinter.ts). */
   printPdf?: PdfPrinter;
+  /** The audit log's head, printed on every report (an anchor of the log outside the seat). */
+  auditHead?: () => { seq: number; hash: string };
 }
 
 /**
@@ -58,8 +60,10 @@ export function createDrillHandlers(options: DrillServiceOptions): DrillHandlers
     return clock;
   };
 
-  const report = (): DrillReport =>
-    buildDrillReport({ db: options.db, drill: requireDrill(), scenario: options.scenario ?? null, clockSamples: clockLog?.samples() ?? [], generatedAt: now().toISOString() });
+  const report = (): DrillReport => ({
+    ...buildDrillReport({ db: options.db, drill: requireDrill(), scenario: options.scenario ?? null, clockSamples: clockLog?.samples() ?? [], generatedAt: now().toISOString() }),
+    auditHead: options.auditHead?.() ?? null,
+  });
 
   return {
     'drill.clock': () => gatewayClock(),

@@ -64,6 +64,7 @@ export function renderReportHtml(report: DrillReport): string {
 </head><body>
 <h1>演练评估报告 · Drill after-action report</h1>
 <p>演练 Drill: <b>${escapeHtml(report.scenarioId)}</b>${report.name ? ` — ${escapeHtml(report.name)}` : ''} · 生成 Generated ${escapeHtml(report.generatedAt)} · 演练时间 drill time ${clock(report.scenarioTime)}</p>
+<p id="audit-head">审计日志头 Audit log head: ${report.auditHead ? `#${report.auditHead.seq} <code>${escapeHtml(report.auditHead.hash)}</code>` : '—'}</p>
 <p class="score" id="score">${report.score === null ? '—' : report.score} / 100</p>
 <p>警情处置 alerts ${report.alertScore ?? '—'} · 预期动作 expected actions ${x.score ?? '—'}</p>
 <p>警情 alerts ${t.alerts} · 已受理 acknowledged ${t.acknowledged} · 已派警 dispatched ${t.dispatched} · 已到场 arrived ${t.arrived} · 1-3-5 达标 tiers met ${t.tiersMet}/${t.tiersJudged} · 漏项 missed steps ${t.missedSteps}</p>

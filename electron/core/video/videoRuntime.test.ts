@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Camera } from '../../../shared/domain/camera';
-import { createVideoRuntime, resolveStreamUrl } from './videoRuntime';
+import { createVideoRuntime, playableStreamUrl, resolveStreamUrl } from './videoRuntime';
+import { checkStreamUrl, streamUrlKey } from '../../../gateway/streams/streamUrl';
 
 const base: Omit<Camera, 'id' | 'kind' | 'heading' | 'fov'> = { name: 'c', class: 1, lng: 112.85, lat: 35.5, range: 150, streams: [], online: true };
 const dome: Camera = { ...base, id: '14990102001325000159', kind: 'dome', heading: null, fov: null, streams: [{ protocol: 'hls', url: '/streams/14990102001325000159/index.m3u8' }] };
@@ -17,6 +18,11 @@ describe('video runtime', () => {
   it('resolves relative stream paths on the gateway origin and keeps absolute ones', () => {
     expect(resolveStreamUrl('/streams/1/index.m3u8', 'http://127.0.0.1:7410')).toBe('http://127.0.0.1:7410/streams/1/index.m3u8');
     expect(resolveStreamUrl('http://media.local/live/1.m3u8', 'http://127.0.0.1:7410')).toBe('http://media.local/live/1.m3u8');
+    // The gateway's own streams are signed for their camera; another media server's URL is left alone.
+    const key = streamUrlKey('demo-token');
+    const signed = new URL(playableStreamUrl('/streams/1/index.m3u8', '1', 'http://127.0.0.1:7410', key));
+    expect(checkStreamUrl(key, '1', signed.searchParams)).toMatchObject({ ok: true });
+    expect(playableStreamUrl('http://media.local/live/1.m3u8', '1', 'http://127.0.0.1:7410', key)).toBe('http://media.local/live/1.m3u8');
   });
 
   it('ranks cameras with live state, coverage, aim and playable URLs', () => {

@@ -7,6 +7,7 @@ import { camerasInArea, coversPoint, isPtz, ptzAim, rankCamerasForPoint, type Ra
 import { haversineMeters } from '../../../shared/domain/geo';
 import type { LngLat } from '../../../shared/domain/geo';
 import { CommandAckSchema, GatewayEvents } from '../../../shared/protocol/feed';
+import { signStreamUrl } from '../../../gateway/streams/streamUrl';
 
 export interface VideoRuntimeOptions {
   cameras: readonly Camera[];
@@ -21,6 +22,11 @@ export interface VideoRuntimeOptions {
   audit?: (entry: { cameraId: string; pan: number; tilt: number; commandId: string; ok: boolean; error?: string }) => void;
   /** Electron: opens the pop-out wall window. Absent in the browser host (it uses window.open). */
   openWall?: () => Promise<void>;
+  /**
+   * Key of the gateway's signed stream URLs (gateway/streams/streamUrl.ts, derived from the token):
+   * stream URLs on the gateway's origin are signed afresh on every listing. Other origins pass as they are.
+   */
+  streamUrlKey?: Buffer;
 }
 
 type VideoHandlers = Pick<RequestHandlers, 'cameras.inArea' | 'cameras.byIds' | 'cameras.aim' | 'selection.set' | 'selection.get' | 'wall.setSource' | 'wall.getSource' | 'wall.open'>;
@@ -31,6 +37,18 @@ export function resolveStreamUrl(url: string, gatewayUrl: string): string {
     return new URL(url, gatewayUrl).href;
   } catch {
     return url;
+  }
+}
+
+/** The playable URL: absolute, and signed when the gateway serves it (its `/streams/`). */
+export function playableStreamUrl(url: string, cameraId: string, gatewayUrl: string, key: Buffer | undefined): string {
+  const absolute = resolveStreamUrl(url, gatewayUrl);
+  if (!key) return absolute;
+  try {
+    const u = new URL(absolute);
+    return u.origin === new URL(gatewayUrl).origin && u.pathname.startsWith('/streams/') ? signStreamUrl(key, absolute, cameraId) : absolute;
+  } catch {
+    return absolute;
   }
 }
 
@@ -49,7 +67,7 @@ export function createVideoRuntime(options: VideoRuntimeOptions): { handlers: Vi
       camera: {
         ...camera,
         online: online[camera.id] ?? camera.online,
-        streams: camera.streams.map((s) => ({ ...s, url: resolveStreamUrl(s.url, options.gatewayUrl) })),
+        streams: camera.streams.map((s) => ({ ...s, url: playableStreamUrl(s.url, camera.id, options.gatewayUrl, options.streamUrlKey) })),
       },
       distanceM,
       covers,

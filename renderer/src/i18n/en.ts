@@ -56,11 +56,13 @@ export const en: Shape<typeof zhCN> = {
   },
   unitType: { car: 'Patrol car', ebike: 'E-bike', foot: 'Foot', special: 'Special police' },
   unitStatus: { available: 'Available', dispatched: 'Dispatched', en_route: 'En route', on_scene: 'On scene', off_duty: 'Off duty' },
+  seat: { signIn: 'Sign in first', notAllowed: 'Not allowed for a {{role}}' },
   alarm: { idle: 'Alarm armed', sounding: 'URGENT ALARM', muted: 'Alarm muted', blocked: 'Alarm off', enable: 'Click to enable alarm sound', mute: 'Mute', unmute: 'Unmute', volume: 'Alarm volume' },
   common: { confirm: 'OK', cancel: 'Cancel' },
-  role: { duty_officer: 'Duty officer', supervisor: 'Supervisor', trainee: 'Trainee' },
+  role: { duty_officer: 'Duty officer', supervisor: 'Supervisor', trainee: 'Trainee', trainer: 'Trainer' },
   operator: { signIn: 'Sign in', signOut: 'Sign out', username: 'Username', password: 'Password' },
   dispatch: {
+    confirm: { title: "Supervisor's confirmation", explain: "A trainee's dispatch on a live alert needs a supervisor: the supervisor enters their name and password here.", supervisor: 'Supervisor', submit: 'Confirm dispatch' },
     transfer: 'Transfer', transferTarget: 'Transfer to', toDepartment: 'City department', department: 'Department (e.g. City Management)', dueHours: 'Due within (hours)', 
     signInToAct: 'Sign in to acknowledge and dispatch', acknowledge: 'Acknowledge', dispatchBest: 'Dispatch best unit', resolve: 'Resolved',
     close: 'Close case', cancel: 'Cancel alert', reopen: 'Reopen', result: 'Result', feedback: 'Caller feedback', reason: 'Reason',
@@ -77,7 +79,7 @@ export const en: Shape<typeof zhCN> = {
       step: { recall: 'Unit recalled', reassign: 'Unit reassigned' },
     },
   },
-  shift: { waiting: 'waiting {{count}}', active: 'active {{count}}', done: 'done {{count}}', median: 'median response', compliance: '1-3-5 met', outbox: 'commands queued {{count}}', overdue: 'overdue transfers {{count}}' },
+  shift: { waiting: 'waiting {{count}}', active: 'active {{count}}', done: 'done {{count}}', median: 'median response', compliance: '1-3-5 met', outbox: 'commands queued {{count}}', overdue: 'overdue transfers {{count}}', auditHead: 'audit head' },
   statusBar: {
     connecting: 'Connecting to gateway', connected: 'Gateway connected', disconnected: 'Gateway disconnected',
     error: 'Gateway error', lag: 'lag {{ms}} ms', lagUnknown: 'lag —', seq: 'seq {{seq}}', quarantine: 'quarantine {{count}}',

@@ -50,11 +50,13 @@ export const zhCN = {
   },
   unitType: { car: '巡逻车', ebike: '电动车', foot: '步巡', special: '特警' },
   unitStatus: { available: '可调派', dispatched: '已派', en_route: '在途', on_scene: '到场', off_duty: '离岗' },
+  seat: { signIn: '请先登录', notAllowed: '{{role}}无此权限' },
   alarm: { idle: '警报待命', sounding: '紧急警报', muted: '警报已静音', blocked: '警报未启用', enable: '点击启用警报音', mute: '静音', unmute: '取消静音', volume: '警报音量' },
   common: { confirm: '确定', cancel: '取消' },
-  role: { duty_officer: '值班员', supervisor: '值班长', trainee: '见习员' },
+  role: { duty_officer: '值班员', supervisor: '值班长', trainee: '见习员', trainer: '教官' },
   operator: { signIn: '登录', signOut: '退出', username: '用户名', password: '密码' },
   dispatch: {
+    confirm: { title: '值班长确认', explain: '见习员对真实警情派警需值班长确认：请值班长在此输入账号和密码。', supervisor: '值班长账号', submit: '确认派警' },
     transfer: '转办', transferTarget: '转办对象', toDepartment: '职能部门', department: '部门名称（如 城管局）', dueHours: '办理时限（小时）', 
     signInToAct: '登录后可接警、派警', acknowledge: '接警', dispatchBest: '派最优警力', resolve: '处置完毕', close: '结案',
     cancel: '撤销', reopen: '重新打开', result: '处置结果', feedback: '回访反馈', reason: '原因', timeline: '处置过程',
@@ -71,7 +73,7 @@ export const zhCN = {
       step: { recall: '撤回警力', reassign: '改派警力' },
     },
   },
-  shift: { waiting: '待处理 {{count}}', active: '处置中 {{count}}', done: '已完成 {{count}}', median: '响应中位数', compliance: '1-3-5达标率', outbox: '待发指令 {{count}}', overdue: '转办超期 {{count}}' },
+  shift: { waiting: '待处理 {{count}}', active: '处置中 {{count}}', done: '已完成 {{count}}', median: '响应中位数', compliance: '1-3-5达标率', outbox: '待发指令 {{count}}', overdue: '转办超期 {{count}}', auditHead: '审计链头' },
   statusBar: {
     connecting: '正在连接网关', connected: '网关已连接', disconnected: '网关已断开', error: '网关连接错误',
     lag: '延迟 {{ms}} 毫秒', lagUnknown: '延迟 —', seq: '序号 {{seq}}', quarantine: '隔离 {{count}}',

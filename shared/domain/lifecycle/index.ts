@@ -3,3 +3,4 @@ export * from './stateMachine';
 export * from './metrics';
 export * from './permissions';
 export * from './duplicates';
+export * from './seatControls';

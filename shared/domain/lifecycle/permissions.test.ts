@@ -16,8 +16,24 @@ describe('role permissions', () => {
       expect(checkPermission('trainee', action, live('acknowledged'))).toEqual({ ok: false, reason: `a trainee may ${action} drill alerts only` });
       expect(checkPermission('trainee', action, drill('acknowledged')).ok).toBe(true);
     }
-    for (const action of ['acknowledge', 'dispatch', 'depart', 'arrive', 'resolve', 'reassign'] as const) expect(checkPermission('trainee', action, live('received')).ok).toBe(true);
+    for (const action of ['acknowledge', 'depart', 'arrive', 'resolve', 'recall'] as const) expect(checkPermission('trainee', action, live('received')).ok).toBe(true);
     expect(checkPermission('trainee', 'reopen', drill('closed'))).toEqual({ ok: false, reason: 'a trainee may not reopen alerts' });
+  });
+
+  it("holds a trainee's dispatch on a live alert for a supervisor's confirmation; in a drill it is theirs", () => {
+    for (const action of ['dispatch', 'reassign'] as const) {
+      expect(checkPermission('trainee', action, live('acknowledged'))).toEqual({ ok: false, reason: `a trainee's ${action} on a live alert needs a supervisor's confirmation`, needsConfirmation: true });
+      expect(checkPermission('trainee', action, { ...live('acknowledged'), supervisorConfirmed: true }).ok).toBe(true);
+      expect(checkPermission('trainee', action, drill('acknowledged')).ok).toBe(true);
+      expect(checkPermission('duty_officer', action, live('acknowledged')).ok).toBe(true);
+    }
+  });
+
+  it('lets a trainer act on drill alerts only', () => {
+    for (const action of LIFECYCLE_ACTIONS) {
+      expect(checkPermission('trainer', action, live('acknowledged')).ok).toBe(false);
+      expect(checkPermission('trainer', action, drill('acknowledged')).ok).toBe(true);
+    }
   });
 
   it('lets a duty officer take back a returned or resolved case but not reopen a closed or cancelled one', () => {
@@ -29,7 +45,7 @@ describe('role permissions', () => {
   });
 
   it('lists roles and their actions', () => {
-    expect(OPERATOR_ROLES).toEqual(['duty_officer', 'supervisor', 'trainee']);
+    expect(OPERATOR_ROLES).toEqual(['duty_officer', 'supervisor', 'trainee', 'trainer']);
     expect(actionsOf('trainee')).not.toContain('reopen');
     expect(actionsOf('duty_officer')).toContain('reopen');
     expect(isOperatorRole('supervisor')).toBe(true);

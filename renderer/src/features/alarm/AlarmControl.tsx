@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
 import { useUrgentAlarm } from './useUrgentAlarm';
+import { useSeatControl } from '../operator';
 
 /** Alarm state, mute and volume, in the status bar. */
 export function AlarmControl() {
@@ -9,6 +10,8 @@ export function AlarmControl() {
   const settings = useConsoleState((s) => s.settings);
   const { state, unlock } = useUrgentAlarm();
   const muted = settings?.alarmMuted ?? false;
+  // Silencing the urgent alarm is someone's decision: only a signed-in operator may (the host enforces it too).
+  const seat = useSeatControl('alarm');
   return (
     <span className={`alarm-control alarm-${state}`} data-testid="alarm" data-state={state}>
       {state === 'blocked' ? (
@@ -18,7 +21,7 @@ export function AlarmControl() {
       ) : (
         <span>{t(`alarm.${state}`)}</span>
       )}
-      <button type="button" data-testid="alarm-toggle" aria-pressed={muted} onClick={() => void api.requests['settings.update']({ alarmMuted: !muted })}>
+      <button type="button" data-testid="alarm-toggle" aria-pressed={muted} disabled={!seat.allowed} title={seat.hint} onClick={() => void api.requests['settings.update']({ alarmMuted: !muted })}>
         {muted ? t('alarm.unmute') : t('alarm.mute')}
       </button>
       <input
@@ -27,6 +30,9 @@ export function AlarmControl() {
         max={1}
         step={0.1}
         aria-label={t('alarm.volume')}
+        data-testid="alarm-volume"
+        disabled={!seat.allowed}
+        title={seat.hint}
         value={settings?.alarmVolume ?? 0.7}
         onChange={(e) => void api.requests['settings.update']({ alarmVolume: Number(e.target.value) })}
       />

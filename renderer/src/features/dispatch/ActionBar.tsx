@@ -6,6 +6,7 @@ import type { Alert } from '../../../../shared/domain/alert';
 import { TransferForm } from './TransferForm';
 import { AssignedUnits } from './AssignedUnits';
 import type { DispatchDesk } from './useDispatchDesk';
+import { SupervisorConfirm } from './SupervisorConfirm';
 
 /** Actions that need a sentence from the officer (result, feedback, reason). */
 const TEXT_ACTIONS = { resolve: 'result', close: 'feedback', cancel: 'reason', reopen: 'reason' } as const;
@@ -84,7 +85,8 @@ export function ActionBar({ alert, desk }: { alert: Alert; desk: DispatchDesk })
         </form>
       ) : null}
       <AssignedUnits desk={desk} />
-      {error ? <p className="form-error" data-testid="action-error">{error}</p> : null}
+      <SupervisorConfirm desk={desk} />
+      {error && !desk.pendingConfirmation ? <p className="form-error" data-testid="action-error">{error}</p> : null}
     </div>
   );
 }

@@ -44,6 +44,10 @@ export function ShiftSummary() {
           {t('shift.overdue', { count: summary.overdueTransfers })}
         </span>
       ) : null}
+      {/* Written down at handover, the head anchors the audit log: `audit verify --anchor HASH`. */}
+      <span className="audit-head" data-testid="shift-audit-head" data-hash={summary.auditHead.hash} title={`${t('shift.auditHead')} #${summary.auditHead.seq} ${summary.auditHead.hash}`}>
+        {t('shift.auditHead')} {summary.auditHead.hash.slice(0, 8)}
+      </span>
       {summary.outbox.pending || summary.outbox.sent ? <span className="warn">{t('shift.outbox', { count: (summary.outbox.pending ?? 0) + (summary.outbox.sent ?? 0) })}</span> : null}
     </div>
   );

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { legalActions, type LifecycleActionType } from '../../../../shared/domain/lifecycle';
+import { checkPermission, legalActions, type LifecycleActionType } from '../../../../shared/domain/lifecycle';
 import type { AlertHistory, LifecycleActionRequest } from '../../../../shared/contract/dispatchContract';
 import type { NearbyResult } from '../../../../shared/contract/api';
 import type { Alert } from '../../../../shared/domain/alert';
@@ -16,6 +16,11 @@ export interface DispatchDesk {
   legal: LifecycleActionType[];
   error: string | null;
   act(action: LifecycleActionRequest): Promise<boolean>;
+  /** A step held for a supervisor's confirmation (a trainee's dispatch on a live alert). */
+  pendingConfirmation: LifecycleActionRequest | null;
+  /** Sends the held step with the supervisor's credentials entered at the seat. */
+  confirm(credentials: { username: string; password: string }): Promise<boolean>;
+  cancelConfirmation(): void;
   /** Units on the alert now (from its history). */
   assignedUnitIds: readonly string[];
   /** The ranked list's units in its order (ETA first): key N assigns the Nth. */
@@ -44,6 +49,8 @@ export function useDispatchDesk(alert: Alert | null, nearby: NearbyResult | null
   const units = useConsoleState((s) => s.units);
   const [error, setError] = useState<string | null>(null);
   const [reassignFrom, setReassignFrom] = useState<string | null>(null);
+  const [pendingConfirmation, setPendingConfirmation] = useState<LifecycleActionRequest | null>(null);
+  const drill = useConsoleState((s) => Boolean(s.host?.drill));
   const alertId = alert?.id ?? null;
   const legal = alert ? legalActions(alert.status) : [];
   const assignedUnitIds = (history?.alertId === alertId ? history?.unitIds : null) ?? [];
@@ -52,16 +59,17 @@ export function useDispatchDesk(alert: Alert | null, nearby: NearbyResult | null
   useEffect(() => {
     setError(null);
     setReassignFrom(null);
+    setPendingConfirmation(null);
   }, [alertId]);
   // Reassigning ends when the unit is no longer on the alert or the alert moved on (e.g. arrived).
   if (reassignFrom && (!assignedUnitIds.includes(reassignFrom) || !legal.includes('reassign'))) setReassignFrom(null);
 
-  const act = useCallback(
-    async (action: LifecycleActionRequest) => {
+  const send = useCallback(
+    async (action: LifecycleActionRequest, confirmation?: { username: string; password: string }) => {
       if (!alertId) return false;
       try {
         setError(null);
-        await api.requests['alerts.act']({ alertId, action });
+        await api.requests['alerts.act']({ alertId, action, ...(confirmation ? { confirmation } : {}) });
         return true;
       } catch (err) {
         setError(err instanceof Error ? err.message : String(err));
@@ -70,6 +78,26 @@ export function useDispatchDesk(alert: Alert | null, nearby: NearbyResult | null
     },
     [api, alertId],
   );
+  const status = alert?.status;
+  const role = operator?.role;
+  const act = useCallback(
+    async (action: LifecycleActionRequest) => {
+      // The same table the host checks: a step it would hold for a supervisor asks for one first.
+      const permission = role && status ? checkPermission(role, action.type, { status, drill }) : null;
+      if (permission && !permission.ok && permission.needsConfirmation) {
+        setPendingConfirmation(action);
+        return false;
+      }
+      return send(action);
+    },
+    [send, role, status, drill],
+  );
+  const confirm = async (credentials: { username: string; password: string }) => {
+    if (!pendingConfirmation) return false;
+    const ok = await send(pendingConfirmation, credentials);
+    if (ok) setPendingConfirmation(null);
+    return ok;
+  };
 
   const free = (unitId: string) => (units.get(unitId)?.status ?? 'available') === 'available' && !assignedUnitIds.includes(unitId);
   const canAssign = (unitId: string) => Boolean(operator) && free(unitId) && (reassignFrom ? legal.includes('reassign') : legal.includes('dispatch'));
@@ -87,6 +115,9 @@ export function useDispatchDesk(alert: Alert | null, nearby: NearbyResult | null
     legal,
     error,
     act,
+    pendingConfirmation,
+    confirm,
+    cancelConfirmation: () => setPendingConfirmation(null),
     assignedUnitIds,
     rankedUnitIds,
     bestUnitId,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DrillClock, DrillControl } from '../../../../shared/contract/drillContract';
 import { useConsoleApi } from '../../app/ConsoleContext';
 import { formatScenarioTime, useDrill } from './useDrill';
+import { useSeatControl } from '../operator';
 
 const DrillReport = lazy(() => import('./DrillReport'));
 const SPEEDS = [1, 5, 10, 20] as const;
@@ -69,19 +70,26 @@ function DrillControls() {
     [api],
   );
 
+  // The drill clock is the trainer's (or a supervisor's); the host refuses anyone else too.
+  const seat = useSeatControl('drillClock');
   return (
     <div className="drill-controls" data-testid="drill-controls">
+      {seat.allowed ? null : (
+        <span className="seat-hint" data-testid="drill-clock-hint">
+          {seat.hint}
+        </span>
+      )}
       {clock?.paused ? (
-        <button type="button" data-testid="drill-resume" onClick={() => control({ action: 'resume' })}>
+        <button type="button" data-testid="drill-resume" disabled={!seat.allowed} title={seat.hint} onClick={() => control({ action: 'resume' })}>
           ▶ {t('drill.resume')}
         </button>
       ) : (
-        <button type="button" data-testid="drill-pause" disabled={!clock} onClick={() => control({ action: 'pause' })}>
+        <button type="button" data-testid="drill-pause" disabled={!clock || !seat.allowed} title={seat.hint} onClick={() => control({ action: 'pause' })}>
           ❚❚ {t('drill.pause')}
         </button>
       )}
       {SPEEDS.map((speed) => (
-        <button key={speed} type="button" data-testid={`drill-speed-${speed}`} aria-pressed={clock?.speed === speed} onClick={() => control({ speed })}>
+        <button key={speed} type="button" data-testid={`drill-speed-${speed}`} aria-pressed={clock?.speed === speed} disabled={!seat.allowed} title={seat.hint} onClick={() => control({ speed })}>
           {speed}×
         </button>
       ))}

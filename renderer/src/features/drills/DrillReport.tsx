@@ -5,6 +5,7 @@ import { drillChartOption, drillResponseChartOption, drillTimelineChartOption } 
 import { useConsoleApi } from '../../app/ConsoleContext';
 import { ReportChart } from './ReportChart';
 import { DrillTimeline } from './DrillTimeline';
+import { useSeatControl } from '../operator';
 
 const fmt = (s: number | null) => (s === null ? '—' : `${Math.round(s)}`);
 
@@ -37,6 +38,7 @@ export default function DrillReport({ onClose }: { onClose: () => void }) {
   }, [report, t]);
 
   const [exporting, setExporting] = useState(false);
+  const exportSeat = useSeatControl('reportExport');
   const exportAs = (format: 'html' | 'pdf') => {
     setExporting(true);
     setExported(null);
@@ -60,10 +62,10 @@ export default function DrillReport({ onClose }: { onClose: () => void }) {
           <button type="button" onClick={load}>
             {t('drill.refresh')}
           </button>
-          <button type="button" data-testid="drill-export-html" disabled={exporting} onClick={() => exportAs('html')}>
+          <button type="button" data-testid="drill-export-html" disabled={exporting || !exportSeat.allowed} title={exportSeat.hint} onClick={() => exportAs('html')}>
             {t('drill.exportHtml')}
           </button>
-          <button type="button" data-testid="drill-export-pdf" disabled={exporting} onClick={() => exportAs('pdf')}>
+          <button type="button" data-testid="drill-export-pdf" disabled={exporting || !exportSeat.allowed} title={exportSeat.hint} onClick={() => exportAs('pdf')}>
             {exporting ? t('drill.exporting') : t('drill.exportPdf')}
           </button>
           <button type="button" data-testid="drill-report-close" onClick={onClose}>

@@ -1,2 +1,3 @@
 export { OperatorControl } from './OperatorControl';
 export { useOperator } from './useOperator';
+export { useSeatControl } from './useSeatControl';

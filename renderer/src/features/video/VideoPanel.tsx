@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
 import { openVideoWall } from '../../platform/popout';
 import { VideoWall } from './VideoWall';
+import { useSeatControl } from '../operator';
 
 /**
  * Shares the main window's selected alert with every console window (the pop-out wall
@@ -24,9 +25,10 @@ export function useShareWallSource(): void {
   const api = useConsoleApi();
   const area = useConsoleState((s) => s.cameraArea);
   const cameras = useConsoleState((s) => s.cameraList);
+  const { allowed } = useSeatControl('wallSource');
   useEffect(() => {
-    api.requests['wall.setSource']({ area, cameras }).catch(() => {});
-  }, [api, area, cameras]);
+    if (allowed) api.requests['wall.setSource']({ area, cameras }).catch(() => {});
+  }, [api, area, cameras, allowed]);
 }
 
 const OPEN_KEY = 'console.videoWallOpen';

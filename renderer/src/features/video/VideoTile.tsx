@@ -5,6 +5,7 @@ import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
 import { pickStream } from './streamChoice';
 import { browserCanPlay } from './streamPlayers';
 import { useStreamPlayer } from './useStreamPlayer';
+import { useSeatControl } from '../operator';
 
 export type TileState = 'playing' | 'offline' | 'loading' | 'error';
 
@@ -31,6 +32,7 @@ export function VideoTile({ entry, online, maximised, onToggleMaximise, target }
   const videoRef = useRef<HTMLVideoElement>(null);
   const player = useStreamPlayer(videoRef, stream);
   const [aimNote, setAimNote] = useState<string | null>(null);
+  const aimSeat = useSeatControl('cameraAim');
   const state: TileState = stream ? player : 'offline';
   const label = state === 'playing' ? t('video.live') : state === 'offline' ? (online && (gatewayUp || !playable) ? t('video.noStream') : t('video.offline')) : state === 'error' ? t('video.error') : t('video.loading');
 
@@ -68,7 +70,7 @@ export function VideoTile({ entry, online, maximised, onToggleMaximise, target }
       </div>
       <div className="video-tile-tools">
         {entry.aim && online && target ? (
-          <button type="button" onClick={aim} title={t('video.aim')}>
+          <button type="button" data-testid="video-aim" onClick={aim} disabled={!aimSeat.allowed} title={aimSeat.hint ?? t('video.aim')}>
             ⊕
           </button>
         ) : null}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { NearbyCamera } from '../../../../shared/contract/videoContract';
 import { useConsoleApi, useConsoleState, useConsoleStore } from '../../app/ConsoleContext';
 import { VideoTile } from './VideoTile';
+import { useSeatControl } from '../operator';
 
 export const WALL_LAYOUTS = [1, 4, 9, 16] as const;
 export type WallLayout = (typeof WALL_LAYOUTS)[number];
@@ -63,12 +64,14 @@ function AreaTools() {
   const drawing = useConsoleState((s) => s.drawRequest);
   const area = useConsoleState((s) => s.cameraArea);
   const list = useConsoleState((s) => s.cameraList);
+  // A drawn area becomes the shared wall source: a seat control like the others.
+  const seat = useSeatControl('wallSource');
   return (
     <>
-      <button type="button" data-testid="video-draw-circle" aria-pressed={drawing === 'circle'} onClick={() => store.requestAreaDraw('circle')}>
+      <button type="button" data-testid="video-draw-circle" aria-pressed={drawing === 'circle'} disabled={!seat.allowed} title={seat.hint} onClick={() => store.requestAreaDraw('circle')}>
         {t('video.drawCircle')}
       </button>
-      <button type="button" data-testid="video-draw-polygon" aria-pressed={drawing === 'polygon'} onClick={() => store.requestAreaDraw('polygon')}>
+      <button type="button" data-testid="video-draw-polygon" aria-pressed={drawing === 'polygon'} disabled={!seat.allowed} title={seat.hint} onClick={() => store.requestAreaDraw('polygon')}>
         {t('video.drawPolygon')}
       </button>
       {area || drawing || list ? (
