@@ -45,11 +45,17 @@ describe('large city pack', () => {
     expect(pack.manifest.id).toBe('yunling-demo-large');
   });
 
-  it('is deterministic', () => {
+  it('is deterministic, with a scenario for this pack', () => {
     const again = generateLargeCity({ ...OPTIONS, cameras: 2_000, units: 60 });
     const once = generateLargeCity({ ...OPTIONS, cameras: 2_000, units: 60 });
     expect(serialize(again.files)['cameras.json']).toBe(serialize(once.files)['cameras.json']);
     expect(serialize(again.files)['roads.geojson']).toBe(serialize(once.files)['roads.geojson']);
+    // The scenario targets this pack and only names cameras and units it has.
+    const scenario = city.scenario as { cityPack: string; events: { payload: { cameraId?: string; unitId?: string } }[] };
+    expect(scenario.cityPack).toBe('yunling-demo-large');
+    expect(scenario.events.length).toBeGreaterThan(50);
+    const ids = new Set([...pack.cameras.map((c) => c.id), ...pack.units.map((u) => u.id)]);
+    expect(scenario.events.filter((e) => (e.payload.cameraId && !ids.has(e.payload.cameraId)) || (e.payload.unitId && !ids.has(e.payload.unitId)))).toEqual([]);
   });
 
   it('builds one routing graph with the grid noded into it', () => {

@@ -13,6 +13,7 @@ import { keepConnected } from './network';
 import { type Line, nodeLines } from './noding';
 import { generateCity, PACK_ID, SEED } from './pack';
 import { Rng } from './prng';
+import { generateScenario } from './scenario';
 
 export interface LargeCityOptions {
   cameras: number;
@@ -30,6 +31,8 @@ export const LARGE_GRID_SPACING_M = 120;
 
 export interface LargeCity {
   files: Record<string, unknown>;
+  /** The demo scenario for this pack (events on cameras or units the pack lacks left out). */
+  scenario: unknown;
   stats: { roadFeatures: number; cameras: number; units: number; gridStreets: number };
 }
 
@@ -67,6 +70,8 @@ export function generateLargeCity(options: LargeCityOptions): LargeCity {
   const half = options.gridHalfM ?? LARGE_GRID_HALF_M;
   const spacing = options.gridSpacingM ?? LARGE_GRID_SPACING_M;
   const city = generateCity(seed);
+  // Before the grid is noded into the demo's lines (the scenario reads their vertices).
+  const demoScenario = generateScenario(city, seed);
   const { regions } = city.world;
   const inCity = (p: Pt): boolean => pointInRing(p, regions.cityRing);
   const grid = gridLines(half, spacing, inCity);
@@ -138,7 +143,15 @@ export function generateLargeCity(options: LargeCityOptions): LargeCity {
     name: { zh: '云岭市（合成大城市）', en: 'Yunling (synthetic large city)' },
     bbox,
   };
+  const cameraIds = new Set(cameras.map((c) => c.id));
+  const unitIds = new Set(units.map((u) => u.id));
+  const known = (payload: unknown): boolean => {
+    const p = payload as { cameraId?: string; unitId?: string };
+    return (p.cameraId === undefined || cameraIds.has(p.cameraId)) && (p.unitId === undefined || unitIds.has(p.unitId));
+  };
+  const scenario = { ...demoScenario, id: `${demoScenario.id}-large`, cityPack: manifest.id, events: demoScenario.events.filter((e) => known(e.payload)) };
   return {
+    scenario,
     files: { ...city.files, 'pack.json': manifest, 'roads.geojson': roads, 'cameras.json': cameras, 'units.json': units },
     stats: { roadFeatures: roads.features.length, cameras: cameras.length, units: units.length, gridStreets: grid.length },
   };

@@ -1,6 +1,6 @@
 /**
  * `npm run city:generate -- --cameras 65000 --units 500 --out DIR`: writes the large synthetic
- * city pack (largeCity.ts) to DIR. Without flags the generator writes the demo city as before.
+ * city pack (largeCity.ts) to DIR, with the demo scenario re-targeted at it (scenario.json). Without flags the generator writes the demo city as before.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,6 +14,9 @@ const positiveInt = (name: string, text: string | undefined, fallback: number): 
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number, got "${text}"`);
   return n;
 };
+
+/** The drill scenario written beside the pack: `npm run gateway -- --pack DIR --scenario DIR/scenario.json`. */
+export const SCENARIO_FILE = 'scenario.json';
 
 /** Returns false when there are no flags (the caller then writes the demo city). */
 export async function runLargeCityCli(argv: readonly string[]): Promise<boolean> {
@@ -34,6 +37,7 @@ export async function runLargeCityCli(argv: readonly string[]): Promise<boolean>
     await writeFile(path.join(out, name), text, 'utf8');
     total += Buffer.byteLength(text, 'utf8');
   }
+  await writeFile(path.join(out, SCENARIO_FILE), `${JSON.stringify(city.scenario, null, 1)}\n`, 'utf8');
   const s = city.stats;
   console.log(`large city → ${out}: ${s.roadFeatures} road features (${s.gridStreets} grid streets), ${s.cameras} cameras, ${s.units} units, ${(total / 1024 / 1024).toFixed(1)} MiB in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return true;
