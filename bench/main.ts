@@ -3,12 +3,14 @@ import { runRoutingBench } from './routing';
 import { runIngestBench } from './ingest';
 import { runCordonBench } from './cordon';
 import { runOsmDecodeBench } from './osmDecode';
+import { runScaleBench } from './scale';
 
 const BENCHES: { name: string; run: () => Promise<void> }[] = [
   { name: 'ingest', run: () => runIngestBench() },
   { name: 'osm-decode', run: () => runOsmDecodeBench() },
   { name: 'routing', run: () => runRoutingBench() },
   { name: 'cordon', run: () => runCordonBench() },
+  { name: 'scale', run: () => runScaleBench() },
 ];
 
 for (const b of BENCHES) {

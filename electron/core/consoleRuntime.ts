@@ -13,6 +13,7 @@ import { startDispatchRuntime } from './dispatch/dispatchRuntime';
 import { assertDataDirMode, modeFor } from './drill/dataDirMode';
 import { createDrillHandlers } from './drill/drillService';
 import { createCordonService } from './cordonService';
+import { warmCordonCaches } from './cordon/warmUp';
 import type { DrillInfo } from '../../shared/contract/drillContract';
 import type { PdfPrinter } from './drill/pdfPrinter';
 import { dispatchEtaFacts } from './drill/dispatchEta';
@@ -150,6 +151,8 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     emit,
     ...(drillScenario ? { elapsedSeconds: scenarioElapsed(drillScenario, () => new DrillClockLog(repository.meta).samples()) } : {}),
   });
+  // The cordon's pack-only caches, built once now instead of on the officer's first cordon.
+  warmCordonCaches(routing.router, pack);
 
   const handlers: RequestHandlers = {
     'session.snapshot': async () => ({
