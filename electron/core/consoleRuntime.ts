@@ -151,8 +151,9 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     emit,
     ...(drillScenario ? { elapsedSeconds: scenarioElapsed(drillScenario, () => new DrillClockLog(repository.meta).samples()) } : {}),
   });
-  // The cordon's pack-only caches, built once now instead of on the officer's first cordon.
-  warmCordonCaches(routing.router, pack);
+  // The cordon's pack-only caches, built once now instead of on the officer's first cordon;
+  // on the next turn, so the host is up (and the renderer loading) meanwhile.
+  setTimeout(() => warmCordonCaches(routing.router, pack), 0).unref();
 
   const handlers: RequestHandlers = {
     'session.snapshot': async () => ({
