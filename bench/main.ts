@@ -4,6 +4,7 @@ import { runIngestBench } from './ingest';
 import { runCordonBench } from './cordon';
 import { runOsmDecodeBench } from './osmDecode';
 import { runInventoryImportBench } from './inventoryImport';
+import { runScaleBench } from './scale';
 
 const BENCHES: { name: string; run: () => Promise<void> }[] = [
   { name: 'ingest', run: () => runIngestBench() },
@@ -11,6 +12,7 @@ const BENCHES: { name: string; run: () => Promise<void> }[] = [
   { name: 'routing', run: () => runRoutingBench() },
   { name: 'cordon', run: () => runCordonBench() },
   { name: 'inventory-import', run: () => runInventoryImportBench() },
+  { name: 'scale', run: () => runScaleBench() },
 ];
 
 for (const b of BENCHES) {

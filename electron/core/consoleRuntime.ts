@@ -15,6 +15,7 @@ import { startDispatchRuntime } from './dispatch/dispatchRuntime';
 import { assertDataDirMode, modeFor } from './drill/dataDirMode';
 import { createDrillHandlers } from './drill/drillService';
 import { createCordonService } from './cordonService';
+import { warmCordonCaches } from './cordon/warmUp';
 import type { DrillInfo } from '../../shared/contract/drillContract';
 import type { PdfPrinter } from './drill/pdfPrinter';
 import { dispatchEtaFacts } from './drill/dispatchEta';
@@ -161,6 +162,9 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     emit,
     ...(drillScenario ? { elapsedSeconds: scenarioElapsed(drillScenario, () => new DrillClockLog(repository.meta).samples()) } : {}),
   });
+  // The cordon's pack-only caches, built once now instead of on the officer's first cordon;
+  // on the next turn, so the host is up (and the renderer loading) meanwhile.
+  setTimeout(() => warmCordonCaches(routing.router, pack), 0).unref();
 
   const drillHandlers = createDrillHandlers({
     drill: options.drill ?? null,

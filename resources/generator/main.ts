@@ -7,8 +7,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateAll } from './generate';
+import { runLargeCityCli } from './largeCityCli';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+// With --cameras/--units/--out: the large city instead (largeCityCli.ts).
+if (await runLargeCityCli(process.argv.slice(2))) process.exit(0);
 
 const files = generateAll();
 let total = 0;

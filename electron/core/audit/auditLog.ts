@@ -20,7 +20,7 @@ import type { AuditKeyProvider } from './auditKey';
 /** prev_hash of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** `sha256`: plain hash, entries from before schema version 4; `hmac-sha256`: keyed (every new entry). */
+/** `sha256`: plain hash, entries from before schema version 5; `hmac-sha256`: keyed (every new entry). */
 export type AuditHashAlg = 'sha256' | 'hmac-sha256';
 export const KEYED_ALG: AuditHashAlg = 'hmac-sha256';
 
@@ -179,7 +179,7 @@ export class AuditLog {
   }
 
   /**
-   * A log written before schema version 4 ends in plain-hash entries; this appends the keyed
+   * A log written before schema version 5 ends in plain-hash entries; this appends the keyed
    * `audit.keyed` entry over their head, so from now on the legacy prefix cannot be rewritten.
    * Only when the key was created just now (the folder's first keyed start): a plain head under
    * an older key means the log was rewritten, and sealing it would bless the forgery.

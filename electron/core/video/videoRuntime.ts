@@ -3,7 +3,8 @@ import type { RequestHandlers } from '../../../shared/contract/api';
 import type { EventSink } from '../../../shared/contract/bridge';
 import type { NearbyCamera, WallSource } from '../../../shared/contract/videoContract';
 import type { Camera } from '../../../shared/domain/camera';
-import { camerasInArea, coversPoint, isPtz, ptzAim, rankCamerasForPoint, type RankedCamera } from '../../../shared/domain/cameraSelection';
+import { coversPoint, isPtz, ptzAim, type RankedCamera } from '../../../shared/domain/cameraSelection';
+import { CameraIndex } from '../../../shared/domain/cameraIndex';
 import { haversineMeters } from '../../../shared/domain/geo';
 import type { LngLat } from '../../../shared/domain/geo';
 import { CommandAckSchema, GatewayEvents } from '../../../shared/protocol/feed';
@@ -59,6 +60,7 @@ export function playableStreamUrl(url: string, cameraId: string, gatewayUrl: str
  */
 export function createVideoRuntime(options: VideoRuntimeOptions): { handlers: VideoHandlers; nearbyCameras(point: LngLat, limit: number): NearbyCamera[] } {
   const byId = new Map(options.cameras.map((c) => [c.id, c]));
+  const index = new CameraIndex(options.cameras);
   let selection: string | null = null;
   let wallSource: WallSource = { area: null, cameras: null };
 
@@ -76,14 +78,14 @@ export function createVideoRuntime(options: VideoRuntimeOptions): { handlers: Vi
 
   const nearbyCameras = (point: LngLat, limit: number): NearbyCamera[] => {
     const online = options.cameraOnline();
-    return withLiveState(rankCamerasForPoint(options.cameras, point, { limit, isOnline: (c) => online[c.id] ?? c.online }), online);
+    return withLiveState(index.rankForPoint(point, { limit, isOnline: (c) => online[c.id] ?? c.online }), online);
   };
 
   const handlers: VideoHandlers = {
     'cameras.inArea': async ({ circle, polygon, limit }) => {
       const online = options.cameraOnline();
       const area = circle ? { circle } : { polygon: polygon! };
-      return withLiveState(camerasInArea(options.cameras, area, { limit: limit ?? 50, isOnline: (c) => online[c.id] ?? c.online }), online);
+      return withLiveState(index.inArea(area, { limit: limit ?? 50, isOnline: (c) => online[c.id] ?? c.online }), online);
     },
     'cameras.byIds': async ({ ids, point }) => {
       const unknown = ids.filter((id) => !byId.has(id));

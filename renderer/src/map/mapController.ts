@@ -49,6 +49,10 @@ export class MapController {
   private alerts: readonly Alert[] = [];
   private readonly units = new Map<string, Unit>();
   private readonly cameraStatus = new Map<string, boolean>();
+  private readonly cameraById: ReadonlyMap<string, CityPack['cameras'][number]>;
+  /** Cameras whose state changed since the last flush: only these go to the map (updateData). */
+  private pendingCameras = new Map<string, CityPack['cameras'][number]>();
+  private readonly unitDiffer = unitsLayer.unitDiffer();
   private highlightedCameras: ReadonlySet<string> = new Set();
   private highlightedUnits: ReadonlySet<string> = new Set();
   private selectedAlertId: string | null = null;
@@ -56,6 +60,8 @@ export class MapController {
   private coverage: CoverageSnapshot['geojson'] | null = null;
   private cordon: CordonAnalysis | null = null;
   private readonly counts: Record<string, number> = {};
+  /** Features handed to MapLibre per source since load (full installs and diffs). */
+  private readonly sent: Record<string, number> = {};
   private readonly alertClickListeners = new Set<(alertId: string) => void>();
   private readonly subscriptions: Subscription[] = [];
   private readonly batcher: FrameBatcher<DirtyKey>;
@@ -69,6 +75,7 @@ export class MapController {
 
   constructor(container: HTMLElement, pack: CityPack, options: MapControllerOptions = {}) {
     this.pack = pack;
+    this.cameraById = new Map(pack.cameras.map((c) => [c.id, c]));
     this.now = options.now ?? Date.now;
     this.animate = options.animate ?? true;
     this.locale = options.locale ?? 'zh-CN';
@@ -141,10 +148,15 @@ export class MapController {
     if (changed) this.markDirty('units');
   }
 
-  /** Merges live camera online/offline states; cameras not mentioned keep their state. */
+  /**
+   * Merges live camera online/offline states; cameras not mentioned keep their state. Only the
+   * cameras whose drawn state changed are sent to the map at the next frame.
+   */
   setCameraStatus(status: ReadonlyMap<string, boolean> | Readonly<Record<string, boolean>>): void {
     const entries = status instanceof Map ? status.entries() : Object.entries(status);
-    for (const [id, online] of entries) this.cameraStatus.set(id, online);
+    const changed = cameras.mergeStatus(this.cameraStatus, entries, this.cameraById);
+    if (changed.length === 0) return;
+    for (const c of changed) this.pendingCameras.set(c.id, c);
     this.markDirty('cameras');
   }
 
@@ -231,6 +243,7 @@ export class MapController {
       mapLoaded: !this.disposed && this.map.loaded(),
       ready: this.ready,
       counts: { ...this.counts },
+      sent: { ...this.sent },
       selectedAlertId: this.selectedAlertId,
       highlightedCameras: this.highlightedCameras.size,
       highlightedUnits: this.highlightedUnits.size,
@@ -264,11 +277,15 @@ export class MapController {
     this.counts[cordonLayer.SOURCE_ID] = cordonLayer.install(map, this.cordon).features.length;
     this.counts[places.SOURCE_ID] = places.install(map, pack.places, locale).features.length;
     this.counts[cameras.SOURCE_ID] = cameras.install(map, pack.cameras, this.cameraStatus, this.highlightedCameras).features.length;
+    this.pendingCameras.clear(); // the install drew the current states
     this.counts[cameras.HIGHLIGHT_SOURCE_ID] = cameras.toHighlightCollection(pack.cameras, this.highlightedCameras).features.length;
     this.counts[checkpoints.SOURCE_ID] = checkpoints.install(map, pack.checkpoints).features.length;
     this.counts[routeLayer.SOURCE_ID] = routeLayer.install(map, this.route).features.length;
     this.counts[alertsLayer.SOURCE_ID] = alertsLayer.install(map, this.alerts).features.length;
-    this.counts[unitsLayer.SOURCE_ID] = unitsLayer.install(map, [...this.units.values()], now, this.highlightedUnits).features.length;
+    const unitFc = unitsLayer.install(map, [...this.units.values()], now, this.highlightedUnits);
+    this.unitDiffer.reset(unitFc.features as unitsLayer.UnitFeature[]);
+    this.counts[unitsLayer.SOURCE_ID] = unitFc.features.length;
+    for (const [id, n] of Object.entries(this.counts)) this.sent[id] = n;
     alertsLayer.select(map, this.selectedAlertId);
     this.staleSignature = unitsLayer.staleUnitIds([...this.units.values()], now).join(',');
 
@@ -299,14 +316,22 @@ export class MapController {
     if (keys.has('units')) {
       const units = [...this.units.values()];
       const now = this.now();
-      this.counts[unitsLayer.SOURCE_ID] = unitsLayer.update(map, units, now, this.highlightedUnits).features.length;
+      const { fc, sent } = unitsLayer.updateChanged(map, this.unitDiffer, units, now, this.highlightedUnits);
+      this.counts[unitsLayer.SOURCE_ID] = fc.features.length;
+      this.addSent(unitsLayer.SOURCE_ID, sent);
       this.staleSignature = unitsLayer.staleUnitIds(units, now).join(',');
     }
-    if (keys.has('cameras')) this.counts[cameras.SOURCE_ID] = cameras.update(map, pack.cameras, this.cameraStatus).features.length;
-    // Highlighted cameras carry the online flag too, so a status change refreshes them as well.
-    if (keys.has('cameras') || keys.has('cameraHighlight')) {
+    const changedCameras = keys.has('cameras') ? [...this.pendingCameras.values()] : [];
+    this.pendingCameras.clear();
+    if (changedCameras.length) this.addSent(cameras.SOURCE_ID, cameras.updateStatus(map, changedCameras, this.cameraStatus));
+    // Highlighted cameras carry the online flag too, so a status change of one refreshes them.
+    if (keys.has('cameraHighlight') || changedCameras.some((c) => this.highlightedCameras.has(c.id))) {
       this.counts[cameras.HIGHLIGHT_SOURCE_ID] = cameras.setHighlighted(map, pack.cameras, this.highlightedCameras, this.cameraStatus).features.length;
     }
+  }
+
+  private addSent(sourceId: string, n: number): void {
+    this.sent[sourceId] = (this.sent[sourceId] ?? 0) + n;
   }
 
   /**

@@ -28,6 +28,8 @@ export interface MapDebugState {
   ready: boolean;
   /** Feature counts per source, from the data last handed to MapLibre. */
   counts: Record<string, number>;
+  /** Features handed to MapLibre per source since load (the install, then incremental diffs). */
+  sent: Record<string, number>;
   selectedAlertId: string | null;
   highlightedCameras: number;
   highlightedUnits: number;

@@ -10,6 +10,7 @@ import type { FeatureCollection, Point, Polygon } from 'geojson';
 import type { Camera, CameraKind } from '../../../../shared/domain/camera';
 import { COLORS, FONT_BOLD, type MapLocale } from '../theme';
 import { collection, geojsonSource, installSourceAndLayers, setSourceData, slot } from './common';
+import { UPDATABLE, updateSourceData } from './sourceDiff';
 
 export const SOURCE_ID = 'cameras';
 export const FOV_SOURCE_ID = 'cameras-fov';
@@ -30,6 +31,29 @@ export interface CameraProps {
 export type CameraStatus = ReadonlyMap<string, boolean>;
 
 const isOnline = (c: Camera, status?: CameraStatus): boolean => status?.get(c.id) ?? c.online;
+
+/**
+ * Merges live states into `current` and returns the cameras whose drawn state changed: a report
+ * repeating the state already shown (or the pack's own `online` flag) changes nothing.
+ */
+export function mergeStatus(
+  current: Map<string, boolean>,
+  incoming: Iterable<[string, boolean]>,
+  byId: ReadonlyMap<string, Camera>,
+): Camera[] {
+  const changed: Camera[] = [];
+  for (const [id, online] of incoming) {
+    const camera = byId.get(id);
+    if (!camera) continue;
+    const before = isOnline(camera, current);
+    current.set(id, online);
+    if (before !== online) changed.push(camera);
+  }
+  return changed;
+}
+
+/** Fixed cameras get a wedge; PTZ domes and 360° cameras do not. */
+const hasWedge = (c: Camera): boolean => c.heading !== null && c.fov !== null && c.fov < 360;
 
 export function toFeatureCollection(cameras: readonly Camera[], status?: CameraStatus): FeatureCollection<Point, CameraProps> {
   return collection(
@@ -61,11 +85,13 @@ const FOV_STEPS = 12;
 export function toFovCollection(cameras: readonly Camera[], status?: CameraStatus): FeatureCollection<Polygon, CameraProps> {
   const features = [];
   for (const c of cameras) {
-    if (c.heading === null || c.fov === null || c.fov >= 360) continue;
+    if (!hasWedge(c)) continue;
     const cosLat = Math.cos((c.lat * Math.PI) / 180);
     const ring: [number, number][] = [[c.lng, c.lat]];
+    const heading = c.heading!;
+    const fov = c.fov!;
     for (let i = 0; i <= FOV_STEPS; i++) {
-      const bearing = ((c.heading - c.fov / 2 + (c.fov * i) / FOV_STEPS) * Math.PI) / 180;
+      const bearing = ((heading - fov / 2 + (fov * i) / FOV_STEPS) * Math.PI) / 180;
       const dLat = (c.range * Math.cos(bearing)) / METRES_PER_DEG_LAT;
       const dLng = (c.range * Math.sin(bearing)) / (METRES_PER_DEG_LAT * cosLat);
       ring.push([c.lng + dLng, c.lat + dLat]);
@@ -172,8 +198,9 @@ export const source = (fc: FeatureCollection = toFeatureCollection([])) =>
     // Pairs are not worth a bubble: the two dots say more than a "2".
     clusterMinPoints: 3,
     clusterProperties: { offline: ['+', ['case', ['==', ['get', 'online'], true], 0, 1]] },
+    ...UPDATABLE,
   });
-export const fovSource = (fc: FeatureCollection = toFovCollection([])) => geojsonSource(fc);
+export const fovSource = (fc: FeatureCollection = toFovCollection([])) => geojsonSource(fc, UPDATABLE);
 export const highlightSource = (fc: FeatureCollection = collection([])) => geojsonSource(fc);
 
 export function install(map: MaplibreMap, cameras: readonly Camera[], status?: CameraStatus, highlighted: ReadonlySet<string> = new Set()): FeatureCollection {
@@ -186,12 +213,13 @@ export function install(map: MaplibreMap, cameras: readonly Camera[], status?: C
   return fc;
 }
 
-/** Status change for the main and FOV sources (the highlight source: setHighlighted). */
-export function update(map: MaplibreMap, cameras: readonly Camera[], status?: CameraStatus): FeatureCollection {
-  const fc = toFeatureCollection(cameras, status);
-  setSourceData(map, SOURCE_ID, fc);
-  setSourceData(map, FOV_SOURCE_ID, toFovCollection(cameras, status));
-  return fc;
+/**
+ * Status changes of some cameras: one `online` property update per changed camera in the main
+ * source and, for cameras with a wedge, in the FOV source. Returns the features sent.
+ */
+export function updateStatus(map: Pick<MaplibreMap, 'getSource'>, changed: readonly Camera[], status?: CameraStatus): number {
+  const diff = (list: readonly Camera[]) => ({ update: list.map((c) => ({ id: c.id, addOrUpdateProperties: [{ key: 'online', value: isOnline(c, status) }] })) });
+  return updateSourceData(map, SOURCE_ID, diff(changed)) + updateSourceData(map, FOV_SOURCE_ID, diff(changed.filter(hasWedge)));
 }
 
 export function setHighlighted(map: MaplibreMap, cameras: readonly Camera[], ids: ReadonlySet<string>, status?: CameraStatus): FeatureCollection {

@@ -10,6 +10,7 @@ import type { Unit, UnitStatus, UnitType } from '../../../../shared/domain/unit'
 import { COLORS, FONT_BOLD, type MapLocale } from '../theme';
 import { ICON_PIXEL_RATIO, unitArrow } from '../icons';
 import { addImageOnce, collection, geojsonSource, installSourceAndLayers, setSourceData, slot } from './common';
+import { FeatureDiffer, UPDATABLE, updateSourceData } from './sourceDiff';
 
 export const SOURCE_ID = 'units';
 export const STALE_AFTER_MS = 60_000;
@@ -154,7 +155,7 @@ export function layers(_locale: MapLocale = 'zh-CN'): LayerSpecification[] {
 
 export const LAYERS: LayerSpecification[] = layers();
 
-export const source = (fc: FeatureCollection = toFeatureCollection([], 0)) => geojsonSource(fc);
+export const source = (fc: FeatureCollection = toFeatureCollection([], 0)) => geojsonSource(fc, UPDATABLE);
 
 export function install(map: MaplibreMap, units: readonly Unit[], now: number, highlighted?: ReadonlySet<string>): FeatureCollection {
   for (const status of Object.keys(STATUS_STYLE) as UnitStatus[]) {
@@ -170,4 +171,23 @@ export function update(map: MaplibreMap, units: readonly Unit[], now: number, hi
   const fc = toFeatureCollection(units, now, highlighted);
   setSourceData(map, SOURCE_ID, fc);
   return fc;
+}
+
+export type UnitFeature = FeatureCollection<Point, UnitProps>['features'][number];
+
+/**
+ * A differ for the units source. A fresh unit's age ticks every second but only a stale unit's
+ * label shows it, so a fresh unit whose age alone changed is not re-sent.
+ */
+export function unitDiffer(): FeatureDiffer<UnitFeature> {
+  return new FeatureDiffer<UnitFeature>(
+    (f) => f.properties.id,
+    (f) => JSON.stringify([f.geometry.coordinates, { ...f.properties, ageS: f.properties.stale ? f.properties.ageS : 0 }]),
+  );
+}
+
+/** Like `update`, but sends only the units whose feature changed since the differ last saw them. */
+export function updateChanged(map: Pick<MaplibreMap, 'getSource'>, differ: FeatureDiffer<UnitFeature>, units: readonly Unit[], now: number, highlighted?: ReadonlySet<string>): { fc: FeatureCollection; sent: number } {
+  const fc = toFeatureCollection(units, now, highlighted);
+  return { fc, sent: updateSourceData(map, SOURCE_ID, differ.diff(fc.features)) };
 }

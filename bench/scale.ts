@@ -1,0 +1,106 @@
+/**
+ * Scale benchmark (issue 16): the demo city against the large synthetic city (65,000 cameras,
+ * 500 units, ~280k road pieces; `npm run city:generate -- --cameras 65000 --units 500 --out DIR`,
+ * or set LARGE_CITY_DIR to reuse one; otherwise it is generated into a temporary folder).
+ * Per city: pack load, road graph build and cache load, router; the cordon's cold first call
+ * (what warmCordonCaches does at pack load) and warm analyses at 0/5/10/20 minutes after the
+ * report; unit ranking (200 units → one alert); nearest cameras, linear scan against the index.
+ * Large-city figures are also given as ratios against the demo, measured in the same process.
+ * `npx tsx bench/scale.ts` or via bench/main.ts.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DEMO_PACK_RELATIVE, loadCityPack } from '../electron/core/citypack/loadCityPack';
+import { analyseCordon, type CordonUnit } from '../electron/core/cordon/index';
+import { warmCordonCaches } from '../electron/core/cordon/warmUp';
+import { loadPackGraph, rankUnits, Router } from '../electron/core/routing/index';
+import { prng } from '../electron/core/routing/testGraphs';
+import { CameraIndex } from '../shared/domain/cameraIndex';
+import { rankCamerasForPoint } from '../shared/domain/cameraSelection';
+import { generateLargeCity } from '../resources/generator/largeCity';
+import { serialize } from '../resources/generator/pack';
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const time = <T>(f: () => T): [T, number] => {
+  const t = performance.now();
+  const r = f();
+  return [r, performance.now() - t];
+};
+const MINUTES = [0, 5, 10, 20] as const;
+
+interface CityFigures {
+  packMs: number;
+  buildMs: number;
+  cacheMs: number;
+  routerMs: number;
+  coldMs: number | null;
+  cordonP95: Record<number, number>;
+  rankP99: number;
+  linearP50: number;
+  indexP50: number;
+}
+
+async function measureCity(name: string, dir: string, log: (line: string) => void): Promise<CityFigures> {
+  const t = performance.now();
+  const pack = await loadCityPack(dir);
+  const packMs = performance.now() - t;
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'scale-cache-'));
+  try {
+    const [, buildMs] = time(() => loadPackGraph(dir, { cacheDir }));
+    const [loaded, cacheMs] = time(() => loadPackGraph(dir, { cacheDir }));
+    const [router, routerMs] = time(() => new Router(loaded.graph));
+    log(`${name}: ${pack.cameras.length} cameras, ${pack.units.length} units, ${loaded.graph.pieceCount} road pieces; pack load ${ms(packMs)}, graph build ${ms(buildMs)}, cache load ${ms(cacheMs)} (${loaded.from}), router ${ms(routerMs)}`);
+
+    const coldMs = warmCordonCaches(router, pack);
+    const [cx, cy] = pack.manifest.center;
+    const units: CordonUnit[] = pack.units.map((u) => ({ id: u.id, type: u.type, lng: u.home.lng, lat: u.home.lat, available: true }));
+    const rnd = prng(16);
+    const incidents = Array.from({ length: 20 }, () => ({ lng: cx + (rnd() - 0.5) * 0.11, lat: cy + (rnd() - 0.5) * 0.09 }));
+    const cordonP95: Record<number, number> = {};
+    for (const minutes of MINUTES) {
+      const times = incidents.map((incident) =>
+        time(() => analyseCordon({ router, boundaries: pack.boundaries.features, districts: pack.districts.features, checkpoints: pack.checkpoints, roads: pack.roads.features, incident, elapsedSeconds: minutes * 60, units }))[1],
+      );
+      cordonP95[minutes] = pct(times, 0.95);
+      log(`  cordon at ${String(minutes).padStart(2)} min: p50 ${ms(pct(times, 0.5))}, p95 ${ms(pct(times, 0.95))} (20 incidents, ${units.length} units)`);
+    }
+    log(`  cordon cold first call (pack-only caches, now built at pack load): ${coldMs === null ? 'failed' : ms(coldMs)}`);
+
+    const ranks = incidents.map((incident) => time(() => rankUnits(router, incident, units.slice(0, 200).map(({ id, type, lng, lat }) => ({ id, type, lng, lat }))))[1]);
+    log(`  unit ranking (${Math.min(200, units.length)} units → one alert): p50 ${ms(pct(ranks, 0.5))}, p99 ${ms(pct(ranks, 0.99))}`);
+
+    const index = new CameraIndex(pack.cameras);
+    const linear = incidents.map((p) => time(() => rankCamerasForPoint(pack.cameras, p, { limit: 16 }))[1]);
+    const indexed = incidents.map((p) => time(() => index.rankForPoint(p, { limit: 16 }))[1]);
+    log(`  nearest cameras p50: linear scan ${ms(pct(linear, 0.5))}, index ${ms(pct(indexed, 0.5))}`);
+    return { packMs, buildMs, cacheMs, routerMs, coldMs, cordonP95, rankP99: pct(ranks, 0.99), linearP50: pct(linear, 0.5), indexP50: pct(indexed, 0.5) };
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+export async function runScaleBench(log: (line: string) => void = console.log): Promise<void> {
+  log('# scale (demo city vs large city)');
+  let largeDir = process.env['LARGE_CITY_DIR'];
+  let tmp: string | null = null;
+  if (!largeDir) {
+    tmp = largeDir = mkdtempSync(path.join(os.tmpdir(), 'large-city-'));
+    const [city, genMs] = time(() => generateLargeCity({ cameras: 65_000, units: 500 }));
+    for (const [name, text] of Object.entries(serialize(city.files))) writeFileSync(path.join(largeDir, name), text);
+    log(`large city generated in ${ms(genMs)}`);
+  }
+  try {
+    const demo = await measureCity('demo', path.resolve(DEMO_PACK_RELATIVE), log);
+    const large = await measureCity('large', largeDir, log);
+    const r = (a: number, b: number) => `×${(a / b).toFixed(2)}`;
+    log(`large / demo: pack load ${r(large.packMs, demo.packMs)}, cache load ${r(large.cacheMs, demo.cacheMs)}, cordon p95 ${MINUTES.map((m) => `${m} min ${r(large.cordonP95[m]!, demo.cordonP95[m]!)}`).join(', ')}, ranking p99 ${r(large.rankP99, demo.rankP99)}`);
+    log(`nearest cameras, index / linear: demo ${r(demo.indexP50, demo.linearP50)}, large ${r(large.indexP50, large.linearP50)}`);
+  } finally {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void runScaleBench();

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Camera } from '../../shared/domain/camera';
+import { expect, mapDebug, openConsole, test } from './fixtures';
+import { scenarioAlert } from './stack';
+
+const demoCameras = JSON.parse(readFileSync(path.resolve('resources/city/demo/cameras.json'), 'utf8')) as Camera[];
+
+/**
+ * Issue 16: a camera status change reaches the map as a diff of that camera alone (its point and
+ * its view cone), not a re-send of all 3,664 cameras and cones. Counted through the map's
+ * debug state (`sent`: features handed to MapLibre per source since load).
+ */
+test('a camera going offline sends that one camera to the map, not every camera', async ({ stack, consolePage: page }) => {
+  await openConsole(stack, page, [1], 600);
+  await expect.poll(async () => (await mapDebug(page))?.ready).toBe(true);
+  const sent = async (): Promise<number> => ((await mapDebug(page))?.['sent'] as Record<string, number> | undefined)?.['cameras'] ?? -1;
+  const before = await sent();
+  // The install sent every camera once.
+  expect(before).toBe(demoCameras.length);
+
+  const fixed = demoCameras.find((c) => c.online && c.heading !== null && c.fov !== null && c.fov < 360)!;
+  await stack.inject('camera.status', { cameraId: fixed.id, online: false, at: new Date().toISOString() });
+  // Its point and its cone.
+  await expect.poll(sent).toBe(before + 2);
+
+  // Another event through the same feed and frame loop: by the time it is on the map, any further
+  // camera send would have happened too.
+  await stack.inject('alert', scenarioAlert(42, { id: '110-E2E-INCREMENTAL' }));
+  await expect(page.locator('[data-testid=alert-item][data-alert-id="110-E2E-INCREMENTAL"]')).toBeVisible();
+  await expect.poll(async () => (await mapDebug(page))?.counts['alerts']).toBe(2);
+  expect(await sent()).toBe(before + 2);
+
+  // A repeated report of the state already shown sends nothing.
+  await stack.inject('camera.status', { cameraId: fixed.id, online: false, at: new Date().toISOString() });
+  await stack.inject('alert', scenarioAlert(43, { id: '110-E2E-INCREMENTAL-2' }));
+  await expect(page.locator('[data-testid=alert-item][data-alert-id="110-E2E-INCREMENTAL-2"]')).toBeVisible();
+  await expect.poll(async () => (await mapDebug(page))?.counts['alerts']).toBe(3);
+  expect(await sent()).toBe(before + 2);
+});
