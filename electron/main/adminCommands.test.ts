@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OperatorAccounts } from '../core/accounts/operatorAccounts';
 import { AuditLog } from '../core/audit/auditLog';
+import { fileAuditKeyProvider } from '../core/audit/auditKey';
 import { openDatabase } from '../core/db/database';
 import { adminCommandArgv, runAdminCommand } from './adminCommands';
 
@@ -39,7 +40,7 @@ describe('admin commands of the installed console', () => {
     const db = openDatabase(dataDir);
     try {
       expect((await new OperatorAccounts(db).verify('zhang.wei', 'first supervisor pw')).ok).toBe(true);
-      expect(new AuditLog(db).verify().ok).toBe(true);
+      expect(new AuditLog(db, { key: fileAuditKeyProvider(dataDir, { create: false }) }).verify().ok).toBe(true);
     } finally {
       db.close();
     }
