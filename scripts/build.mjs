@@ -35,6 +35,7 @@ export async function buildAll({ quiet = false } = {}) {
   await Promise.all([
     esbuild({ ...node, entryPoints: [path.join(root, 'electron/host/main.ts')], outfile: path.join(dist, 'host/main.mjs'), format: 'esm' }),
     esbuild({ ...node, entryPoints: [path.join(root, 'gateway/main.ts')], outfile: path.join(dist, 'gateway/main.mjs'), format: 'esm' }),
+    esbuild({ ...node, entryPoints: [path.join(root, 'gateway/streams/mediaServerMain.ts')], outfile: path.join(dist, 'gateway/media.mjs'), format: 'esm' }),
     esbuild({ ...node, entryPoints: [path.join(root, 'electron/main/index.ts')], outfile: path.join(dist, 'electron/main.cjs'), format: 'cjs', external: ['electron'] }),
     // The sandboxed preload cannot require npm packages: bundle everything but electron.
     esbuild({ ...node, packages: undefined, entryPoints: [path.join(root, 'electron/preload/index.ts')], outfile: path.join(dist, 'electron/preload.cjs'), format: 'cjs', external: ['electron'] }),

@@ -19,6 +19,7 @@ import { dispatchEtaFacts } from './drill/dispatchEta';
 import { scenarioElapsed } from './drill/drillElapsed';
 import { DrillClockLog } from './drill/drillClockLog';
 import { loadScenario } from '../../gateway/scenarioFile';
+import type { MediaServer } from '../../shared/domain/mediaServers';
 
 export interface ConsoleRuntimeOptions {
   dataDir: string;
@@ -34,6 +35,8 @@ export interface ConsoleRuntimeOptions {
   drill?: DrillInfo | null;
   /** The drill's scenario file (version 2: expected actions and suspect tracks for the scoring). */
   drillScenarioFile?: string | null;
+  /** Media servers for the cameras (loadMediaServers: site settings file, then the pack's). */
+  mediaServers?: readonly MediaServer[];
   /** Electron: opens the pop-out video wall window (`wall.open`). */
   openWall?: () => Promise<void>;
   /** Electron: prints the drill report HTML to PDF (webContents.printToPDF); default headless Chromium. */
@@ -132,6 +135,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   const video = createVideoRuntime({
     cameras: pack.cameras,
     gatewayUrl: options.gatewayUrl,
+    mediaServers: options.mediaServers ?? [],
     cameraOnline: () => repository.reference.cameraOnline(),
     sendCommand: (event, command, timeoutMs) => feed.command(event, command, timeoutMs),
     audit: (payload) => dispatch.auditSeatAction('camera.ptz', `camera:${payload.cameraId}`, payload),

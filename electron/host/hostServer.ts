@@ -15,6 +15,8 @@ export interface HostServerOptions {
   /** Required from every API client (the renderer reads it from its URL). */
   apiToken: string;
   gatewayOrigin?: string;
+  /** Origins of the media servers (the CSP allows exactly these for video). */
+  mediaOrigins?: readonly string[];
 }
 
 export interface HostServer {
@@ -63,7 +65,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   });
   const port = (http.address() as AddressInfo).port;
   const url = `http://${options.host}:${port}`;
-  const csp = contentSecurityPolicy({ apiOrigin: url, gatewayOrigin: options.gatewayOrigin });
+  const csp = contentSecurityPolicy({ apiOrigin: url, gatewayOrigin: options.gatewayOrigin, mediaOrigins: options.mediaOrigins ?? [] });
   const staticHandler = serveStatic(options.rendererDir, {
     'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',

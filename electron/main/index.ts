@@ -5,6 +5,8 @@ import { createEventSink } from '../../shared/contract/bridge';
 import { startConsoleRuntime, type ConsoleRuntime } from '../core/consoleRuntime';
 import { DEMO_PACK_RELATIVE } from '../core/citypack/loadCityPack';
 import { contentSecurityPolicy } from '../core/contentSecurityPolicy';
+import { loadMediaServers } from '../core/video/mediaConfig';
+import { createStreamUrls } from '../core/video/streamUrls';
 import { APP_ORIGIN, lockDownWebContents, registerIpcHandlers } from './security';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { loadWindowState, trackWindowState } from './windowState';
@@ -23,6 +25,8 @@ const { values } = parseArgs({
     drill: { type: 'string' },
     'drill-name': { type: 'string' },
     'drill-scenario': { type: 'string' },
+    /** Media settings file: the site's media servers, before the pack's. */
+    media: { type: 'string' },
   },
   strict: false,
 });
@@ -54,7 +58,10 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const root = app.getAppPath();
   const gatewayUrl = String(values.gateway);
-  serveRenderer(path.join(root, 'dist', 'renderer'), contentSecurityPolicy({ gatewayOrigin: new URL(gatewayUrl).origin }));
+  const packDir = typeof values.pack === 'string' ? values.pack : path.join(root, DEMO_PACK_RELATIVE);
+  const mediaServers = loadMediaServers(packDir, typeof values.media === 'string' ? values.media : null);
+  const mediaOrigins = createStreamUrls({ servers: mediaServers, gatewayUrl }).origins();
+  serveRenderer(path.join(root, 'dist', 'renderer'), contentSecurityPolicy({ gatewayOrigin: new URL(gatewayUrl).origin, mediaOrigins }));
 
   // Every console window (main, pop-out wall) gets every event.
   const emit = createEventSink((channel, payload) => {
@@ -62,7 +69,8 @@ async function start(): Promise<void> {
   });
   runtime = await startConsoleRuntime({
     dataDir: typeof values['data-dir'] === 'string' ? values['data-dir'] : path.join(app.getPath('userData'), 'console'),
-    packDir: typeof values.pack === 'string' ? values.pack : path.join(root, DEMO_PACK_RELATIVE),
+    packDir,
+    mediaServers,
     gatewayUrl,
     gatewayToken: String(values.token),
     host: 'electron',
