@@ -51,13 +51,14 @@ test.describe('video playback', () => {
   test('a camera on an external media server plays through the content security policy', async ({ stack, consolePage: page }) => {
     test.setTimeout(180_000);
     const mediaUrl = await stack.startMediaServer();
-    // One of the alert's cameras without a stream of its own, served by "ZLMediaKit" at another origin.
-    const external = rankCamerasForPoint(cameras, ALERT_AT, { limit: 4 }).map((r) => r.camera).find((c) => c.streams.length === 0)!;
-    expect(external).toBeDefined();
+    // A camera without a stream of its own, served by "ZLMediaKit" at another origin; the alert stands at it.
+    const external = cameras.find((c) => c.streams.length === 0 && c.online && c.kind === 'gun')!;
+    const at = { lng: external.lng, lat: external.lat };
+    expect(rankCamerasForPoint(cameras, at, { limit: 4 }).map((r) => r.camera.id)).toContain(external.id);
     const settings = path.join(stack.dir, 'media.json');
     writeFileSync(settings, JSON.stringify({ servers: [{ id: 'county-zlm', platform: 'zlmediakit', origin: mediaUrl, cameras: { ids: [external.id] } }] }));
     await openConsole(stack, page, [1], 600, 1, ['--media', settings]);
-    await stack.inject('alert', scenarioAlert(80, { id: '110-E2E-EXTERNAL', location: { ...ALERT_AT, crs: 'WGS84' } }));
+    await stack.inject('alert', scenarioAlert(80, { id: '110-E2E-EXTERNAL', location: { ...at, crs: 'WGS84' } }));
     await page.locator('[data-testid=alert-item][data-alert-id="110-E2E-EXTERNAL"]').click();
     await page.getByTestId('video-collapse').click();
     const tile = page.locator(`[data-testid=video-tile][data-camera-id="${external.id}"]`);
@@ -66,6 +67,32 @@ test.describe('video playback', () => {
     await expectAdvancing(tile);
     const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
     expect(fetched).toContain(`${mediaUrl}/rtp/${external.id}.live.flv`);
+  });
+
+  test('look back starts at the chosen time before the report, and returns to live in one action', async ({ stack, consolePage: page }) => {
+    test.setTimeout(180_000);
+    await openConsole(stack, page, [1], 600);
+    const reportedAt = Date.now();
+    await stack.inject('alert', scenarioAlert(81, { id: '110-E2E-LOOKBACK', reportedAt: new Date(reportedAt).toISOString(), location: { ...ALERT_AT, crs: 'WGS84' } }));
+    await page.locator('[data-testid=alert-item][data-alert-id="110-E2E-LOOKBACK"]').click();
+    await page.getByTestId('video-collapse').click();
+    const lookback = page.getByTestId('video-lookback');
+    await expect(lookback).toHaveAttribute('data-mode', 'live');
+    await expect(page.getByTestId('video-lookback-minutes')).toHaveValue('2');
+    await page.getByTestId('video-lookback-start').click();
+    await expect(lookback).toHaveAttribute('data-from', new Date(reportedAt - 120_000).toISOString());
+    const tile = page.getByTestId('video-tile').first();
+    await expect(tile).toHaveAttribute('data-mode', 'lookback');
+    // The stream's program date time shows the moment on screen: two minutes before the report, moving on.
+    await expect(tile).not.toHaveAttribute('data-program-time', '', { timeout: 30_000 });
+    const shown = Date.parse((await tile.getAttribute('data-program-time'))!);
+    expect(shown).toBeGreaterThanOrEqual(reportedAt - 120_000);
+    expect(shown).toBeLessThan(reportedAt - 60_000);
+    await expectAdvancing(tile);
+    await page.getByTestId('video-lookback-live').click();
+    await expect(lookback).toHaveAttribute('data-mode', 'live');
+    await expect(tile).toHaveAttribute('data-mode', 'live');
+    await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
   });
 
   test('fifty selection changes leave no more live players than tiles', async ({ stack, consolePage: page }) => {

@@ -14,7 +14,7 @@ export interface PlayerEvents {
 const HLS_MIME = 'application/vnd.apple.mpegurl';
 /** Retry delays after a stream dies: 1 s, doubling, at most 30 s. */
 export const backoffMs = (attempt: number): number => Math.min(30_000, 1000 * 2 ** Math.max(0, attempt - 1));
-/** No new picture for this long while playing: stalled. This long again: the player is rebuilt. */
+/** No new picture for this long while playing: stalled. Five times as long: the player is rebuilt. */
 const STALL_MS = 4000;
 /** The media server's "stream limit reached" answer (gateway/streams/streamService.ts). */
 const CAPPED_STATUS = 429;
@@ -158,7 +158,7 @@ export function startPlayer(video: HTMLVideoElement, stream: CameraStream, event
       return;
     }
     if (state === 'playing' && now - lastProgress > STALL_MS) set('stalled');
-    else if (now - lastProgress > 3 * STALL_MS) {
+    else if (now - lastProgress > 5 * STALL_MS) {
       teardown();
       attempt += 1;
       set('reconnecting');
