@@ -39,11 +39,13 @@ test.describe('video playback', () => {
     await page.getByTestId('alert-item').first().click();
     await page.getByTestId('video-collapse').click();
     const tiles = page.getByTestId('video-tile');
-    await expect(tiles).toHaveCount(4);
+    // Up to four: the cameras within reach of the alert.
+    await expect.poll(() => tiles.count()).toBeGreaterThan(0);
+    const count = await tiles.count();
     // None of these cameras has a stream of its own in the pack: the gateway's synthetic one plays.
     const ids = await tiles.evaluateAll((els) => els.map((e) => e.getAttribute('data-camera-id')!));
     expect(ids.some((id) => cameras.find((c) => c.id === id)!.streams.length === 0)).toBe(true);
-    await expect(tiles.locator('video')).toHaveCount(4);
+    await expect(tiles.locator('video')).toHaveCount(count);
     await expect.poll(async () => (await tiles.evaluateAll((els) => els.filter((e) => e.getAttribute('data-state') === 'playing').length)) > 0, { timeout: 30_000 }).toBe(true);
     await expectAdvancing(page.locator('[data-testid=video-tile][data-state=playing]').first());
   });
@@ -51,6 +53,9 @@ test.describe('video playback', () => {
   test('a camera on an external media server plays through the content security policy', async ({ stack, consolePage: page }) => {
     test.setTimeout(180_000);
     const mediaUrl = await stack.startMediaServer();
+    // A live FLV response never ends, so it never shows in resource timing: watch the requests instead.
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
     // A camera without a stream of its own, served by "ZLMediaKit" at another origin; the alert stands at it.
     const external = cameras.find((c) => c.streams.length === 0 && c.online && c.kind === 'gun')!;
     const at = { lng: external.lng, lat: external.lat };
@@ -65,8 +70,7 @@ test.describe('video playback', () => {
     // ZLMediaKit offers HTTP-FLV first (`/rtp/<gbId>.live.flv`).
     await expect(tile).toHaveAttribute('data-protocol', 'flv');
     await expectAdvancing(tile);
-    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
-    expect(fetched).toContain(`${mediaUrl}/rtp/${external.id}.live.flv`);
+    expect(requested).toContain(`${mediaUrl}/rtp/${external.id}.live.flv`);
   });
 
   test('look back starts at the chosen time before the report, and returns to live in one action', async ({ stack, consolePage: page }) => {
@@ -81,12 +85,14 @@ test.describe('video playback', () => {
     await expect(page.getByTestId('video-lookback-minutes')).toHaveValue('2');
     await page.getByTestId('video-lookback-start').click();
     await expect(lookback).toHaveAttribute('data-from', new Date(reportedAt - 120_000).toISOString());
+    // Look-back URLs carry whole seconds.
+    const fromSecond = Math.floor((reportedAt - 120_000) / 1000) * 1000;
     const tile = page.getByTestId('video-tile').first();
     await expect(tile).toHaveAttribute('data-mode', 'lookback');
     // The stream's program date time shows the moment on screen: two minutes before the report, moving on.
     await expect(tile).not.toHaveAttribute('data-program-time', '', { timeout: 30_000 });
     const shown = Date.parse((await tile.getAttribute('data-program-time'))!);
-    expect(shown).toBeGreaterThanOrEqual(reportedAt - 120_000);
+    expect(shown).toBeGreaterThanOrEqual(fromSecond);
     expect(shown).toBeLessThan(reportedAt - 60_000);
     await expectAdvancing(tile);
     await page.getByTestId('video-lookback-live').click();
