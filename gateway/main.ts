@@ -5,11 +5,13 @@ import { DEMO_PACK_RELATIVE } from '../electron/core/citypack/loadCityPack';
 import { DEFAULT_PORT, DEFAULT_SPEED, DEFAULT_TOKEN, startGateway } from './server';
 import { startDrillRoom } from './drillRoom';
 import { findAppRoot } from '../electron/core/paths';
+import { DEFAULT_PROFILE, parseSize } from './streams/ffmpeg';
 
 /**
  * CLI: npx tsx gateway/main.ts [--scenario FILE] [--pack DIR] [--speed 5] [--port 7410]
  *   [--host 127.0.0.1] [--token T] [--state DIR] [--loop] [--tick-ms 50] [--no-fsync]
  *   [--allow-remote --tls-cert FILE --tls-key FILE]  required for any --host but loopback; serves HTTPS
+ *   [--stream-size 320x180] [--stream-fps 8] [--max-streams 16]  synthetic video for every camera
  *   [--seats N]  a training room: seat k on port+k, the room's clock control on --port (docs/drills.md)
  * Prints exactly one "gateway listening on <url>" line when ready; tests and the launcher wait for it.
  */
@@ -39,6 +41,10 @@ async function main(): Promise<void> {
       'tick-ms': { type: 'string', default: '50' },
       'no-fsync': { type: 'boolean', default: false },
       seats: { type: 'string' },
+      /** Synthetic video: picture size, frame rate and the cap on concurrent encoders. */
+      'stream-size': { type: 'string', default: `${DEFAULT_PROFILE.width}x${DEFAULT_PROFILE.height}` },
+      'stream-fps': { type: 'string', default: String(DEFAULT_PROFILE.fps) },
+      'max-streams': { type: 'string', default: '16' },
     },
     strict: true,
   });
@@ -56,6 +62,10 @@ async function main(): Promise<void> {
     loop: values.loop,
     tickMs: number('tick-ms', values['tick-ms']),
     fsync: !values['no-fsync'],
+    streams: {
+      profile: { ...parseSize(values['stream-size']), fps: number('stream-fps', values['stream-fps']) },
+      maxEncoders: number('max-streams', values['max-streams']),
+    },
   };
   let gateway: { close(): Promise<void> };
   if (values.seats !== undefined) {

@@ -182,6 +182,6 @@ export const TEST_STREAM_KEY = streamUrlKey('demo-token');
 
 /** fetch() of a `/streams/<camera id>/…` URL, signed as the console would sign it. */
 export function fetchStream(url: string, init?: RequestInit): Promise<Response> {
-  const cameraId = /\/streams\/([^/]+)\//.exec(new URL(url).pathname)?.[1] ?? '';
+  const cameraId = /^\/(?:streams|rtp)\/(\d{20})/.exec(new URL(url).pathname)?.[1] ?? '';
   return fetch(signStreamUrl(TEST_STREAM_KEY, url, cameraId), init);
 }

@@ -35,6 +35,7 @@ export async function buildAll({ quiet = false } = {}) {
   await Promise.all([
     esbuild({ ...node, entryPoints: [path.join(root, 'electron/host/main.ts')], outfile: path.join(dist, 'host/main.mjs'), format: 'esm' }),
     esbuild({ ...node, entryPoints: [path.join(root, 'gateway/main.ts')], outfile: path.join(dist, 'gateway/main.mjs'), format: 'esm' }),
+    esbuild({ ...node, entryPoints: [path.join(root, 'gateway/streams/mediaServerMain.ts')], outfile: path.join(dist, 'gateway/media.mjs'), format: 'esm' }),
     // CommonJS for Electron's main process; `import.meta.url` in the Node code it bundles (the CLI
     // commands' default data folder) becomes this bundle's own file URL instead of empty.
     esbuild({

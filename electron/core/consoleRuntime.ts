@@ -25,6 +25,7 @@ import { loadScenario } from '../../gateway/scenarioFile';
 import { fileAuditKeyProvider, type AuditKeyProvider } from './audit/auditKey';
 import { guardSeatControl } from './seatGuard';
 import { streamUrlKey } from '../../gateway/streams/streamUrl';
+import type { MediaServer } from '../../shared/domain/mediaServers';
 
 export interface ConsoleRuntimeOptions {
   dataDir: string;
@@ -40,6 +41,8 @@ export interface ConsoleRuntimeOptions {
   drill?: DrillInfo | null;
   /** The drill's scenario file (version 2: expected actions and suspect tracks for the scoring). */
   drillScenarioFile?: string | null;
+  /** Media servers for the cameras (loadMediaServers: site settings file, then the pack's). */
+  mediaServers?: readonly MediaServer[];
   /** Electron: opens the pop-out video wall window (`wall.open`). */
   openWall?: () => Promise<void>;
   /** Electron: prints the drill report HTML to PDF (webContents.printToPDF); default headless Chromium. */
@@ -142,6 +145,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   const video = createVideoRuntime({
     cameras: pack.cameras,
     gatewayUrl: options.gatewayUrl,
+    mediaServers: options.mediaServers ?? [],
     cameraOnline: () => repository.reference.cameraOnline(),
     // The gateway serves only signed, short-lived stream URLs; the console signs with the token-derived key.
     streamUrlKey: streamUrlKey(options.gatewayToken),

@@ -1,13 +1,15 @@
 /**
  * The renderer's Content-Security-Policy, shared by both hosts. Nothing loads from outside the
- * app and the configured gateway (video streams later); no inline scripts, no eval.
+ * app, the configured gateway and the configured media servers (exactly their origins, for the
+ * players' fetches and native HLS); no inline scripts, no eval.
  * MapLibre's worker is a same-origin module file; its image decoding uses blob: URLs.
  */
-export function contentSecurityPolicy(options: { apiOrigin?: string; gatewayOrigin?: string }): string {
-  const connect = ["'self'", options.apiOrigin, options.apiOrigin?.replace(/^http/, 'ws'), options.gatewayOrigin]
+export function contentSecurityPolicy(options: { apiOrigin?: string; gatewayOrigin?: string; mediaOrigins?: readonly string[] }): string {
+  const media = [...new Set(options.mediaOrigins ?? [])].filter((o) => o !== options.gatewayOrigin);
+  const connect = ["'self'", options.apiOrigin, options.apiOrigin?.replace(/^http/, 'ws'), options.gatewayOrigin, ...media]
     .filter(Boolean)
     .join(' ');
-  const media = ["'self'", 'blob:', options.gatewayOrigin].filter(Boolean).join(' ');
+  const mediaSrc = ["'self'", 'blob:', options.gatewayOrigin, ...media].filter(Boolean).join(' ');
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -18,7 +20,7 @@ export function contentSecurityPolicy(options: { apiOrigin?: string; gatewayOrig
     "font-src 'self'",
     "worker-src 'self' blob:",
     `connect-src ${connect}`,
-    `media-src ${media}`,
+    `media-src ${mediaSrc}`,
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",

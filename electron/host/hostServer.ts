@@ -20,6 +20,8 @@ export interface HostServerOptions {
   /** PEM certificate and key: the host then serves HTTPS. */
   tlsCertFile?: string | null;
   tlsKeyFile?: string | null;
+  /** Origins of the media servers (the CSP allows exactly these for video). */
+  mediaOrigins?: readonly string[];
 }
 
 export interface HostServer {
@@ -70,7 +72,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   });
   const port = (http.address() as AddressInfo).port;
   const url = `${schemeOf(tls)}://${options.host.includes(':') && !options.host.startsWith('[') ? `[${options.host}]` : options.host}:${port}`;
-  const csp = contentSecurityPolicy({ apiOrigin: url, gatewayOrigin: options.gatewayOrigin });
+  const csp = contentSecurityPolicy({ apiOrigin: url, gatewayOrigin: options.gatewayOrigin, mediaOrigins: options.mediaOrigins ?? [] });
   const staticHandler = serveStatic(options.rendererDir, {
     'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',

@@ -7,6 +7,8 @@ import { DEMO_PACK_RELATIVE } from '../core/citypack/loadCityPack';
 import { defaultDataDir, findAppRoot } from '../core/paths';
 import { startHostServer } from './hostServer';
 import { existsSync } from 'node:fs';
+import { loadMediaServers } from '../core/video/mediaConfig';
+import { createStreamUrls } from '../core/video/streamUrls';
 
 /**
  * Browser host: runs the console's Node side and serves the renderer to a browser on loopback.
@@ -34,12 +36,17 @@ async function main(): Promise<void> {
       'drill-name': { type: 'string' },
       /** The drill's scenario file, for scoring its expected actions (default resources/drills/<id>.json when it exists). */
       'drill-scenario': { type: 'string' },
+      /** Media settings: the site's media servers (docs/city-pack.md, "Media servers"), before the pack's. */
+      media: { type: 'string' },
     },
     strict: true,
   });
   const builtInScenario = values.drill ? path.join(root, 'resources', 'drills', `${values.drill}.json`) : null;
   const drillScenarioFile = values['drill-scenario'] ? path.resolve(values['drill-scenario']) : builtInScenario && existsSync(builtInScenario) ? builtInScenario : null;
   const apiToken = values['api-token'] ?? randomBytes(16).toString('hex');
+  const mediaServers = loadMediaServers(path.resolve(values.pack), values.media ? path.resolve(values.media) : null);
+  const gatewayUrl = values.gateway;
+  const mediaOrigins = createStreamUrls({ servers: mediaServers, gatewayUrl }).origins();
   const server = await startHostServer({
     rendererDir: values['renderer-dir'],
     host: values.host,
@@ -49,6 +56,7 @@ async function main(): Promise<void> {
     allowRemote: values['allow-remote'],
     tlsCertFile: values['tls-cert'] ?? null,
     tlsKeyFile: values['tls-key'] ?? null,
+    mediaOrigins,
   });
   const runtime = await startConsoleRuntime({
     dataDir: path.resolve(values['data-dir']),
@@ -61,6 +69,7 @@ async function main(): Promise<void> {
     demoOperators: values['demo-operators'],
     drill: values.drill ? { scenarioId: values.drill, ...(values['drill-name'] ? { name: values['drill-name'] } : {}) } : null,
     drillScenarioFile,
+    mediaServers,
   });
   server.attach(runtime.handlers);
   const { load } = runtime.routing;

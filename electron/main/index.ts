@@ -6,6 +6,8 @@ import { startConsoleRuntime, type ConsoleRuntime } from '../core/consoleRuntime
 import { safeStorageAuditKeyProvider } from './auditKeyStore';
 import { DEMO_PACK_RELATIVE } from '../core/citypack/loadCityPack';
 import { contentSecurityPolicy } from '../core/contentSecurityPolicy';
+import { loadMediaServers } from '../core/video/mediaConfig';
+import { createStreamUrls } from '../core/video/streamUrls';
 import { APP_ORIGIN, lockDownWebContents, registerIpcHandlers } from './security';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { loadWindowState, trackWindowState } from './windowState';
@@ -28,6 +30,8 @@ const { values } = parseArgs({
     drill: { type: 'string' },
     'drill-name': { type: 'string' },
     'drill-scenario': { type: 'string' },
+    /** Media settings file: the site's media servers, before the pack's. */
+    media: { type: 'string' },
   },
   strict: false,
 });
@@ -86,7 +90,10 @@ async function start(): Promise<void> {
     return;
   }
   const { gatewayUrl } = seat;
-  serveRenderer(path.join(root, 'dist', 'renderer'), contentSecurityPolicy({ gatewayOrigin: new URL(gatewayUrl).origin }));
+  const packDir = typeof values.pack === 'string' ? values.pack : path.join(root, DEMO_PACK_RELATIVE);
+  const mediaServers = loadMediaServers(packDir, typeof values.media === 'string' ? values.media : null);
+  const mediaOrigins = createStreamUrls({ servers: mediaServers, gatewayUrl }).origins();
+  serveRenderer(path.join(root, 'dist', 'renderer'), contentSecurityPolicy({ gatewayOrigin: new URL(gatewayUrl).origin, mediaOrigins }));
 
   // Every console window (main, pop-out wall) gets every event.
   const emit = createEventSink((channel, payload) => {
@@ -96,7 +103,8 @@ async function start(): Promise<void> {
   runtime = await startConsoleRuntime({
     dataDir,
     auditKey: safeStorageAuditKeyProvider(dataDir),
-    packDir: typeof values.pack === 'string' ? values.pack : path.join(root, DEMO_PACK_RELATIVE),
+    packDir,
+    mediaServers,
     gatewayUrl,
     gatewayToken: seat.token,
     host: 'electron',

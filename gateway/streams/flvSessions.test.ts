@@ -96,14 +96,17 @@ describe('gateway live HTTP-FLV', () => {
     expect(await refused.json()).toMatchObject({ error: `camera ${FLV_CAMERA} is offline`, online: false });
   });
 
-  it('refuses cameras without an FLV stream and unknown cameras with a JSON reason', async () => {
+  withFfmpeg('serves every camera in the pack, also under the ZLMediaKit path, and refuses unknown ones', async () => {
     const { url } = await serve();
-    const hlsOnly = await fetchStream(`${url}/streams/${HLS_ONLY}/live.flv`);
-    expect(hlsOnly.status).toBe(404);
-    expect(await hlsOnly.json()).toMatchObject({ error: `camera ${HLS_ONLY} has no HTTP-FLV stream` });
-    const none = await fetchStream(`${url}/streams/${NO_STREAM}/live.flv`);
-    expect(none.status).toBe(404);
+    // No stream listed in the pack: the demo service still serves it (every camera plays).
+    const none = await fetchStream(`${url}/rtp/${NO_STREAM}.live.flv`);
+    expect(none.status).toBe(200);
+    expect(none.headers.get('content-type')).toBe('video/x-flv');
+    const head = await readAtLeast(none, 3);
+    expect(new TextDecoder().decode(head.slice(0, 3))).toBe('FLV');
+    await none.body?.cancel();
     const unknown = await fetchStream(`${url}/streams/14050200001320009999/live.flv`);
+    expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ error: 'unknown camera 14050200001320009999' });
   });
 });

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Camera } from '../../shared/domain/camera';
-import { encoderArgs } from './ffmpeg';
+import { encoderArgs, overlayText, type EncoderProfile } from './ffmpeg';
 
 /**
  * Live HTTP-FLV (`/streams/<id>/live.flv`), the other protocol Chinese media gateways
@@ -13,7 +13,7 @@ import { encoderArgs } from './ffmpeg';
  */
 export interface FlvSessionsOptions {
   root: string;
-  fontFile: string | null;
+  profile: EncoderProfile;
   /** How long a viewer keeps its stream after the camera went offline (see StreamService). */
   offlineGraceMs: number;
   warn: (message: string) => void;
@@ -27,9 +27,9 @@ interface Session {
   offlineTimer?: NodeJS.Timeout;
 }
 
-export function flvArgs(textFile: string | null, fontFile: string | null): string[] {
+export function flvArgs(textFile: string | null, fontFile: string | null, profile?: EncoderProfile): string[] {
   // No duration or file size to patch in at the end: the stream is live and never ends.
-  return [...encoderArgs(textFile, fontFile), '-f', 'flv', '-flvflags', 'no_duration_filesize', 'pipe:1'];
+  return [...encoderArgs(textFile, fontFile, profile), '-f', 'flv', '-flvflags', 'no_duration_filesize', 'pipe:1'];
 }
 
 export class FlvSessions {
@@ -45,13 +45,13 @@ export class FlvSessions {
     return [...this.sessions].map((s) => s.process.pid).filter((pid): pid is number => pid !== undefined);
   }
 
-  serve(camera: Camera, ffmpeg: string, req: IncomingMessage, res: ServerResponse): void {
+  serve(camera: Camera, ffmpeg: string, fontFile: string | null, req: IncomingMessage, res: ServerResponse): void {
     let textFile: string | null = null;
-    if (this.options.fontFile) {
+    if (fontFile) {
       textFile = path.join(this.options.root, `${camera.id}-flv-title.txt`);
-      writeFileSync(textFile, `${camera.name}  ${camera.kind}  FLV`);
+      writeFileSync(textFile, overlayText({ ...camera, kind: `${camera.kind} FLV` }, null));
     }
-    const child = spawn(ffmpeg, flvArgs(textFile, this.options.fontFile), { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(ffmpeg, flvArgs(textFile, fontFile, this.options.profile), { stdio: ['ignore', 'pipe', 'pipe'] });
     const stderr: string[] = [];
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => {

@@ -94,14 +94,15 @@ describe('gateway live streams', () => {
     expect(((await beforeStart.json()) as { error: string }).error).toMatch(/not running/);
   });
 
-  it('refuses unknown cameras, cameras without a stream and offline cameras with a JSON reason', async () => {
-    const gateway = await startWithStreams({ ffmpeg: hasFfmpeg ? 'ffmpeg' : '/nonexistent/ffmpeg', warn: () => {} });
+  withFfmpeg('serves every camera of the pack, and refuses unknown and offline cameras with a JSON reason', async () => {
+    const gateway = await startWithStreams({ warn: () => {} });
     const unknown = await fetchStream(`${gateway.url}/streams/14050200001320009999/index.m3u8`);
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ error: 'unknown camera 14050200001320009999' });
+    // The pack lists no stream for this camera; the demo service serves it all the same.
     const noStream = await fetchStream(`${gateway.url}/streams/${NO_STREAM}/index.m3u8`);
-    expect(noStream.status).toBe(404);
-    expect(await noStream.json()).toMatchObject({ error: `camera ${NO_STREAM} has no stream` });
+    expect(noStream.status).toBe(200);
+    expect(await noStream.text()).toContain('#EXT-X-PROGRAM-DATE-TIME');
 
     gateway.inject('camera.status', { cameraId: STREAMED_2, online: false, at: new Date().toISOString() });
     const offline = await fetchStream(`${gateway.url}/streams/${STREAMED_2}/index.m3u8`);
@@ -135,7 +136,8 @@ describe('StreamService encoder lifecycle', () => {
 
   withFfmpeg('stops an encoder after the idle time, and all of them on close', async () => {
     const { service, url } = await serve({ idleMs: 1000 });
-    expect((await fetchStream(`${url}/streams/${STREAMED}/index.m3u8`)).status).toBe(200);
+    const first = await fetchStream(`${url}/streams/${STREAMED}/index.m3u8`);
+    expect(first.status, await first.clone().text()).toBe(200);
     expect(service.running()).toEqual([STREAMED]);
     await waitFor(() => service.running().length === 0, 5000, 'idle encoder to stop');
 
@@ -151,8 +153,28 @@ describe('StreamService encoder lifecycle', () => {
     const { url } = await serve({ maxEncoders: 1 });
     expect((await fetchStream(`${url}/streams/${STREAMED}/index.m3u8`)).status).toBe(200);
     const second = await fetchStream(`${url}/streams/${STREAMED_2}/index.m3u8`);
-    expect(second.status).toBe(503);
+    expect(second.status).toBe(429);
+    expect(second.headers.get('retry-after')).toBe('5');
     expect(((await second.json()) as { error: string }).error).toMatch(/too many live streams \(limit 1\)/);
+    // HTTP-FLV viewers and look-back count against the same cap.
+    expect((await fetch(`${url}/streams/${STREAMED_2}/live.flv`)).status).toBe(429);
+  });
+
+  withFfmpeg('looks back: an EVENT playlist whose program date times start at the chosen moment', async () => {
+    const { service, url } = await serve();
+    const fromSec = Math.floor(Date.now() / 1000) - 120;
+    const res = await fetch(`${url}/streams/${STREAMED}/record/${fromSec}/index.m3u8`);
+    expect(res.status).toBe(200);
+    const playlist = await res.text();
+    expect(playlist).toContain('#EXT-X-PLAYLIST-TYPE:EVENT');
+    const first = /#EXT-X-PROGRAM-DATE-TIME:(\S+)/.exec(playlist)?.[1];
+    expect(first).toBe(new Date(fromSec * 1000).toISOString());
+    expect(service.running()).toEqual([`${STREAMED}@${fromSec}`]);
+    const seg = segments(playlist)[0]!.trim();
+    expect((await fetch(`${url}/streams/${STREAMED}/record/${fromSec}/${seg}`)).status).toBe(200);
+    // Not in the future, not beyond the look-back window.
+    expect((await fetch(`${url}/streams/${STREAMED}/record/${fromSec + 3600}/index.m3u8`)).status).toBe(416);
+    expect((await fetch(`${url}/streams/${STREAMED}/record/${fromSec - 90_000}/index.m3u8`)).status).toBe(416);
   });
 
   withFfmpeg('keeps a running stream for a grace period after its camera goes offline, then stops it', async () => {

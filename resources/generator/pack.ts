@@ -151,6 +151,9 @@ export function generateCity(seed = SEED): GeneratedCity {
     center: toLngLat(pt(0, 0)),
     zoom: 11,
     bbox,
+    // Every camera plays: the drill gateway's stream service serves a synthetic picture for any
+    // camera id (the 24 with listed streams keep their own order of protocols).
+    media: { servers: [{ id: 'drill-gateway', platform: 'gateway' }] },
     files: { ...STANDARD_PACK_FILES },
   };
   // Districts, cameras, units and checkpoints reach the pack through the inventory importer.

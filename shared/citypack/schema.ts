@@ -3,6 +3,7 @@ import { UnitDefinitionSchema } from '../domain/unit';
 import { CameraSchema } from '../domain/camera';
 import { CheckpointSchema } from '../domain/checkpoint';
 import { PackProvenanceSchema } from './provenance';
+import { MediaConfigSchema } from '../domain/mediaServers';
 
 /**
  * City pack: everything the console knows about a city that is not live data.
@@ -28,6 +29,8 @@ export const CityPackManifestSchema = z.object({
   center: Position,
   zoom: z.number().min(0).max(22),
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  /** Media servers the pack's cameras stream from (shared/domain/mediaServers.ts, docs/city-pack.md). */
+  media: MediaConfigSchema.optional(),
   files: z.object({
     roads: z.string(),
     boundaries: z.string(),

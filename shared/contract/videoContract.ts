@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CameraSchema, DeviceIdSchema } from '../domain/camera';
+import { CameraSchema, DeviceIdSchema, StreamSchema } from '../domain/camera';
 
 /**
  * The video-linkage part of the API contract (merged into ./api.ts): ranked cameras for an
@@ -63,6 +63,14 @@ export const videoRequests = {
   'cameras.byIds': request(
     z.tuple([z.object({ ids: z.array(DeviceIdSchema).min(1).max(16), point: z.object(LngLat).optional() })]),
     z.array(NearbyCameraSchema),
+  ),
+  /**
+   * Look-back (回放): each camera's streams from `fromMs` (Unix ms) on, as its media server offers
+   * them (none where it offers no look-back). Unknown ids and future starts are errors.
+   */
+  'cameras.lookback': request(
+    z.tuple([z.object({ ids: z.array(DeviceIdSchema).min(1).max(16), fromMs: z.number().int().positive() })]),
+    z.array(z.object({ cameraId: DeviceIdSchema, streams: z.array(StreamSchema) })),
   ),
   /** Points a PTZ dome at a place through the gateway (`camera.ptz`); fails for fixed or offline cameras. */
   'cameras.aim': request(

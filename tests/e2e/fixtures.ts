@@ -29,9 +29,9 @@ export const test = base.extend<Fixtures>({
 export { expect, writeScenario };
 
 /** Starts gateway + host with a scenario and opens the console. */
-export async function openConsole(stack: Stack, page: Page, alertTimes: number[], durationSec: number, speed = 1): Promise<void> {
+export async function openConsole(stack: Stack, page: Page, alertTimes: number[], durationSec: number, speed = 1, hostArgs: string[] = []): Promise<void> {
   await stack.startGateway(writeScenario(stack.dir, alertTimes, durationSec), speed);
-  await stack.startHost();
+  await stack.startHost(hostArgs);
   await page.goto(stack.hostUrl);
   await expect(page.getByTestId('status-bar')).toBeVisible();
   await expect(page.getByTestId('feed-state')).toHaveAttribute('data-state', 'connected');

@@ -7,6 +7,8 @@ import { ROOT, startProcess, type RunningProcess } from './processes';
 export const GATEWAY_TOKEN = 'e2e-gateway-token';
 export const API_TOKEN = 'e2e-api-token';
 const DEMO_PACK = path.join(ROOT, 'resources', 'city', 'demo');
+/** Synthetic video as small and slow as still shows a moving clock: many encoders share two cores. */
+const TINY_STREAMS = ['--stream-size', '160x120', '--stream-fps', '5'];
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -60,6 +62,7 @@ export class Stack {
   readonly dir = mkdtempSync(path.join(os.tmpdir(), 'dispatch-e2e-'));
   gateway: RunningProcess | null = null;
   host: RunningProcess | null = null;
+  media: RunningProcess | null = null;
   gatewayPort = 0;
   hostUrl = '';
   /** The city pack both processes load; a test may point it at a pack it built (e.g. by import). */
@@ -77,7 +80,7 @@ export class Stack {
     if (!this.gatewayPort) this.gatewayPort = await freePort();
     this.gateway = await startProcess(
       'dist/gateway/main.mjs',
-      ['--scenario', scenario, '--pack', this.packDir, '--port', String(this.gatewayPort), '--speed', String(speed), '--token', GATEWAY_TOKEN, '--state', path.join(this.dir, 'gateway')],
+      ['--scenario', scenario, '--pack', this.packDir, '--port', String(this.gatewayPort), '--speed', String(speed), '--token', GATEWAY_TOKEN, '--state', path.join(this.dir, 'gateway'), ...TINY_STREAMS],
       /gateway listening on/,
     );
   }
@@ -93,6 +96,13 @@ export class Stack {
     this.hostUrl = this.host.match[1]!;
   }
 
+  /** A second process on another port: an external media server with ZLMediaKit's URLs. */
+  async startMediaServer(): Promise<string> {
+    const port = await freePort();
+    this.media = await startProcess('dist/gateway/media.mjs', ['--pack', DEMO_PACK, '--port', String(port), ...TINY_STREAMS], /media server listening on (\S+)/);
+    return this.media.match[1]!;
+  }
+
   async inject(type: string, payload: unknown): Promise<number> {
     const res = await fetch(`${this.gatewayUrl}/admin/inject`, {
       method: 'POST',
@@ -106,6 +116,7 @@ export class Stack {
   async stop(): Promise<void> {
     await this.host?.stop();
     await this.gateway?.stop();
+    await this.media?.stop();
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

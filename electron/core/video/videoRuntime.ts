@@ -9,11 +9,18 @@ import { haversineMeters } from '../../../shared/domain/geo';
 import type { LngLat } from '../../../shared/domain/geo';
 import { CommandAckSchema, GatewayEvents } from '../../../shared/protocol/feed';
 import { signStreamUrl } from '../../../gateway/streams/streamUrl';
+import type { MediaServer } from '../../../shared/domain/mediaServers';
+import { createStreamUrls } from './streamUrls';
+
+export { resolveStreamUrl } from './streamUrls';
+import { resolveStreamUrl } from './streamUrls';
 
 export interface VideoRuntimeOptions {
   cameras: readonly Camera[];
   /** Base for the gateway's relative stream paths (`/streams/<id>/index.m3u8`). */
   gatewayUrl: string;
+  /** Media servers (site settings, then the pack's): cameras without listed streams get theirs from these. */
+  mediaServers?: readonly MediaServer[];
   /** Live online state by camera id (the repository's camera.status view). */
   cameraOnline: () => Readonly<Record<string, boolean>>;
   /** Sends one gateway command and resolves with its raw ack (GatewayFeed.command). */
@@ -30,16 +37,7 @@ export interface VideoRuntimeOptions {
   streamUrlKey?: Buffer;
 }
 
-type VideoHandlers = Pick<RequestHandlers, 'cameras.inArea' | 'cameras.byIds' | 'cameras.aim' | 'selection.set' | 'selection.get' | 'wall.setSource' | 'wall.getSource' | 'wall.open'>;
-
-/** Relative stream paths become absolute on the gateway's origin; absolute URLs pass through. */
-export function resolveStreamUrl(url: string, gatewayUrl: string): string {
-  try {
-    return new URL(url, gatewayUrl).href;
-  } catch {
-    return url;
-  }
-}
+type VideoHandlers = Pick<RequestHandlers, 'cameras.inArea' | 'cameras.byIds' | 'cameras.lookback' | 'cameras.aim' | 'selection.set' | 'selection.get' | 'wall.setSource' | 'wall.getSource' | 'wall.open'>;
 
 /** The playable URL: absolute, and signed when the gateway serves it (its `/streams/`). */
 export function playableStreamUrl(url: string, cameraId: string, gatewayUrl: string, key: Buffer | undefined): string {
@@ -63,13 +61,18 @@ export function createVideoRuntime(options: VideoRuntimeOptions): { handlers: Vi
   const index = new CameraIndex(options.cameras);
   let selection: string | null = null;
   let wallSource: WallSource = { area: null, cameras: null };
+  const urls = createStreamUrls({
+    servers: options.mediaServers ?? [],
+    gatewayUrl: options.gatewayUrl,
+    finish: (url, camera) => playableStreamUrl(url, camera.id, options.gatewayUrl, options.streamUrlKey),
+  });
 
   const withLiveState = (ranked: RankedCamera[], online: Readonly<Record<string, boolean>>): NearbyCamera[] =>
     ranked.map(({ camera, distanceM, covers, aim }) => ({
       camera: {
         ...camera,
         online: online[camera.id] ?? camera.online,
-        streams: camera.streams.map((s) => ({ ...s, url: playableStreamUrl(s.url, camera.id, options.gatewayUrl, options.streamUrlKey) })),
+        streams: urls.live(camera),
       },
       distanceM,
       covers,
@@ -97,6 +100,12 @@ export function createVideoRuntime(options: VideoRuntimeOptions): { handlers: Vi
         return { camera, distanceM, covers: coversPoint(camera, point, distanceM), ...(isPtz(camera) ? { aim: ptzAim(camera, point) } : {}) };
       });
       return withLiveState(ranked, options.cameraOnline());
+    },
+    'cameras.lookback': async ({ ids, fromMs }) => {
+      const unknown = ids.filter((id) => !byId.has(id));
+      if (unknown.length) throw new Error(`unknown camera ${unknown.join(', ')}`);
+      if (fromMs > Date.now()) throw new Error('look-back cannot start in the future');
+      return ids.map((id) => ({ cameraId: id, streams: urls.lookback(byId.get(id)!, fromMs) }));
     },
     'cameras.aim': async ({ cameraId, lng, lat }) => {
       const camera = byId.get(cameraId);

@@ -4,6 +4,7 @@ import type { NearbyCamera } from '../../../../shared/contract/videoContract';
 import { useConsoleApi, useConsoleState, useConsoleStore } from '../../app/ConsoleContext';
 import { VideoTile } from './VideoTile';
 import { useSeatControl } from '../operator';
+import { LookbackBar, useLookback } from './Lookback';
 
 export const WALL_LAYOUTS = [1, 4, 9, 16] as const;
 export type WallLayout = (typeof WALL_LAYOUTS)[number];
@@ -95,6 +96,12 @@ export function VideoWall({ initialLayout = 4, drawTools = false }: { initialLay
   const maxId = maximised && shown.some((c) => c.camera.id === maximised) ? maximised : null;
   const side = Math.sqrt(layout);
   const source = useConsoleState((s) => (s.cameraList ? 'list' : s.cameraArea ? 'area' : 'alert'));
+  const reportedAt = useConsoleState((s) => (s.selectedAlertId ? (s.alerts.get(s.selectedAlertId)?.reportedAt ?? null) : null));
+  const reportedAtMs = reportedAt ? Date.parse(reportedAt) : null;
+  const lookback = useLookback(
+    shown.map((c) => c.camera.id),
+    reportedAtMs,
+  );
 
   return (
     <div className="video-wall" data-testid="video-wall" data-source={source} data-camera-ids={shown.map((c) => c.camera.id).join(',')} data-layout={layout} data-maximised={maxId ?? ''}>
@@ -105,6 +112,7 @@ export function VideoWall({ initialLayout = 4, drawTools = false }: { initialLay
           </button>
         ))}
         {drawTools ? <AreaTools /> : null}
+        <LookbackBar state={lookback} reportedAtMs={reportedAtMs} />
       </div>
       {cameras === null ? (
         <p className="panel-empty">{t('video.none')}</p>
@@ -118,6 +126,7 @@ export function VideoWall({ initialLayout = 4, drawTools = false }: { initialLay
                 maximised={maxId === entry.camera.id}
                 onToggleMaximise={() => setMaximised((m) => (m === entry.camera.id ? null : entry.camera.id))}
                 target={target}
+                lookback={lookback.fromMs === null ? null : (lookback.streams?.get(entry.camera.id) ?? [])}
               />
             </div>
           ))}
