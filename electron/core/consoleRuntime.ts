@@ -119,6 +119,8 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     auditKey: options.auditKey ?? fileAuditKeyProvider(options.dataDir),
     drill: Boolean(options.drill),
     mode,
+    // The arrival verdict is judged by the same tier function as the ranking's badge.
+    tierFor: routing.tierFor,
     // Drills judge the chosen unit against the best one the routing service ranked at that moment.
     ...(options.drill ? { dispatchContext: (alert, unitIds) => dispatchEtaFacts((a, u, l) => routing.rankNearby(a, u, l), repository.units.list(), alert, unitIds) } : {}),
   });

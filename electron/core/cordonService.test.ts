@@ -62,7 +62,7 @@ describe('cordon service on the demo city', () => {
     const emit = ((name: string) => emitted.push(name)) as never;
     const dispatch = new DispatchService({
       db: repo.db, repository: repo, audit, outbox, session, emit, kick: () => {},
-      tierFor: () => ({ targetSeconds: null, met: null }),
+      tierFor: () => ({ targetSeconds: null }),
       now: () => new Date(NOW),
     });
     // The pack's units at home (the feed has sent no positions in this test), status from the DB.

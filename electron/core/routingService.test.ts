@@ -106,6 +106,9 @@ describe('routingService on the demo pack', () => {
     expect(patrolling.tier?.ruleId).toBe('urgent-urban-5min');
     const atPost = svc.rankNearby(alertAt(foot.home), [asUnit(foot, {}, 0)], 5).units[0]!;
     expect(atPost.tier?.ruleId).toBe('post-1min');
+    // tierFor (what dispatch stores) gives the badge's verdict for the same unit, alert and ETA.
+    expect(svc.tierFor(asUnit(foot, {}, 0), alertAt(foot.home), atPost.etaSeconds)).toEqual(atPost.tier);
+    expect(svc.tierFor(asUnit(foot), alertAt(foot.home), patrolling.etaSeconds)).toEqual(patrolling.tier);
     expect(svc.rankNearby(alertAt(foot.home, 3), [asUnit(foot)], 5).units[0]!.tier).toBeNull(); // no target applies
   });
 

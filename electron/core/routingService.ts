@@ -18,12 +18,14 @@ import {
 import {
   coverage,
   DEFAULT_TIER_CONFIG,
+  evaluateTier,
   loadPackGraph,
-  rankForAlert,
+  rankUnits,
   ResponseTierConfigSchema,
   Router,
   type RankUnit,
   type ResponseTierConfig,
+  type TierAlert,
   type TierEvaluation,
 } from './routing/index';
 import { pointInGeometry } from './routing/geo';
@@ -118,12 +120,20 @@ export interface NearbyRanking {
   bestRoute: [number, number][] | null;
 }
 
+/**
+ * The 1/3/5 tier of a unit on an alert: the tier config (tiers.json or the default), the zones
+ * the alert lies in and whether the unit stands at its post, judged against `etaSeconds`. The
+ * ranking's badge and the verdict dispatch stores at arrival both come from this one function.
+ */
+export type TierFor = (unit: Unit, alert: Alert, etaSeconds: number | null) => TierEvaluation;
+
 export interface RoutingService {
   readonly router: Router;
   readonly tiers: ResponseTierConfig;
   readonly load: RoutingLoadInfo;
   /** Available units with a position, fastest by road first, unreachable ones last. */
   rankNearby(alert: Alert, units: readonly Unit[], limit: number): NearbyRanking;
+  readonly tierFor: TierFor;
   /** The current coverage (recomputed when units changed, at most every interval). */
   coverage(): CoverageSnapshot;
   /** Returns the number of clients with coverage switched on. */
@@ -145,6 +155,11 @@ export function startRoutingService(opts: RoutingServiceOptions): RoutingService
   t = performance.now();
   const router = new Router(loaded.graph);
   const load: RoutingLoadInfo = { from: loaded.from, graphMs, routerMs: performance.now() - t, tiersFile };
+
+  const tierAlert = (alert: Alert): TierAlert => ({ priority: alert.priority, source: alert.source, zoneIds: alertZoneIds(opts.pack, alert.position) });
+  // The alert's zones are computed once per ranking, not once per unit.
+  const judge = (unit: Unit, alert: TierAlert, etaSeconds: number | null): TierEvaluation => evaluateTier(tiers, { type: unit.type, atPost: isAtPost(unit) }, alert, etaSeconds);
+  const tierFor: TierFor = (unit, alert, etaSeconds) => judge(unit, tierAlert(alert), etaSeconds);
 
   const leases = new Map<string, number>();
   let cached: CoverageSnapshot | null = null;
@@ -190,15 +205,15 @@ export function startRoutingService(opts: RoutingServiceOptions): RoutingService
     router,
     tiers,
     load,
+    tierFor,
     rankNearby(alert, units, limit) {
       const candidates = units
         .filter(isCandidate)
         .map((unit) => ({ unit, straightLineM: haversineMeters(alert.position, unit.position!) }))
         .sort((a, b) => a.straightLineM - b.straightLineM); // unreachable units keep this order
       const byId = new Map(candidates.map((c) => [c.unit.id, c]));
-      const atPost = new Set(candidates.filter((c) => isAtPost(c.unit)).map((c) => c.unit.id));
-      const tierAlert = { ...alert.position, priority: alert.priority, source: alert.source, zoneIds: alertZoneIds(opts.pack, alert.position) };
-      const ranked = rankForAlert(router, tierAlert, candidates.map((c) => toRankUnit(c.unit)), { tiers, atPost, routes: 1 });
+      const zoned = tierAlert(alert);
+      const ranked = rankUnits(router, alert.position, candidates.map((c) => toRankUnit(c.unit)), { routes: 1 }).results;
       const best = ranked[0]?.route;
       return {
         units: ranked.slice(0, limit).map((r) => {
@@ -209,7 +224,7 @@ export function startRoutingService(opts: RoutingServiceOptions): RoutingService
             etaSeconds: ok ? r.seconds : null,
             distanceM: ok ? r.metres : null,
             straightLineM: c.straightLineM,
-            tier: verdict(r.tier),
+            tier: verdict(judge(c.unit, zoned, r.seconds)),
             unreachable: r.status === 'ok' ? null : r.status,
           };
         }),

@@ -22,13 +22,11 @@ export class AlertStepStore {
     this.eventStmt = db.prepare(
       'INSERT INTO alert_events (alert_id, at, from_status, to_status, operator, note, action, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    this.dispatchStmt = db.prepare('INSERT INTO dispatches (alert_id, unit_id, dispatched_at, command_id) VALUES (?, ?, ?, ?)');
-    this.openDispatchStmt = db.prepare<[string, string], { id: number; dispatched_at: string }>(
-      'SELECT id, dispatched_at FROM dispatches WHERE alert_id = ? AND unit_id = ? AND arrived_at IS NULL ORDER BY id DESC LIMIT 1',
+    this.dispatchStmt = db.prepare('INSERT INTO dispatches (alert_id, unit_id, dispatched_at, command_id, tier_target_seconds) VALUES (?, ?, ?, ?, ?)');
+    this.openDispatchStmt = db.prepare<[string, string], { id: number; tier_target_seconds: number | null }>(
+      'SELECT id, tier_target_seconds FROM dispatches WHERE alert_id = ? AND unit_id = ? AND arrived_at IS NULL ORDER BY id DESC LIMIT 1',
     );
-    this.arriveStmt = db.prepare(
-      'UPDATE dispatches SET arrived_at = ?, response_seconds = ?, tier_target_seconds = ?, tier_met = ? WHERE id = ?',
-    );
+    this.arriveStmt = db.prepare('UPDATE dispatches SET arrived_at = ?, response_seconds = ?, tier_met = ? WHERE id = ?');
     this.dispatchesStmt = db.prepare<[string], { unit_id: string; dispatched_at: string; arrived_at: string | null; response_seconds: number | null; tier_target_seconds: number | null; tier_met: number | null; command_id: string | null; state: string | null }>(
       `SELECT d.*, o.state FROM dispatches d LEFT JOIN outbox o ON o.command_id = d.command_id WHERE d.alert_id = ? ORDER BY d.id`,
     );
@@ -65,18 +63,20 @@ export class AlertStepStore {
     this.eventStmt.run(alertId, event.at, event.from, event.to, event.operator, event.note, event.action, JSON.stringify(event.data));
   }
 
-  /** Call inside a transaction. */
-  recordDispatch(alertId: string, unitId: string, at: string, commandId: string): void {
-    this.dispatchStmt.run(alertId, unitId, at, commandId);
+  /** Call inside a transaction. `tierTargetSeconds`: the 1/3/5 target as the unit was sent (null: none applies). */
+  recordDispatch(alertId: string, unitId: string, at: string, commandId: string, tierTargetSeconds: number | null): void {
+    this.dispatchStmt.run(alertId, unitId, at, commandId, tierTargetSeconds);
   }
 
-  /** Records a unit's arrival on its open dispatch; returns the response seconds, or null if none open. */
-  recordArrival(alertId: string, unitId: string, at: string, receivedAt: string, tier: { targetSeconds: number | null; met: boolean | null }): number | null {
+  /** The unit's latest dispatch on the alert that has no arrival yet, with the target set when it was sent. */
+  openDispatch(alertId: string, unitId: string): { id: number; tierTargetSeconds: number | null } | null {
     const open = this.openDispatchStmt.get(alertId, unitId);
-    if (!open) return null;
-    const seconds = Math.max(0, (Date.parse(at) - Date.parse(receivedAt)) / 1000);
-    this.arriveStmt.run(at, seconds, tier.targetSeconds, tier.met === null ? null : tier.met ? 1 : 0, open.id);
-    return seconds;
+    return open ? { id: open.id, tierTargetSeconds: open.tier_target_seconds } : null;
+  }
+
+  /** Stamps an open dispatch (openDispatch's id) with its arrival, response time and tier verdict. */
+  recordArrival(dispatchId: number, at: string, responseSeconds: number, tierMet: boolean | null): void {
+    this.arriveStmt.run(at, responseSeconds, tierMet === null ? null : tierMet ? 1 : 0, dispatchId);
   }
 
   /** `assigned`: the units on the alert now; a row is released when its unit left it, or was sent again later. */

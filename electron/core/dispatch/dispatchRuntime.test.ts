@@ -6,6 +6,8 @@ import { DEMO_PASSWORD } from '../accounts/seed';
 import { startDispatchRuntime, type DispatchRuntime } from './dispatchRuntime';
 import { tempDir, TEST_AUDIT_KEY } from '../../../tests/unit/fixtures';
 
+const noTier = () => ({ ruleId: null, targetSeconds: null, met: null, marginSeconds: null });
+
 /** A feed that is never connected: the runtime only needs its command and connection hooks. */
 const offlineFeed = { onConnectionChange: () => () => {}, command: async () => ({ ok: false }) } as unknown as GatewayFeed;
 
@@ -13,7 +15,7 @@ describe('dispatch runtime: seat actions outside the lifecycle are audited', () 
   const start = async () => {
     tmp = tempDir();
     repo = new ConsoleRepository(openDatabase(tmp.dir));
-    runtime = await startDispatchRuntime({ db: repo.db, repository: repo, feed: offlineFeed, emit: () => {}, demoOperators: true, auditKey: TEST_AUDIT_KEY });
+    runtime = await startDispatchRuntime({ db: repo.db, repository: repo, feed: offlineFeed, emit: () => {}, demoOperators: true, auditKey: TEST_AUDIT_KEY, tierFor: noTier });
     return runtime;
   };
   let tmp: ReturnType<typeof tempDir>;

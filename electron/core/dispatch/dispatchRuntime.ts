@@ -4,7 +4,6 @@ import type { GatewayFeed } from '../feed/gatewayFeed';
 import type { EventSink } from '../../../shared/contract/bridge';
 import type { RequestHandlers } from '../../../shared/contract/api';
 import type { Alert } from '../../../shared/domain/alert';
-import type { UnitType } from '../../../shared/domain/unit';
 import { GatewayEvents } from '../../../shared/protocol/feed';
 import { AuditLog } from '../audit/auditLog';
 import type { AuditKeyProvider } from '../audit/auditKey';
@@ -14,7 +13,7 @@ import { OperatorAccounts } from '../accounts/operatorAccounts';
 import { seedDemoOperators } from '../accounts/seed';
 import { CommandOutbox } from '../outbox/commandOutbox';
 import { OutboxDispatcher } from '../outbox/outboxDispatcher';
-import { DEFAULT_TIER_CONFIG, evaluateTier } from '../routing';
+import type { TierFor } from '../routingService';
 import { DispatchService } from './dispatchService';
 import { OperatorSession } from './operatorSession';
 
@@ -56,6 +55,8 @@ export async function startDispatchRuntime(options: {
   drill?: boolean;
   /** The data folder's mode (`live` | `drill:<id>`, electron/core/drill/dataDirMode.ts). */
   mode?: string;
+  /** The routing service's tier function, the one its ranking shows (DispatchServiceDeps.tierFor). */
+  tierFor: TierFor;
   /** Facts stored with each dispatch step (DispatchServiceDeps.dispatchContext). */
   dispatchContext?: (alert: Alert, unitIds: readonly string[]) => Record<string, unknown> | null;
 }): Promise<DispatchRuntime> {
@@ -79,7 +80,6 @@ export async function startDispatchRuntime(options: {
   feed.onConnectionChange((connected) => dispatcher.setConnected(connected));
   dispatcher.start();
 
-  const unitTypes = new Map<string, UnitType>(repository.units.list().map((u) => [u.id, u.type]));
   const session = new OperatorSession(accounts, audit, (operator) => emit('operator.changed', operator));
   const service = new DispatchService({
     db,
@@ -91,10 +91,7 @@ export async function startDispatchRuntime(options: {
     kick: () => dispatcher.kick(),
     drill: options.drill ? (options.mode ?? 'drill') : null,
     ...(options.dispatchContext ? { dispatchContext: options.dispatchContext } : {}),
-    tierFor: (unitId: string, alert: Alert, seconds: number) => {
-      const tier = evaluateTier(DEFAULT_TIER_CONFIG, { type: unitTypes.get(unitId) ?? 'car' }, { priority: alert.priority, source: alert.source }, seconds);
-      return { targetSeconds: tier.targetSeconds, met: tier.met };
-    },
+    tierFor: options.tierFor,
   });
 
   const handlers: DispatchHandlers = {

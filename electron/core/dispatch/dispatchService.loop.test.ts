@@ -98,6 +98,24 @@ describe('DispatchService: arrival from live positions', () => {
   });
 });
 
+describe('DispatchService: the tier target is the one the unit was sent under', () => {
+  it('judges the arrival against the target decided at dispatch, not the unit as it arrives', async () => {
+    // Like the 1-minute at-post rule: standing still at the post → 60 s; moving → 600 s.
+    const tierFor = (unit: { position: { speed: number } | null }) => ({ targetSeconds: unit.position?.speed === 0 ? 60 : 600 });
+    harness = await dispatchHarness({ tierFor });
+    const { service, feed } = harness;
+    const home = { lng: 112.85, lat: 35.5 };
+    feed('unit.position', [{ unitId: 'U01', ...home, heading: 0, speed: 0, at: '2026-11-20T11:00:05.000Z' }]);
+    service.act(ID, { type: 'dispatch', unitIds: ['U01'] });
+    // On its way the unit moves: asked now, the rule would give 600 s and call 100 s a success.
+    feed('unit.position', [{ unitId: 'U01', ...home, heading: 0, speed: 8, at: '2026-11-20T11:01:00.000Z' }]);
+    harness.clock.now = Date.parse('2026-11-20T11:01:40Z');
+    service.act(ID, { type: 'arrive', unitId: 'U01' });
+    const [record] = service.history(ID).dispatches;
+    expect(record).toMatchObject({ unitId: 'U01', tierTargetSeconds: 60, tierMet: false });
+  });
+});
+
 describe('DispatchService: merge keeps callers, reports and units', () => {
   it('moves the duplicate’s units to the surviving alert instead of recalling them, and shows every caller', async () => {
     harness = await dispatchHarness({

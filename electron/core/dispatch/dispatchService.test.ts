@@ -43,7 +43,7 @@ describe('DispatchService: the closed loop on a real database', () => {
     service = new DispatchService({
       db: repo.db, repository: repo, audit, outbox, session, kick: () => {},
       emit: (name) => events.push(name),
-      tierFor: (_unit, _alert, seconds) => ({ targetSeconds: 180, met: seconds <= 180 }),
+      tierFor: () => ({ targetSeconds: 180 }),
       now: () => new Date(clock),
     });
   });

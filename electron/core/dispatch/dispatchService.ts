@@ -5,7 +5,7 @@ import type { CommandOutbox } from '../outbox/commandOutbox';
 import type { EventSink } from '../../../shared/contract/bridge';
 import type { AlertHistory, MergedAlertViewResult, ShiftSummary, TransferredCase } from '../../../shared/contract/dispatchContract';
 import type { Alert } from '../../../shared/domain/alert';
-import type { UnitPosition, UnitStatusReport } from '../../../shared/domain/unit';
+import type { Unit, UnitPosition, UnitStatusReport } from '../../../shared/domain/unit';
 import { haversineMeters } from '../../../shared/domain/geo';
 import {
   checkPermission,
@@ -19,6 +19,7 @@ import {
   type LifecycleEvent,
   type DuplicateSuggestion,
 } from '../../../shared/domain/lifecycle';
+import { judgeAgainstTarget } from '../routing';
 import { AlertStepStore } from './alertStepStore';
 import { localDayStart, summariseShift } from './shiftSummary';
 import type { OperatorSession } from './operatorSession';
@@ -46,8 +47,12 @@ export interface DispatchServiceDeps {
   emit: EventSink;
   /** Nudges the outbox dispatcher after a commit. */
   kick: () => void;
-  /** The 1/3/5 target that applies to this unit on this alert, and whether `seconds` meets it. */
-  tierFor: (unitId: string, alert: Alert, seconds: number) => { targetSeconds: number | null; met: boolean | null };
+  /**
+   * The 1/3/5 tier of this unit on this alert (the routing service's `tierFor`, the one that
+   * ranked it). Asked when the unit is sent, as it stands then (at its post or not), so the
+   * target stored is the one the officer saw on the badge; the arrival is judged against it.
+   */
+  tierFor: (unit: Unit, alert: Alert, etaSeconds: number | null) => { targetSeconds: number | null };
   now?: () => Date;
   /** Drill mode (`drill:<scenario-id>`), or null/absent for live work. */
   drill?: string | null;
@@ -221,10 +226,19 @@ export class DispatchService {
     if (recorded) this.deps.emit('alerts.historyChanged', { alertId });
   }
 
-  /** Stamps the unit's open dispatch with its arrival, response time and tier; false if none was open. */
+  /** Stamps the unit's open dispatch with its arrival, response time and tier verdict; false if none was open. */
   private closeDispatch(alert: Alert, unitId: string, at: string): boolean {
-    const seconds = (Date.parse(at) - Date.parse(alert.receivedAt)) / 1000;
-    return this.steps.recordArrival(alert.id, unitId, at, alert.receivedAt, this.deps.tierFor(unitId, alert, seconds)) !== null;
+    const open = this.steps.openDispatch(alert.id, unitId);
+    if (!open) return false;
+    const seconds = Math.max(0, (Date.parse(at) - Date.parse(alert.receivedAt)) / 1000);
+    this.steps.recordArrival(open.id, at, seconds, judgeAgainstTarget(open.tierTargetSeconds, seconds).met);
+    return true;
+  }
+
+  /** The tier target of a unit about to be sent: decided now, from the unit as the ranking saw it. */
+  private tierTarget(alert: Alert, unitId: string): number | null {
+    const unit = this.deps.repository.units.list().find((u) => u.id === unitId);
+    return unit ? this.deps.tierFor(unit, alert, null).targetSeconds : null;
   }
 
   private apply(alert: Alert, action: LifecycleAction, operator: string, at = this.now().toISOString(), extraData: Record<string, unknown> = {}): Alert {
@@ -241,7 +255,7 @@ export class DispatchService {
       audit.appendLifecycleEvent(alert.id, event);
       for (const unitId of next.unitIds.filter((u) => !state.unitIds.includes(u))) {
         const command = outbox.enqueue({ kind: 'unit.assign', payload: { unitId, alertId: alert.id, lng: alert.position.lng, lat: alert.position.lat } });
-        this.steps.recordDispatch(alert.id, unitId, at, command.commandId);
+        this.steps.recordDispatch(alert.id, unitId, at, command.commandId, this.tierTarget(alert, unitId));
       }
       // Units leave the alert when they are released, or when the job on scene is done.
       const released = action.type === 'resolve' ? state.unitIds : state.unitIds.filter((u) => !next.unitIds.includes(u));

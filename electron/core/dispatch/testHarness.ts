@@ -6,7 +6,7 @@ import { AuditLog } from '../audit/auditLog';
 import { OperatorAccounts } from '../accounts/operatorAccounts';
 import { DEMO_PASSWORD, seedDemoOperators } from '../accounts/seed';
 import { CommandOutbox } from '../outbox/commandOutbox';
-import { DispatchService } from './dispatchService';
+import { DispatchService, type DispatchServiceDeps } from './dispatchService';
 import { OperatorSession } from './operatorSession';
 import type { AlertReport } from '../../../shared/domain/alert';
 import type { UnitStatusReport } from '../../../shared/domain/unit';
@@ -20,7 +20,7 @@ export const HARNESS_UNITS = ['U01', 'U02', 'U03'].map((id, i) => ({
   home: { lng: 112.85 + i * 0.01, lat: 35.5 },
 }));
 
-export async function dispatchHarness(options: { receivedAt?: string; alerts?: Partial<AlertReport>[]; clock?: number } = {}) {
+export async function dispatchHarness(options: { receivedAt?: string; alerts?: Partial<AlertReport>[]; clock?: number; tierFor?: DispatchServiceDeps['tierFor'] } = {}) {
   const tmp = tempDir();
   const repo = new ConsoleRepository(openDatabase(tmp.dir));
   repo.seedFromPack({ manifest: { id: 'fixture' }, units: HARNESS_UNITS, cameras: [], checkpoints: [] } as never);
@@ -49,7 +49,7 @@ export async function dispatchHarness(options: { receivedAt?: string; alerts?: P
     session,
     kick: () => {},
     emit: (name, payload) => events.push({ name, payload }),
-    tierFor: (_unit, _alert, seconds) => ({ targetSeconds: 180, met: seconds <= 180 }),
+    tierFor: options.tierFor ?? (() => ({ targetSeconds: 180 })),
     now: () => new Date(clock.now),
   });
   /** A unit status from the gateway, stored and handed to the service as the runtime does. */

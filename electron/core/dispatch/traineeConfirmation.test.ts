@@ -32,7 +32,7 @@ describe("a trainee's dispatch", () => {
     repo = new ConsoleRepository(openDatabase(tmp.dir));
     repo.seedFromPack({ manifest: { id: 'fixture' }, units: HARNESS_UNITS, cameras: [], checkpoints: [] } as never);
     repo.applyFeedBatch(decodeFeedMessages([envelope(1, 'alert', alertReport())], { lastSeq: 0, knownUnits: repo.knownUnitIds(), knownCameras: new Set(), receivedAt: new Date().toISOString() }));
-    runtime = await startDispatchRuntime({ db: repo.db, repository: repo, feed: offlineFeed, emit: () => {}, demoOperators: true, auditKey: TEST_AUDIT_KEY, ...(drill ? { drill: true, mode: 'drill:test' } : {}) });
+    runtime = await startDispatchRuntime({ db: repo.db, repository: repo, feed: offlineFeed, emit: () => {}, demoOperators: true, auditKey: TEST_AUDIT_KEY, tierFor: () => ({ ruleId: null, targetSeconds: null, met: null, marginSeconds: null }), ...(drill ? { drill: true, mode: 'drill:test' } : {}) });
     await runtime.handlers['operator.signIn']({ username: 'trainee', password: DEMO_PASSWORD });
   }
 

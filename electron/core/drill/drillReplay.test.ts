@@ -71,7 +71,7 @@ async function runDrill(dispatchUnit: string, dispatchAt: number) {
     let clock = RECEIVED;
     const service = new DispatchService({
       db: repo.db, repository: repo, audit, outbox: new CommandOutbox(repo.db), session, kick: () => {}, emit: () => {},
-      tierFor: (_u, _a, seconds) => ({ targetSeconds: 180, met: seconds <= 180 }),
+      tierFor: () => ({ targetSeconds: 180 }),
       now: () => new Date(clock),
       drill: 'drill:replay-drill',
       dispatchContext: (alert, unitIds) => dispatchEtaFacts(rank, repo.units.list(), alert, unitIds),

@@ -85,8 +85,18 @@ export function evaluateTier(config: ResponseTierConfig, unit: TierUnit, alert: 
   const targetSeconds = rule ? rule.targetSeconds : config.fallbackSeconds;
   const ruleId = rule ? rule.id : targetSeconds !== null ? 'fallback' : null;
   if (targetSeconds === null) return { ruleId: null, targetSeconds: null, met: null, marginSeconds: null };
-  if (etaSeconds === null || !Number.isFinite(etaSeconds)) return { ruleId, targetSeconds, met: false, marginSeconds: null };
-  return { ruleId, targetSeconds, met: etaSeconds <= targetSeconds, marginSeconds: targetSeconds - etaSeconds };
+  return { ruleId, targetSeconds, ...judgeAgainstTarget(targetSeconds, etaSeconds) };
+}
+
+/**
+ * Whether `seconds` (an ETA, or a response time once the unit arrived) meets a tier target: the
+ * one comparison behind both the ranking's badge and the verdict stored at arrival. No target →
+ * no verdict; no time (unreachable) → missed.
+ */
+export function judgeAgainstTarget(targetSeconds: number | null, seconds: number | null): Pick<TierEvaluation, 'met' | 'marginSeconds'> {
+  if (targetSeconds === null) return { met: null, marginSeconds: null };
+  if (seconds === null || !Number.isFinite(seconds)) return { met: false, marginSeconds: null };
+  return { met: seconds <= targetSeconds, marginSeconds: targetSeconds - seconds };
 }
 
 /** Parses user-supplied config (JSON from the pack or settings) with readable errors. */
