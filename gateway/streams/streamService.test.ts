@@ -157,13 +157,13 @@ describe('StreamService encoder lifecycle', () => {
     expect(second.headers.get('retry-after')).toBe('5');
     expect(((await second.json()) as { error: string }).error).toMatch(/too many live streams \(limit 1\)/);
     // HTTP-FLV viewers and look-back count against the same cap.
-    expect((await fetch(`${url}/streams/${STREAMED_2}/live.flv`)).status).toBe(429);
+    expect((await fetchStream(`${url}/streams/${STREAMED_2}/live.flv`)).status).toBe(429);
   });
 
   withFfmpeg('looks back: an EVENT playlist whose program date times start at the chosen moment', async () => {
     const { service, url } = await serve();
     const fromSec = Math.floor(Date.now() / 1000) - 120;
-    const res = await fetch(`${url}/streams/${STREAMED}/record/${fromSec}/index.m3u8`);
+    const res = await fetchStream(`${url}/streams/${STREAMED}/record/${fromSec}/index.m3u8`);
     expect(res.status).toBe(200);
     const playlist = await res.text();
     expect(playlist).toContain('#EXT-X-PLAYLIST-TYPE:EVENT');
@@ -173,8 +173,8 @@ describe('StreamService encoder lifecycle', () => {
     const seg = segments(playlist)[0]!.trim();
     expect((await fetch(`${url}/streams/${STREAMED}/record/${fromSec}/${seg}`)).status).toBe(200);
     // Not in the future, not beyond the look-back window.
-    expect((await fetch(`${url}/streams/${STREAMED}/record/${fromSec + 3600}/index.m3u8`)).status).toBe(416);
-    expect((await fetch(`${url}/streams/${STREAMED}/record/${fromSec - 90_000}/index.m3u8`)).status).toBe(416);
+    expect((await fetchStream(`${url}/streams/${STREAMED}/record/${fromSec + 3600}/index.m3u8`)).status).toBe(416);
+    expect((await fetchStream(`${url}/streams/${STREAMED}/record/${fromSec - 90_000}/index.m3u8`)).status).toBe(416);
   });
 
   withFfmpeg('keeps a running stream for a grace period after its camera goes offline, then stops it', async () => {
