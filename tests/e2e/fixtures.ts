@@ -5,9 +5,15 @@ interface Fixtures {
   stack: Stack;
   /** The console page; any console error or uncaught exception fails the test. */
   consolePage: Page;
+  /**
+   * Console errors a test expects and names (test.use): only the browser's own resource-load
+   * lines, e.g. a stream request answered 502/429 while encoders start under churn; never page errors.
+   */
+  expectedResourceErrors: RegExp | null;
 }
 
 export const test = base.extend<Fixtures>({
+  expectedResourceErrors: [null, { option: true }],
   // Playwright requires the object pattern even when a fixture uses no other fixture.
   // eslint-disable-next-line no-empty-pattern
   stack: async ({}, use) => {
@@ -15,10 +21,13 @@ export const test = base.extend<Fixtures>({
     await use(stack);
     await stack.stop();
   },
-  consolePage: async ({ page }, use) => {
+  consolePage: async ({ page, expectedResourceErrors }, use) => {
     const errors: string[] = [];
     page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+      if (msg.type() !== 'error') return;
+      const text = msg.text();
+      if (expectedResourceErrors && text.startsWith('Failed to load resource') && expectedResourceErrors.test(text)) return;
+      errors.push(`console.error: ${text}`);
     });
     page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
     await use(page);

@@ -101,8 +101,12 @@ test.describe('video playback', () => {
     await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
   });
 
+  test.describe('under selection churn', () => {
+    // Fifty selections start up to the encoder cap at once: on a busy machine an encoder may miss
+    // its start deadline (502) or the cap is reached (429). The tile retries; both are expected here.
+    test.use({ expectedResourceErrors: /status of (502|429)/ });
   test('fifty selection changes leave no more live players than tiles', async ({ stack, consolePage: page }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(110_000);
     await openConsole(stack, page, [1, 2, 3, 4, 5, 6], 600);
     await expect(page.getByTestId('alert-item')).toHaveCount(6, { timeout: 30_000 });
     await page.getByTestId('alert-item').first().click();
@@ -117,5 +121,6 @@ test.describe('video playback', () => {
     // Folding the wall away ends them all.
     await page.getByTestId('video-collapse').click();
     await expect.poll(() => livePlayers(page)).toBe(0);
+  });
   });
 });
