@@ -14,6 +14,10 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     viewport: { width: 1600, height: 1000 },
+    // The urgent-alert pulse repaints the whole software-rendered (SwiftShader) map 30 times a
+    // second and selections fly the camera; no test looks at motion, and on two cores those
+    // repaints took the CPU the tests need. The console honours the setting (static ring, jumps).
+    reducedMotion: process.env.E2E_MOTION ? 'no-preference' : 'reduce',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

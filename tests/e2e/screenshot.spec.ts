@@ -20,7 +20,8 @@ test('the demo console: city map, live units, cameras and a queue of alerts', as
   await expect(page.getByTestId('unit-item').first()).toBeVisible();
   await expect.poll(async () => (await mapDebug(page))?.rendered?.cameras ?? 0).toBeGreaterThan(0);
   await expect.poll(async () => (await mapDebug(page))?.rendered?.alerts ?? 0).toBeGreaterThan(0);
-  await page.waitForTimeout(1500); // let the fly-to settle
+  // Reduced motion (playwright.config.ts): the selection jumps instead of flying; wait for the frame.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   const shot = test.info().outputPath('console.png');
   await page.screenshot({ path: shot });
   if (process.env.UPDATE_DOCS_SCREENSHOT) {

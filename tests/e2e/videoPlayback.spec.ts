@@ -113,7 +113,17 @@ test.describe('video playback', () => {
     await page.getByTestId('video-collapse').click();
     await expect(page.getByTestId('video-tile')).toHaveCount(4);
     expect(await livePlayers(page), 'the decoder count hook').toBeGreaterThanOrEqual(0);
-    for (let i = 0; i < 50; i++) await page.keyboard.press(i % 12 < 6 ? 'j' : 'k');
+    // A held J or K: auto-repeat sends a keydown every 33 ms (30 Hz), so the selection moves
+    // fifty times without waiting for each alert's wall (a round trip per press would measure
+    // the software-rendered map instead).
+    await page.evaluate(async () => {
+      for (let i = 0; i < 50; i++) {
+        document.body.dispatchEvent(new KeyboardEvent('keydown', { key: i % 12 < 6 ? 'j' : 'k', bubbles: true }));
+        await new Promise((resolve) => setTimeout(resolve, 33));
+      }
+    });
+    // Six alerts: J six times reaches the last, K six times the first; 4 × 12 keys, then J J.
+    await expect(page.getByTestId('alert-item').nth(2)).toHaveAttribute('aria-selected', 'true');
     const tiles = page.getByTestId('video-tile');
     await expect(tiles).toHaveCount(4);
     // Settled on the last selection: every decoder belongs to a tile on screen.

@@ -5,6 +5,10 @@ import { useConsoleApi, useConsoleState, useConsoleStore } from '../../app/Conso
 import { VideoTile } from './VideoTile';
 import { useSeatControl } from '../operator';
 import { LookbackBar, useLookback } from './Lookback';
+import { useSettled } from '../../shared-ui/useSettled';
+
+/** How long a selection must stay before its cameras are asked for and their players start. */
+const SELECTION_SETTLE_MS = 250;
 
 export const WALL_LAYOUTS = [1, 4, 9, 16] as const;
 export type WallLayout = (typeof WALL_LAYOUTS)[number];
@@ -12,7 +16,9 @@ export type WallLayout = (typeof WALL_LAYOUTS)[number];
 /** Ranked cameras for the selected alert (covering and nearest first), enough for the largest layout. */
 export function useLinkedCameras(limit = 16): NearbyCamera[] | null {
   const api = useConsoleApi();
-  const selectedId = useConsoleState((s) => s.selectedAlertId);
+  const currentId = useConsoleState((s) => s.selectedAlertId);
+  // Players start only for the alert the officer stops on, not every alert J/K passes over.
+  const selectedId = useSettled(currentId, SELECTION_SETTLE_MS);
   const area = useConsoleState((s) => s.cameraArea);
   const list = useConsoleState((s) => s.cameraList);
   const [listResult, setListResult] = useState<{ list: unknown; cameras: NearbyCamera[] } | null>(null);
@@ -55,7 +61,7 @@ export function useLinkedCameras(limit = 16): NearbyCamera[] | null {
   if (list) return listResult && listResult.list === list ? listResult.cameras : null;
   // A drawn area takes over the wall until it is cleared or another alert is selected.
   if (area) return areaResult && areaResult.area === area ? areaResult.cameras : null;
-  return result && result.alertId === selectedId ? result.cameras : null;
+  return result && result.alertId === selectedId && selectedId === currentId ? result.cameras : null;
 }
 
 /** Draw a circle or polygon on the map to put its cameras on the wall. */
