@@ -17,7 +17,7 @@ export default defineConfig({
     // The urgent-alert pulse repaints the whole software-rendered (SwiftShader) map 30 times a
     // second and selections fly the camera; no test looks at motion, and on two cores those
     // repaints took the CPU the tests need. The console honours the setting (static ring, jumps).
-    reducedMotion: process.env.E2E_MOTION ? 'no-preference' : 'reduce',
+    reducedMotion: 'reduce',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
