@@ -53,7 +53,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts', 'gateway/**/*.ts', 'bench/**/*.ts', 'resources/generator/**/*.ts'],
+    files: ['electron/core/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts', 'gateway/**/*.ts', 'node/**/*.ts', 'bench/**/*.ts', 'resources/generator/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." }, 'react', 'react-dom', 'maplibre-gl'],

@@ -9,7 +9,7 @@ import {
   UnitStatusPayloadSchema as UnitStatusCommand,
   type DispatchSimulator,
 } from './dispatchSimulator';
-import { intakeRefusal } from './envelopeIntake';
+import { intakeRefusal } from '../shared/protocol/envelopeIntake';
 import type { RefusedIntake } from './refusedIntake';
 
 export interface CommandContext {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { haversineMeters, type LngLat } from '../shared/domain/geo';
 import { UnitPositionSchema, UnitStatusReportSchema } from '../shared/domain/unit';
 import { GatewayEvents, type CommandAck } from '../shared/protocol/feed';
-import { loadCityPack } from '../electron/core/citypack/loadCityPack';
+import { loadCityPack } from '../node/citypack/loadCityPack';
 import { ACCEPT_DELAY_SECONDS, DispatchSimulator, driveSpeed, type SimulatedCommand } from './dispatchSimulator';
 import { buildRoadGraph } from './roadGraph';
 import type { WireEnvelope } from './feedLog';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { bearerToken, tokenMatches } from './auth';
 import { ClockRefused, parseClockBody, type ClockBody } from './adminHttp';
 import { DEFAULT_TOKEN, startGateway, type GatewayOptions, type RunningGateway } from './server';
-import { createWebServer, listenSecurity, schemeOf } from '../electron/core/listenPolicy';
+import { createWebServer, listenSecurity, schemeOf } from '../node/listenPolicy';
 
 /**
  * A training room: one trainer machine, one drill scenario, N trainee consoles. Every seat is a

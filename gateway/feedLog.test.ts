@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCityPack } from '../electron/core/citypack/loadCityPack';
+import { loadCityPack } from '../node/citypack/loadCityPack';
 import { FeedLog, LOG_FILE } from './feedLog';
 import { buildRoadGraph } from './roadGraph';
-import { checkScenario } from './scenarioFile';
+import { checkScenario } from '../shared/scenario/scenarioFile';
 import { ScenarioPlayer } from './scenarioPlayer';
 import { UnitSimulator } from './unitSimulator';
 import { fixtureScenario, tempDir, writeFixturePack } from './testFixtures';

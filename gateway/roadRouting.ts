@@ -1,5 +1,6 @@
 import { bearingDegrees, type LngLat } from '../shared/domain/geo';
 import type { RoadGraph } from './roadGraph';
+import { heapPop, heapPush } from '../node/routing';
 
 /**
  * A point on the road graph: on the segment between adjacent nodes `a` and `b`, `along` metres
@@ -131,52 +132,6 @@ export function nearestRoadPoint(graph: RoadGraph, target: LngLat, accept: (node
   return best;
 }
 
-/** Binary min-heap of (cost, node). */
-class Heap {
-  private readonly costs: number[] = [];
-  private readonly nodes: number[] = [];
-  get size(): number {
-    return this.costs.length;
-  }
-  push(cost: number, node: number): void {
-    const { costs, nodes } = this;
-    let i = costs.length;
-    costs.push(cost);
-    nodes.push(node);
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (costs[parent]! <= cost) break;
-      costs[i] = costs[parent]!;
-      nodes[i] = nodes[parent]!;
-      i = parent;
-    }
-    costs[i] = cost;
-    nodes[i] = node;
-  }
-  pop(): [number, number] {
-    const { costs, nodes } = this;
-    const top: [number, number] = [costs[0]!, nodes[0]!];
-    const lastCost = costs.pop()!;
-    const lastNode = nodes.pop()!;
-    const n = costs.length;
-    if (n > 0) {
-      let i = 0;
-      for (;;) {
-        let child = 2 * i + 1;
-        if (child >= n) break;
-        if (child + 1 < n && costs[child + 1]! < costs[child]!) child++;
-        if (costs[child]! >= lastCost) break;
-        costs[i] = costs[child]!;
-        nodes[i] = nodes[child]!;
-        i = child;
-      }
-      costs[i] = lastCost;
-      nodes[i] = lastNode;
-    }
-    return top;
-  }
-}
-
 export interface RoutePlan {
   path: RoadPath;
   /** The road point the route ends at (nearest to the target among reachable roads). */
@@ -195,21 +150,27 @@ export function planRoute(graph: RoadGraph, from: RoadLocation, target: LngLat, 
   const dist = new Float64Array(n).fill(Infinity);
   const prev = new Int32Array(n).fill(-1);
   const settled = new Uint8Array(n);
-  const heap = new Heap();
+  // The routing engine's typed-array heap (node/routing/typedHeap.ts); a node enters it at most
+  // once per improvement of its cost, so the capacity is bounded by the edge count plus seeds.
+  const heapNodes = new Int32Array(graph.nodes.reduce((sum, node) => sum + node.neighbours.length, 2));
+  const heapKeys = new Float64Array(heapNodes.length);
+  let heapSize = 0;
   const fromLength = edgeLen(graph, from.a, from.b);
   const fromWeight = from.a === from.b ? 1 : weight(from.a, from.b);
   const seed = (node: number, cost: number) => {
     if (cost < dist[node]!) {
       dist[node] = cost;
-      heap.push(cost, node);
+      heapSize = heapPush(heapNodes, heapKeys, heapSize, node, cost);
     }
   };
   seed(from.a, from.along * fromWeight);
   seed(from.b, (fromLength - from.along) * fromWeight);
 
   const run = (stop: () => boolean) => {
-    while (heap.size > 0 && !stop()) {
-      const [cost, u] = heap.pop();
+    while (heapSize > 0 && !stop()) {
+      const u = heapNodes[0]!;
+      const cost = heapKeys[0]!;
+      heapSize = heapPop(heapNodes, heapKeys, heapSize);
       if (settled[u] || cost > dist[u]!) continue;
       settled[u] = 1;
       for (const v of graph.nodes[u]!.neighbours) {
@@ -218,7 +179,7 @@ export function planRoute(graph: RoadGraph, from: RoadLocation, target: LngLat, 
         if (c < dist[v]!) {
           dist[v] = c;
           prev[v] = u;
-          heap.push(c, v);
+          heapSize = heapPush(heapNodes, heapKeys, heapSize, v, c);
         }
       }
     }

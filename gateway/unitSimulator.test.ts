@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCityPack } from '../electron/core/citypack/loadCityPack';
+import { loadCityPack } from '../node/citypack/loadCityPack';
 import { haversineMeters } from '../shared/domain/geo';
 import { buildRoadGraph } from './roadGraph';
 import { PATROL_LEG_SECONDS, UNIT_SPEED_MPS, UnitSimulator } from './unitSimulator';

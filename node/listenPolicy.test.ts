@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isLoopbackHost, listenSecurity, ListenRefused } from './listenPolicy';
-import { tempDir } from '../../tests/unit/fixtures';
-import { selfSignedCert } from '../../tests/unit/selfSignedCert';
+import { tempDir } from '../tests/unit/fixtures';
+import { selfSignedCert } from '../tests/unit/selfSignedCert';
 
 const cleanup: (() => void)[] = [];
 afterEach(() => cleanup.splice(0).forEach((fn) => fn()));

@@ -1,8 +1,8 @@
 /** Signed stream URLs (issue 17, defect 5): unsigned, forged, expired or another camera's → 403. */
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startGateway } from '../server';
-import { FIXTURE_CAMERAS, fixtureScenario, tempDir, TEST_STREAM_KEY, writeFixture } from '../testFixtures';
+import { startGateway } from '../gateway/server';
+import { FIXTURE_CAMERAS, fixtureScenario, tempDir, TEST_STREAM_KEY, writeFixture } from '../gateway/testFixtures';
 import { checkStreamUrl, signPlaylist, signStreamUrl, streamUrlKey } from './streamUrl';
 
 const [CAMERA, OTHER] = FIXTURE_CAMERAS as [string, string];

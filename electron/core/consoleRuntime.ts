@@ -3,7 +3,7 @@ import type { CityPack } from '../../shared/citypack/schema';
 import type { HostInfo, RequestHandlers, Settings } from '../../shared/contract/api';
 import type { ConsoleCommand } from '../../shared/protocol/feed';
 import type { EventSink } from '../../shared/contract/bridge';
-import { loadCityPack } from './citypack/loadCityPack';
+import { loadCityPack } from '../../node/citypack/loadCityPack';
 import { packProvenanceReport } from '../../shared/citypack/packHealth';
 import { openDatabase } from './db/database';
 import { ConsoleRepository, type FeedBatchResult } from './db/consoleRepository';
@@ -21,10 +21,10 @@ import type { PdfPrinter } from './drill/pdfPrinter';
 import { dispatchEtaFacts } from './drill/dispatchEta';
 import { scenarioElapsed } from './drill/drillElapsed';
 import { DrillClockLog } from './drill/drillClockLog';
-import { loadScenario } from '../../gateway/scenarioFile';
+import { loadScenario } from '../../node/loadScenario';
 import { fileAuditKeyProvider, type AuditKeyProvider } from './audit/auditKey';
 import { guardSeatControl } from './seatGuard';
-import { streamUrlKey } from '../../gateway/streams/streamUrl';
+import { streamUrlKey } from '../../node/streamUrl';
 import type { MediaServer } from '../../shared/domain/mediaServers';
 
 export interface ConsoleRuntimeOptions {

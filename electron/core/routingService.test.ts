@@ -7,10 +7,10 @@ import type { CityPack } from '../../shared/citypack/schema';
 import type { Alert } from '../../shared/domain/alert';
 import type { Unit, UnitDefinition } from '../../shared/domain/unit';
 import { CoverageSnapshotSchema, NearbyUnitSchema } from '../../shared/contract/routingContract';
-import { loadCityPack } from './citypack/loadCityPack';
+import { loadCityPack } from '../../node/citypack/loadCityPack';
 import { coverageFeatures } from './coverageGeojson';
 import { alertZoneIds, loadTierConfig, startRoutingService, TierConfigError, type RoutingService } from './routingService';
-import { DEFAULT_TIER_CONFIG } from './routing/index';
+import { DEFAULT_TIER_CONFIG } from '../../node/routing/index';
 
 const PACK_DIR = path.resolve(__dirname, '../../resources/city/demo');
 const CENTRE = { lng: 112.851, lat: 35.4995 };

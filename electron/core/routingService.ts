@@ -27,8 +27,8 @@ import {
   type ResponseTierConfig,
   type TierAlert,
   type TierEvaluation,
-} from './routing/index';
-import { pointInGeometry } from './routing/geo';
+} from '../../node/routing/index';
+import { pointInGeometry } from '../../node/routing/geo';
 import { coverageFeatures } from './coverageGeojson';
 
 /** Optional override of DEFAULT_TIER_CONFIG in the data dir. */

@@ -8,10 +8,10 @@ import {
   PlaceCollectionSchema,
   RoadCollectionSchema,
   type CityPack,
-} from '../../../shared/citypack/schema';
-import { UnitDefinitionSchema } from '../../../shared/domain/unit';
-import { CameraSchema } from '../../../shared/domain/camera';
-import { CheckpointSchema } from '../../../shared/domain/checkpoint';
+} from '../../shared/citypack/schema';
+import { UnitDefinitionSchema } from '../../shared/domain/unit';
+import { CameraSchema } from '../../shared/domain/camera';
+import { CheckpointSchema } from '../../shared/domain/checkpoint';
 
 export class CityPackError extends Error {
   constructor(

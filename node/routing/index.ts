@@ -23,6 +23,7 @@ export { parseRoads, roadsToRawNetwork } from './packImport';
 export { graphSummary, type RoadGraph, type Position } from './graph';
 export { DEFAULT_PROFILES, PROFILE_IDS, type ProfileId, type TravelProfile } from './profiles';
 export * from './tiers';
+export { heapPush, heapPop } from './typedHeap';
 
 export interface RankForAlertOptions extends RankOptions {
   tiers?: ResponseTierConfig;

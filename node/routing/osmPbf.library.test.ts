@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeOsmPbf, OsmPbfError } from './osmPbf';
 import { carWayAttributes } from './osmImport';
 import { OSM_DIR } from './testGraphs';
-import { decodeWithOsmRead, type DecodedOsm } from '../../../tests/unit/osmReadDecode';
+import { decodeWithOsmRead, type DecodedOsm } from '../../tests/unit/osmReadDecode';
 
 const FILE = path.join(OSM_DIR, 'monaco.osm.pbf');
 

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { CityPackManifestSchema } from '../../../shared/citypack/schema';
+import { CityPackManifestSchema } from '../../shared/citypack/schema';
 import { loadGraphCache, saveGraphCache, GraphCacheError } from './cache';
 import { buildGraph, type ProgressFn } from './graphBuild';
 import { graphSummary, type RoadGraph } from './graph';

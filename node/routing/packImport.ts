@@ -3,7 +3,7 @@
  * LineStrings share a vertex (compared at 1e-7°, ~1 cm), the usual GeoJSON network convention.
  * Classes map 1:1 onto the OSM classes; `oneway` is explicit in the pack, so nothing is implied.
  */
-import { RoadCollectionSchema, type RoadFeature } from '../../../shared/citypack/schema';
+import { RoadCollectionSchema, type RoadFeature } from '../../shared/citypack/schema';
 import { CLASS_CODE } from './graph';
 import type { RawNetwork, RawWay } from './graphBuild';
 

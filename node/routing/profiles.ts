@@ -6,7 +6,7 @@
  * at 85 % of the limit. Patrol cars under priority driving (警灯警笛) are modelled as ×1.2 normal car
  * speed, capped at 130 km/h — a conservative figure; tune with AVL history once it exists.
  */
-import type { UnitType } from '../../../shared/domain/unit';
+import type { UnitType } from '../../shared/domain/unit';
 import { FLAG_ONEWAY, HIGHWAY_CLASSES, type HighwayClass, type RoadGraph } from './graph';
 
 export type ProfileId = UnitType;

@@ -5,7 +5,7 @@
  * on the reverse graph rooted at the alert, stopping when all its units' end nodes are settled or
  * at `maxSeconds`. Units sharing a weight table (patrol car and special police) share the search.
  */
-import type { UnitType } from '../../../shared/domain/unit';
+import type { UnitType } from '../../shared/domain/unit';
 import type { Position } from './graph';
 import { partialCosts, samePieceCost, type Router } from './router';
 import type { Snap } from './snap';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { loadGraphCache, saveGraphCache } from './cache';
 import { importOsmPbf } from './osmImport';
 import type { RoadGraph } from './graph';
-import { SHARED_DATA_DIR } from '../../../tests/unit/sharedData';
+import { SHARED_DATA_DIR } from '../../tests/unit/sharedData';
 
 export const OSM_DIR = path.join(SHARED_DATA_DIR, 'osm');
 

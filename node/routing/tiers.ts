@@ -5,8 +5,8 @@
  * match a (unit, alert) pair gives the target. Put specific rules first, like a firewall table.
  */
 import { z } from 'zod';
-import { UnitTypeSchema, type UnitType } from '../../../shared/domain/unit';
-import { AlertSourceSchema, PrioritySchema, type AlertSource, type Priority } from '../../../shared/domain/alert';
+import { UnitTypeSchema, type UnitType } from '../../shared/domain/unit';
+import { AlertSourceSchema, PrioritySchema, type AlertSource, type Priority } from '../../shared/domain/alert';
 
 export const TierRuleSchema = z.object({
   id: z.string().min(1),

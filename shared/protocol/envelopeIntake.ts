@@ -1,5 +1,5 @@
-import { MAX_ENVELOPE_BYTES } from '../shared/protocol/feed';
-import { loneSurrogateReason } from '../shared/protocol/wellFormedText';
+import { MAX_ENVELOPE_BYTES } from './feed';
+import { loneSurrogateReason } from './wellFormedText';
 
 /** A message the gateway will not append to its feed: the reason, and its size when it has one. */
 export interface IntakeRefusal {
@@ -20,7 +20,22 @@ const WIDEST_HEADER = { seq: Number.MAX_SAFE_INTEGER, sentAt: '2000-01-01T00:00:
 
 /** Bytes of a value as JSON on the wire (UTF-8); lone surrogates count as their \u escapes. */
 export function jsonBytes(value: unknown): number {
-  return Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
+  return utf8Length(JSON.stringify(value) ?? '');
+}
+
+/** UTF-8 length of a string, as Node's Buffer.byteLength counts it (a lone surrogate as U+FFFD, 3 bytes). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 /**

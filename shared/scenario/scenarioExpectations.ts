@@ -1,5 +1,5 @@
-import type { CityPack } from '../shared/citypack/schema';
-import type { Scenario } from '../shared/protocol/scenario';
+import type { CityPack } from '../citypack/schema';
+import type { Scenario } from '../protocol/scenario';
 
 /**
  * The version-2 parts of a scenario (suspect tracks, expected actions) checked against its own

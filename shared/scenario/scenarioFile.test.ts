@@ -5,12 +5,13 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCityPack } from '../electron/core/citypack/loadCityPack';
-import type { CityPack } from '../shared/citypack/schema';
-import { loadScenario, ScenarioError } from './scenarioFile';
-import { fixtureAlertId, fixtureScenario, FIXTURE_UNITS, tempDir, writeFixturePack } from './testFixtures';
+import { loadCityPack } from '../../node/citypack/loadCityPack';
+import type { CityPack } from '../citypack/schema';
+import { ScenarioError } from './scenarioFile';
+import { loadScenario } from '../../node/loadScenario';
+import { fixtureAlertId, fixtureScenario, FIXTURE_UNITS, tempDir, writeFixturePack } from '../../gateway/testFixtures';
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, '../..');
 let dir: string;
 let fixturePack: CityPack;
 

@@ -1,12 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { ScenarioSchema, type Scenario, type ScenarioEvent } from '../shared/protocol/scenario';
-import type { CityPack } from '../shared/citypack/schema';
-import { AlertReportSchema } from '../shared/domain/alert';
-import { UnitStatusReportSchema } from '../shared/domain/unit';
-import { CameraStatusReportSchema } from '../shared/domain/camera';
+import { ScenarioSchema, type Scenario, type ScenarioEvent } from '../protocol/scenario';
+import type { CityPack } from '../citypack/schema';
+import { AlertReportSchema } from '../domain/alert';
+import { UnitStatusReportSchema } from '../domain/unit';
+import { CameraStatusReportSchema } from '../domain/camera';
 import { checkScenarioExpectations } from './scenarioExpectations';
-import { intakeRefusal } from './envelopeIntake';
+import { intakeRefusal } from '../protocol/envelopeIntake';
 
 export class ScenarioError extends Error {
   constructor(
@@ -31,18 +30,13 @@ const describe = (error: z.ZodError): string =>
     .join(', ');
 
 /**
- * Reads a scenario and checks it against the city pack, so that a broken drill fails at start
- * with every problem listed, instead of the console quarantining messages halfway through.
- * Payloads are returned as parsed (unknown keys stripped); events are sorted by time, stable,
- * so events at the same t keep their file order. Versions 1 and 2 load (shared/protocol/scenario.ts).
+ * Checks a scenario read from `file` (raw JSON) against the city pack, so that a broken drill
+ * fails at start with every problem listed, instead of the console quarantining messages halfway
+ * through. Payloads are returned as parsed (unknown keys stripped); events are sorted by time,
+ * stable, so events at the same t keep their file order. Versions 1 and 2 load
+ * (shared/protocol/scenario.ts). Reading the file is node/loadScenario.ts.
  */
-export async function loadScenario(file: string, pack: CityPack): Promise<Scenario> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
-  } catch (err) {
-    throw new ScenarioError(file, [`cannot read JSON (${(err as Error).message})`]);
-  }
+export function parseScenario(raw: unknown, pack: CityPack, file: string): Scenario {
   const parsed = ScenarioSchema.safeParse(raw);
   if (!parsed.success) throw new ScenarioError(file, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   return checkScenario(parsed.data, pack, file);

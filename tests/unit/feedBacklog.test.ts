@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startGateway } from '../../gateway/server';
 import { LOG_FILE, type WireEnvelope } from '../../gateway/feedLog';
 import { fixtureScenario, tempDir, waitFor, writeFixture } from '../../gateway/testFixtures';
-import { loadCityPack } from '../../electron/core/citypack/loadCityPack';
+import { loadCityPack } from '../../node/citypack/loadCityPack';
 import { openDatabase } from '../../electron/core/db/database';
 import { ConsoleRepository } from '../../electron/core/db/consoleRepository';
 import { GatewayFeed } from '../../electron/core/feed/gatewayFeed';

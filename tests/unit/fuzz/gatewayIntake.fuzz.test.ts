@@ -3,14 +3,14 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleCommand, type CommandContext } from '../../../gateway/commandHandler';
-import { intakeRefusal } from '../../../gateway/envelopeIntake';
+import { intakeRefusal } from '../../../shared/protocol/envelopeIntake';
 import { FeedLog, type WireEnvelope } from '../../../gateway/feedLog';
 import { buildRoadGraph } from '../../../gateway/roadGraph';
 import { UnitSimulator } from '../../../gateway/unitSimulator';
 import { DispatchSimulator } from '../../../gateway/dispatchSimulator';
 import { startGateway, type RunningGateway } from '../../../gateway/server';
 import { FIXTURE_UNITS, fixtureScenario, tempDir, writeFixture } from '../../../gateway/testFixtures';
-import { loadCityPack } from '../../../electron/core/citypack/loadCityPack';
+import { loadCityPack } from '../../../node/citypack/loadCityPack';
 import { FUZZ_RUNS, FUZZ_RUNS_NETWORK, junk, nastyString, shapedJunk } from './arbitraries';
 
 let dir: string;

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayEvents, MAX_ENVELOPE_BYTES, type CommandAck } from '../shared/protocol/feed';
 import { startGateway, type RunningGateway } from './server';
-import { IntakeRefused, intakeRefusal } from './envelopeIntake';
+import { IntakeRefused, intakeRefusal, utf8Length } from '../shared/protocol/envelopeIntake';
 import { REFUSED_FILE, type RefusedEntry } from './refusedIntake';
-import { checkScenario } from './scenarioFile';
-import { loadCityPack } from '../electron/core/citypack/loadCityPack';
+import { checkScenario } from '../shared/scenario/scenarioFile';
+import { loadCityPack } from '../node/citypack/loadCityPack';
 import { fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, writeFixturePack } from './testFixtures';
 
 const cleanup: (() => unknown)[] = [];
@@ -106,5 +106,13 @@ describe('gateway intake', () => {
     const alertEvent = scenario.events.find((e) => e.type === 'alert')!;
     alertEvent.payload = { ...(alertEvent.payload as object), address: '泽州路\uDFFF' };
     expect(() => checkScenario(scenario, pack)).toThrow(/events\[\d+\] \(alert at t=[\d.]+\): text at payload\.address holds a lone UTF-16 surrogate \(U\+DFFF\)/);
+  });
+});
+
+describe('utf8Length', () => {
+  it('counts bytes as Buffer.byteLength does, lone surrogates included', () => {
+    for (const text of ['', 'abc', 'é', '指挥', '😀', 'a\ud800b', '\udc00', 'x\ud83d', '😀\ud83d\ude00é']) {
+      expect(utf8Length(text)).toBe(Buffer.byteLength(text, 'utf8'));
+    }
   });
 });
