@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEMO_PACK_RELATIVE } from '../node/citypack/loadCityPack';
 import { DEFAULT_PORT, DEFAULT_SPEED, DEFAULT_TOKEN, startGateway } from './server';
-import { startDrillRoom } from './drillRoom';
+import { startDrillRoom } from './scenario/drillRoom';
 import { findAppRoot } from '../node/paths';
 import { DEFAULT_PROFILE, parseSize } from './streams/ffmpeg';
 

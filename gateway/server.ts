@@ -10,18 +10,18 @@ import {
 import { loadCityPack } from '../node/citypack/loadCityPack';
 import { tokenMatches } from './auth';
 import { ClockRefused, createAdminHandler, type ClockBody } from './adminHttp';
-import { DispatchSimulator } from './dispatchSimulator';
-import { handleCommand } from './commandHandler';
-import { FeedLog, type WireEnvelope } from './feedLog';
-import { buildRoadGraph } from './roadGraph';
-import { openScenarioClock } from './scenarioClock';
+import { DispatchSimulator } from './simulation/dispatchSimulator';
+import { handleCommand } from './feed/commandHandler';
+import { FeedLog, type WireEnvelope } from './feed/feedLog';
+import { buildRoadGraph } from './simulation/roadGraph';
+import { openScenarioClock } from './scenario/scenarioClock';
 import { loadScenario } from '../node/loadScenario';
-import { ScenarioPlayer, scenarioCycleSeconds } from './scenarioPlayer';
-import { UnitSimulator } from './unitSimulator';
+import { ScenarioPlayer, scenarioCycleSeconds } from './scenario/scenarioPlayer';
+import { UnitSimulator } from './simulation/unitSimulator';
 import { StreamService, type StreamServiceOptions } from './streams/streamService';
 import { IntakeRefused, intakeRefusal } from '../shared/protocol/envelopeIntake';
-import { feedFrames } from './feedFrames';
-import { RefusedIntake } from './refusedIntake';
+import { feedFrames } from './feed/feedFrames';
+import { RefusedIntake } from './feed/refusedIntake';
 import { createWebServer, listenSecurity, schemeOf } from '../node/listenPolicy';
 import { streamUrlKey } from '../node/streamUrl';
 

@@ -5,7 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import { GatewayEvents, type GatewayHello } from '../shared/protocol/feed';
 import type { Scenario, ScenarioEvent } from '../shared/protocol/scenario';
 import { STANDARD_PACK_FILES } from '../shared/citypack/schema';
-import type { WireEnvelope } from './feedLog';
+import type { WireEnvelope } from './feed/feedLog';
 import { signStreamUrl, streamUrlKey } from '../node/streamUrl';
 
 /**

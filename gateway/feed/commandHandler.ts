@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { ConsoleCommandSchema, type CommandAck, type ConsoleCommand } from '../shared/protocol/feed';
+import { ConsoleCommandSchema, type CommandAck, type ConsoleCommand } from '../../shared/protocol/feed';
 import type { FeedLog, WireEnvelope } from './feedLog';
-import type { Camera } from '../shared/domain/camera';
-import { CameraPtzPayloadSchema, isPtz } from '../shared/domain/cameraSelection';
+import type { Camera } from '../../shared/domain/camera';
+import { CameraPtzPayloadSchema, isPtz } from '../../shared/domain/cameraSelection';
 import {
   UnitAssignPayloadSchema as UnitAssignCommand,
   UnitRecallPayloadSchema as UnitRecallCommand,
   UnitStatusPayloadSchema as UnitStatusCommand,
   type DispatchSimulator,
-} from './dispatchSimulator';
-import { intakeRefusal } from '../shared/protocol/envelopeIntake';
+} from '../simulation/dispatchSimulator';
+import { intakeRefusal } from '../../shared/protocol/envelopeIntake';
 import type { RefusedIntake } from './refusedIntake';
 
 export interface CommandContext {

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GatewayEvents, MAX_ENVELOPE_BYTES, type CommandAck } from '../shared/protocol/feed';
-import { startGateway, type RunningGateway } from './server';
-import { IntakeRefused, intakeRefusal, utf8Length } from '../shared/protocol/envelopeIntake';
+import { GatewayEvents, MAX_ENVELOPE_BYTES, type CommandAck } from '../../shared/protocol/feed';
+import { startGateway, type RunningGateway } from '../server';
+import { IntakeRefused, intakeRefusal, utf8Length } from '../../shared/protocol/envelopeIntake';
 import { REFUSED_FILE, type RefusedEntry } from './refusedIntake';
-import { checkScenario } from '../shared/scenario/scenarioFile';
-import { loadCityPack } from '../node/citypack/loadCityPack';
-import { fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, writeFixturePack } from './testFixtures';
+import { checkScenario } from '../../shared/scenario/scenarioFile';
+import { loadCityPack } from '../../node/citypack/loadCityPack';
+import { fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, writeFixturePack } from '../testFixtures';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {

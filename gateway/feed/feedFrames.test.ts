@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FEED_FRAME_BUDGET_BYTES, FEED_FRAME_LIMIT_BYTES, MAX_ENVELOPE_BYTES, WithheldPayloadSchema } from '../shared/protocol/feed';
+import { FEED_FRAME_BUDGET_BYTES, FEED_FRAME_LIMIT_BYTES, MAX_ENVELOPE_BYTES, WithheldPayloadSchema } from '../../shared/protocol/feed';
 import { feedFrames } from './feedFrames';
 import type { WireEnvelope } from './feedLog';
 

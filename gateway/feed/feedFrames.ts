@@ -1,5 +1,5 @@
-import { FEED_FRAME_BUDGET_BYTES, FEED_FRAME_MAX_ENVELOPES, MAX_ENVELOPE_BYTES, type WithheldPayload } from '../shared/protocol/feed';
-import { jsonBytes } from '../shared/protocol/envelopeIntake';
+import { FEED_FRAME_BUDGET_BYTES, FEED_FRAME_MAX_ENVELOPES, MAX_ENVELOPE_BYTES, type WithheldPayload } from '../../shared/protocol/feed';
+import { jsonBytes } from '../../shared/protocol/envelopeIntake';
 import type { WireEnvelope } from './feedLog';
 
 /** Envelopes are immutable once logged, so each is measured once however many consoles it goes to. */

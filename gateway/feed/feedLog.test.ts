@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCityPack } from '../node/citypack/loadCityPack';
+import { loadCityPack } from '../../node/citypack/loadCityPack';
 import { FeedLog, LOG_FILE } from './feedLog';
-import { buildRoadGraph } from './roadGraph';
-import { checkScenario } from '../shared/scenario/scenarioFile';
-import { ScenarioPlayer } from './scenarioPlayer';
-import { UnitSimulator } from './unitSimulator';
-import { fixtureScenario, tempDir, writeFixturePack } from './testFixtures';
+import { buildRoadGraph } from '../simulation/roadGraph';
+import { checkScenario } from '../../shared/scenario/scenarioFile';
+import { ScenarioPlayer } from '../scenario/scenarioPlayer';
+import { UnitSimulator } from '../simulation/unitSimulator';
+import { fixtureScenario, tempDir, writeFixturePack } from '../testFixtures';
 
 const at = '2024-05-01T11:00:00.000Z';
 const position = (unitId: string, lng: number) => ({ type: 'unit.position', payload: { unitId, lng, lat: 35.49, heading: 0, speed: 10, at } });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CommandAck } from '../shared/protocol/feed';
+import type { CommandAck } from '../../shared/protocol/feed';
 
 /**
  * The envelope exactly as it goes on the wire. `type` is a plain string, not the enum: the
@@ -19,7 +19,7 @@ export interface CommandRecord {
   /**
    * For accepted commands that move units (unit.assign, unit.recall, unit.status): the command
    * and the scenario time (seconds) it took effect, so a restarted gateway rebuilds the same
-   * unit motion (gateway/dispatchSimulator.ts).
+   * unit motion (gateway/simulation/dispatchSimulator.ts).
    */
   command?: { kind: string; payload: unknown };
   at?: number;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { IntakeRefusal } from '../shared/protocol/envelopeIntake';
+import type { IntakeRefusal } from '../../shared/protocol/envelopeIntake';
 
 export const REFUSED_FILE = 'refused-intake.jsonl';
 const RECENT_KEPT = 100;

@@ -1,8 +1,8 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startGateway, type RunningGateway } from './server';
-import { fixtureAlertId, fixtureScenario, recordingClient, tempDir, waitFor, writeFixture } from './testFixtures';
+import { startGateway, type RunningGateway } from '../server';
+import { fixtureAlertId, fixtureScenario, recordingClient, tempDir, waitFor, writeFixture } from '../testFixtures';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {

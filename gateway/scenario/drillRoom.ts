@@ -1,10 +1,10 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { bearerToken, tokenMatches } from './auth';
-import { ClockRefused, parseClockBody, type ClockBody } from './adminHttp';
-import { DEFAULT_TOKEN, startGateway, type GatewayOptions, type RunningGateway } from './server';
-import { createWebServer, listenSecurity, schemeOf } from '../node/listenPolicy';
+import { bearerToken, tokenMatches } from '../auth';
+import { ClockRefused, parseClockBody, type ClockBody } from '../adminHttp';
+import { DEFAULT_TOKEN, startGateway, type GatewayOptions, type RunningGateway } from '../server';
+import { createWebServer, listenSecurity, schemeOf } from '../../node/listenPolicy';
 
 /**
  * A training room: one trainer machine, one drill scenario, N trainee consoles. Every seat is a

@@ -1,6 +1,6 @@
-import type { Scenario } from '../shared/protocol/scenario';
-import type { FeedMessageType } from '../shared/protocol/feed';
-import { POSITION_INTERVAL_SECONDS, type SimulatedPosition } from './unitSimulator';
+import type { Scenario } from '../../shared/protocol/scenario';
+import type { FeedMessageType } from '../../shared/protocol/feed';
+import { POSITION_INTERVAL_SECONDS, type SimulatedPosition } from '../simulation/unitSimulator';
 
 /** Where the units are (UnitSimulator: patrols only; DispatchSimulator: patrols and dispatches). */
 export interface UnitMotionSource {

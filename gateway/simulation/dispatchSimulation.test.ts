@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { haversineMeters, type LngLat } from '../shared/domain/geo';
-import { UnitPositionSchema, UnitStatusReportSchema } from '../shared/domain/unit';
-import { GatewayEvents, type CommandAck } from '../shared/protocol/feed';
-import { loadCityPack } from '../node/citypack/loadCityPack';
+import { haversineMeters, type LngLat } from '../../shared/domain/geo';
+import { UnitPositionSchema, UnitStatusReportSchema } from '../../shared/domain/unit';
+import { GatewayEvents, type CommandAck } from '../../shared/protocol/feed';
+import { loadCityPack } from '../../node/citypack/loadCityPack';
 import { ACCEPT_DELAY_SECONDS, DispatchSimulator, driveSpeed, type SimulatedCommand } from './dispatchSimulator';
 import { buildRoadGraph } from './roadGraph';
-import type { WireEnvelope } from './feedLog';
-import { startGateway, type GatewayOptions, type RunningGateway } from './server';
-import { fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, writeFixturePack, type RecordingClient } from './testFixtures';
+import type { WireEnvelope } from '../feed/feedLog';
+import { startGateway, type GatewayOptions, type RunningGateway } from '../server';
+import { fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, writeFixturePack, type RecordingClient } from '../testFixtures';
 import { UNIT_SPEED_MPS, UnitSimulator } from './unitSimulator';
 
 const cleanup: (() => unknown)[] = [];

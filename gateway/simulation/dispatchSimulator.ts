@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UnitStatusSchema, type UnitStatus, type UnitType } from '../shared/domain/unit';
+import { UnitStatusSchema, type UnitStatus, type UnitType } from '../../shared/domain/unit';
 import type { RoadGraph } from './roadGraph';
 import { planRoute, type RoadPath } from './roadRouting';
 import { AVOIDED_ROADS, UNIT_SPEED_MPS, outAndBack, patrolWalk, roundPosition, type LocatedPosition, type SimulatedPosition, type UnitSimulator } from './unitSimulator';

@@ -1,5 +1,5 @@
-import type { RoadClass, RoadFeature } from '../shared/citypack/schema';
-import { haversineMeters, type LngLat } from '../shared/domain/geo';
+import type { RoadClass, RoadFeature } from '../../shared/citypack/schema';
+import { haversineMeters, type LngLat } from '../../shared/domain/geo';
 
 /**
  * An undirected graph of road vertices, built from the city pack's road LineStrings.

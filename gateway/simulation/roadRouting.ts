@@ -1,6 +1,6 @@
-import { bearingDegrees, type LngLat } from '../shared/domain/geo';
+import { bearingDegrees, type LngLat } from '../../shared/domain/geo';
 import type { RoadGraph } from './roadGraph';
-import { heapPop, heapPush } from '../node/routing';
+import { heapPop, heapPush } from '../../node/routing';
 
 /**
  * A point on the road graph: on the segment between adjacent nodes `a` and `b`, `along` metres

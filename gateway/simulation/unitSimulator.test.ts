@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadCityPack } from '../node/citypack/loadCityPack';
-import { haversineMeters } from '../shared/domain/geo';
+import { loadCityPack } from '../../node/citypack/loadCityPack';
+import { haversineMeters } from '../../shared/domain/geo';
 import { buildRoadGraph } from './roadGraph';
 import { PATROL_LEG_SECONDS, UNIT_SPEED_MPS, UnitSimulator } from './unitSimulator';
-import { FIXTURE_PACK_ID, FIXTURE_UNITS, tempDir, writeFixturePack } from './testFixtures';
+import { FIXTURE_PACK_ID, FIXTURE_UNITS, tempDir, writeFixturePack } from '../testFixtures';
 
 async function fixtureSimulator() {
   const pack = await loadCityPack(writeFixturePack(tempDir()));

@@ -1,6 +1,6 @@
-import type { RoadClass } from '../shared/citypack/schema';
-import type { UnitDefinition, UnitType } from '../shared/domain/unit';
-import type { LngLat } from '../shared/domain/geo';
+import type { RoadClass } from '../../shared/citypack/schema';
+import type { UnitDefinition, UnitType } from '../../shared/domain/unit';
+import type { LngLat } from '../../shared/domain/geo';
 import type { RoadGraph } from './roadGraph';
 import { RoadPath, type PathSegment, type RoadLocation } from './roadRouting';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGateway } from '../../gateway/server';
-import { LOG_FILE, type WireEnvelope } from '../../gateway/feedLog';
+import { LOG_FILE, type WireEnvelope } from '../../gateway/feed/feedLog';
 import { fixtureScenario, tempDir, waitFor, writeFixture } from '../../gateway/testFixtures';
 import { loadCityPack } from '../../node/citypack/loadCityPack';
 import { openDatabase } from '../../electron/core/db/database';

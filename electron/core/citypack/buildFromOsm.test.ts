@@ -13,7 +13,7 @@ import { coverage } from '../../../node/routing/coverage';
 import { FLAG_OUTSIDE } from '../../../node/routing/graph';
 import { rankUnits } from '../../../node/routing/rank';
 import { sharedDataFile } from '../../../tests/unit/sharedData';
-import { startRoutingService } from '../routingService';
+import { startRoutingService } from '../routing/routingService';
 import type { Unit } from '../../../shared/domain/unit';
 import type { Alert } from '../../../shared/domain/alert';
 

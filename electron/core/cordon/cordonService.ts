@@ -5,18 +5,18 @@
  * `unit.assign` per unit with the crossing as target, recorded as reinforcement on the alert);
  * and activating checkpoints (audited, no gateway command).
  */
-import type { CityPack } from '../../shared/citypack/schema';
-import type { RequestHandlers } from '../../shared/contract/api';
-import type { EventSink } from '../../shared/contract/bridge';
-import type { CordonAnalyseArgs, CordonReinforcement, CordonResult, CordonRing1Arg } from '../../shared/contract/cordonContract';
-import { pointInPolygon } from '../../shared/domain/cameraSelection';
-import type { LngLat } from '../../shared/domain/geo';
-import type { Alert } from '../../shared/domain/alert';
-import type { Unit } from '../../shared/domain/unit';
-import type { AuditLog } from './audit/auditLog';
-import type { SupportStep } from './dispatch/dispatchService';
-import type { Router } from '../../node/routing/index';
-import { analyseCordon, type CordonOptions, type CordonUnit } from './cordon/index';
+import type { CityPack } from '../../../shared/citypack/schema';
+import type { RequestHandlers } from '../../../shared/contract/api';
+import type { EventSink } from '../../../shared/contract/bridge';
+import type { CordonAnalyseArgs, CordonReinforcement, CordonResult, CordonRing1Arg } from '../../../shared/contract/cordonContract';
+import { pointInPolygon } from '../../../shared/domain/cameraSelection';
+import type { LngLat } from '../../../shared/domain/geo';
+import type { Alert } from '../../../shared/domain/alert';
+import type { Unit } from '../../../shared/domain/unit';
+import type { AuditLog } from '../audit/auditLog';
+import type { SupportStep } from '../dispatch/dispatchService';
+import type { Router } from '../../../node/routing/index';
+import { analyseCordon, type CordonOptions, type CordonUnit } from './index';
 
 export const REINFORCE_ACTION = 'cordon.reinforce';
 export const CHECKPOINT_ACTION = 'cordon.checkpoint';

@@ -3,16 +3,16 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CityPack } from '../../shared/citypack/schema';
-import type { Alert } from '../../shared/domain/alert';
-import type { Unit, UnitDefinition } from '../../shared/domain/unit';
-import { CoverageSnapshotSchema, NearbyUnitSchema } from '../../shared/contract/routingContract';
-import { loadCityPack } from '../../node/citypack/loadCityPack';
+import type { CityPack } from '../../../shared/citypack/schema';
+import type { Alert } from '../../../shared/domain/alert';
+import type { Unit, UnitDefinition } from '../../../shared/domain/unit';
+import { CoverageSnapshotSchema, NearbyUnitSchema } from '../../../shared/contract/routingContract';
+import { loadCityPack } from '../../../node/citypack/loadCityPack';
 import { coverageFeatures } from './coverageGeojson';
 import { alertZoneIds, loadTierConfig, startRoutingService, TierConfigError, type RoutingService } from './routingService';
-import { DEFAULT_TIER_CONFIG } from '../../node/routing/index';
+import { DEFAULT_TIER_CONFIG } from '../../../node/routing/index';
 
-const PACK_DIR = path.resolve(__dirname, '../../resources/city/demo');
+const PACK_DIR = path.resolve(__dirname, '../../../resources/city/demo');
 const CENTRE = { lng: 112.851, lat: 35.4995 };
 const AT = '2025-01-01T08:00:00.000Z';
 

@@ -5,16 +5,16 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CityPack } from '../../shared/citypack/schema';
-import type { Alert } from '../../shared/domain/alert';
-import type { Unit } from '../../shared/domain/unit';
-import { haversineMeters } from '../../shared/domain/geo';
+import type { CityPack } from '../../../shared/citypack/schema';
+import type { Alert } from '../../../shared/domain/alert';
+import type { Unit } from '../../../shared/domain/unit';
+import { haversineMeters } from '../../../shared/domain/geo';
 import {
   COVERAGE_TIERS,
   type CoverageSnapshot,
   type NearbyUnit,
   type TierVerdict,
-} from '../../shared/contract/routingContract';
+} from '../../../shared/contract/routingContract';
 import {
   coverage,
   DEFAULT_TIER_CONFIG,
@@ -27,8 +27,8 @@ import {
   type ResponseTierConfig,
   type TierAlert,
   type TierEvaluation,
-} from '../../node/routing/index';
-import { pointInGeometry } from '../../node/routing/geo';
+} from '../../../node/routing/index';
+import { pointInGeometry } from '../../../node/routing/geo';
 import { coverageFeatures } from './coverageGeojson';
 
 /** Optional override of DEFAULT_TIER_CONFIG in the data dir. */

@@ -1,10 +1,10 @@
 /**
  * The scenario's expected good actions (docs/scenario.md, version 2) against what the trainee
  * did: each expected dispatch and exit closure is met, late, missed or still pending. Pure;
- * every time here is scenario seconds (shared/domain/drillTime.ts places the steps).
+ * every time here is scenario seconds (shared/domain/drill/drillTime.ts places the steps).
  */
-import type { ExpectedActions, SuspectTrack } from '../protocol/scenario';
-import { haversineMeters } from './geo';
+import type { ExpectedActions, SuspectTrack } from '../../protocol/scenario';
+import { haversineMeters } from '../geo';
 
 /** A stored step of any drill alert, already placed on the scenario clock. */
 export interface PlacedStep {

@@ -2,7 +2,7 @@
  * The after-action timeline: the scenario's events, the trainee's steps and the expected
  * actions on one scenario clock, each with what the best choice would have been. Pure.
  */
-import type { Scenario } from '../protocol/scenario';
+import type { Scenario } from '../../protocol/scenario';
 import type { DrillAlertScore } from './drillScoring';
 import type { ExpectedStatus, ExpectedStepResult, PlacedStep } from './drillExpectations';
 
