@@ -24,6 +24,18 @@ export { graphSummary, type RoadGraph, type Position } from './graph';
 export { DEFAULT_PROFILES, PROFILE_IDS, type ProfileId, type TravelProfile } from './profiles';
 export * from './tiers';
 export { heapPush, heapPop } from './typedHeap';
+// The pieces the cordon and the city-pack build work with (electron/core/cordon, citypack): the
+// package's only way in, enforced by the lint (eslint.config.js).
+export { partialCosts, samePieceCost, type PartialCosts } from './router';
+export { HIGHWAY_CLASSES, CLASS_CODE, FLAG_ONEWAY, FLAG_ROUNDABOUT, FLAG_OUTSIDE, pieceShape, type HighwayClass, type RoadGraphMeta } from './graph';
+export { pieceReach, ownPieceReach, unionIntervals, totalLength, type Interval } from './reach';
+export type { SearchResult, SearchQuery, SearchEngine } from './search';
+export { usableBy, SnapIndex, type Snap } from './snap';
+export { computeWeights, pieceSpeedKmh, CAR_CLASS_SPEED_KMH, ProfileWeights } from './profiles';
+export { EARTH_RADIUS_M, distanceM, metresPerDegree, convexHull, pointInGeometry } from './geo';
+export { decodeOsmPbf, OsmPbfError, type OsmPbfHandlers } from './osmPbf';
+export { readOsmNetwork, splitWays, carWayAttributes, parseMaxspeed, type RoadArea, type OsmWayAttributes, type SourceWay } from './osmImport';
+export { ROUTING_MANIFEST, GRAPH_FILE, RoutingManifestSchema, type RoutingManifest } from './pack';
 
 export interface RankForAlertOptions extends RankOptions {
   tiers?: ResponseTierConfig;

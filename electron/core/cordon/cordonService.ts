@@ -15,7 +15,7 @@ import type { Alert } from '../../../shared/domain/alert';
 import type { Unit } from '../../../shared/domain/unit';
 import type { AuditLog } from '../audit/auditLog';
 import type { SupportStep } from '../dispatch/dispatchService';
-import type { Router } from '../../../node/routing/index';
+import type { Router } from '../../../node/routing';
 import { analyseCordon, type CordonOptions, type CordonUnit } from './index';
 
 export const REINFORCE_ACTION = 'cordon.reinforce';

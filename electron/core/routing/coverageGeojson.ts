@@ -3,7 +3,7 @@
  * MultiLineString per tier. Pieces of the same class are chained through shared nodes, so a
  * street of many short pieces becomes one line and shared endpoints are sent once.
  */
-import type { RoadGraph } from '../../../node/routing/graph';
+import type { RoadGraph } from '../../../node/routing';
 import type { CoverageFeature } from '../../../shared/contract/routingContract';
 
 type Pos = [number, number];

@@ -27,8 +27,8 @@ import {
   type ResponseTierConfig,
   type TierAlert,
   type TierEvaluation,
-} from '../../../node/routing/index';
-import { pointInGeometry } from '../../../node/routing/geo';
+} from '../../../node/routing';
+import { pointInGeometry } from '../../../node/routing';
 import { coverageFeatures } from './coverageGeojson';
 
 /** Optional override of DEFAULT_TIER_CONFIG in the data dir. */
