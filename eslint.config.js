@@ -2,7 +2,10 @@
 //   shared/      pure domain + contract: no Node, DOM-host, React or Electron imports
 //   electron/core, host, cli, gateway/: Node only, never Electron or React
 //   electron/main, electron/preload: the only places that import 'electron'
-//   renderer/    never imports electron/, gateway/ or Node built-ins; talks to its host through the contract
+//   renderer/    never imports electron/, gateway/, node/ or Node built-ins; talks to its host through the contract
+//   node/        Node-only code both hosts and the gateway use: imports neither electron/ nor gateway/
+//   electron/ and gateway/ never import each other (tests that run both are integration tests)
+//   node/routing/ the routing engine: used only through its public index.ts (outside its folder and tests)
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -10,6 +13,17 @@ import globals from 'globals';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'url', 'util', 'zlib', 'worker_threads', 'node:*'];
 const pattern = (group, message) => ({ group, message });
+// A relative import that reaches into a top-level folder (`../../gateway/server`, `../node/paths`).
+const into = (folder) => `^\\.{1,2}/(.*/)?${folder}(/|$)`;
+const NO_GATEWAY = { regex: into('gateway'), message: 'electron/ and node/ must not import gateway/: share Node code through node/, pure code through shared/.' };
+const NO_ELECTRON = { regex: into('electron'), message: 'gateway/ and node/ must not import electron/: share Node code through node/, pure code through shared/.' };
+const NO_NODE = { regex: into('node'), message: 'shared/ and the renderer must not import node/ (Node-only code).' };
+const ROUTING_INDEX = { regex: '^\\.{1,2}/(.*/)?node/routing/.+', message: 'Use the routing engine through its public index (node/routing), not its files.' };
+const ROUTING_INDEX_IN_NODE = { regex: '^\\.\\./(\\.\\./)*routing/.+', message: 'Use the routing engine through its public index (node/routing), not its files.' };
+const NODE_SERVICE_PATHS = [{ name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." }, 'react', 'react-dom', 'maplibre-gl'];
+const NODE_SERVICE_PATTERNS = [pattern(['**/renderer/**'], 'Node code must not import the renderer.'), pattern(['**/electron/main/**', '**/electron/preload/**'], 'Node services must not depend on Electron glue.')];
+const nodeService = (...extra) => ({ 'no-restricted-imports': ['error', { paths: NODE_SERVICE_PATHS, patterns: [...NODE_SERVICE_PATTERNS, ...extra] }] });
+const TESTS = ['**/*.test.ts'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'resources/city/**', 'resources/drills/**', '.data/**'] },
@@ -31,6 +45,7 @@ export default tseslint.config(
         patterns: [
           pattern(['node:*'], 'shared/ is pure: no Node built-ins.'),
           pattern(['**/electron/**', '**/renderer/**', '**/gateway/**'], 'shared/ must not depend on hosts, the renderer or the gateway.'),
+          NO_NODE,
         ],
       }],
     },
@@ -53,14 +68,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts', 'gateway/**/*.ts', 'bench/**/*.ts', 'resources/generator/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." }, 'react', 'react-dom', 'maplibre-gl'],
-        patterns: [pattern(['**/renderer/**'], 'Node code must not import the renderer.'), pattern(['**/electron/main/**', '**/electron/preload/**'], 'Node services must not depend on Electron glue.')],
-      }],
-    },
+    files: ['electron/core/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts', 'gateway/**/*.ts', 'node/**/*.ts', 'bench/**/*.ts', 'resources/generator/**/*.ts'],
+    rules: nodeService(),
   },
+  // No cycle between the console and the gateway; Node code both use lives in node/ (tests exempt:
+  // the ones that run a gateway against a console runtime are integration tests).
+  { files: ['electron/core/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts'], ignores: TESTS, rules: nodeService(NO_GATEWAY, ROUTING_INDEX) },
+  { files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'], ignores: TESTS, rules: { 'no-restricted-imports': ['error', { patterns: [NO_GATEWAY, ROUTING_INDEX] }] } },
+  { files: ['gateway/**/*.ts'], ignores: TESTS, rules: nodeService(NO_ELECTRON, ROUTING_INDEX) },
+  { files: ['node/**/*.ts'], ignores: [...TESTS, 'node/routing/**'], rules: nodeService(NO_ELECTRON, NO_GATEWAY, ROUTING_INDEX_IN_NODE) },
+  { files: ['node/routing/**/*.ts'], ignores: TESTS, rules: nodeService(NO_ELECTRON, NO_GATEWAY) },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
@@ -73,6 +90,7 @@ export default tseslint.config(
         patterns: [
           pattern(['node:*'], 'The renderer runs sandboxed: no Node built-ins.'),
           pattern(['**/electron/**', '**/gateway/**'], 'The renderer reaches its host only through the shared contract.'),
+          NO_NODE,
         ],
       }],
       'no-restricted-globals': ['error', ...['process', 'Buffer', '__dirname', '__filename', 'require', 'module', 'global', 'setImmediate'].map((name) => ({ name, message: 'The renderer runs sandboxed: no Node globals.' }))],

@@ -11,15 +11,15 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadCityPack, DEMO_PACK_RELATIVE } from '../electron/core/citypack/loadCityPack';
-import { loadPackGraph, Router } from '../electron/core/routing/index';
-import { prng } from '../electron/core/routing/testGraphs';
+import { loadCityPack, DEMO_PACK_RELATIVE } from '../node/citypack/loadCityPack';
+import { loadPackGraph, Router } from '../node/routing/index';
+import { prng } from '../node/routing/testGraphs';
 import { analyseCordon, type CordonAnalysis, type CordonUnit } from '../electron/core/cordon/index';
 import { graphFrame } from '../electron/core/cordon/crossings';
 import { suspectReach } from '../electron/core/cordon/race';
 import { isochroneRing } from '../electron/core/cordon/rings';
-import { convexHull } from '../electron/core/routing/geo';
-import { ownPieceReach, pieceReach, unionIntervals, type Interval } from '../electron/core/routing/reach';
+import { convexHull } from '../node/routing/geo';
+import { ownPieceReach, pieceReach, unionIntervals, type Interval } from '../node/routing/reach';
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 const ms = (x: number) => `${x.toFixed(1)} ms`;

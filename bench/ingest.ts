@@ -16,7 +16,7 @@ import { openDatabase } from '../electron/core/db/database';
 import { ConsoleRepository } from '../electron/core/db/consoleRepository';
 import { decodeFeedMessages } from '../electron/core/feed/feedDecoder';
 import { GatewayFeed } from '../electron/core/feed/gatewayFeed';
-import { loadCityPack } from '../electron/core/citypack/loadCityPack';
+import { loadCityPack } from '../node/citypack/loadCityPack';
 import { alertReport, envelope, tempDir } from '../tests/unit/fixtures';
 import { measureAlertToScreen } from './alertToScreen';
 

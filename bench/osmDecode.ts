@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { decodeOsmPbf } from '../electron/core/routing/osmPbf';
-import { carWayAttributes } from '../electron/core/routing/osmImport';
+import { decodeOsmPbf } from '../node/routing/osmPbf';
+import { carWayAttributes } from '../node/routing/osmImport';
 import { SHARED_DATA_DIR } from '../tests/unit/sharedData';
 import { decodeWithOsmRead } from '../tests/unit/osmReadDecode';
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { bearerToken, tokenMatches } from './auth';
-import { IntakeRefused } from './envelopeIntake';
+import { IntakeRefused } from '../shared/protocol/envelopeIntake';
 
 /** Admin/testing endpoints served next to socket.io on the gateway's HTTP server. */
 export interface AdminContext {
@@ -12,7 +12,7 @@ export interface AdminContext {
   refused?: () => Record<string, unknown>;
   state: () => Record<string, unknown>;
   health: () => Record<string, unknown>;
-  /** Live video under /streams/ (./streams/streamService.ts); 501 without it. No Bearer header (players cannot send one): each URL is signed and short-lived instead (./streams/streamUrl.ts). */
+  /** Live video under /streams/ (./streams/streamService.ts); 501 without it. No Bearer header (players cannot send one): each URL is signed and short-lived instead (node/streamUrl.ts). */
   streams?: (req: IncomingMessage, res: ServerResponse, pathname: string, search: URLSearchParams) => Promise<void>;
   /** Replay controls of the scenario clock (GET/POST /admin/clock); absent → 404. */
   clock?: {

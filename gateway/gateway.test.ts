@@ -6,7 +6,7 @@ import { AlertReportSchema } from '../shared/domain/alert';
 import { UnitPositionSchema, UnitStatusReportSchema } from '../shared/domain/unit';
 import { FeedEnvelopeSchema, GatewayEvents, GatewayHelloSchema, type CommandAck } from '../shared/protocol/feed';
 import { startGateway, type GatewayOptions, type RunningGateway } from './server';
-import type { WireEnvelope } from './feedLog';
+import type { WireEnvelope } from './feed/feedLog';
 import { fixtureAlertId, fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, type RecordingClient } from './testFixtures';
 
 const cleanup: (() => unknown)[] = [];

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEMO_PACK_RELATIVE } from '../electron/core/citypack/loadCityPack';
+import { DEMO_PACK_RELATIVE } from '../node/citypack/loadCityPack';
 import { DEFAULT_PORT, DEFAULT_SPEED, DEFAULT_TOKEN, startGateway } from './server';
-import { startDrillRoom } from './drillRoom';
-import { findAppRoot } from '../electron/core/paths';
+import { startDrillRoom } from './scenario/drillRoom';
+import { findAppRoot } from '../node/paths';
 import { DEFAULT_PROFILE, parseSize } from './streams/ffmpeg';
 
 /**

@@ -7,7 +7,7 @@ import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayEvents, type GatewayHello } from '../shared/protocol/feed';
 import { startGateway } from './server';
-import { startDrillRoom } from './drillRoom';
+import { startDrillRoom } from './scenario/drillRoom';
 import { fixtureScenario, tempDir, writeFixture } from './testFixtures';
 import { selfSignedCert } from '../tests/unit/selfSignedCert';
 

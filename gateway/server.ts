@@ -7,23 +7,23 @@ import {
   type GatewayAuth,
   type GatewayHello,
 } from '../shared/protocol/feed';
-import { loadCityPack } from '../electron/core/citypack/loadCityPack';
+import { loadCityPack } from '../node/citypack/loadCityPack';
 import { tokenMatches } from './auth';
 import { ClockRefused, createAdminHandler, type ClockBody } from './adminHttp';
-import { DispatchSimulator } from './dispatchSimulator';
-import { handleCommand } from './commandHandler';
-import { FeedLog, type WireEnvelope } from './feedLog';
-import { buildRoadGraph } from './roadGraph';
-import { openScenarioClock } from './scenarioClock';
-import { loadScenario } from './scenarioFile';
-import { ScenarioPlayer, scenarioCycleSeconds } from './scenarioPlayer';
-import { UnitSimulator } from './unitSimulator';
+import { DispatchSimulator } from './simulation/dispatchSimulator';
+import { handleCommand } from './feed/commandHandler';
+import { FeedLog, type WireEnvelope } from './feed/feedLog';
+import { buildRoadGraph } from './simulation/roadGraph';
+import { openScenarioClock } from './scenario/scenarioClock';
+import { loadScenario } from '../node/loadScenario';
+import { ScenarioPlayer, scenarioCycleSeconds } from './scenario/scenarioPlayer';
+import { UnitSimulator } from './simulation/unitSimulator';
 import { StreamService, type StreamServiceOptions } from './streams/streamService';
-import { IntakeRefused, intakeRefusal } from './envelopeIntake';
-import { feedFrames } from './feedFrames';
-import { RefusedIntake } from './refusedIntake';
-import { createWebServer, listenSecurity, schemeOf } from '../electron/core/listenPolicy';
-import { streamUrlKey } from './streams/streamUrl';
+import { IntakeRefused, intakeRefusal } from '../shared/protocol/envelopeIntake';
+import { feedFrames } from './feed/feedFrames';
+import { RefusedIntake } from './feed/refusedIntake';
+import { createWebServer, listenSecurity, schemeOf } from '../node/listenPolicy';
+import { streamUrlKey } from '../node/streamUrl';
 
 export const DEFAULT_PORT = 7410;
 export const DEFAULT_TOKEN = 'demo-token';
@@ -41,7 +41,7 @@ export interface GatewayOptions {
   /**
    * Default 127.0.0.1: a drill gateway has no business listening on other interfaces. Any
    * other address is refused unless `allowRemote` and both TLS files are given; it then serves
-   * HTTPS (electron/core/listenPolicy.ts), so the token never crosses the network in clear.
+   * HTTPS (node/listenPolicy.ts), so the token never crosses the network in clear.
    */
   host?: string;
   allowRemote?: boolean;

@@ -5,8 +5,8 @@ import { io, type Socket } from 'socket.io-client';
 import { GatewayEvents, type GatewayHello } from '../shared/protocol/feed';
 import type { Scenario, ScenarioEvent } from '../shared/protocol/scenario';
 import { STANDARD_PACK_FILES } from '../shared/citypack/schema';
-import type { WireEnvelope } from './feedLog';
-import { signStreamUrl, streamUrlKey } from './streams/streamUrl';
+import type { WireEnvelope } from './feed/feedLog';
+import { signStreamUrl, streamUrlKey } from '../node/streamUrl';
 
 /**
  * Test helpers: a tiny city pack (a 4×4 street grid, 3 units, 3 cameras) and a scenario, written

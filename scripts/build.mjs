@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const stamp = path.join(dist, '.build-stamp');
-const sourceDirs = ['renderer', 'electron', 'shared', 'gateway'].map((d) => path.join(root, d));
+const sourceDirs = ['renderer', 'electron', 'shared', 'node', 'gateway'].map((d) => path.join(root, d));
 
 function newestMtime(dir) {
   let newest = 0;

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startGateway } from '../../gateway/server';
 import { FIXTURE_UNITS, fixtureScenario, tempDir, waitFor, writeFixture } from '../../gateway/testFixtures';
 import { startConsoleRuntime } from './consoleRuntime';
-import { DEFAULT_TIER_CONFIG, evaluateTier } from './routing/index';
+import { DEFAULT_TIER_CONFIG, evaluateTier } from '../../node/routing/index';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {

@@ -3,28 +3,28 @@ import type { CityPack } from '../../shared/citypack/schema';
 import type { HostInfo, RequestHandlers, Settings } from '../../shared/contract/api';
 import type { ConsoleCommand } from '../../shared/protocol/feed';
 import type { EventSink } from '../../shared/contract/bridge';
-import { loadCityPack } from './citypack/loadCityPack';
+import { loadCityPack } from '../../node/citypack/loadCityPack';
 import { packProvenanceReport } from '../../shared/citypack/packHealth';
 import { openDatabase } from './db/database';
-import { ConsoleRepository, type FeedBatchResult } from './db/consoleRepository';
+import { ConsoleRepository } from './db/consoleRepository';
 import { GatewayFeed } from './feed/gatewayFeed';
 import { createVideoRuntime } from './video/videoRuntime';
-import { startRoutingService, type RoutingService } from './routingService';
+import { routingHandlers, startRoutingService, type RoutingService } from './routing';
 import { SettingsStore, settingsChanges } from './settingsStore';
 import { startDispatchRuntime } from './dispatch/dispatchRuntime';
 import { assertDataDirMode, modeFor } from './drill/dataDirMode';
 import { createDrillHandlers } from './drill/drillService';
-import { createCordonService } from './cordonService';
+import { createCordonService } from './cordon/cordonService';
 import { warmCordonCaches } from './cordon/warmUp';
 import type { DrillInfo } from '../../shared/contract/drillContract';
 import type { PdfPrinter } from './drill/pdfPrinter';
 import { dispatchEtaFacts } from './drill/dispatchEta';
 import { scenarioElapsed } from './drill/drillElapsed';
 import { DrillClockLog } from './drill/drillClockLog';
-import { loadScenario } from '../../gateway/scenarioFile';
+import { loadScenario } from '../../node/loadScenario';
 import { fileAuditKeyProvider, type AuditKeyProvider } from './audit/auditKey';
 import { guardSeatControl } from './seatGuard';
-import { streamUrlKey } from '../../gateway/streams/streamUrl';
+import { streamUrlKey } from '../../node/streamUrl';
 import type { MediaServer } from '../../shared/domain/mediaServers';
 
 export interface ConsoleRuntimeOptions {
@@ -98,7 +98,13 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     expectScenario: options.drill?.scenarioId ?? null,
     onStatus: (status) => emit('feed.status', status),
     onCommitted: (result) => {
-      dispatchHook.onCommitted(result);
+      try {
+        dispatch.service.onUnitStatus(result.unitStatus);
+        dispatch.service.onPositions(result.positions);
+      } catch (err) {
+        // A step the state machine refuses (e.g. a late status) must never stop the feed.
+        emit('feed.status', { ...feed.currentStatus(), error: `dispatch: ${(err as Error).message}` });
+      }
       if (result.positions.length || result.unitStatus.length) routing.unitsChanged();
       if (result.newAlerts.length || result.amendedAlerts.length) emit('alerts.upserted', [...result.newAlerts, ...result.amendedAlerts]);
       for (const amended of result.amendedAlerts) emit('alerts.historyChanged', { alertId: amended.id });
@@ -107,9 +113,6 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
       if (result.cameraStatus.length) emit('cameras.status', result.cameraStatus);
     },
   });
-  // The feed starts before the dispatch runtime exists; its hook is filled in right after.
-  const dispatchHook = { onCommitted: (_r: FeedBatchResult) => {} };
-  feed.start();
   const dispatch = await startDispatchRuntime({
     db: repository.db,
     repository,
@@ -124,15 +127,8 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     // Drills judge the chosen unit against the best one the routing service ranked at that moment.
     ...(options.drill ? { dispatchContext: (alert, unitIds) => dispatchEtaFacts((a, u, l) => routing.rankNearby(a, u, l), repository.units.list(), alert, unitIds) } : {}),
   });
-  dispatchHook.onCommitted = (result) => {
-    try {
-      dispatch.service.onUnitStatus(result.unitStatus);
-      dispatch.service.onPositions(result.positions);
-    } catch (err) {
-      // A step the state machine refuses (e.g. a late status) must never stop the feed.
-      emit('feed.status', { ...feed.currentStatus(), error: `dispatch: ${(err as Error).message}` });
-    }
-  };
+  // The feed starts once the dispatch runtime that consumes its batches exists.
+  feed.start();
 
   const hostInfo: HostInfo = {
     host: options.host,
@@ -205,8 +201,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
         method: 'road' as const,
       };
     },
-    'coverage.get': async () => routing.coverage(),
-    'coverage.setEnabled': async ({ clientId, enabled }) => ({ enabledClients: routing.setCoverageEnabled(clientId, enabled) }),
+    ...routingHandlers(routing),
     'quarantine.list': async ({ limit }) => repository.meta.listQuarantine(limit),
     ...dispatch.handlers,
     ...drillHandlers,

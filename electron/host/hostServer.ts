@@ -6,7 +6,7 @@ import type { RequestHandlers } from '../../shared/contract/api';
 import type { TransportReply } from '../../shared/contract/channels';
 import { contentSecurityPolicy } from '../core/contentSecurityPolicy';
 import { serveStatic } from './staticFiles';
-import { createWebServer, listenSecurity, schemeOf } from '../core/listenPolicy';
+import { createWebServer, listenSecurity, schemeOf } from '../../node/listenPolicy';
 
 export interface HostServerOptions {
   rendererDir: string;
@@ -15,7 +15,7 @@ export interface HostServerOptions {
   /** Required from every API client (the renderer reads it from its URL). */
   apiToken: string;
   gatewayOrigin?: string;
-  /** A non-loopback `host` is refused unless this and both TLS files are given (electron/core/listenPolicy.ts). */
+  /** A non-loopback `host` is refused unless this and both TLS files are given (node/listenPolicy.ts). */
   allowRemote?: boolean;
   /** PEM certificate and key: the host then serves HTTPS. */
   tlsCertFile?: string | null;

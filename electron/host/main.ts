@@ -3,8 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startConsoleRuntime } from '../core/consoleRuntime';
-import { DEMO_PACK_RELATIVE } from '../core/citypack/loadCityPack';
-import { defaultDataDir, findAppRoot } from '../core/paths';
+import { DEMO_PACK_RELATIVE } from '../../node/citypack/loadCityPack';
+import { defaultDataDir, findAppRoot } from '../../node/paths';
 import { startHostServer } from './hostServer';
 import { existsSync } from 'node:fs';
 import { loadMediaServers } from '../core/video/mediaConfig';
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string', default: '7420' },
       host: { type: 'string', default: '127.0.0.1' },
-      /** Any host but loopback needs all three (electron/core/listenPolicy.ts); the host then serves HTTPS. */
+      /** Any host but loopback needs all three (node/listenPolicy.ts); the host then serves HTTPS. */
       'allow-remote': { type: 'boolean', default: false },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },

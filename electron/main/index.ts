@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { createEventSink } from '../../shared/contract/bridge';
 import { startConsoleRuntime, type ConsoleRuntime } from '../core/consoleRuntime';
 import { safeStorageAuditKeyProvider } from './auditKeyStore';
-import { DEMO_PACK_RELATIVE } from '../core/citypack/loadCityPack';
+import { DEMO_PACK_RELATIVE } from '../../node/citypack/loadCityPack';
 import { contentSecurityPolicy } from '../core/contentSecurityPolicy';
 import { loadMediaServers } from '../core/video/mediaConfig';
 import { createStreamUrls } from '../core/video/streamUrls';

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEMO_PACK_RELATIVE, loadCityPack } from '../../electron/core/citypack/loadCityPack';
-import { findAppRoot } from '../../electron/core/paths';
+import { DEMO_PACK_RELATIVE, loadCityPack } from '../../node/citypack/loadCityPack';
+import { findAppRoot } from '../../node/paths';
 import { DEFAULT_PROFILE, parseSize } from './ffmpeg';
 import { StreamService } from './streamService';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Camera } from '../../shared/domain/camera';
 import { DEFAULT_PROFILE, ffmpegArgs, findCjkFont, findExecutable, hasDrawtext, overlayText, playbackArgs, type EncoderProfile } from './ffmpeg';
 import { FlvSessions } from './flvSessions';
-import { checkStreamUrl, signPlaylist } from './streamUrl';
+import { checkStreamUrl, signPlaylist } from '../../node/streamUrl';
 import { HlsEncoder, withProgramDateTimes } from './hlsEncoder';
 import { parseStreamRoute } from './streamRoutes';
 

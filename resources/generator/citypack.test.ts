@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCityPack } from '../../electron/core/citypack/loadCityPack';
+import { loadCityPack } from '../../node/citypack/loadCityPack';
 import type { CityPack } from '../../shared/citypack/schema';
 import { generateAll } from './generate';
 

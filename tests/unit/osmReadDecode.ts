@@ -1,6 +1,6 @@
 /**
  * The osm-read package as a reference OSM PBF decoder, for the importer's equivalence test and
- * the decode benchmark (bench/osmDecode.ts). Production imports use electron/core/routing/osmPbf.ts;
+ * the decode benchmark (bench/osmDecode.ts). Production imports use node/routing/osmPbf.ts;
  * docs/routing.md records the measurement behind that choice.
  */
 import { parse } from 'osm-read';

@@ -14,7 +14,7 @@ import { SignInThrottle } from '../../core/accounts/signInThrottle';
 import { AuditLog } from '../../core/audit/auditLog';
 import { fileAuditKeyProvider } from '../../core/audit/auditKey';
 import { openDatabase } from '../../core/db/database';
-import { defaultDataDir, findAppRoot } from '../../core/paths';
+import { defaultDataDir, findAppRoot } from '../../../node/paths';
 import { optionalOption, requireOption, UsageError, type ParsedArgs } from '../args';
 import type { CliCommand, CliIo } from './types';
 

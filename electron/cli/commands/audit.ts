@@ -11,7 +11,7 @@ import { AuditLog } from '../../core/audit/auditLog';
 import { fileAuditKeyProvider } from '../../core/audit/auditKey';
 import { fileURLToPath } from 'node:url';
 import { optionalOption, UsageError } from '../args';
-import { defaultDataDir, findAppRoot } from '../../core/paths';
+import { defaultDataDir, findAppRoot } from '../../../node/paths';
 import type { CliCommand } from './types';
 
 export const auditVerifyCommand: CliCommand = {

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { loadCityPack } from '../../core/citypack/loadCityPack';
-import { loadPackGraph, Router } from '../../core/routing/index';
+import { loadCityPack } from '../../../node/citypack/loadCityPack';
+import { loadPackGraph, Router } from '../../../node/routing';
 import { analyseCordon, SuspectProfileSchema, type CordonOptions, type CordonUnit } from '../../core/cordon/index';
 import { UnitTypeSchema } from '../../../shared/domain/unit';
 import { optionalOption, requireOption, UsageError, type ParsedArgs } from '../args';

@@ -8,10 +8,10 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATABASE_FILE } from '../../core/db/database';
-import { DEMO_PACK_RELATIVE, loadCityPack } from '../../core/citypack/loadCityPack';
-import { findAppRoot } from '../../core/paths';
+import { DEMO_PACK_RELATIVE, loadCityPack } from '../../../node/citypack/loadCityPack';
+import { findAppRoot } from '../../../node/paths';
 import { recordScenario } from '../../core/drill/scenarioRecorder';
-import { checkScenario } from '../../../gateway/scenarioFile';
+import { checkScenario } from '../../../shared/scenario/scenarioFile';
 import { optionalOption, requireOption, UsageError } from '../args';
 import type { CliCommand } from './types';
 

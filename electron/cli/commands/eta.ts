@@ -1,6 +1,6 @@
 /** `eta --pack DIR --from FILE.csv --to FILE.csv [--profile car]`: travel-time matrix as JSON. */
 import { readFileSync } from 'node:fs';
-import { loadPackGraph, Router, rankUnits, PROFILE_IDS, type ProfileId } from '../../core/routing/index';
+import { loadPackGraph, Router, rankUnits, PROFILE_IDS, type ProfileId } from '../../../node/routing';
 import { optionalOption, requireOption, UsageError } from '../args';
 import type { CliCommand } from './types';
 

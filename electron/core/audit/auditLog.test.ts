@@ -7,7 +7,7 @@ import { runCli } from '../../cli/main';
 import { AuditLog, GENESIS_HASH, auditEntryHash } from './auditLog';
 import { canonicalJson } from './canonicalJson';
 import path from 'node:path';
-import { findAppRoot } from '../paths';
+import { findAppRoot } from '../../../node/paths';
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth, drops undefined, refuses what JSON cannot hold', () => {

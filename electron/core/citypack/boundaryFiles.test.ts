@@ -14,10 +14,10 @@ import { haversineMeters } from '../../../shared/domain/geo';
 import { fromWgs84 } from '../../../shared/domain/coords';
 import { countiesFromFile, cityFromFile, provincesFromFiles, readBoundaryFile, type BoundaryFile } from './boundaryFiles';
 import { buildCityPack, type RoadSource } from './buildFromOsm';
-import { loadCityPack } from './loadCityPack';
-import { splitWays, type OsmWayAttributes } from '../routing/osmImport';
-import { loadPackGraph } from '../routing/pack';
-import { Router } from '../routing/router';
+import { loadCityPack } from '../../../node/citypack/loadCityPack';
+import { splitWays, type OsmWayAttributes } from '../../../node/routing/osmImport';
+import { loadPackGraph } from '../../../node/routing/pack';
+import { Router } from '../../../node/routing/router';
 import { analyseCordon } from '../cordon/analyse';
 import { runCli } from '../../cli/main';
 

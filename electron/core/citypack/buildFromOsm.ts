@@ -28,11 +28,11 @@ import {
   type RoadFeature,
 } from '../../../shared/citypack/schema';
 import { CordonOptionsSchema } from '../../../shared/cordon/schema';
-import { readOsmNetwork, type RoadArea } from '../routing/osmImport';
-import { buildGraph, type ProgressFn, type RawNetwork } from '../routing/graphBuild';
-import { HIGHWAY_CLASSES, type HighwayClass, type RoadGraph } from '../routing/graph';
-import { convexHull } from '../routing/geo';
-import { writeRoutingDir, type RoutingManifest } from '../routing/pack';
+import { readOsmNetwork, type RoadArea } from '../../../node/routing';
+import { buildGraph, type ProgressFn, type RawNetwork } from '../../../node/routing';
+import { HIGHWAY_CLASSES, type HighwayClass, type RoadGraph } from '../../../node/routing';
+import { convexHull } from '../../../node/routing';
+import { writeRoutingDir, type RoutingManifest } from '../../../node/routing';
 import { Frame, type PolygonGeometry, type Position } from '../cordon/geometry';
 import { provinceRing } from '../cordon/rings';
 import { CityRoadArea } from './roadArea';

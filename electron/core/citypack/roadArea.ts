@@ -8,8 +8,8 @@
  * particular every segment that crosses a line. Segments further out may be kept too (the test
  * runs on a raster of cell distances and only errs towards keeping).
  */
-import type { RoadArea } from '../routing/osmImport';
-import { distanceM } from '../routing/geo';
+import type { RoadArea } from '../../../node/routing';
+import { distanceM } from '../../../node/routing';
 import { Frame, SegmentGrid, distanceToLine, polygonRings, ringLine, type PolygonGeometry, type Position, type RingLine } from '../cordon/geometry';
 
 export class CityRoadArea implements RoadArea {

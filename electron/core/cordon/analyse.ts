@@ -7,8 +7,8 @@
 import type { BoundaryFeature, DistrictFeature, RoadFeature } from '../../../shared/citypack/schema';
 import type { Checkpoint } from '../../../shared/domain/checkpoint';
 import type { UnitType } from '../../../shared/domain/unit';
-import type { RoadGraph } from '../routing/graph';
-import type { Router } from '../routing/router';
+import type { RoadGraph } from '../../../node/routing';
+import type { Router } from '../../../node/routing';
 import { assignUnits } from './assign';
 import { checkpointCoverage } from './coverage';
 import { exitsFor, graphFrame, nameAndMerge, roadNameIndex, scanCrossings, type NamedCrossing, type RawCrossing } from './crossings';

@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCityPack, DEMO_PACK_RELATIVE } from '../citypack/loadCityPack';
-import { loadPackGraph } from '../routing/pack';
-import { Router } from '../routing/router';
+import { loadCityPack, DEMO_PACK_RELATIVE } from '../../../node/citypack/loadCityPack';
+import { loadPackGraph } from '../../../node/routing/pack';
+import { Router } from '../../../node/routing/router';
 import type { CityPack } from '../../../shared/citypack/schema';
 import { runCli } from '../../cli/main';
 import { analyseCordon, type CordonInput } from './analyse';

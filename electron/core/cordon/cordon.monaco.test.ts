@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sharedDataFile } from '../../../tests/unit/sharedData';
-import { osmGraph } from '../routing/testGraphs';
-import { Router } from '../routing/router';
-import { pointInGeometry } from '../routing/geo';
+import { osmGraph } from '../../../node/routing/testGraphs';
+import { Router } from '../../../node/routing/router';
+import { pointInGeometry } from '../../../node/routing/geo';
 import { analyseCordon } from './analyse';
 import { exitsFor, graphFrame, scanCrossings } from './crossings';
 import { polygonRingLine, type Position } from './geometry';

@@ -7,10 +7,10 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCityPack, DEMO_PACK_RELATIVE } from '../citypack/loadCityPack';
-import { loadPackGraph } from '../routing/pack';
-import { Router } from '../routing/router';
-import { prng } from '../routing/testGraphs';
+import { loadCityPack, DEMO_PACK_RELATIVE } from '../../../node/citypack/loadCityPack';
+import { loadPackGraph } from '../../../node/routing/pack';
+import { Router } from '../../../node/routing/router';
+import { prng } from '../../../node/routing/testGraphs';
 import type { CityPack } from '../../../shared/citypack/schema';
 import { analyseCordon, type CordonInput, type CordonUnit } from './analyse';
 import type { CordonAnalysis } from './types';

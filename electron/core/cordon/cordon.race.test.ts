@@ -10,9 +10,9 @@
  *          S (one-way into O)
  */
 import { describe, expect, it } from 'vitest';
-import { buildGraph } from '../routing/graphBuild';
-import { parseRoads } from '../routing/packImport';
-import { Router } from '../routing/router';
+import { buildGraph } from '../../../node/routing/graphBuild';
+import { parseRoads } from '../../../node/routing/packImport';
+import { Router } from '../../../node/routing/router';
 import { analyseCordon, type CordonUnit } from './analyse';
 
 const O: [number, number] = [108.94, 34.26];

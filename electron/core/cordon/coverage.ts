@@ -6,10 +6,10 @@
  * A checkpoint farther than 150 m from every road falls back to straight-line distance.
  */
 import type { Checkpoint, CheckpointLevel } from '../../../shared/domain/checkpoint';
-import type { RoadGraph } from '../routing/graph';
-import { distanceM } from '../routing/geo';
-import type { Router } from '../routing/router';
-import type { Snap } from '../routing/snap';
+import type { RoadGraph } from '../../../node/routing';
+import { distanceM } from '../../../node/routing';
+import type { Router } from '../../../node/routing';
+import type { Snap } from '../../../node/routing';
 import { timeToPoint, type RoadPoint } from './race';
 import type { RingId } from './types';
 

@@ -6,9 +6,9 @@
  * direction (a one-way road that only enters is no exit for a car; a motorway is none on foot).
  */
 import type { RoadFeature } from '../../../shared/citypack/schema';
-import type { RoadGraph } from '../routing/graph';
-import { HIGHWAY_CLASSES } from '../routing/graph';
-import type { Router } from '../routing/router';
+import type { RoadGraph } from '../../../node/routing';
+import { HIGHWAY_CLASSES } from '../../../node/routing';
+import type { Router } from '../../../node/routing';
 import { Frame, SegmentGrid, crossSegment, pointSegmentDistance, ringLine, type RingLine } from './geometry';
 
 export interface RawCrossing {

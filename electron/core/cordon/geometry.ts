@@ -6,7 +6,7 @@
  * which segments intersect and on which side a point lies are exactly what they are in degrees;
  * only distances carry the (< 0.5 % over a prefecture) projection error.
  */
-import { EARTH_RADIUS_M } from '../routing/geo';
+import { EARTH_RADIUS_M } from '../../../node/routing';
 
 export type Position = [number, number];
 export type PolygonGeometry = { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };

@@ -5,12 +5,12 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PACK_RELATIVE } from '../citypack/loadCityPack';
-import { loadPackGraph } from '../routing/pack';
-import { Router } from '../routing/router';
-import { convexHull } from '../routing/geo';
-import { ownPieceReach, pieceReach, unionIntervals, type Interval } from '../routing/reach';
-import { prng } from '../routing/testGraphs';
+import { DEMO_PACK_RELATIVE } from '../../../node/citypack/loadCityPack';
+import { loadPackGraph } from '../../../node/routing/pack';
+import { Router } from '../../../node/routing/router';
+import { convexHull } from '../../../node/routing/geo';
+import { ownPieceReach, pieceReach, unionIntervals, type Interval } from '../../../node/routing/reach';
+import { prng } from '../../../node/routing/testGraphs';
 import { graphFrame } from './crossings';
 import { filteredConvexHull, PointBuffer } from './hull';
 import { suspectReach, type SuspectReach } from './race';

@@ -5,7 +5,7 @@
  * and the monotone chain (routing/geo.ts convexHull) runs on the rest — the same hull. The margin
  * is far above rounding error, so a point dropped is inside by a real distance, not by noise.
  */
-import { convexHull } from '../routing/geo';
+import { convexHull } from '../../../node/routing';
 
 /** Growable flat x/y buffers (no [x, y] array per point until a point survives the filter). */
 export class PointBuffer {

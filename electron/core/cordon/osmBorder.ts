@@ -5,7 +5,7 @@
  * which is enough to rebuild a land border without a relation/multipolygon assembler.
  */
 import { readFileSync } from 'node:fs';
-import { decodeOsmPbf } from '../routing/osmPbf';
+import { decodeOsmPbf } from '../../../node/routing';
 import type { Position } from './geometry';
 
 export function osmBorderLines(file: string, accept: (tags: Map<string, string>) => boolean): Position[][] {

@@ -21,10 +21,10 @@
  *   The margin (1 ms) dwarfs the rounding difference between forward and reverse sums (~1e-8 s).
  * cordon.pruned.test.ts compares whole analyses against the reference on random cases.
  */
-import type { RoadGraph } from '../routing/graph';
-import type { Router } from '../routing/router';
-import type { Snap } from '../routing/snap';
-import { heapPop as pop, heapPush as push } from '../routing/typedHeap';
+import type { RoadGraph } from '../../../node/routing';
+import type { Router } from '../../../node/routing';
+import type { Snap } from '../../../node/routing';
+import { heapPop as pop, heapPush as push } from '../../../node/routing';
 import type { UnitType } from '../../../shared/domain/unit';
 import { seeds, timeToPoint, type RaceUnit, type RoadPoint, type UnitSearchMemo } from './race';
 

@@ -5,10 +5,10 @@
  * crossing itself, so a motorway crossing is never "reached" by a foot patrol snapped to a lane
  * beside it: a unit counts only if its profile may use the crossing's road.
  */
-import type { RoadGraph, Position } from '../routing/graph';
-import { computeWeights, DEFAULT_PROFILES, type TravelProfile } from '../routing/profiles';
-import { partialCosts, type Router } from '../routing/router';
-import { usableBy, type Snap } from '../routing/snap';
+import type { RoadGraph, Position } from '../../../node/routing';
+import { computeWeights, DEFAULT_PROFILES, type TravelProfile } from '../../../node/routing';
+import { partialCosts, type Router } from '../../../node/routing';
+import { usableBy, type Snap } from '../../../node/routing';
 import type { UnitType } from '../../../shared/domain/unit';
 import type { SuspectProfile } from './types';
 

@@ -10,9 +10,9 @@
  *     the province polygon; the clipped edges are no border).
  */
 import type { BoundaryFeature, DistrictFeature } from '../../../shared/citypack/schema';
-import type { Router } from '../routing/router';
-import { ownPieceReach, pieceReach, unionIntervals, type Interval } from '../routing/reach';
-import type { SearchResult } from '../routing/search';
+import type { Router } from '../../../node/routing';
+import { ownPieceReach, pieceReach, unionIntervals, type Interval } from '../../../node/routing';
+import type { SearchResult } from '../../../node/routing';
 import { Frame, SegmentGrid, distanceToLine, polygonRingLine, polygonRings, ringLine, type PolygonGeometry, type Position, type RingLine } from './geometry';
 import type { ResolvedCordonOptions } from './types';
 import type { SuspectReach } from './race';

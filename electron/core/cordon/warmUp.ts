@@ -5,7 +5,7 @@
  * right after the pack loads moves that cost off the officer's first cordon.
  */
 import type { CityPack } from '../../../shared/citypack/schema';
-import type { Router } from '../routing/index';
+import type { Router } from '../../../node/routing';
 import { analyseCordon } from './analyse';
 
 /** One throw-away analysis at the pack's centre (no units); returns its time in ms, or null if it failed. */

@@ -13,7 +13,7 @@ import { OperatorAccounts } from '../accounts/operatorAccounts';
 import { seedDemoOperators } from '../accounts/seed';
 import { CommandOutbox } from '../outbox/commandOutbox';
 import { OutboxDispatcher } from '../outbox/outboxDispatcher';
-import type { TierFor } from '../routingService';
+import type { TierFor } from '../routing/routingService';
 import { DispatchService } from './dispatchService';
 import { OperatorSession } from './operatorSession';
 

@@ -19,7 +19,7 @@ import {
   type LifecycleEvent,
   type DuplicateSuggestion,
 } from '../../../shared/domain/lifecycle';
-import { judgeAgainstTarget } from '../routing';
+import { judgeAgainstTarget } from '../../../node/routing';
 import { AlertStepStore } from './alertStepStore';
 import { localDayStart, summariseShift } from './shiftSummary';
 import type { OperatorSession } from './operatorSession';

@@ -1,6 +1,6 @@
 import type { Alert } from '../../../shared/domain/alert';
 import type { Unit } from '../../../shared/domain/unit';
-import type { NearbyRanking } from '../routingService';
+import type { NearbyRanking } from '../routing/routingService';
 
 /** What a drill dispatch step stores about the choice (alert_events.data.eta), read by the scoring. */
 export interface DispatchEtaFacts {

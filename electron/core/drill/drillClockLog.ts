@@ -1,6 +1,6 @@
 import type { MetaRepository } from '../db/metaRepository';
 import type { DrillClock } from '../../../shared/contract/drillContract';
-import { appendClockSample, type ClockSample } from '../../../shared/domain/drillTime';
+import { appendClockSample, type ClockSample } from '../../../shared/domain/drill/drillTime';
 
 const KEY = 'drill.clockLog';
 

@@ -1,6 +1,6 @@
 import type { Alert } from '../../../shared/domain/alert';
 import type { Scenario } from '../../../shared/protocol/scenario';
-import { scenarioTimeAt, type ClockSample } from '../../../shared/domain/drillTime';
+import { scenarioTimeAt, type ClockSample } from '../../../shared/domain/drill/drillTime';
 
 const MAX_ELAPSED_SECONDS = 6 * 3600;
 

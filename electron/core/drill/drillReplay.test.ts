@@ -16,7 +16,7 @@ import { OperatorSession } from '../dispatch/operatorSession';
 import { alertReport, envelope, tempDir, TEST_AUDIT_KEY } from '../../../tests/unit/fixtures';
 import type { Scenario } from '../../../shared/protocol/scenario';
 import type { Unit } from '../../../shared/domain/unit';
-import type { NearbyRanking } from '../routingService';
+import type { NearbyRanking } from '../routing/routingService';
 import { createDrillHandlers } from './drillService';
 import { DrillClockLog } from './drillClockLog';
 import { dispatchEtaFacts } from './dispatchEta';

@@ -1,10 +1,10 @@
 import type { Db } from '../db/database';
 import type { DrillInfo, DrillReport } from '../../../shared/contract/drillContract';
 import type { Scenario } from '../../../shared/protocol/scenario';
-import { scoreDrill, type DrillAlertInput } from '../../../shared/domain/drillScoring';
-import { overallDrillScore, scoreExpectations } from '../../../shared/domain/drillExpectations';
-import { scenarioTimeAt, type ClockAnchor, type ClockSample } from '../../../shared/domain/drillTime';
-import { buildDrillTimeline, type PlacedStepWithNote } from '../../../shared/domain/drillTimeline';
+import { scoreDrill, type DrillAlertInput } from '../../../shared/domain/drill/drillScoring';
+import { overallDrillScore, scoreExpectations } from '../../../shared/domain/drill/drillExpectations';
+import { scenarioTimeAt, type ClockAnchor, type ClockSample } from '../../../shared/domain/drill/drillTime';
+import { buildDrillTimeline, type PlacedStepWithNote } from '../../../shared/domain/drill/drillTimeline';
 
 const parseData = (raw: string | null): Record<string, unknown> | null => {
   if (!raw) return null;

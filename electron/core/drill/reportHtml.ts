@@ -1,6 +1,6 @@
 import * as echarts from 'echarts';
 import type { DrillReport, DrillTimelineEntry } from '../../../shared/contract/drillContract';
-import { drillChartOption, drillResponseChartOption, drillTimelineChartOption } from '../../../shared/domain/drillChart';
+import { drillChartOption, drillResponseChartOption, drillTimelineChartOption } from '../../../shared/domain/drill/drillChart';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const fmt = (s: number | null) => (s === null ? '—' : `${Math.round(s)} s`);

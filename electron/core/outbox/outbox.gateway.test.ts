@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import { io, type Socket } from 'socket.io-client';
 import { startGateway, type RunningGateway } from '../../../gateway/server';
 import { FIXTURE_UNITS, fixtureScenario, tempDir as gatewayTempDir, waitFor, writeFixture } from '../../../gateway/testFixtures';
-import type { WireEnvelope } from '../../../gateway/feedLog';
+import type { WireEnvelope } from '../../../gateway/feed/feedLog';
 import { GatewayEvents, type CommandAck, type ConsoleCommand } from '../../../shared/protocol/feed';
 import { openDatabase } from '../db/database';
 import { tempDir } from '../../../tests/unit/fixtures';

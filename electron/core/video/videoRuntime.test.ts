@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Camera } from '../../../shared/domain/camera';
 import { createVideoRuntime, playableStreamUrl, resolveStreamUrl } from './videoRuntime';
-import { checkStreamUrl, streamUrlKey } from '../../../gateway/streams/streamUrl';
+import { checkStreamUrl, streamUrlKey } from '../../../node/streamUrl';
 
 const base: Omit<Camera, 'id' | 'kind' | 'heading' | 'fov'> = { name: 'c', class: 1, lng: 112.85, lat: 35.5, range: 150, streams: [], online: true };
 const dome: Camera = { ...base, id: '14990102001325000159', kind: 'dome', heading: null, fov: null, streams: [{ protocol: 'hls', url: '/streams/14990102001325000159/index.m3u8' }] };

@@ -8,7 +8,7 @@ import { CameraIndex } from '../../../shared/domain/cameraIndex';
 import { haversineMeters } from '../../../shared/domain/geo';
 import type { LngLat } from '../../../shared/domain/geo';
 import { CommandAckSchema, GatewayEvents } from '../../../shared/protocol/feed';
-import { signStreamUrl } from '../../../gateway/streams/streamUrl';
+import { signStreamUrl } from '../../../node/streamUrl';
 import type { MediaServer } from '../../../shared/domain/mediaServers';
 import { createStreamUrls } from './streamUrls';
 
@@ -31,7 +31,7 @@ export interface VideoRuntimeOptions {
   /** Electron: opens the pop-out wall window. Absent in the browser host (it uses window.open). */
   openWall?: () => Promise<void>;
   /**
-   * Key of the gateway's signed stream URLs (gateway/streams/streamUrl.ts, derived from the token):
+   * Key of the gateway's signed stream URLs (node/streamUrl.ts, derived from the token):
    * stream URLs on the gateway's origin are signed afresh on every listing. Other origins pass as they are.
    */
   streamUrlKey?: Buffer;

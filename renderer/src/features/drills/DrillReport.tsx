@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DrillReport as Report } from '../../../../shared/contract/drillContract';
-import { drillChartOption, drillResponseChartOption, drillTimelineChartOption } from '../../../../shared/domain/drillChart';
+import { drillChartOption, drillResponseChartOption, drillTimelineChartOption } from '../../../../shared/domain/drill/drillChart';
 import { useConsoleApi } from '../../app/ConsoleContext';
 import { ReportChart } from './ReportChart';
 import { DrillTimeline } from './DrillTimeline';

@@ -7,7 +7,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 // Only what the report draws, so the lazily loaded chunk stays small.
 echarts.use([BarChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-/** One ECharts chart of the after-action report; the option comes from shared/domain/drillChart.ts. */
+/** One ECharts chart of the after-action report; the option comes from shared/domain/drill/drillChart.ts. */
 export function ReportChart({ option, testId, className = 'drill-chart' }: { option: object; testId: string; className?: string }) {
   const ref = useRef<HTMLDivElement | null>(null);
   useEffect(() => {

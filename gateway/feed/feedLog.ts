@@ -1,0 +1,209 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CommandAck } from '../../shared/protocol/feed';
+
+/**
+ * The envelope exactly as it goes on the wire. `type` is a plain string, not the enum: the
+ * admin inject endpoint may append anything, to exercise the console's quarantine.
+ */
+export interface WireEnvelope {
+  seq: number;
+  type: string;
+  sentAt: string;
+  payload: unknown;
+}
+
+export interface CommandRecord {
+  commandId: string;
+  ack: CommandAck;
+  /**
+   * For accepted commands that move units (unit.assign, unit.recall, unit.status): the command
+   * and the scenario time (seconds) it took effect, so a restarted gateway rebuilds the same
+   * unit motion (gateway/simulation/dispatchSimulator.ts).
+   */
+  command?: { kind: string; payload: unknown };
+  at?: number;
+  /** The console's audit head sent with the command: kept here, outside the seat, as an anchor of its log. */
+  auditHead?: string;
+}
+
+/** One line of the JSONL file: everything one append produced, so it lands all or nothing. */
+interface LogLine {
+  entries: WireEnvelope[];
+  /** End of the scenario window these entries complete (scenario seconds); absent for injections and commands. */
+  frontier?: number;
+  commands?: CommandRecord[];
+}
+
+export interface AppendRequest {
+  messages: readonly { type: string; payload: unknown }[];
+  frontier?: number;
+  commands?: readonly CommandRecord[];
+  sentAt: string;
+}
+
+export const LOG_FILE = 'feed-log.jsonl';
+/** Rewrite the file once this many superseded position reports have piled up in it. */
+const COMPACT_AFTER_SUPERSEDED = 20_000;
+const REPLAY_LINE_CHUNK = 1000;
+
+/** Position reports of the same unit supersede each other; everything else is history and kept. */
+function positionKey(entry: WireEnvelope): string | null {
+  if (entry.type !== 'unit.position') return null;
+  const unitId = (entry.payload as { unitId?: unknown } | null)?.unitId;
+  return typeof unitId === 'string' ? unitId : null;
+}
+
+/**
+ * The gateway's emitted log: assigns seqs, answers "everything after seq N" for resuming
+ * consoles, and (with a state dir) persists to an append-only JSONL file. Each append is one
+ * line written with one write call and fdatasync'd before anything is sent, so after a crash
+ * the file holds exactly what may have reached a console: a torn last line was never sent and
+ * is cut off on open.
+ *
+ * Compaction: only the latest position report of each unit is retained (in memory, and in the
+ * file when it is rewritten). A resuming console therefore may see seq gaps where superseded
+ * positions were; it must treat seqs as ordered, not as contiguous.
+ */
+export class FeedLog {
+  private head = 0;
+  private lastFrontier: number | null = null;
+  private readonly retained: WireEnvelope[] = [];
+  private readonly latestPosition = new Map<string, WireEnvelope>();
+  private readonly commands = new Map<string, CommandRecord>();
+  private supersededInFile = 0;
+  private fd: number | null = null;
+  private readonly file: string | null;
+
+  constructor(
+    stateDir: string | null,
+    private readonly fsync = true,
+  ) {
+    this.file = stateDir ? path.join(stateDir, LOG_FILE) : null;
+    if (this.file) {
+      this.load(this.file);
+      if (this.supersededInFile > COMPACT_AFTER_SUPERSEDED) this.compact();
+      this.fd ??= fs.openSync(this.file, 'a');
+    }
+  }
+
+  get headSeq(): number {
+    return this.head;
+  }
+
+  /** End of the last scenario window written, or null if the scenario has not started. */
+  get frontier(): number | null {
+    return this.lastFrontier;
+  }
+
+  get retainedCount(): number {
+    return this.retained.length + this.latestPosition.size;
+  }
+
+  commandAck(commandId: string): CommandAck | undefined {
+    return this.commands.get(commandId)?.ack;
+  }
+
+  /** Every remembered command, in the order they were executed. */
+  commandRecords(): CommandRecord[] {
+    return [...this.commands.values()];
+  }
+
+  /** Assigns the next seqs, makes the line durable, and returns the envelopes to send. */
+  append(request: AppendRequest): WireEnvelope[] {
+    const entries = request.messages.map((m, i) => ({ seq: this.head + 1 + i, type: m.type, sentAt: request.sentAt, payload: m.payload }));
+    const line: LogLine = { entries };
+    if (request.frontier !== undefined) line.frontier = request.frontier;
+    if (request.commands && request.commands.length > 0) line.commands = [...request.commands];
+    // Write before applying: if the write throws, no seq was used and nothing is sent.
+    if (this.fd !== null) this.writeLine(this.fd, line);
+    this.apply(line);
+    if (this.supersededInFile > COMPACT_AFTER_SUPERSEDED) this.compact();
+    return entries;
+  }
+
+  /** Everything after `seq`, in seq order, with superseded position reports left out. */
+  since(seq: number): WireEnvelope[] {
+    let lo = 0;
+    let hi = this.retained.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.retained[mid]!.seq <= seq) lo = mid + 1;
+      else hi = mid;
+    }
+    const out = this.retained.slice(lo);
+    const positions = [...this.latestPosition.values()].filter((e) => e.seq > seq);
+    if (positions.length === 0) return out;
+    return out.concat(positions).sort((a, b) => a.seq - b.seq);
+  }
+
+  close(): void {
+    if (this.fd !== null) fs.closeSync(this.fd);
+    this.fd = null;
+  }
+
+  private apply(line: LogLine): void {
+    for (const entry of line.entries) {
+      const key = positionKey(entry);
+      if (key === null) this.retained.push(entry);
+      else {
+        if (this.latestPosition.has(key)) this.supersededInFile++;
+        this.latestPosition.set(key, entry);
+      }
+      this.head = Math.max(this.head, entry.seq);
+    }
+    if (line.frontier !== undefined) this.lastFrontier = line.frontier;
+    for (const c of line.commands ?? []) this.commands.set(c.commandId, c);
+  }
+
+  private writeLine(fd: number, line: LogLine): void {
+    const buffer = Buffer.from(`${JSON.stringify(line)}\n`, 'utf8');
+    let written = 0;
+    while (written < buffer.length) written += fs.writeSync(fd, buffer, written);
+    if (this.fsync) fs.fdatasyncSync(fd);
+  }
+
+  private load(file: string): void {
+    if (!fs.existsSync(file)) return;
+    const bytes = fs.readFileSync(file);
+    // Only newline-terminated lines were completely written; a torn tail was never sent.
+    const end = bytes.lastIndexOf(0x0a) + 1;
+    const lines = bytes.subarray(0, end).toString('utf8').split('\n');
+    lines.pop(); // the empty string after the final newline
+    lines.forEach((text, index) => {
+      if (text.trim() === '') return;
+      let line: LogLine;
+      try {
+        line = JSON.parse(text) as LogLine;
+      } catch {
+        throw new Error(`${file}: line ${index + 1} is not valid JSON; the state dir is corrupt`);
+      }
+      if (!Array.isArray(line.entries)) throw new Error(`${file}: line ${index + 1} has no entries array`);
+      this.apply(line);
+    });
+    if (end < bytes.length) fs.truncateSync(file, end);
+  }
+
+  /** Rewrites the file with only what `since(0)` would replay, then swaps it in atomically. */
+  private compact(): void {
+    if (!this.file) return;
+    const tmp = `${this.file}.tmp`;
+    const fd = fs.openSync(tmp, 'w');
+    try {
+      const all = this.since(0);
+      const commands = [...this.commands.values()];
+      if (commands.length > 0) this.writeLine(fd, { entries: [], commands });
+      for (let i = 0; i < all.length; i += REPLAY_LINE_CHUNK) this.writeLine(fd, { entries: all.slice(i, i + REPLAY_LINE_CHUNK) });
+      const last: LogLine = { entries: [] };
+      if (this.lastFrontier !== null) last.frontier = this.lastFrontier;
+      this.writeLine(fd, last);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (this.fd !== null) fs.closeSync(this.fd);
+    fs.renameSync(tmp, this.file);
+    this.fd = fs.openSync(this.file, 'a');
+    this.supersededInFile = 0;
+  }
+}

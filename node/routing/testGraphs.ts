@@ -1,0 +1,34 @@
+/**
+ * Test helpers (imported by *.test.ts only): the real OSM extracts from the shared data folder,
+ * imported once per process and cached in os.tmpdir() so repeated test runs load in milliseconds.
+ */
+import { existsSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadGraphCache, saveGraphCache } from './cache';
+import { importOsmPbf } from './osmImport';
+import type { RoadGraph } from './graph';
+import { SHARED_DATA_DIR } from '../../tests/unit/sharedData';
+
+export const OSM_DIR = path.join(SHARED_DATA_DIR, 'osm');
+
+export function osmGraph(name: 'monaco' | 'heidelberg' | 'columbus-ohio' | 'helsinki-center'): RoadGraph {
+  const src = path.join(OSM_DIR, `${name}.osm.pbf`);
+  const cache = path.join(os.tmpdir(), 'dispatch-routing-test', `${name}.graph`);
+  if (existsSync(cache) && statSync(cache).mtimeMs >= statSync(src).mtimeMs) {
+    try {
+      return loadGraphCache(cache);
+    } catch {
+      // stale format: re-import below
+    }
+  }
+  const g = importOsmPbf(src);
+  saveGraphCache(g, cache);
+  return g;
+}
+
+/** Deterministic PRNG (Park–Miller) so failures reproduce. */
+export function prng(seed: number): () => number {
+  let s = seed % 2147483647 || 1;
+  return () => (s = (s * 16807) % 2147483647) / 2147483647;
+}
