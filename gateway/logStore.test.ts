@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogBatch } from './feedLog';
 import { FileLogStore, type LogStore } from './logStore';
 import { PgLogStore } from './pg/pgLogStore';
+import { SCHEMA_VERSION } from './pg/schema';
 import { databaseName, testPostgres } from './pg/testPostgres';
 import type { LocalPostgres } from './pg/embeddedServer';
 import { tempDir } from './testFixtures';
@@ -114,7 +115,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await pgServer?.stop();
-});
+}, 60_000);
 
 contract('file', () => ({ fresh: () => Promise.resolve(tempDir('log-store-')), open: (dir) => Promise.resolve(FileLogStore.open(dir, false)) }));
 contract('PostgreSQL', () => (pgServer ? { fresh: () => pgServer!.freshDatabase(databaseName('contract')), open: (url) => PgLogStore.open(url) } : null));
@@ -151,6 +152,17 @@ describe('PostgreSQL: several writers on one database', () => {
     expect((await arrived).entries.map((e) => e.seq)).toEqual([1]);
     expect((await b.append({ messages: [msg(7, 'e-7')], sentAt })).entries).toEqual([]);
     await Promise.all([a.close(), b.close()]);
+  });
+
+  it('migrates a fresh database to the current schema version once, and refuses one a newer gateway migrated', async (t) => {
+    if (!pgServer) return t.skip(pgReason ?? undefined);
+    const url = await pgServer.freshDatabase(databaseName('schema'));
+    const [a, b] = await Promise.all([PgLogStore.open(url), PgLogStore.open(url)]);
+    const versions = await a.pool.query<{ version: number }>('SELECT version FROM gateway_schema ORDER BY version');
+    expect(versions.rows.map((r) => r.version)).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
+    await a.pool.query('INSERT INTO gateway_schema (version) VALUES ($1)', [SCHEMA_VERSION + 1]);
+    await Promise.all([a.close(), b.close()]);
+    await expect(PgLogStore.open(url)).rejects.toThrow(new RegExp(`schema is version ${SCHEMA_VERSION + 1}, newer than this gateway's ${SCHEMA_VERSION}`));
   });
 
   it('refuses a bad --database URL and an unreachable server with a clear message', async () => {

@@ -9,6 +9,14 @@ const CHANNEL = 'gateway_feed';
 const SCENARIO_LEADER_LOCK = 741_013_002;
 const RECONNECT_MS = 1000;
 
+interface BatchRow { b: number; f: number | null }
+interface EnvelopeRow { s: number; b: number; i: string | null; t: string; a: string; p: string }
+interface CommandRow { b: number; r: string }
+const READ_NEW = `SELECT
+  (SELECT coalesce(json_agg(json_build_object('b', batch, 'f', frontier) ORDER BY batch), '[]') FROM feed_batch WHERE batch > $1) AS batches,
+  (SELECT coalesce(json_agg(json_build_object('s', seq, 'b', batch, 'i', id, 't', type, 'a', sent_at, 'p', payload) ORDER BY seq), '[]') FROM feed_envelope WHERE batch > $1) AS envelopes,
+  (SELECT coalesce(json_agg(json_build_object('b', batch, 'r', record) ORDER BY batch, command_id), '[]') FROM feed_command WHERE batch > $1) AS commands`;
+
 /** Unit position reports supersede each other (as in the file log): keyed by unit id. */
 function positionKey(type: string, payload: unknown): string | null {
   if (type !== 'unit.position') return null;
@@ -111,61 +119,28 @@ export class PgLogStore implements LogStore {
   }
 
   async append(request: AppendRequest): Promise<AppendResult> {
-    const client = await this.pool.connect();
-    let result: AppendResult;
-    try {
-      await client.query('BEGIN');
-      result = await this.appendIn(client, request);
-      await client.query(result.entries.length > 0 || request.commands?.length || request.frontier !== undefined ? 'COMMIT' : 'ROLLBACK');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
-    // Into this view (and out to the listeners) before the caller goes on: read your own writes.
-    if (!result.duplicateCommand) await this.refresh();
-    return result;
-  }
-
-  private async appendIn(client: pg.PoolClient, request: AppendRequest): Promise<AppendResult> {
-    const head = (await client.query<{ seq: string; batch: string }>('SELECT seq, batch FROM feed_head FOR UPDATE')).rows[0]!;
+    // Ids already in this view are left out here; the database checks again under its lock.
+    const messages = this.view.unlogged(request.messages);
     const commands = request.commands ?? [];
-    if (commands.length > 0) {
-      const known = await client.query<{ record: string }>('SELECT record FROM feed_command WHERE command_id = ANY($1::text[]) LIMIT 1', [commands.map((c) => c.commandId)]);
-      if (known.rows[0]) return { entries: [], duplicateCommand: (JSON.parse(known.rows[0].record) as CommandRecord).ack };
-    }
-    let messages = this.view.unlogged(request.messages);
-    const ids = messages.flatMap((m) => (m.id === undefined ? [] : [m.id]));
-    if (ids.length > 0) {
-      const logged = new Set((await client.query<{ id: string }>('SELECT id FROM feed_envelope WHERE id = ANY($1::text[])', [ids])).rows.map((r) => r.id));
-      if (logged.size > 0) messages = messages.filter((m) => m.id === undefined || !logged.has(m.id));
-    }
-    if (messages.length === 0 && commands.length === 0 && request.frontier === undefined) return { entries: [] };
-
-    const batch = Number(head.batch) + 1;
-    const first = Number(head.seq) + 1;
-    const entries = messages.map((m, i) => ({ seq: first + i, type: m.type, sentAt: request.sentAt, payload: m.payload }));
-    await client.query('INSERT INTO feed_batch (batch, frontier) VALUES ($1, $2)', [batch, request.frontier ?? null]);
-    if (entries.length > 0) {
-      const keys = messages.map((m) => positionKey(m.type, m.payload));
-      await client.query(
-        `INSERT INTO feed_envelope (seq, batch, id, type, sent_at, payload, position_key)
-         SELECT s, $1, i, t, $2, p, k FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(s, i, t, p, k)`,
-        [batch, request.sentAt, entries.map((e) => e.seq), messages.map((m) => m.id ?? null), messages.map((m) => m.type), messages.map((m) => JSON.stringify(m.payload) ?? 'null'), keys],
-      );
-      const latest = new Map<string, number>();
-      keys.forEach((k, i) => k !== null && latest.set(k, entries[i]!.seq));
-      if (latest.size > 0) {
-        await client.query('DELETE FROM feed_envelope e USING unnest($1::text[], $2::bigint[]) AS u(k, s) WHERE e.position_key = u.k AND e.seq < u.s', [[...latest.keys()], [...latest.values()]]);
-      }
-    }
-    if (commands.length > 0) {
-      await client.query('INSERT INTO feed_command (command_id, batch, record) SELECT c, $1, r FROM unnest($2::text[], $3::text[]) AS u(c, r)', [batch, commands.map((c) => c.commandId), commands.map((c) => JSON.stringify(c))]);
-    }
-    const newHead = entries.length > 0 ? entries[entries.length - 1]!.seq : Number(head.seq);
-    await client.query('UPDATE feed_head SET seq = $1, batch = $2, frontier = coalesce($3, frontier)', [newHead, batch, request.frontier ?? null]);
-    await client.query('SELECT pg_notify($1, $2)', [CHANNEL, String(batch)]);
+    const { rows } = await this.pool.query<{ r: { duplicate?: string; empty?: true; first?: number; kept?: number[] } }>(
+      'SELECT feed_append($1, $2::text[], $3::text[], $4::text[], $5::text[], $6, $7::text[], $8::text[]) AS r',
+      [
+        request.sentAt,
+        messages.map((m) => m.id ?? null),
+        messages.map((m) => m.type),
+        messages.map((m) => JSON.stringify(m.payload) ?? 'null'),
+        messages.map((m) => positionKey(m.type, m.payload)),
+        request.frontier ?? null,
+        commands.map((c) => c.commandId),
+        commands.map((c) => JSON.stringify(c)),
+      ],
+    );
+    const r = rows[0]!.r;
+    if (r.duplicate !== undefined) return { entries: [], duplicateCommand: (JSON.parse(r.duplicate) as CommandRecord).ack };
+    if (r.empty) return { entries: [] };
+    const entries = (r.kept ?? []).map((k, i) => ({ seq: r.first! + i, type: messages[k - 1]!.type, sentAt: request.sentAt, payload: messages[k - 1]!.payload }));
+    // Into this view (and out to the listeners) before the caller goes on: read your own writes.
+    await this.refresh();
     return { entries };
   }
 
@@ -186,29 +161,17 @@ export class PgLogStore implements LogStore {
 
   private async readNew(): Promise<void> {
     if (this.closed) return;
-    const client = await this.pool.connect();
-    let batchRows: { batch: string; frontier: number | null }[];
-    let envelopeRows: { seq: string; batch: string; id: string | null; type: string; sent_at: string; payload: string }[];
-    let commandRows: { batch: string; record: string }[];
-    try {
-      // One snapshot for the three reads, so a batch is never seen without its envelopes.
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const after = [this.lastBatch];
-      batchRows = (await client.query('SELECT batch, frontier FROM feed_batch WHERE batch > $1 ORDER BY batch', after)).rows;
-      envelopeRows = batchRows.length ? (await client.query('SELECT seq, batch, id, type, sent_at, payload FROM feed_envelope WHERE batch > $1 ORDER BY seq', after)).rows : [];
-      commandRows = batchRows.length ? (await client.query('SELECT batch, record FROM feed_command WHERE batch > $1 ORDER BY batch, command_id', after)).rows : [];
-      await client.query('COMMIT');
-    } finally {
-      client.release();
-    }
+    // One statement, so one snapshot: a batch is never seen without its envelopes and commands.
+    const { rows } = await this.pool.query<{ batches: BatchRow[]; envelopes: EnvelopeRow[]; commands: CommandRow[] }>(READ_NEW, [this.lastBatch]);
+    const { batches: batchRows, envelopes: envelopeRows, commands: commandRows } = rows[0]!;
     const batches = new Map<number, LogBatch>();
-    for (const row of batchRows) batches.set(Number(row.batch), row.frontier === null ? { entries: [] } : { entries: [], frontier: row.frontier });
+    for (const row of batchRows) batches.set(row.b, row.f === null ? { entries: [] } : { entries: [], frontier: row.f });
     for (const row of envelopeRows) {
-      const b = batches.get(Number(row.batch))!;
-      b.entries.push({ seq: Number(row.seq), type: row.type, sentAt: row.sent_at, payload: JSON.parse(row.payload) as unknown });
-      if (row.id !== null) (b.ids ??= []).push(row.id);
+      const b = batches.get(row.b)!;
+      b.entries.push({ seq: row.s, type: row.t, sentAt: row.a, payload: JSON.parse(row.p) as unknown });
+      if (row.i !== null) (b.ids ??= []).push(row.i);
     }
-    for (const row of commandRows) (batches.get(Number(row.batch))!.commands ??= []).push(JSON.parse(row.record) as CommandRecord);
+    for (const row of commandRows) (batches.get(row.b)!.commands ??= []).push(JSON.parse(row.r) as CommandRecord);
     for (const [number, batch] of batches) {
       this.view.absorb(batch);
       this.lastBatch = number;
@@ -267,6 +230,9 @@ export class PgLogStore implements LogStore {
     this.leading = false;
     await this.chain;
     await listener?.end().catch(() => {});
+    // The pool's clients close in the background after end(): their farewells are not errors.
+    this.pool.removeAllListeners('error');
+    this.pool.on('error', () => {});
     await this.pool.end();
   }
 }

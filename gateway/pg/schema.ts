@@ -56,6 +56,48 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- An append in one round trip (one statement, its own transaction): lock the head row, refuse
+      -- a known command, leave out messages whose id is logged, insert, supersede older position
+      -- reports, advance the head, NOTIFY (sent at commit). Returns {"duplicate": record} or
+      -- {"empty": true} or {"batch": n, "first": first seq, "kept": 1-based indexes kept}.
+      CREATE FUNCTION feed_append(p_sent_at text, p_ids text[], p_types text[], p_payloads text[], p_keys text[],
+                                  p_frontier double precision, p_command_ids text[], p_command_records text[])
+      RETURNS jsonb LANGUAGE plpgsql AS $fn$
+      DECLARE
+        h_seq bigint; h_batch bigint; dup text; keep int[]; b bigint;
+      BEGIN
+        SELECT seq, batch INTO h_seq, h_batch FROM feed_head FOR UPDATE;
+        IF cardinality(p_command_ids) > 0 THEN
+          SELECT record INTO dup FROM feed_command WHERE command_id = ANY (p_command_ids) LIMIT 1;
+          IF dup IS NOT NULL THEN RETURN jsonb_build_object('duplicate', dup); END IF;
+        END IF;
+        SELECT coalesce(array_agg(i ORDER BY i), '{}') INTO keep
+          FROM generate_subscripts(p_types, 1) AS i
+          WHERE p_ids[i] IS NULL OR NOT EXISTS (SELECT 1 FROM feed_envelope e WHERE e.id = p_ids[i]);
+        IF cardinality(keep) = 0 AND cardinality(p_command_ids) = 0 AND p_frontier IS NULL THEN
+          RETURN jsonb_build_object('empty', true);
+        END IF;
+        b := h_batch + 1;
+        INSERT INTO feed_batch (batch, frontier) VALUES (b, p_frontier);
+        INSERT INTO feed_envelope (seq, batch, id, type, sent_at, payload, position_key)
+          SELECT h_seq + o, b, p_ids[k], p_types[k], p_sent_at, p_payloads[k], p_keys[k]
+          FROM unnest(keep) WITH ORDINALITY AS u(k, o);
+        DELETE FROM feed_envelope e
+          USING (SELECT p_keys[k] AS key, max(h_seq + o) AS last FROM unnest(keep) WITH ORDINALITY AS u(k, o)
+                 WHERE p_keys[k] IS NOT NULL GROUP BY 1) AS l
+          WHERE e.position_key = l.key AND e.seq < l.last;
+        INSERT INTO feed_command (command_id, batch, record)
+          SELECT c, b, r FROM unnest(p_command_ids, p_command_records) AS u(c, r);
+        UPDATE feed_head SET seq = h_seq + cardinality(keep), batch = b, frontier = coalesce(p_frontier, frontier);
+        PERFORM pg_notify('gateway_feed', b::text);
+        RETURN jsonb_build_object('batch', b, 'first', h_seq + 1, 'kept', to_jsonb(keep));
+      END
+      $fn$;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

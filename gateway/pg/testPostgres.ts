@@ -6,7 +6,7 @@ import { startLocalPostgres, type LocalPostgres } from './embeddedServer';
  */
 export async function testPostgres(): Promise<{ server: LocalPostgres | null; reason: string | null }> {
   try {
-    return { server: await startLocalPostgres(), reason: null };
+    return { server: await startLocalPostgres({ fast: true }), reason: null };
   } catch (err) {
     const reason = `embedded PostgreSQL could not start, PostgreSQL tests skipped: ${err instanceof Error ? err.message : String(err)}`;
     console.warn(reason);
