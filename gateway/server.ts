@@ -91,6 +91,11 @@ export interface RunningGateway {
   inject(type: string, payload: unknown): number;
   /** `inject` for either log: resolves with the seq once the envelope is durable. */
   append(type: string, payload: unknown): Promise<number>;
+  /**
+   * Emits a socket.io event to every console: with a database, through @socket.io/postgres-adapter
+   * to the consoles of every gateway on it. For notices outside the feed (not ordered with it).
+   */
+  broadcast(event: string, payload: unknown): void;
   /** The scenario clock, as GET /admin/clock answers it. */
   clockState(): Record<string, unknown>;
   /** Same as POST /admin/clock with a validated body; throws ClockRefused (e.g. a backward seek). */
@@ -340,6 +345,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     scenarioTime: () => clock.scenarioTime(),
     inject,
     append,
+    broadcast: (event, payload) => void io.emit(event, payload),
     clockState,
     controlClock,
     close() {

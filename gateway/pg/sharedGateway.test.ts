@@ -74,6 +74,23 @@ describe('gateways sharing one PostgreSQL', () => {
     }
     expect(history(ca.envelopes)).toEqual(history(cb.envelopes));
   });
+
+  it('carries a socket.io broadcast on one gateway to the consoles of the other (postgres adapter)', async (t) => {
+    if (!server) return t.skip(reason ?? undefined);
+    const database = await server.freshDatabase(databaseName('adapter'));
+    const { packDir, scenarioFile } = writeFixture(tempDir(), fixtureScenario(1));
+    const start = async () => {
+      const g = await startGateway({ scenario: scenarioFile, pack: packDir, port: 0, tickMs: 10, database });
+      cleanup.push(() => g.close());
+      return g;
+    };
+    const [a, b] = [await start(), await start()];
+    const onB = client(b.url);
+    await waitFor(() => onB.hellos.length === 1, 10_000, 'hello on B');
+    const heard = new Promise<unknown>((resolve) => onB.socket.on('test:notice', resolve));
+    a.broadcast('test:notice', { from: 'A' });
+    expect(await heard).toEqual({ from: 'A' });
+  });
 });
 
 /** The CLI as a real process, so SIGKILL hits the gateway itself (as in gateway/main.test.ts). */
