@@ -7,7 +7,8 @@ import { IntakeRefused } from '../shared/protocol/envelopeIntake';
 export interface AdminContext {
   token: string;
   /** Appends one envelope with this type and payload, unvalidated; returns its seq. Throws IntakeRefused (answered 422) for what intake refuses. */
-  inject: (type: string, payload: unknown) => number;
+  /** A shared (PostgreSQL) log appends asynchronously. */
+  inject: (type: string, payload: unknown) => number | Promise<number>;
   /** What intake refused, kept for inspection (GET /admin/refused); absent → 404. */
   refused?: () => Record<string, unknown>;
   state: () => Record<string, unknown>;
@@ -98,7 +99,7 @@ export function createAdminHandler(ctx: AdminContext): (req: IncomingMessage, re
       const body = InjectBodySchema.safeParse(await readJsonBody(req));
       if (!body.success) throw new HttpError(400, 'expected {"type": string, "payload": any}');
       try {
-        return send(res, 200, { seq: ctx.inject(body.data.type, body.data.payload) });
+        return send(res, 200, { seq: await ctx.inject(body.data.type, body.data.payload) });
       } catch (err) {
         if (err instanceof IntakeRefused) throw new HttpError(422, `refused: ${err.message}`);
         throw err;

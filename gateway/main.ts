@@ -6,6 +6,7 @@ import { DEFAULT_PORT, DEFAULT_SPEED, DEFAULT_TOKEN, startGateway } from './serv
 import { startDrillRoom } from './scenario/drillRoom';
 import { findAppRoot } from '../node/paths';
 import { DEFAULT_PROFILE, parseSize } from './streams/ffmpeg';
+import { parseDatabaseUrl } from './pg/pgLogStore';
 
 /**
  * CLI: npx tsx gateway/main.ts [--scenario FILE] [--pack DIR] [--speed 5] [--port 7410]
@@ -13,6 +14,8 @@ import { DEFAULT_PROFILE, parseSize } from './streams/ffmpeg';
  *   [--allow-remote --tls-cert FILE --tls-key FILE]  required for any --host but loopback; serves HTTPS
  *   [--stream-size 320x180] [--stream-fps 8] [--max-streams 16]  synthetic video for every camera
  *   [--seats N]  a training room: seat k on port+k, the room's clock control on --port (docs/drills.md)
+ *   [--database postgres://user:password@host:5432/db]  the feed log in PostgreSQL, shared by every
+ *     gateway given the same database (docs/deployment.md); without it, the state dir's file log
  * Prints exactly one "gateway listening on <url>" line when ready; tests and the launcher wait for it.
  */
 // Works from the sources (gateway/) and from the bundle (dist/gateway/).
@@ -41,6 +44,7 @@ async function main(): Promise<void> {
       'tick-ms': { type: 'string', default: '50' },
       'no-fsync': { type: 'boolean', default: false },
       seats: { type: 'string' },
+      database: { type: 'string' },
       /** Synthetic video: picture size, frame rate and the cap on concurrent encoders. */
       'stream-size': { type: 'string', default: `${DEFAULT_PROFILE.width}x${DEFAULT_PROFILE.height}` },
       'stream-fps': { type: 'string', default: String(DEFAULT_PROFILE.fps) },
@@ -59,6 +63,7 @@ async function main(): Promise<void> {
     tlsKeyFile: values['tls-key'] ? path.resolve(values['tls-key']) : null,
     token: values.token,
     stateDir: values.state ? path.resolve(values.state) : null,
+    database: values.database === undefined ? null : (parseDatabaseUrl(values.database), values.database),
     loop: values.loop,
     tickMs: number('tick-ms', values['tick-ms']),
     fsync: !values['no-fsync'],
@@ -70,6 +75,7 @@ async function main(): Promise<void> {
   let gateway: { close(): Promise<void> };
   if (values.seats !== undefined) {
     if (values.loop) throw new Error('--seats runs a drill for trainees: it cannot --loop');
+    if (values.database) throw new Error('--seats gives each trainee a seq space of their own: it cannot share a --database');
     const room = await startDrillRoom({ ...common, seats: number('seats', values.seats), port: common.port });
     for (const s of room.seats) console.log(`seat ${s.seat}: ${s.url}`);
     console.log(`drill room listening on ${room.url}`);

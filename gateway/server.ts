@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import {
   GATEWAY_PROTOCOL_VERSION,
   GatewayAuthSchema,
@@ -12,7 +12,12 @@ import { tokenMatches } from './auth';
 import { ClockRefused, createAdminHandler, type ClockBody } from './adminHttp';
 import { DispatchSimulator } from './simulation/dispatchSimulator';
 import { handleCommand } from './feed/commandHandler';
-import { FeedLog, type WireEnvelope } from './feed/feedLog';
+import type { LogBatch, WireEnvelope } from './feed/feedLog';
+import { FileLogStore } from './feed/logStore';
+import { PgLogStore } from './pg/pgLogStore';
+import { createAdapter } from '@socket.io/postgres-adapter';
+import { scenarioLeadership, sharedCommands } from './feed/sharedFeed';
+import { FeedFanout } from './feed/feedFanout';
 import { buildRoadGraph } from './simulation/roadGraph';
 import { openScenarioClock } from './scenario/scenarioClock';
 import { loadScenario } from '../node/loadScenario';
@@ -51,6 +56,12 @@ export interface GatewayOptions {
   token?: string;
   /** Directory for the durable log and clock; without it the gateway forgets everything on exit. */
   stateDir?: string | null;
+  /**
+   * postgres://… : keep the feed log in this PostgreSQL database instead of the state dir's file,
+   * shared with every other gateway given the same database (one seq space, one fan-out through
+   * @socket.io/postgres-adapter; docs/deployment.md). Without it: the file log.
+   */
+  database?: string | null;
   /** Restart the scenario when it ends (seqs continue, alert ids get a -r<n> suffix). */
   loop?: boolean;
   /** How often the scenario clock is checked, real ms. Default 50. */
@@ -75,8 +86,16 @@ export interface RunningGateway {
    * Same as POST /admin/inject: appends one raw envelope and returns its seq. Any type goes (to
    * exercise the console's quarantine), but an envelope over the feed's byte limit or with text
    * a console would alter throws IntakeRefused, and the refusal is kept (GET /admin/refused).
+   * With a database the append cannot be synchronous: this throws; use `append`.
    */
   inject(type: string, payload: unknown): number;
+  /** `inject` for either log: resolves with the seq once the envelope is durable. */
+  append(type: string, payload: unknown): Promise<number>;
+  /**
+   * Emits a socket.io event to every console: with a database, through @socket.io/postgres-adapter
+   * to the consoles of every gateway on it. For notices outside the feed (not ordered with it).
+   */
+  broadcast(event: string, payload: unknown): void;
   /** The scenario clock, as GET /admin/clock answers it. */
   clockState(): Record<string, unknown>;
   /** Same as POST /admin/clock with a validated body; throws ClockRefused (e.g. a backward seek). */
@@ -85,12 +104,6 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-interface Client {
-  socket: Socket;
-  consoleId: string;
-  /** Highest seq already emitted to this socket, so live flushes never repeat the backlog. */
-  sentUpTo: number;
-}
 
 /**
  * Starts the alert gateway: replays a drill scenario in scenario time, simulates patrol units,
@@ -113,8 +126,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Dispatched units drive to the scene; their motion is rebuilt from the commands in the log.
   const dispatch = new DispatchSimulator(roadGraph, simulator, pack.manifest.id, { loop: options.loop ?? false, cycleSeconds: scenarioCycleSeconds(scenario) });
   const player = new ScenarioPlayer(scenario, dispatch, options.loop ?? false);
-  const { gatewayId, clock } = openScenarioClock(stateDir, { scenarioId: scenario.id, speed, now });
-  const log = new FeedLog(stateDir, options.fsync ?? true);
+  const opened = openScenarioClock(stateDir, { scenarioId: scenario.id, speed, now });
+  const clock = opened.clock;
+  // A shared log: PostgreSQL, several gateways; the seq space is the database's, not this process's.
+  const shared = options.database ? await PgLogStore.open(options.database) : null;
+  const log = shared ?? FileLogStore.open(stateDir, options.fsync ?? true);
+  const fileLog = log instanceof FileLogStore ? log.log : null;
+  const gatewayId = log.logId ?? opened.gatewayId;
   const refused = new RefusedIntake(stateDir);
   dispatch.observe(log.since(0));
   for (const record of log.commandRecords()) if (record.command && record.at !== undefined) dispatch.apply({ ...record.command, at: record.at });
@@ -124,63 +142,76 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const cameraById = new Map(pack.cameras.map((c) => [c.id, c]));
   streams.observe(log.since(0));
 
-  const clients = new Map<string, Client>();
-  let unsent: WireEnvelope[] = [];
-  let flushScheduled = false;
+  const fanout = new FeedFanout((entries) => {
+    dispatch.observe(entries);
+    streams.observe(entries);
+  });
+  const clients = fanout.clients;
+  const publish = (entries: WireEnvelope[]) => fanout.publish(entries);
   // The persisted frontier may lag this one: empty windows are not written, and replaying an
   // empty window after a restart yields nothing, so that is safe.
   let frontier = log.frontier ?? -1;
   let lastAdvanceError: string | null = null;
 
-  /** Everything appended in one event-loop turn goes out as one feed batch per console. */
-  const flush = () => {
-    flushScheduled = false;
-    const batch = unsent;
-    unsent = [];
-    if (batch.length === 0) return;
-    for (const client of clients.values()) {
-      const out = batch.filter((e) => e.seq > client.sentUpTo);
-      if (out.length === 0) continue;
-      for (const frame of feedFrames(out)) client.socket.emit(GatewayEvents.feed, frame);
-      client.sentUpTo = out[out.length - 1]!.seq;
-    }
-  };
-  const publish = (entries: WireEnvelope[]) => {
-    dispatch.observe(entries);
-    streams.observe(entries);
-    unsent.push(...entries);
-    if (!flushScheduled) {
-      flushScheduled = true;
-      setImmediate(flush);
-    }
+  // A shared log: every batch, from this gateway or another, goes out from here (in seq order);
+  // the scenario is played by one gateway at a time (the leader), the others follow its frontier.
+  shared?.onBatch((batch: LogBatch) => {
+    publish(batch.entries);
+    for (const record of batch.commands ?? []) if (record.command && record.at !== undefined) dispatch.apply({ ...record.command, at: record.at });
+    if (batch.frontier !== undefined) frontier = Math.max(frontier, batch.frontier);
+  });
+  let appending: Promise<unknown> | null = null;
+  const leads = shared ? scenarioLeadership(shared, now) : null;
+  const advanceShared = async (store: PgLogStore) => {
+    if (!(await leads!())) return;
+    const to = clock.scenarioTime();
+    if (to <= frontier) return;
+    const due = player.due(frontier, to, (s) => new Date(clock.wallTimeAt(s)).toISOString());
+    if (due.length > 0) await store.append({ messages: due, frontier: to, sentAt: new Date(now()).toISOString() });
+    frontier = Math.max(frontier, to);
   };
 
+  // Most likely the state dir is unwritable or the database unreachable. Nothing was applied, so
+  // the next tick retries the same window; report once rather than every 50 ms.
+  const advanceFailed = (err: unknown) => {
+    const message = err instanceof Error ? err.message : String(err);
+    if (message !== lastAdvanceError) console.error(`gateway: cannot advance the scenario: ${message}`);
+    lastAdvanceError = message;
+  };
   const advance = () => {
+    if (shared) {
+      appending ??= advanceShared(shared).then(() => (lastAdvanceError = null), advanceFailed).finally(() => (appending = null));
+      return;
+    }
     const to = clock.scenarioTime();
     if (to <= frontier) return;
     try {
       const due = player.due(frontier, to, (s) => new Date(clock.wallTimeAt(s)).toISOString());
-      if (due.length > 0) publish(log.append({ messages: due, frontier: to, sentAt: new Date(now()).toISOString() }));
+      if (due.length > 0) publish(fileLog!.append({ messages: due, frontier: to, sentAt: new Date(now()).toISOString() }));
       frontier = to;
       lastAdvanceError = null;
     } catch (err) {
-      // Most likely the state dir is unwritable. Nothing was applied, so the next tick retries
-      // the same window; report once rather than every 50 ms.
-      const message = err instanceof Error ? err.message : String(err);
-      if (message !== lastAdvanceError) console.error(`gateway: cannot advance the scenario: ${message}`);
-      lastAdvanceError = message;
+      advanceFailed(err);
     }
   };
 
-  const inject = (type: string, payload: unknown): number => {
+  const intake = (type: string, payload: unknown) => {
     const refusal = intakeRefusal({ type, payload });
     if (refusal) {
       refused.record('inject', { type, payload }, refusal, new Date(now()).toISOString());
       throw new IntakeRefused(refusal);
     }
-    const entries = log.append({ messages: [{ type, payload }], sentAt: new Date(now()).toISOString() });
+    return { messages: [{ type, payload }], sentAt: new Date(now()).toISOString() };
+  };
+  const inject = (type: string, payload: unknown): number => {
+    if (!fileLog) throw new Error('inject appends synchronously, which a gateway with a database cannot: use append');
+    const entries = fileLog.append(intake(type, payload));
     publish(entries);
     return entries[0]!.seq;
+  };
+  const append = async (type: string, payload: unknown): Promise<number> => {
+    if (!shared) return inject(type, payload);
+    return (await shared.append(intake(type, payload))).entries[0]!.seq;
   };
 
   const hello = (): GatewayHello => ({
@@ -219,7 +250,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     tls,
     createAdminHandler({
       token,
-      inject,
+      inject: (type, payload) => (shared ? append(type, payload) : inject(type, payload)),
       state: () => ({
         gatewayId,
         scenario: scenario.id,
@@ -232,6 +263,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         consoles: [...clients.values()].map((c) => ({ consoleId: c.consoleId, sentUpTo: c.sentUpTo })),
         retainedMessages: log.retainedCount,
         refusedIntake: refused.count,
+        ...(shared ? { scenarioLeader: shared.isLeader } : {}),
         units: dispatch.unitStates(Math.max(frontier, clock.scenarioTime())),
       }),
       health: () => ({ ok: lastAdvanceError === null, gatewayId, headSeq: log.headSeq, error: lastAdvanceError }),
@@ -241,6 +273,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
   );
   const io = new Server(httpServer, { serveClient: false });
+  // Broadcasts (io.emit, rooms) reach the consoles of every gateway on the database. The feed
+  // itself goes out from each gateway's reading of the shared log, which keeps it in seq order.
+  if (shared) io.adapter(createAdapter(shared.pool));
+  const sharedCommand = shared
+    ? sharedCommands(shared, { unitIds, now, dispatch, scenarioTime: () => Math.max(frontier, clock.scenarioTime()), cameras: cameraById, cameraOnline: (id) => streams.isOnline(id), refused })
+    : null;
 
   io.use((socket, next) => {
     const raw = socket.handshake.auth as Partial<GatewayAuth> | undefined;
@@ -264,14 +302,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     clients.set(socket.id, { socket, consoleId: auth.consoleId, sentUpTo: log.headSeq });
 
     socket.on(GatewayEvents.command, (command: unknown, ack?: unknown) => {
-      const result = handleCommand(command, { log, unitIds, publish, now, dispatch, scenarioTime: () => Math.max(frontier, clock.scenarioTime()), cameras: cameraById, cameraOnline: (id) => streams.isOnline(id), refused });
+      if (sharedCommand) {
+        void sharedCommand(command).then((result) => typeof ack === 'function' && ack(result));
+        return;
+      }
+      const result = handleCommand(command, { log: fileLog!, unitIds, publish, now, dispatch, scenarioTime: () => Math.max(frontier, clock.scenarioTime()), cameras: cameraById, cameraOnline: (id) => streams.isOnline(id), refused });
       if (typeof ack === 'function') ack(result);
     });
     socket.on('disconnect', () => clients.delete(socket.id));
   });
 
   // Catch up at once: after a restart, whatever fell due while the gateway was down goes out
-  // (with new seqs) before the first console can connect.
+  // (with new seqs) before the first console can connect. A shared log: first see who leads.
+  await leads?.();
   advance();
   const timer = setInterval(advance, options.tickMs ?? 50);
 
@@ -285,7 +328,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     });
   } catch (err) {
     clearInterval(timer);
-    log.close();
+    await appending;
+    await log.close();
     await streams.close();
     throw err;
   }
@@ -300,15 +344,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     headSeq: () => log.headSeq,
     scenarioTime: () => clock.scenarioTime(),
     inject,
+    append,
+    broadcast: (event, payload) => void io.emit(event, payload),
     clockState,
     controlClock,
     close() {
       closing ??= new Promise<void>((resolve) => {
         clearInterval(timer);
-        flush();
+        fanout.flush();
         io.close(() => {
-          log.close();
-          void streams.close().then(resolve);
+          void Promise.resolve(appending)
+            .then(() => log.close())
+            .then(() => streams.close())
+            .then(resolve, resolve);
         });
         // Keep-alive HTTP connections (admin requests) would otherwise hold close() open.
         httpServer.closeAllConnections();

@@ -33,10 +33,27 @@ interface LogLine {
   /** End of the scenario window these entries complete (scenario seconds); absent for injections and commands. */
   frontier?: number;
   commands?: CommandRecord[];
+  /** Envelope ids of this line's entries (those that had one): a message with a logged id is not appended again. */
+  ids?: string[];
+}
+
+/** One appended line as a reader sees it: its envelopes (seqs assigned), frontier and command records. */
+export interface LogBatch {
+  entries: WireEnvelope[];
+  frontier?: number;
+  commands?: CommandRecord[];
+  ids?: string[];
+}
+
+export interface AppendMessage {
+  type: string;
+  payload: unknown;
+  /** Envelope id: when given, the log holds at most one envelope with it (a retried append is not doubled). */
+  id?: string;
 }
 
 export interface AppendRequest {
-  messages: readonly { type: string; payload: unknown }[];
+  messages: readonly AppendMessage[];
   frontier?: number;
   commands?: readonly CommandRecord[];
   sentAt: string;
@@ -71,6 +88,7 @@ export class FeedLog {
   private readonly retained: WireEnvelope[] = [];
   private readonly latestPosition = new Map<string, WireEnvelope>();
   private readonly commands = new Map<string, CommandRecord>();
+  private readonly ids = new Set<string>();
   private supersededInFile = 0;
   private fd: number | null = null;
   private readonly file: string | null;
@@ -111,15 +129,39 @@ export class FeedLog {
 
   /** Assigns the next seqs, makes the line durable, and returns the envelopes to send. */
   append(request: AppendRequest): WireEnvelope[] {
-    const entries = request.messages.map((m, i) => ({ seq: this.head + 1 + i, type: m.type, sentAt: request.sentAt, payload: m.payload }));
+    const fresh = this.unlogged(request.messages);
+    const entries = fresh.map((m, i) => ({ seq: this.head + 1 + i, type: m.type, sentAt: request.sentAt, payload: m.payload }));
     const line: LogLine = { entries };
     if (request.frontier !== undefined) line.frontier = request.frontier;
     if (request.commands && request.commands.length > 0) line.commands = [...request.commands];
+    const ids = fresh.flatMap((m) => (m.id === undefined ? [] : [m.id]));
+    if (ids.length > 0) line.ids = ids;
     // Write before applying: if the write throws, no seq was used and nothing is sent.
     if (this.fd !== null) this.writeLine(this.fd, line);
     this.apply(line);
     if (this.supersededInFile > COMPACT_AFTER_SUPERSEDED) this.compact();
     return entries;
+  }
+
+  /** The messages whose id is not logged yet (nor repeated earlier in the same request). */
+  unlogged(messages: readonly AppendMessage[]): AppendMessage[] {
+    if (this.ids.size === 0 && messages.every((m) => m.id === undefined)) return [...messages];
+    const seen = new Set<string>();
+    return messages.filter((m) => {
+      if (m.id === undefined) return true;
+      if (this.ids.has(m.id) || seen.has(m.id)) return false;
+      seen.add(m.id);
+      return true;
+    });
+  }
+
+  /**
+   * Takes in a line another writer appended (seqs already assigned, above this log's head), as
+   * the in-memory view of a shared log (gateway/pg/pgLogStore.ts). Not written to any file.
+   */
+  absorb(batch: LogBatch): void {
+    if (batch.entries.some((e) => e.seq <= this.head)) throw new Error(`absorb: seq ${batch.entries[0]!.seq} is not after head ${this.head}`);
+    this.apply(batch);
   }
 
   /** Everything after `seq`, in seq order, with superseded position reports left out. */
@@ -154,6 +196,7 @@ export class FeedLog {
     }
     if (line.frontier !== undefined) this.lastFrontier = line.frontier;
     for (const c of line.commands ?? []) this.commands.set(c.commandId, c);
+    for (const id of line.ids ?? []) this.ids.add(id);
   }
 
   private writeLine(fd: number, line: LogLine): void {
@@ -193,6 +236,7 @@ export class FeedLog {
       const all = this.since(0);
       const commands = [...this.commands.values()];
       if (commands.length > 0) this.writeLine(fd, { entries: [], commands });
+      if (this.ids.size > 0) this.writeLine(fd, { entries: [], ids: [...this.ids] });
       for (let i = 0; i < all.length; i += REPLAY_LINE_CHUNK) this.writeLine(fd, { entries: all.slice(i, i + REPLAY_LINE_CHUNK) });
       const last: LogLine = { entries: [] };
       if (this.lastFrontier !== null) last.frontier = this.lastFrontier;

@@ -1,0 +1,83 @@
+import type { CommandAck } from '../../shared/protocol/feed';
+import { handleCommand, type CommandContext } from './commandHandler';
+import type { DispatchSimulator } from '../simulation/dispatchSimulator';
+import { FeedLog, type AppendRequest, type WireEnvelope } from './feedLog';
+import type { LogStore } from './logStore';
+import type { PgLogStore } from '../pg/pgLogStore';
+
+/**
+ * Console commands on a gateway whose log is shared with other gateways (PostgreSQL). The command
+ * handler is written for a log that appends synchronously; here it runs against a staging log
+ * that only captures the line it would append, and the line is then appended to the shared log.
+ * Its messages reach consoles, and its unit motion reaches the simulation, from the shared log's
+ * batches (server.ts), on every gateway alike, so nothing is applied twice.
+ */
+class StagingLog extends FeedLog {
+  request: AppendRequest | null = null;
+
+  constructor(private readonly store: LogStore) {
+    super(null, false);
+  }
+
+  override commandAck(commandId: string): CommandAck | undefined {
+    return this.store.commandAck(commandId);
+  }
+
+  override append(request: AppendRequest): WireEnvelope[] {
+    this.request = request;
+    return [];
+  }
+}
+
+/** The simulator as the handler sees it here: reads go through, motion waits for the log. */
+function deferredMotion(dispatch: DispatchSimulator): DispatchSimulator {
+  return new Proxy(dispatch, {
+    get(target, prop) {
+      if (prop === 'apply') return () => {};
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/**
+ * Runs console commands one at a time (each sees the log with the previous one in it) and
+ * resolves with the ack once the command's line is durable. A command another gateway already
+ * recorded is answered with that first ack, `duplicate: true`, and appends nothing.
+ */
+export function sharedCommands(store: LogStore, context: Omit<CommandContext, 'log' | 'publish'>): (raw: unknown) => Promise<CommandAck> {
+  let previous: Promise<unknown> = Promise.resolve();
+  const run = async (raw: unknown): Promise<CommandAck> => {
+    const staging = new StagingLog(store);
+    const ack = handleCommand(raw, { ...context, log: staging, publish: () => {}, dispatch: deferredMotion(context.dispatch) });
+    if (!staging.request) return ack;
+    try {
+      const result = await store.append(staging.request);
+      return result.duplicateCommand ? { ...result.duplicateCommand, duplicate: true } : ack;
+    } catch (err) {
+      return { commandId: ack.commandId, ok: false, error: `the gateway's log is unavailable: ${err instanceof Error ? err.message : String(err)}` };
+    }
+  };
+  return (raw) => {
+    const next = previous.then(() => run(raw));
+    previous = next.catch(() => {});
+    return next;
+  };
+}
+
+/**
+ * Whether this gateway plays the scenario now. One gateway on the database does (it holds the
+ * leader lock); the others ask at most once a second, and one that takes over first reads the
+ * old leader's last window, then plays on from that frontier.
+ */
+export function scenarioLeadership(store: PgLogStore, now: () => number): () => Promise<boolean> {
+  let askedAt = -Infinity;
+  return async () => {
+    if (store.isLeader) return true;
+    if (now() - askedAt < 1000) return false;
+    askedAt = now();
+    if (!(await store.lead())) return false;
+    await store.refresh();
+    return true;
+  };
+}
