@@ -24,6 +24,8 @@ import { feedFrames } from './feedFrames';
 import { RefusedIntake } from './refusedIntake';
 import { createWebServer, listenSecurity, schemeOf } from '../electron/core/listenPolicy';
 import { streamUrlKey } from './streams/streamUrl';
+import { SeatArbiter } from './seatArbiter';
+import { SeatPresence } from './seatPresence';
 
 export const DEFAULT_PORT = 7410;
 export const DEFAULT_TOKEN = 'demo-token';
@@ -119,6 +121,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   dispatch.observe(log.since(0));
   for (const record of log.commandRecords()) if (record.command && record.at !== undefined) dispatch.apply({ ...record.command, at: record.at });
   const unitIds = new Set(pack.units.map((u) => u.id));
+  // Protocol 2: owners of alerts and commitments of units, rebuilt from the log like unit motion.
+  const arbiter = new SeatArbiter();
+  arbiter.observe(log.since(0));
+  const presence = new SeatPresence(() => new Date(now()).toISOString());
   // Camera online state (pack, then every camera.status in the log) decides who may stream.
   const streams = new StreamService({ ...options.streams, cameras: pack.cameras, urlKey: streamUrlKey(token) });
   const cameraById = new Map(pack.cameras.map((c) => [c.id, c]));
@@ -230,6 +236,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         speed: clock.speed,
         clients: clients.size,
         consoles: [...clients.values()].map((c) => ({ consoleId: c.consoleId, sentUpTo: c.sentUpTo })),
+        seats: presence.seats(),
         retainedMessages: log.retainedCount,
         refusedIntake: refused.count,
         units: dispatch.unitStates(Math.max(frontier, clock.scenarioTime())),
@@ -264,11 +271,37 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     clients.set(socket.id, { socket, consoleId: auth.consoleId, sentUpTo: log.headSeq });
 
     socket.on(GatewayEvents.command, (command: unknown, ack?: unknown) => {
-      const result = handleCommand(command, { log, unitIds, publish, now, dispatch, scenarioTime: () => Math.max(frontier, clock.scenarioTime()), cameras: cameraById, cameraOnline: (id) => streams.isOnline(id), refused });
+      const result = handleCommand(command, {
+        log,
+        unitIds,
+        publish,
+        now,
+        dispatch,
+        scenarioTime: () => Math.max(frontier, clock.scenarioTime()),
+        cameras: cameraById,
+        cameraOnline: (id) => streams.isOnline(id),
+        refused,
+        arbiter,
+        consoleId: auth.consoleId,
+        presence: (change) => presence.update(socket.id, auth.consoleId, change),
+      });
       if (typeof ack === 'function') ack(result);
     });
-    socket.on('disconnect', () => clients.delete(socket.id));
+    socket.on('disconnect', () => {
+      clients.delete(socket.id);
+      // A seat that goes away is no longer on duty: every seat's status bar says so.
+      const left = presence.leave(socket.id);
+      if (left.length === 0) return;
+      try {
+        publish(log.append({ messages: left, sentAt: new Date(now()).toISOString() }));
+      } catch (err) {
+        console.error(`gateway: cannot record a seat leaving: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    });
   });
+
+  // Seats listed on duty before a restart are not connected now: they announce themselves again.
+  if (SeatPresence.lastListed(log.since(0)) > 0) publish(log.append({ messages: [presence.snapshot()], sentAt: new Date(now()).toISOString() }));
 
   // Catch up at once: after a restart, whatever fell due while the gateway was down goes out
   // (with new seqs) before the first console can connect.
