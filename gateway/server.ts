@@ -12,7 +12,7 @@ import { tokenMatches } from './auth';
 import { ClockRefused, createAdminHandler, type ClockBody } from './adminHttp';
 import { DispatchSimulator } from './simulation/dispatchSimulator';
 import { handleCommand } from './feed/commandHandler';
-import type { LogBatch, WireEnvelope } from './feed/feedLog';
+import type { AppendRequest, LogBatch, WireEnvelope } from './feed/feedLog';
 import { FileLogStore } from './feed/logStore';
 import { PgLogStore } from './pg/pgLogStore';
 import { createAdapter } from '@socket.io/postgres-adapter';
@@ -29,6 +29,8 @@ import { feedFrames } from './feed/feedFrames';
 import { RefusedIntake } from './feed/refusedIntake';
 import { createWebServer, listenSecurity, schemeOf } from '../node/listenPolicy';
 import { streamUrlKey } from '../node/streamUrl';
+import { SeatArbiter } from './feed/seatArbiter';
+import { SeatPresence } from './feed/seatPresence';
 
 export const DEFAULT_PORT = 7410;
 export const DEFAULT_TOKEN = 'demo-token';
@@ -137,6 +139,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   dispatch.observe(log.since(0));
   for (const record of log.commandRecords()) if (record.command && record.at !== undefined) dispatch.apply({ ...record.command, at: record.at });
   const unitIds = new Set(pack.units.map((u) => u.id));
+  // Protocol 2: owners of alerts and commitments of units, rebuilt from the log like unit motion.
+  const arbiter = new SeatArbiter();
+  arbiter.observe(log.since(0));
+  const presence = new SeatPresence(() => new Date(now()).toISOString());
   // Camera online state (pack, then every camera.status in the log) decides who may stream.
   const streams = new StreamService({ ...options.streams, cameras: pack.cameras, urlKey: streamUrlKey(token) });
   const cameraById = new Map(pack.cameras.map((c) => [c.id, c]));
@@ -145,9 +151,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const fanout = new FeedFanout((entries) => {
     dispatch.observe(entries);
     streams.observe(entries);
+    // A shared log: seat commands are staged here and appended there, so the arbiter learns of
+    // them (and of other gateways' seats) from the log's batches; a file log's handler observes itself.
+    if (shared) arbiter.observe(entries);
   });
   const clients = fanout.clients;
   const publish = (entries: WireEnvelope[]) => fanout.publish(entries);
+  /** Appends gateway-made lines (presence): at once to a file log, through the batches of a shared one. */
+  const appendNow = (request: AppendRequest): void => {
+    if (fileLog) return publish(fileLog.append(request));
+    void shared!.append(request).catch((err: unknown) => console.error(`gateway: cannot append to the shared log: ${err instanceof Error ? err.message : String(err)}`));
+  };
   // The persisted frontier may lag this one: empty windows are not written, and replaying an
   // empty window after a restart yields nothing, so that is safe.
   let frontier = log.frontier ?? -1;
@@ -261,6 +275,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         speed: clock.speed,
         clients: clients.size,
         consoles: [...clients.values()].map((c) => ({ consoleId: c.consoleId, sentUpTo: c.sentUpTo })),
+        seats: presence.seats(),
         retainedMessages: log.retainedCount,
         refusedIntake: refused.count,
         ...(shared ? { scenarioLeader: shared.isLeader } : {}),
@@ -302,15 +317,40 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     clients.set(socket.id, { socket, consoleId: auth.consoleId, sentUpTo: log.headSeq });
 
     socket.on(GatewayEvents.command, (command: unknown, ack?: unknown) => {
+      const seat = { arbiter, consoleId: auth.consoleId, presence: (change: Parameters<SeatPresence['update']>[2]) => presence.update(socket.id, auth.consoleId, change) };
       if (sharedCommand) {
-        void sharedCommand(command).then((result) => typeof ack === 'function' && ack(result));
+        void sharedCommand(command, seat).then((result) => typeof ack === 'function' && ack(result));
         return;
       }
-      const result = handleCommand(command, { log: fileLog!, unitIds, publish, now, dispatch, scenarioTime: () => Math.max(frontier, clock.scenarioTime()), cameras: cameraById, cameraOnline: (id) => streams.isOnline(id), refused });
+      const result = handleCommand(command, {
+        log: fileLog!,
+        unitIds,
+        publish,
+        now,
+        dispatch,
+        scenarioTime: () => Math.max(frontier, clock.scenarioTime()),
+        cameras: cameraById,
+        cameraOnline: (id) => streams.isOnline(id),
+        refused,
+        ...seat,
+      });
       if (typeof ack === 'function') ack(result);
     });
-    socket.on('disconnect', () => clients.delete(socket.id));
+    socket.on('disconnect', () => {
+      clients.delete(socket.id);
+      // A seat that goes away is no longer on duty: every seat's status bar says so.
+      const left = presence.leave(socket.id);
+      if (left.length === 0) return;
+      try {
+        appendNow({ messages: left, sentAt: new Date(now()).toISOString() });
+      } catch (err) {
+        console.error(`gateway: cannot record a seat leaving: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    });
   });
+
+  // Seats listed on duty before a restart are not connected now: they announce themselves again.
+  if (SeatPresence.lastListed(log.since(0)) > 0) appendNow({ messages: [presence.snapshot()], sentAt: new Date(now()).toISOString() });
 
   // Catch up at once: after a restart, whatever fell due while the gateway was down goes out
   // (with new seqs) before the first console can connect. A shared log: first see who leads.

@@ -47,6 +47,8 @@ export interface ConsoleRuntimeOptions {
   openWall?: () => Promise<void>;
   /** Electron: prints the drill report HTML to PDF (webContents.printToPDF); default headless Chromium. */
   printPdf?: PdfPrinter;
+  /** The seat's name the other seats see (status bar, owners); default the stored one, else `seat-<console id>`. */
+  seatName?: string;
   /** Where the audit log's HMAC key lives; default the 0600 file beside the data folder (Electron: safeStorage). */
   auditKey?: AuditKeyProvider;
 }
@@ -88,6 +90,8 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   const settings = new SettingsStore(repository.meta);
   const consoleId = repository.meta.get('console.id') ?? randomUUID();
   repository.meta.set('console.id', consoleId);
+  const seatName = options.seatName ?? repository.meta.get('seat.name') ?? `seat-${consoleId.slice(0, 6)}`;
+  repository.meta.set('seat.name', seatName);
 
   const feed = new GatewayFeed({
     url: options.gatewayUrl,
@@ -111,6 +115,17 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
       if (result.positions.length) emit('units.positions', result.positions);
       if (result.unitStatus.length) emit('units.status', result.unitStatus);
       if (result.cameraStatus.length) emit('cameras.status', result.cameraStatus);
+      // Protocol 2: owners, other seats' steps, unit commitments and presence, as now stored.
+      const { seats } = result;
+      if (seats.alertIds.length) {
+        emit('alerts.upserted', seats.alertIds.map((id) => repository.alerts.get(id)).filter((a) => a !== null));
+        for (const alertId of seats.alertIds) emit('alerts.historyChanged', { alertId });
+      }
+      if (seats.unitIds.length) {
+        emit('units.upserted', repository.units.list().filter((u) => seats.unitIds.includes(u.id)));
+        routing.unitsChanged();
+      }
+      if (seats.presence) emit('seats.changed', repository.seats.onDuty());
     },
   });
   const dispatch = await startDispatchRuntime({
@@ -124,6 +139,8 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     mode,
     // The arrival verdict is judged by the same tier function as the ranking's badge.
     tierFor: routing.tierFor,
+    consoleId,
+    seatName,
     // Drills judge the chosen unit against the best one the routing service ranked at that moment.
     ...(options.drill ? { dispatchContext: (alert, unitIds) => dispatchEtaFacts((a, u, l) => routing.rankNearby(a, u, l), repository.units.list(), alert, unitIds) } : {}),
   });

@@ -11,6 +11,8 @@ import {
 } from '../simulation/dispatchSimulator';
 import { intakeRefusal } from '../../shared/protocol/envelopeIntake';
 import type { RefusedIntake } from './refusedIntake';
+import type { SeatArbiter } from './seatArbiter';
+import { AlertClaimCommandSchema, AlertStepCommandSchema, SeatAssignExtrasSchema, SeatPresenceCommandSchema, type SeatPresenceCommand, type SeatRef } from '../../shared/protocol/seats';
 
 export interface CommandContext {
   log: FeedLog;
@@ -28,6 +30,15 @@ export interface CommandContext {
   cameraOnline?: (cameraId: string) => boolean;
   /** Where refused commands are kept for inspection (their failed ack is in the log too). */
   refused?: RefusedIntake;
+  /**
+   * Protocol 2: the arbiter across seats (claims, steps, unit commitments). Without it (older
+   * callers, tests of unit motion alone) unit commands are not arbitrated and seat commands fail.
+   */
+  arbiter?: SeatArbiter;
+  /** The sending seat's console id, from its connection's auth (trusted over any id in a payload). */
+  consoleId?: string;
+  /** Presence of the sending seat changed: the `seat.presence` envelope to append (all seats on duty). */
+  presence?: (change: SeatPresenceCommand) => { type: string; payload: unknown }[];
 }
 
 const describe = (error: z.ZodError): string =>
@@ -39,10 +50,18 @@ const describe = (error: z.ZodError): string =>
 /** `moves`: the command changes how units move, so it is kept (with its scenario time) for the simulation. */
 type Outcome = { messages: { type: string; payload: unknown }[]; moves?: boolean } | { error: string };
 
+/** The sender as the gateway knows it: its console id from the connection, the rest as the seat stated it. */
+function sender(ctx: CommandContext, stated: SeatRef | undefined): SeatRef {
+  const consoleId = ctx.consoleId ?? stated?.consoleId ?? 'unknown';
+  return stated ? { ...stated, consoleId } : { consoleId, operator: 'unknown', role: 'unknown', seat: consoleId };
+}
+
 function execute(command: ConsoleCommand, ctx: CommandContext, at: string): Outcome {
   const statusChange = (unitId: string, status: string, alertId?: string): Outcome => {
     if (!ctx.unitIds.has(unitId)) return { error: `unknown unit ${unitId}` };
-    return { messages: [{ type: 'unit.status', payload: { unitId, status, at, ...(alertId ? { alertId } : {}) } }], moves: true };
+    // A unit that is free again (or out of service) ends its commitment, whoever made it.
+    const released = ctx.arbiter && (status === 'available' || status === 'off_duty') ? ctx.arbiter.release(unitId, null, at) : [];
+    return { messages: [{ type: 'unit.status', payload: { unitId, status, at, ...(alertId ? { alertId } : {}) } }, ...released], moves: true };
   };
   switch (command.kind) {
     case 'unit.status': {
@@ -54,11 +73,38 @@ function execute(command: ConsoleCommand, ctx: CommandContext, at: string): Outc
       const p = UnitAssignCommand.safeParse(command.payload);
       if (!p.success) return { error: `invalid payload: ${describe(p.error)}` };
       if (ctx.unitIds.has(p.data.unitId) && ctx.dispatch.statusOf(p.data.unitId) === 'off_duty') return { error: `unit ${p.data.unitId} is off duty` };
-      return statusChange(p.data.unitId, 'dispatched', p.data.alertId);
+      if (!ctx.arbiter || !ctx.unitIds.has(p.data.unitId)) return statusChange(p.data.unitId, 'dispatched', p.data.alertId);
+      // Protocol 2: the unit is committed to the alert for this seat, or refused with who has it.
+      const extras = SeatAssignExtrasSchema.safeParse(command.payload);
+      const by = sender(ctx, extras.success ? extras.data.by : undefined);
+      const decision = ctx.arbiter.assign(p.data.unitId, p.data.alertId, by, at, extras.success && extras.data.reassign === true);
+      if (!decision.ok) return { error: decision.error };
+      const moved = statusChange(p.data.unitId, 'dispatched', p.data.alertId);
+      return 'messages' in moved ? { messages: [...decision.messages, ...moved.messages], moves: true } : moved;
     }
     case 'unit.recall': {
       const p = UnitRecallCommand.safeParse(command.payload);
       return p.success ? statusChange(p.data.unitId, 'available') : { error: `invalid payload: ${describe(p.error)}` };
+    }
+    case 'alert.claim': {
+      if (!ctx.arbiter) return { error: `command ${command.kind} is not supported by this gateway` };
+      const p = AlertClaimCommandSchema.safeParse(command.payload);
+      if (!p.success) return { error: `invalid payload: ${describe(p.error)}` };
+      const decision = ctx.arbiter.claim(p.data.alertId, sender(ctx, p.data.by), p.data.mode, at, p.data.to, p.data.note);
+      return decision.ok ? { messages: decision.messages } : { error: decision.error };
+    }
+    case 'alert.step': {
+      if (!ctx.arbiter) return { error: `command ${command.kind} is not supported by this gateway` };
+      const p = AlertStepCommandSchema.safeParse(command.payload);
+      if (!p.success) return { error: `invalid payload: ${describe(p.error)}` };
+      const decision = ctx.arbiter.step({ ...p.data, by: sender(ctx, p.data.by) });
+      return decision.ok ? { messages: decision.messages } : { error: decision.error };
+    }
+    case 'seat.presence': {
+      if (!ctx.presence) return { error: `command ${command.kind} is not supported by this gateway` };
+      const p = SeatPresenceCommandSchema.safeParse(command.payload);
+      if (!p.success) return { error: `invalid payload: ${describe(p.error)}` };
+      return { messages: ctx.presence(p.data) };
     }
     case 'camera.ptz': {
       // The drill has no motors to turn: a valid aim at an online dome is acknowledged and logged.
@@ -105,6 +151,8 @@ export function handleCommand(raw: unknown, ctx: CommandContext): CommandAck {
   const anchor = command.auditHead ? { auditHead: command.auditHead } : {};
   const record = simulated ? { commandId: command.commandId, ack, command: { kind: simulated.kind, payload: simulated.payload }, at: simulated.at, ...anchor } : { commandId: command.commandId, ack, ...anchor };
   const entries = ctx.log.append({ messages, commands: [record], sentAt: new Date(nowMs).toISOString() });
+  // Decided and applied before the next command is handled: that is what orders a race.
+  ctx.arbiter?.observe(entries);
   if (entries.length > 0) ctx.publish(entries);
   if (simulated) ctx.dispatch.apply(simulated);
   return ack;

@@ -45,11 +45,14 @@ function deferredMotion(dispatch: DispatchSimulator): DispatchSimulator {
  * resolves with the ack once the command's line is durable. A command another gateway already
  * recorded is answered with that first ack, `duplicate: true`, and appends nothing.
  */
-export function sharedCommands(store: LogStore, context: Omit<CommandContext, 'log' | 'publish'>): (raw: unknown) => Promise<CommandAck> {
+export function sharedCommands(
+  store: LogStore,
+  context: Omit<CommandContext, 'log' | 'publish'>,
+): (raw: unknown, seat?: Pick<CommandContext, 'arbiter' | 'consoleId' | 'presence'>) => Promise<CommandAck> {
   let previous: Promise<unknown> = Promise.resolve();
-  const run = async (raw: unknown): Promise<CommandAck> => {
+  const run = async (raw: unknown, seat: Pick<CommandContext, 'arbiter' | 'consoleId' | 'presence'> = {}): Promise<CommandAck> => {
     const staging = new StagingLog(store);
-    const ack = handleCommand(raw, { ...context, log: staging, publish: () => {}, dispatch: deferredMotion(context.dispatch) });
+    const ack = handleCommand(raw, { ...context, ...seat, log: staging, publish: () => {}, dispatch: deferredMotion(context.dispatch) });
     if (!staging.request) return ack;
     try {
       const result = await store.append(staging.request);
@@ -58,8 +61,8 @@ export function sharedCommands(store: LogStore, context: Omit<CommandContext, 'l
       return { commandId: ack.commandId, ok: false, error: `the gateway's log is unavailable: ${err instanceof Error ? err.message : String(err)}` };
     }
   };
-  return (raw) => {
-    const next = previous.then(() => run(raw));
+  return (raw, seat) => {
+    const next = previous.then(() => run(raw, seat));
     previous = next.catch(() => {});
     return next;
   };

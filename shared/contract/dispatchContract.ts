@@ -128,7 +128,8 @@ export const dispatchRequests = {
   /** A signed-in supervisor clears an account's failed sign-ins and lock (`username: null`: the seat's). */
   'operator.unlock': request(z.tuple([z.object({ username: z.string().min(1).max(64).nullable() })]), z.object({ unlocked: z.boolean() })),
   /** `confirmation`: a supervisor's credentials entered at the seat, for a step a trainee may take on a live alert only when confirmed. */
-  'alerts.act': request(z.tuple([z.object({ alertId: z.string().min(1), action: LifecycleActionSchema, confirmation: SupervisorConfirmationSchema.optional() })]), AlertSchema),
+  /** `reassign`: take units another seat committed, explicitly (audited; protocol 2). */
+  'alerts.act': request(z.tuple([z.object({ alertId: z.string().min(1), action: LifecycleActionSchema, confirmation: SupervisorConfirmationSchema.optional(), reassign: z.boolean().optional() })]), AlertSchema),
   'alerts.history': request(z.tuple([z.object({ alertId: z.string().min(1) })]), AlertHistorySchema),
   'alerts.duplicates': request(z.tuple([z.object({ alertId: z.string().min(1) })]), z.array(DuplicateSuggestionSchema)),
   'shift.summary': request(z.tuple([]), ShiftSummarySchema),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SeatOwnerSchema } from './seat';
 import { CrsSchema, LngLatSchema } from './geo';
 
 /**
@@ -84,6 +85,8 @@ export const AlertSchema = AlertReportSchema.extend({
   status: AlertStatusSchema,
   receivedAt: z.iso.datetime({ offset: true }),
   seq: z.number().int().nonnegative(),
+  /** The seat that owns it (protocol 2, the gateway's `alert.owner`); null or absent: nobody yet. */
+  owner: SeatOwnerSchema.nullable().optional(),
 });
 export type Alert = z.infer<typeof AlertSchema>;
 

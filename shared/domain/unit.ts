@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UnitCommitmentSchema } from './seat';
 import { LngLatSchema } from './geo';
 
 /** Quick-response unit kinds (快反力量): patrol car, e-bike patrol, foot patrol, special police (特警). */
@@ -41,5 +42,7 @@ export type UnitStatusReport = z.infer<typeof UnitStatusReportSchema>;
 export const UnitSchema = UnitDefinitionSchema.extend({
   status: UnitStatusSchema,
   position: UnitPositionSchema.nullable(),
+  /** The alert the unit is committed to and by which seat (protocol 2, `unit.assignment`); null or absent: none. */
+  commitment: UnitCommitmentSchema.nullable().optional(),
 });
 export type Unit = z.infer<typeof UnitSchema>;

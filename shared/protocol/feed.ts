@@ -5,7 +5,8 @@ import { z } from 'zod';
  * Documented in docs/protocol.md. Every server→client message is an envelope with a
  * gateway-wide strictly increasing sequence number; the console resumes with `since`.
  */
-export const GATEWAY_PROTOCOL_VERSION = 1;
+/** 2: seats (alert.claim, alert.step, seat.presence commands; alert.owner, alert.step, unit.assignment, seat.presence envelopes). */
+export const GATEWAY_PROTOCOL_VERSION = 2;
 
 /** socket.io event names of the gateway protocol (the only place they are spelled). */
 export const GatewayEvents = {
@@ -37,7 +38,7 @@ export const FEED_FRAME_LIMIT_BYTES = FEED_FRAME_BUDGET_BYTES + 64 * 1024;
 export const WithheldPayloadSchema = z.object({ withheld: z.object({ reason: z.string(), bytes: z.number().int().nonnegative() }) }).strict();
 export type WithheldPayload = z.infer<typeof WithheldPayloadSchema>;
 
-export const FEED_MESSAGE_TYPES = ['alert', 'unit.position', 'unit.status', 'camera.status'] as const;
+export const FEED_MESSAGE_TYPES = ['alert', 'unit.position', 'unit.status', 'camera.status', 'alert.owner', 'alert.step', 'unit.assignment', 'seat.presence'] as const;
 export const FeedMessageTypeSchema = z.enum(FEED_MESSAGE_TYPES);
 export type FeedMessageType = z.infer<typeof FeedMessageTypeSchema>;
 
@@ -79,7 +80,7 @@ export type GatewayHello = z.infer<typeof GatewayHelloSchema>;
 /** Console → gateway commands (dispatch etc.); idempotent by commandId. */
 export const ConsoleCommandSchema = z.object({
   commandId: z.string().min(8),
-  kind: z.enum(['unit.assign', 'unit.recall', 'unit.status', 'camera.ptz']),
+  kind: z.enum(['unit.assign', 'unit.recall', 'unit.status', 'camera.ptz', 'alert.claim', 'alert.step', 'seat.presence']),
   payload: z.record(z.string(), z.unknown()),
   /**
    * The console's audit log head hash when the command was sent. The gateway records it with

@@ -22,7 +22,17 @@ interface AlertRow {
   received_at: string;
   seq: number;
   revision: number;
+  owner_console_id: string | null;
+  owner_operator: string | null;
+  owner_role: string | null;
+  owner_seat: string | null;
+  owner_mine: number | null;
 }
+
+/** Alerts with their owner (protocol 2): `owner_mine` compares with this console's id. */
+const WITH_OWNER = `SELECT a.*, o.console_id AS owner_console_id, o.operator AS owner_operator, o.role AS owner_role, o.seat AS owner_seat,
+  (o.console_id = (SELECT value FROM meta WHERE key = 'console.id')) AS owner_mine
+  FROM alerts a LEFT JOIN alert_owners o ON o.alert_id = a.id`;
 
 function rowToAlert(row: AlertRow): Alert {
   return {
@@ -40,6 +50,7 @@ function rowToAlert(row: AlertRow): Alert {
     receivedAt: row.received_at,
     seq: row.seq,
     revision: row.revision,
+    owner: row.owner_console_id === null ? null : { consoleId: row.owner_console_id, operator: row.owner_operator!, role: row.owner_role!, seat: row.owner_seat!, mine: row.owner_mine === 1 },
   };
 }
 
@@ -78,10 +89,10 @@ export class AlertRepository {
     this.insertEventStmt = db.prepare(`
       INSERT INTO alert_events (alert_id, at, from_status, to_status, operator, note)
       VALUES (?, ?, ?, ?, ?, ?)`);
-    this.byIdStmt = db.prepare<[string], AlertRow>('SELECT * FROM alerts WHERE id = ?');
+    this.byIdStmt = db.prepare<[string], AlertRow>(`${WITH_OWNER} WHERE a.id = ?`);
     const open = OPEN_STATUSES.map((s) => `'${s}'`).join(',');
-    this.openStmt = db.prepare<[], AlertRow>(`SELECT * FROM alerts WHERE status IN (${open}) ORDER BY priority, reported_at`);
-    this.allStmt = db.prepare<[], AlertRow>('SELECT * FROM alerts ORDER BY priority, reported_at');
+    this.openStmt = db.prepare<[], AlertRow>(`${WITH_OWNER} WHERE a.status IN (${open}) ORDER BY a.priority, a.reported_at`);
+    this.allStmt = db.prepare<[], AlertRow>(`${WITH_OWNER} ORDER BY a.priority, a.reported_at`);
   }
 
   /**

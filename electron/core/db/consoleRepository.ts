@@ -3,6 +3,7 @@ import { AlertRepository } from './alertRepository';
 import { MetaRepository } from './metaRepository';
 import { ReferenceRepository } from './referenceRepository';
 import { UnitRepository } from './unitRepository';
+import { SeatRepository, type SeatFeed, type SeatFeedResult } from './seatRepository';
 import type { CityPack } from '../../../shared/citypack/schema';
 import type { Alert } from '../../../shared/domain/alert';
 import type { UnitPosition, UnitStatusReport } from '../../../shared/domain/unit';
@@ -18,6 +19,8 @@ export interface FeedBatch {
   unitStatus: UnitStatusReport[];
   cameraStatus: CameraStatusReport[];
   quarantine: { receivedAt: string; seq: number | null; type: string | null; reason: string; raw: string }[];
+  /** Protocol 2: owners, commitments, other seats' steps, presence. */
+  seats?: SeatFeed;
 }
 
 /** What a committed batch actually changed (duplicates and unknown ids removed). */
@@ -29,6 +32,8 @@ export interface FeedBatchResult {
   unitStatus: UnitStatusReport[];
   cameraStatus: CameraStatusReport[];
   quarantined: number;
+  /** What the seat envelopes changed (owners, commitments, mirrored steps, presence). */
+  seats: SeatFeedResult;
 }
 
 /**
@@ -40,6 +45,7 @@ export class ConsoleRepository {
   readonly units: UnitRepository;
   readonly reference: ReferenceRepository;
   readonly meta: MetaRepository;
+  readonly seats: SeatRepository;
   private knownUnits = new Set<string>();
 
   constructor(readonly db: Db) {
@@ -47,6 +53,7 @@ export class ConsoleRepository {
     this.units = new UnitRepository(db);
     this.reference = new ReferenceRepository(db);
     this.meta = new MetaRepository(db);
+    this.seats = new SeatRepository(db);
     this.knownUnits = new Set(this.units.list().map((u) => u.id));
   }
 
@@ -87,8 +94,9 @@ export class ConsoleRepository {
       const unitStatus = batch.unitStatus.filter((s) => this.units.recordStatus(s));
       const cameraStatus = batch.cameraStatus.filter((s) => this.reference.recordCameraStatus(s));
       for (const q of batch.quarantine) this.meta.quarantine(q);
+      const seats = batch.seats ? this.seats.apply(batch.seats) : { alertIds: [], unitIds: [], presence: false };
       if (batch.lastSeq > this.lastSeq()) this.meta.set(LAST_SEQ_KEY, String(batch.lastSeq));
-      return { newAlerts, amendedAlerts, positions, unitStatus, cameraStatus, quarantined: batch.quarantine.length };
+      return { newAlerts, amendedAlerts, positions, unitStatus, cameraStatus, quarantined: batch.quarantine.length, seats };
     })();
   }
 

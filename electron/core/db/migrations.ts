@@ -246,4 +246,34 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    description: 'seats (protocol 2): owner of each alert and commitment of each unit, as the gateway broadcast them',
+    sql: `
+      -- The latest alert.owner envelope per alert; seq makes applying idempotent (only a higher seq replaces).
+      CREATE TABLE alert_owners (
+        alert_id   TEXT PRIMARY KEY,
+        console_id TEXT NOT NULL,
+        operator   TEXT NOT NULL,
+        role       TEXT NOT NULL,
+        seat       TEXT NOT NULL,
+        mode       TEXT NOT NULL,
+        decided_by TEXT NOT NULL,
+        at         TEXT NOT NULL,
+        seq        INTEGER NOT NULL
+      );
+      -- The latest unit.assignment envelope per unit that holds a commitment (a release deletes the row).
+      CREATE TABLE unit_commitments (
+        unit_id    TEXT PRIMARY KEY,
+        alert_id   TEXT NOT NULL,
+        console_id TEXT NOT NULL,
+        operator   TEXT NOT NULL,
+        role       TEXT NOT NULL,
+        seat       TEXT NOT NULL,
+        at         TEXT NOT NULL,
+        seq        INTEGER NOT NULL
+      );
+      CREATE INDEX unit_commitments_alert ON unit_commitments (alert_id);
+    `,
+  },
 ];

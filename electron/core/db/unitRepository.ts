@@ -14,6 +14,12 @@ interface UnitRow {
   p_heading: number | null;
   p_speed: number | null;
   p_at: string | null;
+  c_alert_id: string | null;
+  c_console_id: string | null;
+  c_operator: string | null;
+  c_role: string | null;
+  c_seat: string | null;
+  c_mine: number | null;
 }
 
 function rowToUnit(row: UnitRow): Unit {
@@ -28,6 +34,8 @@ function rowToUnit(row: UnitRow): Unit {
       row.p_at === null
         ? null
         : { unitId: row.id, lng: row.p_lng!, lat: row.p_lat!, heading: row.p_heading!, speed: row.p_speed!, at: row.p_at },
+    commitment:
+      row.c_alert_id === null ? null : { alertId: row.c_alert_id, consoleId: row.c_console_id!, operator: row.c_operator!, role: row.c_role!, seat: row.c_seat!, mine: row.c_mine === 1 },
   };
 }
 
@@ -58,8 +66,10 @@ export class UnitRepository {
     );
     this.statusStmt = db.prepare('UPDATE units SET status = ?, status_at = ?, alert_id = ? WHERE id = ?');
     this.listStmt = db.prepare<[], UnitRow>(`
-      SELECT u.*, p.lng AS p_lng, p.lat AS p_lat, p.heading AS p_heading, p.speed AS p_speed, p.at AS p_at
-      FROM units u LEFT JOIN unit_positions p ON p.unit_id = u.id ORDER BY u.id`);
+      SELECT u.*, p.lng AS p_lng, p.lat AS p_lat, p.heading AS p_heading, p.speed AS p_speed, p.at AS p_at,
+        c.alert_id AS c_alert_id, c.console_id AS c_console_id, c.operator AS c_operator, c.role AS c_role, c.seat AS c_seat,
+        (c.console_id = (SELECT value FROM meta WHERE key = 'console.id')) AS c_mine
+      FROM units u LEFT JOIN unit_positions p ON p.unit_id = u.id LEFT JOIN unit_commitments c ON c.unit_id = u.id ORDER BY u.id`);
   }
 
   /** Call inside a transaction. */

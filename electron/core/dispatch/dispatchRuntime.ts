@@ -16,8 +16,25 @@ import { OutboxDispatcher } from '../outbox/outboxDispatcher';
 import type { TierFor } from '../routing/routingService';
 import { DispatchService } from './dispatchService';
 import { OperatorSession } from './operatorSession';
+import { SeatService } from '../seats/seatService';
 
-type DispatchHandlers = Pick<RequestHandlers, 'operator.signIn' | 'operator.signOut' | 'operator.current' | 'operator.unlock' | 'alerts.act' | 'alerts.history' | 'alerts.duplicates' | 'shift.summary' | 'alerts.transferred' | 'alerts.merged' | 'alerts.revisions'>;
+type DispatchHandlers = Pick<
+  RequestHandlers,
+  | 'operator.signIn'
+  | 'operator.signOut'
+  | 'operator.current'
+  | 'operator.unlock'
+  | 'alerts.act'
+  | 'alerts.history'
+  | 'alerts.duplicates'
+  | 'shift.summary'
+  | 'alerts.transferred'
+  | 'alerts.merged'
+  | 'alerts.revisions'
+  | 'seats.onDuty'
+  | 'alerts.takeOver'
+  | 'alerts.handOff'
+>;
 
 export interface DispatchRuntime {
   handlers: DispatchHandlers;
@@ -35,6 +52,8 @@ export interface DispatchRuntime {
   /** Stamps the audit log's head on an outbound command: the gateway records it, anchoring the log. */
   anchorCommand(command: ConsoleCommand): ConsoleCommand;
   dispatcher: OutboxDispatcher;
+  /** This seat among many (protocol 2). */
+  seats: SeatService;
   close(): Promise<void>;
 }
 
@@ -59,6 +78,9 @@ export async function startDispatchRuntime(options: {
   tierFor: TierFor;
   /** Facts stored with each dispatch step (DispatchServiceDeps.dispatchContext). */
   dispatchContext?: (alert: Alert, unitIds: readonly string[]) => Record<string, unknown> | null;
+  /** The id this console connects to the gateway with, and the seat's name the other seats see (default `local`). */
+  consoleId?: string;
+  seatName?: string;
 }): Promise<DispatchRuntime> {
   const { db, repository, feed, emit } = options;
   const accounts = new OperatorAccounts(db);
@@ -80,7 +102,26 @@ export async function startDispatchRuntime(options: {
   feed.onConnectionChange((connected) => dispatcher.setConnected(connected));
   dispatcher.start();
 
-  const session = new OperatorSession(accounts, audit, (operator) => emit('operator.changed', operator));
+  let gatewayUp = false;
+  const session = new OperatorSession(accounts, audit, (operator) => {
+    emit('operator.changed', operator);
+    seats.announce();
+  });
+  const seats = new SeatService({
+    repository,
+    outbox,
+    audit,
+    operator: () => session.operator,
+    send: (command, timeoutMs) => feed.command(GatewayEvents.command, anchorCommand(command), timeoutMs),
+    connected: () => gatewayUp,
+    consoleId: options.consoleId ?? 'local',
+    seatName: options.seatName ?? 'local',
+  });
+  // Every (re)connection tells the gateway who is on duty here: presence does not outlive a connection.
+  feed.onConnectionChange((connected) => {
+    gatewayUp = connected;
+    if (connected) seats.announce();
+  });
   const service = new DispatchService({
     db,
     repository,
@@ -92,6 +133,7 @@ export async function startDispatchRuntime(options: {
     drill: options.drill ? (options.mode ?? 'drill') : null,
     ...(options.dispatchContext ? { dispatchContext: options.dispatchContext } : {}),
     tierFor: options.tierFor,
+    seats,
   });
 
   const handlers: DispatchHandlers = {
@@ -102,8 +144,11 @@ export async function startDispatchRuntime(options: {
     },
     'operator.current': async () => session.operator,
     'operator.unlock': async ({ username }) => session.unlock(username),
-    'alerts.act': async ({ alertId, action, confirmation }) => {
-      if (!confirmation) return service.act(alertId, action);
+    'alerts.act': async ({ alertId, action, confirmation, reassign }) => {
+      session.require();
+      // The gateway decides who handles the alert: an unowned one is claimed now (no extra click).
+      await seats.ensureClaim(alertId);
+      if (!confirmation) return service.act(alertId, action, undefined, { reassign: reassign ?? false });
       session.require();
       // The supervisor's credentials go through the same throttle and audit as a sign-in.
       const supervisor = await session.authenticate(confirmation.username, confirmation.password, 'confirm');
@@ -111,7 +156,16 @@ export async function startDispatchRuntime(options: {
         audit.append({ operator: session.require().username, action: 'operator.confirm.refused', subject: `alert:${alertId}`, payload: { by: supervisor.username, role: supervisor.role } });
         throw new Error(`${supervisor.username} is not a supervisor: only a supervisor can confirm this step`);
       }
-      return service.act(alertId, action, supervisor.username);
+      return service.act(alertId, action, supervisor.username, { reassign: reassign ?? false });
+    },
+    'seats.onDuty': async () => seats.onDuty(),
+    'alerts.takeOver': async ({ alertId, note }) => {
+      await seats.reassignOwner(alertId, 'takeover', undefined, note);
+      return { ok: true as const };
+    },
+    'alerts.handOff': async ({ alertId, toConsoleId, note }) => {
+      await seats.reassignOwner(alertId, 'handoff', toConsoleId, note);
+      return { ok: true as const };
     },
     'alerts.history': async ({ alertId }) => service.history(alertId),
     'alerts.duplicates': async ({ alertId }) =>
@@ -126,5 +180,5 @@ export async function startDispatchRuntime(options: {
     audit.append({ operator, action, subject, payload });
   };
   const operatorName = () => session.operator?.username ?? 'seat:unsigned';
-  return { handlers, service, audit, requireSeatControl, operatorName, auditSeatAction, anchorCommand, dispatcher, close: () => dispatcher.stop() };
+  return { handlers, service, audit, requireSeatControl, operatorName, auditSeatAction, anchorCommand, dispatcher, seats, close: () => dispatcher.stop() };
 }

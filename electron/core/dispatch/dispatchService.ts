@@ -24,6 +24,19 @@ import { AlertStepStore } from './alertStepStore';
 import { localDayStart, summariseShift } from './shiftSummary';
 import type { OperatorSession } from './operatorSession';
 
+/** Protocol 2 (electron/core/seats/seatService.ts): what the loop asks of the seats' arbitration. */
+export interface SeatHooks {
+  /** Inside the step's transaction: the step goes to every seat. */
+  stepTaken(alertId: string, event: LifecycleEvent, unitIds: readonly string[]): void;
+  /** Extra fields of a `unit.assign` (sender; `reassign` when it takes another seat's unit). */
+  assignExtras(unitId: string, alertId: string): Record<string, unknown>;
+  /** Why the unit is another seat's (committed to another alert), or null. */
+  foreignCommitment(unitId: string, alertId: string): string | null;
+  auditReassignment(operator: string, unitId: string, alertId: string): void;
+  /** Another seat owns the alert: its reported arrivals are that seat's to record. */
+  isForeign(alertId: string): boolean;
+}
+
 /** A step on an alert that changes no status (supportStep): e.g. `cordon.reinforce`, `cordon.checkpoint`. */
 export interface SupportStep {
   action: string;
@@ -61,6 +74,8 @@ export interface DispatchServiceDeps {
    * chosen unit's ETA against the best available one, for scoring after the fact).
    */
   dispatchContext?: (alert: Alert, unitIds: readonly string[]) => Record<string, unknown> | null;
+  /** Many seats (protocol 2); absent: a seat on its own, as before. */
+  seats?: SeatHooks;
 }
 
 /**
@@ -82,7 +97,7 @@ export class DispatchService {
    * `confirmedBy`: a supervisor whose credentials were just checked at the seat for this step
    * (a trainee's dispatch on a live alert); stored with the step and its audit entry.
    */
-  act(alertId: string, action: LifecycleAction, confirmedBy?: string): Alert {
+  act(alertId: string, action: LifecycleAction, confirmedBy?: string, options: { reassign?: boolean } = {}): Alert {
     const operator = this.deps.session.require();
     const alert = this.requireAlert(alertId);
     const state = this.steps.lifecycle(alertId)!;
@@ -91,7 +106,18 @@ export class DispatchService {
     const confirmation = confirmedBy !== undefined && checkPermission(operator.role, action.type, { status: state.status, drill: Boolean(this.deps.drill) }).ok === false ? { confirmedBy } : {};
     if (action.type === 'merge') this.requireMergeTarget(alertId, action.intoAlertId);
     // Units already on this alert stay busy with it; only the newly sent ones must be free.
-    if (action.type === 'dispatch' || action.type === 'reassign') this.requireAvailableUnits(action.unitIds.filter((u) => !state.unitIds.includes(u)));
+    const sending = action.type === 'dispatch' || action.type === 'reassign' ? action.unitIds.filter((u) => !state.unitIds.includes(u)) : [];
+    // A unit another seat committed goes only by an explicit reassignment, audited with the step.
+    const taken = options.reassign ? sending.filter((u) => this.deps.seats?.foreignCommitment(u, alertId)) : [];
+    this.requireAvailableUnits(sending.filter((u) => !taken.includes(u)), alertId);
+    if (taken.length) {
+      let updated = alert;
+      this.deps.db.transaction(() => {
+        for (const unitId of taken) this.deps.seats!.auditReassignment(operator.username, unitId, alertId);
+        updated = this.apply(alert, action, operator.username, undefined, { reassignedFromSeats: taken, ...confirmation });
+      })();
+      return updated;
+    }
     if (action.type === 'arrive') {
       // An officer's "on scene" closes the unit's dispatch row as a reported arrival would.
       const at = this.now().toISOString();
@@ -112,7 +138,7 @@ export class DispatchService {
   /** Unit status from the feed: departure and arrival of dispatched units, recorded as system steps. */
   onUnitStatus(reports: readonly UnitStatusReport[]): void {
     for (const r of reports) {
-      if (!r.alertId) continue;
+      if (!r.alertId || this.deps.seats?.isForeign(r.alertId)) continue;
       const state = this.steps.lifecycle(r.alertId);
       if (!state || !state.unitIds.includes(r.unitId)) continue;
       if (r.status === 'en_route' && state.status === 'dispatched') this.apply(this.requireAlert(r.alertId), { type: 'depart', unitId: r.unitId }, 'system:avl', r.at);
@@ -129,7 +155,7 @@ export class DispatchService {
     const byUnit = new Map(positions.map((p) => [p.unitId, p]));
     for (const { alertId, unitId } of this.steps.activeAssignments()) {
       const p = byUnit.get(unitId);
-      if (!p) continue;
+      if (!p || this.deps.seats?.isForeign(alertId)) continue;
       const alert = this.deps.repository.alerts.get(alertId);
       if (alert && haversineMeters(p, alert.position) <= ARRIVAL_RADIUS_M) this.recordArrival(alertId, unitId, p.at);
     }
@@ -150,11 +176,11 @@ export class DispatchService {
     if (!permission.ok) throw new Error(permission.reason);
     if (!isLegal(state.status, 'dispatch')) throw new Error(`alert ${alertId} is ${state.status}`);
     const units = step.units ?? [];
-    this.requireAvailableUnits(units.map((u) => u.unitId));
+    this.requireAvailableUnits(units.map((u) => u.unitId), alertId);
     const at = this.now().toISOString();
     const commandIds: string[] = [];
     this.deps.db.transaction(() => {
-      for (const u of units) commandIds.push(this.deps.outbox.enqueue({ kind: 'unit.assign', payload: { unitId: u.unitId, alertId, lng: u.lng, lat: u.lat } }).commandId);
+      for (const u of units) commandIds.push(this.deps.outbox.enqueue({ kind: 'unit.assign', payload: { unitId: u.unitId, alertId, lng: u.lng, lat: u.lat, ...this.deps.seats?.assignExtras(u.unitId, alertId) } }).commandId);
       const data = { ...step.data, ...(units.length ? { commandIds } : {}), ...(this.deps.drill ? { mode: this.deps.drill } : {}) };
       // Not a lifecycle action: the status stays, the step is stored and audited like one.
       const event = { at, operator: operator.username, from: state.status, to: state.status, action: step.action as LifecycleEvent['action'], note: step.note, data };
@@ -253,8 +279,10 @@ export class DispatchService {
     db.transaction(() => {
       this.steps.save(alert.id, next, event);
       audit.appendLifecycleEvent(alert.id, event);
+      // Every seat sees the step (and the claim it implies) before the units it sends.
+      this.deps.seats?.stepTaken(alert.id, event, next.unitIds);
       for (const unitId of next.unitIds.filter((u) => !state.unitIds.includes(u))) {
-        const command = outbox.enqueue({ kind: 'unit.assign', payload: { unitId, alertId: alert.id, lng: alert.position.lng, lat: alert.position.lat } });
+        const command = outbox.enqueue({ kind: 'unit.assign', payload: { unitId, alertId: alert.id, lng: alert.position.lng, lat: alert.position.lat, ...this.deps.seats?.assignExtras(unitId, alert.id) } });
         this.steps.recordDispatch(alert.id, unitId, at, command.commandId, this.tierTarget(alert, unitId));
       }
       // Units leave the alert when they are released, or when the job on scene is done.
@@ -293,11 +321,14 @@ export class DispatchService {
     return alert;
   }
 
-  private requireAvailableUnits(unitIds: readonly string[]): void {
+  private requireAvailableUnits(unitIds: readonly string[], alertId: string): void {
     const units = new Map(this.deps.repository.units.list().map((u) => [u.id, u]));
     for (const id of unitIds) {
       const unit = units.get(id);
       if (!unit) throw new Error(`unknown unit ${id}`);
+      // Another seat's unit: refused with who has it and where (a reassignment takes it explicitly).
+      const foreign = this.deps.seats?.foreignCommitment(id, alertId);
+      if (foreign) throw new Error(foreign);
       if (unit.status !== 'available') throw new Error(`unit ${unit.callsign} is ${unit.status}, not available`);
     }
   }

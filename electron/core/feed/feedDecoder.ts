@@ -6,6 +6,8 @@ import { CameraStatusReportSchema } from '../../../shared/domain/camera';
 import { toWgs84 } from '../../../shared/domain/coords';
 import { loneSurrogateReason } from '../../../shared/protocol/wellFormedText';
 import type { FeedBatch } from '../db/consoleRepository';
+import { emptySeatFeed } from '../db/seatRepository';
+import { AlertOwnerPayloadSchema, AlertStepPayloadSchema, SeatPresencePayloadSchema, UnitAssignmentPayloadSchema } from '../../../shared/protocol/seats';
 
 export interface DecodeContext {
   /** Highest seq already stored: anything at or below it is a resend and is dropped. */
@@ -40,7 +42,8 @@ const safeStringify = (value: unknown): string => {
  * resends of already-stored seqs. Text is stored exactly or the message is refused.
  */
 export function decodeFeedMessages(raw: readonly unknown[], ctx: DecodeContext): FeedBatch {
-  const batch: FeedBatch = { lastSeq: ctx.lastSeq, alerts: [], positions: [], unitStatus: [], cameraStatus: [], quarantine: [] };
+  const batch: FeedBatch = { lastSeq: ctx.lastSeq, alerts: [], positions: [], unitStatus: [], cameraStatus: [], quarantine: [], seats: emptySeatFeed() };
+  const seats = batch.seats!;
   const seenAlertIds = new Set<string>();
   const reject = (seq: number | null, type: string | null, reason: string, value: unknown) =>
     batch.quarantine.push({ receivedAt: ctx.receivedAt, seq, type, reason, raw: safeStringify(value) });
@@ -110,6 +113,32 @@ export function decodeFeedMessages(raw: readonly unknown[], ctx: DecodeContext):
         if (!status.success) reject(seq, type, `invalid camera status: ${describe(status.error)}`, message);
         else if (!ctx.knownCameras.has(status.data.cameraId)) reject(seq, type, `unknown camera ${status.data.cameraId}`, message);
         else batch.cameraStatus.push(status.data);
+        break;
+      }
+      // Protocol 2: the gateway's decisions across seats (docs/protocol.md, "Seats").
+      case 'alert.owner': {
+        const owner = AlertOwnerPayloadSchema.safeParse(payload);
+        if (!owner.success) reject(seq, type, `invalid alert owner: ${describe(owner.error)}`, message);
+        else seats.owners.push({ seq, payload: owner.data });
+        break;
+      }
+      case 'alert.step': {
+        const step = AlertStepPayloadSchema.safeParse(payload);
+        if (!step.success) reject(seq, type, `invalid alert step: ${describe(step.error)}`, message);
+        else seats.steps.push({ seq, payload: step.data });
+        break;
+      }
+      case 'unit.assignment': {
+        const assignment = UnitAssignmentPayloadSchema.safeParse(payload);
+        if (!assignment.success) reject(seq, type, `invalid unit assignment: ${describe(assignment.error)}`, message);
+        else if (!ctx.knownUnits.has(assignment.data.unitId)) reject(seq, type, `unknown unit ${assignment.data.unitId}`, message);
+        else seats.assignments.push({ seq, payload: assignment.data });
+        break;
+      }
+      case 'seat.presence': {
+        const presence = SeatPresencePayloadSchema.safeParse(payload);
+        if (!presence.success) reject(seq, type, `invalid seat presence: ${describe(presence.error)}`, message);
+        else seats.presence = { seq, payload: presence.data };
         break;
       }
     }

@@ -84,6 +84,8 @@ export function isAtPost(unit: Unit): boolean {
 }
 
 const isCandidate = (u: Unit): boolean => u.status === 'available' && u.position !== null;
+/** Ranked for an alert: free units, and units another seat committed (shown busy, taken only by reassignment). */
+const isRankCandidate = (u: Unit): boolean => isCandidate(u) || (u.position !== null && u.status !== 'off_duty' && Boolean(u.commitment && !u.commitment.mine));
 const toRankUnit = (u: Unit): RankUnit => ({ id: u.id, type: u.type, lng: u.position!.lng, lat: u.position!.lat });
 const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 
@@ -208,7 +210,7 @@ export function startRoutingService(opts: RoutingServiceOptions): RoutingService
     tierFor,
     rankNearby(alert, units, limit) {
       const candidates = units
-        .filter(isCandidate)
+        .filter(isRankCandidate)
         .map((unit) => ({ unit, straightLineM: haversineMeters(alert.position, unit.position!) }))
         .sort((a, b) => a.straightLineM - b.straightLineM); // unreachable units keep this order
       const byId = new Map(candidates.map((c) => [c.unit.id, c]));

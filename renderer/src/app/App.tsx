@@ -59,7 +59,7 @@ export function App() {
         <CameraList nearby={nearby} />
         <UnitList
           nearby={nearby}
-          {...(desk.signedIn && selected ? { action: { label: desk.reassignFrom ? t('dispatch.desk.reassignTo') : t('dispatch.desk.assign'), enabled: desk.canAssign, run: desk.assign } } : {})}
+          {...(desk.signedIn && selected ? { action: { label: desk.reassignFrom ? t('dispatch.desk.reassignTo') : t('dispatch.desk.assign'), enabled: desk.canAssign, run: desk.assign, take: desk.take } } : {})}
         />
       </aside>
       <StatusBar />

@@ -13,6 +13,7 @@ export async function connectStore(api: ConsoleApi, store: ConsoleStore): Promis
     api.subscribe['alerts.upserted']((alerts) => run(() => store.upsertAlerts(alerts))),
     api.subscribe['units.positions']((positions) => run(() => store.applyPositions(positions))),
     api.subscribe['units.status']((reports) => run(() => store.applyUnitStatus(reports))),
+    api.subscribe['units.upserted']((units) => run(() => store.upsertUnits(units))),
     api.subscribe['cameras.status']((reports) => run(() => store.applyCameraStatus(reports))),
     api.subscribe['feed.status']((feed) => run(() => store.setFeed(feed))),
     api.subscribe['settings.changed']((settings) => run(() => store.setSettings(settings))),

@@ -105,6 +105,13 @@ export class ConsoleStore {
     this.notifyNextFrame();
   }
 
+  /** Units as the host stores them now (a commitment by another seat came or went). */
+  upsertUnits(units: readonly Unit[]): void {
+    const next = new Map(this.state.units);
+    for (const u of units) next.set(u.id, { ...u, position: next.get(u.id)?.position ?? u.position });
+    this.set({ units: next });
+  }
+
   applyUnitStatus(reports: readonly UnitStatusReport[]): void {
     const next = new Map(this.state.units);
     for (const r of reports) {

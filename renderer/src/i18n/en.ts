@@ -135,4 +135,15 @@ export const en: Shape<typeof zhCN> = {
     video: 'Bayonet video ({{count}})', chooseUnit: 'Choose unit', suggested: 'suggested', sendUnit: 'Send here',
     order: 'Order', orderBy: { urgency: 'By urgency', class: 'By road class' }, showCovered: 'Include covered',
   },
+  seats: {
+    onDuty: 'On duty', none: 'nobody', ownerLabel: 'Handled by', unowned: 'Unclaimed', owner: '{{owner}}', ownerMine: '{{owner}} (this seat)',
+    ownerTitle: 'Handled by {{owner}}', busy: 'Busy: alert {{alert}} · {{owner}}', take: 'Reassign here',
+    takeOver: 'Take over', handTo: 'Hand to seat…', handOff: 'Hand over',
+  },
+  handover: {
+    open: 'Shift handover', title: 'Shift handover', outgoing: 'Outgoing', incoming: 'Incoming officer', openCases: 'Open cases ({{count}})',
+    transferred: 'Transferred cases ({{count}})', unitsOut: 'Units out ({{count}})', notes: 'Notes', notesPlaceholder: 'What the next shift must know',
+    password: 'Password of the incoming officer', submit: 'Hand over and sign', accepted: 'Handed over to {{incoming}} at {{time}}',
+    export: 'Export (HTML)', exported: 'Saved: {{path}}', none: 'none', close: 'Close', unitLine: '{{unit}} on {{alert}} ({{status}})',
+  },
 };

@@ -129,4 +129,15 @@ export const zhCN = {
     video: '卡口视频（{{count}}）', chooseUnit: '选择警力', suggested: '建议', sendUnit: '派往此口',
     order: '排序', orderBy: { urgency: '按紧急程度', class: '按道路等级' }, showCovered: '含已覆盖',
   },
+  seats: {
+    onDuty: '在岗席位', none: '无', ownerLabel: '接警席位', unowned: '未接警', owner: '{{owner}}', ownerMine: '{{owner}}（本席）',
+    ownerTitle: '由 {{owner}} 处置', busy: '忙：警情 {{alert}} · {{owner}}', take: '改派到此',
+    takeOver: '接管', handTo: '移交给席位…', handOff: '移交',
+  },
+  handover: {
+    open: '交接班', title: '交接班', outgoing: '交班人', incoming: '接班人', openCases: '在办警情（{{count}}）',
+    transferred: '已分流待反馈（{{count}}）', unitsOut: '在外警力（{{count}}）', notes: '交班事项', notesPlaceholder: '下一班需要知道的事',
+    password: '接班人密码', submit: '交接并签名', accepted: '已于 {{time}} 交接给 {{incoming}}',
+    export: '导出（HTML）', exported: '已保存：{{path}}', none: '无', close: '关闭', unitLine: '{{unit}} 在 {{alert}}（{{status}}）',
+  },
 } as const;

@@ -3,6 +3,7 @@ import { maskPhone } from '../../../../shared/domain/alertQueue';
 import { useConsoleState } from '../../app/ConsoleContext';
 import { MergedReports } from './MergedReports';
 import { AlertRevisions } from './AlertRevisions';
+import { AlertOwner, OwnerControls } from '../seats';
 
 const fmt = (n: number) => n.toFixed(6);
 
@@ -31,6 +32,11 @@ export function AlertDetail() {
         <dd data-testid="alert-detail-id">{alert.id}</dd>
         <dt>{t('detail.status')}</dt>
         <dd>{t(`status.${alert.status}`)}</dd>
+        <dt>{t('seats.ownerLabel')}</dt>
+        <dd>
+          <AlertOwner alert={alert} />
+          <OwnerControls alert={alert} />
+        </dd>
         <dt>{t('detail.reportedAt')}</dt>
         <dd>{new Date(alert.reportedAt).toLocaleString(i18n.language)}</dd>
         <dt>{t('detail.address')}</dt>

@@ -7,6 +7,7 @@ import { useNow } from '../../shared-ui/useNow';
 import { useScrollIntoView } from '../../shared-ui/useScrollIntoView';
 import { TransferredList, useTransferredCases } from '../dispatch';
 import { useQueueKeyboard, useViewToggleKey } from './useQueueKeyboard';
+import { AlertOwner } from '../seats';
 
 function AlertAge({ reportedAt, now }: { reportedAt: string; now: number }) {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ function AlertRow({ alert, selected, unseen, now, onSelect }: { alert: Alert; se
       {unseen ? <span className="new-badge">{t('queue.new')}</span> : null}
       <AlertAge reportedAt={alert.reportedAt} now={now} />
       <span className="alert-address">{alert.address}</span>
+      <AlertOwner alert={alert} />
     </li>
   );
 }

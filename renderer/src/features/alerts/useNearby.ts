@@ -16,9 +16,11 @@ export function useNearby(cameraLimit = 8, unitLimit = 6): NearbyResult | null {
     if (!selectedId) return;
     const bump = () => setVersion((v) => v + 1);
     const offStatus = api.subscribe['units.status'](bump);
+    const offUnits = api.subscribe['units.upserted'](bump);
     const offHistory = api.subscribe['alerts.historyChanged'](({ alertId }) => alertId === selectedId && bump());
     return () => {
       offStatus();
+      offUnits();
       offHistory();
     };
   }, [api, selectedId]);

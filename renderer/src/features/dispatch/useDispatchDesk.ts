@@ -31,6 +31,8 @@ export interface DispatchDesk {
   canAssign(unitId: string): boolean;
   /** Sends a ranked unit: a dispatch (reinforcement when units are already there), or in reassign mode the replacement. */
   assign(unitId: string): void;
+  /** Sends a unit another seat committed, by explicit reassignment (the host audits it). */
+  take(unitId: string): void;
   /** The assigned unit being replaced, while the officer picks its replacement in the ranked list. */
   reassignFrom: string | null;
   startReassign(unitId: string): void;
@@ -65,11 +67,11 @@ export function useDispatchDesk(alert: Alert | null, nearby: NearbyResult | null
   if (reassignFrom && (!assignedUnitIds.includes(reassignFrom) || !legal.includes('reassign'))) setReassignFrom(null);
 
   const send = useCallback(
-    async (action: LifecycleActionRequest, confirmation?: { username: string; password: string }) => {
+    async (action: LifecycleActionRequest, confirmation?: { username: string; password: string }, reassign?: boolean) => {
       if (!alertId) return false;
       try {
         setError(null);
-        await api.requests['alerts.act']({ alertId, action, ...(confirmation ? { confirmation } : {}) });
+        await api.requests['alerts.act']({ alertId, action, ...(confirmation ? { confirmation } : {}), ...(reassign ? { reassign } : {}) });
         return true;
       } catch (err) {
         setError(err instanceof Error ? err.message : String(err));
@@ -101,7 +103,13 @@ export function useDispatchDesk(alert: Alert | null, nearby: NearbyResult | null
 
   const free = (unitId: string) => (units.get(unitId)?.status ?? 'available') === 'available' && !assignedUnitIds.includes(unitId);
   const canAssign = (unitId: string) => Boolean(operator) && free(unitId) && (reassignFrom ? legal.includes('reassign') : legal.includes('dispatch'));
+  // Another seat's unit: the host refuses it with who has it and where (shown as the error).
+  const foreign = (unitId: string) => Boolean(units.get(unitId)?.commitment && !units.get(unitId)?.commitment?.mine);
   const assign = (unitId: string) => {
+    if (operator && foreign(unitId) && legal.includes('dispatch') && !reassignFrom) {
+      void act({ type: 'dispatch', unitIds: [unitId] });
+      return;
+    }
     if (!canAssign(unitId)) return;
     if (reassignFrom) {
       const from = reassignFrom;
@@ -123,6 +131,9 @@ export function useDispatchDesk(alert: Alert | null, nearby: NearbyResult | null
     bestUnitId,
     canAssign,
     assign,
+    take: (unitId) => {
+      if (operator && legal.includes('dispatch')) void send({ type: 'dispatch', unitIds: [unitId] }, undefined, true);
+    },
     reassignFrom,
     startReassign: (unitId) => legal.includes('reassign') && setReassignFrom(unitId),
     cancelReassign: () => setReassignFrom(null),

@@ -3,6 +3,7 @@ import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
 import { AlarmControl } from '../alarm';
 import { OperatorControl } from '../operator';
 import { PackProvenance } from './PackProvenance';
+import { SeatList } from '../seats';
 
 /** Connection state, feed lag, resume point, quarantined messages, unit availability, language. */
 export function StatusBar() {
@@ -31,6 +32,7 @@ export function StatusBar() {
         {t('statusBar.quarantine', { count: feed?.quarantineCount ?? 0 })}
       </span>
       <span>{t('statusBar.units', { available, total: units.size })}</span>
+      <SeatList />
       <OperatorControl />
       <AlarmControl />
       <span className="spacer" />

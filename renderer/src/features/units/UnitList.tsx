@@ -9,6 +9,8 @@ export interface UnitRowAction {
   label: string;
   enabled: (unitId: string) => boolean;
   run: (unitId: string) => void;
+  /** A unit another seat committed: taken only by an explicit reassignment (audited). */
+  take?: (unitId: string) => void;
 }
 
 /**
@@ -29,8 +31,18 @@ export function UnitList({ nearby, action }: { nearby: NearbyResult | null; acti
       <ol>
         {nearby.units.map(({ unit, etaSeconds, distanceM, straightLineM, tier, unreachable }, index) => {
           const badge = tierBadgeText(t, tier);
+          const busy = unit.commitment && !unit.commitment.mine ? unit.commitment : null;
           return (
-            <li key={unit.id} data-testid="unit-item" data-unit-id={unit.id} data-rank={index + 1} data-eta={etaSeconds === null ? '' : Math.round(etaSeconds)}>
+            <li
+              key={unit.id}
+              data-testid="unit-item"
+              data-unit-id={unit.id}
+              data-rank={index + 1}
+              data-eta={etaSeconds === null ? '' : Math.round(etaSeconds)}
+              data-busy={String(busy !== null)}
+              data-committed-to={busy?.alertId ?? ''}
+              className={busy ? 'busy' : undefined}
+            >
               {action && index < 9 ? <kbd className="unit-key">{index + 1}</kbd> : null}
               <span className={`unit-type type-${unit.type}`}>{t(`unitType.${unit.type}`)}</span>
               <span className="unit-callsign">{unit.callsign}</span>
@@ -49,9 +61,19 @@ export function UnitList({ nearby, action }: { nearby: NearbyResult | null; acti
                   {badge}
                 </span>
               ) : null}
+              {busy ? (
+                <span className="unit-busy" data-testid="unit-busy">
+                  {t('seats.busy', { alert: busy.alertId, owner: `${busy.operator} · ${busy.seat}` })}
+                </span>
+              ) : null}
               {action ? (
-                <button type="button" className="unit-assign" data-testid="unit-assign" disabled={!action.enabled(unit.id)} onClick={() => action.run(unit.id)}>
+                <button type="button" className="unit-assign" data-testid="unit-assign" disabled={!busy && !action.enabled(unit.id)} onClick={() => action.run(unit.id)}>
                   {action.label}
+                </button>
+              ) : null}
+              {action?.take && busy ? (
+                <button type="button" className="unit-take" data-testid="unit-take" onClick={() => action.take!(unit.id)}>
+                  {t('seats.take')}
                 </button>
               ) : null}
             </li>
