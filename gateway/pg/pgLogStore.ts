@@ -3,6 +3,7 @@ import type { CommandAck } from '../../shared/protocol/feed';
 import { FeedLog, type AppendRequest, type CommandRecord, type LogBatch, type WireEnvelope } from '../feedLog';
 import type { AppendResult, LogStore } from '../logStore';
 import { migrate } from './schema';
+import type { ClockAnchor } from '../scenarioClock';
 
 const CHANNEL = 'gateway_feed';
 /** Held (session-level) by the one gateway that plays the scenario; see `lead()`. */
@@ -188,6 +189,26 @@ export class PgLogStore implements LogStore {
     const { rows } = await this.listener.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [SCENARIO_LEADER_LOCK]);
     this.leading = rows[0]!.ok;
     return this.leading;
+  }
+
+  /**
+   * The scenario clock of the database: `fresh` if this is the first gateway on it, else the one
+   * stored (so every gateway plays the same scenario time). Refuses another scenario's database.
+   */
+  async openClock(scenarioId: string, fresh: ClockAnchor): Promise<ClockAnchor> {
+    await this.pool.query('INSERT INTO gateway_clock (scenario_id, anchor) VALUES ($1, $2) ON CONFLICT DO NOTHING', [scenarioId, JSON.stringify(fresh)]);
+    const { rows } = await this.pool.query<{ scenario_id: string; anchor: string }>('SELECT scenario_id, anchor FROM gateway_clock');
+    if (rows[0]!.scenario_id !== scenarioId) throw new Error(`the database at ${where(this.url)} holds the log of scenario "${rows[0]!.scenario_id}", not "${scenarioId}"; use another database`);
+    return JSON.parse(rows[0]!.anchor) as ClockAnchor;
+  }
+
+  async loadClock(): Promise<ClockAnchor> {
+    const { rows } = await this.pool.query<{ anchor: string }>('SELECT anchor FROM gateway_clock');
+    return JSON.parse(rows[0]!.anchor) as ClockAnchor;
+  }
+
+  async saveClock(anchor: ClockAnchor): Promise<void> {
+    await this.pool.query('UPDATE gateway_clock SET anchor = $1', [JSON.stringify(anchor)]);
   }
 
   private async listen(): Promise<void> {
