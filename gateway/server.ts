@@ -19,7 +19,7 @@ import { createAdapter } from '@socket.io/postgres-adapter';
 import { scenarioLeadership, sharedCommands } from './feed/sharedFeed';
 import { FeedFanout } from './feed/feedFanout';
 import { buildRoadGraph } from './simulation/roadGraph';
-import { openScenarioClock } from './scenario/scenarioClock';
+import { openScenarioClock, ScenarioClock, type ClockAnchor } from './scenario/scenarioClock';
 import { loadScenario } from '../node/loadScenario';
 import { ScenarioPlayer, scenarioCycleSeconds } from './scenario/scenarioPlayer';
 import { UnitSimulator } from './simulation/unitSimulator';
@@ -128,10 +128,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Dispatched units drive to the scene; their motion is rebuilt from the commands in the log.
   const dispatch = new DispatchSimulator(roadGraph, simulator, pack.manifest.id, { loop: options.loop ?? false, cycleSeconds: scenarioCycleSeconds(scenario) });
   const player = new ScenarioPlayer(scenario, dispatch, options.loop ?? false);
-  const opened = openScenarioClock(stateDir, { scenarioId: scenario.id, speed, now });
-  const clock = opened.clock;
-  // A shared log: PostgreSQL, several gateways; the seq space is the database's, not this process's.
+  // A shared log: PostgreSQL, several gateways; the seq space and the clock are the database's.
   const shared = options.database ? await PgLogStore.open(options.database) : null;
+  const opened = openScenarioClock(shared ? null : stateDir, { scenarioId: scenario.id, speed, now });
+  const sharedClock = async (anchor: Promise<ClockAnchor>) => new ScenarioClock(await anchor, now, (a) => void shared!.saveClock(a).catch((err: unknown) => console.error(`gateway: cannot store the clock: ${String(err)}`)));
+  let clock = opened.clock;
+  if (shared) {
+    try {
+      clock = await sharedClock(shared.openClock(scenario.id, { anchorWallMs: now(), anchorScenarioSec: 0, speed }));
+    } catch (err) {
+      await shared.close();
+      throw err;
+    }
+  }
   const log = shared ?? FileLogStore.open(stateDir, options.fsync ?? true);
   const fileLog = log instanceof FileLogStore ? log.log : null;
   const gatewayId = log.logId ?? opened.gatewayId;
@@ -175,7 +184,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (batch.frontier !== undefined) frontier = Math.max(frontier, batch.frontier);
   });
   let appending: Promise<unknown> | null = null;
-  const leads = shared ? scenarioLeadership(shared, now) : null;
+  const leads = shared ? scenarioLeadership(shared, now, async () => void (clock = await sharedClock(shared.loadClock()))) : null;
   const advanceShared = async (store: PgLogStore) => {
     if (!(await leads!())) return;
     const to = clock.scenarioTime();
@@ -246,6 +255,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return { scenario: scenario.id, scenarioTime: clock.scenarioTime(), speed: clock.speed, paused: clock.paused, durationSec: scenario.durationSec, headSeq: log.headSeq };
   }
   function controlClock(body: ClockBody) {
+    if (shared && !shared.isLeader) throw new ClockRefused('this gateway does not play the scenario: control the clock on the one whose GET /admin/state says scenarioLeader: true');
     if (body.action === 'seek' && body.toSeconds! < Math.max(frontier, clock.scenarioTime())) {
       throw new ClockRefused(
         `cannot seek backwards (now ${Math.max(frontier, clock.scenarioTime()).toFixed(1)} s, asked ${body.toSeconds} s): the console resumes from its last stored seq, so a rewound scenario cannot be replayed to it; start a new drill with a fresh state dir`,

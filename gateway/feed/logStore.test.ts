@@ -165,6 +165,18 @@ describe('PostgreSQL: several writers on one database', () => {
     await expect(PgLogStore.open(url)).rejects.toThrow(new RegExp(`schema is version ${SCHEMA_VERSION + 1}, newer than this gateway's ${SCHEMA_VERSION}`));
   });
 
+  it('opens a log longer than one read page whole, in order', async (t) => {
+    if (!pgServer) return t.skip(pgReason ?? undefined);
+    const url = await pgServer.freshDatabase(databaseName('long'));
+    const writer = await PgLogStore.open(url);
+    // 2500 appends in one statement (more than one page of 2000), as 2500 gateways' appends would land.
+    await writer.pool.query(`SELECT feed_append('s', ARRAY[NULL]::text[], ARRAY['alert'], ARRAY['{"n":' || n || '}'], ARRAY[NULL]::text[], NULL, '{}', '{}') FROM generate_series(1, 2500) AS n`);
+    const reader = await PgLogStore.open(url);
+    expect(reader.headSeq).toBe(2500);
+    expect(reader.since(0).map((e) => (e.payload as { n: number }).n)).toEqual(Array.from({ length: 2500 }, (_, i) => i + 1));
+    await Promise.all([writer.close(), reader.close()]);
+  });
+
   it('refuses a bad --database URL and an unreachable server with a clear message', async () => {
     await expect(PgLogStore.open('not a url')).rejects.toThrow(/--database must be a URL like postgres:/);
     await expect(PgLogStore.open('mysql://h/db')).rejects.toThrow(/postgres:\/\/ or postgresql:\/\//);

@@ -70,16 +70,18 @@ export function sharedCommands(
 
 /**
  * Whether this gateway plays the scenario now. One gateway on the database does (it holds the
- * leader lock); the others ask at most once a second, and one that takes over first reads the
- * old leader's last window, then plays on from that frontier.
+ * leader lock); the others ask at most once a second, and one that takes over first reloads the
+ * clock (the old leader may have paused or sped it up) and reads the old leader's last window,
+ * then plays on from that frontier.
  */
-export function scenarioLeadership(store: PgLogStore, now: () => number): () => Promise<boolean> {
+export function scenarioLeadership(store: PgLogStore, now: () => number, takeOver: () => Promise<void>): () => Promise<boolean> {
   let askedAt = -Infinity;
   return async () => {
     if (store.isLeader) return true;
     if (now() - askedAt < 1000) return false;
     askedAt = now();
     if (!(await store.lead())) return false;
+    await takeOver();
     await store.refresh();
     return true;
   };

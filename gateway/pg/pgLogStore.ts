@@ -3,19 +3,22 @@ import type { CommandAck } from '../../shared/protocol/feed';
 import { FeedLog, type AppendRequest, type CommandRecord, type LogBatch, type WireEnvelope } from '../feed/feedLog';
 import type { AppendResult, LogStore } from '../feed/logStore';
 import { migrate } from './schema';
+import type { ClockAnchor } from '../scenario/scenarioClock';
 
 const CHANNEL = 'gateway_feed';
 /** Held (session-level) by the one gateway that plays the scenario; see `lead()`. */
 const SCENARIO_LEADER_LOCK = 741_013_002;
 const RECONNECT_MS = 1000;
+/** A gateway starting on a long log reads it in pages of this many appends. */
+const READ_PAGE_BATCHES = 2000;
 
 interface BatchRow { b: number; f: number | null }
 interface EnvelopeRow { s: number; b: number; i: string | null; t: string; a: string; p: string }
 interface CommandRow { b: number; r: string }
 const READ_NEW = `SELECT
-  (SELECT coalesce(json_agg(json_build_object('b', batch, 'f', frontier) ORDER BY batch), '[]') FROM feed_batch WHERE batch > $1) AS batches,
-  (SELECT coalesce(json_agg(json_build_object('s', seq, 'b', batch, 'i', id, 't', type, 'a', sent_at, 'p', payload) ORDER BY seq), '[]') FROM feed_envelope WHERE batch > $1) AS envelopes,
-  (SELECT coalesce(json_agg(json_build_object('b', batch, 'r', record) ORDER BY batch, command_id), '[]') FROM feed_command WHERE batch > $1) AS commands`;
+  (SELECT coalesce(json_agg(json_build_object('b', batch, 'f', frontier) ORDER BY batch), '[]') FROM feed_batch WHERE batch > $1 AND batch <= $2) AS batches,
+  (SELECT coalesce(json_agg(json_build_object('s', seq, 'b', batch, 'i', id, 't', type, 'a', sent_at, 'p', payload) ORDER BY seq), '[]') FROM feed_envelope WHERE batch > $1 AND batch <= $2) AS envelopes,
+  (SELECT coalesce(json_agg(json_build_object('b', batch, 'r', record) ORDER BY batch, command_id), '[]') FROM feed_command WHERE batch > $1 AND batch <= $2) AS commands`;
 
 /** Unit position reports supersede each other (as in the file log): keyed by unit id. */
 function positionKey(type: string, payload: unknown): string | null {
@@ -160,9 +163,14 @@ export class PgLogStore implements LogStore {
   }
 
   private async readNew(): Promise<void> {
-    if (this.closed) return;
+    // Batch numbers have no gaps and commit in order, so pages of them are complete.
+    while (!this.closed && (await this.readPage()) === READ_PAGE_BATCHES);
+  }
+
+  /** Up to READ_PAGE_BATCHES batches after the view's last, into the view and out to the listeners. */
+  private async readPage(): Promise<number> {
     // One statement, so one snapshot: a batch is never seen without its envelopes and commands.
-    const { rows } = await this.pool.query<{ batches: BatchRow[]; envelopes: EnvelopeRow[]; commands: CommandRow[] }>(READ_NEW, [this.lastBatch]);
+    const { rows } = await this.pool.query<{ batches: BatchRow[]; envelopes: EnvelopeRow[]; commands: CommandRow[] }>(READ_NEW, [this.lastBatch, this.lastBatch + READ_PAGE_BATCHES]);
     const { batches: batchRows, envelopes: envelopeRows, commands: commandRows } = rows[0]!;
     const batches = new Map<number, LogBatch>();
     for (const row of batchRows) batches.set(row.b, row.f === null ? { entries: [] } : { entries: [], frontier: row.f });
@@ -177,6 +185,7 @@ export class PgLogStore implements LogStore {
       this.lastBatch = number;
       for (const listener of this.listeners) listener(batch);
     }
+    return batchRows.length;
   }
 
   /**
@@ -188,6 +197,26 @@ export class PgLogStore implements LogStore {
     const { rows } = await this.listener.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [SCENARIO_LEADER_LOCK]);
     this.leading = rows[0]!.ok;
     return this.leading;
+  }
+
+  /**
+   * The scenario clock of the database: `fresh` if this is the first gateway on it, else the one
+   * stored (so every gateway plays the same scenario time). Refuses another scenario's database.
+   */
+  async openClock(scenarioId: string, fresh: ClockAnchor): Promise<ClockAnchor> {
+    await this.pool.query('INSERT INTO gateway_clock (scenario_id, anchor) VALUES ($1, $2) ON CONFLICT DO NOTHING', [scenarioId, JSON.stringify(fresh)]);
+    const { rows } = await this.pool.query<{ scenario_id: string; anchor: string }>('SELECT scenario_id, anchor FROM gateway_clock');
+    if (rows[0]!.scenario_id !== scenarioId) throw new Error(`the database at ${where(this.url)} holds the log of scenario "${rows[0]!.scenario_id}", not "${scenarioId}"; use another database`);
+    return JSON.parse(rows[0]!.anchor) as ClockAnchor;
+  }
+
+  async loadClock(): Promise<ClockAnchor> {
+    const { rows } = await this.pool.query<{ anchor: string }>('SELECT anchor FROM gateway_clock');
+    return JSON.parse(rows[0]!.anchor) as ClockAnchor;
+  }
+
+  async saveClock(anchor: ClockAnchor): Promise<void> {
+    await this.pool.query('UPDATE gateway_clock SET anchor = $1', [JSON.stringify(anchor)]);
   }
 
   private async listen(): Promise<void> {

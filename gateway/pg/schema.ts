@@ -98,6 +98,18 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       $fn$;
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- The scenario clock all gateways on the database play by (ClockAnchor JSON), and the
+      -- scenario it belongs to: a gateway started with another scenario is refused.
+      CREATE TABLE gateway_clock (
+        only_row    boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+        scenario_id text NOT NULL,
+        anchor      text NOT NULL
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

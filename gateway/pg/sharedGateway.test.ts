@@ -34,6 +34,8 @@ const alertIds = (envelopes: WireEnvelope[]) => envelopes.filter((e) => e.type =
 const history = (envelopes: WireEnvelope[]) => envelopes.filter((e) => e.type !== 'unit.position').map((e) => `${e.seq}:${e.type}:${JSON.stringify(e.payload)}`);
 const strictlyIncreasing = (envelopes: WireEnvelope[]) => envelopes.every((e, i) => i === 0 || e.seq > envelopes[i - 1]!.seq);
 const has = (c: RecordingClient, id: string) => () => alertIds(c.envelopes).includes(id);
+/** GET /admin/state's scenarioLeader: whether this gateway plays the scenario. */
+const leads = async (url: string) => ((await (await fetch(`${url}/admin/state`, { headers: { authorization: 'Bearer demo-token' } })).json()) as { scenarioLeader: boolean }).scenarioLeader;
 
 describe('gateways sharing one PostgreSQL', () => {
   it('sends every envelope appended through either gateway to the consoles of both, once, in one seq order', async (t) => {
@@ -73,6 +75,25 @@ describe('gateways sharing one PostgreSQL', () => {
       expect(dispatched).toHaveLength(1);
     }
     expect(history(ca.envelopes)).toEqual(history(cb.envelopes));
+  });
+
+  it('plays one scenario clock: a later gateway takes the database’s, another scenario is refused, clock control is the leader’s', async (t) => {
+    if (!server) return t.skip(reason ?? undefined);
+    const database = await server.freshDatabase(databaseName('clock'));
+    const dir = tempDir();
+    const { packDir, scenarioFile } = writeFixture(dir, fixtureScenario(3));
+    const a = await startGateway({ scenario: scenarioFile, pack: packDir, port: 0, speed: 7, tickMs: 10, database });
+    cleanup.push(() => a.close());
+    const b = await startGateway({ scenario: scenarioFile, pack: packDir, port: 0, speed: 2, tickMs: 10, database });
+    cleanup.push(() => b.close());
+    expect(b.clockState().speed).toBe(7);
+    const [leader, follower] = (await leads(a.url)) ? [a, b] : [b, a];
+    expect(await leads(follower.url)).toBe(false);
+    expect(() => follower.controlClock({ action: 'pause' })).toThrow(/does not play the scenario/);
+    expect(leader.controlClock({ action: 'pause' }).paused).toBe(true);
+
+    const other = writeFixture(tempDir(), { ...fixtureScenario(2), id: 'another-drill' });
+    await expect(startGateway({ scenario: other.scenarioFile, pack: other.packDir, port: 0, database })).rejects.toThrow(/holds the log of scenario "test-drill", not "another-drill"/);
   });
 
   it('carries a socket.io broadcast on one gateway to the consoles of the other (postgres adapter)', async (t) => {
@@ -122,9 +143,9 @@ describe('gateway processes sharing one PostgreSQL', () => {
     const args = ['--scenario', scenarioFile, '--pack', packDir, '--speed', '10', '--tick-ms', '10', '--port', '0', '--database', database];
     const started = await Promise.all([runGateway(args), runGateway(args)]);
     // Kill the one playing the scenario: the other has to take over from its frontier.
-    const leads = await Promise.all(started.map(async (g) => ((await (await fetch(`${g.url}/admin/state`, { headers: { authorization: 'Bearer demo-token' } })).json()) as { scenarioLeader: boolean }).scenarioLeader));
-    expect(leads.filter(Boolean)).toHaveLength(1);
-    const [first, second] = leads[0] ? started : [started[1]!, started[0]!];
+    const leaders = await Promise.all(started.map((g) => leads(g.url)));
+    expect(leaders.filter(Boolean)).toHaveLength(1);
+    const [first, second] = leaders[0] ? started : [started[1]!, started[0]!];
     const onFirst = client(first.url);
     const onSecond = client(second.url);
     await waitFor(() => alertIds(onFirst.envelopes).length >= 5, 15_000, 'first alerts on the first gateway');
