@@ -26,6 +26,7 @@ import { fileAuditKeyProvider, type AuditKeyProvider } from './audit/auditKey';
 import { guardSeatControl } from './seatGuard';
 import { streamUrlKey } from '../../gateway/streams/streamUrl';
 import type { MediaServer } from '../../shared/domain/mediaServers';
+import { createStatsHandlers } from './stats';
 
 export interface ConsoleRuntimeOptions {
   dataDir: string;
@@ -183,6 +184,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     auditHead: () => dispatch.audit.head(),
     ...(options.printPdf ? { printPdf: options.printPdf } : {}),
   });
+  const statsHandlers = createStatsHandlers({ db: repository.db, dataDir: options.dataDir, ...(options.printPdf ? { printPdf: options.printPdf } : {}) });
   const handlers: RequestHandlers = {
     'session.snapshot': async () => ({
       alerts: repository.alerts.list({ includeClosed: false }),
@@ -217,6 +219,9 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     'cameras.aim': guardSeatControl(dispatch, 'cameraAim', video.handlers['cameras.aim'], null),
     'wall.setSource': guardSeatControl(dispatch, 'wallSource', video.handlers['wall.setSource'], ([source]) => ({ action: 'wall.setSource', subject: 'wall', payload: source })),
     ...cordon.handlers,
+    // The command center's figures: supervisor and duty officer; each report export is audited.
+    'stats.query': guardSeatControl(dispatch, 'statistics', statsHandlers['stats.query'], null),
+    'stats.exportReport': guardSeatControl(dispatch, 'statistics', statsHandlers['stats.exportReport'], ([request], result) => ({ action: 'stats.reportExported', subject: 'stats:report', payload: { format: request.format, period: request.period, path: result.path } })),
     'settings.update': async (patch) => {
       // The language is the reader's; the alarm is the seat's: muting it is a decision someone answers for.
       const alarmChange = patch.alarmMuted !== undefined || patch.alarmVolume !== undefined;

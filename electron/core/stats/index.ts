@@ -2,3 +2,6 @@
 export { StatsService } from './statsService';
 export { resolvePeriod, localDate, type ResolvedPeriod } from './period';
 export { percentile, histogram, RESPONSE_BIN_EDGES } from './figures';
+export { createStatsHandlers } from './statsHandlers';
+export { writeStatsReport } from './statsReport';
+export { XLSX_SHEETS } from './reportXlsx';
