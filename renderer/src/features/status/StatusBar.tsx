@@ -3,6 +3,7 @@ import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
 import { AlarmControl } from '../alarm';
 import { OperatorControl } from '../operator';
 import { PackProvenance } from './PackProvenance';
+import { StatsButton } from '../stats';
 
 /** Connection state, feed lag, resume point, quarantined messages, unit availability, language. */
 export function StatusBar() {
@@ -34,6 +35,7 @@ export function StatusBar() {
       <OperatorControl />
       <AlarmControl />
       <span className="spacer" />
+      <StatsButton />
       <PackProvenance />
       <button type="button" data-testid="locale-toggle" onClick={() => void api.requests['settings.update']({ locale: nextLocale })}>
         {t('statusBar.language')}
