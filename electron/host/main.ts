@@ -31,6 +31,8 @@ async function main(): Promise<void> {
       'api-token': { type: 'string' },
       'renderer-dir': { type: 'string', default: path.join(root, 'dist', 'renderer') },
       'demo-operators': { type: 'boolean', default: false },
+      /** 30 days of generated history in a fresh demo data folder (docs/statistics.md); `npm start` passes it. */
+      'demo-history': { type: 'boolean', default: false },
       /** Training drill: the scenario id (docs/drills.md); --data-dir must be the drill's own folder. */
       drill: { type: 'string' },
       'drill-name': { type: 'string' },
@@ -67,6 +69,7 @@ async function main(): Promise<void> {
     version: process.env.npm_package_version ?? '0.1.0',
     emit: server.emit,
     demoOperators: values['demo-operators'],
+    demoHistory: values['demo-history'],
     drill: values.drill ? { scenarioId: values.drill, ...(values['drill-name'] ? { name: values['drill-name'] } : {}) } : null,
     drillScenarioFile,
     mediaServers,

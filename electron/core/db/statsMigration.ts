@@ -70,6 +70,16 @@ export const STATS_MIGRATION_SQL = `
     WHERE alert_id = NEW.alert_id AND dispatched_ms IS NULL;
   END;
 
+  -- A dispatch row written already arrived (imported or generated history) counts as an arrival too.
+  CREATE TRIGGER alert_stats_on_dispatch_arrived AFTER INSERT ON dispatches WHEN NEW.arrived_at IS NOT NULL BEGIN
+    UPDATE alert_stats SET
+      arrived_ms = ${ms('NEW.arrived_at')},
+      response_seconds = NEW.response_seconds,
+      tier_target_seconds = NEW.tier_target_seconds,
+      tier_met = NEW.tier_met
+    WHERE alert_id = NEW.alert_id AND (arrived_ms IS NULL OR ${ms('NEW.arrived_at')} < arrived_ms);
+  END;
+
   CREATE TRIGGER alert_stats_on_arrival AFTER UPDATE OF arrived_at ON dispatches WHEN NEW.arrived_at IS NOT NULL BEGIN
     UPDATE alert_stats SET
       arrived_ms = ${ms('NEW.arrived_at')},

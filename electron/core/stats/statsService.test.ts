@@ -96,7 +96,7 @@ describe('statistics service', () => {
     const before = new StatsService(h.repo.db, { now }).query({ period: { kind: 'week', date: DAY } });
     const db = h.repo.db;
     // Back to version 5 (drop what 6 added), then migrate again: the backfill rebuilds the summary.
-    for (const t of ['alert', 'alert_change', 'dispatch', 'arrival', 'step']) db.exec(`DROP TRIGGER alert_stats_on_${t}`);
+    for (const t of ['alert', 'alert_change', 'dispatch', 'dispatch_arrived', 'arrival', 'step']) db.exec(`DROP TRIGGER alert_stats_on_${t}`);
     db.exec('DROP TABLE alert_stats; ALTER TABLE alerts DROP COLUMN origin;');
     db.pragma('user_version = 5');
     migrate(db, MIGRATIONS);
