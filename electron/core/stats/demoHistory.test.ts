@@ -6,6 +6,8 @@ import { tempDir } from '../../../tests/unit/fixtures';
 import { DEMO_HISTORY_META, generateDemoHistory, seedDemoHistoryIfFresh } from './demoHistory';
 import { StatsService } from './statsService';
 import { localDate } from './period';
+import type { Unit } from '../../../shared/domain/unit';
+import type { Alert } from '../../../shared/domain/alert';
 
 const UNITS = ['car', 'car', 'ebike', 'foot', 'special'].map((type, i) => ({
   id: `U${i}`,
@@ -28,7 +30,7 @@ function freshDb(): { db: Db; repo: ConsoleRepository } {
   });
   return { db: repo.db, repo };
 }
-const options = (repo: ConsoleRepository) => ({ units: repo.units.list(), tierFor: (unit: never, alert: never) => evaluateTier(DEFAULT_TIER_CONFIG, unit, alert, null).targetSeconds });
+const options = (repo: ConsoleRepository) => ({ units: repo.units.list(), tierFor: (unit: Unit, alert: Alert) => evaluateTier(DEFAULT_TIER_CONFIG, unit, alert, null).targetSeconds });
 const dump = (db: Db) => ({
   alerts: db.prepare('SELECT * FROM alerts ORDER BY id').all(),
   dispatches: db.prepare('SELECT * FROM dispatches ORDER BY id').all(),
