@@ -66,3 +66,32 @@ describe('statistics report', () => {
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
   });
 });
+
+describe('report command', () => {
+  it('npm run cli -- report writes the XLSX of a data folder with the service’s totals', async () => {
+    const { runCli } = await import('../../cli/main');
+    const { openDatabase } = await import('../db/database');
+    const { ConsoleRepository } = await import('../db/consoleRepository');
+    const { generateDemoHistory } = await import('./demoHistory');
+    const tmp = tempDir('stats-cli-');
+    close = tmp.cleanup;
+    const repo = new ConsoleRepository(openDatabase(tmp.dir));
+    repo.seedFromPack({ manifest: { id: 'demo' }, units: [{ id: 'U1', callsign: '1', type: 'car', districtId: 'D1', home: { lng: 112.85, lat: 35.5 } }], cameras: [], checkpoints: [] } as never);
+    generateDemoHistory(repo.db, { units: repo.units.list(), tierFor: () => 180, end: new Date(2026, 10, 20), days: 3, perDay: 10 });
+    repo.close();
+    const out: string[] = [];
+    const file = path.join(tmp.dir, 'out', 'r.xlsx');
+    const code = await runCli(['report', '--data-dir', tmp.dir, '--from', '2026-11-17', '--to', '2026-11-19', '--format', 'xlsx', '--out', file], { stdout: (t) => void out.push(t), stderr: () => {} });
+    expect(code).toBe(0);
+    const printed = JSON.parse(out.join('')) as { kpis: { alerts: number } };
+    expect(printed.kpis.alerts).toBeGreaterThan(20);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    let alerts: unknown = null;
+    wb.getWorksheet(XLSX_SHEETS[0])!.eachRow((row) => {
+      if (row.getCell(2).value === 'alerts') alerts = row.getCell(3).value;
+    });
+    expect(alerts).toBe(printed.kpis.alerts);
+    expect(await runCli(['report', '--data-dir', tmp.dir, '--from', '2026-11-19', '--to', '2026-11-17', '--format', 'xlsx', '--out', file], { stdout: () => {}, stderr: () => {} })).toBe(2);
+  });
+});
