@@ -5,6 +5,7 @@ import { runCordonBench } from './cordon';
 import { runOsmDecodeBench } from './osmDecode';
 import { runInventoryImportBench } from './inventoryImport';
 import { runScaleBench } from './scale';
+import { runStatsBench } from './stats';
 
 const BENCHES: { name: string; run: () => Promise<void> }[] = [
   { name: 'ingest', run: () => runIngestBench() },
@@ -13,6 +14,7 @@ const BENCHES: { name: string; run: () => Promise<void> }[] = [
   { name: 'cordon', run: () => runCordonBench() },
   { name: 'inventory-import', run: () => runInventoryImportBench() },
   { name: 'scale', run: () => runScaleBench() },
+  { name: 'stats', run: () => runStatsBench() },
 ];
 
 for (const b of BENCHES) {
