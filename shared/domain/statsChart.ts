@@ -38,7 +38,7 @@ export function dailyTrendOption(daily: StatsResult['daily'], labels: { alerts: 
     animation: false,
     backgroundColor: 'transparent',
     tooltip: { trigger: 'axis' },
-    legend: { data: [labels.alerts, labels.rate], textStyle: { color: TEXT } },
+    legend: { top: 0, data: [labels.alerts, labels.rate], textStyle: { color: TEXT } },
     grid: { left: 48, right: 48, top: 36, bottom: 40 },
     xAxis: { type: 'category', data: daily.map((d) => d.day.slice(5)), ...axis },
     yAxis: [
