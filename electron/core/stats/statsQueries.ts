@@ -7,7 +7,8 @@ import type { StatsFilters } from '../../../shared/contract/statsContract';
  */
 
 /** Not incidents of their own: a duplicate lives on in the alert it was merged into; a cancelled one needed nobody. */
-const WORKED = "status NOT IN ('merged', 'cancelled')";
+// Spelled as comparisons: SQLite evaluates them several times faster per row than NOT IN (…).
+const WORKED = "(status <> 'merged' AND status <> 'cancelled')";
 /** Judged for 1/3/5: the first arrival carries a stored verdict, or a unit was sent with a target that has passed with nobody there. */
 const UNREACHED = `(arrived_ms IS NULL AND dispatch_target_seconds IS NOT NULL AND received_ms + dispatch_target_seconds * 1000 < @now)`;
 const JUDGED = `(${WORKED} AND (tier_met IS NOT NULL OR ${UNREACHED}))`;
@@ -43,10 +44,7 @@ function where(range: QueryRange): { sql: string; params: Record<string, unknown
   return { sql: clauses.join(' AND '), params };
 }
 
-export interface CubeRow {
-  local_day: string;
-  local_hour: number;
-  category: string;
+export interface KpiRow {
   alerts: number;
   cancelled: number;
   merged: number;
@@ -61,27 +59,51 @@ export interface CubeRow {
   demo: number;
 }
 
+export interface BreakdownRow {
+  local_day: string;
+  local_hour: number;
+  category: string;
+  alerts: number;
+  judged: number;
+  met: number;
+}
+
 /** [target seconds or -1 for none, verdict 1/0/null, whole seconds, count] of first arrivals on worked alerts. */
 export type ResponseRow = [number, number | null, number, number];
 
 export class StatsQueries {
+  /** Prepared once per distinct SQL (filters give a handful of variants). */
+  private readonly statements = new Map<string, ReturnType<Db['prepare']>>();
+
   constructor(private readonly db: Db) {}
 
   private run<T>(sql: (where: string) => string, range: QueryRange, raw = false): T[] {
     const w = where(range);
-    const stmt = this.db.prepare(sql(w.sql));
+    const text = sql(w.sql);
+    let stmt = this.statements.get(text);
+    if (!stmt) this.statements.set(text, (stmt = this.db.prepare(text)));
     return (raw ? stmt.raw(true).all(w.params) : stmt.all(w.params)) as T[];
   }
 
-  /** Counts by local day, hour and category: totals, trends and breakdowns in one pass. */
-  cube(range: QueryRange): CubeRow[] {
-    return this.run<CubeRow>(
-      (w) => `SELECT local_day, local_hour, category, COUNT(*) AS alerts,
-          SUM(status = 'cancelled') AS cancelled, SUM(status = 'merged') AS merged,
-          SUM(dispatched_ms IS NOT NULL AND ${WORKED}) AS dispatched, SUM(arrived_ms IS NOT NULL AND ${WORKED}) AS arrived,
-          SUM(${JUDGED}) AS judged, SUM(${MET}) AS met,
-          SUM(source = '12345' AND ${WORKED}) AS cases12345, SUM(source = '12345' AND status = 'closed') AS closed12345,
-          SUM(${TRANSFERRED}) AS transferred, SUM(${OVERDUE}) AS overdue, SUM(origin <> 'live') AS demo
+  /** The period's counts, one row (no grouping: the cheapest pass). */
+  kpis(range: QueryRange): KpiRow {
+    const [row] = this.run<KpiRow>(
+      (w) => `SELECT COUNT(*) AS alerts,
+          COALESCE(SUM(status = 'cancelled'), 0) AS cancelled, COALESCE(SUM(status = 'merged'), 0) AS merged,
+          COALESCE(SUM(dispatched_ms IS NOT NULL AND ${WORKED}), 0) AS dispatched, COALESCE(SUM(arrived_ms IS NOT NULL AND ${WORKED}), 0) AS arrived,
+          COALESCE(SUM(${JUDGED}), 0) AS judged, COALESCE(SUM(${MET}), 0) AS met,
+          COALESCE(SUM(source = '12345' AND ${WORKED}), 0) AS cases12345, COALESCE(SUM(source = '12345' AND status = 'closed'), 0) AS closed12345,
+          COALESCE(SUM(${TRANSFERRED}), 0) AS transferred, COALESCE(SUM(${OVERDUE}), 0) AS overdue, COALESCE(SUM(origin <> 'live'), 0) AS demo
+        FROM alert_stats WHERE ${w}`,
+      range,
+    );
+    return row!;
+  }
+
+  /** Alerts, judged and met by local day, hour and category: the trend and breakdowns in one pass. */
+  breakdown(range: QueryRange): BreakdownRow[] {
+    return this.run<BreakdownRow>(
+      (w) => `SELECT local_day, local_hour, category, COUNT(*) AS alerts, SUM(${JUDGED}) AS judged, SUM(${MET}) AS met
         FROM alert_stats WHERE ${w} GROUP BY local_day, local_hour, category`,
       range,
     );

@@ -2,14 +2,15 @@ import type { Db } from '../db/database';
 import { StatsRequestSchema, type StatsFilters, type StatsKpis, type StatsRequest, type StatsResult } from '../../../shared/contract/statsContract';
 import { addCount, histogram, percentile, rate } from './figures';
 import { resolvePeriod, type ResolvedPeriod } from './period';
-import { StatsQueries, type CubeRow, type QueryRange } from './statsQueries';
+import { StatsQueries, type BreakdownRow, type QueryRange } from './statsQueries';
 
 const P50 = 0.5;
 const P90 = 0.9;
 
 interface PeriodFigures {
   kpis: StatsKpis;
-  cube: CubeRow[];
+  breakdown: BreakdownRow[];
+  demo: number;
   responseBySecond: Map<number, number>;
   tiers: StatsResult['tiers'];
 }
@@ -38,7 +39,7 @@ export class StatsService {
     const byDay = new Map(current.days.map((day) => [day, { day, alerts: 0, tierJudged: 0, tierMet: 0 }]));
     const hourly = Array.from({ length: 24 }, () => 0);
     const categories = new Map<string, number>();
-    for (const r of cur.cube) {
+    for (const r of cur.breakdown) {
       const d = byDay.get(r.local_day);
       if (d) {
         d.alerts += r.alerts;
@@ -60,14 +61,14 @@ export class StatsService {
       daily: [...byDay.values()],
       hourly,
       categories: [...categories].map(([category, count]) => ({ category, count })).sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)),
-      demoHistory: cur.cube.reduce((n, r) => n + r.demo, 0),
+      demoHistory: cur.demo,
     };
   }
 
   private figures(period: ResolvedPeriod, filters: StatsFilters, nowMs: number, detail = true): PeriodFigures {
     const range: QueryRange = { fromMs: period.fromMs, toMs: period.toMs, nowMs, filters };
-    const cube = this.queries.cube(range);
-    const sum = (k: keyof CubeRow) => cube.reduce((n, r) => n + (r[k] as number), 0);
+    const counts = this.queries.kpis(range);
+    const sum = (k: keyof typeof counts) => counts[k];
     const responseBySecond = new Map<number, number>();
     const tierMap = new Map<number, { judged: number; met: number; unreached: number; seconds: Map<number, number> }>();
     const tier = (t: number) => tierMap.get(t) ?? tierMap.set(t, { judged: 0, met: 0, unreached: 0, seconds: new Map() }).get(t)!;
@@ -115,6 +116,6 @@ export class StatsService {
           .sort((a, b) => a[0] - b[0])
           .map(([targetSeconds, t]) => ({ targetSeconds, judged: t.judged, met: t.met, rate: rate(t.met, t.judged), unreached: t.unreached, p50: percentile(t.seconds, P50), p90: percentile(t.seconds, P90) }))
       : [];
-    return { kpis, cube: detail ? cube : [], responseBySecond, tiers };
+    return { kpis, breakdown: detail ? this.queries.breakdown(range) : [], demo: counts.demo, responseBySecond, tiers };
   }
 }
