@@ -6,6 +6,7 @@ import { runOsmDecodeBench } from './osmDecode';
 import { runInventoryImportBench } from './inventoryImport';
 import { runScaleBench } from './scale';
 import { runPgLogBench } from './pgLog';
+import { runStatsBench } from './stats';
 
 const BENCHES: { name: string; run: () => Promise<void> }[] = [
   { name: 'ingest', run: () => runIngestBench() },
@@ -15,6 +16,7 @@ const BENCHES: { name: string; run: () => Promise<void> }[] = [
   { name: 'inventory-import', run: () => runInventoryImportBench() },
   { name: 'scale', run: () => runScaleBench() },
   { name: 'pg-log', run: () => runPgLogBench() },
+  { name: 'stats', run: () => runStatsBench() },
 ];
 
 for (const b of BENCHES) {

@@ -27,6 +27,9 @@ const { values } = parseArgs({
   },
 });
 const packArgs = values.pack ? ['--pack', path.resolve(values.pack)] : [];
+// 30 days of generated history for the statistics (docs/statistics.md): the embedded demo only,
+// never a drill; the console writes it only into a fresh folder of a synthetic pack.
+const historyArgs = () => (values.pack || drill ? [] : ['--demo-history']);
 
 let drill = null;
 if (values.drill) {
@@ -99,14 +102,14 @@ if (!gatewayUrl) {
 
 const binary = values.browser ? null : electronBinary();
 if (binary) {
-  await run(binary, ['.', '--gateway', gatewayUrl, '--token', values.token, '--data-dir', values['data-dir'], '--demo-operators', ...drillHostArgs, ...packArgs]);
+  await run(binary, ['.', '--gateway', gatewayUrl, '--token', values.token, '--data-dir', values['data-dir'], '--demo-operators', ...historyArgs(), ...drillHostArgs, ...packArgs]);
 } else {
   if (!values.browser) {
     console.log("Electron's binary is not installed (its download needs GitHub), so the console runs in the browser host.");
     console.log('To use the desktop window: set ELECTRON_MIRROR to a reachable mirror and run `npm run electron:install`.');
   }
   const match = await run(process.execPath, [
-    'dist/host/main.mjs', '--port', values.port, '--gateway', gatewayUrl, '--token', values.token, '--data-dir', values['data-dir'], '--demo-operators', ...drillHostArgs, ...packArgs,
+    'dist/host/main.mjs', '--port', values.port, '--gateway', gatewayUrl, '--token', values.token, '--data-dir', values['data-dir'], '--demo-operators', ...historyArgs(), ...drillHostArgs, ...packArgs,
   ], /console host ready at (\S+)/);
   console.log(`\nOpen the console in Chromium or Chrome: ${match[1]}\n`);
 }

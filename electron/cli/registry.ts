@@ -7,5 +7,6 @@ import { auditVerifyCommand } from './commands/audit';
 import { drillRecordCommand } from './commands/drillRecord';
 import { accountsCommands } from './commands/accounts';
 import { importCommand } from './commands/import';
+import { reportCommand } from './commands/report';
 
-export const COMMANDS: readonly CliCommand[] = [packBuildCommand, etaCommand, auditVerifyCommand, cordonCommand, drillRecordCommand, importCommand, ...accountsCommands()];
+export const COMMANDS: readonly CliCommand[] = [packBuildCommand, etaCommand, auditVerifyCommand, cordonCommand, drillRecordCommand, importCommand, reportCommand, ...accountsCommands()];

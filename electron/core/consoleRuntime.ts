@@ -26,6 +26,7 @@ import { fileAuditKeyProvider, type AuditKeyProvider } from './audit/auditKey';
 import { guardSeatControl } from './seatGuard';
 import { streamUrlKey } from '../../node/streamUrl';
 import type { MediaServer } from '../../shared/domain/mediaServers';
+import { createStatsHandlers, seedDemoHistoryIfFresh } from './stats';
 
 export interface ConsoleRuntimeOptions {
   dataDir: string;
@@ -37,6 +38,11 @@ export interface ConsoleRuntimeOptions {
   emit: EventSink;
   /** Seed the documented demo operator accounts when none exist (demo and tests). */
   demoOperators?: boolean;
+  /**
+   * `npm start`: 30 days of generated, marked history (docs/statistics.md) in a fresh live data
+   * folder of a synthetic demo pack; ignored for a real city's pack, a drill or a used folder.
+   */
+  demoHistory?: boolean;
   /** A training drill (docs/drills.md): the data dir must be this drill's own folder. */
   drill?: DrillInfo | null;
   /** The drill's scenario file (version 2: expected actions and suspect tracks for the scoring). */
@@ -87,6 +93,14 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   });
   const repository = new ConsoleRepository(openDatabase(options.dataDir));
   repository.seedFromPack(pack);
+  if (options.demoHistory) {
+    const seeded = seedDemoHistoryIfFresh(repository.db, { mode, synthetic: pack.manifest.synthetic, now: new Date() }, {
+      units: repository.units.list(),
+      // The target each generated dispatch stores comes from the ranking's own tier function.
+      tierFor: (unit, alert) => routing.tierFor(unit, alert, null).targetSeconds,
+    });
+    if (seeded) console.log(`demo history: ${seeded.alerts} generated alerts ${seeded.from} … ${seeded.to} (marked demo-history)`);
+  }
   const settings = new SettingsStore(repository.meta);
   const consoleId = repository.meta.get('console.id') ?? randomUUID();
   repository.meta.set('console.id', consoleId);
@@ -196,6 +210,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     auditHead: () => dispatch.audit.head(),
     ...(options.printPdf ? { printPdf: options.printPdf } : {}),
   });
+  const statsHandlers = createStatsHandlers({ db: repository.db, dataDir: options.dataDir, ...(options.printPdf ? { printPdf: options.printPdf } : {}) });
   const handlers: RequestHandlers = {
     'session.snapshot': async () => ({
       alerts: repository.alerts.list({ includeClosed: false }),
@@ -229,6 +244,9 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     'cameras.aim': guardSeatControl(dispatch, 'cameraAim', video.handlers['cameras.aim'], null),
     'wall.setSource': guardSeatControl(dispatch, 'wallSource', video.handlers['wall.setSource'], ([source]) => ({ action: 'wall.setSource', subject: 'wall', payload: source })),
     ...cordon.handlers,
+    // The command center's figures: supervisor and duty officer; each report export is audited.
+    'stats.query': guardSeatControl(dispatch, 'statistics', statsHandlers['stats.query'], null),
+    'stats.exportReport': guardSeatControl(dispatch, 'statistics', statsHandlers['stats.exportReport'], ([request], result) => ({ action: 'stats.reportExported', subject: 'stats:report', payload: { format: request.format, period: request.period, path: result.path } })),
     'settings.update': async (patch) => {
       // The language is the reader's; the alarm is the seat's: muting it is a decision someone answers for.
       const alarmChange = patch.alarmMuted !== undefined || patch.alarmVolume !== undefined;

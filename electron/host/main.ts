@@ -33,6 +33,8 @@ async function main(): Promise<void> {
       'demo-operators': { type: 'boolean', default: false },
       /** The seat's name the other seats see (status bar, owners); default the stored one. */
       seat: { type: 'string' },
+      /** 30 days of generated history in a fresh demo data folder (docs/statistics.md); `npm start` passes it. */
+      'demo-history': { type: 'boolean', default: false },
       /** Training drill: the scenario id (docs/drills.md); --data-dir must be the drill's own folder. */
       drill: { type: 'string' },
       'drill-name': { type: 'string' },
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
     emit: server.emit,
     demoOperators: values['demo-operators'],
     ...(values.seat ? { seatName: values.seat } : {}),
+    demoHistory: values['demo-history'],
     drill: values.drill ? { scenarioId: values.drill, ...(values['drill-name'] ? { name: values['drill-name'] } : {}) } : null,
     drillScenarioFile,
     mediaServers,

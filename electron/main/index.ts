@@ -26,6 +26,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     pack: { type: 'string' },
     'demo-operators': { type: 'boolean' },
+    'demo-history': { type: 'boolean' },
     /** Training drill: the scenario id (docs/drills.md); --data-dir must be the drill's own folder. */
     drill: { type: 'string' },
     'drill-name': { type: 'string' },
@@ -111,6 +112,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     emit,
     demoOperators: values['demo-operators'] === true,
+    demoHistory: values['demo-history'] === true,
     drill: typeof values.drill === 'string' ? { scenarioId: values.drill, ...(typeof values['drill-name'] === 'string' ? { name: values['drill-name'] } : {}) } : null,
     openWall: async () => openWallWindow(root),
     printPdf: printHtmlFileToPdf,

@@ -25,7 +25,9 @@ describe('migration 2 (closed loop tables)', () => {
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
       expect(tables).toEqual(expect.arrayContaining(['audit_log', 'operators', 'outbox', 'dispatches']));
       const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").pluck().all();
-      expect(triggers).toEqual(['audit_log_no_delete', 'audit_log_no_update']);
+      expect(triggers).toEqual(expect.arrayContaining(['audit_log_no_delete', 'audit_log_no_update']));
+      // Version 6's statistics summary was backfilled from the stored alert.
+      expect(db.prepare('SELECT alert_id, category, status, origin FROM alert_stats').all()).toEqual([{ alert_id: 'A1', category: 'fight', status: 'received', origin: 'live' }]);
       const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
       expect(indexes).toEqual(expect.arrayContaining(['audit_log_subject', 'outbox_state', 'dispatches_alert', 'dispatches_unit', 'dispatches_command']));
       // dispatches refer to real alerts.

@@ -2,6 +2,8 @@
  * Versioned schema migrations, applied in order inside one transaction each; the applied
  * version is SQLite's `user_version`. Never edit a released migration: add the next one.
  */
+import { STATS_MIGRATION_SQL } from './statsMigration';
+
 export interface Migration {
   version: number;
   description: string;
@@ -275,5 +277,10 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX unit_commitments_alert ON unit_commitments (alert_id);
     `,
+  },
+  {
+    version: 7,
+    description: 'statistics: one summary row per alert (alert_stats), kept by triggers, backfilled; alerts marked live or demo history',
+    sql: STATS_MIGRATION_SQL,
   },
 ];

@@ -88,6 +88,25 @@ export const en: Shape<typeof zhCN> = {
     },
   },
   shift: { waiting: 'waiting {{count}}', active: 'active {{count}}', done: 'done {{count}}', median: 'median response', compliance: '1-3-5 met', outbox: 'commands queued {{count}}', overdue: 'overdue transfers {{count}}', auditHead: 'audit head' },
+  stats: {
+    open: 'Statistics', title: 'Statistics', close: 'Close', refresh: 'Refresh', loading: 'Computing…', keyHint: 'Press S for statistics',
+    period: { label: 'Period', day: 'Day', week: 'Week', month: 'Month', custom: 'Custom', date: 'Date', from: 'From', to: 'To' },
+    filter: {
+      all: 'All', district: 'District', unit: 'Unit', unitType: 'Unit type', category: 'Category', source: 'Source', hour: 'Hour of day',
+    },
+    kpi: {
+      alerts: 'Alerts', incidents: 'Incidents', tierRate: '1-3-5 compliance', responseP50: 'Response P50', responseP90: 'Response P90',
+      handlingP50: 'Handling P50', closureRate12345: '12345 closure', overdueRate: 'Overdue hand-overs',
+      judged: 'met {{met}}/{{judged}}', cases: 'closed {{closed}}/{{cases}}', overdue: 'overdue {{overdue}}/{{transferred}}',
+      previous: 'previous {{value}}', noData: '—',
+    },
+    histogram: 'Response time distribution', minutes: 'min', alerts: 'Alerts', trend: 'Daily trend', rate: '1-3-5 compliance %',
+    tiers: { title: 'Per tier (target stored at dispatch)', target: 'Target', judged: 'Judged', met: 'Met', rate: 'Rate', unreached: 'Unreached', p50: 'P50', p90: 'P90', seconds: '{{s}} s' },
+    categories: 'Categories',
+    export: { html: 'Export HTML', pdf: 'Export PDF', xlsx: 'Export Excel', exporting: 'Exporting…', done: 'Exported: {{path}}' },
+    demo: 'Includes {{count}} generated demo history alerts',
+    seconds: '{{s}} s',
+  },
   statusBar: {
     connecting: 'Connecting to gateway', connected: 'Gateway connected', disconnected: 'Gateway disconnected',
     error: 'Gateway error', lag: 'lag {{ms}} ms', lagUnknown: 'lag —', seq: 'seq {{seq}}', quarantine: 'quarantine {{count}}',

@@ -82,6 +82,25 @@ export const zhCN = {
     },
   },
   shift: { waiting: '待处理 {{count}}', active: '处置中 {{count}}', done: '已完成 {{count}}', median: '响应中位数', compliance: '1-3-5达标率', outbox: '待发指令 {{count}}', overdue: '转办超期 {{count}}', auditHead: '审计链头' },
+  stats: {
+    open: '统计', title: '统计分析', close: '关闭', refresh: '刷新', loading: '正在统计…', keyHint: '按 S 打开统计',
+    period: { label: '时段', day: '日', week: '周', month: '月', custom: '自定义', date: '日期', from: '起', to: '止' },
+    filter: {
+      all: '全部', district: '巡区', unit: '处警单位', unitType: '警力类型', category: '警情类别', source: '来源', hour: '时段（小时）',
+    },
+    kpi: {
+      alerts: '警情总数', incidents: '有效警情', tierRate: '1-3-5 达标率', responseP50: '响应时间 P50', responseP90: '响应时间 P90',
+      handlingP50: '处置时长 P50', closureRate12345: '12345 办结率', overdueRate: '转办超期率',
+      judged: '达标 {{met}}/{{judged}}', cases: '办结 {{closed}}/{{cases}}', overdue: '超期 {{overdue}}/{{transferred}}',
+      previous: '上期 {{value}}', noData: '—',
+    },
+    histogram: '响应时间分布', minutes: '分钟', alerts: '警情', trend: '每日趋势', rate: '1-3-5 达标率 %',
+    tiers: { title: '分级达标（派警时的目标）', target: '目标', judged: '考核', met: '达标', rate: '达标率', unreached: '未到场', p50: 'P50', p90: 'P90', seconds: '{{s}} 秒' },
+    categories: '类别分布',
+    export: { html: '导出 HTML', pdf: '导出 PDF', xlsx: '导出 Excel', exporting: '正在导出…', done: '已导出：{{path}}' },
+    demo: '含演示历史数据 {{count}} 条',
+    seconds: '{{s}} 秒',
+  },
   statusBar: {
     connecting: '正在连接网关', connected: '网关已连接', disconnected: '网关已断开', error: '网关连接错误',
     lag: '延迟 {{ms}} 毫秒', lagUnknown: '延迟 —', seq: '序号 {{seq}}', quarantine: '隔离 {{count}}',

@@ -16,6 +16,8 @@ export const SEAT_CONTROLS = {
   drillClock: ['trainer', 'supervisor'],
   /** Export the drill's after-action report. */
   reportExport: ['trainer', 'supervisor', 'duty_officer'],
+  /** The statistics view (docs/statistics.md) and its reports: the command center's figures. */
+  statistics: ['supervisor', 'duty_officer'],
 } as const satisfies Record<string, readonly OperatorRole[]>;
 
 export type SeatControl = keyof typeof SEAT_CONTROLS;

@@ -1,3 +1,4 @@
 export { AlertQueue } from './AlertQueue';
 export { AlertDetail } from './AlertDetail';
 export { useNearby } from './useNearby';
+export { useViewToggleKey } from './useQueueKeyboard';

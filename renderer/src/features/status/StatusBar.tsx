@@ -4,6 +4,7 @@ import { AlarmControl } from '../alarm';
 import { OperatorControl } from '../operator';
 import { PackProvenance } from './PackProvenance';
 import { SeatList } from '../seats';
+import { StatsButton } from '../stats';
 
 /** Connection state, feed lag, resume point, quarantined messages, unit availability, language. */
 export function StatusBar() {
@@ -36,6 +37,7 @@ export function StatusBar() {
       <OperatorControl />
       <AlarmControl />
       <span className="spacer" />
+      <StatsButton />
       <PackProvenance />
       <button type="button" data-testid="locale-toggle" onClick={() => void api.requests['settings.update']({ locale: nextLocale })}>
         {t('statusBar.language')}

@@ -1,0 +1,134 @@
+import type { Db } from '../db/database';
+import type { StatsFilters } from '../../../shared/contract/statsContract';
+
+/**
+ * The SQL of the statistics view, over the alert_stats summary (migration 6). Every query is
+ * one pass over the period's rows through an index on (filter column, received_ms).
+ */
+
+/** Not incidents of their own: a duplicate lives on in the alert it was merged into; a cancelled one needed nobody. */
+// Spelled as comparisons: SQLite evaluates them several times faster per row than NOT IN (…).
+const WORKED = "(status <> 'merged' AND status <> 'cancelled')";
+/** Judged for 1/3/5: the first arrival carries a stored verdict, or a unit was sent with a target that has passed with nobody there. */
+const UNREACHED = `(arrived_ms IS NULL AND dispatch_target_seconds IS NOT NULL AND received_ms + dispatch_target_seconds * 1000 < @now)`;
+const JUDGED = `(${WORKED} AND (tier_met IS NOT NULL OR ${UNREACHED}))`;
+const MET = `(${WORKED} AND tier_met = 1)`;
+const TRANSFERRED = `(transfer_due_ms IS NOT NULL AND ${WORKED})`;
+const OVERDUE = `(${TRANSFERRED} AND ((closed_ms IS NOT NULL AND closed_ms > transfer_due_ms) OR (status = 'transferred' AND transfer_due_ms < @now)))`;
+
+const FILTER_COLUMNS: Record<keyof StatsFilters, string> = {
+  districtId: 'district_id',
+  unitId: 'unit_id',
+  unitType: 'unit_type',
+  category: 'category',
+  source: 'source',
+  hour: 'local_hour',
+};
+
+export interface QueryRange {
+  fromMs: number;
+  toMs: number;
+  nowMs: number;
+  filters: StatsFilters;
+}
+
+function where(range: QueryRange): { sql: string; params: Record<string, unknown> } {
+  const clauses = ['received_ms >= @from', 'received_ms < @to'];
+  const params: Record<string, unknown> = { from: range.fromMs, to: range.toMs, now: range.nowMs };
+  for (const [key, column] of Object.entries(FILTER_COLUMNS) as [keyof StatsFilters, string][]) {
+    const value = range.filters[key];
+    if (value === undefined) continue;
+    clauses.push(`${column} = @f_${key}`);
+    params[`f_${key}`] = value;
+  }
+  return { sql: clauses.join(' AND '), params };
+}
+
+export interface KpiRow {
+  alerts: number;
+  cancelled: number;
+  merged: number;
+  dispatched: number;
+  arrived: number;
+  judged: number;
+  met: number;
+  cases12345: number;
+  closed12345: number;
+  transferred: number;
+  overdue: number;
+  demo: number;
+}
+
+export interface BreakdownRow {
+  local_day: string;
+  local_hour: number;
+  category: string;
+  alerts: number;
+  judged: number;
+  met: number;
+}
+
+/** [target seconds or -1 for none, verdict 1/0/null, whole seconds, count] of first arrivals on worked alerts. */
+export type ResponseRow = [number, number | null, number, number];
+
+export class StatsQueries {
+  /** Prepared once per distinct SQL (filters give a handful of variants). */
+  private readonly statements = new Map<string, ReturnType<Db['prepare']>>();
+
+  constructor(private readonly db: Db) {}
+
+  private run<T>(sql: (where: string) => string, range: QueryRange, raw = false): T[] {
+    const w = where(range);
+    const text = sql(w.sql);
+    let stmt = this.statements.get(text);
+    if (!stmt) this.statements.set(text, (stmt = this.db.prepare(text)));
+    return (raw ? stmt.raw(true).all(w.params) : stmt.all(w.params)) as T[];
+  }
+
+  /** The period's counts, one row (no grouping: the cheapest pass). */
+  kpis(range: QueryRange): KpiRow {
+    const [row] = this.run<KpiRow>(
+      (w) => `SELECT COUNT(*) AS alerts,
+          COALESCE(SUM(status = 'cancelled'), 0) AS cancelled, COALESCE(SUM(status = 'merged'), 0) AS merged,
+          COALESCE(SUM(dispatched_ms IS NOT NULL AND ${WORKED}), 0) AS dispatched, COALESCE(SUM(arrived_ms IS NOT NULL AND ${WORKED}), 0) AS arrived,
+          COALESCE(SUM(${JUDGED}), 0) AS judged, COALESCE(SUM(${MET}), 0) AS met,
+          COALESCE(SUM(source = '12345' AND ${WORKED}), 0) AS cases12345, COALESCE(SUM(source = '12345' AND status = 'closed'), 0) AS closed12345,
+          COALESCE(SUM(${TRANSFERRED}), 0) AS transferred, COALESCE(SUM(${OVERDUE}), 0) AS overdue, COALESCE(SUM(origin <> 'live'), 0) AS demo
+        FROM alert_stats WHERE ${w}`,
+      range,
+    );
+    return row!;
+  }
+
+  /** Alerts, judged and met by local day, hour and category: the trend and breakdowns in one pass. */
+  breakdown(range: QueryRange): BreakdownRow[] {
+    return this.run<BreakdownRow>(
+      (w) => `SELECT local_day, local_hour, category, COUNT(*) AS alerts, SUM(${JUDGED}) AS judged, SUM(${MET}) AS met
+        FROM alert_stats WHERE ${w} GROUP BY local_day, local_hour, category`,
+      range,
+    );
+  }
+
+  responses(range: QueryRange): ResponseRow[] {
+    return this.run<ResponseRow>(
+      (w) => `SELECT COALESCE(tier_target_seconds, -1), tier_met, CAST(response_seconds AS INTEGER), COUNT(*)
+        FROM alert_stats WHERE ${w} AND arrived_ms IS NOT NULL AND ${WORKED} GROUP BY 1, 2, 3`,
+      range,
+      true,
+    );
+  }
+
+  /** [target seconds, count] of alerts a unit was sent to whose target passed with nobody on scene. */
+  unreached(range: QueryRange): [number, number][] {
+    return this.run<[number, number]>((w) => `SELECT dispatch_target_seconds, COUNT(*) FROM alert_stats WHERE ${w} AND ${WORKED} AND ${UNREACHED} GROUP BY 1`, range, true);
+  }
+
+  /** [whole seconds first arrival → resolved, count]. */
+  handling(range: QueryRange): [number, number][] {
+    return this.run<[number, number]>(
+      (w) => `SELECT (resolved_ms - arrived_ms) / 1000, COUNT(*) FROM alert_stats WHERE ${w} AND ${WORKED} AND resolved_ms >= arrived_ms GROUP BY 1`,
+      range,
+      true,
+    );
+  }
+}

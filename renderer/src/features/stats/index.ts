@@ -1,0 +1,1 @@
+export { StatsButton } from './StatsButton';
