@@ -26,6 +26,7 @@ import { fileAuditKeyProvider, type AuditKeyProvider } from './audit/auditKey';
 import { guardSeatControl } from './seatGuard';
 import { streamUrlKey } from '../../gateway/streams/streamUrl';
 import type { MediaServer } from '../../shared/domain/mediaServers';
+import { createInsightHandlers } from './insight/index';
 
 export interface ConsoleRuntimeOptions {
   dataDir: string;
@@ -217,6 +218,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     'cameras.aim': guardSeatControl(dispatch, 'cameraAim', video.handlers['cameras.aim'], null),
     'wall.setSource': guardSeatControl(dispatch, 'wallSource', video.handlers['wall.setSource'], ([source]) => ({ action: 'wall.setSource', subject: 'wall', payload: source })),
     ...cordon.handlers,
+    ...createInsightHandlers({ db: repository.db, pack, configDirs: [options.packDir, options.dataDir] }),
     'settings.update': async (patch) => {
       // The language is the reader's; the alarm is the seat's: muting it is a decision someone answers for.
       const alarmChange = patch.alarmMuted !== undefined || patch.alarmVolume !== undefined;

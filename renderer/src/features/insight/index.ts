@@ -1,0 +1,3 @@
+import './insight.css';
+
+export { InsightControls } from './InsightControls';
