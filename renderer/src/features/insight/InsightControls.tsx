@@ -1,6 +1,7 @@
 import type { MapController } from '../../map';
 import { HeatmapControl, HotspotPanel } from './HeatmapControl';
 import { useHeatmap } from './useHeatmap';
+import { RiskControl } from './RiskControl';
 
 /** The insight switches on the map (heat map, risk grades, advice panels). */
 export function InsightControls({ controller }: { controller: MapController | null }) {
@@ -9,6 +10,7 @@ export function InsightControls({ controller }: { controller: MapController | nu
     <>
       <div className="insight-controls">
         <HeatmapControl state={heat} />
+        <RiskControl controller={controller} />
       </div>
       <HotspotPanel state={heat} />
     </>

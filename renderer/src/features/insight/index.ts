@@ -1,3 +1,4 @@
 import './insight.css';
 
 export { InsightControls } from './InsightControls';
+export { RiskBadge } from './RiskControl';
