@@ -10,7 +10,7 @@ import { createRiskService, loadRiskConfig, RISK_CONFIG_FILE } from './riskServi
 import { insertAlerts, storedAlert } from './testAlerts';
 
 const NOW = Date.parse('2026-11-30T12:00:00Z');
-const square = (x: number) => ({ type: 'Polygon' as const, coordinates: [[[x, 35], [x + 0.1, 35], [x + 0.1, 35.1], [x, 35.1], [x, 35]]] });
+const square = (x: number) => ({ type: 'Polygon' as const, coordinates: [[[x, 35], [x + 0.1, 35], [x + 0.1, 35.1], [x, 35.1], [x, 35]]] as [number, number][][] });
 const pack = { districts: { type: 'FeatureCollection' as const, features: ['D1', 'D2'].map((id, i) => ({ type: 'Feature' as const, geometry: square(112 + i), properties: { id, name: id, nameEn: id, countyId: 'C' } })) } };
 const day = (d: number) => new Date(NOW - d * 86_400_000).toISOString();
 
