@@ -122,6 +122,8 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     mode,
     // The arrival verdict is judged by the same tier function as the ranking's badge.
     tierFor: routing.tierFor,
+    // The ETA the ranking shows is kept with each dispatch, to compare with the arrival (ETA calibration).
+    predictEta: (unit, alert) => routing.rankNearby(alert, [unit], 1).units[0]?.etaSeconds ?? null,
     // Drills judge the chosen unit against the best one the routing service ranked at that moment.
     ...(options.drill ? { dispatchContext: (alert, unitIds) => dispatchEtaFacts((a, u, l) => routing.rankNearby(a, u, l), repository.units.list(), alert, unitIds) } : {}),
   });
@@ -184,6 +186,8 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     auditHead: () => dispatch.audit.head(),
     ...(options.printPdf ? { printPdf: options.printPdf } : {}),
   });
+  // Heat map, risk grades, ETA calibration and repositioning advice (issue 15).
+  const insightHandlers = createInsightHandlers({ db: repository.db, meta: repository.meta, pack, configDirs: [options.packDir, options.dataDir], routing, seat: dispatch });
   const handlers: RequestHandlers = {
     'session.snapshot': async () => ({
       alerts: repository.alerts.list({ includeClosed: false }),
@@ -218,7 +222,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     'cameras.aim': guardSeatControl(dispatch, 'cameraAim', video.handlers['cameras.aim'], null),
     'wall.setSource': guardSeatControl(dispatch, 'wallSource', video.handlers['wall.setSource'], ([source]) => ({ action: 'wall.setSource', subject: 'wall', payload: source })),
     ...cordon.handlers,
-    ...createInsightHandlers({ db: repository.db, pack, configDirs: [options.packDir, options.dataDir] }),
+    ...insightHandlers,
     'settings.update': async (patch) => {
       // The language is the reader's; the alarm is the seat's: muting it is a decision someone answers for.
       const alarmChange = patch.alarmMuted !== undefined || patch.alarmVolume !== undefined;

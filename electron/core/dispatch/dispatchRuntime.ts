@@ -14,7 +14,7 @@ import { seedDemoOperators } from '../accounts/seed';
 import { CommandOutbox } from '../outbox/commandOutbox';
 import { OutboxDispatcher } from '../outbox/outboxDispatcher';
 import type { TierFor } from '../routingService';
-import { DispatchService } from './dispatchService';
+import { DispatchService, type DispatchServiceDeps } from './dispatchService';
 import { OperatorSession } from './operatorSession';
 
 type DispatchHandlers = Pick<RequestHandlers, 'operator.signIn' | 'operator.signOut' | 'operator.current' | 'operator.unlock' | 'alerts.act' | 'alerts.history' | 'alerts.duplicates' | 'shift.summary' | 'alerts.transferred' | 'alerts.merged' | 'alerts.revisions'>;
@@ -35,6 +35,8 @@ export interface DispatchRuntime {
   /** Stamps the audit log's head on an outbound command: the gateway records it, anchoring the log. */
   anchorCommand(command: ConsoleCommand): ConsoleCommand;
   dispatcher: OutboxDispatcher;
+  /** The command outbox (commands outside an alert, e.g. repositioning, go through it too). */
+  outbox: CommandOutbox;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,8 @@ export async function startDispatchRuntime(options: {
   tierFor: TierFor;
   /** Facts stored with each dispatch step (DispatchServiceDeps.dispatchContext). */
   dispatchContext?: (alert: Alert, unitIds: readonly string[]) => Record<string, unknown> | null;
+  /** DispatchServiceDeps.predictEta. */
+  predictEta?: DispatchServiceDeps['predictEta'];
 }): Promise<DispatchRuntime> {
   const { db, repository, feed, emit } = options;
   const accounts = new OperatorAccounts(db);
@@ -91,6 +95,7 @@ export async function startDispatchRuntime(options: {
     kick: () => dispatcher.kick(),
     drill: options.drill ? (options.mode ?? 'drill') : null,
     ...(options.dispatchContext ? { dispatchContext: options.dispatchContext } : {}),
+    ...(options.predictEta ? { predictEta: options.predictEta } : {}),
     tierFor: options.tierFor,
   });
 
@@ -126,5 +131,5 @@ export async function startDispatchRuntime(options: {
     audit.append({ operator, action, subject, payload });
   };
   const operatorName = () => session.operator?.username ?? 'seat:unsigned';
-  return { handlers, service, audit, requireSeatControl, operatorName, auditSeatAction, anchorCommand, dispatcher, close: () => dispatcher.stop() };
+  return { handlers, service, audit, requireSeatControl, operatorName, auditSeatAction, anchorCommand, dispatcher, outbox, close: () => dispatcher.stop() };
 }

@@ -6,21 +6,32 @@ import type { RequestHandlers } from '../../../shared/contract/api';
 import type { insightRequests } from '../../../shared/contract/insightContract';
 import type { CityPack } from '../../../shared/citypack/schema';
 import type { Db } from '../db/database';
+import type { MetaRepository } from '../db/metaRepository';
+import { guardSeatControl, type SeatGuardDeps } from '../seatGuard';
 import { heatmapPoints } from './heatmap';
 import { createRiskService } from './riskService';
+import { createEtaService, type SpeedFactorTarget } from './etaService';
 
 export type InsightHandlers = Pick<RequestHandlers, keyof typeof insightRequests>;
 
 export interface InsightDeps {
   db: Db;
+  meta: MetaRepository;
   pack: CityPack;
   /** Folders searched, in order, for override files (the pack's, then the data folder). */
   configDirs: readonly string[];
+  /** The routing service: its speed factors (ETA calibration). */
+  routing: SpeedFactorTarget;
+  /** Seat controls: who may accept factors or send moves, and their audit. */
+  seat: SeatGuardDeps;
   now?: () => number;
 }
 
 export function createInsightHandlers(deps: InsightDeps): InsightHandlers {
-  const risk = createRiskService({ db: deps.db, pack: deps.pack, configDirs: deps.configDirs, ...(deps.now ? { now: deps.now } : {}) });
+  const nowOpt = deps.now ? { now: deps.now } : {};
+  const risk = createRiskService({ db: deps.db, pack: deps.pack, configDirs: deps.configDirs, ...nowOpt });
+  const eta = createEtaService({ db: deps.db, meta: deps.meta, routing: deps.routing, ...nowOpt });
+  let lastApplied: { before: object; after: object } | null = null;
   const later = async (): Promise<never> => {
     throw new Error('not available yet');
   };
@@ -28,8 +39,16 @@ export function createInsightHandlers(deps: InsightDeps): InsightHandlers {
     'insight.heatmap': async (query) => heatmapPoints(deps.db, query),
     'insight.risk': async ({ days }) => risk.report(days),
     'insight.alertRisk': async ({ alertId }) => risk.alertRisk(alertId),
-    'insight.etaCalibration': later,
-    'insight.applySpeedFactors': later,
+    'insight.etaCalibration': async ({ days }) => eta.report(days),
+    'insight.applySpeedFactors': guardSeatControl(
+      deps.seat,
+      'speedCalibration',
+      async ({ factors }) => {
+        lastApplied = eta.apply(factors);
+        return lastApplied.after;
+      },
+      () => ({ action: 'routing.speedFactors', subject: 'routing:speedFactors', payload: lastApplied }),
+    ),
     'insight.reposition': later,
     'insight.sendMove': later,
   };

@@ -2,6 +2,7 @@ import type { MapController } from '../../map';
 import { HeatmapControl, HotspotPanel } from './HeatmapControl';
 import { useHeatmap } from './useHeatmap';
 import { RiskControl } from './RiskControl';
+import { EtaCalibrationPanel } from './EtaCalibrationPanel';
 
 /** The insight switches on the map (heat map, risk grades, advice panels). */
 export function InsightControls({ controller }: { controller: MapController | null }) {
@@ -11,6 +12,7 @@ export function InsightControls({ controller }: { controller: MapController | nu
       <div className="insight-controls">
         <HeatmapControl state={heat} />
         <RiskControl controller={controller} />
+        <EtaCalibrationPanel />
       </div>
       <HotspotPanel state={heat} />
     </>
