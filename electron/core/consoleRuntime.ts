@@ -187,7 +187,11 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     ...(options.printPdf ? { printPdf: options.printPdf } : {}),
   });
   // Heat map, risk grades, ETA calibration and repositioning advice (issue 15).
-  const insightHandlers = createInsightHandlers({ db: repository.db, meta: repository.meta, pack, configDirs: [options.packDir, options.dataDir], routing, seat: dispatch });
+  const insightHandlers = createInsightHandlers({ db: repository.db, meta: repository.meta, pack, configDirs: [options.packDir, options.dataDir], routing,
+    seat: dispatch,
+    units: () => repository.units.list(),
+    commands: { outbox: dispatch.outbox, kick: () => dispatch.dispatcher.kick() },
+  });
   const handlers: RequestHandlers = {
     'session.snapshot': async () => ({
       alerts: repository.alerts.list({ includeClosed: false }),

@@ -11,6 +11,10 @@ import { guardSeatControl, type SeatGuardDeps } from '../seatGuard';
 import { heatmapPoints } from './heatmap';
 import { createRiskService } from './riskService';
 import { createEtaService, type SpeedFactorTarget } from './etaService';
+import { createRepositionService } from './repositionService';
+import type { Router } from '../routing/router';
+import type { Unit } from '../../../shared/domain/unit';
+import type { CommandOutbox } from '../outbox/commandOutbox';
 
 export type InsightHandlers = Pick<RequestHandlers, keyof typeof insightRequests>;
 
@@ -20,8 +24,12 @@ export interface InsightDeps {
   pack: CityPack;
   /** Folders searched, in order, for override files (the pack's, then the data folder). */
   configDirs: readonly string[];
-  /** The routing service: its speed factors (ETA calibration). */
-  routing: SpeedFactorTarget;
+  /** The routing service: its speed factors (ETA calibration) and Router (repositioning reach). */
+  routing: SpeedFactorTarget & { readonly router: Router };
+  /** Units as stored now (status and position). */
+  units: () => readonly Unit[];
+  /** The command outbox and a nudge for its dispatcher (repositioning moves go as commands). */
+  commands: { outbox: CommandOutbox; kick: () => void };
   /** Seat controls: who may accept factors or send moves, and their audit. */
   seat: SeatGuardDeps;
   now?: () => number;
@@ -31,10 +39,16 @@ export function createInsightHandlers(deps: InsightDeps): InsightHandlers {
   const nowOpt = deps.now ? { now: deps.now } : {};
   const risk = createRiskService({ db: deps.db, pack: deps.pack, configDirs: deps.configDirs, ...nowOpt });
   const eta = createEtaService({ db: deps.db, meta: deps.meta, routing: deps.routing, ...nowOpt });
+  const reposition = createRepositionService({
+    db: deps.db,
+    pack: deps.pack,
+    router: () => deps.routing.router,
+    units: deps.units,
+    outbox: () => deps.commands.outbox,
+    kick: deps.commands.kick,
+    ...nowOpt,
+  });
   let lastApplied: { before: object; after: object } | null = null;
-  const later = async (): Promise<never> => {
-    throw new Error('not available yet');
-  };
   return {
     'insight.heatmap': async (query) => heatmapPoints(deps.db, query),
     'insight.risk': async ({ days }) => risk.report(days),
@@ -49,7 +63,11 @@ export function createInsightHandlers(deps: InsightDeps): InsightHandlers {
       },
       () => ({ action: 'routing.speedFactors', subject: 'routing:speedFactors', payload: lastApplied }),
     ),
-    'insight.reposition': later,
-    'insight.sendMove': later,
+    'insight.reposition': async ({ maxMoves, weeks }) => reposition.advise(maxMoves, weeks),
+    'insight.sendMove': guardSeatControl(deps.seat, 'reposition', async ({ unitId, lng, lat }) => reposition.send(unitId, { lng, lat }), ([move], result) => ({
+      action: 'unit.reposition',
+      subject: `unit:${move.unitId}`,
+      payload: { to: { lng: move.lng, lat: move.lat }, commandId: result.commandId },
+    })),
   };
 }
