@@ -3,6 +3,7 @@ import { HeatmapControl, HotspotPanel } from './HeatmapControl';
 import { useHeatmap } from './useHeatmap';
 import { RiskControl } from './RiskControl';
 import { EtaCalibrationPanel } from './EtaCalibrationPanel';
+import { RepositionPanel } from './RepositionPanel';
 
 /** The insight switches on the map (heat map, risk grades, advice panels). */
 export function InsightControls({ controller }: { controller: MapController | null }) {
@@ -13,6 +14,7 @@ export function InsightControls({ controller }: { controller: MapController | nu
         <HeatmapControl state={heat} />
         <RiskControl controller={controller} />
         <EtaCalibrationPanel />
+        <RepositionPanel />
       </div>
       <HotspotPanel state={heat} />
     </>
