@@ -22,12 +22,12 @@ describe('routing service speed factors', () => {
     const routing = startRoutingService({ packDir: PACK_DIR, dataDir: mkdtempSync(path.join(os.tmpdir(), 'routing-speed-')), pack, units: () => units, onCoverage: vi.fn() });
     const p = { lng: 112.851, lat: 35.4995 };
     const alert = { id: 'A1', source: '110', category: 'robbery', priority: 1, reportedAt: AT, location: { ...p, crs: 'WGS84' }, address: '', caller: { phone: '13800000000' }, description: '', position: p, status: 'received', receivedAt: AT, seq: 1 } as Alert;
-    const eta = (type: string) => {
-      const u = routing.rankNearby(alert, units, 50).units.find((x) => x.unit.type === type && x.etaSeconds !== null)!;
+    const eta = (type: string, same = true) => {
+      const u = routing.rankNearby(alert, units, 50).units.find((x) => (x.unit.type === type) === same && x.etaSeconds !== null)!;
       return { id: u.unit.id, eta: u.etaSeconds! };
     };
     const car = eta('car');
-    const foot = eta('foot');
+    const foot = eta('car', false); // any other type
     expect(routing.speedFactors()).toEqual({});
     routing.setSpeedFactors({ car: 0.5 });
     expect(routing.speedFactors()).toEqual({ car: 0.5 });
