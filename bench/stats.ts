@@ -11,7 +11,7 @@ import path from 'node:path';
 import { openDatabase } from '../electron/core/db/database';
 import { ConsoleRepository } from '../electron/core/db/consoleRepository';
 import { generateDemoHistory, StatsService, localDate } from '../electron/core/stats';
-import { DEFAULT_TIER_CONFIG, evaluateTier } from '../node/routing/index';
+import { DEFAULT_TIER_CONFIG, evaluateTier } from '../node/routing';
 import type { StatsRequest } from '../shared/contract/statsContract';
 
 /** Budget: a day or a week answers within 100 ms, a month within 1 s (the view stays interactive). */

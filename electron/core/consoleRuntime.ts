@@ -27,6 +27,7 @@ import { guardSeatControl } from './seatGuard';
 import { streamUrlKey } from '../../node/streamUrl';
 import type { MediaServer } from '../../shared/domain/mediaServers';
 import { createStatsHandlers, seedDemoHistoryIfFresh } from './stats';
+import { createInsightHandlers } from './insight/index';
 
 export interface ConsoleRuntimeOptions {
   dataDir: string;
@@ -155,6 +156,8 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     tierFor: routing.tierFor,
     consoleId,
     seatName,
+    // The ETA the ranking shows is kept with each dispatch, to compare with the arrival (ETA calibration).
+    predictEta: (unit, alert) => routing.rankNearby(alert, [unit], 1).units[0]?.etaSeconds ?? null,
     // Drills judge the chosen unit against the best one the routing service ranked at that moment.
     ...(options.drill ? { dispatchContext: (alert, unitIds) => dispatchEtaFacts((a, u, l) => routing.rankNearby(a, u, l), repository.units.list(), alert, unitIds) } : {}),
   });
@@ -211,6 +214,12 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     ...(options.printPdf ? { printPdf: options.printPdf } : {}),
   });
   const statsHandlers = createStatsHandlers({ db: repository.db, dataDir: options.dataDir, ...(options.printPdf ? { printPdf: options.printPdf } : {}) });
+  // Heat map, risk grades, ETA calibration and repositioning advice (issue 15).
+  const insightHandlers = createInsightHandlers({ db: repository.db, meta: repository.meta, pack, configDirs: [options.packDir, options.dataDir], routing,
+    seat: dispatch,
+    units: () => repository.units.list(),
+    commands: { outbox: dispatch.outbox, kick: () => dispatch.dispatcher.kick() },
+  });
   const handlers: RequestHandlers = {
     'session.snapshot': async () => ({
       alerts: repository.alerts.list({ includeClosed: false }),
@@ -247,6 +256,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     // The command center's figures: supervisor and duty officer; each report export is audited.
     'stats.query': guardSeatControl(dispatch, 'statistics', statsHandlers['stats.query'], null),
     'stats.exportReport': guardSeatControl(dispatch, 'statistics', statsHandlers['stats.exportReport'], ([request], result) => ({ action: 'stats.reportExported', subject: 'stats:report', payload: { format: request.format, period: request.period, path: result.path } })),
+    ...insightHandlers,
     'settings.update': async (patch) => {
       // The language is the reader's; the alarm is the seat's: muting it is a decision someone answers for.
       const alarmChange = patch.alarmMuted !== undefined || patch.alarmVolume !== undefined;

@@ -7,6 +7,7 @@ import {
   UnitAssignPayloadSchema as UnitAssignCommand,
   UnitRecallPayloadSchema as UnitRecallCommand,
   UnitStatusPayloadSchema as UnitStatusCommand,
+  UnitRepositionPayloadSchema as UnitRepositionCommand,
   type DispatchSimulator,
 } from '../simulation/dispatchSimulator';
 import { intakeRefusal } from '../../shared/protocol/envelopeIntake';
@@ -105,6 +106,15 @@ function execute(command: ConsoleCommand, ctx: CommandContext, at: string): Outc
       const p = SeatPresenceCommandSchema.safeParse(command.payload);
       if (!p.success) return { error: `invalid payload: ${describe(p.error)}` };
       return { messages: ctx.presence(p.data) };
+    }
+    case 'unit.reposition': {
+      // Only an idle unit is moved: a unit on a job keeps it.
+      const p = UnitRepositionCommand.safeParse(command.payload);
+      if (!p.success) return { error: `invalid payload: ${describe(p.error)}` };
+      if (!ctx.unitIds.has(p.data.unitId)) return { error: `unknown unit ${p.data.unitId}` };
+      const status = ctx.dispatch.statusOf(p.data.unitId);
+      if (status !== 'available') return { error: `unit ${p.data.unitId} is ${status}, not available: it is not moved` };
+      return { messages: [], moves: true };
     }
     case 'camera.ptz': {
       // The drill has no motors to turn: a valid aim at an online dome is acknowledged and logged.

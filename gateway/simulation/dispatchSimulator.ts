@@ -25,6 +25,8 @@ export const UnitAssignPayloadSchema = z.object({
   lat: z.number().min(-90).max(90),
 });
 export const UnitRecallPayloadSchema = z.object({ unitId: z.string().min(1) });
+/** An idle unit moves to a better post or point (repositioning advice) and waits there, still available. */
+export const UnitRepositionPayloadSchema = z.object({ unitId: z.string().min(1), lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) });
 export const UnitStatusPayloadSchema = z.object({ unitId: z.string().min(1), status: UnitStatusSchema, alertId: z.string().min(1).optional() });
 
 /** An accepted command that moves units, with the scenario time it took effect. Persisted in the feed log. */
@@ -132,6 +134,11 @@ export class DispatchSimulator {
       case 'unit.recall': {
         const p = UnitRecallPayloadSchema.safeParse(command.payload);
         if (p.success) this.release(p.data.unitId, at);
+        return;
+      }
+      case 'unit.reposition': {
+        const p = UnitRepositionPayloadSchema.safeParse(command.payload);
+        if (p.success) this.reposition(p.data.unitId, { lng: p.data.lng, lat: p.data.lat }, at);
         return;
       }
       case 'unit.status': {
@@ -262,6 +269,22 @@ export class DispatchSimulator {
     timeline.segments.push(
       { start: setOff, motion: { kind: 'drive', path, speed }, status: enRoute },
       { start: arrival, motion: { kind: 'hold', fix: { lng: end.lng, lat: end.lat, heading, speed: 0, location: end.location } }, status: onScene },
+    );
+  }
+
+  /** Drives (at patrol speed, no lights) to the point and waits there; the status stays as it is. */
+  private reposition(unitId: string, target: { lng: number; lat: number }, at: number): void {
+    const timeline = this.cut(unitId, at);
+    const from = this.fixAt(unitId, timeline, at);
+    if (from.location === null) return;
+    const avoided = AVOIDED_ROADS[timeline.type];
+    const weight = (u: number, v: number) => (avoided.includes(this.graph.edgeClass(u, v)) ? AVOIDED_ROAD_COST : 1);
+    const { path } = planRoute(this.graph, from.location, target, weight);
+    const end = path.end;
+    const speed = UNIT_SPEED_MPS[timeline.type];
+    timeline.segments.push(
+      { start: at, motion: { kind: 'drive', path, speed } },
+      { start: at + path.length / speed, motion: { kind: 'hold', fix: { lng: end.lng, lat: end.lat, heading: path.length > 0 ? end.heading : from.heading, speed: 0, location: end.location } } },
     );
   }
 

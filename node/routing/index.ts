@@ -21,7 +21,7 @@ export { loadGraphCache, saveGraphCache, GraphCacheError } from './cache';
 export { loadPackGraph, writeRoutingDir, type LoadedGraph, type LoadPackGraphOptions } from './pack';
 export { parseRoads, roadsToRawNetwork } from './packImport';
 export { graphSummary, type RoadGraph, type Position } from './graph';
-export { DEFAULT_PROFILES, PROFILE_IDS, type ProfileId, type TravelProfile } from './profiles';
+export { DEFAULT_PROFILES, PROFILE_IDS, calibratedProfiles, type ProfileId, type TravelProfile } from './profiles';
 export * from './tiers';
 export { heapPush, heapPop } from './typedHeap';
 // The pieces the cordon and the city-pack build work with (electron/core/cordon, citypack): the

@@ -40,6 +40,12 @@ export interface TravelProfile {
   forbidden: readonly HighwayClass[];
   /** Foot patrols walk against the traffic direction; vehicles may not. */
   respectOneway: boolean;
+  /**
+   * Calibrated factor on every speed of the profile (default 1), accepted by a supervisor from
+   * the ETA calibration (electron/core/insight/etaCalibration.ts): below 1 when units arrive later
+   * than the ETAs said.
+   */
+  speedFactor?: number;
 }
 
 export const DEFAULT_PROFILES: Readonly<Record<ProfileId, TravelProfile>> = {
@@ -66,7 +72,17 @@ export const DEFAULT_PROFILES: Readonly<Record<ProfileId, TravelProfile>> = {
 export function pieceSpeedKmh(profile: TravelProfile, cls: HighwayClass, maxspeed: number): number {
   if (profile.forbidden.includes(cls)) return 0;
   const normal = maxspeed > 0 ? Math.min(0.85 * maxspeed, CAR_CLASS_SPEED_KMH[cls] * 1.5) : CAR_CLASS_SPEED_KMH[cls];
-  return Math.min(normal * profile.carFactor, profile.maxKmh);
+  return Math.min(normal * profile.carFactor, profile.maxKmh) * (profile.speedFactor ?? 1);
+}
+
+/** The profiles with calibrated speed factors per unit type (types not given keep their base factor). */
+export function calibratedProfiles(factors: Readonly<Partial<Record<ProfileId, number>>>, base: Readonly<Record<ProfileId, TravelProfile>> = DEFAULT_PROFILES): Record<ProfileId, TravelProfile> {
+  const out = {} as Record<ProfileId, TravelProfile>;
+  for (const id of PROFILE_IDS) {
+    const f = factors[id];
+    out[id] = f === undefined || f === 1 ? { ...base[id] } : { ...base[id], speedFactor: f };
+  }
+  return out;
 }
 
 /**

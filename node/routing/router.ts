@@ -23,12 +23,12 @@ export interface RouterOptions {
 }
 
 export class Router {
-  readonly weights: Record<ProfileId, Float64Array>;
+  weights: Record<ProfileId, Float64Array>;
   readonly index: SnapIndex;
   readonly engine: SearchEngine;
   readonly maxSnapMetres: number;
   readonly offRoadKmh: number;
-  readonly profiles: Readonly<Record<ProfileId, TravelProfile>>;
+  profiles: Readonly<Record<ProfileId, TravelProfile>>;
   private readonly usable = new Map<Float64Array, (p: number) => boolean>();
   /**
    * Memo of recent snaps. AVL positions change every few seconds while alerts and coverage
@@ -49,6 +49,18 @@ export class Router {
     this.engine = opts.engine === 'reference' ? new ReferenceEngine(graph) : new FastEngine(graph);
     this.maxSnapMetres = opts.maxSnapMetres ?? 500;
     this.offRoadKmh = opts.offRoadKmh ?? 10;
+  }
+
+  /**
+   * Replaces the travel profiles (calibrated speed factors): every later query uses the new
+   * weights; the snap memo is keyed by weights, so it refills by itself.
+   */
+  setProfiles(profiles: Readonly<Record<ProfileId, TravelProfile>>): void {
+    this.profiles = profiles;
+    this.weights = new ProfileWeights(this.graph, profiles).weights;
+    this.usable.clear();
+    this.snapMemo = new Map();
+    this.snapMemoSize = 0;
   }
 
   /** Same graph, weights and index, other engine (benchmarks, property tests). */

@@ -11,6 +11,7 @@ import { DrillInfoSchema, drillRequests } from './drillContract';
 import { cordonEvents, cordonRequests } from './cordonContract';
 import { seatEvents, seatRequests } from './seatContract';
 import { statsRequests } from './statsContract';
+import { insightRequests } from './insightContract';
 
 /**
  * The console API contract: the one place that names what the renderer may ask of its host
@@ -113,6 +114,7 @@ export const requestContract = {
   ...packRequests,
   ...seatRequests,
   ...statsRequests,
+  ...insightRequests,
 } as const;
 
 export const eventContract = {

@@ -80,7 +80,7 @@ export type GatewayHello = z.infer<typeof GatewayHelloSchema>;
 /** Console → gateway commands (dispatch etc.); idempotent by commandId. */
 export const ConsoleCommandSchema = z.object({
   commandId: z.string().min(8),
-  kind: z.enum(['unit.assign', 'unit.recall', 'unit.status', 'camera.ptz', 'alert.claim', 'alert.step', 'seat.presence']),
+  kind: z.enum(['unit.assign', 'unit.recall', 'unit.status', 'camera.ptz', 'alert.claim', 'alert.step', 'seat.presence', 'unit.reposition']),
   payload: z.record(z.string(), z.unknown()),
   /**
    * The console's audit log head hash when the command was sent. The gateway records it with

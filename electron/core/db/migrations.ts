@@ -283,4 +283,13 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'statistics: one summary row per alert (alert_stats), kept by triggers, backfilled; alerts marked live or demo history',
     sql: STATS_MIGRATION_SQL,
   },
+  {
+    version: 8,
+    description: 'ETA calibration: the road ETA predicted when each unit was sent, and the unit type then',
+    sql: `
+      -- NULL for dispatches stored before this version (or when the unit had no road ETA).
+      ALTER TABLE dispatches ADD COLUMN predicted_eta_seconds REAL;
+      ALTER TABLE dispatches ADD COLUMN unit_type TEXT;
+    `,
+  },
 ];

@@ -22,7 +22,9 @@ export class AlertStepStore {
     this.eventStmt = db.prepare(
       'INSERT INTO alert_events (alert_id, at, from_status, to_status, operator, note, action, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    this.dispatchStmt = db.prepare('INSERT INTO dispatches (alert_id, unit_id, dispatched_at, command_id, tier_target_seconds) VALUES (?, ?, ?, ?, ?)');
+    this.dispatchStmt = db.prepare(
+      'INSERT INTO dispatches (alert_id, unit_id, dispatched_at, command_id, tier_target_seconds, predicted_eta_seconds, unit_type) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     this.openDispatchStmt = db.prepare<[string, string], { id: number; tier_target_seconds: number | null }>(
       'SELECT id, tier_target_seconds FROM dispatches WHERE alert_id = ? AND unit_id = ? AND arrived_at IS NULL ORDER BY id DESC LIMIT 1',
     );
@@ -63,9 +65,12 @@ export class AlertStepStore {
     this.eventStmt.run(alertId, event.at, event.from, event.to, event.operator, event.note, event.action, JSON.stringify(event.data));
   }
 
-  /** Call inside a transaction. `tierTargetSeconds`: the 1/3/5 target as the unit was sent (null: none applies). */
-  recordDispatch(alertId: string, unitId: string, at: string, commandId: string, tierTargetSeconds: number | null): void {
-    this.dispatchStmt.run(alertId, unitId, at, commandId, tierTargetSeconds);
+  /**
+   * Call inside a transaction. `tierTargetSeconds`: the 1/3/5 target as the unit was sent (null: none applies);
+   * `predicted`: the road ETA the ranking gave then and the unit's type (ETA calibration, docs/routing.md).
+   */
+  recordDispatch(alertId: string, unitId: string, at: string, commandId: string, tierTargetSeconds: number | null, predicted: { etaSeconds: number | null; unitType: string | null } = { etaSeconds: null, unitType: null }): void {
+    this.dispatchStmt.run(alertId, unitId, at, commandId, tierTargetSeconds, predicted.etaSeconds, predicted.unitType);
   }
 
   /** The unit's latest dispatch on the alert that has no arrival yet, with the target set when it was sent. */

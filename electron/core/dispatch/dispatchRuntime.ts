@@ -14,7 +14,7 @@ import { seedDemoOperators } from '../accounts/seed';
 import { CommandOutbox } from '../outbox/commandOutbox';
 import { OutboxDispatcher } from '../outbox/outboxDispatcher';
 import type { TierFor } from '../routing/routingService';
-import { DispatchService } from './dispatchService';
+import { DispatchService, type DispatchServiceDeps } from './dispatchService';
 import { OperatorSession } from './operatorSession';
 import { SeatService } from '../seats/seatService';
 
@@ -54,6 +54,8 @@ export interface DispatchRuntime {
   dispatcher: OutboxDispatcher;
   /** This seat among many (protocol 2). */
   seats: SeatService;
+  /** The command outbox (commands outside an alert, e.g. repositioning, go through it too). */
+  outbox: CommandOutbox;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,8 @@ export async function startDispatchRuntime(options: {
   /** The id this console connects to the gateway with, and the seat's name the other seats see (default `local`). */
   consoleId?: string;
   seatName?: string;
+  /** DispatchServiceDeps.predictEta. */
+  predictEta?: DispatchServiceDeps['predictEta'];
 }): Promise<DispatchRuntime> {
   const { db, repository, feed, emit } = options;
   const accounts = new OperatorAccounts(db);
@@ -132,6 +136,7 @@ export async function startDispatchRuntime(options: {
     kick: () => dispatcher.kick(),
     drill: options.drill ? (options.mode ?? 'drill') : null,
     ...(options.dispatchContext ? { dispatchContext: options.dispatchContext } : {}),
+    ...(options.predictEta ? { predictEta: options.predictEta } : {}),
     tierFor: options.tierFor,
     seats,
   });
@@ -180,5 +185,5 @@ export async function startDispatchRuntime(options: {
     audit.append({ operator, action, subject, payload });
   };
   const operatorName = () => session.operator?.username ?? 'seat:unsigned';
-  return { handlers, service, audit, requireSeatControl, operatorName, auditSeatAction, anchorCommand, dispatcher, seats, close: () => dispatcher.stop() };
+  return { handlers, service, audit, requireSeatControl, operatorName, auditSeatAction, anchorCommand, dispatcher, seats, outbox, close: () => dispatcher.stop() };
 }

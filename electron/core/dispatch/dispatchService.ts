@@ -76,6 +76,8 @@ export interface DispatchServiceDeps {
   dispatchContext?: (alert: Alert, unitIds: readonly string[]) => Record<string, unknown> | null;
   /** Many seats (protocol 2); absent: a seat on its own, as before. */
   seats?: SeatHooks;
+  /** The road ETA of this unit to this alert as ranked now (stored with the dispatch for ETA calibration). */
+  predictEta?: (unit: Unit, alert: Alert) => number | null;
 }
 
 /**
@@ -267,6 +269,19 @@ export class DispatchService {
     return unit ? this.deps.tierFor(unit, alert, null).targetSeconds : null;
   }
 
+  /** The unit's road ETA as ranked when it is sent, and its type (null ETA when unknown or unreachable). */
+  private predicted(alert: Alert, unitId: string): { etaSeconds: number | null; unitType: string | null } {
+    const unit = this.deps.repository.units.list().find((u) => u.id === unitId);
+    if (!unit) return { etaSeconds: null, unitType: null };
+    let eta: number | null = null;
+    try {
+      eta = this.deps.predictEta?.(unit, alert) ?? null;
+    } catch {
+      eta = null; // a routing failure must never stop a dispatch
+    }
+    return { etaSeconds: eta, unitType: unit.type };
+  }
+
   private apply(alert: Alert, action: LifecycleAction, operator: string, at = this.now().toISOString(), extraData: Record<string, unknown> = {}): Alert {
     const { db, outbox, audit, emit } = this.deps;
     const state = this.steps.lifecycle(alert.id)!;
@@ -276,14 +291,16 @@ export class DispatchService {
     // In a drill every step says so, in the alert's history and in the audit log.
     const extra = { ...extraData, ...(this.deps.drill ? { mode: this.deps.drill } : {}) };
     const event = Object.keys(extra).length ? { ...result.event, data: { ...result.event.data, ...extra } } : result.event;
+    const sent = next.unitIds.filter((u) => !state.unitIds.includes(u));
+    const predicted = new Map(sent.map((unitId) => [unitId, this.predicted(alert, unitId)]));
     db.transaction(() => {
       this.steps.save(alert.id, next, event);
       audit.appendLifecycleEvent(alert.id, event);
       // Every seat sees the step (and the claim it implies) before the units it sends.
       this.deps.seats?.stepTaken(alert.id, event, next.unitIds);
-      for (const unitId of next.unitIds.filter((u) => !state.unitIds.includes(u))) {
+      for (const unitId of sent) {
         const command = outbox.enqueue({ kind: 'unit.assign', payload: { unitId, alertId: alert.id, lng: alert.position.lng, lat: alert.position.lat, ...this.deps.seats?.assignExtras(unitId, alert.id) } });
-        this.steps.recordDispatch(alert.id, unitId, at, command.commandId, this.tierTarget(alert, unitId));
+        this.steps.recordDispatch(alert.id, unitId, at, command.commandId, this.tierTarget(alert, unitId), predicted.get(unitId));
       }
       // Units leave the alert when they are released, or when the job on scene is done.
       const released = action.type === 'resolve' ? state.unitIds : state.unitIds.filter((u) => !next.unitIds.includes(u));

@@ -20,7 +20,7 @@ export const HARNESS_UNITS = ['U01', 'U02', 'U03'].map((id, i) => ({
   home: { lng: 112.85 + i * 0.01, lat: 35.5 },
 }));
 
-export async function dispatchHarness(options: { receivedAt?: string; alerts?: Partial<AlertReport>[]; clock?: number; tierFor?: DispatchServiceDeps['tierFor'] } = {}) {
+export async function dispatchHarness(options: { receivedAt?: string; alerts?: Partial<AlertReport>[]; clock?: number; tierFor?: DispatchServiceDeps['tierFor']; predictEta?: DispatchServiceDeps['predictEta'] } = {}) {
   const tmp = tempDir();
   const repo = new ConsoleRepository(openDatabase(tmp.dir));
   repo.seedFromPack({ manifest: { id: 'fixture' }, units: HARNESS_UNITS, cameras: [], checkpoints: [] } as never);
@@ -50,6 +50,7 @@ export async function dispatchHarness(options: { receivedAt?: string; alerts?: P
     kick: () => {},
     emit: (name, payload) => events.push({ name, payload }),
     tierFor: options.tierFor ?? (() => ({ targetSeconds: 180 })),
+    ...(options.predictEta ? { predictEta: options.predictEta } : {}),
     now: () => new Date(clock.now),
   });
   /** A unit status from the gateway, stored and handed to the service as the runtime does. */

@@ -30,6 +30,7 @@ import {
 } from '../../../node/routing';
 import { pointInGeometry } from '../../../node/routing';
 import { coverageFeatures } from './coverageGeojson';
+import { calibratedProfiles, type ProfileId } from '../../../node/routing';
 
 /** Optional override of DEFAULT_TIER_CONFIG in the data dir. */
 export const TIERS_FILE = 'tiers.json';
@@ -142,6 +143,10 @@ export interface RoutingService {
   setCoverageEnabled(clientId: string, enabled: boolean): number;
   /** Units moved or changed status. */
   unitsChanged(): void;
+  /** The accepted speed factors per unit type (ETA calibration); an empty object when none. */
+  speedFactors(): Partial<Record<ProfileId, number>>;
+  /** Applies speed factors to every later ETA, ranking and coverage. */
+  setSpeedFactors(factors: Partial<Record<ProfileId, number>>): void;
   close(): void;
 }
 
@@ -156,6 +161,7 @@ export function startRoutingService(opts: RoutingServiceOptions): RoutingService
   const graphMs = performance.now() - t;
   t = performance.now();
   const router = new Router(loaded.graph);
+  let factors: Partial<Record<ProfileId, number>> = {};
   const load: RoutingLoadInfo = { from: loaded.from, graphMs, routerMs: performance.now() - t, tiersFile };
 
   const tierAlert = (alert: Alert): TierAlert => ({ priority: alert.priority, source: alert.source, zoneIds: alertZoneIds(opts.pack, alert.position) });
@@ -245,6 +251,13 @@ export function startRoutingService(opts: RoutingServiceOptions): RoutingService
       return n;
     },
     unitsChanged() {
+      dirty = true;
+      if (activeClients() > 0) schedule();
+    },
+    speedFactors: () => ({ ...factors }),
+    setSpeedFactors(next) {
+      factors = { ...next };
+      router.setProfiles(calibratedProfiles(factors));
       dirty = true;
       if (activeClients() > 0) schedule();
     },

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../db/database';
 import { ConsoleRepository } from '../db/consoleRepository';
-import { DEFAULT_TIER_CONFIG, evaluateTier } from '../../../node/routing/index';
+import { DEFAULT_TIER_CONFIG, evaluateTier } from '../../../node/routing';
 import { tempDir } from '../../../tests/unit/fixtures';
 import { DEMO_HISTORY_META, generateDemoHistory, seedDemoHistoryIfFresh } from './demoHistory';
 import { StatsService } from './statsService';

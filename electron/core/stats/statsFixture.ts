@@ -1,7 +1,7 @@
 /** The fixed statistics fixture (test helper). */
 import { dispatchHarness } from '../dispatch/testHarness';
 import { alertReport } from '../../../tests/unit/fixtures';
-import { evaluateTier, parseTierConfig, type ResponseTierConfig } from '../../../node/routing/index';
+import { evaluateTier, parseTierConfig, type ResponseTierConfig } from '../../../node/routing';
 import { localDate } from './period';
 
 /** A non-default tiers.json: targets by priority (the default gives any patrol car 180 s). */

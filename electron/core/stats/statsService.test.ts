@@ -3,7 +3,7 @@
  * kept by the triggers exactly as in service), against values computed by hand below.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_TIER_CONFIG, evaluateTier } from '../../../node/routing/index';
+import { DEFAULT_TIER_CONFIG, evaluateTier } from '../../../node/routing';
 import { StatsService } from './statsService';
 import { DAY, statsFixture, T0 } from './statsFixture';
 import { migrate } from '../db/database';

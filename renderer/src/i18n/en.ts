@@ -165,4 +165,24 @@ export const en: Shape<typeof zhCN> = {
     password: 'Password of the incoming officer', submit: 'Hand over and sign', accepted: 'Handed over to {{incoming}} at {{time}}',
     export: 'Export (HTML)', exported: 'Saved: {{path}}', none: 'none', close: 'Close', unitLine: '{{unit}} on {{alert}} ({{status}})',
   },
+  insight: {
+    loading: 'Loading…', error: 'Error: {{message}}', close: 'Close', signIn: 'Sign in first',
+    heat: {
+      toggle: 'Alert heat map', toggleTitle: 'Alert density by period, category and hour of day', period: 'Period', periods: { day: 'Last 24 h', week: 'Last 7 days', month: 'Last 30 days' },
+      categories: 'Categories (none = all)', hour: 'Hour', allHours: 'All day', count: '{{count}} alerts', capped: '(newest {{count}} shown)',
+      clickHint: 'Click a hot spot to list its alerts', hotspot: 'Hot spot: {{count}} alerts', more: '{{count}} more',
+    },
+    risk: {
+      toggle: 'Risk grades', toggleTitle: 'Districts and places graded A/B/C from their alert history', title: 'Risk grades (last {{days}} days)', grade: { A: 'A high', B: 'B elevated', C: 'C ordinary' },
+      districts: 'Districts', places: 'Hot places', source: 'Rules: {{source}}', defaults: 'defaults', badge: 'Risk {{grade}}', badgeTitle: 'Place {{place}} · district {{district}}', none: 'none',
+    },
+    eta: {
+      toggle: 'ETA calibration', title: 'ETA calibration (last {{days}} days, {{samples}} arrivals)', unitType: 'Unit type', hour: 'Hour', n: 'Samples', bias: 'Bias', mae: 'Mean error', ratio: 'Actual/predicted',
+      factor: 'Current factor', proposed: 'Proposed factor', accept: 'Accept proposed factors', accepted: 'Accepted', supervisorOnly: 'Only a supervisor may accept', noData: 'No arrivals with a predicted ETA yet', byHour: 'By hour', roadClassSkipped: 'Road class is not recorded; not analysed',
+    },
+    reposition: {
+      toggle: 'Repositioning', title: 'Repositioning advice ({{hour}}:00, last {{weeks}} weeks)', before: '3-min coverage now', after: 'after moves', gain: '+{{gain}}', move: '{{unit}} → {{to}}',
+      toPost: 'post {{label}}', toCell: 'hot spot {{label}}', send: 'Send', sent: 'Sent', none: 'Units already stand well; no move suggested', idle: 'Idle units {{count}}', demand: 'Past alerts {{count}}',
+    },
+  },
 };

@@ -159,4 +159,24 @@ export const zhCN = {
     password: '接班人密码', submit: '交接并签名', accepted: '已于 {{time}} 交接给 {{incoming}}',
     export: '导出（HTML）', exported: '已保存：{{path}}', none: '无', close: '关闭', unitLine: '{{unit}} 在 {{alert}}（{{status}}）',
   },
+  insight: {
+    loading: '加载中…', error: '出错：{{message}}', close: '关闭', signIn: '请先登录',
+    heat: {
+      toggle: '警情云图', toggleTitle: '按时段、类别和小时显示警情密度', period: '时段', periods: { day: '近24小时', week: '近7天', month: '近30天' },
+      categories: '类别（不选即全部）', hour: '小时', allHours: '全天', count: '{{count}} 起警情', capped: '（显示最新 {{count}} 起）',
+      clickHint: '点击热点查看其中警情', hotspot: '热点警情 {{count}} 起', more: '另有 {{count}} 起',
+    },
+    risk: {
+      toggle: '风险分级', toggleTitle: '按警情历史对巡区和地点进行A/B/C分级', title: '风险分级（近{{days}}天）', grade: { A: 'A 高风险', B: 'B 较高风险', C: 'C 一般' },
+      districts: '巡区', places: '重点地点', source: '规则：{{source}}', defaults: '默认规则', badge: '风险 {{grade}}', badgeTitle: '地点 {{place}} · 巡区 {{district}}', none: '无',
+    },
+    eta: {
+      toggle: 'ETA校准', title: 'ETA校准（近{{days}}天，{{samples}} 次到达）', unitType: '警力类型', hour: '小时', n: '样本', bias: '偏差', mae: '平均误差', ratio: '实际/预测',
+      factor: '当前系数', proposed: '建议系数', accept: '采纳建议系数', accepted: '已采纳', supervisorOnly: '仅值班长可采纳', noData: '暂无带预测ETA的到达记录', byHour: '按小时', roadClassSkipped: '道路等级未记录，暂不分析',
+    },
+    reposition: {
+      toggle: '布警建议', title: '布警建议（{{hour}}时，近{{weeks}}周）', before: '调整前3分钟覆盖', after: '调整后', gain: '+{{gain}}', move: '{{unit}} → {{to}}',
+      toPost: '岗点 {{label}}', toCell: '热点 {{label}}', send: '下达', sent: '已下达', none: '当前布警已是最优，无需调整', idle: '空闲警力 {{count}}', demand: '历史警情 {{count}} 起',
+    },
+  },
 } as const;

@@ -31,8 +31,11 @@ import * as places from './layers/places';
 import * as roads from './layers/roads';
 import * as routeLayer from './layers/route';
 import * as unitsLayer from './layers/units';
+import { InsightOverlays } from './insightOverlays';
+import type { RiskData } from './layers/riskDistricts';
+import type { HeatPoint } from '../../../shared/contract/insightContract';
 
-type DirtyKey = 'alerts' | 'units' | 'cameras' | 'cameraHighlight' | 'route' | 'coverage' | 'cordon';
+type DirtyKey = 'alerts' | 'units' | 'cameras' | 'cameraHighlight' | 'route' | 'coverage' | 'cordon' | 'heatmap' | 'risk';
 
 /** How often unit staleness is re-checked when no data arrives (stale is time-, not data-driven). */
 const STALE_CHECK_MS = 5_000;
@@ -63,6 +66,8 @@ export class MapController {
   /** Features handed to MapLibre per source since load (full installs and diffs). */
   private readonly sent: Record<string, number> = {};
   private readonly alertClickListeners = new Set<(alertId: string) => void>();
+  private readonly mapClickListeners = new Set<(at: { lng: number; lat: number }, zoom: number) => void>();
+  private readonly insight: InsightOverlays;
   private readonly subscriptions: Subscription[] = [];
   private readonly batcher: FrameBatcher<DirtyKey>;
   private readonly readyPromise: Promise<void>;
@@ -76,6 +81,7 @@ export class MapController {
   constructor(container: HTMLElement, pack: CityPack, options: MapControllerOptions = {}) {
     this.pack = pack;
     this.cameraById = new Map(pack.cameras.map((c) => [c.id, c]));
+    this.insight = new InsightOverlays(pack);
     this.now = options.now ?? Date.now;
     this.animate = options.animate ?? true;
     this.locale = options.locale ?? 'zh-CN';
@@ -188,6 +194,26 @@ export class MapController {
     this.markDirty('cordon');
   }
 
+  /** The alert heat map's points (警情云图), or null to switch it off. */
+  setHeatmap(points: readonly HeatPoint[] | null): void {
+    this.insight.heat = points;
+    this.markDirty('heatmap');
+  }
+
+  /** District and place risk grades, or null to switch them off. */
+  setRisk(data: RiskData | null): void {
+    this.insight.risk = data;
+    this.markDirty('risk');
+  }
+
+  /** Calls `cb(lngLat, zoom)` on any click on the map (hot spots). Returns the unsubscribe function. */
+  onMapClick(cb: (at: { lng: number; lat: number }, zoom: number) => void): () => void {
+    this.mapClickListeners.add(cb);
+    return () => {
+      this.mapClickListeners.delete(cb);
+    };
+  }
+
   // ---- selection & highlight ------------------------------------------------------------
 
   /** Rings the alert and flies to it (a jump under prefers-reduced-motion). */
@@ -262,6 +288,7 @@ export class MapController {
     this.staleTimer = null;
     for (const s of this.subscriptions) s.unsubscribe();
     this.alertClickListeners.clear();
+    this.mapClickListeners.clear();
     this.map.remove();
   }
 
@@ -281,6 +308,7 @@ export class MapController {
     this.counts[cameras.HIGHLIGHT_SOURCE_ID] = cameras.toHighlightCollection(pack.cameras, this.highlightedCameras).features.length;
     this.counts[checkpoints.SOURCE_ID] = checkpoints.install(map, pack.checkpoints).features.length;
     this.counts[routeLayer.SOURCE_ID] = routeLayer.install(map, this.route).features.length;
+    this.insight.install(map, this.counts);
     this.counts[alertsLayer.SOURCE_ID] = alertsLayer.install(map, this.alerts).features.length;
     const unitFc = unitsLayer.install(map, [...this.units.values()], now, this.highlightedUnits);
     this.unitDiffer.reset(unitFc.features as unitsLayer.UnitFeature[]);
@@ -296,6 +324,9 @@ export class MapController {
     const canvas = map.getCanvas();
     this.subscriptions.push(
       map.on('click', ALERT_CLICK_LAYERS, onClick),
+      map.on('click', (e) => {
+        for (const cb of [...this.mapClickListeners]) cb({ lng: e.lngLat.lng, lat: e.lngLat.lat }, map.getZoom());
+      }),
       map.on('mouseenter', ALERT_CLICK_LAYERS, () => (canvas.style.cursor = 'pointer')),
       map.on('mouseleave', ALERT_CLICK_LAYERS, () => (canvas.style.cursor = '')),
     );
@@ -313,6 +344,7 @@ export class MapController {
     if (keys.has('route')) this.counts[routeLayer.SOURCE_ID] = routeLayer.update(map, this.route).features.length;
     if (keys.has('coverage')) this.counts[coverageLayer.SOURCE_ID] = coverageLayer.update(map, this.coverage).features.length;
     if (keys.has('cordon')) this.counts[cordonLayer.SOURCE_ID] = cordonLayer.update(map, this.cordon).features.length;
+    this.insight.flush(map, this.counts, keys);
     if (keys.has('units')) {
       const units = [...this.units.values()];
       const now = this.now();

@@ -21,11 +21,13 @@ import * as places from './layers/places';
 import * as roads from './layers/roads';
 import * as route from './layers/route';
 import * as units from './layers/units';
+import * as heatmap from './layers/heatmap';
+import * as riskDistricts from './layers/riskDistricts';
 
 export const BACKGROUND_LAYER_ID = 'background';
 
 /** Install order; within a z-order slot (layers/common.ts SLOTS) this is also the draw order. */
-export const LAYER_MODULES = { boundaries, districts, roads, coverage, cordon, places, cameras, checkpoints, route, alerts, units } as const;
+export const LAYER_MODULES = { boundaries, districts, riskDistricts, roads, coverage, heatmap, cordon, places, cameras, checkpoints, route, alerts, units } as const;
 export type LayerModuleName = keyof typeof LAYER_MODULES;
 
 export function createBaseStyle(): StyleSpecification {
@@ -62,6 +64,9 @@ export function createFullStyle(pack: CityPack, data: FullStyleData = {}): Style
     [districts.LABEL_SOURCE_ID]: districts.labelSource(districts.toLabelCollection(pack.districts)),
     [roads.SOURCE_ID]: roads.source(roads.toFeatureCollection(pack.roads)),
     [coverage.SOURCE_ID]: coverage.source(),
+    [heatmap.SOURCE_ID]: heatmap.source(),
+    [riskDistricts.SOURCE_ID]: riskDistricts.source(),
+    [riskDistricts.PLACE_SOURCE_ID]: riskDistricts.placeSource(),
     [cordon.SOURCE_ID]: cordon.source(),
     [places.SOURCE_ID]: places.source(places.toFeatureCollection(pack.places)),
     [cameras.SOURCE_ID]: cameras.source(cameras.toFeatureCollection(pack.cameras)),

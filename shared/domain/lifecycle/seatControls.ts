@@ -18,6 +18,10 @@ export const SEAT_CONTROLS = {
   reportExport: ['trainer', 'supervisor', 'duty_officer'],
   /** The statistics view (docs/statistics.md) and its reports: the command center's figures. */
   statistics: ['supervisor', 'duty_officer'],
+  /** Accept calibrated ETA speed factors: they change every ETA and 1-3-5 verdict from then on. */
+  speedCalibration: ['supervisor'],
+  /** Send an idle unit to a better post (repositioning advice). */
+  reposition: ['supervisor', 'duty_officer', 'trainer'],
 } as const satisfies Record<string, readonly OperatorRole[]>;
 
 export type SeatControl = keyof typeof SEAT_CONTROLS;

@@ -4,6 +4,7 @@ import { useConsoleState } from '../../app/ConsoleContext';
 import { MergedReports } from './MergedReports';
 import { AlertRevisions } from './AlertRevisions';
 import { AlertOwner, OwnerControls } from '../seats';
+import { RiskBadge } from '../insight';
 
 const fmt = (n: number) => n.toFixed(6);
 
@@ -26,6 +27,7 @@ export function AlertDetail() {
           <span className={`source-badge source-${alert.source}`}>{alert.source}</span> {t(`category.${alert.category}`)}
         </h2>
         <span className={`priority-badge priority-${alert.priority}`}>{t(`priority.${alert.priority}`)}</span>
+        <RiskBadge alertId={alert.id} />
       </header>
       <dl className="detail-grid">
         <dt>{t('detail.id')}</dt>

@@ -6,6 +6,7 @@ import { useConsoleApi, useConsoleState, useConsoleStore } from '../../app/Conso
 import { useMapSync } from './useMapSync';
 import { useCoverage } from './useCoverage';
 import { CoverageControl } from './CoverageControl';
+import { InsightControls } from '../insight';
 
 declare global {
   interface Window {
@@ -51,6 +52,7 @@ export function MapPane({ pack, highlightCameraIds, highlightUnitIds, route = nu
     <>
       <div ref={containerRef} className="map-container" data-testid="map" />
       <CoverageControl {...coverage} />
+      <InsightControls controller={controller} />
     </>
   );
 }

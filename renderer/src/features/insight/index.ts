@@ -1,0 +1,4 @@
+import './insight.css';
+
+export { InsightControls } from './InsightControls';
+export { RiskBadge } from './RiskControl';

@@ -1,0 +1,27 @@
+/**
+ * The analytics overlays (issue 15) the controller owns: the alert heat map and the risk grades.
+ * Kept here so mapController.ts stays about the live picture; it calls install once and flush
+ * when marked dirty, like its own layers.
+ */
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import type { CityPack } from '../../../shared/citypack/schema';
+import type { HeatPoint } from '../../../shared/contract/insightContract';
+import * as heatmapLayer from './layers/heatmap';
+import * as riskLayer from './layers/riskDistricts';
+
+export class InsightOverlays {
+  heat: readonly HeatPoint[] | null = null;
+  risk: riskLayer.RiskData | null = null;
+
+  constructor(private readonly pack: CityPack) {}
+
+  install(map: MaplibreMap, counts: Record<string, number>): void {
+    counts[heatmapLayer.SOURCE_ID] = heatmapLayer.install(map, this.heat).features.length;
+    counts[riskLayer.SOURCE_ID] = riskLayer.install(map, this.pack.districts, this.risk).features.length;
+  }
+
+  flush(map: MaplibreMap, counts: Record<string, number>, keys: ReadonlySet<string>): void {
+    if (keys.has('heatmap')) counts[heatmapLayer.SOURCE_ID] = heatmapLayer.update(map, this.heat).features.length;
+    if (keys.has('risk')) counts[riskLayer.SOURCE_ID] = riskLayer.update(map, this.pack.districts, this.risk).features.length;
+  }
+}
