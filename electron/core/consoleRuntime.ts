@@ -9,6 +9,7 @@ import { openDatabase } from './db/database';
 import { ConsoleRepository, type FeedBatchResult } from './db/consoleRepository';
 import { GatewayFeed } from './feed/gatewayFeed';
 import { createVideoRuntime } from './video/videoRuntime';
+import { createEvidenceService } from './video/evidenceService';
 import { startRoutingService, type RoutingService } from './routingService';
 import { SettingsStore, settingsChanges } from './settingsStore';
 import { startDispatchRuntime } from './dispatch/dispatchRuntime';
@@ -157,6 +158,18 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     ...(options.openWall ? { openWall: options.openWall } : {}),
   });
 
+  // Snapshots and marked moments of the wall's cameras in the alert's record (files in the data folder).
+  const cameraIds = new Set(pack.cameras.map((c) => c.id));
+  const evidence = createEvidenceService({
+    db: repository.db,
+    dataDir: options.dataDir,
+    alertExists: (id) => Boolean(repository.alerts.get(id)),
+    cameraExists: (id) => cameraIds.has(id),
+    operatorName: dispatch.operatorName,
+    audit: dispatch.auditSeatAction,
+    emit,
+  });
+
   // Three-ring cordon (docs/cordon.md) on the routing service's Router; steps go through dispatch.
   const cordon = createCordonService({
     pack,
@@ -217,6 +230,10 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     'cameras.aim': guardSeatControl(dispatch, 'cameraAim', video.handlers['cameras.aim'], null),
     'wall.setSource': guardSeatControl(dispatch, 'wallSource', video.handlers['wall.setSource'], ([source]) => ({ action: 'wall.setSource', subject: 'wall', payload: source })),
     ...cordon.handlers,
+    ...evidence.handlers,
+    // Evidence is attributed: a signed-in operator (the service audits each one itself).
+    'evidence.snapshot': guardSeatControl(dispatch, 'videoEvidence', evidence.handlers['evidence.snapshot'], null),
+    'evidence.mark': guardSeatControl(dispatch, 'videoEvidence', evidence.handlers['evidence.mark'], null),
     'settings.update': async (patch) => {
       // The language is the reader's; the alarm is the seat's: muting it is a decision someone answers for.
       const alarmChange = patch.alarmMuted !== undefined || patch.alarmVolume !== undefined;

@@ -9,6 +9,7 @@ import { NearbyUnitSchema, PositionSchema, routingEvents, routingRequests } from
 import { NearbyCameraSchema, videoEvents, videoRequests } from './videoContract';
 import { DrillInfoSchema, drillRequests } from './drillContract';
 import { cordonEvents, cordonRequests } from './cordonContract';
+import { evidenceEvents, evidenceRequests } from './evidenceContract';
 
 /**
  * The console API contract: the one place that names what the renderer may ask of its host
@@ -109,6 +110,7 @@ export const requestContract = {
   ...drillRequests,
   ...cordonRequests,
   ...packRequests,
+  ...evidenceRequests,
 } as const;
 
 export const eventContract = {
@@ -122,6 +124,7 @@ export const eventContract = {
   ...routingEvents,
   ...videoEvents,
   ...cordonEvents,
+  ...evidenceEvents,
 } as const;
 
 export type RequestName = keyof typeof requestContract;

@@ -3,11 +3,12 @@ import { maskPhone } from '../../../../shared/domain/alertQueue';
 import { useConsoleState } from '../../app/ConsoleContext';
 import { MergedReports } from './MergedReports';
 import { AlertRevisions } from './AlertRevisions';
+import { VideoEvidence } from '../video';
 
 const fmt = (n: number) => n.toFixed(6);
 
 /** Details of the selected alert; the caller's phone is masked, the original coordinates shown. */
-export function AlertDetail() {
+export function AlertDetail({ cameraNames }: { cameraNames?: ReadonlyMap<string, string> } = {}) {
   const { t, i18n } = useTranslation();
   const alert = useConsoleState((s) => (s.selectedAlertId ? (s.alerts.get(s.selectedAlertId) ?? null) : null));
   if (!alert) {
@@ -56,6 +57,7 @@ export function AlertDetail() {
       <p className="alert-description">{alert.description}</p>
       <AlertRevisions alertId={alert.id} revision={alert.revision ?? 1} />
       <MergedReports alertId={alert.id} />
+      <VideoEvidence alertId={alert.id} {...(cameraNames ? { cameraNames } : {})} />
     </section>
   );
 }

@@ -1,0 +1,78 @@
+import { useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
+import { useSeatControl } from '../operator';
+import { CaptureError, captureFrame } from './captureFrame';
+
+const clock = (ms: number) => new Date(ms).toLocaleTimeString('zh-CN', { hour12: false });
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * A tile's evidence tools: a snapshot of its current frame, and a marked moment (time + note)
+ * into the selected alert's record. In look-back the moment is the picture's own time.
+ */
+export function TileEvidence({ cameraId, videoRef, playing, programTime }: { cameraId: string; videoRef: RefObject<HTMLVideoElement | null>; playing: boolean; programTime: number | null }) {
+  const { t } = useTranslation();
+  const api = useConsoleApi();
+  const alertId = useConsoleState((s) => s.selectedAlertId);
+  const seat = useSeatControl('videoEvidence');
+  const [note, setNote] = useState<string | null>(null);
+  const [marking, setMarking] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!alertId) return null;
+  const snapshot = () => {
+    const video = videoRef.current;
+    let image;
+    try {
+      if (!video) throw new CaptureError('noFrame');
+      image = captureFrame(video);
+    } catch (err) {
+      setNote(err instanceof CaptureError ? t(`video.capture.${err.reason}`) : message(err));
+      return;
+    }
+    setBusy(true);
+    api.requests['evidence.snapshot']({ alertId, cameraId, image }).then(
+      () => setNote(t('video.snapshotSaved')),
+      (err: unknown) => setNote(message(err)),
+    ).finally(() => setBusy(false));
+  };
+  const mark = (text: string) => {
+    const at = new Date(programTime ?? Date.now()).toISOString();
+    api.requests['evidence.mark']({ alertId, cameraId, at, note: text.trim() }).then(
+      (m) => {
+        setMarking(null);
+        setNote(t('video.markSaved', { time: clock(Date.parse(m.at)) }));
+      },
+      (err: unknown) => setNote(message(err)),
+    );
+  };
+  return (
+    <>
+      <button type="button" data-testid="video-snapshot" disabled={!seat.allowed || !playing || busy} title={seat.hint ?? t('video.snapshot')} onClick={snapshot}>
+        📷
+      </button>
+      <button type="button" data-testid="video-mark" disabled={!seat.allowed} aria-pressed={marking !== null} title={seat.hint ?? t('video.mark')} onClick={() => setMarking((m) => (m === null ? '' : null))}>
+        ⚑
+      </button>
+      {marking !== null ? (
+        <form
+          className="video-mark-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            mark(marking);
+          }}
+        >
+          <input data-testid="video-mark-note" aria-label={t('video.markNote')} placeholder={t('video.markNote')} maxLength={500} value={marking} onChange={(e) => setMarking(e.target.value)} autoFocus />
+          <button type="submit" data-testid="video-mark-save">
+            {t('video.mark')}
+          </button>
+        </form>
+      ) : null}
+      {note ? (
+        <div className="video-evidence-note" data-testid="video-evidence-note" role="status">
+          {note}
+        </div>
+      ) : null}
+    </>
+  );
+}
