@@ -10,6 +10,7 @@ import { ConsoleRepository, type FeedBatchResult } from './db/consoleRepository'
 import { GatewayFeed } from './feed/gatewayFeed';
 import { createVideoRuntime } from './video/videoRuntime';
 import { createEvidenceService } from './video/evidenceService';
+import { createWallDisplayHandlers, type WallScreens } from './video/wallDisplays';
 import { startRoutingService, type RoutingService } from './routingService';
 import { SettingsStore, settingsChanges } from './settingsStore';
 import { startDispatchRuntime } from './dispatch/dispatchRuntime';
@@ -44,8 +45,8 @@ export interface ConsoleRuntimeOptions {
   drillScenarioFile?: string | null;
   /** Media servers for the cameras (loadMediaServers: site settings file, then the pack's). */
   mediaServers?: readonly MediaServer[];
-  /** Electron: opens the pop-out video wall window (`wall.open`). */
-  openWall?: () => Promise<void>;
+  /** Electron: its displays and the pop-out video wall window (`wall.open`, `wall.placeOn`). */
+  wallScreens?: WallScreens;
   /** Electron: prints the drill report HTML to PDF (webContents.printToPDF); default headless Chromium. */
   printPdf?: PdfPrinter;
   /** Where the audit log's HMAC key lives; default the 0600 file beside the data folder (Electron: safeStorage). */
@@ -155,7 +156,6 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     sendCommand: (event, command, timeoutMs) => feed.command(event, dispatch.anchorCommand(command as ConsoleCommand), timeoutMs),
     audit: (payload) => dispatch.auditSeatAction(dispatch.operatorName(), 'camera.ptz', `camera:${payload.cameraId}`, payload),
     emit,
-    ...(options.openWall ? { openWall: options.openWall } : {}),
   });
 
   // Snapshots and marked moments of the wall's cameras in the alert's record (files in the data folder).
@@ -231,6 +231,8 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     'wall.setSource': guardSeatControl(dispatch, 'wallSource', video.handlers['wall.setSource'], ([source]) => ({ action: 'wall.setSource', subject: 'wall', payload: source })),
     ...cordon.handlers,
     ...evidence.handlers,
+    // The wall's display is remembered through settings.update (audited like any setting).
+    ...createWallDisplayHandlers({ ...(options.wallScreens ? { screens: options.wallScreens } : {}), settings: () => settings.get(), updateSettings: (patch) => handlers['settings.update'](patch) }),
     // Evidence is attributed: a signed-in operator (the service audits each one itself).
     'evidence.snapshot': guardSeatControl(dispatch, 'videoEvidence', evidence.handlers['evidence.snapshot'], null),
     'evidence.mark': guardSeatControl(dispatch, 'videoEvidence', evidence.handlers['evidence.mark'], null),

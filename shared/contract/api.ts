@@ -26,6 +26,10 @@ export const SettingsSchema = z.object({
   locale: LocaleSchema,
   alarmMuted: z.boolean(),
   alarmVolume: z.number().min(0).max(1),
+  /** The pop-out wall's display (a host's display id; null: wherever it opens), its layout and tour interval. */
+  wallDisplay: z.string().min(1).max(200).nullable(),
+  wallLayout: z.union([z.literal(1), z.literal(4), z.literal(9), z.literal(16)]),
+  tourSeconds: z.number().int().min(3).max(600),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
