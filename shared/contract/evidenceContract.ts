@@ -10,6 +10,8 @@ import { DeviceIdSchema } from '../domain/camera';
 export const SNAPSHOT_MAX_BYTES = 4 * 1024 * 1024;
 export const SNAPSHOT_MIMES = ['image/jpeg', 'image/png'] as const;
 export const MARK_NOTE_MAX = 500;
+/** The largest request a transport must accept: the largest snapshot as base64, plus room for the rest. */
+export const LARGEST_REQUEST_BYTES = Math.ceil(SNAPSHOT_MAX_BYTES / 3) * 4 + 64 * 1024;
 
 /** An image crossing the contract: base64 (no data: prefix), at most SNAPSHOT_MAX_BYTES once decoded. */
 export const SnapshotImageSchema = z.object({
