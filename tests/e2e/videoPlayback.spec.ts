@@ -108,12 +108,14 @@ test.describe('video playback', () => {
     await stack.inject('alert', scenarioAlert(82, { id: '110-E2E-SNAPSHOT', location: { ...ALERT_AT, crs: 'WGS84' } }));
     await page.locator('[data-testid=alert-item][data-alert-id="110-E2E-SNAPSHOT"]').click();
     await page.getByTestId('video-collapse').click();
-    const tile = page.locator('[data-testid=video-tile][data-state=playing]').first();
-    await expect(tile).toBeVisible({ timeout: 30_000 });
-    const cameraId = (await tile.getAttribute('data-camera-id'))!;
+    const playing = page.locator('[data-testid=video-tile][data-state=playing]').first();
+    await expect(playing).toBeVisible({ timeout: 30_000 });
+    const cameraId = (await playing.getAttribute('data-camera-id'))!;
+    const tile = page.locator(`[data-testid=video-tile][data-camera-id="${cameraId}"]`);
     await expect(page.getByTestId('video-evidence')).toBeVisible();
     await expect(page.getByTestId('video-evidence-snapshot')).toHaveCount(0);
     await tile.getByTestId('video-snapshot').click();
+    await expect(tile.getByTestId('video-evidence-note')).toBeVisible();
     const row = page.locator(`[data-testid=video-evidence-snapshot][data-camera-id="${cameraId}"]`);
     await expect(row).toHaveCount(1);
     await expect(row.getByTestId('video-evidence-thumb')).toBeVisible();

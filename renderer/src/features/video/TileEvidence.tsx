@@ -9,9 +9,10 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
 
 /**
  * A tile's evidence tools: a snapshot of its current frame, and a marked moment (time + note)
- * into the selected alert's record. In look-back the moment is the picture's own time.
+ * into the selected alert's record. In look-back the moment is the picture's own time. A stalled
+ * tile's last picture may be taken too; a tile with no picture yet says so.
  */
-export function TileEvidence({ cameraId, videoRef, playing, programTime }: { cameraId: string; videoRef: RefObject<HTMLVideoElement | null>; playing: boolean; programTime: number | null }) {
+export function TileEvidence({ cameraId, videoRef, programTime }: { cameraId: string; videoRef: RefObject<HTMLVideoElement | null>; programTime: number | null }) {
   const { t } = useTranslation();
   const api = useConsoleApi();
   const alertId = useConsoleState((s) => s.selectedAlertId);
@@ -48,7 +49,7 @@ export function TileEvidence({ cameraId, videoRef, playing, programTime }: { cam
   };
   return (
     <>
-      <button type="button" data-testid="video-snapshot" disabled={!seat.allowed || !playing || busy} title={seat.hint ?? t('video.snapshot')} onClick={snapshot}>
+      <button type="button" data-testid="video-snapshot" disabled={!seat.allowed || busy} title={seat.hint ?? t('video.snapshot')} onClick={snapshot}>
         📷
       </button>
       <button type="button" data-testid="video-mark" disabled={!seat.allowed} aria-pressed={marking !== null} title={seat.hint ?? t('video.mark')} onClick={() => setMarking((m) => (m === null ? '' : null))}>

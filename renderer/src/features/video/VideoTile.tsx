@@ -88,7 +88,7 @@ export function VideoTile({ entry, online, maximised, onToggleMaximise, target, 
         </span>
       </div>
       <div className="video-tile-tools">
-        {stream ? <TileEvidence cameraId={camera.id} videoRef={videoRef} playing={state === 'playing'} programTime={lookback ? player.programTime : null} /> : null}
+        {stream ? <TileEvidence cameraId={camera.id} videoRef={videoRef} programTime={lookback ? player.programTime : null} /> : null}
         {entry.aim && online && target ? (
           <button type="button" data-testid="video-aim" onClick={aim} disabled={!aimSeat.allowed} title={aimSeat.hint ?? t('video.aim')}>
             ⊕
