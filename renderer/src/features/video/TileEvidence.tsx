@@ -49,10 +49,10 @@ export function TileEvidence({ cameraId, videoRef, programTime }: { cameraId: st
   };
   return (
     <>
-      <button type="button" data-testid="video-snapshot" disabled={!seat.allowed || busy} title={seat.hint ?? t('video.snapshot')} onClick={snapshot}>
+      <button type="button" data-testid="video-snapshot" aria-label={t('video.snapshot')} disabled={!seat.allowed || busy} title={seat.hint ?? t('video.snapshot')} onClick={snapshot}>
         📷
       </button>
-      <button type="button" data-testid="video-mark" disabled={!seat.allowed} aria-pressed={marking !== null} title={seat.hint ?? t('video.mark')} onClick={() => setMarking((m) => (m === null ? '' : null))}>
+      <button type="button" data-testid="video-mark" aria-label={t('video.mark')} disabled={!seat.allowed} aria-pressed={marking !== null} title={seat.hint ?? t('video.mark')} onClick={() => setMarking((m) => (m === null ? '' : null))}>
         ⚑
       </button>
       {marking !== null ? (
