@@ -2,7 +2,7 @@ import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
 import { useSeatControl } from '../operator';
-import { CaptureError, captureFrame } from './captureFrame';
+import { CaptureError, captureNextFrame } from './captureFrame';
 
 const clock = (ms: number) => new Date(ms).toLocaleTimeString('zh-CN', { hour12: false });
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -23,19 +23,16 @@ export function TileEvidence({ cameraId, videoRef, programTime }: { cameraId: st
   if (!alertId) return null;
   const snapshot = () => {
     const video = videoRef.current;
-    let image;
-    try {
-      if (!video) throw new CaptureError('noFrame');
-      image = captureFrame(video);
-    } catch (err) {
-      setNote(err instanceof CaptureError ? t(`video.capture.${err.reason}`) : message(err));
-      return;
-    }
+    if (!video) return setNote(t('video.capture.noFrame'));
     setBusy(true);
-    api.requests['evidence.snapshot']({ alertId, cameraId, image }).then(
-      () => setNote(t('video.snapshotSaved')),
-      (err: unknown) => setNote(message(err)),
-    ).finally(() => setBusy(false));
+    setNote(null);
+    captureNextFrame(video)
+      .then((image) => api.requests['evidence.snapshot']({ alertId, cameraId, image }))
+      .then(
+        () => setNote(t('video.snapshotSaved')),
+        (err: unknown) => setNote(err instanceof CaptureError ? t(`video.capture.${err.reason}`) : message(err)),
+      )
+      .finally(() => setBusy(false));
   };
   const mark = (text: string) => {
     const at = new Date(programTime ?? Date.now()).toISOString();

@@ -31,3 +31,32 @@ export function captureFrame(video: HTMLVideoElement, maxWidth = 1920): Snapshot
   }
   return { mime: 'image/jpeg', dataBase64: url.slice(url.indexOf(',') + 1) };
 }
+
+/**
+ * Captures as soon as the tile has a picture: now, or when the next one arrives (a live stream
+ * briefly waiting for data holds none), giving up after `waitMs` with `noFrame`.
+ */
+export function captureNextFrame(video: HTMLVideoElement, waitMs = 5000): Promise<SnapshotImage> {
+  if (video.readyState >= 2 && video.videoWidth) return Promise.resolve().then(() => captureFrame(video));
+  return new Promise((resolve, reject) => {
+    const events = ['loadeddata', 'canplay', 'playing', 'timeupdate'] as const;
+    const done = () => {
+      clearTimeout(timer);
+      for (const e of events) video.removeEventListener(e, onEvent);
+    };
+    const onEvent = () => {
+      if (video.readyState < 2 || !video.videoWidth) return;
+      done();
+      try {
+        resolve(captureFrame(video));
+      } catch (err) {
+        reject(err);
+      }
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new CaptureError('noFrame'));
+    }, waitMs);
+    for (const e of events) video.addEventListener(e, onEvent);
+  });
+}
