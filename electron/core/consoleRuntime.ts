@@ -10,6 +10,8 @@ import { ConsoleRepository } from './db/consoleRepository';
 import { GatewayFeed } from './feed/gatewayFeed';
 import { createVideoRuntime } from './video/videoRuntime';
 import { routingHandlers, startRoutingService, type RoutingService } from './routing';
+import { createEvidenceService } from './video/evidenceService';
+import { createWallDisplayHandlers, type WallScreens } from './video/wallDisplays';
 import { SettingsStore, settingsChanges } from './settingsStore';
 import { startDispatchRuntime } from './dispatch/dispatchRuntime';
 import { assertDataDirMode, modeFor } from './drill/dataDirMode';
@@ -50,8 +52,8 @@ export interface ConsoleRuntimeOptions {
   drillScenarioFile?: string | null;
   /** Media servers for the cameras (loadMediaServers: site settings file, then the pack's). */
   mediaServers?: readonly MediaServer[];
-  /** Electron: opens the pop-out video wall window (`wall.open`). */
-  openWall?: () => Promise<void>;
+  /** Electron: its displays and the pop-out video wall window (`wall.open`, `wall.placeOn`). */
+  wallScreens?: WallScreens;
   /** Electron: prints the drill report HTML to PDF (webContents.printToPDF); default headless Chromium. */
   printPdf?: PdfPrinter;
   /** The seat's name the other seats see (status bar, owners); default the stored one, else `seat-<console id>`. */
@@ -184,7 +186,18 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     sendCommand: (event, command, timeoutMs) => feed.command(event, dispatch.anchorCommand(command as ConsoleCommand), timeoutMs),
     audit: (payload) => dispatch.auditSeatAction(dispatch.operatorName(), 'camera.ptz', `camera:${payload.cameraId}`, payload),
     emit,
-    ...(options.openWall ? { openWall: options.openWall } : {}),
+  });
+
+  // Snapshots and marked moments of the wall's cameras in the alert's record (files in the data folder).
+  const cameraIds = new Set(pack.cameras.map((c) => c.id));
+  const evidence = createEvidenceService({
+    db: repository.db,
+    dataDir: options.dataDir,
+    alertExists: (id) => Boolean(repository.alerts.get(id)),
+    cameraExists: (id) => cameraIds.has(id),
+    operatorName: dispatch.operatorName,
+    audit: dispatch.auditSeatAction,
+    emit,
   });
 
   // Three-ring cordon (docs/cordon.md) on the routing service's Router; steps go through dispatch.
@@ -257,6 +270,12 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     'stats.query': guardSeatControl(dispatch, 'statistics', statsHandlers['stats.query'], null),
     'stats.exportReport': guardSeatControl(dispatch, 'statistics', statsHandlers['stats.exportReport'], ([request], result) => ({ action: 'stats.reportExported', subject: 'stats:report', payload: { format: request.format, period: request.period, path: result.path } })),
     ...insightHandlers,
+    ...evidence.handlers,
+    // The wall's display is remembered through settings.update (audited like any setting).
+    ...createWallDisplayHandlers({ ...(options.wallScreens ? { screens: options.wallScreens } : {}), settings: () => settings.get(), updateSettings: (patch) => handlers['settings.update'](patch) }),
+    // Evidence is attributed: a signed-in operator (the service audits each one itself).
+    'evidence.snapshot': guardSeatControl(dispatch, 'videoEvidence', evidence.handlers['evidence.snapshot'], null),
+    'evidence.mark': guardSeatControl(dispatch, 'videoEvidence', evidence.handlers['evidence.mark'], null),
     'settings.update': async (patch) => {
       // The language is the reader's; the alarm is the seat's: muting it is a decision someone answers for.
       const alarmChange = patch.alarmMuted !== undefined || patch.alarmVolume !== undefined;

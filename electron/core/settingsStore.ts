@@ -2,7 +2,7 @@ import { SettingsSchema, type Settings } from '../../shared/contract/api';
 import type { MetaRepository } from './db/metaRepository';
 
 const SETTINGS_KEY = 'settings';
-export const DEFAULT_SETTINGS: Settings = { locale: 'zh-CN', alarmMuted: false, alarmVolume: 0.7 };
+export const DEFAULT_SETTINGS: Settings = { locale: 'zh-CN', alarmMuted: false, alarmVolume: 0.7, wallDisplay: null, wallLayout: 9, tourSeconds: 10 };
 
 /** Operator settings persisted in the console database; unreadable values fall back to defaults. */
 export class SettingsStore {

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import { Server as SocketServer } from 'socket.io';
+import { LARGEST_REQUEST_BYTES } from '../../shared/contract/evidenceContract';
 import { bindRequestHandlers, createEventSink, type EventSink } from '../../shared/contract/bridge';
 import type { RequestHandlers } from '../../shared/contract/api';
 import type { TransportReply } from '../../shared/contract/channels';
@@ -45,7 +46,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   const tls = listenSecurity(options);
   let handlers: Map<string, (raw: unknown) => Promise<unknown>> | null = null;
   const http = createWebServer(tls);
-  const io = new SocketServer(http, { path: '/api', serveClient: false, maxHttpBufferSize: 1e6 });
+  const io = new SocketServer(http, { path: '/api', serveClient: false, maxHttpBufferSize: LARGEST_REQUEST_BYTES });
 
   io.use((socket, next) => {
     if (sameToken(socket.handshake.auth?.token, options.apiToken)) next();

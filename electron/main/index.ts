@@ -1,4 +1,5 @@
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, screen } from 'electron';
+import type { Rect, WallDisplay } from '../../shared/contract/videoContract';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEventSink } from '../../shared/contract/bridge';
@@ -114,7 +115,16 @@ async function start(): Promise<void> {
     demoOperators: values['demo-operators'] === true,
     demoHistory: values['demo-history'] === true,
     drill: typeof values.drill === 'string' ? { scenarioId: values.drill, ...(typeof values['drill-name'] === 'string' ? { name: values['drill-name'] } : {}) } : null,
-    openWall: async () => openWallWindow(root),
+    // The wall on its own screen: the displays and the wall window; the core chooses (core/video/wallDisplays.ts).
+    wallScreens: {
+      list: listDisplays,
+      open: (bounds) => openWallWindow(root, bounds),
+      place: (bounds) => {
+        if (!wallWindow || wallWindow.isDestroyed()) return false;
+        wallWindow.setBounds(bounds);
+        return true;
+      },
+    },
     printPdf: printHtmlFileToPdf,
     drillScenarioFile: typeof values['drill-scenario'] === 'string' ? values['drill-scenario'] : null,
   });
@@ -152,18 +162,25 @@ function createConsoleWindow(root: string, options: Omit<Electron.BrowserWindowC
   });
 }
 
+/** Electron's displays for the wall, their work areas as bounds. */
+function listDisplays(): WallDisplay[] {
+  const primary = screen.getPrimaryDisplay().id;
+  return screen.getAllDisplays().map((d, i) => ({ id: String(d.id), label: d.label || `${i + 1}: ${d.size.width}×${d.size.height}`, primary: d.id === primary, bounds: d.workArea }));
+}
+
 /**
  * The pop-out video wall (`wall.open`): a second window on the same app:// origin (so its IPC
  * passes the sender check) that follows the main window's selection. window.open stays denied;
  * a second request focuses the open wall.
  */
-async function openWallWindow(root: string): Promise<void> {
+async function openWallWindow(root: string, bounds: Rect | null): Promise<void> {
   if (wallWindow && !wallWindow.isDestroyed()) {
     if (wallWindow.isMinimized()) wallWindow.restore();
+    if (bounds) wallWindow.setBounds(bounds);
     wallWindow.focus();
     return;
   }
-  wallWindow = createConsoleWindow(root, { width: 1280, height: 760, title: '视频墙' });
+  wallWindow = createConsoleWindow(root, { ...(bounds ?? { width: 1280, height: 760 }), title: '视频墙' });
   wallWindow.once('ready-to-show', () => wallWindow?.show());
   wallWindow.on('closed', () => (wallWindow = null));
   await wallWindow.loadURL(`${APP_ORIGIN}/index.html?view=wall`);

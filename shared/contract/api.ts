@@ -12,6 +12,7 @@ import { cordonEvents, cordonRequests } from './cordonContract';
 import { seatEvents, seatRequests } from './seatContract';
 import { statsRequests } from './statsContract';
 import { insightRequests } from './insightContract';
+import { evidenceEvents, evidenceRequests } from './evidenceContract';
 
 /**
  * The console API contract: the one place that names what the renderer may ask of its host
@@ -28,6 +29,10 @@ export const SettingsSchema = z.object({
   locale: LocaleSchema,
   alarmMuted: z.boolean(),
   alarmVolume: z.number().min(0).max(1),
+  /** The pop-out wall's display (a host's display id; null: wherever it opens), its layout and tour interval. */
+  wallDisplay: z.string().min(1).max(200).nullable(),
+  wallLayout: z.union([z.literal(1), z.literal(4), z.literal(9), z.literal(16)]),
+  tourSeconds: z.number().int().min(3).max(600),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -115,6 +120,7 @@ export const requestContract = {
   ...seatRequests,
   ...statsRequests,
   ...insightRequests,
+  ...evidenceRequests,
 } as const;
 
 export const eventContract = {
@@ -129,6 +135,7 @@ export const eventContract = {
   ...videoEvents,
   ...cordonEvents,
   ...seatEvents,
+  ...evidenceEvents,
 } as const;
 
 export type RequestName = keyof typeof requestContract;

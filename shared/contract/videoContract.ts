@@ -51,6 +51,12 @@ export const WallSourceSchema = z.object({
 export type WallSource = z.infer<typeof WallSourceSchema>;
 export type Selection = z.infer<typeof SelectionSchema>;
 
+const RectSchema = z.object({ x: z.number().int(), y: z.number().int(), width: z.number().int().positive(), height: z.number().int().positive() });
+export type Rect = z.infer<typeof RectSchema>;
+/** A display the pop-out wall can stand on (Electron's screen API); `bounds` is its work area. */
+export const WallDisplaySchema = z.object({ id: z.string().min(1).max(200), label: z.string().max(200), primary: z.boolean(), bounds: RectSchema });
+export type WallDisplay = z.infer<typeof WallDisplaySchema>;
+
 const request = <A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: R) => ({ args, result });
 
 export const videoRequests = {
@@ -85,6 +91,13 @@ export const videoRequests = {
   'wall.getSource': request(z.tuple([]), WallSourceSchema),
   /** Electron: opens the video wall in its own window. The browser host opens it with window.open instead. */
   'wall.open': request(z.tuple([]), z.object({ opened: z.boolean() })),
+  /**
+   * The displays the wall can stand on, and the one chosen (settings.wallDisplay). The browser host
+   * lists none: the renderer asks the Window Management API (window.getScreenDetails) instead.
+   */
+  'wall.displays': request(z.tuple([]), z.object({ displays: z.array(WallDisplaySchema), chosen: z.string().nullable() })),
+  /** Remembers the wall's display (null: wherever it opens) and moves an open wall there (Electron). */
+  'wall.placeOn': request(z.tuple([z.object({ displayId: z.string().min(1).max(200).nullable() })]), z.object({ displayId: z.string().nullable(), placed: z.boolean() })),
 } as const;
 
 export const videoEvents = {

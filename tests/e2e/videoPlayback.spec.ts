@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { Camera } from '../../shared/domain/camera';
 import { rankCamerasForPoint } from '../../shared/domain/cameraSelection';
-import { expect, openConsole, test } from './fixtures';
+import { expect, openConsole, signIn, test } from './fixtures';
 import { ROOT } from './processes';
 import { scenarioAlert } from './stack';
 
@@ -99,6 +99,36 @@ test.describe('video playback', () => {
     await expect(lookback).toHaveAttribute('data-mode', 'live');
     await expect(tile).toHaveAttribute('data-mode', 'live');
     await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
+  });
+
+  test("a snapshot of a playing tile is kept in the data folder and listed in the alert's detail", async ({ stack, consolePage: page }) => {
+    test.setTimeout(180_000);
+    await openConsole(stack, page, [1], 600);
+    await signIn(page);
+    await stack.inject('alert', scenarioAlert(82, { id: '110-E2E-SNAPSHOT', location: { ...ALERT_AT, crs: 'WGS84' } }));
+    await page.locator('[data-testid=alert-item][data-alert-id="110-E2E-SNAPSHOT"]').click();
+    await page.getByTestId('video-collapse').click();
+    const playing = page.locator('[data-testid=video-tile][data-state=playing]').first();
+    await expect(playing).toBeVisible({ timeout: 30_000 });
+    const cameraId = (await playing.getAttribute('data-camera-id'))!;
+    const tile = page.locator(`[data-testid=video-tile][data-camera-id="${cameraId}"]`);
+    await expect(page.getByTestId('video-evidence')).toBeVisible();
+    await expect(page.getByTestId('video-evidence-snapshot')).toHaveCount(0);
+    const row = page.locator(`[data-testid=video-evidence-snapshot][data-camera-id="${cameraId}"]`).first();
+    // On a starved machine a tile may be between pictures (it then says so): take it again while it plays.
+    await expect(async () => {
+      await expect(tile).toHaveAttribute('data-state', 'playing');
+      if ((await row.count()) === 0) await tile.getByTestId('video-snapshot').click();
+      await expect(row).toBeVisible({ timeout: 10_000 });
+    }).toPass({ timeout: 60_000 });
+    await expect(row.getByTestId('video-evidence-thumb')).toBeVisible();
+    const file = (await row.getAttribute('data-file'))!;
+    expect(file).toMatch(new RegExp(`^snapshots/110-E2E-SNAPSHOT/\\d{8}T\\d{9}Z-${cameraId}\\.jpg$`));
+    const full = path.join(stack.dataDir, file);
+    expect(existsSync(full)).toBe(true);
+    // A real JPEG of the picture, not an empty canvas.
+    expect(readFileSync(full).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    expect(statSync(full).size).toBeGreaterThan(1000);
   });
 
   test.describe('under selection churn', () => {

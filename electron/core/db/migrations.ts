@@ -292,4 +292,34 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE dispatches ADD COLUMN unit_type TEXT;
     `,
   },
+  {
+    version: 9,
+    description: 'video evidence: tile snapshots (files in the data folder) and marked moments per alert',
+    sql: `
+      CREATE TABLE video_snapshots (
+        id         INTEGER PRIMARY KEY,
+        alert_id   TEXT NOT NULL REFERENCES alerts (id),
+        camera_id  TEXT NOT NULL,
+        taken_at   TEXT NOT NULL,
+        -- Relative to the data folder: snapshots/<alert>/<time>-<camera>.jpg
+        file       TEXT NOT NULL UNIQUE,
+        mime       TEXT NOT NULL CHECK (mime IN ('image/jpeg','image/png')),
+        bytes      INTEGER NOT NULL CHECK (bytes > 0),
+        sha256     TEXT NOT NULL,
+        operator   TEXT NOT NULL
+      );
+      CREATE INDEX video_snapshots_alert ON video_snapshots (alert_id, taken_at);
+
+      CREATE TABLE video_marks (
+        id         INTEGER PRIMARY KEY,
+        alert_id   TEXT NOT NULL REFERENCES alerts (id),
+        camera_id  TEXT NOT NULL,
+        at         TEXT NOT NULL,
+        note       TEXT NOT NULL,
+        operator   TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX video_marks_alert ON video_marks (alert_id, at);
+    `,
+  },
 ];

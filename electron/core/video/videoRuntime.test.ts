@@ -90,7 +90,6 @@ describe('video runtime', () => {
     expect(emit).toHaveBeenCalledTimes(1);
     expect(emit).toHaveBeenCalledWith('selection.changed', { alertId: 'A-1' });
     expect(await video.handlers['selection.get']()).toEqual({ alertId: 'A-1' });
-    await expect(video.handlers['wall.open']()).rejects.toThrow(/window.open/);
   });
 
   it("shares the wall's source (drawn area or named cameras) with every window, once per change", async () => {

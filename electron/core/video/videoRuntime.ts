@@ -28,8 +28,6 @@ export interface VideoRuntimeOptions {
   emit: EventSink;
   /** Audits each PTZ command sent, with its outcome (accepted, refused, or no answer). */
   audit?: (entry: { cameraId: string; pan: number; tilt: number; commandId: string; ok: boolean; error?: string }) => void;
-  /** Electron: opens the pop-out wall window. Absent in the browser host (it uses window.open). */
-  openWall?: () => Promise<void>;
   /**
    * Key of the gateway's signed stream URLs (node/streamUrl.ts, derived from the token):
    * stream URLs on the gateway's origin are signed afresh on every listing. Other origins pass as they are.
@@ -37,7 +35,7 @@ export interface VideoRuntimeOptions {
   streamUrlKey?: Buffer;
 }
 
-type VideoHandlers = Pick<RequestHandlers, 'cameras.inArea' | 'cameras.byIds' | 'cameras.lookback' | 'cameras.aim' | 'selection.set' | 'selection.get' | 'wall.setSource' | 'wall.getSource' | 'wall.open'>;
+type VideoHandlers = Pick<RequestHandlers, 'cameras.inArea' | 'cameras.byIds' | 'cameras.lookback' | 'cameras.aim' | 'selection.set' | 'selection.get' | 'wall.setSource' | 'wall.getSource'>;
 
 /** The playable URL: absolute, and signed when the gateway serves it (its `/streams/`). */
 export function playableStreamUrl(url: string, cameraId: string, gatewayUrl: string, key: Buffer | undefined): string {
@@ -141,11 +139,6 @@ export function createVideoRuntime(options: VideoRuntimeOptions): { handlers: Vi
       return wallSource;
     },
     'wall.getSource': async () => wallSource,
-    'wall.open': async () => {
-      if (!options.openWall) throw new Error('this host opens the video wall with window.open (browser host)');
-      await options.openWall();
-      return { opened: true };
-    },
   };
   return { handlers, nearbyCameras };
 }

@@ -22,6 +22,7 @@ export function App() {
   const cordon = useCordon(selected?.id ?? null);
   const desk = useDispatchDesk(selected, nearby, history);
   const cameraIds = useMemo(() => nearby?.cameras.map((c) => c.camera.id) ?? [], [nearby]);
+  const cameraNames = useMemo(() => new Map((pack?.cameras ?? []).map((c) => [c.id, c.name])), [pack]);
   const unitIds = useMemo(() => nearby?.units.map((u) => u.unit.id) ?? [], [nearby]);
 
   useEffect(() => {
@@ -43,7 +44,7 @@ export function App() {
       </aside>
       <main className="map-column">{pack ? <MapPane pack={pack} highlightCameraIds={cameraIds} highlightUnitIds={unitIds} route={nearby?.bestRoute ?? null} cordon={cordon.analysis} /> : null}</main>
       <aside className="right-column">
-        <AlertDetail />
+        <AlertDetail cameraNames={cameraNames} />
         {selected ? (
           <section className="panel dispatch-panel">
             <ActionBar alert={selected} desk={desk} />

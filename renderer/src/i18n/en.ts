@@ -50,6 +50,8 @@ export const en: Shape<typeof zhCN> = {
     snapshots: 'Snapshots and marks', noSnapshots: 'No snapshots or marks yet',
     display: 'Display', displayCurrent: 'This screen', displayN: 'Screen {{n}}', displayUnavailable: 'This browser cannot place windows on screens',
     tour: 'Tour', tourInterval: '{{s}} s', tourStop: 'Stop tour', tourGroup: 'group {{n}}/{{total}}',
+    tourEvery: 'Tour interval', displayPrimary: 'main',
+    capture: { noFrame: 'No picture to capture yet', tainted: 'This stream comes from another origin without CORS: the browser does not let the console read its picture. Allow the console origin on the media server (Access-Control-Allow-Origin).' },
   },
   units: {
     title: 'Nearby available units', none: 'No available units nearby', distance: '{{km}} km',

@@ -44,6 +44,8 @@ export const zhCN = {
     snapshots: '截图与标记', noSnapshots: '暂无截图或标记',
     display: '显示器', displayCurrent: '当前屏幕', displayN: '屏幕 {{n}}', displayUnavailable: '浏览器不支持多屏定位',
     tour: '轮巡', tourInterval: '{{s}} 秒', tourStop: '停止轮巡', tourGroup: '第 {{n}}/{{total}} 组',
+    tourEvery: '轮巡间隔', displayPrimary: '主屏',
+    capture: { noFrame: '尚无画面可截取', tainted: '该视频流来自其他源且未开启跨域（CORS），浏览器不允许读取画面。请在流媒体服务器上允许本控制台的源（Access-Control-Allow-Origin）。' },
   },
   units: {
     title: '附近可用警力', none: '附近无可用警力', distance: '{{km}} 公里',

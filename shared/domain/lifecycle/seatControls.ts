@@ -12,6 +12,8 @@ export const SEAT_CONTROLS = {
   alarm: ['supervisor', 'duty_officer', 'trainee', 'trainer'],
   /** What the video wall shows. */
   wallSource: ['supervisor', 'duty_officer', 'trainee', 'trainer'],
+  /** Put a tile's snapshot or a marked moment into an alert's record. */
+  videoEvidence: ['supervisor', 'duty_officer', 'trainee', 'trainer'],
   /** Pause, speed or seek a drill's clock: the trainer runs the drill, a supervisor may stand in. */
   drillClock: ['trainer', 'supervisor'],
   /** Export the drill's after-action report. */

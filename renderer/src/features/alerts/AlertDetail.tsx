@@ -5,11 +5,12 @@ import { MergedReports } from './MergedReports';
 import { AlertRevisions } from './AlertRevisions';
 import { AlertOwner, OwnerControls } from '../seats';
 import { RiskBadge } from '../insight';
+import { VideoEvidence } from '../video';
 
 const fmt = (n: number) => n.toFixed(6);
 
 /** Details of the selected alert; the caller's phone is masked, the original coordinates shown. */
-export function AlertDetail() {
+export function AlertDetail({ cameraNames }: { cameraNames?: ReadonlyMap<string, string> } = {}) {
   const { t, i18n } = useTranslation();
   const alert = useConsoleState((s) => (s.selectedAlertId ? (s.alerts.get(s.selectedAlertId) ?? null) : null));
   if (!alert) {
@@ -64,6 +65,7 @@ export function AlertDetail() {
       <p className="alert-description">{alert.description}</p>
       <AlertRevisions alertId={alert.id} revision={alert.revision ?? 1} />
       <MergedReports alertId={alert.id} />
+      <VideoEvidence alertId={alert.id} {...(cameraNames ? { cameraNames } : {})} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
 import { openVideoWall } from '../../platform/popout';
 import { VideoWall } from './VideoWall';
 import { useSeatControl } from '../operator';
+import { WallDisplayPicker } from './WallDisplayPicker';
 
 /**
  * Shares the main window's selected alert with every console window (the pop-out wall
@@ -38,6 +39,7 @@ export function VideoPanel() {
   const { t } = useTranslation();
   const api = useConsoleApi();
   const host = useConsoleState((s) => s.host?.host);
+  const wallDisplay = useConsoleState((s) => s.settings?.wallDisplay ?? null);
   // Folded until the operator opens it (remembered per seat): live players cost CPU and network.
   const [open, setOpen] = useState(() => localStorage.getItem(OPEN_KEY) === '1');
   const toggle = () =>
@@ -70,7 +72,7 @@ export function VideoPanel() {
   }, []);
   const popOut = () => {
     setPopError(null);
-    openVideoWall(api, host).catch((err: unknown) => setPopError(err instanceof Error ? err.message : String(err)));
+    openVideoWall(api, host, wallDisplay).catch((err: unknown) => setPopError(err instanceof Error ? err.message : String(err)));
   };
   return (
     <section className={`panel video-panel${open ? '' : ' collapsed'}`} data-testid="video-panel" aria-label={t('video.title')}>
@@ -79,6 +81,7 @@ export function VideoPanel() {
         <button type="button" className="video-popout" data-testid="video-popout" onClick={popOut}>
           {t('video.popout')}
         </button>
+        <WallDisplayPicker />
         <button type="button" className="video-collapse" data-testid="video-collapse" aria-expanded={open} onClick={toggle}>
           {open ? t('video.collapse') : t('video.expand')} <kbd>V</kbd>
         </button>

@@ -5,6 +5,7 @@ import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
 import { pickStream } from './streamChoice';
 import { browserCanPlay } from './streamPlayers';
 import { useStreamPlayer } from './useStreamPlayer';
+import { TileEvidence } from './TileEvidence';
 import { useSeatControl } from '../operator';
 import type { CameraStream } from './streamChoice';
 import type { PlayerState } from './streamPlayers';
@@ -87,6 +88,7 @@ export function VideoTile({ entry, online, maximised, onToggleMaximise, target, 
         </span>
       </div>
       <div className="video-tile-tools">
+        {stream ? <TileEvidence cameraId={camera.id} videoRef={videoRef} programTime={lookback ? player.programTime : null} /> : null}
         {entry.aim && online && target ? (
           <button type="button" data-testid="video-aim" onClick={aim} disabled={!aimSeat.allowed} title={aimSeat.hint ?? t('video.aim')}>
             ⊕

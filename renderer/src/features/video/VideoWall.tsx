@@ -9,6 +9,7 @@ import { useSettled } from '../../shared-ui/useSettled';
 
 /** How long a selection must stay before its cameras are asked for and their players start. */
 const SELECTION_SETTLE_MS = 250;
+import { TourBar, useTour } from './Tour';
 
 export const WALL_LAYOUTS = [1, 4, 9, 16] as const;
 export type WallLayout = (typeof WALL_LAYOUTS)[number];
@@ -90,15 +91,23 @@ function AreaTools() {
   );
 }
 
+const NO_CAMERAS: NearbyCamera[] = [];
+
 /** The video wall: 1/4/9/16 tiles filled with the selected alert's linked cameras. */
-export function VideoWall({ initialLayout = 4, drawTools = false }: { initialLayout?: WallLayout; drawTools?: boolean }) {
+export function VideoWall({ initialLayout = 4, drawTools = false, rememberLayout = false }: { initialLayout?: WallLayout; drawTools?: boolean; rememberLayout?: boolean }) {
   const { t } = useTranslation();
+  const api = useConsoleApi();
   const cameras = useLinkedCameras();
   const online = useConsoleState((s) => s.cameraOnline);
   const target = useConsoleState((s) => (s.selectedAlertId ? (s.alerts.get(s.selectedAlertId)?.position ?? null) : null));
-  const [layout, setLayout] = useState<WallLayout>(initialLayout);
+  // The pop-out wall's layout is remembered in the settings store; the panel's is its own.
+  const [localLayout, setLocalLayout] = useState<WallLayout>(initialLayout);
+  const storedLayout = useConsoleState((s) => s.settings?.wallLayout ?? null);
+  const layout: WallLayout = rememberLayout ? (storedLayout ?? initialLayout) : localLayout;
+  const setLayout = (n: WallLayout) => (rememberLayout ? void api.requests['settings.update']({ wallLayout: n }).catch(() => {}) : setLocalLayout(n));
   const [maximised, setMaximised] = useState<string | null>(null);
-  const shown = (cameras ?? []).slice(0, layout);
+  const tour = useTour(cameras ?? NO_CAMERAS, layout);
+  const shown = tour.shown;
   const maxId = maximised && shown.some((c) => c.camera.id === maximised) ? maximised : null;
   const side = Math.sqrt(layout);
   const source = useConsoleState((s) => (s.cameraList ? 'list' : s.cameraArea ? 'area' : 'alert'));
@@ -118,6 +127,7 @@ export function VideoWall({ initialLayout = 4, drawTools = false }: { initialLay
           </button>
         ))}
         {drawTools ? <AreaTools /> : null}
+        <TourBar tour={tour} />
         <LookbackBar state={lookback} reportedAtMs={reportedAtMs} />
       </div>
       {cameras === null ? (

@@ -4,6 +4,7 @@ import { useConsoleApi, useConsoleState, useConsoleStore } from '../../app/Conso
 import type { WallSource } from '../../../../shared/contract/videoContract';
 import { VideoWall } from './VideoWall';
 import { DrillBanner } from '../drills';
+import { WallDisplayPicker } from './WallDisplayPicker';
 
 /**
  * The pop-out wall window (`?view=wall`): only the video wall, following the alert selected in
@@ -60,8 +61,9 @@ export function WallPage() {
           {selected ? `${selected.id} · ${selected.address}` : t('video.noAlert')}
         </span>
         <span className="wall-hint">{t('video.follows')}</span>
+        <WallDisplayPicker moveSelf />
       </header>
-      <VideoWall initialLayout={9} />
+      <VideoWall initialLayout={9} rememberLayout />
     </div>
   );
 }

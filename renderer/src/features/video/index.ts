@@ -1,3 +1,4 @@
 export { CameraList } from './CameraList';
 export { VideoPanel } from './VideoPanel';
 export { WallPage } from './WallPage';
+export { VideoEvidence } from './VideoEvidence';
