@@ -5,6 +5,7 @@ import { runCordonBench } from './cordon';
 import { runOsmDecodeBench } from './osmDecode';
 import { runInventoryImportBench } from './inventoryImport';
 import { runScaleBench } from './scale';
+import { runAlertToScreenBench } from './alertToScreen';
 
 const BENCHES: { name: string; run: () => Promise<void> }[] = [
   { name: 'ingest', run: () => runIngestBench() },
@@ -13,6 +14,8 @@ const BENCHES: { name: string; run: () => Promise<void> }[] = [
   { name: 'cordon', run: () => runCordonBench() },
   { name: 'inventory-import', run: () => runInventoryImportBench() },
   { name: 'scale', run: () => runScaleBench() },
+  // Needs `node scripts/build.mjs` and Chromium; says so and skips otherwise.
+  { name: 'alert-to-screen', run: () => runAlertToScreenBench() },
 ];
 
 for (const b of BENCHES) {
