@@ -6,6 +6,7 @@ import { runOsmDecodeBench } from './osmDecode';
 import { runInventoryImportBench } from './inventoryImport';
 import { runScaleBench } from './scale';
 import { runAlertToScreenBench } from './alertToScreen';
+import { runDbMonthBench } from './dbMonth';
 
 const BENCHES: { name: string; run: () => Promise<void> }[] = [
   { name: 'ingest', run: () => runIngestBench() },
@@ -14,6 +15,7 @@ const BENCHES: { name: string; run: () => Promise<void> }[] = [
   { name: 'cordon', run: () => runCordonBench() },
   { name: 'inventory-import', run: () => runInventoryImportBench() },
   { name: 'scale', run: () => runScaleBench() },
+  { name: 'db-month', run: () => runDbMonthBench() },
   // Needs `node scripts/build.mjs` and Chromium; says so and skips otherwise.
   { name: 'alert-to-screen', run: () => runAlertToScreenBench() },
 ];
