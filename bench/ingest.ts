@@ -18,7 +18,6 @@ import { decodeFeedMessages } from '../electron/core/feed/feedDecoder';
 import { GatewayFeed } from '../electron/core/feed/gatewayFeed';
 import { loadCityPack } from '../node/citypack/loadCityPack';
 import { alertReport, envelope, tempDir } from '../tests/unit/fixtures';
-import { measureAlertToScreen } from './alertToScreen';
 
 const ROOT = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '..');
 const PACK = path.join(ROOT, 'resources', 'city', 'demo');
@@ -76,9 +75,7 @@ export async function runIngestBench(log: (line: string) => void = console.log):
   const batched = storeRate(false);
   log(`decode+store ${N} alerts: batched ${batched.toFixed(0)} alerts/s vs one transaction per message ${baseline.toFixed(0)} alerts/s (×${(batched / baseline).toFixed(1)})`);
   log(`end to end over socket.io (gateway → feed → SQLite, WAL): ${(await endToEndRate()).toFixed(0)} alerts/s`);
-  const latency = await measureAlertToScreen({ root: ROOT, rate: 10, seconds: 15 });
-  if (latency) log(`alert-to-screen at 10 alerts/s (n=${latency.n}): p50 ${latency.p50} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms, max ${latency.max} ms`);
-  else log('alert-to-screen: skipped (needs dist/ built and /usr/bin/chromium)');
+  log('alert-to-screen: see the alert-to-screen bench (bench/alertToScreen.ts)');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runIngestBench();

@@ -7,6 +7,8 @@ import { runInventoryImportBench } from './inventoryImport';
 import { runScaleBench } from './scale';
 import { runPgLogBench } from './pgLog';
 import { runStatsBench } from './stats';
+import { runAlertToScreenBench } from './alertToScreen';
+import { runDbMonthBench } from './dbMonth';
 
 const BENCHES: { name: string; run: () => Promise<void> }[] = [
   { name: 'ingest', run: () => runIngestBench() },
@@ -17,6 +19,9 @@ const BENCHES: { name: string; run: () => Promise<void> }[] = [
   { name: 'scale', run: () => runScaleBench() },
   { name: 'pg-log', run: () => runPgLogBench() },
   { name: 'stats', run: () => runStatsBench() },
+  { name: 'db-month', run: () => runDbMonthBench() },
+  // Needs `node scripts/build.mjs` and Chromium; says so and skips otherwise.
+  { name: 'alert-to-screen', run: () => runAlertToScreenBench() },
 ];
 
 for (const b of BENCHES) {

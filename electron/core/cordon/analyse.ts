@@ -13,7 +13,7 @@ import { assignUnits } from './assign';
 import { checkpointCoverage } from './coverage';
 import { exitsFor, graphFrame, nameAndMerge, roadNameIndex, scanCrossings, type NamedCrossing, type RawCrossing } from './crossings';
 import { linesLengthKm, type Frame } from './geometry';
-import { suspectReach, suspectWeights, timeToPoint, unitEtaMatrix, unitRoute, unitSearchMemo } from './race';
+import { cachedSuspectReach, suspectReach, suspectWeights, timeToPoint, unitEtaMatrix, unitRoute, unitSearchMemo } from './race';
 import { prunedEtaMatrix } from './policeEtas';
 import { cityRing, isochroneRing, polygonRing1, provinceRing, type BuiltRing } from './rings';
 import {
@@ -52,7 +52,8 @@ export interface CordonInput {
   options?: CordonOptions;
   /**
    * 'memo' (default): police searches are kept per router for units that have not moved (race.ts,
-   * UnitSearchMemo); same results. 'fresh': search every unit again (the benchmark's baseline).
+   * UnitSearchMemo), and suspect searches per incident (cachedSuspectReach); same results.
+   * 'fresh': search the suspect and every unit again (the benchmark's baseline).
    */
   unitSearches?: 'memo' | 'fresh';
   /**
@@ -106,7 +107,7 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
   const horizon = Math.max(opts.horizonSeconds, elapsed);
 
   // 1. Suspect reach (also ring 1's shape) and the rings.
-  const reach = suspectReach(router, input.incident, profile, horizon);
+  const reach = input.unitSearches === 'fresh' ? suspectReach(router, input.incident, profile, horizon) : cachedSuspectReach(router, input.incident, profile, horizon);
   if (!reach) warnings.push('incident is off the road network: no suspect times, no isochrone ring');
   const rings: { id: RingId; built: BuiltRing; raw: RawCrossing[] }[] = [];
   for (const id of [...new Set(opts.rings)].sort()) {

@@ -74,11 +74,13 @@ export function assignUnits(pb: AssignProblem): [number, number][] {
     dist.fill(Infinity);
     prevEdge.fill(-1);
     for (let k = 0; k < K; k++) dist[S * K + k] = 0;
+    // FIFO through a head index: shift() moves the whole array on large instances (500 units).
     const queue: number[] = [S];
+    let qHead = 0;
     inQueue.fill(0);
     inQueue[S] = 1;
-    while (queue.length > 0) {
-      const v = queue.shift()!;
+    while (qHead < queue.length) {
+      const v = queue[qHead++]!;
       inQueue[v] = 0;
       for (let e = head[v]!; e >= 0; e = next[e]!) {
         if (cap[e]! <= 0) continue;

@@ -33,6 +33,43 @@ export function graphFrame(g: RoadGraph): Frame {
   return new Frame((a + c) / 2, (b + d) / 2);
 }
 
+/** A graph's shape points in a frame, and each piece's bounding box there (per graph and frame). */
+interface ProjectedShapes {
+  x: Float64Array;
+  y: Float64Array;
+  /** minX, minY, maxX, maxY per piece. */
+  box: Float64Array;
+}
+
+const projected = new WeakMap<RoadGraph, WeakMap<Frame, ProjectedShapes>>();
+
+function projectedShapes(g: RoadGraph, frame: Frame): ProjectedShapes {
+  let byFrame = projected.get(g);
+  if (!byFrame) projected.set(g, (byFrame = new WeakMap()));
+  let ps = byFrame.get(frame);
+  if (ps) return ps;
+  const n = g.shapeLng.length;
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    x[i] = frame.x(g.shapeLng[i]!);
+    y[i] = frame.y(g.shapeLat[i]!);
+  }
+  const box = new Float64Array(4 * g.pieceCount);
+  for (let p = 0; p < g.pieceCount; p++) {
+    let [a, b, c, d] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (let i = g.geomOffset[p]!, end = g.geomOffset[p + 1]!; i < end; i++) {
+      a = Math.min(a, x[i]!);
+      b = Math.min(b, y[i]!);
+      c = Math.max(c, x[i]!);
+      d = Math.max(d, y[i]!);
+    }
+    box.set([a, b, c, d], 4 * p);
+  }
+  byFrame.set(frame, (ps = { x, y, box }));
+  return ps;
+}
+
 /** All geometric crossings of the ring line by road pieces, in both directions. */
 export function scanCrossings(router: Router, frame: Frame, ring: RingLine): RawCrossing[] {
   const g = router.graph;
@@ -47,14 +84,17 @@ export function scanCrossings(router: Router, frame: Frame, ring: RingLine): Raw
     maxY = Math.max(maxY, ring.ay[i]!, ring.by[i]!);
   }
   const cum = router.index.shapeCum;
+  const { x: sx, y: sy, box } = projectedShapes(g, frame);
   for (let p = 0; p < g.pieceCount; p++) {
+    // A piece wholly outside the ring's bbox has no segment to test.
+    if (box[4 * p + 2]! < minX || box[4 * p]! > maxX || box[4 * p + 3]! < minY || box[4 * p + 1]! > maxY) continue;
     const s0 = g.geomOffset[p]!;
     const s1 = g.geomOffset[p + 1]! - 1;
-    let px = frame.x(g.shapeLng[s0]!);
-    let py = frame.y(g.shapeLat[s0]!);
+    let px = sx[s0]!;
+    let py = sy[s0]!;
     for (let i = s0; i < s1; i++) {
-      const qx = frame.x(g.shapeLng[i + 1]!);
-      const qy = frame.y(g.shapeLat[i + 1]!);
+      const qx = sx[i + 1]!;
+      const qy = sy[i + 1]!;
       // Cheap reject against the ring's bbox before touching the grid.
       if (!(Math.max(px, qx) < minX || Math.min(px, qx) > maxX || Math.max(py, qy) < minY || Math.min(py, qy) > maxY)) {
         const x1 = px;
@@ -149,6 +189,11 @@ export function roadNameIndex(frame: Frame, roads: readonly RoadFeature[]): Road
  */
 export function nameAndMerge(g: RoadGraph, raw: readonly RawCrossing[], names: RoadNameIndex | null, mergeMetres: number, frame: Frame): NamedCrossing[] {
   const out: NamedCrossing[] = [];
+  // Exits already kept, by grid cell (cells wider than mergeMetres, so a twin lies in the 3 × 3
+  // block around a crossing's cell); the earliest kept twin wins, as a scan of `out` would find.
+  const cell = mergeMetres * 1.5 + 1;
+  const grid = new Map<string, number[]>();
+  const cellOf = (x: number, y: number) => [Math.floor(x / cell), Math.floor(y / cell)] as const;
   for (const c of raw) {
     const f = names?.lookup(c.midLng, c.midLat) ?? null;
     const n: NamedCrossing = {
@@ -159,14 +204,27 @@ export function nameAndMerge(g: RoadGraph, raw: readonly RawCrossing[], names: R
       merged: 0,
     };
     const key = n.roadRef ?? n.roadName;
-    const twin = out.find((o) => {
-      if (Math.hypot(frame.x(o.lng) - frame.x(n.lng), frame.y(o.lat) - frame.y(n.lat)) > mergeMetres) return false;
-      const oKey = o.roadRef ?? o.roadName;
-      if (key !== null && oKey !== null) return key === oKey;
-      return o.piece === n.piece || sharesNode(g, o.piece, n.piece);
-    });
-    if (twin) twin.merged++;
-    else out.push(n);
+    const nx = frame.x(n.lng);
+    const ny = frame.y(n.lat);
+    const [cx, cy] = cellOf(nx, ny);
+    let twin = -1;
+    for (let dx = -1; dx <= 1; dx++)
+      for (let dy = -1; dy <= 1; dy++)
+        for (const k of grid.get(`${cx + dx},${cy + dy}`) ?? []) {
+          if (twin >= 0 && k >= twin) continue;
+          const o = out[k]!;
+          if (Math.hypot(frame.x(o.lng) - nx, frame.y(o.lat) - ny) > mergeMetres) continue;
+          const oKey = o.roadRef ?? o.roadName;
+          if (key !== null && oKey !== null ? key === oKey : o.piece === n.piece || sharesNode(g, o.piece, n.piece)) twin = k;
+        }
+    if (twin >= 0) out[twin]!.merged++;
+    else {
+      const id = `${cx},${cy}`;
+      const list = grid.get(id);
+      if (list) list.push(out.length);
+      else grid.set(id, [out.length]);
+      out.push(n);
+    }
   }
   return out;
 }

@@ -114,7 +114,8 @@ export function prunedEtaMatrix(router: Router, units: readonly RaceUnit[], poin
   }
   if (shift === -Infinity) return rows;
 
-  const search = new PrunedSearch(g);
+  const promote = memo?.fits(units.length) === true;
+  const search = prunedSearchFor(g);
   for (const [type, list] of byType) {
     const w = router.weights[type];
     const r = pruningPotential(router, w, points, bound, shift);
@@ -122,7 +123,7 @@ export function prunedEtaMatrix(router: Router, units: readonly RaceUnit[], poin
       const memoDist = full[p.index];
       if (!memoDist) search.run(w, seeds(g, p.snap, w, p.off), horizon, r, shift);
       fillRow(router, w, p, memoDist ? (v) => memoDist[v]! : (v) => search.dist(v), points, horizon, rows[p.index]!);
-      if (!full[p.index]) memo?.noteMiss(p.unit, horizon);
+      if (!full[p.index] && promote) memo!.noteMiss(p.unit, horizon);
     }
   }
   return rows;
@@ -157,6 +158,15 @@ function pruningPotential(router: Router, w: Float64Array, points: readonly Road
   return r;
 }
 
+const prunedSearches = new WeakMap<RoadGraph, PrunedSearch>();
+
+/** One search state per graph (its arrays are graph-sized; generation stamps make reuse free). */
+function prunedSearchFor(g: RoadGraph): PrunedSearch {
+  let s = prunedSearches.get(g);
+  if (!s) prunedSearches.set(g, (s = new PrunedSearch(g)));
+  return s;
+}
+
 /**
  * Forward Dijkstra from a unit's seeds that settles every node it reaches but expands only nodes
  * that pass the pruning test. Binary heap with lazy deletion, generation-stamped arrays reused
@@ -184,6 +194,10 @@ class PrunedSearch {
   run(w: Float64Array, s: { seedNodes: number[]; seedCosts: number[] }, maxCost: number, r: Float64Array, shift: number): null {
     const { firstEdge, edgeTarget, edgeRef } = this.g;
     const { d, stamp, heapNode, heapKey } = this;
+    if (this.gen === 0xfffffffe) {
+      stamp.fill(0);
+      this.gen = 0;
+    }
     const gen = ++this.gen;
     let size = 0;
     for (let i = 0; i < s.seedNodes.length; i++) {

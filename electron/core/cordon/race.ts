@@ -67,6 +67,28 @@ export function suspectReach(router: Router, at: { lng: number; lat: number }, p
   return { weights: w, dist, snap: s, offRoadSeconds: off };
 }
 
+/** Suspect searches kept per router: an alert's cordon is re-analysed every 15 s from the same incident. */
+const REACH_CACHE_SIZE = 8;
+const reachCaches = new WeakMap<Router, Map<string, SuspectReach | null>>();
+
+/**
+ * suspectReach, kept per (router, profile, exact incident position, horizon), least recently used
+ * out first. The search depends on nothing else, and callers only read the arrays, so a kept
+ * reach is the very result a fresh search would give.
+ */
+export function cachedSuspectReach(router: Router, at: { lng: number; lat: number }, profile: SuspectProfile, horizon: number): SuspectReach | null {
+  let m = reachCaches.get(router);
+  if (!m) reachCaches.set(router, (m = new Map()));
+  const key = `${profile}|${at.lng}|${at.lat}|${horizon}`;
+  let r = m.get(key);
+  if (r === undefined) {
+    r = suspectReach(router, at, profile, horizon);
+    if (m.size >= REACH_CACHE_SIZE) m.delete(m.keys().next().value!);
+  } else m.delete(key);
+  m.set(key, r);
+  return r;
+}
+
 /**
  * Seconds from a search origin to a road point: via the piece's `from` node, via its `to` node,
  * or directly along the piece when the origin stands on it. Infinity when unreachable.
@@ -123,6 +145,15 @@ export class UnitSearchMemo {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /**
+   * Whether a fleet of n units fits: promoting parked units (noteMiss) only pays when the kept
+   * searches survive until the next analysis. A large city's fleet (500 units, ~20 fit on a
+   * 200,000-node graph) would evict its own promotions and pay a full search for each.
+   */
+  fits(n: number): boolean {
+    return n <= this.capacity;
   }
 
   /** The kept search of a unit that has not moved; undefined on a miss (null: off the network). */

@@ -38,7 +38,9 @@ export class AlertStepStore {
         WHERE d.arrived_at IS NULL AND a.status IN ('dispatched','en_route','on_scene') AND a.lifecycle IS NOT NULL`,
     );
     this.byStatusStmt = db.prepare<[string], { id: string; lifecycle: string }>('SELECT id, lifecycle FROM alerts WHERE status = ? AND lifecycle IS NOT NULL');
-    this.countsSinceStmt = db.prepare<[string], { status: string; n: number }>('SELECT status, COUNT(*) AS n FROM alerts WHERE received_at >= ? GROUP BY status');
+    // "+status": grouping by an expression, so the planner finds today's rows by received_at
+    // (index alerts_received) instead of walking the status index over the whole month.
+    this.countsSinceStmt = db.prepare<[string], { status: string; n: number }>('SELECT status, COUNT(*) AS n FROM alerts WHERE received_at >= ? GROUP BY +status');
     this.dispatchedSinceStmt = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM dispatches WHERE dispatched_at >= ?');
     this.arrivalsSinceStmt = db.prepare<[string], { alert_id: string; response_seconds: number; tier_met: number | null }>(
       `SELECT d.alert_id, d.response_seconds, d.tier_met FROM dispatches d JOIN alerts a ON a.id = d.alert_id

@@ -3,6 +3,7 @@ import { FEED_FRAME_LIMIT_BYTES, GatewayEvents, GatewayHelloSchema, type Gateway
 import type { FeedStatus } from '../../../shared/contract/api';
 import type { ConsoleRepository, FeedBatchResult } from '../db/consoleRepository';
 import { decodeFeedMessages, lagMs } from './feedDecoder';
+import { LatencyTrace } from './latencyTrace';
 
 const GATEWAY_ID_KEY = 'feed.gatewayId';
 
@@ -54,6 +55,8 @@ export class GatewayFeed {
   /** This connection's hello named the expected drill (always true outside drill mode once connected). */
   private verified = false;
   private refusal: string | null = null;
+  /** The benchmark's stage times (DISPATCH_LATENCY_TRACE), null otherwise. */
+  private readonly trace = LatencyTrace.fromEnv();
 
   constructor(private readonly options: GatewayFeedOptions) {
     this.flushIntervalMs = options.flushIntervalMs ?? 16;
@@ -106,6 +109,7 @@ export class GatewayFeed {
       if (!this.verified) return; // a refused (or not yet identified) drill gateway: nothing is stored
       if (Array.isArray(batch)) this.pending.push(...batch);
       else this.pending.push(batch);
+      this.trace?.noteReceived(Array.isArray(batch) ? batch : [batch], Date.now());
       this.scheduleFlush();
     });
     // Lag and connection state are pushed at most once a second, not once per message.
@@ -212,7 +216,9 @@ export class GatewayFeed {
       },
       result.quarantined > 0,
     );
+    const committed = Date.now();
     this.options.onCommitted(result);
+    this.trace?.noteFlushed(result.newAlerts.map((a) => a.id), now, committed);
   }
 
   private updateStatus(patch: Partial<FeedStatus>, pushNow = true): void {

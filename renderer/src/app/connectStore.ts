@@ -2,6 +2,15 @@ import type { ConsoleApi } from '../../../shared/contract/api';
 import type { ConsoleStore } from './consoleStore';
 
 /**
+ * Debug path for the alert-to-screen benchmark: a page that defines `window.__alertTrace` is told
+ * which alerts reached the store (the bench records the time); nothing else defines it.
+ */
+function traceAlerts(alerts: readonly { id: string }[]): void {
+  const trace = (globalThis as { __alertTrace?: (ids: string[]) => void }).__alertTrace;
+  if (typeof trace === 'function') trace(alerts.map((a) => a.id));
+}
+
+/**
  * Subscribes first, then loads the snapshot, so nothing pushed in between is lost; events
  * that arrive before the snapshot are replayed onto it.
  */
@@ -10,7 +19,10 @@ export async function connectStore(api: ConsoleApi, store: ConsoleStore): Promis
   let loaded = false;
   const run = (apply: () => void) => (loaded ? apply() : early.push(apply));
   const unsubscribers = [
-    api.subscribe['alerts.upserted']((alerts) => run(() => store.upsertAlerts(alerts))),
+    api.subscribe['alerts.upserted']((alerts) => run(() => {
+      store.upsertAlerts(alerts);
+      traceAlerts(alerts);
+    })),
     api.subscribe['units.positions']((positions) => run(() => store.applyPositions(positions))),
     api.subscribe['units.status']((reports) => run(() => store.applyUnitStatus(reports))),
     api.subscribe['units.upserted']((units) => run(() => store.upsertUnits(units))),

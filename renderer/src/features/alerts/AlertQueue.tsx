@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sortAlertQueue } from '../../../../shared/domain/alertQueue';
 import { isOpen, type Alert } from '../../../../shared/domain/alert';
@@ -9,13 +9,24 @@ import { TransferredList, useTransferredCases } from '../dispatch';
 import { useQueueKeyboard, useViewToggleKey } from './useQueueKeyboard';
 import { AlertOwner } from '../seats';
 
-function AlertAge({ reportedAt, now }: { reportedAt: string; now: number }) {
-  const { t } = useTranslation();
+/** Seconds since the report as the row shows them: exact under two minutes, then whole minutes. */
+function shownAgeSeconds(reportedAt: string, now: number): number {
   const seconds = Math.max(0, Math.round((now - Date.parse(reportedAt)) / 1000));
+  return seconds < 120 ? seconds : Math.floor(seconds / 60) * 60;
+}
+
+function AlertAge({ seconds }: { seconds: number }) {
+  const { t } = useTranslation();
   return <span className="alert-age">{seconds < 120 ? t('queue.ageSeconds', { seconds }) : t('queue.age', { minutes: Math.floor(seconds / 60) })}</span>;
 }
 
-function AlertRow({ alert, selected, unseen, now, onSelect }: { alert: Alert; selected: boolean; unseen: boolean; now: number; onSelect: () => void }) {
+/**
+ * One queue row. Memoised on what it shows (the age as displayed, not the clock), so a new alert
+ * renders its own row only and the 1 s clock re-renders only rows whose shown age changed: with
+ * thousands of rows at 100 alerts/s, re-rendering every row per feed batch held the renderer's
+ * main thread (bench/alertToScreen.ts).
+ */
+const AlertRow = memo(function AlertRow({ alert, selected, unseen, ageSeconds, onSelect }: { alert: Alert; selected: boolean; unseen: boolean; ageSeconds: number; onSelect: (id: string) => void }) {
   const { t } = useTranslation();
   const ref = useScrollIntoView<HTMLLIElement>(selected);
   return (
@@ -27,18 +38,18 @@ function AlertRow({ alert, selected, unseen, now, onSelect }: { alert: Alert; se
       data-alert-id={alert.id}
       data-priority={alert.priority}
       className={`alert-item priority-${alert.priority}${selected ? ' selected' : ''}${unseen && alert.priority === 1 ? ' flash' : ''}`}
-      onClick={onSelect}
+      onClick={() => onSelect(alert.id)}
     >
       <span className={`source-badge source-${alert.source}`}>{t(`source.${alert.source}`)}</span>
       <span className={`priority-badge priority-${alert.priority}`}>{t(`priority.${alert.priority}`)}</span>
       <span className="alert-category">{t(`category.${alert.category}`)}</span>
       {unseen ? <span className="new-badge">{t('queue.new')}</span> : null}
-      <AlertAge reportedAt={alert.reportedAt} now={now} />
+      <AlertAge seconds={ageSeconds} />
       <span className="alert-address">{alert.address}</span>
       <AlertOwner alert={alert} />
     </li>
   );
-}
+});
 
 type QueueView = 'open' | 'transferred';
 
@@ -66,6 +77,7 @@ export function AlertQueue() {
   useQueueKeyboard(shown, selectedId, select);
   useViewToggleKey('t', () => setView((v) => (v === 'open' ? 'transferred' : 'open')));
   const overdue = transferred.filter((c) => c.overdue).length;
+  const selectRow = useCallback((id: string) => store.selectAlert(id), [store]);
 
   return (
     <section className="panel alert-queue" data-testid="alert-queue" aria-label={t('queue.title')}>
@@ -96,8 +108,8 @@ export function AlertQueue() {
               alert={alert}
               selected={alert.id === selectedId}
               unseen={unseen.has(alert.id)}
-              now={now}
-              onSelect={() => store.selectAlert(alert.id)}
+              ageSeconds={shownAgeSeconds(alert.reportedAt, now)}
+              onSelect={selectRow}
             />
           ))}
         </ul>
