@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCityPack, DEMO_PACK_RELATIVE } from '../../../node/citypack/loadCityPack';
 import { loadPackGraph } from '../../../node/routing/pack';
 import { Router } from '../../../node/routing/router';
-import { prng } from '../../../node/routing/testGraphs';
+import { prng } from '../../../tests/unit/routingGraphs';
 import type { CityPack } from '../../../shared/citypack/schema';
 import { analyseCordon, type CordonInput, type CordonUnit } from './analyse';
 import { unitEtaMatrix, UnitSearchMemo, unitSearchMemo } from './race';
