@@ -13,7 +13,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadCityPack, DEMO_PACK_RELATIVE } from '../node/citypack/loadCityPack';
 import { loadPackGraph, Router } from '../node/routing/index';
-import { prng } from '../node/routing/testGraphs';
+import { prng } from '../tests/unit/routingGraphs';
 import { analyseCordon, type CordonAnalysis, type CordonUnit } from '../electron/core/cordon/index';
 import { graphFrame } from '../electron/core/cordon/crossings';
 import { suspectReach } from '../electron/core/cordon/race';

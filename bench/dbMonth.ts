@@ -29,7 +29,7 @@ import { staticAuditKeyProvider } from '../electron/core/audit/auditKey';
 import { localDayStart } from '../electron/core/dispatch/shiftSummary';
 import { newLifecycle, type AlertLifecycle, type LifecycleEvent } from '../shared/domain/lifecycle/stateMachine';
 import type { Alert, AlertStatus } from '../shared/domain/alert';
-import { prng } from '../node/routing/testGraphs';
+import { prng } from '../tests/unit/routingGraphs';
 
 const DAY_MS = 24 * 3600 * 1000;
 const BUDGET = { startupMs: 1000, queueMs: 100, statsMs: 250 };

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { FileLogStore, type LogStore } from '../gateway/feed/logStore';
 import { PgLogStore } from '../gateway/pg/pgLogStore';
 import { startLocalPostgres } from '../gateway/pg/embeddedServer';
-import { tempDir } from '../gateway/testFixtures';
+import { tempDir } from '../tests/unit/gatewayFixtures';
 
 const N = 1000;
 const alert = (i: number) => ({ type: 'alert', payload: { id: `bench-${i}`, category: 'theft', priority: 3, address: `基准路${i}号`, description: 'x'.repeat(200) } });

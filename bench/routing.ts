@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { importOsmPbf, loadGraphCache, saveGraphCache, Router, rankUnits, isochrone, coverage, type RankUnit } from '../node/routing/index';
-import { prng } from '../node/routing/testGraphs';
+import { prng } from '../tests/unit/routingGraphs';
 import { SHARED_DATA_DIR } from '../tests/unit/sharedData';
 
 const PBF = path.join(SHARED_DATA_DIR, 'osm', 'heidelberg.osm.pbf');

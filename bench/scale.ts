@@ -16,7 +16,7 @@ import { DEMO_PACK_RELATIVE, loadCityPack } from '../node/citypack/loadCityPack'
 import { analyseCordon, type CordonUnit } from '../electron/core/cordon/index';
 import { warmCordonCaches } from '../electron/core/cordon/warmUp';
 import { loadPackGraph, rankUnits, Router } from '../node/routing/index';
-import { prng } from '../node/routing/testGraphs';
+import { prng } from '../tests/unit/routingGraphs';
 import { CameraIndex } from '../shared/domain/cameraIndex';
 import { rankCamerasForPoint } from '../shared/domain/cameraSelection';
 import { generateLargeCity } from '../resources/generator/largeCity';

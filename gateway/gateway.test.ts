@@ -7,7 +7,7 @@ import { UnitPositionSchema, UnitStatusReportSchema } from '../shared/domain/uni
 import { FeedEnvelopeSchema, GatewayEvents, GatewayHelloSchema, type CommandAck } from '../shared/protocol/feed';
 import { startGateway, type GatewayOptions, type RunningGateway } from './server';
 import type { WireEnvelope } from './feed/feedLog';
-import { fixtureAlertId, fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, type RecordingClient } from './testFixtures';
+import { fixtureAlertId, fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, type RecordingClient } from '../tests/unit/gatewayFixtures';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {

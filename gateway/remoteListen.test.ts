@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayEvents, type GatewayHello } from '../shared/protocol/feed';
 import { startGateway } from './server';
 import { startDrillRoom } from './scenario/drillRoom';
-import { fixtureScenario, tempDir, writeFixture } from './testFixtures';
+import { fixtureScenario, tempDir, writeFixture } from '../tests/unit/gatewayFixtures';
 import { selfSignedCert } from '../tests/unit/selfSignedCert';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -31,9 +31,10 @@ import { createWebServer, listenSecurity, schemeOf } from '../node/listenPolicy'
 import { streamUrlKey } from '../node/streamUrl';
 import { SeatArbiter } from './feed/seatArbiter';
 import { SeatPresence } from './feed/seatPresence';
+import { DEFAULT_GATEWAY_PORT, DEMO_GATEWAY_TOKEN } from '../shared/protocol/gatewayDefaults';
 
-export const DEFAULT_PORT = 7410;
-export const DEFAULT_TOKEN = 'demo-token';
+export const DEFAULT_PORT = DEFAULT_GATEWAY_PORT;
+export const DEFAULT_TOKEN = DEMO_GATEWAY_TOKEN;
 export const DEFAULT_SPEED = 5;
 
 export interface GatewayOptions {

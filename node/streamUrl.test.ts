@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGateway } from '../gateway/server';
-import { FIXTURE_CAMERAS, fixtureScenario, tempDir, TEST_STREAM_KEY, writeFixture } from '../gateway/testFixtures';
+import { FIXTURE_CAMERAS, fixtureScenario, tempDir, TEST_STREAM_KEY, writeFixture } from '../tests/unit/gatewayFixtures';
 import { checkStreamUrl, signPlaylist, signStreamUrl, streamUrlKey } from './streamUrl';
 
 const [CAMERA, OTHER] = FIXTURE_CAMERAS as [string, string];

@@ -8,7 +8,7 @@ import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGateway } from '../../gateway/server';
-import { FIXTURE_UNITS, fixtureScenario, tempDir, waitFor, writeFixture } from '../../gateway/testFixtures';
+import { FIXTURE_UNITS, fixtureScenario, tempDir, waitFor, writeFixture } from '../../tests/unit/gatewayFixtures';
 import { startConsoleRuntime } from './consoleRuntime';
 import { DEFAULT_TIER_CONFIG, evaluateTier } from '../../node/routing/index';
 

@@ -6,6 +6,7 @@ import { startConsoleRuntime } from '../core/consoleRuntime';
 import { DEMO_PACK_RELATIVE } from '../../node/citypack/loadCityPack';
 import { defaultDataDir, findAppRoot } from '../../node/paths';
 import { startHostServer } from './hostServer';
+import { DEFAULT_GATEWAY_URL, DEMO_GATEWAY_TOKEN } from '../../shared/protocol/gatewayDefaults';
 import { existsSync } from 'node:fs';
 import { loadMediaServers } from '../core/video/mediaConfig';
 import { createStreamUrls } from '../core/video/streamUrls';
@@ -26,8 +27,8 @@ async function main(): Promise<void> {
       'tls-key': { type: 'string' },
       'data-dir': { type: 'string', default: defaultDataDir(root) },
       pack: { type: 'string', default: path.join(root, DEMO_PACK_RELATIVE) },
-      gateway: { type: 'string', default: 'http://127.0.0.1:7410' },
-      token: { type: 'string', default: 'demo-token' },
+      gateway: { type: 'string', default: DEFAULT_GATEWAY_URL },
+      token: { type: 'string', default: DEMO_GATEWAY_TOKEN },
       'api-token': { type: 'string' },
       'renderer-dir': { type: 'string', default: path.join(root, 'dist', 'renderer') },
       'demo-operators': { type: 'boolean', default: false },

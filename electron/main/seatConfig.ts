@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_GATEWAY_URL, DEMO_GATEWAY_TOKEN } from '../../shared/protocol/gatewayDefaults';
 
 /** The command-centre gateway a console seat connects to, and the shared secret it presents. */
 export interface GatewaySeat {
@@ -20,7 +21,7 @@ const SeatFileSchema = z.strictObject({
 });
 
 /** Only for a development checkout: the drill gateway `npm start` runs on loopback. */
-const DEVELOPMENT_SEAT: GatewaySeat = { gatewayUrl: 'http://127.0.0.1:7410', token: 'demo-token' };
+const DEVELOPMENT_SEAT: GatewaySeat = { gatewayUrl: DEFAULT_GATEWAY_URL, token: DEMO_GATEWAY_TOKEN };
 
 export class SeatConfigError extends Error {
   override name = 'SeatConfigError';

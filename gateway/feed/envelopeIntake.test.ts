@@ -7,7 +7,7 @@ import { IntakeRefused, intakeRefusal, utf8Length } from '../../shared/protocol/
 import { REFUSED_FILE, type RefusedEntry } from './refusedIntake';
 import { checkScenario } from '../../shared/scenario/scenarioFile';
 import { loadCityPack } from '../../node/citypack/loadCityPack';
-import { fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, writeFixturePack } from '../testFixtures';
+import { fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, writeFixturePack } from '../../tests/unit/gatewayFixtures';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {

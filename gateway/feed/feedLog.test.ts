@@ -7,7 +7,7 @@ import { buildRoadGraph } from '../simulation/roadGraph';
 import { checkScenario } from '../../shared/scenario/scenarioFile';
 import { ScenarioPlayer } from '../scenario/scenarioPlayer';
 import { UnitSimulator } from '../simulation/unitSimulator';
-import { fixtureScenario, tempDir, writeFixturePack } from '../testFixtures';
+import { fixtureScenario, tempDir, writeFixturePack } from '../../tests/unit/gatewayFixtures';
 
 const at = '2024-05-01T11:00:00.000Z';
 const position = (unitId: string, lng: number) => ({ type: 'unit.position', payload: { unitId, lng, lat: 35.49, heading: 0, speed: 10, at } });

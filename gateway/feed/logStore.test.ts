@@ -5,7 +5,7 @@ import { PgLogStore } from '../pg/pgLogStore';
 import { SCHEMA_VERSION } from '../pg/schema';
 import { databaseName, testPostgres } from '../pg/testPostgres';
 import type { LocalPostgres } from '../pg/embeddedServer';
-import { tempDir } from '../testFixtures';
+import { tempDir } from '../../tests/unit/gatewayFixtures';
 
 /**
  * The LogStore contract, written once and run for the file log and for PostgreSQL. `fresh()`

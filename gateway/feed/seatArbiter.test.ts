@@ -4,7 +4,7 @@ import { handleCommand, type CommandContext } from './commandHandler';
 import { FeedLog, type WireEnvelope } from './feedLog';
 import type { DispatchSimulator } from '../simulation/dispatchSimulator';
 import { startGateway } from '../server';
-import { fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, type RecordingClient } from '../testFixtures';
+import { fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, type RecordingClient } from '../../tests/unit/gatewayFixtures';
 import { GatewayEvents, type CommandAck } from '../../shared/protocol/feed';
 import type { SeatRef } from '../../shared/protocol/seats';
 

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayEvents, type CommandAck } from '../../shared/protocol/feed';
 import type { WireEnvelope } from '../feed/feedLog';
 import { startGateway } from '../server';
-import { FIXTURE_UNITS, fixtureAlertId, fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, type RecordingClient } from '../testFixtures';
+import { FIXTURE_UNITS, fixtureAlertId, fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, type RecordingClient } from '../../tests/unit/gatewayFixtures';
 import type { LocalPostgres } from './embeddedServer';
 import { databaseName, testPostgres } from './testPostgres';
 

@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../server';
-import { fixtureAlertId, fixtureScenario, recordingClient, tempDir, waitFor, writeFixture } from '../testFixtures';
+import { fixtureAlertId, fixtureScenario, recordingClient, tempDir, waitFor, writeFixture } from '../../tests/unit/gatewayFixtures';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayEvents, type CommandAck } from '../../shared/protocol/feed';
 import { startDrillRoom, type RunningDrillRoom } from './drillRoom';
-import { fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, type RecordingClient } from '../testFixtures';
+import { fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, type RecordingClient } from '../../tests/unit/gatewayFixtures';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {

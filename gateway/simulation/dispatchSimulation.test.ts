@@ -7,7 +7,7 @@ import { ACCEPT_DELAY_SECONDS, DispatchSimulator, driveSpeed, type SimulatedComm
 import { buildRoadGraph } from './roadGraph';
 import type { WireEnvelope } from '../feed/feedLog';
 import { startGateway, type GatewayOptions, type RunningGateway } from '../server';
-import { fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, writeFixturePack, type RecordingClient } from '../testFixtures';
+import { fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, writeFixturePack, type RecordingClient } from '../../tests/unit/gatewayFixtures';
 import { UNIT_SPEED_MPS, UnitSimulator } from './unitSimulator';
 
 const cleanup: (() => unknown)[] = [];
@@ -17,7 +17,7 @@ afterEach(async () => {
 
 const CAR = 'U-CAR-1';
 const CAR_DRIVE = driveSpeed('car');
-/** The fixture grid (testFixtures.ts): 4×4 streets, 0.002° apart, from this corner. */
+/** The fixture grid (tests/unit/gatewayFixtures.ts): 4×4 streets, 0.002° apart, from this corner. */
 const ORIGIN = { lng: 112.85, lat: 35.49 };
 const STEP = 0.002;
 

@@ -5,7 +5,7 @@ import { loadCityPack } from '../../node/citypack/loadCityPack';
 import { DispatchSimulator } from './dispatchSimulator';
 import { buildRoadGraph } from './roadGraph';
 import { startGateway } from '../server';
-import { fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, writeFixturePack } from '../testFixtures';
+import { fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, writeFixturePack } from '../../tests/unit/gatewayFixtures';
 import { UnitSimulator } from './unitSimulator';
 
 const cleanup: (() => unknown)[] = [];

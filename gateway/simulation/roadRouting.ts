@@ -1,4 +1,4 @@
-import { bearingDegrees, type LngLat } from '../../shared/domain/geo';
+import { bearingDegrees, EARTH_RADIUS_M, type LngLat } from '../../shared/domain/geo';
 import type { RoadGraph } from './roadGraph';
 import { heapPop, heapPush } from '../../node/routing';
 
@@ -100,7 +100,7 @@ export class RoadPath {
 
 /** Local equirectangular metres around a reference latitude: exact enough for "nearest segment". */
 function projector(origin: LngLat): (p: LngLat) => [number, number] {
-  const k = (Math.PI / 180) * 6_371_008.8;
+  const k = (Math.PI / 180) * EARTH_RADIUS_M;
   const cos = Math.cos((origin.lat * Math.PI) / 180);
   return (p) => [(p.lng - origin.lng) * k * cos, (p.lat - origin.lat) * k];
 }

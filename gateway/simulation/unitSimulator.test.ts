@@ -3,7 +3,7 @@ import { loadCityPack } from '../../node/citypack/loadCityPack';
 import { haversineMeters } from '../../shared/domain/geo';
 import { buildRoadGraph } from './roadGraph';
 import { PATROL_LEG_SECONDS, UNIT_SPEED_MPS, UnitSimulator } from './unitSimulator';
-import { FIXTURE_PACK_ID, FIXTURE_UNITS, tempDir, writeFixturePack } from '../testFixtures';
+import { FIXTURE_PACK_ID, FIXTURE_UNITS, tempDir, writeFixturePack } from '../../tests/unit/gatewayFixtures';
 
 async function fixtureSimulator() {
   const pack = await loadCityPack(writeFixturePack(tempDir()));

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FIXTURE_CAMERAS, fetchStream, TEST_STREAM_KEY, fixtureScenario, tempDir, waitFor, writeFixture } from '../testFixtures';
+import { FIXTURE_CAMERAS, fetchStream, TEST_STREAM_KEY, fixtureScenario, tempDir, waitFor, writeFixture } from '../../tests/unit/gatewayFixtures';
 import { findExecutable } from './ffmpeg';
 import { StreamService } from './streamService';
 

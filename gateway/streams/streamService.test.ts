@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startGateway } from '../server';
 import { GatewayEvents, type CommandAck } from '../../shared/protocol/feed';
-import { FIXTURE_CAMERAS, fetchStream, TEST_STREAM_KEY, fixtureScenario, recordingClient, tempDir, waitFor, writeFixture } from '../testFixtures';
+import { FIXTURE_CAMERAS, fetchStream, TEST_STREAM_KEY, fixtureScenario, recordingClient, tempDir, waitFor, writeFixture } from '../../tests/unit/gatewayFixtures';
 import { findExecutable, StreamService } from './streamService';
 
 // CI installs ffmpeg (.ci/run); without it only the "missing ffmpeg" behaviour can be tested.

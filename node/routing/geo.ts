@@ -2,7 +2,9 @@
  * Small planar helpers. Distances at city scale use a local equirectangular projection: the error
  * against the great circle is < 0.1 % over 20 km, far below GPS noise, and it is ~10× cheaper.
  */
-export const EARTH_RADIUS_M = 6_371_008.8;
+import { EARTH_RADIUS_M } from '../../shared/domain/geo';
+
+export { EARTH_RADIUS_M };
 const RAD = Math.PI / 180;
 
 /** Metres between two WGS84 points (haversine; used where accuracy matters, e.g. edge lengths). */

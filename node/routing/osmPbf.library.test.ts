@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeOsmPbf, OsmPbfError } from './osmPbf';
 import { carWayAttributes } from './osmImport';
-import { OSM_DIR } from './testGraphs';
+import { OSM_DIR } from '../../tests/unit/routingGraphs';
 import { decodeWithOsmRead, type DecodedOsm } from '../../tests/unit/osmReadDecode';
 
 const FILE = path.join(OSM_DIR, 'monaco.osm.pbf');

@@ -1,6 +1,6 @@
 /**
  * Plausibility on the other real extracts (Monaco has its own file): known place pairs, a one-way
- * street from the data, unreachable points. Graphs are imported once and cached by testGraphs.ts.
+ * street from the data, unreachable points. Graphs are imported once and cached by tests/unit/routingGraphs.ts.
  *
  * Bands: road distance ≥ the straight line and ≤ 2.5 × it + 400 m (urban detour factor ~1.3–1.6;
  * the margin covers snapping and one-way loops at both ends). Average speed must lie within the
@@ -8,7 +8,7 @@
  * foot ≈ 5 km/h (the only speed it has, connectors included).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { osmGraph } from './testGraphs';
+import { osmGraph } from '../../tests/unit/routingGraphs';
 import { FLAG_ONEWAY, FLAG_ROUNDABOUT, HIGHWAY_CLASSES, type RoadGraph } from './graph';
 import { Router } from './router';
 import { rankUnits, type RankUnit } from './rank';

@@ -3,7 +3,7 @@
  * queries (Monaco whole, Heidelberg city centre), both for full search trees and for rankings.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { osmGraph, prng } from './testGraphs';
+import { osmGraph, prng } from '../../tests/unit/routingGraphs';
 import type { RoadGraph } from './graph';
 import { Router } from './router';
 import { rankUnits, type RankUnit } from './rank';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { osmGraph } from './testGraphs';
+import { osmGraph } from '../../tests/unit/routingGraphs';
 import { FLAG_ONEWAY, HIGHWAY_CLASSES, type RoadGraph } from './graph';
 import { Router } from './router';
 import { rankUnits, type RankUnit } from './rank';

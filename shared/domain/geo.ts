@@ -14,7 +14,8 @@ export type LngLat = z.infer<typeof LngLatSchema>;
 export const CrsSchema = z.enum(['WGS84', 'CGCS2000', 'GCJ02', 'BD09']);
 export type Crs = z.infer<typeof CrsSchema>;
 
-const EARTH_RADIUS_M = 6_371_008.8;
+/** Mean earth radius (IUGG), the one used by every distance in the code base. */
+export const EARTH_RADIUS_M = 6_371_008.8;
 const toRad = (deg: number): number => (deg * Math.PI) / 180;
 
 /** Great-circle distance in metres. */

@@ -30,6 +30,15 @@ export const UnitPositionSchema = z.object({
 });
 export type UnitPosition = z.infer<typeof UnitPositionSchema>;
 
+/**
+ * Whether a position report should replace the one held: not older than it. Times are compared
+ * parsed, never as strings (two reports may carry different UTC offsets). One rule for the store
+ * and the map.
+ */
+export function isPositionCurrent(held: Pick<UnitPosition, 'at'> | null | undefined, report: Pick<UnitPosition, 'at'>): boolean {
+  return !held || Date.parse(held.at) <= Date.parse(report.at);
+}
+
 export const UnitStatusReportSchema = z.object({
   unitId: z.string().min(1),
   status: UnitStatusSchema,

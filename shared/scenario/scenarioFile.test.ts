@@ -9,7 +9,7 @@ import { loadCityPack } from '../../node/citypack/loadCityPack';
 import type { CityPack } from '../citypack/schema';
 import { ScenarioError } from './scenarioFile';
 import { loadScenario } from '../../node/loadScenario';
-import { fixtureAlertId, fixtureScenario, FIXTURE_UNITS, tempDir, writeFixturePack } from '../../gateway/testFixtures';
+import { fixtureAlertId, fixtureScenario, FIXTURE_UNITS, tempDir, writeFixturePack } from '../../tests/unit/gatewayFixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
 let dir: string;

@@ -60,7 +60,7 @@ test.describe('video linkage', () => {
     for (const id of four) await expect(page.locator(`[data-testid=video-tile][data-camera-id="${id}"]`)).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
     // The PTZ dome's pack lists HTTP-FLV first (mpegts.js plays it); the gun camera prefers HLS (hls.js).
     const flvDome = four.find((id) => cameras.find((c) => c.id === id)!.streams[0]?.protocol === 'flv')!;
-    expect(flvDome).toBeDefined();
+    expect(flvDome, 'an HTTP-FLV camera among the four in view').toMatch(/^\d{20}$/);
     await expect(page.locator(`[data-testid=video-tile][data-camera-id="${flvDome}"]`)).toHaveAttribute('data-protocol', 'flv');
     await expect(tile).toHaveAttribute('data-protocol', 'hls');
     const f0 = await videoTime(page, flvDome);
@@ -106,7 +106,7 @@ test.describe('video linkage', () => {
 
     // A camera in view goes offline: its tile says so and drops its player.
     const dome = four.find((id) => cameras.find((c) => c.id === id)!.kind === 'dome')!;
-    expect(dome).toBeDefined();
+    expect(dome, 'a dome camera among the four in view').toMatch(/^\d{20}$/);
     await stack.inject('camera.status', { cameraId: dome, online: false, at: new Date().toISOString() });
     await expect(page.locator(`[data-testid=video-tile][data-camera-id="${dome}"]`)).toHaveAttribute('data-state', 'offline');
     await expect(page.locator(`[data-testid=video-tile][data-camera-id="${dome}"] video`)).toHaveCount(0);
@@ -145,7 +145,7 @@ test.describe('video linkage', () => {
 
     // A camera in view goes offline: the pop-out shows it.
     const dome = four.find((id) => cameras.find((c) => c.id === id)!.kind === 'dome')!;
-    expect(dome).toBeDefined();
+    expect(dome, 'a dome camera among the four in view').toMatch(/^\d{20}$/);
     await stack.inject('camera.status', { cameraId: dome, online: false, at: new Date().toISOString() });
     await expect(popup.locator(`[data-testid=video-tile][data-camera-id="${dome}"]`)).toHaveAttribute('data-state', 'offline');
 

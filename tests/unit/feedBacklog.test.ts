@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGateway } from '../../gateway/server';
 import { LOG_FILE, type WireEnvelope } from '../../gateway/feed/feedLog';
-import { fixtureScenario, tempDir, waitFor, writeFixture } from '../../gateway/testFixtures';
+import { fixtureScenario, tempDir, waitFor, writeFixture } from './gatewayFixtures';
 import { loadCityPack } from '../../node/citypack/loadCityPack';
 import { openDatabase } from '../../electron/core/db/database';
 import { ConsoleRepository } from '../../electron/core/db/consoleRepository';

@@ -1,6 +1,6 @@
 /** assignUnits against exhaustive search on small random instances, and the greedy trap. */
 import { describe, expect, it } from 'vitest';
-import { prng } from '../../../node/routing/testGraphs';
+import { prng } from '../../../tests/unit/routingGraphs';
 import { assignUnits, type AssignProblem } from './assign';
 
 /** Lexicographic objective of an assignment: (-count, gaps not on ring 1, gaps on ring 3, total ETA). */

@@ -3,38 +3,27 @@
  * the provincial border (which follows the city boundary in the south and east), and three left
  * unguarded on purpose — X305 (city boundary, north), X318 and Y027 (provincial border).
  */
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCityPack, DEMO_PACK_RELATIVE } from '../../../node/citypack/loadCityPack';
-import { loadPackGraph } from '../../../node/routing/pack';
-import { Router } from '../../../node/routing/router';
+import { DEMO_DIR, loadDemoCordon } from '../../../tests/unit/cordonSetup';
 import type { CityPack } from '../../../shared/citypack/schema';
 import { runCli } from '../../cli/main';
 import { analyseCordon, type CordonInput } from './analyse';
 import { CordonAnalysisSchema } from './types';
 
-const DIR = path.resolve(DEMO_PACK_RELATIVE);
+const DIR = DEMO_DIR;
 let pack: CityPack;
 let input: CordonInput;
 
 beforeAll(async () => {
-  pack = await loadCityPack(DIR);
-  input = {
-    router: new Router(loadPackGraph(DIR).graph),
-    boundaries: pack.boundaries.features,
-    districts: pack.districts.features,
-    checkpoints: pack.checkpoints,
-    roads: pack.roads.features,
-    incident: { lng: 112.85, lat: 35.5 },
-    elapsedSeconds: 600,
-    units: pack.units.map((u) => ({ id: u.id, type: u.type, lng: u.home.lng, lat: u.home.lat, available: true })),
-  };
+  const demo = await loadDemoCordon();
+  pack = demo.pack;
+  input = demo.input({ lng: 112.85, lat: 35.5 }, 600);
 });
 
 describe('cordon on the demo city', () => {
   it('finds the three unguarded crossings as gaps on rings 2 and 3', () => {
     const a = analyseCordon(input);
-    expect(CordonAnalysisSchema.parse(a)).toBeTruthy();
+    expect(CordonAnalysisSchema.safeParse(a).success).toBe(true);
     const ring = (r: number) => a.crossings.filter((c) => c.ring === r);
     const gapRefs = (r: number) => ring(r).filter((c) => !c.covered).map((c) => c.roadRef).sort();
     expect(ring(2)).toHaveLength(14);

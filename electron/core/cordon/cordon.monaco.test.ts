@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sharedDataFile } from '../../../tests/unit/sharedData';
-import { osmGraph } from '../../../node/routing/testGraphs';
+import { osmGraph } from '../../../tests/unit/routingGraphs';
 import { Router } from '../../../node/routing/router';
 import { pointInGeometry } from '../../../node/routing/geo';
 import { analyseCordon } from './analyse';

@@ -5,25 +5,20 @@
  * profiles, elapsed times, leads and unit placements (moved, parked, some unavailable, some
  * stacked on one spot so that equally fast units must break ties as before).
  */
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCityPack, DEMO_PACK_RELATIVE } from '../../../node/citypack/loadCityPack';
-import { loadPackGraph } from '../../../node/routing/pack';
-import { Router } from '../../../node/routing/router';
-import { prng } from '../../../node/routing/testGraphs';
+import { loadDemoCordon } from '../../../tests/unit/cordonSetup';
+import type { Router } from '../../../node/routing';
+import { prng } from '../../../tests/unit/routingGraphs';
 import type { CityPack } from '../../../shared/citypack/schema';
 import { analyseCordon, type CordonInput, type CordonUnit } from './analyse';
 import type { CordonAnalysis } from './types';
 
-const DIR = path.resolve(DEMO_PACK_RELATIVE);
 let pack: CityPack;
 let router: Router;
 let home: CordonUnit[];
 
 beforeAll(async () => {
-  pack = await loadCityPack(DIR);
-  router = new Router(loadPackGraph(DIR).graph);
-  home = pack.units.map((u) => ({ id: u.id, type: u.type, lng: u.home.lng, lat: u.home.lat, available: true }));
+  ({ pack, router, home } = await loadDemoCordon());
 });
 
 const withoutTimings = (a: CordonAnalysis) => ({ ...a, timings: null });

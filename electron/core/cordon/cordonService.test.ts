@@ -3,11 +3,9 @@
  * near the centre (rings 2/3 gaps X305, X318, Y027), and sendPlan / activateCheckpoint through
  * DispatchService (outbox, audit, timeline).
  */
-import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadCityPack, DEMO_PACK_RELATIVE } from '../../../node/citypack/loadCityPack';
-import { loadPackGraph } from '../../../node/routing/pack';
-import { Router } from '../../../node/routing/router';
+import { loadDemoCordon } from '../../../tests/unit/cordonSetup';
+import type { Router } from '../../../node/routing';
 import { openDatabase } from '../db/database';
 import { ConsoleRepository } from '../db/consoleRepository';
 import { decodeFeedMessages } from '../feed/feedDecoder';
@@ -23,7 +21,6 @@ import type { CityPack } from '../../../shared/citypack/schema';
 import type { Unit } from '../../../shared/domain/unit';
 import { alertReport, envelope, tempDir, TEST_AUDIT_KEY } from '../../../tests/unit/fixtures';
 
-const DIR = path.resolve(DEMO_PACK_RELATIVE);
 const ALERT = '110-20261120-0001';
 const REPORTED = '2026-11-20T19:00:05+08:00';
 const NOW = Date.parse(REPORTED) + 600_000;
@@ -32,8 +29,7 @@ let pack: CityPack;
 let router: Router;
 
 beforeAll(async () => {
-  pack = await loadCityPack(DIR);
-  router = new Router(loadPackGraph(DIR).graph);
+  ({ pack, router } = await loadDemoCordon());
 });
 
 describe('cordon service on the demo city', () => {
@@ -77,7 +73,7 @@ describe('cordon service on the demo city', () => {
 
   it('analyses the alert: three rings, the known gaps on rings 2 and 3, elapsed from the report time', async () => {
     const a = await service.handlers['cordon.analyse']({ alertId: ALERT });
-    expect(CordonResultSchema.parse(a)).toBeTruthy();
+    expect(CordonResultSchema.safeParse(a).success).toBe(true);
     expect(a.elapsedSeconds).toBe(600);
     expect(a.rings.map((r) => r.ring)).toEqual([1, 2, 3]);
     const gapRefs = (ring: number) => a.crossings.filter((c) => c.ring === ring && !c.covered).map((c) => c.roadRef).sort();

@@ -17,9 +17,11 @@ import type { AuditLog } from '../audit/auditLog';
 import type { SupportStep } from '../dispatch/dispatchService';
 import type { Router } from '../../../node/routing';
 import { analyseCordon, type CordonOptions, type CordonUnit } from './index';
+import { CORDON_CHECKPOINT_ACTION, CORDON_REINFORCE_ACTION } from '../../../shared/domain/drill/drillExpectations';
 
-export const REINFORCE_ACTION = 'cordon.reinforce';
-export const CHECKPOINT_ACTION = 'cordon.checkpoint';
+/** The cordon's dispatch-step actions, named once with the drill scoring that reads them. */
+export const REINFORCE_ACTION = CORDON_REINFORCE_ACTION;
+export const CHECKPOINT_ACTION = CORDON_CHECKPOINT_ACTION;
 /** The engine's default horizon: elapsed time beyond it adds nothing. */
 const MAX_ELAPSED_SECONDS = 6 * 3600;
 /** A unit sent this recently still counts as busy while the gateway's status report is on its way. */

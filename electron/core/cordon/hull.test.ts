@@ -10,7 +10,7 @@ import { loadPackGraph } from '../../../node/routing/pack';
 import { Router } from '../../../node/routing/router';
 import { convexHull } from '../../../node/routing/geo';
 import { ownPieceReach, pieceReach, unionIntervals, type Interval } from '../../../node/routing/reach';
-import { prng } from '../../../node/routing/testGraphs';
+import { prng } from '../../../tests/unit/routingGraphs';
 import { graphFrame } from './crossings';
 import { filteredConvexHull, PointBuffer } from './hull';
 import { suspectReach, type SuspectReach } from './race';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatchHarness } from './testHarness';
+import { dispatchHarness } from '../../../tests/unit/dispatchHarness';
 import { localDayStart } from './shiftSummary';
 import { alertReport } from '../../../tests/unit/fixtures';
 

@@ -10,7 +10,7 @@ import { decodeFeedMessages } from '../feed/feedDecoder';
 import type { GatewayFeed } from '../feed/gatewayFeed';
 import { DEMO_PASSWORD } from '../accounts/seed';
 import { startDispatchRuntime, type DispatchRuntime } from './dispatchRuntime';
-import { HARNESS_UNITS } from './testHarness';
+import { HARNESS_UNITS } from '../../../tests/unit/dispatchHarness';
 import { alertReport, envelope, tempDir, TEST_AUDIT_KEY } from '../../../tests/unit/fixtures';
 
 const offlineFeed = { onConnectionChange: () => () => {}, command: async () => ({ ok: false }) } as unknown as GatewayFeed;

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../gateway/testFixtures';
+import { tempDir } from '../../../tests/unit/gatewayFixtures';
 import { openDatabase } from '../db/database';
 import { createDrillHandlers } from './drillService';
 import { findChromium, headlessChromiumPrinter } from './pdfPrinter';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGateway } from '../../../gateway/server';
-import { fixtureScenario, tempDir, waitFor, writeFixture } from '../../../gateway/testFixtures';
+import { fixtureScenario, tempDir, waitFor, writeFixture } from '../../../tests/unit/gatewayFixtures';
 import { startConsoleRuntime, type ConsoleRuntime } from '../consoleRuntime';
 
 const cleanup: (() => unknown)[] = [];

@@ -14,7 +14,7 @@ import { ConsoleRepository } from '../db/consoleRepository';
 import { decodeFeedMessages } from '../feed/feedDecoder';
 import { loadScenario } from '../../../node/loadScenario';
 import { startGateway } from '../../../gateway/server';
-import { FIXTURE_CAMERAS, FIXTURE_UNITS, tempDir, writeFixturePack } from '../../../gateway/testFixtures';
+import { FIXTURE_CAMERAS, FIXTURE_UNITS, tempDir, writeFixturePack } from '../../../tests/unit/gatewayFixtures';
 import { alertReport, envelope } from '../../../tests/unit/fixtures';
 
 const cleanup: (() => unknown)[] = [];

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatchHarness } from '../dispatch/testHarness';
+import { dispatchHarness } from '../../../tests/unit/dispatchHarness';
 import { createEtaService, etaSamples, SPEED_FACTORS_KEY } from './etaService';
 import type { SpeedFactors } from '../../../shared/contract/insightContract';
 

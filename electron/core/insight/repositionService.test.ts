@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatchHarness, HARNESS_UNITS } from '../dispatch/testHarness';
+import { dispatchHarness, HARNESS_UNITS } from '../../../tests/unit/dispatchHarness';
 import { createRepositionService, hourDemand } from './repositionService';
 import { insertAlerts, storedAlert } from './testAlerts';
 import type { Router } from '../../../node/routing';

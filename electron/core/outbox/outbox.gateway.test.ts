@@ -8,7 +8,7 @@ import net from 'node:net';
 import { rmSync } from 'node:fs';
 import { io, type Socket } from 'socket.io-client';
 import { startGateway, type RunningGateway } from '../../../gateway/server';
-import { FIXTURE_UNITS, fixtureScenario, tempDir as gatewayTempDir, waitFor, writeFixture } from '../../../gateway/testFixtures';
+import { FIXTURE_UNITS, fixtureScenario, tempDir as gatewayTempDir, waitFor, writeFixture } from '../../../tests/unit/gatewayFixtures';
 import type { WireEnvelope } from '../../../gateway/feed/feedLog';
 import { GatewayEvents, type CommandAck, type ConsoleCommand } from '../../../shared/protocol/feed';
 import { openDatabase } from '../db/database';

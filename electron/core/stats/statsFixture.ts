@@ -1,5 +1,5 @@
 /** The fixed statistics fixture (test helper). */
-import { dispatchHarness } from '../dispatch/testHarness';
+import { dispatchHarness } from '../../../tests/unit/dispatchHarness';
 import { alertReport } from '../../../tests/unit/fixtures';
 import { evaluateTier, parseTierConfig, type ResponseTierConfig } from '../../../node/routing';
 import { localDate } from './period';

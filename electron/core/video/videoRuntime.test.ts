@@ -45,7 +45,8 @@ describe('video runtime', () => {
     expect(r.map((c) => c.camera.id)).toEqual([gun.id, dome.id]);
     expect(r[0]!.camera.online).toBe(false);
     expect(r[1]!.distanceM).toBeGreaterThan(30);
-    expect(r[1]!.aim).toBeDefined();
+    // The dome (PTZ) gets a pan/tilt aim at the point.
+    expect(r[1]!.aim).toEqual({ pan: expect.any(Number), tilt: expect.any(Number) });
     expect(r[1]!.camera.streams[0]!.url).toMatch(/^http:\/\/127\.0\.0\.1:7410\//);
     await expect(video.handlers['cameras.byIds']({ ids: [dome.id, '14990102041325009999'] })).rejects.toThrow(/unknown camera 14990102041325009999/);
   });

@@ -2,7 +2,7 @@ import type { DrawnArea } from '../map';
 import type { Alert } from '../../../shared/domain/alert';
 import { isOpen } from '../../../shared/domain/alert';
 import { priorityRaised } from '../../../shared/domain/alertRevision';
-import type { Unit, UnitPosition, UnitStatusReport } from '../../../shared/domain/unit';
+import { isPositionCurrent, type Unit, type UnitPosition, type UnitStatusReport } from '../../../shared/domain/unit';
 import type { CameraStatusReport } from '../../../shared/domain/camera';
 import type { FeedStatus, Settings, Snapshot, HostInfo } from '../../../shared/contract/api';
 
@@ -99,7 +99,7 @@ export class ConsoleStore {
     const next = new Map(this.state.units);
     for (const p of positions) {
       const unit = next.get(p.unitId);
-      if (unit && (!unit.position || unit.position.at <= p.at)) next.set(p.unitId, { ...unit, position: p });
+      if (unit && isPositionCurrent(unit.position, p)) next.set(p.unitId, { ...unit, position: p });
     }
     this.state = { ...this.state, units: next };
     this.notifyNextFrame();

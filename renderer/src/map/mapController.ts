@@ -10,7 +10,7 @@ import './maplibreSetup';
 import { Map as MaplibreMap, type MapLayerMouseEvent, type Subscription } from 'maplibre-gl';
 import type { CityPack } from '../../../shared/citypack/schema';
 import { isOpen, type Alert } from '../../../shared/domain/alert';
-import type { Unit, UnitPosition } from '../../../shared/domain/unit';
+import { isPositionCurrent, type Unit, type UnitPosition } from '../../../shared/domain/unit';
 import type { CoverageSnapshot } from '../../../shared/contract/routingContract';
 import type { CordonAnalysis } from '../../../shared/cordon/schema';
 import { AlertPulse } from './alertPulse';
@@ -147,7 +147,7 @@ export class MapController {
     for (const p of positions) {
       const unit = this.units.get(p.unitId);
       if (!unit) continue;
-      if (unit.position && Date.parse(p.at) < Date.parse(unit.position.at)) continue;
+      if (!isPositionCurrent(unit.position, p)) continue;
       this.units.set(p.unitId, { ...unit, position: p });
       changed = true;
     }

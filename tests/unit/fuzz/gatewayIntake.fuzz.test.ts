@@ -9,7 +9,7 @@ import { buildRoadGraph } from '../../../gateway/simulation/roadGraph';
 import { UnitSimulator } from '../../../gateway/simulation/unitSimulator';
 import { DispatchSimulator } from '../../../gateway/simulation/dispatchSimulator';
 import { startGateway, type RunningGateway } from '../../../gateway/server';
-import { FIXTURE_UNITS, fixtureScenario, tempDir, writeFixture } from '../../../gateway/testFixtures';
+import { FIXTURE_UNITS, fixtureScenario, tempDir, writeFixture } from '../gatewayFixtures';
 import { loadCityPack } from '../../../node/citypack/loadCityPack';
 import { FUZZ_RUNS, FUZZ_RUNS_NETWORK, junk, nastyString, shapedJunk } from './arbitraries';
 

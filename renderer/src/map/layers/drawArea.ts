@@ -7,6 +7,7 @@ import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, Point, Polygon, LineString } from 'geojson';
 import { COLORS } from '../theme';
 import { collection, geojsonSource, installSourceAndLayers, setSourceData, slot } from './common';
+import { EARTH_RADIUS_M } from '../../../../shared/domain/geo';
 
 export const SOURCE_ID = 'draw-area';
 
@@ -15,7 +16,6 @@ export type AreaDraft =
   | { kind: 'circle'; center: LngLatPair | null; edge: LngLatPair | null }
   | { kind: 'polygon'; vertices: readonly LngLatPair[]; cursor: LngLatPair | null };
 
-const EARTH_RADIUS_M = 6_371_008.8;
 
 /** Metres between two points (equirectangular: exact enough at city scale). */
 export function distanceM(a: LngLatPair, b: LngLatPair): number {

@@ -1,16 +1,16 @@
 /** A DispatchService on a real SQLite database in a temp folder, for the service tests. */
-import { openDatabase } from '../db/database';
-import { ConsoleRepository } from '../db/consoleRepository';
-import { decodeFeedMessages } from '../feed/feedDecoder';
-import { AuditLog } from '../audit/auditLog';
-import { OperatorAccounts } from '../accounts/operatorAccounts';
-import { DEMO_PASSWORD, seedDemoOperators } from '../accounts/seed';
-import { CommandOutbox } from '../outbox/commandOutbox';
-import { DispatchService, type DispatchServiceDeps } from './dispatchService';
-import { OperatorSession } from './operatorSession';
-import type { AlertReport } from '../../../shared/domain/alert';
-import type { UnitStatusReport } from '../../../shared/domain/unit';
-import { alertReport, envelope, tempDir, TEST_AUDIT_KEY } from '../../../tests/unit/fixtures';
+import { openDatabase } from '../../electron/core/db/database';
+import { ConsoleRepository } from '../../electron/core/db/consoleRepository';
+import { decodeFeedMessages } from '../../electron/core/feed/feedDecoder';
+import { AuditLog } from '../../electron/core/audit/auditLog';
+import { OperatorAccounts } from '../../electron/core/accounts/operatorAccounts';
+import { DEMO_PASSWORD, seedDemoOperators } from '../../electron/core/accounts/seed';
+import { CommandOutbox } from '../../electron/core/outbox/commandOutbox';
+import { DispatchService, type DispatchServiceDeps } from '../../electron/core/dispatch/dispatchService';
+import { OperatorSession } from '../../electron/core/dispatch/operatorSession';
+import type { AlertReport } from '../../shared/domain/alert';
+import type { UnitStatusReport } from '../../shared/domain/unit';
+import { alertReport, envelope, tempDir, TEST_AUDIT_KEY } from './fixtures';
 
 export const HARNESS_UNITS = ['U01', 'U02', 'U03'].map((id, i) => ({
   id,

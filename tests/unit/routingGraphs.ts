@@ -5,10 +5,10 @@
 import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadGraphCache, saveGraphCache } from './cache';
-import { importOsmPbf } from './osmImport';
-import type { RoadGraph } from './graph';
-import { SHARED_DATA_DIR } from '../../tests/unit/sharedData';
+import { loadGraphCache, saveGraphCache } from '../../node/routing/cache';
+import { importOsmPbf } from '../../node/routing/osmImport';
+import type { RoadGraph } from '../../node/routing/graph';
+import { SHARED_DATA_DIR } from './sharedData';
 
 export const OSM_DIR = path.join(SHARED_DATA_DIR, 'osm');
 

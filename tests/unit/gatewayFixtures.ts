@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import { GatewayEvents, type GatewayHello } from '../shared/protocol/feed';
-import type { Scenario, ScenarioEvent } from '../shared/protocol/scenario';
-import { STANDARD_PACK_FILES } from '../shared/citypack/schema';
-import type { WireEnvelope } from './feed/feedLog';
-import { signStreamUrl, streamUrlKey } from '../node/streamUrl';
+import { GatewayEvents, type GatewayHello } from '../../shared/protocol/feed';
+import type { Scenario, ScenarioEvent } from '../../shared/protocol/scenario';
+import { STANDARD_PACK_FILES } from '../../shared/citypack/schema';
+import type { WireEnvelope } from '../../gateway/feed/feedLog';
+import { signStreamUrl, streamUrlKey } from '../../node/streamUrl';
 
 /**
  * Test helpers: a tiny city pack (a 4×4 street grid, 3 units, 3 cameras) and a scenario, written

@@ -1,5 +1,0 @@
-export * from './api';
-export * from './channels';
-export * from './bridge';
-export * from './dispatchContract';
-export * from './routingContract';
