@@ -10,6 +10,7 @@ import { NearbyCameraSchema, videoEvents, videoRequests } from './videoContract'
 import { DrillInfoSchema, drillRequests } from './drillContract';
 import { cordonEvents, cordonRequests } from './cordonContract';
 import { seatEvents, seatRequests } from './seatContract';
+import { handoverRequests } from './handoverContract';
 
 /**
  * The console API contract: the one place that names what the renderer may ask of its host
@@ -111,6 +112,7 @@ export const requestContract = {
   ...cordonRequests,
   ...packRequests,
   ...seatRequests,
+  ...handoverRequests,
 } as const;
 
 export const eventContract = {
