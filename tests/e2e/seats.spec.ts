@@ -2,8 +2,8 @@ import type { Page } from '@playwright/test';
 import { expect, openConsole, signIn, test } from './fixtures';
 import { GATEWAY_TOKEN, scenarioAlert } from './stack';
 
-const X = scenarioAlert(51, { id: '110-E2E-SEAT-X', category: 'assault', priority: 1, location: { lng: 112.851, lat: 35.5005, crs: 'WGS84' } });
-const Y = scenarioAlert(52, { id: '110-E2E-SEAT-Y', category: 'theft', priority: 2, location: { lng: 112.8512, lat: 35.5006, crs: 'WGS84' } });
+const X = scenarioAlert(51, { id: '110-E2E-SEAT-X', category: 'assault', priority: 2, location: { lng: 112.851, lat: 35.5005, crs: 'WGS84' } });
+const Y = scenarioAlert(52, { id: '110-E2E-SEAT-Y', category: 'theft', priority: 3, location: { lng: 112.8512, lat: 35.5006, crs: 'WGS84' } });
 
 /** Fails the test on any console error or uncaught exception of a second page, like the fixture's. */
 function watchErrors(page: Page): string[] {
@@ -18,6 +18,7 @@ const on = (page: Page) => page.bringToFront();
 
 const row = (page: Page, id: string) => page.locator(`[data-testid=alert-item][data-alert-id="${id}"]`);
 
+// Priorities 2 and 3: an unseen urgent (1) row flashes, and a flashing row is never "stable" to click.
 // Two seats (two hosts, two data folders) on one gateway: the gateway decides who handles what.
 test('seat A claims and dispatches; seat B sees the owner and the unit busy, and takes the unit only by reassignment', async ({ stack, consolePage: pageA, browser }) => {
   test.setTimeout(120_000);
