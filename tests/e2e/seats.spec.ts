@@ -21,7 +21,7 @@ const row = (page: Page, id: string) => page.locator(`[data-testid=alert-item][d
 // Priorities 2 and 3: an unseen urgent (1) row flashes, and a flashing row is never "stable" to click.
 // Two seats (two hosts, two data folders) on one gateway: the gateway decides who handles what.
 test('seat A claims and dispatches; seat B sees the owner and the unit busy, and takes the unit only by reassignment', async ({ stack, consolePage: pageA, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await openConsole(stack, pageA, [1], 3600, 10, ['--seat', 'A']);
   const urlB = await stack.startSeatHost('console-b', ['--seat', 'B']);
   // Its own browser context (own storage), as a second workstation would be.
