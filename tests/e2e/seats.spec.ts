@@ -13,9 +13,6 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/** The page an officer works on is in front: a page behind gets no animation frames to settle in. */
-const on = (page: Page) => page.bringToFront();
-
 const row = (page: Page, id: string) => page.locator(`[data-testid=alert-item][data-alert-id="${id}"]`);
 
 // Priorities 2 and 3: an unseen urgent (1) row flashes, and a flashing row is never "stable" to click.
@@ -31,7 +28,6 @@ test('seat A claims and dispatches; seat B sees the owner and the unit busy, and
   await pageB.goto(urlB);
   await expect(pageB.getByTestId('feed-state')).toHaveAttribute('data-state', 'connected');
   await signIn(pageB, 'supervisor');
-  await on(pageA);
   await signIn(pageA, 'duty');
   // Presence: both seats on duty, in both status bars.
   for (const page of [pageA, pageB]) {
@@ -59,7 +55,6 @@ test('seat A claims and dispatches; seat B sees the owner and the unit busy, and
   const unitId = (await unitOf(X.id))!;
 
   // Seat B: the owner on the queue row and in the detail, X's status mirrored.
-  await on(pageB);
   await expect(row(pageB, X.id).getByTestId('alert-owner')).toHaveAttribute('data-owner', 'duty');
   await expect(row(pageB, X.id).getByTestId('alert-owner')).toHaveAttribute('data-seat', 'A');
   await row(pageB, X.id).click();
@@ -79,7 +74,6 @@ test('seat A claims and dispatches; seat B sees the owner and the unit busy, and
   await busy.getByTestId('unit-take').click();
   await expect(pageB.locator('[data-testid=timeline-step][data-status=dispatched]')).toBeVisible();
   await expect.poll(() => unitOf(Y.id)).toBe(unitId);
-  await on(pageA);
   await expect(row(pageA, Y.id).getByTestId('alert-owner')).toHaveAttribute('data-owner', 'supervisor');
   expect(errorsB, 'seat B logged errors').toEqual([]);
   await contextB.close();
