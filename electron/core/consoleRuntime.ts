@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { CityPack } from '../../shared/citypack/schema';
 import type { HostInfo, RequestHandlers, Settings } from '../../shared/contract/api';
@@ -160,6 +161,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     seatName,
     // The ETA the ranking shows is kept with each dispatch, to compare with the arrival (ETA calibration).
     predictEta: (unit, alert) => routing.rankNearby(alert, [unit], 1).units[0]?.etaSeconds ?? null,
+    exportDir: path.join(options.dataDir, 'handovers'),
     // Drills judge the chosen unit against the best one the routing service ranked at that moment.
     ...(options.drill ? { dispatchContext: (alert, unitIds) => dispatchEtaFacts((a, u, l) => routing.rankNearby(a, u, l), repository.units.list(), alert, unitIds) } : {}),
   });

@@ -13,6 +13,7 @@ import { seatEvents, seatRequests } from './seatContract';
 import { statsRequests } from './statsContract';
 import { insightRequests } from './insightContract';
 import { evidenceEvents, evidenceRequests } from './evidenceContract';
+import { handoverRequests } from './handoverContract';
 
 /**
  * The console API contract: the one place that names what the renderer may ask of its host
@@ -121,6 +122,7 @@ export const requestContract = {
   ...statsRequests,
   ...insightRequests,
   ...evidenceRequests,
+  ...handoverRequests,
 } as const;
 
 export const eventContract = {

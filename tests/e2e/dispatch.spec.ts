@@ -184,7 +184,7 @@ test('assign a non-best unit by key 2, recall it, dispatch again by key 1 and re
 
   const db = new Database(path.join(stack.dataDir, 'console.sqlite'), { readonly: true });
   try {
-    const commands = (db.prepare('SELECT kind, payload FROM outbox ORDER BY seq').all() as { kind: string; payload: string }[]).map((c) => `${c.kind}:${(JSON.parse(c.payload) as { unitId: string }).unitId}`);
+    const commands = (db.prepare("SELECT kind, payload FROM outbox WHERE kind LIKE 'unit.%' ORDER BY seq").all() as { kind: string; payload: string }[]).map((c) => `${c.kind}:${(JSON.parse(c.payload) as { unitId: string }).unitId}`);
     expect(commands).toEqual([`unit.assign:${second}`, `unit.recall:${second}`, `unit.assign:${first}`, `unit.assign:${third}`, `unit.recall:${first}`]);
     const audited = (db.prepare("SELECT action, operator FROM audit_log WHERE subject = 'alert:110-E2E-DESK' ORDER BY seq").all() as { action: string; operator: string }[]).filter((a) => a.operator === 'duty');
     expect(audited.map((a) => a.action)).toEqual(['alert.dispatch', 'alert.recall', 'alert.dispatch', 'alert.reassign']);
@@ -215,7 +215,7 @@ test('merging a duplicate moves its unit to the surviving alert, whose detail li
 
   const db = new Database(path.join(stack.dataDir, 'console.sqlite'), { readonly: true });
   try {
-    const commands = (db.prepare('SELECT kind, payload FROM outbox ORDER BY seq').all() as { kind: string; payload: string }[]).map((c) => ({ kind: c.kind, ...(JSON.parse(c.payload) as object) }));
+    const commands = (db.prepare("SELECT kind, payload FROM outbox WHERE kind LIKE 'unit.%' ORDER BY seq").all() as { kind: string; payload: string }[]).map((c) => ({ kind: c.kind, ...(JSON.parse(c.payload) as object) }));
     expect(commands).toEqual([
       expect.objectContaining({ kind: 'unit.assign', unitId: unit, alertId: '110-E2E-MERGE-B' }),
       expect.objectContaining({ kind: 'unit.assign', unitId: unit, alertId: '110-E2E-MERGE-A' }),

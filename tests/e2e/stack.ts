@@ -63,6 +63,8 @@ export class Stack {
   gateway: RunningProcess | null = null;
   host: RunningProcess | null = null;
   media: RunningProcess | null = null;
+  /** More seats on the same gateway (tests with several seats), each with its own data folder. */
+  readonly seats: RunningProcess[] = [];
   gatewayPort = 0;
   hostUrl = '';
   /** The city pack both processes load; a test may point it at a pack it built (e.g. by import). */
@@ -96,6 +98,18 @@ export class Stack {
     this.hostUrl = this.host.match[1]!;
   }
 
+  /** Another seat's host on the same gateway, with its own data folder `<dir>/<name>`; resolves to its URL. */
+  async startSeatHost(name: string, hostArgs: string[] = []): Promise<string> {
+    const port = await freePort();
+    const seat = await startProcess(
+      'dist/host/main.mjs',
+      ['--port', String(port), '--gateway', this.gatewayUrl, '--token', GATEWAY_TOKEN, '--data-dir', path.join(this.dir, name), '--api-token', API_TOKEN, '--demo-operators', '--pack', this.packDir, ...hostArgs],
+      /console host ready at (\S+)/,
+    );
+    this.seats.push(seat);
+    return seat.match[1]!;
+  }
+
   /** A second process on another port: an external media server with ZLMediaKit's URLs. */
   async startMediaServer(): Promise<string> {
     const port = await freePort();
@@ -115,6 +129,7 @@ export class Stack {
 
   async stop(): Promise<void> {
     await this.host?.stop();
+    for (const seat of this.seats) await seat.stop();
     await this.gateway?.stop();
     await this.media?.stop();
     rmSync(this.dir, { recursive: true, force: true });

@@ -335,4 +335,23 @@ export const MIGRATIONS: readonly Migration[] = [
       ANALYZE dispatches;
     `,
   },
+  {
+    version: 11,
+    description: 'shift handover (交接班): what the outgoing officer handed over, accepted and signed by the incoming one',
+    sql: `
+      CREATE TABLE handovers (
+        id                INTEGER PRIMARY KEY AUTOINCREMENT,
+        at                TEXT NOT NULL,
+        outgoing          TEXT NOT NULL,
+        incoming          TEXT NOT NULL,
+        notes             TEXT NOT NULL,
+        -- JSON of the handover (open and transferred cases, units out) as both officers saw it.
+        snapshot          TEXT NOT NULL,
+        -- The audit entries that sign it: the outgoing officer's hand-over, the incoming officer's acceptance.
+        outgoing_audit_seq INTEGER NOT NULL,
+        incoming_audit_seq INTEGER NOT NULL,
+        CHECK (outgoing <> incoming)
+      );
+    `,
+  },
 ];

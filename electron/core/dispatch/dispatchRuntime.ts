@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import type { Db } from '../db/database';
 import type { ConsoleRepository } from '../db/consoleRepository';
 import type { GatewayFeed } from '../feed/gatewayFeed';
@@ -17,6 +19,7 @@ import type { TierFor } from '../routing/routingService';
 import { DispatchService, type DispatchServiceDeps } from './dispatchService';
 import { OperatorSession } from './operatorSession';
 import { SeatService } from '../seats/seatService';
+import { HandoverService } from '../handover/handoverService';
 
 type DispatchHandlers = Pick<
   RequestHandlers,
@@ -34,6 +37,9 @@ type DispatchHandlers = Pick<
   | 'seats.onDuty'
   | 'alerts.takeOver'
   | 'alerts.handOff'
+  | 'handover.draft'
+  | 'handover.accept'
+  | 'handover.export'
 >;
 
 export interface DispatchRuntime {
@@ -85,6 +91,8 @@ export async function startDispatchRuntime(options: {
   seatName?: string;
   /** DispatchServiceDeps.predictEta. */
   predictEta?: DispatchServiceDeps['predictEta'];
+  /** Where shift handovers are exported (HTML); default the system's temp folder. */
+  exportDir?: string;
 }): Promise<DispatchRuntime> {
   const { db, repository, feed, emit } = options;
   const accounts = new OperatorAccounts(db);
@@ -141,6 +149,16 @@ export async function startDispatchRuntime(options: {
     seats,
   });
 
+  const handover = new HandoverService({
+    db,
+    repository,
+    audit,
+    session,
+    transferred: () => service.transferred(),
+    seatName: options.seatName ?? 'local',
+    exportDir: options.exportDir ?? path.join(os.tmpdir(), 'dispatch-handovers'),
+  });
+
   const handlers: DispatchHandlers = {
     'operator.signIn': async ({ username, password }) => session.signIn(username, password),
     'operator.signOut': async () => {
@@ -164,6 +182,13 @@ export async function startDispatchRuntime(options: {
       return service.act(alertId, action, supervisor.username, { reassign: reassign ?? false });
     },
     'seats.onDuty': async () => seats.onDuty(),
+    'handover.draft': async () => handover.draft(),
+    'handover.accept': async ({ incoming, notes }) => handover.accept(incoming, notes),
+    'handover.export': async ({ id }) => {
+      const result = handover.export(id);
+      audit.append({ operator: session.operator?.username ?? 'seat:unsigned', action: 'shift.handover.exported', subject: `handover:${id}`, payload: { path: result.path } });
+      return result;
+    },
     'alerts.takeOver': async ({ alertId, note }) => {
       await seats.reassignOwner(alertId, 'takeover', undefined, note);
       return { ok: true as const };

@@ -60,6 +60,17 @@ export class OperatorSession {
     return this.current;
   }
 
+  /**
+   * The seat passes to an officer whose credentials were just checked (authenticate) at a shift
+   * handover: signed in like a sign-in, audited as one, with how it happened.
+   */
+  takeOverSeat(account: OperatorAccount, via: string): OperatorInfo {
+    this.current = { username: account.username, displayName: account.displayName, role: account.role };
+    this.audit.append({ operator: this.current.username, action: 'operator.signIn', subject: `operator:${this.current.username}`, payload: { via } });
+    this.onChange(this.current);
+    return this.current;
+  }
+
   signOut(): void {
     if (this.current) this.audit.append({ operator: this.current.username, action: 'operator.signOut', subject: `operator:${this.current.username}` });
     this.current = null;

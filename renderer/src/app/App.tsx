@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertDetail, AlertQueue, useNearby } from '../features/alerts';
 import { CameraList, VideoPanel } from '../features/video';
@@ -10,6 +10,7 @@ import { setLocale } from '../i18n';
 import { DrillBar } from '../features/drills';
 import { CordonButton, CordonPanel, useCordon } from '../features/cordon';
 import { useConsoleState } from './ConsoleContext';
+import { HandoverButton, HandoverPanel } from '../features/handover';
 
 /** The duty officer's screen: queue on the left, map in the middle, alert context on the right. */
 export function App() {
@@ -24,6 +25,7 @@ export function App() {
   const cameraIds = useMemo(() => nearby?.cameras.map((c) => c.camera.id) ?? [], [nearby]);
   const cameraNames = useMemo(() => new Map((pack?.cameras ?? []).map((c) => [c.id, c.name])), [pack]);
   const unitIds = useMemo(() => nearby?.units.map((u) => u.unit.id) ?? [], [nearby]);
+  const [handover, setHandover] = useState(false);
 
   useEffect(() => {
     if (locale && locale !== i18n.language) setLocale(locale);
@@ -38,12 +40,14 @@ export function App() {
         {pack?.manifest.synthetic ? <span className="synthetic-badge">{t('app.syntheticCity')}</span> : null}
         <DrillBar />
         <ShiftSummary />
+        <HandoverButton open={handover} onToggle={() => setHandover((v) => !v)} />
       </header>
       <aside className="left-column">
         <AlertQueue />
       </aside>
       <main className="map-column">{pack ? <MapPane pack={pack} highlightCameraIds={cameraIds} highlightUnitIds={unitIds} route={nearby?.bestRoute ?? null} cordon={cordon.analysis} /> : null}</main>
       <aside className="right-column">
+        {handover ? <HandoverPanel onClose={() => setHandover(false)} /> : null}
         <AlertDetail cameraNames={cameraNames} />
         {selected ? (
           <section className="panel dispatch-panel">

@@ -1,0 +1,1 @@
+export { HandoverButton, HandoverPanel } from './HandoverPanel';

@@ -1,0 +1,80 @@
+import type { Page } from '@playwright/test';
+import { expect, openConsole, signIn, test } from './fixtures';
+import { GATEWAY_TOKEN, scenarioAlert } from './stack';
+
+const X = scenarioAlert(51, { id: '110-E2E-SEAT-X', category: 'assault', priority: 2, location: { lng: 112.851, lat: 35.5005, crs: 'WGS84' } });
+const Y = scenarioAlert(52, { id: '110-E2E-SEAT-Y', category: 'theft', priority: 3, location: { lng: 112.8512, lat: 35.5006, crs: 'WGS84' } });
+
+/** Fails the test on any console error or uncaught exception of a second page, like the fixture's. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => msg.type() === 'error' && errors.push(`console.error: ${msg.text()}`));
+  page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
+  return errors;
+}
+
+const row = (page: Page, id: string) => page.locator(`[data-testid=alert-item][data-alert-id="${id}"]`);
+
+// Priorities 2 and 3: an unseen urgent (1) row flashes, and a flashing row is never "stable" to click.
+// Two seats (two hosts, two data folders) on one gateway: the gateway decides who handles what.
+test('seat A claims and dispatches; seat B sees the owner and the unit busy, and takes the unit only by reassignment', async ({ stack, consolePage: pageA, browser }) => {
+  test.setTimeout(240_000);
+  await openConsole(stack, pageA, [1], 3600, 10, ['--seat', 'A']);
+  const urlB = await stack.startSeatHost('console-b', ['--seat', 'B']);
+  // Its own browser context (own storage), as a second workstation would be.
+  const contextB = await browser.newContext();
+  const pageB = await contextB.newPage();
+  const errorsB = watchErrors(pageB);
+  await pageB.goto(urlB);
+  await expect(pageB.getByTestId('feed-state')).toHaveAttribute('data-state', 'connected');
+  await signIn(pageB, 'supervisor');
+  await signIn(pageA, 'duty');
+  // Presence: both seats on duty, in both status bars.
+  for (const page of [pageA, pageB]) {
+    await expect(page.getByTestId('seat-list')).toHaveAttribute('data-count', '2');
+    await expect(page.locator('[data-testid=seat][data-operator=duty][data-seat=A]')).toBeVisible();
+    await expect(page.locator('[data-testid=seat][data-operator=supervisor][data-seat=B]')).toBeVisible();
+  }
+
+  await stack.inject('alert', X);
+  await stack.inject('alert', Y);
+  // Seat A acknowledges (an implicit claim) and dispatches the best unit by keyboard, as a single seat does.
+  await row(pageA, X.id).click();
+  await expect(pageA.getByTestId('unit-item').first()).toBeVisible();
+  await pageA.keyboard.press('a');
+  await expect(pageA.locator('[data-testid=timeline-step][data-status=acknowledged]')).toBeVisible();
+  await expect(row(pageA, X.id).getByTestId('alert-owner')).toHaveAttribute('data-mine', 'true');
+  await pageA.keyboard.press('d');
+  await expect(pageA.locator('[data-testid=timeline-step][data-status=dispatched]')).toBeVisible();
+  const unitOf = async (alertId: string) => {
+    const res = await fetch(`${stack.gatewayUrl}/admin/state`, { headers: { Authorization: `Bearer ${GATEWAY_TOKEN}` } });
+    const units = ((await res.json()) as { units: Record<string, { alertId: string | null }> }).units;
+    return Object.entries(units).find(([, u]) => u.alertId === alertId)?.[0] ?? null;
+  };
+  await expect.poll(() => unitOf(X.id)).not.toBeNull();
+  const unitId = (await unitOf(X.id))!;
+
+  // Seat B: the owner on the queue row and in the detail, X's status mirrored.
+  await expect(row(pageB, X.id).getByTestId('alert-owner')).toHaveAttribute('data-owner', 'duty');
+  await expect(row(pageB, X.id).getByTestId('alert-owner')).toHaveAttribute('data-seat', 'A');
+  await row(pageB, X.id).click();
+  await expect(pageB.getByTestId('alert-detail').getByTestId('alert-owner')).toHaveAttribute('data-owner', 'duty');
+  await expect(pageB.getByTestId('action-acknowledge')).toHaveCount(0);
+
+  // Seat B on its own alert Y: A's unit is ranked but busy, and a plain assignment is refused with the reason.
+  await row(pageB, Y.id).click();
+  const busy = pageB.locator(`[data-testid=unit-item][data-unit-id="${unitId}"]`);
+  await expect(busy).toHaveAttribute('data-busy', 'true');
+  await expect(busy).toHaveAttribute('data-committed-to', X.id);
+  await busy.getByTestId('unit-assign').click();
+  await expect(pageB.getByTestId('action-error')).toContainText(`committed to alert ${X.id} by duty at A`);
+  await expect(pageB.locator('[data-testid=timeline-step][data-status=dispatched]')).toHaveCount(0);
+
+  // An explicit reassignment takes it: the gateway moves the unit to Y, and seat A sees it as B's.
+  await busy.getByTestId('unit-take').click();
+  await expect(pageB.locator('[data-testid=timeline-step][data-status=dispatched]')).toBeVisible();
+  await expect.poll(() => unitOf(Y.id)).toBe(unitId);
+  await expect(row(pageA, Y.id).getByTestId('alert-owner')).toHaveAttribute('data-owner', 'supervisor');
+  expect(errorsB, 'seat B logged errors').toEqual([]);
+  await contextB.close();
+});
