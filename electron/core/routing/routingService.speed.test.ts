@@ -9,7 +9,7 @@ import type { Unit } from '../../../shared/domain/unit';
 import { loadCityPack } from '../../../node/citypack/loadCityPack';
 import { startRoutingService } from './routingService';
 
-const PACK_DIR = path.resolve(__dirname, '../../resources/city/demo');
+const PACK_DIR = path.resolve(__dirname, '../../../resources/city/demo');
 const AT = '2025-01-01T08:00:00.000Z';
 let pack: CityPack;
 beforeAll(async () => {
