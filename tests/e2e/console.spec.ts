@@ -37,9 +37,9 @@ test.describe('console end to end (browser host, real gateway, real SQLite)', ()
     await page.keyboard.press('ArrowDown');
     await expect(page.getByTestId('alert-detail')).toHaveAttribute('data-alert-id', ids[1]!);
     await page.keyboard.press('k');
-    await expect(page.getByRole('option', { selected: true })).toHaveAttribute('data-alert-id', ids[0]!);
+    await expect(page.locator('[data-testid=alert-item][aria-selected="true"]')).toHaveAttribute('data-alert-id', ids[0]!);
     await page.keyboard.press('Escape');
-    await expect(page.getByRole('option', { selected: true })).toHaveCount(0);
+    await expect(page.locator('[data-testid=alert-item][aria-selected="true"]')).toHaveCount(0);
   });
 
   test('a reload shows exactly what the console had', async ({ stack, consolePage: page }) => {

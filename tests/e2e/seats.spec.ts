@@ -18,11 +18,13 @@ const row = (page: Page, id: string) => page.locator(`[data-testid=alert-item][d
 // Priorities 2 and 3: an unseen urgent (1) row flashes, and a flashing row is never "stable" to click.
 // Two seats (two hosts, two data folders) on one gateway: the gateway decides who handles what.
 test('seat A claims and dispatches; seat B sees the owner and the unit busy, and takes the unit only by reassignment', async ({ stack, consolePage: pageA, browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   await openConsole(stack, pageA, [1], 3600, 10, ['--seat', 'A']);
   const urlB = await stack.startSeatHost('console-b', ['--seat', 'B']);
   // Its own browser context (own storage), as a second workstation would be.
-  const contextB = await browser.newContext();
+  // Contexts made here do not take the config's options: the same reduced motion, a smaller screen (two
+  // software-rendered maps share the machine's two cores).
+  const contextB = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
   const pageB = await contextB.newPage();
   const errorsB = watchErrors(pageB);
   await pageB.goto(urlB);
