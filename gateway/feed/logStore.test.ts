@@ -3,7 +3,7 @@ import type { LogBatch } from './feedLog';
 import { FileLogStore, type LogStore } from './logStore';
 import { PgLogStore } from '../pg/pgLogStore';
 import { SCHEMA_VERSION } from '../pg/schema';
-import { databaseName, testPostgres } from '../pg/testPostgres';
+import { databaseName, testPostgres } from '../../tests/unit/testPostgres';
 import type { LocalPostgres } from '../pg/embeddedServer';
 import { tempDir } from '../../tests/unit/gatewayFixtures';
 

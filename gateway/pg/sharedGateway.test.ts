@@ -7,7 +7,7 @@ import type { WireEnvelope } from '../feed/feedLog';
 import { startGateway } from '../server';
 import { FIXTURE_UNITS, fixtureAlertId, fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, type RecordingClient } from '../../tests/unit/gatewayFixtures';
 import type { LocalPostgres } from './embeddedServer';
-import { databaseName, testPostgres } from './testPostgres';
+import { databaseName, testPostgres } from '../../tests/unit/testPostgres';
 
 /** Several gateways on one PostgreSQL (one embedded server for the file, a fresh database per test). */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StatsService } from './statsService';
-import { DAY, statsFixture, T0 } from './statsFixture';
+import { DAY, statsFixture, T0 } from '../../../tests/unit/statsFixture';
 import { writeStatsReport } from './statsReport';
 import { XLSX_SHEETS } from './reportXlsx';
 import { tempDir } from '../../../tests/unit/fixtures';

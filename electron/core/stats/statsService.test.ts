@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_TIER_CONFIG, evaluateTier } from '../../../node/routing';
 import { StatsService } from './statsService';
-import { DAY, statsFixture, T0 } from './statsFixture';
+import { DAY, statsFixture, T0 } from '../../../tests/unit/statsFixture';
 import { migrate } from '../db/database';
 import { MIGRATIONS } from '../db/migrations';
 

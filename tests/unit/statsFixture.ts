@@ -1,8 +1,8 @@
 /** The fixed statistics fixture (test helper). */
-import { dispatchHarness } from '../../../tests/unit/dispatchHarness';
-import { alertReport } from '../../../tests/unit/fixtures';
-import { evaluateTier, parseTierConfig, type ResponseTierConfig } from '../../../node/routing';
-import { localDate } from './period';
+import { dispatchHarness } from './dispatchHarness';
+import { alertReport } from './fixtures';
+import { evaluateTier, parseTierConfig, type ResponseTierConfig } from '../../node/routing';
+import { localDate } from '../../electron/core/stats/period';
 
 /** A non-default tiers.json: targets by priority (the default gives any patrol car 180 s). */
 export const BY_PRIORITY = parseTierConfig({

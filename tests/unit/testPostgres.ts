@@ -1,4 +1,4 @@
-import { startLocalPostgres, type LocalPostgres } from './embeddedServer';
+import { startLocalPostgres, type LocalPostgres } from '../../gateway/pg/embeddedServer';
 
 /**
  * One embedded PostgreSQL per test file (started in beforeAll). If the binary cannot start on
