@@ -29,7 +29,7 @@ function contract(name: string, backend: () => Backend | null) {
     };
 
     it('assigns increasing seqs from 1 and answers since(seq) and headSeq', async (t) => {
-      if (!backend()) return t.skip();
+      if (!backend()) return t.skip(`${name} log store unavailable: ${pgReason ?? 'its server did not start'}`);
       const { store } = await open();
       expect(store.headSeq).toBe(0);
       const first = await store.append({ messages: [msg(1), msg(2)], sentAt });
@@ -43,7 +43,7 @@ function contract(name: string, backend: () => Backend | null) {
     });
 
     it('keeps one envelope per id: a retried append is not doubled', async (t) => {
-      if (!backend()) return t.skip();
+      if (!backend()) return t.skip(`${name} log store unavailable: ${pgReason ?? 'its server did not start'}`);
       const { store, reopen } = await open();
       await store.append({ messages: [msg(1, 'env-1'), msg(1, 'env-1')], sentAt });
       const retry = await store.append({ messages: [msg(1, 'env-1'), msg(2, 'env-2')], sentAt });
@@ -56,7 +56,7 @@ function contract(name: string, backend: () => Backend | null) {
     });
 
     it('records a command once: a repeat gets the first ack and appends nothing', async (t) => {
-      if (!backend()) return t.skip();
+      if (!backend()) return t.skip(`${name} log store unavailable: ${pgReason ?? 'its server did not start'}`);
       const { store } = await open();
       const ack = { commandId: 'c-1', ok: true as const };
       await store.append({ messages: [msg(1)], commands: [{ commandId: 'c-1', ack, command: { kind: 'unit.assign', payload: { unitId: 'U' } }, at: 12 }], sentAt });
@@ -69,7 +69,7 @@ function contract(name: string, backend: () => Backend | null) {
     });
 
     it('keeps only the latest position report per unit', async (t) => {
-      if (!backend()) return t.skip();
+      if (!backend()) return t.skip(`${name} log store unavailable: ${pgReason ?? 'its server did not start'}`);
       const { store, reopen } = await open();
       await store.append({ messages: [position('U1', 1), position('U2', 1), msg(1)], sentAt });
       await store.append({ messages: [position('U1', 2), position('U1', 3)], sentAt });
@@ -83,7 +83,7 @@ function contract(name: string, backend: () => Backend | null) {
     });
 
     it('is durable: seqs, frontier and commands survive a reopen, and seqs continue', async (t) => {
-      if (!backend()) return t.skip();
+      if (!backend()) return t.skip(`${name} log store unavailable: ${pgReason ?? 'its server did not start'}`);
       const { store, reopen } = await open();
       await store.append({ messages: [msg(1)], frontier: 30, sentAt });
       await store.append({ messages: [], commands: [{ commandId: 'c-9', ack: { commandId: 'c-9', ok: true } }], sentAt });
@@ -97,7 +97,7 @@ function contract(name: string, backend: () => Backend | null) {
     });
 
     it('tells its batch listeners of every append once, in seq order', async (t) => {
-      if (!backend()) return t.skip();
+      if (!backend()) return t.skip(`${name} log store unavailable: ${pgReason ?? 'its server did not start'}`);
       const { store } = await open();
       const seen: LogBatch[] = [];
       store.onBatch((b) => seen.push(b));
