@@ -11,22 +11,79 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'url', 'util', 'zlib', 'worker_threads', 'node:*'];
+const nodeBuiltins = [
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'net',
+  'url',
+  'util',
+  'zlib',
+  'worker_threads',
+  'node:*',
+];
 const pattern = (group, message) => ({ group, message });
 // A relative import that reaches into a top-level folder (`../../gateway/server`, `../node/paths`).
 const into = (folder) => `^\\.{1,2}/(.*/)?${folder}(/|$)`;
-const NO_GATEWAY = { regex: into('gateway'), message: 'electron/ and node/ must not import gateway/: share Node code through node/, pure code through shared/.' };
-const NO_ELECTRON = { regex: into('electron'), message: 'gateway/ and node/ must not import electron/: share Node code through node/, pure code through shared/.' };
-const NO_NODE = { regex: into('node'), message: 'shared/ and the renderer must not import node/ (Node-only code).' };
-const ROUTING_INDEX = { regex: '^\\.{1,2}/(.*/)?node/routing/.+', message: 'Use the routing engine through its public index (node/routing), not its files.' };
-const ROUTING_INDEX_IN_NODE = { regex: '^\\.\\./(\\.\\./)*routing/.+', message: 'Use the routing engine through its public index (node/routing), not its files.' };
-const NODE_SERVICE_PATHS = [{ name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." }, 'react', 'react-dom', 'maplibre-gl'];
-const NODE_SERVICE_PATTERNS = [pattern(['**/renderer/**'], 'Node code must not import the renderer.'), pattern(['**/electron/main/**', '**/electron/preload/**'], 'Node services must not depend on Electron glue.')];
-const nodeService = (...extra) => ({ 'no-restricted-imports': ['error', { paths: NODE_SERVICE_PATHS, patterns: [...NODE_SERVICE_PATTERNS, ...extra] }] });
+const NO_GATEWAY = {
+  regex: into('gateway'),
+  message:
+    'electron/ and node/ must not import gateway/: share Node code through node/, pure code through shared/.',
+};
+const NO_ELECTRON = {
+  regex: into('electron'),
+  message:
+    'gateway/ and node/ must not import electron/: share Node code through node/, pure code through shared/.',
+};
+const NO_NODE = {
+  regex: into('node'),
+  message: 'shared/ and the renderer must not import node/ (Node-only code).',
+};
+const ROUTING_INDEX = {
+  regex: '^\\.{1,2}/(.*/)?node/routing/.+',
+  message: 'Use the routing engine through its public index (node/routing), not its files.',
+};
+const ROUTING_INDEX_IN_NODE = {
+  regex: '^\\.\\./(\\.\\./)*routing/.+',
+  message: 'Use the routing engine through its public index (node/routing), not its files.',
+};
+const NODE_SERVICE_PATHS = [
+  { name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." },
+  'react',
+  'react-dom',
+  'maplibre-gl',
+];
+const NODE_SERVICE_PATTERNS = [
+  pattern(['**/renderer/**'], 'Node code must not import the renderer.'),
+  pattern(
+    ['**/electron/main/**', '**/electron/preload/**'],
+    'Node services must not depend on Electron glue.',
+  ),
+];
+const nodeService = (...extra) => ({
+  'no-restricted-imports': [
+    'error',
+    { paths: NODE_SERVICE_PATHS, patterns: [...NODE_SERVICE_PATTERNS, ...extra] },
+  ],
+});
 const TESTS = ['**/*.test.ts'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'resources/city/**', 'resources/drills/**', '.data/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'resources/city/**',
+      'resources/drills/**',
+      '.data/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -40,14 +97,29 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: ['electron', 'react', 'react-dom', 'better-sqlite3', 'socket.io', 'socket.io-client', 'maplibre-gl', ...nodeBuiltins.filter((n) => !n.includes('*'))],
-        patterns: [
-          pattern(['node:*'], 'shared/ is pure: no Node built-ins.'),
-          pattern(['**/electron/**', '**/renderer/**', '**/gateway/**'], 'shared/ must not depend on hosts, the renderer or the gateway.'),
-          NO_NODE,
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            'electron',
+            'react',
+            'react-dom',
+            'better-sqlite3',
+            'socket.io',
+            'socket.io-client',
+            'maplibre-gl',
+            ...nodeBuiltins.filter((n) => !n.includes('*')),
+          ],
+          patterns: [
+            pattern(['node:*'], 'shared/ is pure: no Node built-ins.'),
+            pattern(
+              ['**/electron/**', '**/renderer/**', '**/gateway/**'],
+              'shared/ must not depend on hosts, the renderer or the gateway.',
+            ),
+            NO_NODE,
+          ],
+        },
+      ],
     },
   },
   {
@@ -55,7 +127,27 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
     rules: {
-      'no-restricted-globals': ['error', ...['process', 'Buffer', '__dirname', '__filename', 'require', 'module', 'global', 'setImmediate', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'fetch', 'XMLHttpRequest'].map((name) => ({ name, message: 'shared/ is pure: pass host facilities in as arguments.' }))],
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'process',
+          'Buffer',
+          '__dirname',
+          '__filename',
+          'require',
+          'module',
+          'global',
+          'setImmediate',
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'sessionStorage',
+          'location',
+          'fetch',
+          'XMLHttpRequest',
+        ].map((name) => ({ name, message: 'shared/ is pure: pass host facilities in as arguments.' })),
+      ],
     },
   },
   {
@@ -64,19 +156,46 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx,js,mjs}'],
     ignores: ['electron/main/**', 'electron/preload/**'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." },
+          ],
+        },
+      ],
     },
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts', 'gateway/**/*.ts', 'node/**/*.ts', 'bench/**/*.ts', 'resources/generator/**/*.ts'],
+    files: [
+      'electron/core/**/*.ts',
+      'electron/host/**/*.ts',
+      'electron/cli/**/*.ts',
+      'gateway/**/*.ts',
+      'node/**/*.ts',
+      'bench/**/*.ts',
+      'resources/generator/**/*.ts',
+    ],
     rules: nodeService(),
   },
   // No cycle between the console and the gateway; Node code both use lives in node/ (tests exempt:
   // the ones that run a gateway against a console runtime are integration tests).
-  { files: ['electron/core/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts'], ignores: TESTS, rules: nodeService(NO_GATEWAY, ROUTING_INDEX) },
-  { files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'], ignores: TESTS, rules: { 'no-restricted-imports': ['error', { patterns: [NO_GATEWAY, ROUTING_INDEX] }] } },
+  {
+    files: ['electron/core/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts'],
+    ignores: TESTS,
+    rules: nodeService(NO_GATEWAY, ROUTING_INDEX),
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    ignores: TESTS,
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_GATEWAY, ROUTING_INDEX] }] },
+  },
   { files: ['gateway/**/*.ts'], ignores: TESTS, rules: nodeService(NO_ELECTRON, ROUTING_INDEX) },
-  { files: ['node/**/*.ts'], ignores: [...TESTS, 'node/routing/**'], rules: nodeService(NO_ELECTRON, NO_GATEWAY, ROUTING_INDEX_IN_NODE) },
+  {
+    files: ['node/**/*.ts'],
+    ignores: [...TESTS, 'node/routing/**'],
+    rules: nodeService(NO_ELECTRON, NO_GATEWAY, ROUTING_INDEX_IN_NODE),
+  },
   { files: ['node/routing/**/*.ts'], ignores: TESTS, rules: nodeService(NO_ELECTRON, NO_GATEWAY) },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -85,19 +204,41 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'react-hooks/set-state-in-effect': 'off',
-      'no-restricted-imports': ['error', {
-        paths: ['electron', 'better-sqlite3', 'socket.io', ...nodeBuiltins.filter((n) => !n.includes('*'))],
-        patterns: [
-          pattern(['node:*'], 'The renderer runs sandboxed: no Node built-ins.'),
-          pattern(['**/electron/**', '**/gateway/**'], 'The renderer reaches its host only through the shared contract.'),
-          NO_NODE,
-        ],
-      }],
-      'no-restricted-globals': ['error', ...['process', 'Buffer', '__dirname', '__filename', 'require', 'module', 'global', 'setImmediate'].map((name) => ({ name, message: 'The renderer runs sandboxed: no Node globals.' }))],
-      'no-restricted-syntax': ['error', {
-        selector: "MemberExpression[object.name='window'][property.name='dispatchConsole']",
-        message: 'Use the ConsoleApi from React context (useConsoleApi); only renderer/src/platform resolves the host.',
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'better-sqlite3', 'socket.io', ...nodeBuiltins.filter((n) => !n.includes('*'))],
+          patterns: [
+            pattern(['node:*'], 'The renderer runs sandboxed: no Node built-ins.'),
+            pattern(
+              ['**/electron/**', '**/gateway/**'],
+              'The renderer reaches its host only through the shared contract.',
+            ),
+            NO_NODE,
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'process',
+          'Buffer',
+          '__dirname',
+          '__filename',
+          'require',
+          'module',
+          'global',
+          'setImmediate',
+        ].map((name) => ({ name, message: 'The renderer runs sandboxed: no Node globals.' })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='window'][property.name='dispatchConsole']",
+          message:
+            'Use the ConsoleApi from React context (useConsoleApi); only renderer/src/platform resolves the host.',
+        },
+      ],
     },
   },
   {

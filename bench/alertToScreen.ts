@@ -18,7 +18,15 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { Stack } from '../tests/e2e/stack';
 
-const STAGES = ['inject', 'gateway→host', 'batch window', 'decode+commit', 'push', 'bridge→store', 'store→DOM'] as const;
+const STAGES = [
+  'inject',
+  'gateway→host',
+  'batch window',
+  'decode+commit',
+  'push',
+  'bridge→store',
+  'store→DOM',
+] as const;
 
 export interface AlertToScreenResult {
   /** Injected (accepted by the gateway). */
@@ -41,21 +49,53 @@ const pctOf = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
 };
 
-type TraceWindow = { __seen: Record<string, number>; __store: Record<string, number>; __alertTrace: (ids: string[]) => void; __long: number[] };
+type TraceWindow = {
+  __seen: Record<string, number>;
+  __store: Record<string, number>;
+  __alertTrace: (ids: string[]) => void;
+  __long: number[];
+};
 
 /** Injects `rate` alerts per second for `seconds`; null when the build or Chromium is missing. */
-export async function measureAlertToScreen(options: { root: string; rate: number; seconds: number; packDir?: string }): Promise<AlertToScreenResult | null> {
+export async function measureAlertToScreen(options: {
+  root: string;
+  rate: number;
+  seconds: number;
+  packDir?: string;
+}): Promise<AlertToScreenResult | null> {
   const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-  if (!existsSync(path.join(options.root, 'dist', 'host', 'main.mjs')) || !existsSync(chromiumPath)) return null;
+  if (!existsSync(path.join(options.root, 'dist', 'host', 'main.mjs')) || !existsSync(chromiumPath))
+    return null;
   const stack = new Stack();
   if (options.packDir) stack.packDir = options.packDir;
   const scenarioDir = mkdtempSync(path.join(os.tmpdir(), 'a2s-'));
   const scenario = path.join(scenarioDir, 'empty.json');
   const traceFile = path.join(scenarioDir, 'trace.jsonl');
-  writeFileSync(scenario, JSON.stringify({ format: 'dispatch-scenario', version: 1, id: 'a2s', name: { zh: '延迟', en: 'latency' }, description: '', cityPack: 'yunling-demo', durationSec: 3600, events: [] }));
+  writeFileSync(
+    scenario,
+    JSON.stringify({
+      format: 'dispatch-scenario',
+      version: 1,
+      id: 'a2s',
+      name: { zh: '延迟', en: 'latency' },
+      description: '',
+      cityPack: 'yunling-demo',
+      durationSec: 3600,
+      events: [],
+    }),
+  );
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--enable-unsafe-swiftshader',
+    ],
   });
   const previousTrace = process.env['DISPATCH_LATENCY_TRACE'];
   try {
@@ -71,15 +111,22 @@ export async function measureAlertToScreen(options: { root: string; rate: number
     await page.goto(stack.hostUrl);
     await page.getByTestId('status-bar').waitFor();
     // Start once the console is usable (map style, sources and tiles loaded), not while it loads.
-    await page.waitForFunction(() => (window as unknown as { __mapDebug?: () => { loaded: boolean } }).__mapDebug?.().loaded === true, null, { timeout: 180_000 });
+    await page.waitForFunction(
+      () => (window as unknown as { __mapDebug?: () => { loaded: boolean } }).__mapDebug?.().loaded === true,
+      null,
+      { timeout: 180_000 },
+    );
     // Diagnosis: the same run without the map's canvas, to see what the map costs the main thread.
-    if (process.env['A2S_HIDE_MAP'] === '1') await page.addStyleTag({ content: '.map-column { display: none !important; }' });
+    if (process.env['A2S_HIDE_MAP'] === '1')
+      await page.addStyleTag({ content: '.map-column { display: none !important; }' });
     await page.evaluate(() => {
       const w = window as unknown as TraceWindow;
       w.__seen = {};
       w.__store = {};
       w.__long = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask' });
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({
+        type: 'longtask',
+      });
       w.__alertTrace = (ids) => {
         const at = Date.now();
         for (const id of ids) w.__store[id] ??= at;
@@ -106,8 +153,15 @@ export async function measureAlertToScreen(options: { root: string; rate: number
       inflight.push(
         stack
           .inject('alert', {
-            id, source: '110', category: 'theft', priority: 3, reportedAt: new Date().toISOString(),
-            location: { lng: 112.85 + (i % 10) * 0.002, lat: 35.5, crs: 'WGS84' }, address: '基准测试', caller: { phone: '13800000000' }, description: 'latency probe',
+            id,
+            source: '110',
+            category: 'theft',
+            priority: 3,
+            reportedAt: new Date().toISOString(),
+            location: { lng: 112.85 + (i % 10) * 0.002, lat: 35.5, crs: 'WGS84' },
+            address: '基准测试',
+            caller: { phone: '13800000000' },
+            description: 'latency probe',
           })
           .catch(() => failed++),
       );
@@ -122,17 +176,37 @@ export async function measureAlertToScreen(options: { root: string; rate: number
       last = n;
       await page.waitForTimeout(100);
     }
-    const { seen, store, long } = await page.evaluate(() => ({ seen: (window as unknown as TraceWindow).__seen, store: (window as unknown as TraceWindow).__store, long: (window as unknown as TraceWindow).__long }));
-    const host = new Map<string, { sentAt: number; received: number; flushed: number; committed: number; pushed: number }>();
-    if (existsSync(traceFile)) for (const line of readFileSync(traceFile, 'utf8').split('\n')) if (line) host.set(JSON.parse(line).id, JSON.parse(line));
+    const { seen, store, long } = await page.evaluate(() => ({
+      seen: (window as unknown as TraceWindow).__seen,
+      store: (window as unknown as TraceWindow).__store,
+      long: (window as unknown as TraceWindow).__long,
+    }));
+    const host = new Map<
+      string,
+      { sentAt: number; received: number; flushed: number; committed: number; pushed: number }
+    >();
+    if (existsSync(traceFile))
+      for (const line of readFileSync(traceFile, 'utf8').split('\n'))
+        if (line) host.set(JSON.parse(line).id, JSON.parse(line));
     // From the gateway's send (the envelope's sentAt), as the issue defines it; the bench's own
     // HTTP inject into the gateway is reported apart (stage 'inject'). Untraced: from the inject.
-    const latencies = Object.keys(sent).filter((id) => id in seen).map((id) => seen[id]! - (host.get(id)?.sentAt ?? sent[id]!));
+    const latencies = Object.keys(sent)
+      .filter((id) => id in seen)
+      .map((id) => seen[id]! - (host.get(id)?.sentAt ?? sent[id]!));
     const parts: Record<string, number[]> = Object.fromEntries(STAGES.map((s) => [s, []]));
     for (const id of Object.keys(sent)) {
       const h = host.get(id);
       if (!h || !(id in seen) || !(id in store)) continue;
-      const marks = [sent[id]!, h.sentAt, h.received, h.flushed, h.committed, h.pushed, store[id]!, seen[id]!];
+      const marks = [
+        sent[id]!,
+        h.sentAt,
+        h.received,
+        h.flushed,
+        h.committed,
+        h.pushed,
+        store[id]!,
+        seen[id]!,
+      ];
       STAGES.forEach((s, k) => parts[s]!.push(marks[k + 1]! - marks[k]!));
     }
     return {
@@ -143,8 +217,14 @@ export async function measureAlertToScreen(options: { root: string; rate: number
       p95: pctOf(latencies, 0.95),
       p99: pctOf(latencies, 0.99),
       max: Math.max(...latencies),
-      longTasks: { count: long.length, totalMs: Math.round(long.reduce((a, b) => a + b, 0)), maxMs: Math.round(Math.max(0, ...long)) },
-      stages: Object.fromEntries(STAGES.map((s) => [s, { p50: pctOf(parts[s]!, 0.5), p95: pctOf(parts[s]!, 0.95) }])) as AlertToScreenResult['stages'],
+      longTasks: {
+        count: long.length,
+        totalMs: Math.round(long.reduce((a, b) => a + b, 0)),
+        maxMs: Math.round(Math.max(0, ...long)),
+      },
+      stages: Object.fromEntries(
+        STAGES.map((s) => [s, { p50: pctOf(parts[s]!, 0.5), p95: pctOf(parts[s]!, 0.95) }]),
+      ) as AlertToScreenResult['stages'],
     };
   } finally {
     await browser.close();
@@ -157,17 +237,30 @@ export async function measureAlertToScreen(options: { root: string; rate: number
 export async function runAlertToScreenBench(log: (line: string) => void = console.log): Promise<void> {
   const seconds = Number(process.env['A2S_SECONDS'] ?? 60);
   const packDir = process.env['A2S_PACK_DIR'];
-  log(`# alert-to-screen (gateway send → row in the queue; ${packDir ? `pack ${packDir}` : 'demo city'}, ${seconds} s per rate)`);
+  log(
+    `# alert-to-screen (gateway send → row in the queue; ${packDir ? `pack ${packDir}` : 'demo city'}, ${seconds} s per rate)`,
+  );
   const rates = (process.env['A2S_RATES'] ?? '10,100').split(',').map(Number);
   for (const rate of rates) {
-    const r = await measureAlertToScreen({ root: process.cwd(), rate, seconds, ...(packDir ? { packDir } : {}) });
+    const r = await measureAlertToScreen({
+      root: process.cwd(),
+      rate,
+      seconds,
+      ...(packDir ? { packDir } : {}),
+    });
     if (!r) {
       log('skipped: run `node scripts/build.mjs` first and install Chromium (or set CHROMIUM_PATH)');
       return;
     }
-    log(`${rate} alerts/s: p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, max ${r.max} ms; ${r.seen}/${r.sent} shown, dropped ${r.dropped} (load ${os.loadavg()[0]!.toFixed(1)})`);
-    log(`  split p50 / p95 ms: ${STAGES.map((s) => `${s} ${r.stages[s].p50} / ${r.stages[s].p95}`).join(', ')}`);
-    log(`  renderer long tasks: ${r.longTasks.count}, ${r.longTasks.totalMs} ms in all, longest ${r.longTasks.maxMs} ms`);
+    log(
+      `${rate} alerts/s: p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, max ${r.max} ms; ${r.seen}/${r.sent} shown, dropped ${r.dropped} (load ${os.loadavg()[0]!.toFixed(1)})`,
+    );
+    log(
+      `  split p50 / p95 ms: ${STAGES.map((s) => `${s} ${r.stages[s].p50} / ${r.stages[s].p95}`).join(', ')}`,
+    );
+    log(
+      `  renderer long tasks: ${r.longTasks.count}, ${r.longTasks.totalMs} ms in all, longest ${r.longTasks.maxMs} ms`,
+    );
   }
 }
 

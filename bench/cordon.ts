@@ -21,7 +21,8 @@ import { isochroneRing } from '../electron/core/cordon/rings';
 import { convexHull } from '../node/routing/geo';
 import { ownPieceReach, pieceReach, unionIntervals, type Interval } from '../node/routing/reach';
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 export async function runCordonBench(log: (line: string) => void = console.log): Promise<void> {
@@ -29,16 +30,43 @@ export async function runCordonBench(log: (line: string) => void = console.log):
   const dir = path.resolve(DEMO_PACK_RELATIVE);
   const pack = await loadCityPack(dir);
   const router = new Router(loadPackGraph(dir).graph);
-  const home: CordonUnit[] = pack.units.map((u) => ({ id: u.id, type: u.type, lng: u.home.lng, lat: u.home.lat, available: true }));
+  const home: CordonUnit[] = pack.units.map((u) => ({
+    id: u.id,
+    type: u.type,
+    lng: u.home.lng,
+    lat: u.home.lat,
+    available: true,
+  }));
   const [cx, cy] = pack.manifest.center;
   const rnd = prng(11);
-  const run = (lng: number, lat: number, units: CordonUnit[], unitSearches: 'memo' | 'fresh', policeSearch: 'pruned' | 'reference' = 'reference'): CordonAnalysis =>
-    analyseCordon({ router, boundaries: pack.boundaries.features, districts: pack.districts.features, checkpoints: pack.checkpoints, roads: pack.roads.features, incident: { lng, lat }, elapsedSeconds: 600, units, unitSearches, policeSearch });
+  const run = (
+    lng: number,
+    lat: number,
+    units: CordonUnit[],
+    unitSearches: 'memo' | 'fresh',
+    policeSearch: 'pruned' | 'reference' = 'reference',
+  ): CordonAnalysis =>
+    analyseCordon({
+      router,
+      boundaries: pack.boundaries.features,
+      districts: pack.districts.features,
+      checkpoints: pack.checkpoints,
+      roads: pack.roads.features,
+      incident: { lng, lat },
+      elapsedSeconds: 600,
+      units,
+      unitSearches,
+      policeSearch,
+    });
   let t = performance.now();
   const first = run(cx, cy, home, 'fresh');
-  log(`first call (builds rings 2/3 + name index): ${ms(performance.now() - t)}; crossings ${first.counts.map((c) => `ring ${c.ring} ${c.covered}/${c.total} covered`).join(', ')}; assigned ${first.assignment.length}`);
+  log(
+    `first call (builds rings 2/3 + name index): ${ms(performance.now() - t)}; crossings ${first.counts.map((c) => `ring ${c.ring} ${c.covered}/${c.total} covered`).join(', ')}; assigned ${first.assignment.length}`,
+  );
   const names = ['baseline', 'ref-cold', 'ref-warm', 'pruned-cold', 'pruned-warm'] as const;
-  const variants = Object.fromEntries(names.map((n) => [n, { total: [] as number[], stages: {} as Record<string, number[]> }])) as Record<(typeof names)[number], { total: number[]; stages: Record<string, number[]> }>;
+  const variants = Object.fromEntries(
+    names.map((n) => [n, { total: [] as number[], stages: {} as Record<string, number[]> }]),
+  ) as Record<(typeof names)[number], { total: number[]; stages: Record<string, number[]> }>;
   run(cx, cy, home, 'memo'); // fills the memo for units at home
   for (let k = 0; k < 2; k++) run(cx, cy, home, 'memo', 'pruned'); // the pruned path keeps a position seen twice
   let differ = 0;
@@ -50,7 +78,13 @@ export async function runCordonBench(log: (line: string) => void = console.log):
     const moved = home.map((u) => ({ ...u, lng: u.lng + (i + 1) * 1e-5, lat: u.lat + (i + 1) * 1e-5 }));
     // The same moves mirrored for the pruned path, so it finds nothing ref-cold kept in the memo.
     const movedToo = home.map((u) => ({ ...u, lng: u.lng + (i + 1) * 1e-5, lat: u.lat - (i + 1) * 1e-5 }));
-    const cases = [['baseline', moved, 'fresh', 'reference'], ['ref-cold', moved, 'memo', 'reference'], ['ref-warm', home, 'memo', 'reference'], ['pruned-cold', movedToo, 'memo', 'pruned'], ['pruned-warm', home, 'memo', 'pruned']] as const;
+    const cases = [
+      ['baseline', moved, 'fresh', 'reference'],
+      ['ref-cold', moved, 'memo', 'reference'],
+      ['ref-warm', home, 'memo', 'reference'],
+      ['pruned-cold', movedToo, 'memo', 'pruned'],
+      ['pruned-warm', home, 'memo', 'pruned'],
+    ] as const;
     const out: Partial<Record<(typeof names)[number], string>> = {};
     for (const [name, units, mode, police] of cases) {
       t = performance.now();
@@ -65,12 +99,23 @@ export async function runCordonBench(log: (line: string) => void = console.log):
   }
   const base = variants.baseline;
   ring1Bench(router, cx, cy, log);
-  const ratio = (v: { total: number[] }, of: { total: number[] }, name: string) => `×${(pct(v.total, 0.5) / pct(of.total, 0.5)).toFixed(2)} / ×${(pct(v.total, 0.99) / pct(of.total, 0.99)).toFixed(2)} of ${name}`;
+  const ratio = (v: { total: number[] }, of: { total: number[] }, name: string) =>
+    `×${(pct(v.total, 0.5) / pct(of.total, 0.5)).toFixed(2)} / ×${(pct(v.total, 0.99) / pct(of.total, 0.99)).toFixed(2)} of ${name}`;
   log(`pruned analyses differing from the reference: ${differ} of 30 (must be 0)`);
   for (const [name, v] of Object.entries(variants)) {
-    const vs = name === 'baseline' ? '' : ` (${ratio(v, base, 'baseline')}${name === 'pruned-cold' ? `; ${ratio(v, variants['ref-cold'], 'ref-cold')}` : ''})`;
-    log(`analyseCordon ${name} p50 / p99: ${ms(pct(v.total, 0.5))} / ${ms(pct(v.total, 0.99))}${vs} (30 incidents)`);
-    log(`  stages p50: ${Object.entries(v.stages).filter(([k]) => k !== 'totalMs').map(([k, x]) => `${k.replace('Ms', '')} ${ms(pct(x, 0.5))}`).join(', ')}`);
+    const vs =
+      name === 'baseline'
+        ? ''
+        : ` (${ratio(v, base, 'baseline')}${name === 'pruned-cold' ? `; ${ratio(v, variants['ref-cold'], 'ref-cold')}` : ''})`;
+    log(
+      `analyseCordon ${name} p50 / p99: ${ms(pct(v.total, 0.5))} / ${ms(pct(v.total, 0.99))}${vs} (30 incidents)`,
+    );
+    log(
+      `  stages p50: ${Object.entries(v.stages)
+        .filter(([k]) => k !== 'totalMs')
+        .map(([k, x]) => `${k.replace('Ms', '')} ${ms(pct(x, 0.5))}`)
+        .join(', ')}`,
+    );
   }
 }
 
@@ -85,16 +130,36 @@ function ring1Bench(router: Router, cx: number, cy: number, log: (line: string) 
   const plain: number[] = [];
   const filtered: number[] = [];
   for (let k = 0; k < 30; k++) {
-    const reach = suspectReach(router, { lng: cx + (rnd() - 0.5) * 0.11, lat: cy + (rnd() - 0.5) * 0.09 }, 'car', 6 * 3600)!;
+    const reach = suspectReach(
+      router,
+      { lng: cx + (rnd() - 0.5) * 0.11, lat: cy + (rnd() - 0.5) * 0.09 },
+      'car',
+      6 * 3600,
+    )!;
     let t = performance.now();
     const res = { dist: (v: number) => reach.dist[v]!, pred: () => -1, settled: 0 };
     const pts: [number, number][] = [];
     const iv: Interval[] = [];
     for (let p = 0; p < g.pieceCount; p++) {
-      if (p !== reach.snap.piece && !(reach.dist[g.pieceFrom[p]!]! <= 600) && !(reach.dist[g.pieceTo[p]!]! <= 600)) continue;
+      if (
+        p !== reach.snap.piece &&
+        !(reach.dist[g.pieceFrom[p]!]! <= 600) &&
+        !(reach.dist[g.pieceTo[p]!]! <= 600)
+      )
+        continue;
       iv.length = 0;
       pieceReach(g, res, reach.weights, p, 600, true, iv);
-      if (p === reach.snap.piece) ownPieceReach(reach.snap.length, reach.snap.offset, reach.weights, p, 600, reach.offRoadSeconds, true, iv);
+      if (p === reach.snap.piece)
+        ownPieceReach(
+          reach.snap.length,
+          reach.snap.offset,
+          reach.weights,
+          p,
+          600,
+          reach.offRoadSeconds,
+          true,
+          iv,
+        );
       for (const [a, b] of unionIntervals(iv)) for (const pt of router.index.slice(p, a, b)) pts.push(pt);
     }
     convexHull(pts);
@@ -103,7 +168,9 @@ function ring1Bench(router: Router, cx: number, cy: number, log: (line: string) 
     isochroneRing(router, frame, reach, 600);
     filtered.push(performance.now() - t);
   }
-  log(`ring 1 hull (600 s car reach) p50: plain ${ms(pct(plain, 0.5))}, filtered ${ms(pct(filtered, 0.5))} (×${(pct(filtered, 0.5) / pct(plain, 0.5)).toFixed(2)}; filtered includes the polygon's ring line)`);
+  log(
+    `ring 1 hull (600 s car reach) p50: plain ${ms(pct(plain, 0.5))}, filtered ${ms(pct(filtered, 0.5))} (×${(pct(filtered, 0.5) / pct(plain, 0.5)).toFixed(2)}; filtered includes the polygon's ring line)`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void runCordonBench();

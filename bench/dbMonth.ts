@@ -27,7 +27,11 @@ import { AlertStepStore } from '../electron/core/dispatch/alertStepStore';
 import { AuditLog } from '../electron/core/audit/auditLog';
 import { staticAuditKeyProvider } from '../electron/core/audit/auditKey';
 import { localDayStart } from '../electron/core/dispatch/shiftSummary';
-import { newLifecycle, type AlertLifecycle, type LifecycleEvent } from '../shared/domain/lifecycle/stateMachine';
+import {
+  newLifecycle,
+  type AlertLifecycle,
+  type LifecycleEvent,
+} from '../shared/domain/lifecycle/stateMachine';
 import type { Alert, AlertStatus } from '../shared/domain/alert';
 import { prng } from '../tests/unit/routingGraphs';
 
@@ -51,7 +55,10 @@ const median = (f: () => unknown, n = 5) => {
 function fill(db: Db, alerts: number, now: number, log: (line: string) => void): void {
   const repo = new AlertRepository(db);
   const steps = new AlertStepStore(db);
-  const audit = new AuditLog(db, { key: staticAuditKeyProvider(Buffer.alloc(32, 7)), now: () => new Date(now) });
+  const audit = new AuditLog(db, {
+    key: staticAuditKeyProvider(Buffer.alloc(32, 7)),
+    now: () => new Date(now),
+  });
   const rnd = prng(30);
   const start = now - 30 * DAY_MS;
   const batch = 2000;
@@ -65,30 +72,72 @@ function fill(db: Db, alerts: number, now: number, log: (line: string) => void):
         const lng = 108.9 + rnd() * 0.4;
         const lat = 34.2 + rnd() * 0.3;
         const alert: Alert = {
-          id, source: i % 5 === 0 ? '12345' : '110', category: 'theft', priority: (1 + (i % 4)) as Alert['priority'], reportedAt: iso(-30), receivedAt: iso(0), seq: i + 1,
-          position: { lng, lat }, location: { lng, lat, crs: 'WGS84' }, address: `月度路${i % 997}号`, caller: { phone: `1380${String(i).padStart(7, '0')}` },
-          description: '一个月的警情（基准测试）', status: 'received',
+          id,
+          source: i % 5 === 0 ? '12345' : '110',
+          category: 'theft',
+          priority: (1 + (i % 4)) as Alert['priority'],
+          reportedAt: iso(-30),
+          receivedAt: iso(0),
+          seq: i + 1,
+          position: { lng, lat },
+          location: { lng, lat, crs: 'WGS84' },
+          address: `月度路${i % 997}号`,
+          caller: { phone: `1380${String(i).padStart(7, '0')}` },
+          description: '一个月的警情（基准测试）',
+          status: 'received',
         } as Alert;
         repo.insert(alert);
         // The last hour's alerts are open, at various steps; the rest ran their whole course.
         const open = now - at < 3600_000;
-        const path: [AlertStatus, number][] = [['acknowledged', 20], ['dispatched', 60], ['on_scene', 360], ['resolved', 1500], ['closed', 1800]];
+        const path: [AlertStatus, number][] = [
+          ['acknowledged', 20],
+          ['dispatched', 60],
+          ['on_scene', 360],
+          ['resolved', 1500],
+          ['closed', 1800],
+        ];
         const upTo = open ? i % 4 : path.length;
-        let lifecycle: AlertLifecycle = newLifecycle({ id, source: alert.source, receivedAt: alert.receivedAt });
+        let lifecycle: AlertLifecycle = newLifecycle({
+          id,
+          source: alert.source,
+          receivedAt: alert.receivedAt,
+        });
         let from: AlertStatus = 'received';
         const unit = `U${String(i % 500).padStart(3, '0')}`;
         for (const [to, dt] of path.slice(0, upTo)) {
-          lifecycle = { ...lifecycle, status: to, ...(to === 'dispatched' ? { unitIds: [unit] } : {}), ...(to === 'on_scene' ? { firstArrivalAt: iso(dt) } : {}) };
-          const event = { at: iso(dt), from, to, operator: 'duty1', note: null, action: to, data: to === 'dispatched' ? { unitIds: [unit] } : {} } as unknown as LifecycleEvent;
+          lifecycle = {
+            ...lifecycle,
+            status: to,
+            ...(to === 'dispatched' ? { unitIds: [unit] } : {}),
+            ...(to === 'on_scene' ? { firstArrivalAt: iso(dt) } : {}),
+          };
+          const event = {
+            at: iso(dt),
+            from,
+            to,
+            operator: 'duty1',
+            note: null,
+            action: to,
+            data: to === 'dispatched' ? { unitIds: [unit] } : {},
+          } as unknown as LifecycleEvent;
           steps.save(id, lifecycle, event);
-          if (to === 'dispatched') steps.recordDispatch(id, unit, iso(dt), `cmd-${i}`, alert.priority === 1 ? 60 : 180);
-          if (to === 'on_scene') steps.recordArrival(steps.openDispatch(id, unit)!.id, iso(dt), dt - 60, dt - 60 <= 300);
-          audit.append({ operator: 'duty1', action: `alert.${to}`, subject: `alert:${id}`, payload: { from, to }, at: iso(dt) });
+          if (to === 'dispatched')
+            steps.recordDispatch(id, unit, iso(dt), `cmd-${i}`, alert.priority === 1 ? 60 : 180);
+          if (to === 'on_scene')
+            steps.recordArrival(steps.openDispatch(id, unit)!.id, iso(dt), dt - 60, dt - 60 <= 300);
+          audit.append({
+            operator: 'duty1',
+            action: `alert.${to}`,
+            subject: `alert:${id}`,
+            payload: { from, to },
+            at: iso(dt),
+          });
           from = to;
         }
       }
     })();
-    if ((b / batch) % 50 === 49) log(`  … ${b + batch} alerts written (${((performance.now() - t) / 1000).toFixed(0)} s)`);
+    if ((b / batch) % 50 === 49)
+      log(`  … ${b + batch} alerts written (${((performance.now() - t) / 1000).toFixed(0)} s)`);
   }
 }
 
@@ -107,7 +156,10 @@ function openBaseline(dir: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 2000');
-  migrate(db, MIGRATIONS.filter((m) => m.version < INDEX_MIGRATION));
+  migrate(
+    db,
+    MIGRATIONS.filter((m) => m.version < INDEX_MIGRATION),
+  );
   return db;
 }
 
@@ -125,14 +177,32 @@ function measure(dir: string, now: number, open: (dir: string) => Db, after: boo
     });
     // Which of these queries read a whole table (SQLite's "SCAN t" without an index).
     const plans: [string, string, unknown[]][] = [
-      ['queue', `SELECT * FROM alerts WHERE status IN ('received','acknowledged','dispatched','en_route','on_scene') ORDER BY priority, reported_at`, []],
-      ['shift counts', `SELECT status, COUNT(*) AS n FROM alerts WHERE received_at >= ? GROUP BY ${after ? '+status' : 'status'}`, [since]],
+      [
+        'queue',
+        `SELECT * FROM alerts WHERE status IN ('received','acknowledged','dispatched','en_route','on_scene') ORDER BY priority, reported_at`,
+        [],
+      ],
+      [
+        'shift counts',
+        `SELECT status, COUNT(*) AS n FROM alerts WHERE received_at >= ? GROUP BY ${after ? '+status' : 'status'}`,
+        [since],
+      ],
       ['shift dispatches', 'SELECT COUNT(*) AS n FROM dispatches WHERE dispatched_at >= ?', [since]],
-      ['shift arrivals', 'SELECT d.alert_id FROM dispatches d JOIN alerts a ON a.id = d.alert_id WHERE a.received_at >= ? AND d.arrived_at IS NOT NULL AND d.response_seconds IS NOT NULL ORDER BY d.arrived_at, d.id', [since]],
-      ['transferred', "SELECT id, lifecycle FROM alerts WHERE status = 'transferred' AND lifecycle IS NOT NULL", []],
+      [
+        'shift arrivals',
+        'SELECT d.alert_id FROM dispatches d JOIN alerts a ON a.id = d.alert_id WHERE a.received_at >= ? AND d.arrived_at IS NOT NULL AND d.response_seconds IS NOT NULL ORDER BY d.arrived_at, d.id',
+        [since],
+      ],
+      [
+        'transferred',
+        "SELECT id, lifecycle FROM alerts WHERE status = 'transferred' AND lifecycle IS NOT NULL",
+        [],
+      ],
     ];
     const scans = plans.flatMap(([name, sql, args]) =>
-      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).filter((r) => r.detail.startsWith('SCAN ')).map((r) => `${name}: ${r.detail}`),
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[])
+        .filter((r) => r.detail.startsWith('SCAN '))
+        .map((r) => `${name}: ${r.detail}`),
     );
     return { startupMs, queueMs, openAlerts, statsMs, scans };
   } finally {
@@ -142,7 +212,9 @@ function measure(dir: string, now: number, open: (dir: string) => Db, after: boo
 
 export async function runDbMonthBench(log: (line: string) => void = console.log): Promise<void> {
   const alerts = Number(process.env['DB_MONTH_ALERTS'] ?? 500_000);
-  log(`# console database after a month (${alerts} alerts over 30 days, lifecycle, dispatches, audit log; load ${os.loadavg()[0]!.toFixed(1)})`);
+  log(
+    `# console database after a month (${alerts} alerts over 30 days, lifecycle, dispatches, audit log; load ${os.loadavg()[0]!.toFixed(1)})`,
+  );
   const dir = mkdtempSync(path.join(os.tmpdir(), 'db-month-'));
   try {
     const now = Date.now();
@@ -152,10 +224,14 @@ export async function runDbMonthBench(log: (line: string) => void = console.log)
     db.close();
     const file = path.join(dir, DATABASE_FILE);
     const bytes = statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
-    log(`written in ${(fillMs / 1000).toFixed(0)} s; database ${mib(bytes)} (${(bytes / alerts).toFixed(0)} bytes per alert; ${mib((bytes / alerts) * 500_000)} per month at 500,000 alerts)`);
+    log(
+      `written in ${(fillMs / 1000).toFixed(0)} s; database ${mib(bytes)} (${(bytes / alerts).toFixed(0)} bytes per alert; ${mib((bytes / alerts) * 500_000)} per month at 500,000 alerts)`,
+    );
     try {
       const check = new Database(file, { readonly: true });
-      const rows = check.prepare('SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC LIMIT 8').all() as { name: string; bytes: number }[];
+      const rows = check
+        .prepare('SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC LIMIT 8')
+        .all() as { name: string; bytes: number }[];
       check.close();
       log(`  largest tables and indexes: ${rows.map((r) => `${r.name} ${mib(r.bytes)}`).join(', ')}`);
     } catch {
@@ -167,11 +243,17 @@ export async function runDbMonthBench(log: (line: string) => void = console.log)
     const line = (name: string, f: Figures) =>
       `${name}: start-up ${ms(f.startupMs)}, queue load ${ms(f.queueMs)} (${f.openAlerts} open), statistics ${ms(f.statsMs)}; full scans: ${f.scans.length ? f.scans.join('; ') : 'none'}`;
     log(line('before the indexes (schema 5)', before));
-    log(`first open of the month's file by this console (indexes migration, statistics): ${ms(indexMs)} (once)`);
+    log(
+      `first open of the month's file by this console (indexes migration, statistics): ${ms(indexMs)} (once)`,
+    );
     log(line(`after (schema ${MIGRATIONS.at(-1)!.version})`, after));
-    log(`after / before: queue ×${(after.queueMs / before.queueMs).toFixed(2)}, statistics ×${(after.statsMs / before.statsMs).toFixed(2)}`);
+    log(
+      `after / before: queue ×${(after.queueMs / before.queueMs).toFixed(2)}, statistics ×${(after.statsMs / before.statsMs).toFixed(2)}`,
+    );
     const met = (x: number, budget: number) => `${ms(x)} of ${budget} ms ${x <= budget ? 'met' : 'NOT met'}`;
-    log(`budgets: start-up ${met(after.startupMs, BUDGET.startupMs)}, queue load ${met(after.queueMs, BUDGET.queueMs)}, statistics ${met(after.statsMs, BUDGET.statsMs)} (load ${os.loadavg()[0]!.toFixed(1)})`);
+    log(
+      `budgets: start-up ${met(after.startupMs, BUDGET.startupMs)}, queue load ${met(after.queueMs, BUDGET.queueMs)}, statistics ${met(after.statsMs, BUDGET.statsMs)} (load ${os.loadavg()[0]!.toFixed(1)})`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -24,16 +24,25 @@ const PACK = path.join(ROOT, 'resources', 'city', 'demo');
 const N = 5000;
 
 const alertMessages = (count: number, offset = 0) =>
-  Array.from({ length: count }, (_, i) => envelope(offset + i + 1, 'alert', alertReport({ id: `bench-${offset + i}` })));
+  Array.from({ length: count }, (_, i) =>
+    envelope(offset + i + 1, 'alert', alertReport({ id: `bench-${offset + i}` })),
+  );
 
 function storeRate(perMessage: boolean): number {
   const tmp = tempDir('ingest-bench-');
   const repo = new ConsoleRepository(openDatabase(tmp.dir));
   const messages = alertMessages(N);
-  const ctx = () => ({ lastSeq: repo.lastSeq(), knownUnits: repo.knownUnitIds(), knownCameras: new Set<string>(), receivedAt: new Date().toISOString() });
+  const ctx = () => ({
+    lastSeq: repo.lastSeq(),
+    knownUnits: repo.knownUnitIds(),
+    knownCameras: new Set<string>(),
+    receivedAt: new Date().toISOString(),
+  });
   const t = performance.now();
   if (perMessage) for (const m of messages) repo.applyFeedBatch(decodeFeedMessages([m], ctx()));
-  else for (let i = 0; i < messages.length; i += 200) repo.applyFeedBatch(decodeFeedMessages(messages.slice(i, i + 200), ctx()));
+  else
+    for (let i = 0; i < messages.length; i += 200)
+      repo.applyFeedBatch(decodeFeedMessages(messages.slice(i, i + 200), ctx()));
   const seconds = (performance.now() - t) / 1000;
   repo.close();
   tmp.cleanup();
@@ -43,8 +52,27 @@ function storeRate(perMessage: boolean): number {
 async function endToEndRate(): Promise<number> {
   const tmp = tempDir('ingest-e2e-');
   const scenario = path.join(tmp.dir, 'empty.json');
-  writeFileSync(scenario, JSON.stringify({ format: 'dispatch-scenario', version: 1, id: 'bench', name: { zh: '基准', en: 'bench' }, description: '', cityPack: 'yunling-demo', durationSec: 3600, events: [] }));
-  const gateway = await startGateway({ scenario, pack: PACK, port: 0, speed: 1, token: 'bench', stateDir: null });
+  writeFileSync(
+    scenario,
+    JSON.stringify({
+      format: 'dispatch-scenario',
+      version: 1,
+      id: 'bench',
+      name: { zh: '基准', en: 'bench' },
+      description: '',
+      cityPack: 'yunling-demo',
+      durationSec: 3600,
+      events: [],
+    }),
+  );
+  const gateway = await startGateway({
+    scenario,
+    pack: PACK,
+    port: 0,
+    speed: 1,
+    token: 'bench',
+    stateDir: null,
+  });
   const pack = await loadCityPack(PACK);
   const repo = new ConsoleRepository(openDatabase(path.join(tmp.dir, 'console')));
   repo.seedFromPack(pack);
@@ -52,8 +80,15 @@ async function endToEndRate(): Promise<number> {
   let done: () => void = () => {};
   const finished = new Promise<void>((r) => (done = r));
   const feed = new GatewayFeed({
-    url: gateway.url, token: 'bench', consoleId: 'bench', repository: repo, knownCameras: new Set(pack.cameras.map((c) => c.id)),
-    onStatus: () => {}, onCommitted: () => { if (target && repo.alerts.list({ includeClosed: true }).length >= N) done(); },
+    url: gateway.url,
+    token: 'bench',
+    consoleId: 'bench',
+    repository: repo,
+    knownCameras: new Set(pack.cameras.map((c) => c.id)),
+    onStatus: () => {},
+    onCommitted: () => {
+      if (target && repo.alerts.list({ includeClosed: true }).length >= N) done();
+    },
   });
   feed.start();
   await new Promise((r) => setTimeout(r, 300));
@@ -73,8 +108,12 @@ export async function runIngestBench(log: (line: string) => void = console.log):
   log('# ingest (gateway → durable SQLite → screen)');
   const baseline = storeRate(true);
   const batched = storeRate(false);
-  log(`decode+store ${N} alerts: batched ${batched.toFixed(0)} alerts/s vs one transaction per message ${baseline.toFixed(0)} alerts/s (×${(batched / baseline).toFixed(1)})`);
-  log(`end to end over socket.io (gateway → feed → SQLite, WAL): ${(await endToEndRate()).toFixed(0)} alerts/s`);
+  log(
+    `decode+store ${N} alerts: batched ${batched.toFixed(0)} alerts/s vs one transaction per message ${baseline.toFixed(0)} alerts/s (×${(batched / baseline).toFixed(1)})`,
+  );
+  log(
+    `end to end over socket.io (gateway → feed → SQLite, WAL): ${(await endToEndRate()).toFixed(0)} alerts/s`,
+  );
   log('alert-to-screen: see the alert-to-screen bench (bench/alertToScreen.ts)');
 }
 

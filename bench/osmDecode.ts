@@ -30,7 +30,9 @@ function decodeOwn(filterRoads: boolean): { nodes: number; ways: number } {
 }
 
 export async function runOsmDecodeBench(log: (line: string) => void = console.log): Promise<void> {
-  log(`# OSM PBF decode (heidelberg, ${(readFileSync(PBF).length / 1e6).toFixed(1)} MB), median of ${ROUNDS}`);
+  log(
+    `# OSM PBF decode (heidelberg, ${(readFileSync(PBF).length / 1e6).toFixed(1)} MB), median of ${ROUNDS}`,
+  );
   const own: number[] = [];
   const ownFiltered: number[] = [];
   const lib: number[] = [];
@@ -48,8 +50,12 @@ export async function runOsmDecodeBench(log: (line: string) => void = console.lo
     counts = `${a.nodes} / ${b.ids.length} nodes, ${a.ways} / ${b.ways.length} ways`;
   }
   log(`counts own / osm-read: ${counts}`);
-  log(`own decoder (all ways): ${median(own).toFixed(0)} ms | with road pre-filter (import path): ${median(ownFiltered).toFixed(0)} ms`);
-  log(`osm-read 0.7 (all ways): ${median(lib).toFixed(0)} ms | ratio osm-read / own ×${(median(lib) / median(own)).toFixed(1)}`);
+  log(
+    `own decoder (all ways): ${median(own).toFixed(0)} ms | with road pre-filter (import path): ${median(ownFiltered).toFixed(0)} ms`,
+  );
+  log(
+    `osm-read 0.7 (all ways): ${median(lib).toFixed(0)} ms | ratio osm-read / own ×${(median(lib) / median(own)).toFixed(1)}`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void runOsmDecodeBench();

@@ -12,7 +12,16 @@ import { startLocalPostgres } from '../gateway/pg/embeddedServer';
 import { tempDir } from '../tests/unit/gatewayFixtures';
 
 const N = 1000;
-const alert = (i: number) => ({ type: 'alert', payload: { id: `bench-${i}`, category: 'theft', priority: 3, address: `基准路${i}号`, description: 'x'.repeat(200) } });
+const alert = (i: number) => ({
+  type: 'alert',
+  payload: {
+    id: `bench-${i}`,
+    category: 'theft',
+    priority: 3,
+    address: `基准路${i}号`,
+    description: 'x'.repeat(200),
+  },
+});
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -42,7 +51,9 @@ export async function runPgLogBench(): Promise<void> {
   try {
     server = await startLocalPostgres();
   } catch (err) {
-    console.log(`  PostgreSQL: skipped, embedded PostgreSQL could not start: ${err instanceof Error ? err.message : String(err)}`);
+    console.log(
+      `  PostgreSQL: skipped, embedded PostgreSQL could not start: ${err instanceof Error ? err.message : String(err)}`,
+    );
     return;
   }
   try {

@@ -22,7 +22,8 @@ import { rankCamerasForPoint } from '../shared/domain/cameraSelection';
 import { generateLargeCity } from '../resources/generator/largeCity';
 import { serialize } from '../resources/generator/pack';
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const time = <T>(f: () => T): [T, number] => {
   const t = performance.now();
@@ -55,16 +56,41 @@ async function measureCity(name: string, dir: string, log: (line: string) => voi
     const [, buildMs] = time(() => loadPackGraph(dir, { cacheDir }));
     const [loaded, cacheMs] = time(() => loadPackGraph(dir, { cacheDir }));
     const [router, routerMs] = time(() => new Router(loaded.graph));
-    log(`${name}: ${pack.cameras.length} cameras, ${pack.units.length} units, ${loaded.graph.pieceCount} road pieces; pack load ${ms(packMs)}, graph build ${ms(buildMs)}, cache load ${ms(cacheMs)} (${loaded.from}), router ${ms(routerMs)}`);
+    log(
+      `${name}: ${pack.cameras.length} cameras, ${pack.units.length} units, ${loaded.graph.pieceCount} road pieces; pack load ${ms(packMs)}, graph build ${ms(buildMs)}, cache load ${ms(cacheMs)} (${loaded.from}), router ${ms(routerMs)}`,
+    );
 
     const coldMs = warmCordonCaches(router, pack);
     const [cx, cy] = pack.manifest.center;
-    const units: CordonUnit[] = pack.units.map((u) => ({ id: u.id, type: u.type, lng: u.home.lng, lat: u.home.lat, available: true }));
+    const units: CordonUnit[] = pack.units.map((u) => ({
+      id: u.id,
+      type: u.type,
+      lng: u.home.lng,
+      lat: u.home.lat,
+      available: true,
+    }));
     const rnd = prng(16);
-    const incidents = Array.from({ length: INCIDENTS }, () => ({ lng: cx + (rnd() - 0.5) * 0.11, lat: cy + (rnd() - 0.5) * 0.09 }));
+    const incidents = Array.from({ length: INCIDENTS }, () => ({
+      lng: cx + (rnd() - 0.5) * 0.11,
+      lat: cy + (rnd() - 0.5) * 0.09,
+    }));
     const cordonP95: Record<number, number> = {};
-    const cordon = (incident: { lng: number; lat: number }, minutes: number, unitSearches: 'memo' | 'fresh') =>
-      analyseCordon({ router, boundaries: pack.boundaries.features, districts: pack.districts.features, checkpoints: pack.checkpoints, roads: pack.roads.features, incident, elapsedSeconds: minutes * 60, units, unitSearches });
+    const cordon = (
+      incident: { lng: number; lat: number },
+      minutes: number,
+      unitSearches: 'memo' | 'fresh',
+    ) =>
+      analyseCordon({
+        router,
+        boundaries: pack.boundaries.features,
+        districts: pack.districts.features,
+        checkpoints: pack.checkpoints,
+        roads: pack.roads.features,
+        incident,
+        elapsedSeconds: minutes * 60,
+        units,
+        unitSearches,
+      });
     for (const minutes of MINUTES) {
       // Interleaved, same incidents: the baseline keeps nothing between analyses ('fresh': no suspect
       // search per incident, no police searches per parked unit), the console keeps both.
@@ -81,18 +107,43 @@ async function measureCity(name: string, dir: string, log: (line: string) => voi
       // Warm: the same alert analysed again (the panel refreshes every 15 s), units parked.
       const again = incidents.map((incident) => time(() => cordon(incident, minutes, 'memo'))[1]);
       cordonP95[minutes] = pct(kept, 0.95);
-      log(`  cordon at ${String(minutes).padStart(2)} min: p50 ${ms(pct(kept, 0.5))}, p95 ${ms(pct(kept, 0.95))} (cpu p95 ${ms(pct(cpuKept, 0.95))}); baseline (nothing kept) p95 ${ms(pct(fresh, 0.95))} (×${(pct(kept, 0.95) / pct(fresh, 0.95)).toFixed(2)}); same alert again p95 ${ms(pct(again, 0.95))} (${incidents.length} incidents, ${units.length} units; load ${loadAvg()})`);
+      log(
+        `  cordon at ${String(minutes).padStart(2)} min: p50 ${ms(pct(kept, 0.5))}, p95 ${ms(pct(kept, 0.95))} (cpu p95 ${ms(pct(cpuKept, 0.95))}); baseline (nothing kept) p95 ${ms(pct(fresh, 0.95))} (×${(pct(kept, 0.95) / pct(fresh, 0.95)).toFixed(2)}); same alert again p95 ${ms(pct(again, 0.95))} (${incidents.length} incidents, ${units.length} units; load ${loadAvg()})`,
+      );
     }
-    log(`  cordon cold first call (pack-only caches, now built at pack load): ${coldMs === null ? 'failed' : ms(coldMs)}`);
+    log(
+      `  cordon cold first call (pack-only caches, now built at pack load): ${coldMs === null ? 'failed' : ms(coldMs)}`,
+    );
 
-    const ranks = incidents.map((incident) => time(() => rankUnits(router, incident, units.slice(0, 200).map(({ id, type, lng, lat }) => ({ id, type, lng, lat }))))[1]);
-    log(`  unit ranking (${Math.min(200, units.length)} units → one alert): p50 ${ms(pct(ranks, 0.5))}, p99 ${ms(pct(ranks, 0.99))}`);
+    const ranks = incidents.map(
+      (incident) =>
+        time(() =>
+          rankUnits(
+            router,
+            incident,
+            units.slice(0, 200).map(({ id, type, lng, lat }) => ({ id, type, lng, lat })),
+          ),
+        )[1],
+    );
+    log(
+      `  unit ranking (${Math.min(200, units.length)} units → one alert): p50 ${ms(pct(ranks, 0.5))}, p99 ${ms(pct(ranks, 0.99))}`,
+    );
 
     const index = new CameraIndex(pack.cameras);
     const linear = incidents.map((p) => time(() => rankCamerasForPoint(pack.cameras, p, { limit: 16 }))[1]);
     const indexed = incidents.map((p) => time(() => index.rankForPoint(p, { limit: 16 }))[1]);
     log(`  nearest cameras p50: linear scan ${ms(pct(linear, 0.5))}, index ${ms(pct(indexed, 0.5))}`);
-    return { packMs, buildMs, cacheMs, routerMs, coldMs, cordonP95, rankP99: pct(ranks, 0.99), linearP50: pct(linear, 0.5), indexP50: pct(indexed, 0.5) };
+    return {
+      packMs,
+      buildMs,
+      cacheMs,
+      routerMs,
+      coldMs,
+      cordonP95,
+      rankP99: pct(ranks, 0.99),
+      linearP50: pct(linear, 0.5),
+      indexP50: pct(indexed, 0.5),
+    };
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
   }
@@ -105,15 +156,20 @@ export async function runScaleBench(log: (line: string) => void = console.log): 
   if (!largeDir) {
     tmp = largeDir = mkdtempSync(path.join(os.tmpdir(), 'large-city-'));
     const [city, genMs] = time(() => generateLargeCity({ cameras: 65_000, units: 500 }));
-    for (const [name, text] of Object.entries(serialize(city.files))) writeFileSync(path.join(largeDir, name), text);
+    for (const [name, text] of Object.entries(serialize(city.files)))
+      writeFileSync(path.join(largeDir, name), text);
     log(`large city generated in ${ms(genMs)}`);
   }
   try {
     const demo = await measureCity('demo', path.resolve(DEMO_PACK_RELATIVE), log);
     const large = await measureCity('large', largeDir, log);
     const r = (a: number, b: number) => `×${(a / b).toFixed(2)}`;
-    log(`large / demo: pack load ${r(large.packMs, demo.packMs)}, cache load ${r(large.cacheMs, demo.cacheMs)}, cordon p95 ${MINUTES.map((m) => `${m} min ${r(large.cordonP95[m]!, demo.cordonP95[m]!)}`).join(', ')}, ranking p99 ${r(large.rankP99, demo.rankP99)}`);
-    log(`nearest cameras, index / linear: demo ${r(demo.indexP50, demo.linearP50)}, large ${r(large.indexP50, large.linearP50)}`);
+    log(
+      `large / demo: pack load ${r(large.packMs, demo.packMs)}, cache load ${r(large.cacheMs, demo.cacheMs)}, cordon p95 ${MINUTES.map((m) => `${m} min ${r(large.cordonP95[m]!, demo.cordonP95[m]!)}`).join(', ')}, ranking p99 ${r(large.rankP99, demo.rankP99)}`,
+    );
+    log(
+      `nearest cameras, index / linear: demo ${r(demo.indexP50, demo.linearP50)}, large ${r(large.indexP50, large.linearP50)}`,
+    );
   } finally {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   }

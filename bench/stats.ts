@@ -18,9 +18,12 @@ import type { StatsRequest } from '../shared/contract/statsContract';
 const BUDGET_MS = { day: 100, week: 100, month: 1000 } as const;
 const RUNS = 15;
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)]!;
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)]!;
 
-export async function runStatsBench(total = Number(process.env.STATS_BENCH_ALERTS ?? 500_000)): Promise<void> {
+export async function runStatsBench(
+  total = Number(process.env.STATS_BENCH_ALERTS ?? 500_000),
+): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'stats-bench-'));
   try {
     const repo = new ConsoleRepository(openDatabase(dir));
@@ -47,8 +50,14 @@ export async function runStatsBench(total = Number(process.env.STATS_BENCH_ALERT
     repo.db.pragma('wal_checkpoint(TRUNCATE)');
     const file = path.join(dir, 'console.sqlite');
     const size = statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
-    const summaryBytes = (repo.db.prepare("SELECT SUM(pgsize) AS n FROM dbstat WHERE name LIKE 'alert_stats%'").get() as { n: number | null } | undefined)?.n ?? null;
-    console.log(`stats: ${generated.alerts} alerts (${generated.from} … ${generated.to}) written in ${((performance.now() - t0) / 1000).toFixed(1)} s; database ${(size / 1e6).toFixed(0)} MB${summaryBytes ? `, of which alert_stats + indexes ${(summaryBytes / 1e6).toFixed(0)} MB` : ''}`);
+    const summaryBytes =
+      (
+        repo.db.prepare("SELECT SUM(pgsize) AS n FROM dbstat WHERE name LIKE 'alert_stats%'").get() as
+          { n: number | null } | undefined
+      )?.n ?? null;
+    console.log(
+      `stats: ${generated.alerts} alerts (${generated.from} … ${generated.to}) written in ${((performance.now() - t0) / 1000).toFixed(1)} s; database ${(size / 1e6).toFixed(0)} MB${summaryBytes ? `, of which alert_stats + indexes ${(summaryBytes / 1e6).toFixed(0)} MB` : ''}`,
+    );
 
     const stats = new StatsService(repo.db, { now: () => end });
     const mid = localDate(new Date(2026, 9, 15));
@@ -56,7 +65,11 @@ export async function runStatsBench(total = Number(process.env.STATS_BENCH_ALERT
       ['day', 'day', { period: { kind: 'day', date: mid } }],
       ['week', 'week', { period: { kind: 'week', date: mid } }],
       ['month', 'month', { period: { kind: 'month', date: mid } }],
-      ['day, district + hour', 'day', { period: { kind: 'day', date: mid }, filters: { districtId: 'D03', hour: 18 } }],
+      [
+        'day, district + hour',
+        'day',
+        { period: { kind: 'day', date: mid }, filters: { districtId: 'D03', hour: 18 } },
+      ],
       ['month, district', 'month', { period: { kind: 'month', date: mid }, filters: { districtId: 'D03' } }],
       ['month, 12345', 'month', { period: { kind: 'month', date: mid }, filters: { source: '12345' } }],
     ];
@@ -76,9 +89,13 @@ export async function runStatsBench(total = Number(process.env.STATS_BENCH_ALERT
       const p95 = quantile(times, 0.95);
       const met = p95 <= BUDGET_MS[budget];
       allMet &&= met;
-      console.log(`  ${name.padEnd(22)} ${String(alerts).padStart(7)} alerts, 1-3-5 ${rate === null ? '—' : (rate * 100).toFixed(1) + ' %'}: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (budget ${BUDGET_MS[budget]} ms: ${met ? 'met' : 'MISSED'})`);
+      console.log(
+        `  ${name.padEnd(22)} ${String(alerts).padStart(7)} alerts, 1-3-5 ${rate === null ? '—' : (rate * 100).toFixed(1) + ' %'}: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (budget ${BUDGET_MS[budget]} ms: ${met ? 'met' : 'MISSED'})`,
+      );
     }
-    console.log(`stats budget (day/week ≤ ${BUDGET_MS.day} ms, month ≤ ${BUDGET_MS.month} ms at p95): ${allMet ? 'met' : 'MISSED'}`);
+    console.log(
+      `stats budget (day/week ≤ ${BUDGET_MS.day} ms, month ≤ ${BUDGET_MS.month} ms at p95): ${allMet ? 'met' : 'MISSED'}`,
+    );
     repo.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -14,7 +14,12 @@ export interface AdminContext {
   state: () => Record<string, unknown>;
   health: () => Record<string, unknown>;
   /** Live video under /streams/ (./streams/streamService.ts); 501 without it. No Bearer header (players cannot send one): each URL is signed and short-lived instead (node/streamUrl.ts). */
-  streams?: (req: IncomingMessage, res: ServerResponse, pathname: string, search: URLSearchParams) => Promise<void>;
+  streams?: (
+    req: IncomingMessage,
+    res: ServerResponse,
+    pathname: string,
+    search: URLSearchParams,
+  ) => Promise<void>;
   /** Replay controls of the scenario clock (GET/POST /admin/clock); absent → 404. */
   clock?: {
     state: () => Record<string, unknown>;
@@ -41,7 +46,10 @@ export type ClockBody = z.infer<typeof ClockBodySchema>;
 export function parseClockBody(raw: unknown): { ok: true; body: ClockBody } | { ok: false; error: string } {
   const body = ClockBodySchema.safeParse(raw);
   if (body.success) return { ok: true, body: body.data };
-  return { ok: false, error: `expected {"action"?: "pause"|"resume"|"seek", "toSeconds"?: number, "speed"?: number}: ${body.error.issues.map((i) => i.message).join('; ')}` };
+  return {
+    ok: false,
+    error: `expected {"action"?: "pause"|"resume"|"seek", "toSeconds"?: number, "speed"?: number}: ${body.error.issues.map((i) => i.message).join('; ')}`,
+  };
 }
 
 const InjectBodySchema = z.object({ type: z.string().min(1).max(64), payload: z.unknown() });
@@ -92,7 +100,8 @@ export function createAdminHandler(ctx: AdminContext): (req: IncomingMessage, re
       return send(res, 501, { error: 'video streams are not served by this gateway yet' });
     }
     if (!url.pathname.startsWith('/admin/')) return send(res, 404, { error: 'not found' });
-    if (!tokenMatches(bearerToken(req.headers.authorization), ctx.token)) return send(res, 401, { error: 'unauthorized' });
+    if (!tokenMatches(bearerToken(req.headers.authorization), ctx.token))
+      return send(res, 401, { error: 'unauthorized' });
 
     if (url.pathname === '/admin/state' && req.method === 'GET') return send(res, 200, ctx.state());
     if (url.pathname === '/admin/inject' && req.method === 'POST') {
@@ -105,7 +114,8 @@ export function createAdminHandler(ctx: AdminContext): (req: IncomingMessage, re
         throw err;
       }
     }
-    if (url.pathname === '/admin/refused' && req.method === 'GET' && ctx.refused) return send(res, 200, ctx.refused());
+    if (url.pathname === '/admin/refused' && req.method === 'GET' && ctx.refused)
+      return send(res, 200, ctx.refused());
     if (url.pathname === '/admin/clock' && ctx.clock) {
       if (req.method === 'GET') return send(res, 200, ctx.clock.state());
       if (req.method === 'POST') {

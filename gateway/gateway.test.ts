@@ -4,20 +4,42 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AlertReportSchema } from '../shared/domain/alert';
 import { UnitPositionSchema, UnitStatusReportSchema } from '../shared/domain/unit';
-import { FeedEnvelopeSchema, GatewayEvents, GatewayHelloSchema, type CommandAck } from '../shared/protocol/feed';
+import {
+  FeedEnvelopeSchema,
+  GatewayEvents,
+  GatewayHelloSchema,
+  type CommandAck,
+} from '../shared/protocol/feed';
 import { startGateway, type GatewayOptions, type RunningGateway } from './server';
 import type { WireEnvelope } from './feed/feedLog';
-import { fixtureAlertId, fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, type RecordingClient } from '../tests/unit/gatewayFixtures';
+import {
+  fixtureAlertId,
+  fixtureScenario,
+  recordingClient,
+  tempDir,
+  waitFor,
+  writeFixture,
+  type RecordingClient,
+} from '../tests/unit/gatewayFixtures';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
-async function start(options: Partial<GatewayOptions> & { dir?: string; alerts?: number } = {}): Promise<RunningGateway & { dir: string }> {
+async function start(
+  options: Partial<GatewayOptions> & { dir?: string; alerts?: number } = {},
+): Promise<RunningGateway & { dir: string }> {
   const dir = options.dir ?? tempDir();
   const { packDir, scenarioFile } = writeFixture(dir, fixtureScenario(options.alerts ?? 10));
-  const gateway = await startGateway({ scenario: scenarioFile, pack: packDir, port: 0, speed: 50, tickMs: 10, ...options });
+  const gateway = await startGateway({
+    scenario: scenarioFile,
+    pack: packDir,
+    port: 0,
+    speed: 50,
+    tickMs: 10,
+    ...options,
+  });
   cleanup.push(() => gateway.close());
   return Object.assign(gateway, { dir });
 }
@@ -28,14 +50,23 @@ function client(url: string, options: Parameters<typeof recordingClient>[1] = {}
   return c;
 }
 
-const alertIds = (envelopes: WireEnvelope[]) => envelopes.filter((e) => e.type === 'alert').map((e) => (e.payload as { id: string }).id);
+const alertIds = (envelopes: WireEnvelope[]) =>
+  envelopes.filter((e) => e.type === 'alert').map((e) => (e.payload as { id: string }).id);
 const seqs = (envelopes: WireEnvelope[]) => envelopes.map((e) => e.seq);
 const strictlyIncreasing = (values: number[]) => values.every((v, i) => i === 0 || v > values[i - 1]!);
 const expectedAlerts = (n: number) => Array.from({ length: n }, (_, i) => fixtureAlertId(i + 1));
 const hasAlert = (c: RecordingClient, id: string) => () => alertIds(c.envelopes).includes(id);
 
-async function admin(gateway: RunningGateway, path: string, init: RequestInit = {}, token = 'demo-token'): Promise<Response> {
-  return fetch(`${gateway.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+async function admin(
+  gateway: RunningGateway,
+  path: string,
+  init: RequestInit = {},
+  token = 'demo-token',
+): Promise<Response> {
+  return fetch(`${gateway.url}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+  });
 }
 
 describe('gateway replay', () => {
@@ -57,7 +88,11 @@ describe('gateway replay', () => {
       ['unit.status', 'available'],
       ['unit.status', 'available'],
     ]);
-    const schemas = { alert: AlertReportSchema, 'unit.position': UnitPositionSchema, 'unit.status': UnitStatusReportSchema } as Record<string, { safeParse(v: unknown): { success: boolean } }>;
+    const schemas = {
+      alert: AlertReportSchema,
+      'unit.position': UnitPositionSchema,
+      'unit.status': UnitStatusReportSchema,
+    } as Record<string, { safeParse(v: unknown): { success: boolean } }>;
     for (const e of c.envelopes) {
       expect(FeedEnvelopeSchema.safeParse(e).success).toBe(true);
       if (schemas[e.type]) expect(schemas[e.type]!.safeParse(e.payload).success).toBe(true);
@@ -86,7 +121,9 @@ describe('gateway replay', () => {
     expect(history(resumed.envelopes)).toEqual(history(missed));
     // Backlog positions: only each unit's latest (live ones after the backlog come on top).
     const backlog = resumed.batches[0]!;
-    const backlogUnits = backlog.filter((e) => e.type === 'unit.position').map((e) => (e.payload as { unitId: string }).unitId);
+    const backlogUnits = backlog
+      .filter((e) => e.type === 'unit.position')
+      .map((e) => (e.payload as { unitId: string }).unitId);
     expect(new Set(backlogUnits).size).toBe(backlogUnits.length);
   });
 
@@ -94,7 +131,11 @@ describe('gateway replay', () => {
     const gateway = await start({ speed: 0.001 });
     const c = client(gateway.url);
     await waitFor(() => c.batches.length > 0, 5000, 'backlog');
-    const injected = [gateway.inject('alert', { n: 1 }), gateway.inject('alert', { n: 2 }), gateway.inject('alert', { n: 3 })];
+    const injected = [
+      gateway.inject('alert', { n: 1 }),
+      gateway.inject('alert', { n: 2 }),
+      gateway.inject('alert', { n: 3 }),
+    ];
     await waitFor(() => c.lastSeq() >= injected[2]!, 5000, 'injected');
     expect(c.batches.some((b) => injected.every((seq) => b.some((e) => e.seq === seq)))).toBe(true);
   });
@@ -122,7 +163,10 @@ describe('gateway auth and admin', () => {
     const c = client(gateway.url);
     await waitFor(() => c.hellos.length > 0, 5000, 'hello');
     const malformed = { id: 42, category: 'not-a-category', location: 'nowhere' };
-    const res = await admin(gateway, '/admin/inject', { method: 'POST', body: JSON.stringify({ type: 'alert', payload: malformed }) });
+    const res = await admin(gateway, '/admin/inject', {
+      method: 'POST',
+      body: JSON.stringify({ type: 'alert', payload: malformed }),
+    });
     expect(res.status).toBe(200);
     const { seq } = (await res.json()) as { seq: number };
     await waitFor(() => c.lastSeq() >= seq, 5000, 'injected message');
@@ -139,7 +183,8 @@ describe('gateway auth and admin', () => {
 });
 
 describe('gateway commands', () => {
-  const send = (c: RecordingClient, command: unknown) => c.socket.timeout(3000).emitWithAck(GatewayEvents.command, command) as Promise<CommandAck>;
+  const send = (c: RecordingClient, command: unknown) =>
+    c.socket.timeout(3000).emitWithAck(GatewayEvents.command, command) as Promise<CommandAck>;
 
   it('executes a commandId once and acks repeats as duplicates, also after a restart', async () => {
     const dir = tempDir();
@@ -147,19 +192,54 @@ describe('gateway commands', () => {
     const gateway = await start({ speed: 0.01, stateDir, dir });
     const c = client(gateway.url);
     await waitFor(() => c.socket.connected, 5000, 'connect');
-    const command = { commandId: 'cmd-foot-off-1', kind: 'unit.status', payload: { unitId: 'U-FOOT-1', status: 'off_duty' } };
+    const command = {
+      commandId: 'cmd-foot-off-1',
+      kind: 'unit.status',
+      payload: { unitId: 'U-FOOT-1', status: 'off_duty' },
+    };
     expect(await send(c, command)).toEqual({ commandId: command.commandId, ok: true });
     expect(await send(c, command)).toEqual({ commandId: command.commandId, ok: true, duplicate: true });
-    expect(await send(c, { commandId: 'cmd-assign-1', kind: 'unit.assign', payload: { unitId: 'U-CAR-1', alertId: 'A-0001', lng: 112.853, lat: 35.493 } })).toMatchObject({ ok: true });
-    expect(await send(c, { commandId: 'cmd-recall-1', kind: 'unit.recall', payload: { unitId: 'U-CAR-1' } })).toMatchObject({ ok: true });
+    expect(
+      await send(c, {
+        commandId: 'cmd-assign-1',
+        kind: 'unit.assign',
+        payload: { unitId: 'U-CAR-1', alertId: 'A-0001', lng: 112.853, lat: 35.493 },
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await send(c, { commandId: 'cmd-recall-1', kind: 'unit.recall', payload: { unitId: 'U-CAR-1' } }),
+    ).toMatchObject({ ok: true });
 
-    expect(await send(c, { commandId: 'cmd-bad-unit', kind: 'unit.status', payload: { unitId: 'nope', status: 'available' } })).toMatchObject({ ok: false, error: 'unknown unit nope' });
-    expect(await send(c, { commandId: 'cmd-bad-status', kind: 'unit.status', payload: { unitId: 'U-CAR-1', status: 'asleep' } })).toMatchObject({ ok: false });
-    expect(await send(c, { commandId: 'short', kind: 'unit.status', payload: {} })).toMatchObject({ commandId: 'short', ok: false });
-    expect(await send(c, { commandId: 'cmd-ptz-0001', kind: 'camera.ptz', payload: {} })).toMatchObject({ ok: false });
+    expect(
+      await send(c, {
+        commandId: 'cmd-bad-unit',
+        kind: 'unit.status',
+        payload: { unitId: 'nope', status: 'available' },
+      }),
+    ).toMatchObject({ ok: false, error: 'unknown unit nope' });
+    expect(
+      await send(c, {
+        commandId: 'cmd-bad-status',
+        kind: 'unit.status',
+        payload: { unitId: 'U-CAR-1', status: 'asleep' },
+      }),
+    ).toMatchObject({ ok: false });
+    expect(await send(c, { commandId: 'short', kind: 'unit.status', payload: {} })).toMatchObject({
+      commandId: 'short',
+      ok: false,
+    });
+    expect(await send(c, { commandId: 'cmd-ptz-0001', kind: 'camera.ptz', payload: {} })).toMatchObject({
+      ok: false,
+    });
 
-    await waitFor(() => c.envelopes.filter((e) => e.type === 'unit.status').length >= 6, 5000, 'status messages');
-    const commanded = c.envelopes.filter((e) => e.type === 'unit.status' && e.seq > 3).map((e) => e.payload as Record<string, unknown>);
+    await waitFor(
+      () => c.envelopes.filter((e) => e.type === 'unit.status').length >= 6,
+      5000,
+      'status messages',
+    );
+    const commanded = c.envelopes
+      .filter((e) => e.type === 'unit.status' && e.seq > 3)
+      .map((e) => e.payload as Record<string, unknown>);
     expect(commanded.map((p) => [p.unitId, p.status, p.alertId])).toEqual([
       ['U-FOOT-1', 'off_duty', undefined],
       ['U-CAR-1', 'dispatched', 'A-0001'],
@@ -168,11 +248,22 @@ describe('gateway commands', () => {
 
     // The console's audit head rides on commands and is kept in the gateway's log (an anchor outside the seat).
     const auditHead = 'ab'.repeat(32);
-    expect(await send(c, { commandId: 'cmd-anchored-1', kind: 'camera.ptz', payload: {}, auditHead })).toMatchObject({ ok: false, error: expect.stringMatching(/invalid payload/) });
-    expect(await send(c, { commandId: 'cmd-anchored-2', kind: 'unit.recall', payload: { unitId: 'U-CAR-1' }, auditHead: 'not-a-hash' })).toMatchObject({ ok: false, error: expect.stringMatching(/auditHead/) });
+    expect(
+      await send(c, { commandId: 'cmd-anchored-1', kind: 'camera.ptz', payload: {}, auditHead }),
+    ).toMatchObject({ ok: false, error: expect.stringMatching(/invalid payload/) });
+    expect(
+      await send(c, {
+        commandId: 'cmd-anchored-2',
+        kind: 'unit.recall',
+        payload: { unitId: 'U-CAR-1' },
+        auditHead: 'not-a-hash',
+      }),
+    ).toMatchObject({ ok: false, error: expect.stringMatching(/auditHead/) });
 
     await gateway.close();
-    const logged = readdirSync(stateDir).map((f) => readFileSync(path.join(stateDir, f), 'utf8')).join('');
+    const logged = readdirSync(stateDir)
+      .map((f) => readFileSync(path.join(stateDir, f), 'utf8'))
+      .join('');
     expect(logged).toContain(`"commandId":"cmd-anchored-1"`);
     expect(logged).toContain(`"auditHead":"${auditHead}"`);
     const restarted = await start({ speed: 0.01, stateDir, dir, port: gateway.port });
@@ -207,12 +298,15 @@ describe('gateway durability', () => {
     expect(alertIds(c.envelopes)).toEqual(expectedAlerts(alerts));
     // Alerts that fell due during the outage carry the time they fell due, not the restart time.
     const caughtUp = c.envelopes.filter((e) => e.type === 'alert' && Date.parse(e.sentAt) >= restartWall);
-    expect(caughtUp.some((e) => Date.parse((e.payload as { reportedAt: string }).reportedAt) < restartWall)).toBe(true);
+    expect(
+      caughtUp.some((e) => Date.parse((e.payload as { reportedAt: string }).reportedAt) < restartWall),
+    ).toBe(true);
 
     // A fresh console replaying from 0 sees the same history under the same seqs.
     const fresh = client(second.url);
     await waitFor(() => fresh.lastSeq() >= c.lastSeq(), 5000, 'full replay');
-    const history = (list: WireEnvelope[]) => list.filter((e) => e.type !== 'unit.position' && e.seq <= c.lastSeq());
+    const history = (list: WireEnvelope[]) =>
+      list.filter((e) => e.type !== 'unit.position' && e.seq <= c.lastSeq());
     expect(history(fresh.envelopes)).toEqual(history(c.envelopes));
   });
 });

@@ -2,19 +2,31 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixtureAlertId, fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, type RecordingClient } from '../tests/unit/gatewayFixtures';
+import {
+  fixtureAlertId,
+  fixtureScenario,
+  recordingClient,
+  tempDir,
+  waitFor,
+  writeFixture,
+  type RecordingClient,
+} from '../tests/unit/gatewayFixtures';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const children: ChildProcess[] = [];
 const clients: RecordingClient[] = [];
 afterEach(() => {
   clients.splice(0).forEach((c) => c.close());
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
 /** Runs the CLI as a real process (one process: `node --import tsx`, so a SIGKILL hits the gateway itself). */
 function runGateway(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('gateway', 'main.ts'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join('gateway', 'main.ts'), ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -30,7 +42,9 @@ function runGateway(args: string[]): Promise<{ child: ChildProcess; url: string 
 }
 
 const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+  );
 
 describe('gateway CLI', () => {
   it('survives SIGKILL mid-scenario: a resuming console misses nothing and gets nothing twice', async () => {
@@ -38,11 +52,23 @@ describe('gateway CLI', () => {
     const alerts = 60;
     const { packDir, scenarioFile } = writeFixture(dir, fixtureScenario(alerts));
     // 60 alerts at speed 20: 3 s of real time, longer than a restart takes.
-    const args = ['--scenario', scenarioFile, '--pack', packDir, '--speed', '20', '--state', path.join(dir, 'state'), '--tick-ms', '10'];
+    const args = [
+      '--scenario',
+      scenarioFile,
+      '--pack',
+      packDir,
+      '--speed',
+      '20',
+      '--state',
+      path.join(dir, 'state'),
+      '--tick-ms',
+      '10',
+    ];
     const first = await runGateway([...args, '--port', '0']);
     const c = recordingClient(first.url);
     clients.push(c);
-    const alertIds = () => c.envelopes.filter((e) => e.type === 'alert').map((e) => (e.payload as { id: string }).id);
+    const alertIds = () =>
+      c.envelopes.filter((e) => e.type === 'alert').map((e) => (e.payload as { id: string }).id);
     await waitFor(() => alertIds().length >= 5, 8000, 'first alerts');
     first.child.kill('SIGKILL');
     await exited(first.child);
@@ -64,6 +90,8 @@ describe('gateway CLI', () => {
   it('fails fast with a message when the pack is missing', async () => {
     const dir = tempDir();
     const { scenarioFile } = writeFixture(dir);
-    await expect(runGateway(['--scenario', scenarioFile, '--pack', path.join(dir, 'nope'), '--port', '0'])).rejects.toThrow(/pack\.json/);
+    await expect(
+      runGateway(['--scenario', scenarioFile, '--pack', path.join(dir, 'nope'), '--port', '0']),
+    ).rejects.toThrow(/pack\.json/);
   });
 });

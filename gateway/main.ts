@@ -75,7 +75,8 @@ async function main(): Promise<void> {
   let gateway: { close(): Promise<void> };
   if (values.seats !== undefined) {
     if (values.loop) throw new Error('--seats runs a drill for trainees: it cannot --loop');
-    if (values.database) throw new Error('--seats gives each trainee a seq space of their own: it cannot share a --database');
+    if (values.database)
+      throw new Error('--seats gives each trainee a seq space of their own: it cannot share a --database');
     const room = await startDrillRoom({ ...common, seats: number('seats', values.seats), port: common.port });
     for (const s of room.seats) console.log(`seat ${s.seat}: ${s.url}`);
     console.log(`drill room listening on ${room.url}`);

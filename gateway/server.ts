@@ -107,18 +107,23 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-
 /**
  * Starts the alert gateway: replays a drill scenario in scenario time, simulates patrol units,
  * serves the feed over socket.io with seq-based resume, and takes console commands.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const speed = options.speed ?? DEFAULT_SPEED;
-  if (!(Number.isFinite(speed) && speed > 0)) throw new Error(`speed must be a positive number, got ${speed}`);
+  if (!(Number.isFinite(speed) && speed > 0))
+    throw new Error(`speed must be a positive number, got ${speed}`);
   const token = options.token ?? DEFAULT_TOKEN;
   const host = options.host ?? '127.0.0.1';
   // Before the pack loads or anything binds: a refused address fails at once, saying what to do.
-  const tls = listenSecurity({ host, allowRemote: options.allowRemote, tlsCertFile: options.tlsCertFile, tlsKeyFile: options.tlsKeyFile });
+  const tls = listenSecurity({
+    host,
+    allowRemote: options.allowRemote,
+    tlsCertFile: options.tlsCertFile,
+    tlsKeyFile: options.tlsKeyFile,
+  });
   const now = options.now ?? Date.now;
   const stateDir = options.stateDir ?? null;
 
@@ -127,16 +132,29 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const roadGraph = buildRoadGraph(pack.roads.features);
   const simulator = new UnitSimulator(roadGraph, pack.units, pack.manifest.id);
   // Dispatched units drive to the scene; their motion is rebuilt from the commands in the log.
-  const dispatch = new DispatchSimulator(roadGraph, simulator, pack.manifest.id, { loop: options.loop ?? false, cycleSeconds: scenarioCycleSeconds(scenario) });
+  const dispatch = new DispatchSimulator(roadGraph, simulator, pack.manifest.id, {
+    loop: options.loop ?? false,
+    cycleSeconds: scenarioCycleSeconds(scenario),
+  });
   const player = new ScenarioPlayer(scenario, dispatch, options.loop ?? false);
   // A shared log: PostgreSQL, several gateways; the seq space and the clock are the database's.
   const shared = options.database ? await PgLogStore.open(options.database) : null;
   const opened = openScenarioClock(shared ? null : stateDir, { scenarioId: scenario.id, speed, now });
-  const sharedClock = async (anchor: Promise<ClockAnchor>) => new ScenarioClock(await anchor, now, (a) => void shared!.saveClock(a).catch((err: unknown) => console.error(`gateway: cannot store the clock: ${String(err)}`)));
+  const sharedClock = async (anchor: Promise<ClockAnchor>) =>
+    new ScenarioClock(
+      await anchor,
+      now,
+      (a) =>
+        void shared!
+          .saveClock(a)
+          .catch((err: unknown) => console.error(`gateway: cannot store the clock: ${String(err)}`)),
+    );
   let clock = opened.clock;
   if (shared) {
     try {
-      clock = await sharedClock(shared.openClock(scenario.id, { anchorWallMs: now(), anchorScenarioSec: 0, speed }));
+      clock = await sharedClock(
+        shared.openClock(scenario.id, { anchorWallMs: now(), anchorScenarioSec: 0, speed }),
+      );
     } catch (err) {
       await shared.close();
       throw err;
@@ -147,14 +165,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const gatewayId = log.logId ?? opened.gatewayId;
   const refused = new RefusedIntake(stateDir);
   dispatch.observe(log.since(0));
-  for (const record of log.commandRecords()) if (record.command && record.at !== undefined) dispatch.apply({ ...record.command, at: record.at });
+  for (const record of log.commandRecords())
+    if (record.command && record.at !== undefined) dispatch.apply({ ...record.command, at: record.at });
   const unitIds = new Set(pack.units.map((u) => u.id));
   // Protocol 2: owners of alerts and commitments of units, rebuilt from the log like unit motion.
   const arbiter = new SeatArbiter();
   arbiter.observe(log.since(0));
   const presence = new SeatPresence(() => new Date(now()).toISOString());
   // Camera online state (pack, then every camera.status in the log) decides who may stream.
-  const streams = new StreamService({ ...options.streams, cameras: pack.cameras, urlKey: streamUrlKey(token) });
+  const streams = new StreamService({
+    ...options.streams,
+    cameras: pack.cameras,
+    urlKey: streamUrlKey(token),
+  });
   const cameraById = new Map(pack.cameras.map((c) => [c.id, c]));
   streams.observe(log.since(0));
 
@@ -170,7 +193,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   /** Appends gateway-made lines (presence): at once to a file log, through the batches of a shared one. */
   const appendNow = (request: AppendRequest): void => {
     if (fileLog) return publish(fileLog.append(request));
-    void shared!.append(request).catch((err: unknown) => console.error(`gateway: cannot append to the shared log: ${err instanceof Error ? err.message : String(err)}`));
+    void shared!
+      .append(request)
+      .catch((err: unknown) =>
+        console.error(
+          `gateway: cannot append to the shared log: ${err instanceof Error ? err.message : String(err)}`,
+        ),
+      );
   };
   // The persisted frontier may lag this one: empty windows are not written, and replaying an
   // empty window after a restart yields nothing, so that is safe.
@@ -181,17 +210,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // the scenario is played by one gateway at a time (the leader), the others follow its frontier.
   shared?.onBatch((batch: LogBatch) => {
     publish(batch.entries);
-    for (const record of batch.commands ?? []) if (record.command && record.at !== undefined) dispatch.apply({ ...record.command, at: record.at });
+    for (const record of batch.commands ?? [])
+      if (record.command && record.at !== undefined) dispatch.apply({ ...record.command, at: record.at });
     if (batch.frontier !== undefined) frontier = Math.max(frontier, batch.frontier);
   });
   let appending: Promise<unknown> | null = null;
-  const leads = shared ? scenarioLeadership(shared, now, async () => void (clock = await sharedClock(shared.loadClock()))) : null;
+  const leads = shared
+    ? scenarioLeadership(shared, now, async () => void (clock = await sharedClock(shared.loadClock())))
+    : null;
   const advanceShared = async (store: PgLogStore) => {
     if (!(await leads!())) return;
     const to = clock.scenarioTime();
     if (to <= frontier) return;
     const due = player.due(frontier, to, (s) => new Date(clock.wallTimeAt(s)).toISOString());
-    if (due.length > 0) await store.append({ messages: due, frontier: to, sentAt: new Date(now()).toISOString() });
+    if (due.length > 0)
+      await store.append({ messages: due, frontier: to, sentAt: new Date(now()).toISOString() });
     frontier = Math.max(frontier, to);
   };
 
@@ -204,14 +237,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
   const advance = () => {
     if (shared) {
-      appending ??= advanceShared(shared).then(() => (lastAdvanceError = null), advanceFailed).finally(() => (appending = null));
+      appending ??= advanceShared(shared)
+        .then(() => (lastAdvanceError = null), advanceFailed)
+        .finally(() => (appending = null));
       return;
     }
     const to = clock.scenarioTime();
     if (to <= frontier) return;
     try {
       const due = player.due(frontier, to, (s) => new Date(clock.wallTimeAt(s)).toISOString());
-      if (due.length > 0) publish(fileLog!.append({ messages: due, frontier: to, sentAt: new Date(now()).toISOString() }));
+      if (due.length > 0)
+        publish(fileLog!.append({ messages: due, frontier: to, sentAt: new Date(now()).toISOString() }));
       frontier = to;
       lastAdvanceError = null;
     } catch (err) {
@@ -228,7 +264,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return { messages: [{ type, payload }], sentAt: new Date(now()).toISOString() };
   };
   const inject = (type: string, payload: unknown): number => {
-    if (!fileLog) throw new Error('inject appends synchronously, which a gateway with a database cannot: use append');
+    if (!fileLog)
+      throw new Error('inject appends synchronously, which a gateway with a database cannot: use append');
     const entries = fileLog.append(intake(type, payload));
     publish(entries);
     return entries[0]!.seq;
@@ -253,10 +290,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // from its last stored seq and dedupes alerts by id, so re-emitting past events would either
   // be dropped as known alerts or duplicate steps already taken; a rerun is a fresh state dir.
   function clockState() {
-    return { scenario: scenario.id, scenarioTime: clock.scenarioTime(), speed: clock.speed, paused: clock.paused, durationSec: scenario.durationSec, headSeq: log.headSeq };
+    return {
+      scenario: scenario.id,
+      scenarioTime: clock.scenarioTime(),
+      speed: clock.speed,
+      paused: clock.paused,
+      durationSec: scenario.durationSec,
+      headSeq: log.headSeq,
+    };
   }
   function controlClock(body: ClockBody) {
-    if (shared && !shared.isLeader) throw new ClockRefused('this gateway does not play the scenario: control the clock on the one whose GET /admin/state says scenarioLeader: true');
+    if (shared && !shared.isLeader)
+      throw new ClockRefused(
+        'this gateway does not play the scenario: control the clock on the one whose GET /admin/state says scenarioLeader: true',
+      );
     if (body.action === 'seek' && body.toSeconds! < Math.max(frontier, clock.scenarioTime())) {
       throw new ClockRefused(
         `cannot seek backwards (now ${Math.max(frontier, clock.scenarioTime()).toFixed(1)} s, asked ${body.toSeconds} s): the console resumes from its last stored seq, so a rewound scenario cannot be replayed to it; start a new drill with a fresh state dir`,
@@ -292,7 +339,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         ...(shared ? { scenarioLeader: shared.isLeader } : {}),
         units: dispatch.unitStates(Math.max(frontier, clock.scenarioTime())),
       }),
-      health: () => ({ ok: lastAdvanceError === null, gatewayId, headSeq: log.headSeq, error: lastAdvanceError }),
+      health: () => ({
+        ok: lastAdvanceError === null,
+        gatewayId,
+        headSeq: log.headSeq,
+        error: lastAdvanceError,
+      }),
       streams: (req, res, pathname, search) => streams.handle(req, res, pathname, search),
       clock: { state: clockState, control: controlClock },
       refused: () => ({ count: refused.count, file: refused.file, recent: refused.recent() }),
@@ -303,14 +355,27 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // itself goes out from each gateway's reading of the shared log, which keeps it in seq order.
   if (shared) io.adapter(createAdapter(shared.pool));
   const sharedCommand = shared
-    ? sharedCommands(shared, { unitIds, now, dispatch, scenarioTime: () => Math.max(frontier, clock.scenarioTime()), cameras: cameraById, cameraOnline: (id) => streams.isOnline(id), refused })
+    ? sharedCommands(shared, {
+        unitIds,
+        now,
+        dispatch,
+        scenarioTime: () => Math.max(frontier, clock.scenarioTime()),
+        cameras: cameraById,
+        cameraOnline: (id) => streams.isOnline(id),
+        refused,
+      })
     : null;
 
   io.use((socket, next) => {
     const raw = socket.handshake.auth as Partial<GatewayAuth> | undefined;
     if (!tokenMatches(raw?.token, token)) return next(new Error('unauthorized'));
     const auth = GatewayAuthSchema.safeParse(raw);
-    if (!auth.success) return next(new Error(`invalid auth: ${auth.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`));
+    if (!auth.success)
+      return next(
+        new Error(
+          `invalid auth: ${auth.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        ),
+      );
     socket.data.auth = auth.data;
     next();
   });
@@ -328,7 +393,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     clients.set(socket.id, { socket, consoleId: auth.consoleId, sentUpTo: log.headSeq });
 
     socket.on(GatewayEvents.command, (command: unknown, ack?: unknown) => {
-      const seat = { arbiter, consoleId: auth.consoleId, presence: (change: Parameters<SeatPresence['update']>[2]) => presence.update(socket.id, auth.consoleId, change) };
+      const seat = {
+        arbiter,
+        consoleId: auth.consoleId,
+        presence: (change: Parameters<SeatPresence['update']>[2]) =>
+          presence.update(socket.id, auth.consoleId, change),
+      };
       if (sharedCommand) {
         void sharedCommand(command, seat).then((result) => typeof ack === 'function' && ack(result));
         return;
@@ -355,13 +425,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       try {
         appendNow({ messages: left, sentAt: new Date(now()).toISOString() });
       } catch (err) {
-        console.error(`gateway: cannot record a seat leaving: ${err instanceof Error ? err.message : String(err)}`);
+        console.error(
+          `gateway: cannot record a seat leaving: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
     });
   });
 
   // Seats listed on duty before a restart are not connected now: they announce themselves again.
-  if (SeatPresence.lastListed(log.since(0)) > 0) appendNow({ messages: [presence.snapshot()], sentAt: new Date(now()).toISOString() });
+  if (SeatPresence.lastListed(log.since(0)) > 0)
+    appendNow({ messages: [presence.snapshot()], sentAt: new Date(now()).toISOString() });
 
   // Catch up at once: after a restart, whatever fell due while the gateway was down goes out
   // (with new seqs) before the first console can connect. A shared log: first see who leads.

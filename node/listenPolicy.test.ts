@@ -16,8 +16,18 @@ function cert() {
 
 describe('listen policy', () => {
   it('knows loopback from everything else', () => {
-    for (const host of ['127.0.0.1', '127.8.9.10', 'localhost', 'LOCALHOST', '::1', '[::1]', '::ffff:127.0.0.1']) expect({ host, loopback: isLoopbackHost(host) }).toEqual({ host, loopback: true });
-    for (const host of ['0.0.0.0', '::', '[::]', '192.168.1.20', '10.0.0.1', 'fe80::1', 'trainer.local', '']) expect({ host, loopback: isLoopbackHost(host) }).toEqual({ host, loopback: false });
+    for (const host of [
+      '127.0.0.1',
+      '127.8.9.10',
+      'localhost',
+      'LOCALHOST',
+      '::1',
+      '[::1]',
+      '::ffff:127.0.0.1',
+    ])
+      expect({ host, loopback: isLoopbackHost(host) }).toEqual({ host, loopback: true });
+    for (const host of ['0.0.0.0', '::', '[::]', '192.168.1.20', '10.0.0.1', 'fe80::1', 'trainer.local', ''])
+      expect({ host, loopback: isLoopbackHost(host) }).toEqual({ host, loopback: false });
   });
 
   it('serves loopback over plain HTTP', () => {
@@ -28,21 +38,42 @@ describe('listen policy', () => {
     const { certFile, keyFile } = cert();
     const refused = (options: Parameters<typeof listenSecurity>[0]) => () => listenSecurity(options);
     expect(refused({ host: '0.0.0.0' })).toThrow(ListenRefused);
-    expect(refused({ host: '0.0.0.0' })).toThrow(/refusing to listen on 0\.0\.0\.0: it is not a loopback address.*\(missing: --allow-remote --tls-cert FILE --tls-key FILE\)/);
-    expect(refused({ host: '192.168.1.20', allowRemote: true })).toThrow(/missing: --tls-cert FILE --tls-key FILE\)/);
-    expect(refused({ host: '::', tlsCertFile: certFile, tlsKeyFile: keyFile })).toThrow(/missing: --allow-remote\)/);
-    expect(refused({ host: '0.0.0.0', allowRemote: true, tlsCertFile: certFile })).toThrow(/missing: --tls-key FILE\)/);
+    expect(refused({ host: '0.0.0.0' })).toThrow(
+      /refusing to listen on 0\.0\.0\.0: it is not a loopback address.*\(missing: --allow-remote --tls-cert FILE --tls-key FILE\)/,
+    );
+    expect(refused({ host: '192.168.1.20', allowRemote: true })).toThrow(
+      /missing: --tls-cert FILE --tls-key FILE\)/,
+    );
+    expect(refused({ host: '::', tlsCertFile: certFile, tlsKeyFile: keyFile })).toThrow(
+      /missing: --allow-remote\)/,
+    );
+    expect(refused({ host: '0.0.0.0', allowRemote: true, tlsCertFile: certFile })).toThrow(
+      /missing: --tls-key FILE\)/,
+    );
   });
 
   it('serves HTTPS with a usable certificate and key, and says which file is wrong otherwise', () => {
     const { certFile, keyFile, dir } = cert();
-    expect(listenSecurity({ host: '0.0.0.0', allowRemote: true, tlsCertFile: certFile, tlsKeyFile: keyFile })?.cert.toString()).toContain('BEGIN CERTIFICATE');
+    expect(
+      listenSecurity({
+        host: '0.0.0.0',
+        allowRemote: true,
+        tlsCertFile: certFile,
+        tlsKeyFile: keyFile,
+      })?.cert.toString(),
+    ).toContain('BEGIN CERTIFICATE');
     expect(listenSecurity({ host: '127.0.0.1', tlsCertFile: certFile, tlsKeyFile: keyFile })).not.toBeNull();
-    expect(() => listenSecurity({ host: '127.0.0.1', tlsCertFile: certFile })).toThrow(/--tls-cert and --tls-key go together/);
+    expect(() => listenSecurity({ host: '127.0.0.1', tlsCertFile: certFile })).toThrow(
+      /--tls-cert and --tls-key go together/,
+    );
     const missing = path.join(dir, 'nope.pem');
-    expect(() => listenSecurity({ host: '0.0.0.0', allowRemote: true, tlsCertFile: missing, tlsKeyFile: keyFile })).toThrow(`cannot read --tls-cert ${missing}`);
+    expect(() =>
+      listenSecurity({ host: '0.0.0.0', allowRemote: true, tlsCertFile: missing, tlsKeyFile: keyFile }),
+    ).toThrow(`cannot read --tls-cert ${missing}`);
     const garbage = path.join(dir, 'garbage.pem');
     fs.writeFileSync(garbage, 'not a key');
-    expect(() => listenSecurity({ host: '0.0.0.0', allowRemote: true, tlsCertFile: certFile, tlsKeyFile: garbage })).toThrow(/are not usable together/);
+    expect(() =>
+      listenSecurity({ host: '0.0.0.0', allowRemote: true, tlsCertFile: certFile, tlsKeyFile: garbage }),
+    ).toThrow(/are not usable together/);
   });
 });

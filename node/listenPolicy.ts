@@ -54,19 +54,28 @@ export function listenSecurity(options: ListenOptions): TlsMaterial | null {
   const { host, allowRemote = false, tlsCertFile = null, tlsKeyFile = null } = options;
   const remote = !isLoopbackHost(host);
   if (remote && !(allowRemote && tlsCertFile && tlsKeyFile)) {
-    const missing = [allowRemote ? null : '--allow-remote', tlsCertFile ? null : '--tls-cert FILE', tlsKeyFile ? null : '--tls-key FILE'].filter(Boolean).join(' ');
+    const missing = [
+      allowRemote ? null : '--allow-remote',
+      tlsCertFile ? null : '--tls-cert FILE',
+      tlsKeyFile ? null : '--tls-key FILE',
+    ]
+      .filter(Boolean)
+      .join(' ');
     throw new ListenRefused(
       `refusing to listen on ${host}: it is not a loopback address, and over plain HTTP the API and its token would cross the network readable by anyone on it. ` +
         `Use --host 127.0.0.1, or serve other machines over HTTPS with --allow-remote --tls-cert FILE --tls-key FILE (missing: ${missing}).`,
     );
   }
-  if (!tlsCertFile !== !tlsKeyFile) throw new ListenRefused('--tls-cert and --tls-key go together: give both, or neither');
+  if (!tlsCertFile !== !tlsKeyFile)
+    throw new ListenRefused('--tls-cert and --tls-key go together: give both, or neither');
   if (!tlsCertFile || !tlsKeyFile) return null;
   const material = { cert: readPem('--tls-cert', tlsCertFile), key: readPem('--tls-key', tlsKeyFile) };
   try {
     tls.createSecureContext(material);
   } catch (err) {
-    throw new ListenRefused(`the TLS certificate ${tlsCertFile} and key ${tlsKeyFile} are not usable together: ${(err as Error).message}`);
+    throw new ListenRefused(
+      `the TLS certificate ${tlsCertFile} and key ${tlsKeyFile} are not usable together: ${(err as Error).message}`,
+    );
   }
   return material;
 }

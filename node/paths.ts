@@ -10,7 +10,8 @@ export function findAppRoot(startDir: string): string {
   for (;;) {
     if (existsSync(path.join(dir, 'resources', 'city'))) return dir;
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`Cannot find the app root (a folder with resources/city) above ${startDir}`);
+    if (parent === dir)
+      throw new Error(`Cannot find the app root (a folder with resources/city) above ${startDir}`);
     dir = parent;
   }
 }

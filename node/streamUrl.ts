@@ -21,7 +21,13 @@ function signature(key: Buffer, cameraId: string, exp: number): string {
 }
 
 /** `url` with `exp` and `sig` for `cameraId`, valid until nowMs + ttl. */
-export function signStreamUrl(key: Buffer, url: string, cameraId: string, nowMs = Date.now(), ttlSeconds = STREAM_URL_TTL_SECONDS): string {
+export function signStreamUrl(
+  key: Buffer,
+  url: string,
+  cameraId: string,
+  nowMs = Date.now(),
+  ttlSeconds = STREAM_URL_TTL_SECONDS,
+): string {
   const exp = Math.floor(nowMs / 1000) + ttlSeconds;
   const signed = new URL(url);
   signed.searchParams.set('exp', String(exp));
@@ -32,15 +38,24 @@ export function signStreamUrl(key: Buffer, url: string, cameraId: string, nowMs 
 export type StreamUrlCheck = { ok: true; query: string } | { ok: false; reason: string };
 
 /** Checks a request's `exp` and `sig` for `cameraId`; `query` is what segment URIs must carry. */
-export function checkStreamUrl(key: Buffer, cameraId: string, search: URLSearchParams, nowMs = Date.now()): StreamUrlCheck {
+export function checkStreamUrl(
+  key: Buffer,
+  cameraId: string,
+  search: URLSearchParams,
+  nowMs = Date.now(),
+): StreamUrlCheck {
   const expText = search.get('exp');
   const sig = search.get('sig');
-  if (!expText || !sig) return { ok: false, reason: 'stream URL is not signed (ask the console for the camera again)' };
+  if (!expText || !sig)
+    return { ok: false, reason: 'stream URL is not signed (ask the console for the camera again)' };
   const exp = Number(expText);
-  if (!/^\d{1,12}$/.test(expText) || !/^[0-9a-f]{64}$/.test(sig)) return { ok: false, reason: 'malformed stream URL signature' };
+  if (!/^\d{1,12}$/.test(expText) || !/^[0-9a-f]{64}$/.test(sig))
+    return { ok: false, reason: 'malformed stream URL signature' };
   const expected = Buffer.from(signature(key, cameraId, exp), 'hex');
-  if (!timingSafeEqual(expected, Buffer.from(sig, 'hex'))) return { ok: false, reason: 'stream URL signature does not match' };
-  if (exp * 1000 <= nowMs) return { ok: false, reason: 'stream URL has expired (ask the console for the camera again)' };
+  if (!timingSafeEqual(expected, Buffer.from(sig, 'hex')))
+    return { ok: false, reason: 'stream URL signature does not match' };
+  if (exp * 1000 <= nowMs)
+    return { ok: false, reason: 'stream URL has expired (ask the console for the camera again)' };
   return { ok: true, query: `exp=${exp}&sig=${sig}` };
 }
 
@@ -48,6 +63,8 @@ export function checkStreamUrl(key: Buffer, cameraId: string, search: URLSearchP
 export function signPlaylist(playlist: string, query: string): string {
   return playlist
     .split('\n')
-    .map((line) => (line.length > 0 && !line.startsWith('#') ? `${line}${line.includes('?') ? '&' : '?'}${query}` : line))
+    .map((line) =>
+      line.length > 0 && !line.startsWith('#') ? `${line}${line.includes('?') ? '&' : '?'}${query}` : line,
+    )
     .join('\n');
 }

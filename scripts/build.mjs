@@ -31,19 +31,55 @@ export function isStale() {
 export async function buildAll({ quiet = false } = {}) {
   const started = Date.now();
   await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
-  const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, packages: 'external', logLevel: 'warning' };
+  const node = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    packages: 'external',
+    logLevel: 'warning',
+  };
   await Promise.all([
-    esbuild({ ...node, entryPoints: [path.join(root, 'electron/host/main.ts')], outfile: path.join(dist, 'host/main.mjs'), format: 'esm' }),
-    esbuild({ ...node, entryPoints: [path.join(root, 'gateway/main.ts')], outfile: path.join(dist, 'gateway/main.mjs'), format: 'esm' }),
-    esbuild({ ...node, entryPoints: [path.join(root, 'gateway/streams/mediaServerMain.ts')], outfile: path.join(dist, 'gateway/media.mjs'), format: 'esm' }),
+    esbuild({
+      ...node,
+      entryPoints: [path.join(root, 'electron/host/main.ts')],
+      outfile: path.join(dist, 'host/main.mjs'),
+      format: 'esm',
+    }),
+    esbuild({
+      ...node,
+      entryPoints: [path.join(root, 'gateway/main.ts')],
+      outfile: path.join(dist, 'gateway/main.mjs'),
+      format: 'esm',
+    }),
+    esbuild({
+      ...node,
+      entryPoints: [path.join(root, 'gateway/streams/mediaServerMain.ts')],
+      outfile: path.join(dist, 'gateway/media.mjs'),
+      format: 'esm',
+    }),
     // CommonJS for Electron's main process; `import.meta.url` in the Node code it bundles (the CLI
     // commands' default data folder) becomes this bundle's own file URL instead of empty.
     esbuild({
-      ...node, entryPoints: [path.join(root, 'electron/main/index.ts')], outfile: path.join(dist, 'electron/main.cjs'), format: 'cjs', external: ['electron'],
-      banner: { js: '"use strict";\nconst __bundleFileUrl = require("node:url").pathToFileURL(__filename).href;' }, define: { 'import.meta.url': '__bundleFileUrl' },
+      ...node,
+      entryPoints: [path.join(root, 'electron/main/index.ts')],
+      outfile: path.join(dist, 'electron/main.cjs'),
+      format: 'cjs',
+      external: ['electron'],
+      banner: {
+        js: '"use strict";\nconst __bundleFileUrl = require("node:url").pathToFileURL(__filename).href;',
+      },
+      define: { 'import.meta.url': '__bundleFileUrl' },
     }),
     // The sandboxed preload cannot require npm packages: bundle everything but electron.
-    esbuild({ ...node, packages: undefined, entryPoints: [path.join(root, 'electron/preload/index.ts')], outfile: path.join(dist, 'electron/preload.cjs'), format: 'cjs', external: ['electron'] }),
+    esbuild({
+      ...node,
+      packages: undefined,
+      entryPoints: [path.join(root, 'electron/preload/index.ts')],
+      outfile: path.join(dist, 'electron/preload.cjs'),
+      format: 'cjs',
+      external: ['electron'],
+    }),
   ]);
   mkdirSync(dist, { recursive: true });
   writeFileSync(stamp, new Date().toISOString());

@@ -16,7 +16,10 @@ const electronVersion = require('electron/package.json').version;
 process.env.LANG = 'en-US';
 const loadModule = Module._load;
 Module._load = function (request, ...rest) {
-  if (request === 'got') return Object.assign(() => Promise.reject(new Error('offline')), { head: () => Promise.reject(new Error('offline')) });
+  if (request === 'got')
+    return Object.assign(() => Promise.reject(new Error('offline')), {
+      head: () => Promise.reject(new Error('offline')),
+    });
   return loadModule.call(this, request, ...rest);
 };
 const electronegativity = require('@doyensec/electronegativity');
@@ -31,7 +34,14 @@ const MAIN_EXCLUDED = {
   // reports "no CSP". The real policy is evaluated below with the check's own CSP evaluator.
   cspglobalcheck: 'header set in appProtocol.ts, evaluated below',
 };
-const GLOBAL_CHECKS = ['affinityglobalcheck', 'availablesecurityfixesglobalcheck', 'cspglobalcheck', 'limitnavigationglobalcheck', 'permissionrequesthandlerglobalcheck', 'httpresourcesandnodeintegrationglobalcheck'];
+const GLOBAL_CHECKS = [
+  'affinityglobalcheck',
+  'availablesecurityfixesglobalcheck',
+  'cspglobalcheck',
+  'limitnavigationglobalcheck',
+  'permissionrequesthandlerglobalcheck',
+  'httpresourcesandnodeintegrationglobalcheck',
+];
 const SCANS = [
   { dir: 'electron/main', excludeFromScan: Object.keys(MAIN_EXCLUDED) },
   // The preload opens no window and handles no navigation: the app-wide checks run on main.
@@ -45,12 +55,28 @@ for (const scan of SCANS) {
   // Its only console output is "could not retrieve translations" (the offline answer above).
   const log = console.log;
   console.log = () => {};
-  const result = await run({ input, electronVersionOverride: electronVersion, isRelative: true, customScan: [], excludeFromScan: scan.excludeFromScan, parserPlugins: [] }, false).finally(() => (console.log = log));
+  const result = await run(
+    {
+      input,
+      electronVersionOverride: electronVersion,
+      isRelative: true,
+      customScan: [],
+      excludeFromScan: scan.excludeFromScan,
+      parserPlugins: [],
+    },
+    false,
+  ).finally(() => (console.log = log));
   checks = Math.max(checks, result.atomicChecks + result.globalChecks);
-  for (const error of result.errors) if (!error.tolerable) problems.push(`${path.relative(root, error.file)}: not scanned (${error.message})`);
+  for (const error of result.errors)
+    if (!error.tolerable) problems.push(`${path.relative(root, error.file)}: not scanned (${error.message})`);
   for (const issue of result.issues) {
-    const where = issue.file === 'N/A' ? scan.dir : `${path.join(scan.dir, issue.file)}:${issue.location.line}:${issue.location.column}`;
-    problems.push(`${where} ${issue.id} (${issue.severity.name}, ${issue.confidence.name}): ${issue.description} ${issue.shortenedURL ?? ''}`.trim());
+    const where =
+      issue.file === 'N/A'
+        ? scan.dir
+        : `${path.join(scan.dir, issue.file)}:${issue.location.line}:${issue.location.column}`;
+    problems.push(
+      `${where} ${issue.id} (${issue.severity.name}, ${issue.confidence.name}): ${issue.description} ${issue.shortenedURL ?? ''}`.trim(),
+    );
   }
 }
 
@@ -58,16 +84,28 @@ for (const scan of SCANS) {
 // same evaluator, failing on what it calls a weak CSP (high or medium findings, syntax errors).
 // The gateway origin is https here: an http gateway on an isolated network is a deployment
 // choice, not a weakness of the policy.
-const csp = require(require.resolve('@doyensec/csp-evaluator', { paths: [path.dirname(require.resolve('@doyensec/electronegativity/package.json'))] }));
-const { contentSecurityPolicy } = await tsImport(path.join(root, 'electron/core/contentSecurityPolicy.ts'), import.meta.url);
+const csp = require(
+  require.resolve('@doyensec/csp-evaluator', {
+    paths: [path.dirname(require.resolve('@doyensec/electronegativity/package.json'))],
+  }),
+);
+const { contentSecurityPolicy } = await tsImport(
+  path.join(root, 'electron/core/contentSecurityPolicy.ts'),
+  import.meta.url,
+);
 const policy = contentSecurityPolicy({ gatewayOrigin: 'https://gateway.example:7410' });
 const weak = [csp.severities.HIGH, csp.severities.SYNTAX, csp.severities.MEDIUM];
 for (const finding of new csp.CspEvaluator(new csp.CspParser(policy).csp, csp.Version.CSP3).evaluate()) {
-  if (weak.includes(finding.severity)) problems.push(`electron/core/contentSecurityPolicy.ts CSP ${finding.directive}: ${finding.description}`);
+  if (weak.includes(finding.severity))
+    problems.push(`electron/core/contentSecurityPolicy.ts CSP ${finding.directive}: ${finding.description}`);
 }
 
 if (problems.length > 0) {
-  console.error(`Electronegativity (Electron ${electronVersion}): ${problems.length} finding(s)\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  console.error(
+    `Electronegativity (Electron ${electronVersion}): ${problems.length} finding(s)\n${problems.map((p) => `  ${p}`).join('\n')}`,
+  );
   process.exit(1);
 }
-console.log(`Electronegativity (Electron ${electronVersion}, ${checks} checks): no findings in ${SCANS.map((s) => s.dir).join(', ')}; CSP evaluated`);
+console.log(
+  `Electronegativity (Electron ${electronVersion}, ${checks} checks): no findings in ${SCANS.map((s) => s.dir).join(', ')}; CSP evaluated`,
+);

@@ -8,7 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
 export const ICON_SIZES = [16, 32, 48, 64, 128, 256, 512];
-export const ICON_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'resources', 'icons');
+export const ICON_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'resources',
+  'icons',
+);
 
 const BACKGROUND_TOP = [0x16, 0x24, 0x3f];
 const BACKGROUND_BOTTOM = [0x0b, 0x12, 0x20];
@@ -33,7 +38,8 @@ function shade(x, y) {
   if (r <= CENTRE_RADIUS) return [0xff, 0xff, 0xff];
   for (const ring of RINGS) if (Math.abs(r - ring.radius) <= RING_HALF_WIDTH) return ring.color;
   // Crosshair ticks between the rings: the map's "you are here" for a duty officer.
-  if ((Math.abs(x - 0.5) < 0.012 || Math.abs(y - 0.5) < 0.012) && r > 0.1 && r < 0.14) return [0xff, 0xff, 0xff];
+  if ((Math.abs(x - 0.5) < 0.012 || Math.abs(y - 0.5) < 0.012) && r > 0.1 && r < 0.14)
+    return [0xff, 0xff, 0xff];
   return BACKGROUND_TOP.map((top, i) => Math.round(top + (BACKGROUND_BOTTOM[i] - top) * y));
 }
 
@@ -91,7 +97,12 @@ export function encodePng(size, rgba) {
   const raw = Buffer.alloc(size * (size * 4 + 1));
   for (let y = 0; y < size; y++) rgba.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -35,14 +35,25 @@ let drill = null;
 if (values.drill) {
   const file = path.resolve(values.drill);
   const scenario = JSON.parse(readFileSync(file, 'utf8'));
-  if (typeof scenario.id !== 'string' || !/^[a-z0-9-]+$/.test(scenario.id)) throw new Error(`${file}: not a drill scenario (no valid id)`);
+  if (typeof scenario.id !== 'string' || !/^[a-z0-9-]+$/.test(scenario.id))
+    throw new Error(`${file}: not a drill scenario (no valid id)`);
   const dir = path.join(root, '.data', 'drills', scenario.id);
-  drill = { file, id: scenario.id, name: scenario.name?.zh ?? scenario.name?.en ?? scenario.id, gatewayState: path.join(dir, 'gateway'), dataDir: path.join(dir, 'console') };
+  drill = {
+    file,
+    id: scenario.id,
+    name: scenario.name?.zh ?? scenario.name?.en ?? scenario.id,
+    gatewayState: path.join(dir, 'gateway'),
+    dataDir: path.join(dir, 'console'),
+  };
   values['data-dir'] = drill.dataDir;
-  console.log(`演练 DRILL ${drill.id}: data in ${dir}${values.gateway ? `; joining the drill seat at ${values.gateway}` : ''}`);
+  console.log(
+    `演练 DRILL ${drill.id}: data in ${dir}${values.gateway ? `; joining the drill seat at ${values.gateway}` : ''}`,
+  );
 }
 const drillGatewayArgs = drill ? ['--scenario', drill.file] : [];
-const drillHostArgs = drill ? ['--drill', drill.id, '--drill-name', drill.name, '--drill-scenario', drill.file] : [];
+const drillHostArgs = drill
+  ? ['--drill', drill.id, '--drill-name', drill.name, '--drill-scenario', drill.file]
+  : [];
 
 const children = [];
 const stopAll = () => children.forEach((c) => c.kill('SIGTERM'));
@@ -93,23 +104,68 @@ if (isStale()) await buildAll({ quiet: true });
 
 let gatewayUrl = values.gateway;
 if (!gatewayUrl) {
-  const match = await run(process.execPath, [
-    'dist/gateway/main.mjs', '--port', values['gateway-port'], '--speed', values.speed, '--token', values.token,
-    ...(drill ? [...drillGatewayArgs, '--state', drill.gatewayState] : ['--state', path.join(root, '.data', 'gateway'), '--loop']), ...packArgs,
-  ], /gateway listening on (\S+)/);
+  const match = await run(
+    process.execPath,
+    [
+      'dist/gateway/main.mjs',
+      '--port',
+      values['gateway-port'],
+      '--speed',
+      values.speed,
+      '--token',
+      values.token,
+      ...(drill
+        ? [...drillGatewayArgs, '--state', drill.gatewayState]
+        : ['--state', path.join(root, '.data', 'gateway'), '--loop']),
+      ...packArgs,
+    ],
+    /gateway listening on (\S+)/,
+  );
   gatewayUrl = match[1];
 }
 
 const binary = values.browser ? null : electronBinary();
 if (binary) {
-  await run(binary, ['.', '--gateway', gatewayUrl, '--token', values.token, '--data-dir', values['data-dir'], '--demo-operators', ...historyArgs(), ...drillHostArgs, ...packArgs]);
+  await run(binary, [
+    '.',
+    '--gateway',
+    gatewayUrl,
+    '--token',
+    values.token,
+    '--data-dir',
+    values['data-dir'],
+    '--demo-operators',
+    ...historyArgs(),
+    ...drillHostArgs,
+    ...packArgs,
+  ]);
 } else {
   if (!values.browser) {
-    console.log("Electron's binary is not installed (its download needs GitHub), so the console runs in the browser host.");
-    console.log('To use the desktop window: set ELECTRON_MIRROR to a reachable mirror and run `npm run electron:install`.');
+    console.log(
+      "Electron's binary is not installed (its download needs GitHub), so the console runs in the browser host.",
+    );
+    console.log(
+      'To use the desktop window: set ELECTRON_MIRROR to a reachable mirror and run `npm run electron:install`.',
+    );
   }
-  const match = await run(process.execPath, [
-    'dist/host/main.mjs', '--port', values.port, '--gateway', gatewayUrl, '--token', values.token, '--data-dir', values['data-dir'], '--demo-operators', ...historyArgs(), ...drillHostArgs, ...packArgs,
-  ], /console host ready at (\S+)/);
+  const match = await run(
+    process.execPath,
+    [
+      'dist/host/main.mjs',
+      '--port',
+      values.port,
+      '--gateway',
+      gatewayUrl,
+      '--token',
+      values.token,
+      '--data-dir',
+      values['data-dir'],
+      '--demo-operators',
+      ...historyArgs(),
+      ...drillHostArgs,
+      ...packArgs,
+    ],
+    /console host ready at (\S+)/,
+  );
   console.log(`\nOpen the console in Chromium or Chrome: ${match[1]}\n`);
 }

@@ -8,22 +8,46 @@ import { runCli } from './main';
 function io() {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t) } };
+  return {
+    out,
+    err,
+    io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t) },
+  };
 }
 
 describe('cli', () => {
   it('pack build + eta on the Monaco extract', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'routing-cli-'));
     const b = io();
-    expect(await runCli(['pack', 'build', '--osm', sharedDataFile('osm', 'monaco.osm.pbf'), '--out', path.join(dir, 'pack')], b.io)).toBe(0);
+    expect(
+      await runCli(
+        ['pack', 'build', '--osm', sharedDataFile('osm', 'monaco.osm.pbf'), '--out', path.join(dir, 'pack')],
+        b.io,
+      ),
+    ).toBe(0);
     expect(existsSync(path.join(dir, 'pack', 'routing.json'))).toBe(true);
     expect(b.err.join('')).toMatch(/nodes/);
     writeFileSync(path.join(dir, 'from.csv'), 'lng,lat\n7.4283,43.7393\n9.5,45\n');
     writeFileSync(path.join(dir, 'to.csv'), '7.4202,43.7313\n');
     const e = io();
-    const code = await runCli(['eta', '--pack', path.join(dir, 'pack'), '--from', path.join(dir, 'from.csv'), '--to', path.join(dir, 'to.csv')], e.io);
+    const code = await runCli(
+      [
+        'eta',
+        '--pack',
+        path.join(dir, 'pack'),
+        '--from',
+        path.join(dir, 'from.csv'),
+        '--to',
+        path.join(dir, 'to.csv'),
+      ],
+      e.io,
+    );
     expect(code).toBe(0);
-    const json = JSON.parse(e.out.join('')) as { seconds: (number | null)[][]; metres: (number | null)[][]; loadMs: number };
+    const json = JSON.parse(e.out.join('')) as {
+      seconds: (number | null)[][];
+      metres: (number | null)[][];
+      loadMs: number;
+    };
     expect(json.seconds[0]![0]!).toBeGreaterThan(60);
     expect(json.seconds[1]![0]).toBeNull();
     expect(json.metres[0]![0]!).toBeGreaterThan(1000);

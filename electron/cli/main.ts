@@ -9,7 +9,11 @@ const processIo: CliIo = {
   stderr: (t) => void process.stderr.write(t),
 };
 
-export function runCli(argv: readonly string[], io: CliIo = processIo, commands: readonly CliCommand[] = COMMANDS): Promise<number> {
+export function runCli(
+  argv: readonly string[],
+  io: CliIo = processIo,
+  commands: readonly CliCommand[] = COMMANDS,
+): Promise<number> {
   return runCommand(argv, io, commands);
 }
 

@@ -9,4 +9,13 @@ import { accountsCommands } from './commands/accounts';
 import { importCommand } from './commands/import';
 import { reportCommand } from './commands/report';
 
-export const COMMANDS: readonly CliCommand[] = [packBuildCommand, etaCommand, auditVerifyCommand, cordonCommand, drillRecordCommand, importCommand, reportCommand, ...accountsCommands()];
+export const COMMANDS: readonly CliCommand[] = [
+  packBuildCommand,
+  etaCommand,
+  auditVerifyCommand,
+  cordonCommand,
+  drillRecordCommand,
+  importCommand,
+  reportCommand,
+  ...accountsCommands(),
+];

@@ -8,11 +8,22 @@ import { parseArgs, UsageError } from './args';
 import type { CliCommand, CliIo } from './commands/types';
 
 function help(commands: readonly CliCommand[]): string {
-  return ['usage: cli <command> [options]', '', ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`), ''].join('\n');
+  return [
+    'usage: cli <command> [options]',
+    '',
+    ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`),
+    '',
+  ].join('\n');
 }
 
-export async function runCommand(argv: readonly string[], io: CliIo, commands: readonly CliCommand[]): Promise<number> {
-  const matches = commands.filter((c) => c.path.every((w, i) => argv[i] === w)).sort((a, b) => b.path.length - a.path.length);
+export async function runCommand(
+  argv: readonly string[],
+  io: CliIo,
+  commands: readonly CliCommand[],
+): Promise<number> {
+  const matches = commands
+    .filter((c) => c.path.every((w, i) => argv[i] === w))
+    .sort((a, b) => b.path.length - a.path.length);
   const cmd = matches[0];
   if (!cmd || argv.includes('--help')) {
     io.stderr(help(commands));

@@ -8,7 +8,13 @@ import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGateway } from '../../gateway/server';
-import { FIXTURE_UNITS, fixtureScenario, tempDir, waitFor, writeFixture } from '../../tests/unit/gatewayFixtures';
+import {
+  FIXTURE_UNITS,
+  fixtureScenario,
+  tempDir,
+  waitFor,
+  writeFixture,
+} from '../../tests/unit/gatewayFixtures';
 import { startConsoleRuntime } from './consoleRuntime';
 import { DEFAULT_TIER_CONFIG, evaluateTier } from '../../node/routing/index';
 
@@ -26,25 +32,60 @@ describe('tier verdict at arrival', () => {
     const root = tempDir('tier-agree-');
     cleanup.push(() => rmSync(root, { recursive: true, force: true }));
     const { packDir, scenarioFile } = writeFixture(root, fixtureScenario(1, 3600));
-    const gateway = await startGateway({ scenario: scenarioFile, pack: packDir, port: 0, speed: 1, tickMs: 10, fsync: false });
+    const gateway = await startGateway({
+      scenario: scenarioFile,
+      pack: packDir,
+      port: 0,
+      speed: 1,
+      tickMs: 10,
+      fsync: false,
+    });
     cleanup.push(() => gateway.close());
     const dataDir = path.join(root, 'console');
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(path.join(dataDir, 'tiers.json'), JSON.stringify(TIERS));
-    const runtime = await startConsoleRuntime({ dataDir, packDir, gatewayUrl: gateway.url, gatewayToken: 'demo-token', host: 'browser', version: 'test', emit: () => {}, demoOperators: true });
+    const runtime = await startConsoleRuntime({
+      dataDir,
+      packDir,
+      gatewayUrl: gateway.url,
+      gatewayToken: 'demo-token',
+      host: 'browser',
+      version: 'test',
+      emit: () => {},
+      demoOperators: true,
+    });
     cleanup.push(() => runtime.close());
 
     // Far enough from the car's patrol (~600 m) that it cannot arrive by itself during the test.
-    const alert = { id: '110-TIER-1', source: '110', category: 'robbery', priority: 1, reportedAt: '2026-11-20T20:00:05+08:00', caller: { phone: '13800000000' }, address: '测试路', description: 'tier' };
+    const alert = {
+      id: '110-TIER-1',
+      source: '110',
+      category: 'robbery',
+      priority: 1,
+      reportedAt: '2026-11-20T20:00:05+08:00',
+      caller: { phone: '13800000000' },
+      address: '测试路',
+      description: 'tier',
+    };
     gateway.inject('alert', { ...alert, location: { lng: 112.856, lat: 35.496, crs: 'WGS84' } });
     await waitFor(() => runtime.repository.alerts.get(alert.id) !== null, 5000, 'alert stored');
-    await waitFor(() => runtime.repository.units.list().find((u) => u.id === CAR)?.position != null, 5000, 'car position');
+    await waitFor(
+      () => runtime.repository.units.list().find((u) => u.id === CAR)?.position != null,
+      5000,
+      'car position',
+    );
 
-    const nearby = await runtime.handlers['alerts.nearby']({ alertId: alert.id, cameraLimit: 1, unitLimit: 5 });
+    const nearby = await runtime.handlers['alerts.nearby']({
+      alertId: alert.id,
+      cameraLimit: 1,
+      unitLimit: 5,
+    });
     const car = nearby.units.find((u) => u.unit.id === CAR);
     expect(car?.tier).toMatchObject({ ruleId: 'all-4min', targetSeconds: 240 });
     // The default table disagrees: this is the case the arrival used to get wrong.
-    expect(evaluateTier(DEFAULT_TIER_CONFIG, { type: 'car' }, { priority: 1, source: '110' }, null).targetSeconds).toBe(180);
+    expect(
+      evaluateTier(DEFAULT_TIER_CONFIG, { type: 'car' }, { priority: 1, source: '110' }, null).targetSeconds,
+    ).toBe(180);
 
     await runtime.handlers['operator.signIn']({ username: 'duty', password: 'demo-1234' });
     await runtime.handlers['alerts.act']({ alertId: alert.id, action: { type: 'dispatch', unitIds: [CAR] } });

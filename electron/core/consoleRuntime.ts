@@ -84,8 +84,12 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   assertDataDirMode(options.dataDir, mode);
   const pack = await loadCityPack(options.packDir);
   // The scenario is validated like the gateway does; a drill scored against another file is refused.
-  const drillScenario = options.drill && options.drillScenarioFile ? await loadScenario(options.drillScenarioFile, pack) : null;
-  if (drillScenario && drillScenario.id !== options.drill!.scenarioId) throw new Error(`${options.drillScenarioFile} is scenario "${drillScenario.id}", not the drill "${options.drill!.scenarioId}"`);
+  const drillScenario =
+    options.drill && options.drillScenarioFile ? await loadScenario(options.drillScenarioFile, pack) : null;
+  if (drillScenario && drillScenario.id !== options.drill!.scenarioId)
+    throw new Error(
+      `${options.drillScenarioFile} is scenario "${drillScenario.id}", not the drill "${options.drill!.scenarioId}"`,
+    );
   // Road graph (from the cache, or built from roads.geojson on first start) and tier config;
   // a bad tiers.json stops the start here with the file named.
   const routing = startRoutingService({
@@ -98,12 +102,19 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   const repository = new ConsoleRepository(openDatabase(options.dataDir));
   repository.seedFromPack(pack);
   if (options.demoHistory) {
-    const seeded = seedDemoHistoryIfFresh(repository.db, { mode, synthetic: pack.manifest.synthetic, now: new Date() }, {
-      units: repository.units.list(),
-      // The target each generated dispatch stores comes from the ranking's own tier function.
-      tierFor: (unit, alert) => routing.tierFor(unit, alert, null).targetSeconds,
-    });
-    if (seeded) console.log(`demo history: ${seeded.alerts} generated alerts ${seeded.from} … ${seeded.to} (marked demo-history)`);
+    const seeded = seedDemoHistoryIfFresh(
+      repository.db,
+      { mode, synthetic: pack.manifest.synthetic, now: new Date() },
+      {
+        units: repository.units.list(),
+        // The target each generated dispatch stores comes from the ranking's own tier function.
+        tierFor: (unit, alert) => routing.tierFor(unit, alert, null).targetSeconds,
+      },
+    );
+    if (seeded)
+      console.log(
+        `demo history: ${seeded.alerts} generated alerts ${seeded.from} … ${seeded.to} (marked demo-history)`,
+      );
   }
   const settings = new SettingsStore(repository.meta);
   const consoleId = repository.meta.get('console.id') ?? randomUUID();
@@ -128,7 +139,8 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
         emit('feed.status', { ...feed.currentStatus(), error: `dispatch: ${(err as Error).message}` });
       }
       if (result.positions.length || result.unitStatus.length) routing.unitsChanged();
-      if (result.newAlerts.length || result.amendedAlerts.length) emit('alerts.upserted', [...result.newAlerts, ...result.amendedAlerts]);
+      if (result.newAlerts.length || result.amendedAlerts.length)
+        emit('alerts.upserted', [...result.newAlerts, ...result.amendedAlerts]);
       for (const amended of result.amendedAlerts) emit('alerts.historyChanged', { alertId: amended.id });
       if (result.positions.length) emit('units.positions', result.positions);
       if (result.unitStatus.length) emit('units.status', result.unitStatus);
@@ -136,11 +148,17 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
       // Protocol 2: owners, other seats' steps, unit commitments and presence, as now stored.
       const { seats } = result;
       if (seats.alertIds.length) {
-        emit('alerts.upserted', seats.alertIds.map((id) => repository.alerts.get(id)).filter((a) => a !== null));
+        emit(
+          'alerts.upserted',
+          seats.alertIds.map((id) => repository.alerts.get(id)).filter((a) => a !== null),
+        );
         for (const alertId of seats.alertIds) emit('alerts.historyChanged', { alertId });
       }
       if (seats.unitIds.length) {
-        emit('units.upserted', repository.units.list().filter((u) => seats.unitIds.includes(u.id)));
+        emit(
+          'units.upserted',
+          repository.units.list().filter((u) => seats.unitIds.includes(u.id)),
+        );
         routing.unitsChanged();
       }
       if (seats.presence) emit('seats.changed', repository.seats.onDuty());
@@ -163,7 +181,17 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     predictEta: (unit, alert) => routing.rankNearby(alert, [unit], 1).units[0]?.etaSeconds ?? null,
     exportDir: path.join(options.dataDir, 'handovers'),
     // Drills judge the chosen unit against the best one the routing service ranked at that moment.
-    ...(options.drill ? { dispatchContext: (alert, unitIds) => dispatchEtaFacts((a, u, l) => routing.rankNearby(a, u, l), repository.units.list(), alert, unitIds) } : {}),
+    ...(options.drill
+      ? {
+          dispatchContext: (alert, unitIds) =>
+            dispatchEtaFacts(
+              (a, u, l) => routing.rankNearby(a, u, l),
+              repository.units.list(),
+              alert,
+              unitIds,
+            ),
+        }
+      : {}),
   });
   // The feed starts once the dispatch runtime that consumes its batches exists.
   feed.start();
@@ -185,8 +213,10 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     cameraOnline: () => repository.reference.cameraOnline(),
     // The gateway serves only signed, short-lived stream URLs; the console signs with the token-derived key.
     streamUrlKey: streamUrlKey(options.gatewayToken),
-    sendCommand: (event, command, timeoutMs) => feed.command(event, dispatch.anchorCommand(command as ConsoleCommand), timeoutMs),
-    audit: (payload) => dispatch.auditSeatAction(dispatch.operatorName(), 'camera.ptz', `camera:${payload.cameraId}`, payload),
+    sendCommand: (event, command, timeoutMs) =>
+      feed.command(event, dispatch.anchorCommand(command as ConsoleCommand), timeoutMs),
+    audit: (payload) =>
+      dispatch.auditSeatAction(dispatch.operatorName(), 'camera.ptz', `camera:${payload.cameraId}`, payload),
     emit,
   });
 
@@ -211,7 +241,9 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     supportStep: (alertId, step) => dispatch.service.supportStep(alertId, step),
     audit: dispatch.audit,
     emit,
-    ...(drillScenario ? { elapsedSeconds: scenarioElapsed(drillScenario, () => new DrillClockLog(repository.meta).samples()) } : {}),
+    ...(drillScenario
+      ? { elapsedSeconds: scenarioElapsed(drillScenario, () => new DrillClockLog(repository.meta).samples()) }
+      : {}),
   });
   // The cordon's pack-only caches, built once now instead of on the officer's first cordon;
   // on the next turn, so the host is up (and the renderer loading) meanwhile.
@@ -228,9 +260,18 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     auditHead: () => dispatch.audit.head(),
     ...(options.printPdf ? { printPdf: options.printPdf } : {}),
   });
-  const statsHandlers = createStatsHandlers({ db: repository.db, dataDir: options.dataDir, ...(options.printPdf ? { printPdf: options.printPdf } : {}) });
+  const statsHandlers = createStatsHandlers({
+    db: repository.db,
+    dataDir: options.dataDir,
+    ...(options.printPdf ? { printPdf: options.printPdf } : {}),
+  });
   // Heat map, risk grades, ETA calibration and repositioning advice (issue 15).
-  const insightHandlers = createInsightHandlers({ db: repository.db, meta: repository.meta, pack, configDirs: [options.packDir, options.dataDir], routing,
+  const insightHandlers = createInsightHandlers({
+    db: repository.db,
+    meta: repository.meta,
+    pack,
+    configDirs: [options.packDir, options.dataDir],
+    routing,
     seat: dispatch,
     units: () => repository.units.list(),
     commands: { outbox: dispatch.outbox, kick: () => dispatch.dispatcher.kick() },
@@ -262,21 +303,58 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     ...dispatch.handlers,
     ...drillHandlers,
     // Seat controls need a signed-in operator with the right role, and each use is audited.
-    'drill.control': guardSeatControl(dispatch, 'drillClock', drillHandlers['drill.control'], ([control], clock) => ({ action: 'drill.clock', subject: 'drill:clock', payload: { control, clock } })),
-    'drill.exportReport': guardSeatControl(dispatch, 'reportExport', drillHandlers['drill.exportReport'], ([request], result) => ({ action: 'drill.reportExported', subject: 'drill:report', payload: { format: request.format, path: result.path } })),
+    'drill.control': guardSeatControl(
+      dispatch,
+      'drillClock',
+      drillHandlers['drill.control'],
+      ([control], clock) => ({ action: 'drill.clock', subject: 'drill:clock', payload: { control, clock } }),
+    ),
+    'drill.exportReport': guardSeatControl(
+      dispatch,
+      'reportExport',
+      drillHandlers['drill.exportReport'],
+      ([request], result) => ({
+        action: 'drill.reportExported',
+        subject: 'drill:report',
+        payload: { format: request.format, path: result.path },
+      }),
+    ),
     ...video.handlers,
     'cameras.aim': guardSeatControl(dispatch, 'cameraAim', video.handlers['cameras.aim'], null),
-    'wall.setSource': guardSeatControl(dispatch, 'wallSource', video.handlers['wall.setSource'], ([source]) => ({ action: 'wall.setSource', subject: 'wall', payload: source })),
+    'wall.setSource': guardSeatControl(
+      dispatch,
+      'wallSource',
+      video.handlers['wall.setSource'],
+      ([source]) => ({ action: 'wall.setSource', subject: 'wall', payload: source }),
+    ),
     ...cordon.handlers,
     // The command center's figures: supervisor and duty officer; each report export is audited.
     'stats.query': guardSeatControl(dispatch, 'statistics', statsHandlers['stats.query'], null),
-    'stats.exportReport': guardSeatControl(dispatch, 'statistics', statsHandlers['stats.exportReport'], ([request], result) => ({ action: 'stats.reportExported', subject: 'stats:report', payload: { format: request.format, period: request.period, path: result.path } })),
+    'stats.exportReport': guardSeatControl(
+      dispatch,
+      'statistics',
+      statsHandlers['stats.exportReport'],
+      ([request], result) => ({
+        action: 'stats.reportExported',
+        subject: 'stats:report',
+        payload: { format: request.format, period: request.period, path: result.path },
+      }),
+    ),
     ...insightHandlers,
     ...evidence.handlers,
     // The wall's display is remembered through settings.update (audited like any setting).
-    ...createWallDisplayHandlers({ ...(options.wallScreens ? { screens: options.wallScreens } : {}), settings: () => settings.get(), updateSettings: (patch) => handlers['settings.update'](patch) }),
+    ...createWallDisplayHandlers({
+      ...(options.wallScreens ? { screens: options.wallScreens } : {}),
+      settings: () => settings.get(),
+      updateSettings: (patch) => handlers['settings.update'](patch),
+    }),
     // Evidence is attributed: a signed-in operator (the service audits each one itself).
-    'evidence.snapshot': guardSeatControl(dispatch, 'videoEvidence', evidence.handlers['evidence.snapshot'], null),
+    'evidence.snapshot': guardSeatControl(
+      dispatch,
+      'videoEvidence',
+      evidence.handlers['evidence.snapshot'],
+      null,
+    ),
     'evidence.mark': guardSeatControl(dispatch, 'videoEvidence', evidence.handlers['evidence.mark'], null),
     'settings.update': async (patch) => {
       // The language is the reader's; the alarm is the seat's: muting it is a decision someone answers for.
@@ -285,7 +363,8 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
         const before = settings.get();
         const next = settings.update(patch);
         const changes = settingsChanges(before, patch);
-        if (changes) dispatch.auditSeatAction(dispatch.operatorName(), 'settings.update', 'settings', changes);
+        if (changes)
+          dispatch.auditSeatAction(dispatch.operatorName(), 'settings.update', 'settings', changes);
         emit('settings.changed', next);
         return next;
       };

@@ -4,9 +4,19 @@
  * players' fetches and native HLS); no inline scripts, no eval.
  * MapLibre's worker is a same-origin module file; its image decoding uses blob: URLs.
  */
-export function contentSecurityPolicy(options: { apiOrigin?: string; gatewayOrigin?: string; mediaOrigins?: readonly string[] }): string {
+export function contentSecurityPolicy(options: {
+  apiOrigin?: string;
+  gatewayOrigin?: string;
+  mediaOrigins?: readonly string[];
+}): string {
   const media = [...new Set(options.mediaOrigins ?? [])].filter((o) => o !== options.gatewayOrigin);
-  const connect = ["'self'", options.apiOrigin, options.apiOrigin?.replace(/^http/, 'ws'), options.gatewayOrigin, ...media]
+  const connect = [
+    "'self'",
+    options.apiOrigin,
+    options.apiOrigin?.replace(/^http/, 'ws'),
+    options.gatewayOrigin,
+    ...media,
+  ]
     .filter(Boolean)
     .join(' ');
   const mediaSrc = ["'self'", 'blob:', options.gatewayOrigin, ...media].filter(Boolean).join(' ');

@@ -15,15 +15,23 @@ export interface SeatGuardDeps {
 }
 
 /** What to audit for one use: `null` leaves it to the handler (PTZ audits each command's outcome). */
-export type SeatAudit<A extends unknown[], R> = ((args: A, result: R) => { action: string; subject: string; payload: unknown }) | null;
+export type SeatAudit<A extends unknown[], R> =
+  ((args: A, result: R) => { action: string; subject: string; payload: unknown }) | null;
 
-export function guardSeatControl<A extends unknown[], R>(deps: SeatGuardDeps, control: SeatControl, handler: (...args: A) => Promise<R>, audit: SeatAudit<A, R>): (...args: A) => Promise<R> {
+export function guardSeatControl<A extends unknown[], R>(
+  deps: SeatGuardDeps,
+  control: SeatControl,
+  handler: (...args: A) => Promise<R>,
+  audit: SeatAudit<A, R>,
+): (...args: A) => Promise<R> {
   return async (...args: A) => {
     let operator: string;
     try {
       operator = deps.requireSeatControl(control);
     } catch (err) {
-      deps.auditSeatAction(deps.operatorName(), 'seat.refused', `seat:${control}`, { reason: (err as Error).message });
+      deps.auditSeatAction(deps.operatorName(), 'seat.refused', `seat:${control}`, {
+        reason: (err as Error).message,
+      });
       throw err;
     }
     const result = await handler(...args);

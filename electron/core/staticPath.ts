@@ -26,7 +26,11 @@ export function requestTargetPath(target: string | undefined): string | null {
 }
 
 /** `pathname` is still percent-encoded, as it appears in the URL. */
-export function resolveStaticPath(root: string, pathname: string, options: StaticPathOptions = {}): StaticPathResult {
+export function resolveStaticPath(
+  root: string,
+  pathname: string,
+  options: StaticPathOptions = {},
+): StaticPathResult {
   if (!pathname.startsWith('/')) return { ok: false, status: 400, reason: 'path must start with /' };
   let decoded: string;
   try {
@@ -42,6 +46,7 @@ export function resolveStaticPath(root: string, pathname: string, options: Stati
   const resolvedRoot = path.resolve(root);
   const file = path.resolve(resolvedRoot, '.' + rel);
   // Decoding comes first, so %2e%2e and %2f cannot slip past this check.
-  if (!file.startsWith(resolvedRoot + path.sep)) return { ok: false, status: 403, reason: 'outside the renderer folder' };
+  if (!file.startsWith(resolvedRoot + path.sep))
+    return { ok: false, status: 403, reason: 'outside the renderer folder' };
   return { ok: true, file, decoded };
 }

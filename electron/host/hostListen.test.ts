@@ -42,7 +42,9 @@ describe('browser host: where it listens', () => {
     await expect(startHostServer({ rendererDir, host: '0.0.0.0', port: 0, apiToken: 't' })).rejects.toThrow(
       /refusing to listen on 0\.0\.0\.0: it is not a loopback address.*--allow-remote --tls-cert FILE --tls-key FILE/,
     );
-    await expect(startHostServer({ rendererDir, host: '0.0.0.0', port: 0, apiToken: 't', allowRemote: true })).rejects.toThrow(/missing: --tls-cert FILE --tls-key FILE/);
+    await expect(
+      startHostServer({ rendererDir, host: '0.0.0.0', port: 0, apiToken: 't', allowRemote: true }),
+    ).rejects.toThrow(/missing: --tls-cert FILE --tls-key FILE/);
   });
 
   it('serves loopback over plain HTTP as before', async () => {
@@ -58,20 +60,34 @@ describe('browser host: where it listens', () => {
   it('with --allow-remote and a certificate, serves the page and the API over HTTPS only', async () => {
     const { dir, rendererDir } = fixture();
     const { certFile, keyFile, cert } = selfSignedCert(dir);
-    const server = await start({ rendererDir, host: '0.0.0.0', allowRemote: true, tlsCertFile: certFile, tlsKeyFile: keyFile });
+    const server = await start({
+      rendererDir,
+      host: '0.0.0.0',
+      allowRemote: true,
+      tlsCertFile: certFile,
+      tlsKeyFile: keyFile,
+    });
     expect(server.url).toMatch(/^https:\/\/0\.0\.0\.0:\d+$/);
     const local = `https://127.0.0.1:${server.port}`;
-    expect(await httpsGet(`${local}/`, cert)).toMatchObject({ status: 200, body: expect.stringContaining(INDEX_TITLE) });
+    expect(await httpsGet(`${local}/`, cert)).toMatchObject({
+      status: 200,
+      body: expect.stringContaining(INDEX_TITLE),
+    });
     // Nothing in clear text on that port.
     await expect(fetch(`http://127.0.0.1:${server.port}/`)).rejects.toThrow();
     // The API over wss, token checked as before.
     const connected = await new Promise<string>((resolve) => {
-      const socket = io(local, { path: '/api', auth: { token: 'secret-token' }, transports: ['websocket'], reconnection: false, ca: cert.toString() });
+      const socket = io(local, {
+        path: '/api',
+        auth: { token: 'secret-token' },
+        transports: ['websocket'],
+        reconnection: false,
+        ca: cert.toString(),
+      });
       cleanup.push(() => socket.disconnect());
       socket.on('connect', () => resolve('connected'));
       socket.on('connect_error', (err) => resolve(err.message));
     });
     expect(connected).toBe('connected');
   });
-
 });

@@ -46,7 +46,11 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   const tls = listenSecurity(options);
   let handlers: Map<string, (raw: unknown) => Promise<unknown>> | null = null;
   const http = createWebServer(tls);
-  const io = new SocketServer(http, { path: '/api', serveClient: false, maxHttpBufferSize: LARGEST_REQUEST_BYTES });
+  const io = new SocketServer(http, {
+    path: '/api',
+    serveClient: false,
+    maxHttpBufferSize: LARGEST_REQUEST_BYTES,
+  });
 
   io.use((socket, next) => {
     if (sameToken(socket.handshake.auth?.token, options.apiToken)) next();
@@ -73,7 +77,11 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   });
   const port = (http.address() as AddressInfo).port;
   const url = `${schemeOf(tls)}://${options.host.includes(':') && !options.host.startsWith('[') ? `[${options.host}]` : options.host}:${port}`;
-  const csp = contentSecurityPolicy({ apiOrigin: url, gatewayOrigin: options.gatewayOrigin, mediaOrigins: options.mediaOrigins ?? [] });
+  const csp = contentSecurityPolicy({
+    apiOrigin: url,
+    gatewayOrigin: options.gatewayOrigin,
+    mediaOrigins: options.mediaOrigins ?? [],
+  });
   const staticHandler = serveStatic(options.rendererDir, {
     'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',

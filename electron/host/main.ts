@@ -46,10 +46,19 @@ async function main(): Promise<void> {
     },
     strict: true,
   });
-  const builtInScenario = values.drill ? path.join(root, 'resources', 'drills', `${values.drill}.json`) : null;
-  const drillScenarioFile = values['drill-scenario'] ? path.resolve(values['drill-scenario']) : builtInScenario && existsSync(builtInScenario) ? builtInScenario : null;
+  const builtInScenario = values.drill
+    ? path.join(root, 'resources', 'drills', `${values.drill}.json`)
+    : null;
+  const drillScenarioFile = values['drill-scenario']
+    ? path.resolve(values['drill-scenario'])
+    : builtInScenario && existsSync(builtInScenario)
+      ? builtInScenario
+      : null;
   const apiToken = values['api-token'] ?? randomBytes(16).toString('hex');
-  const mediaServers = loadMediaServers(path.resolve(values.pack), values.media ? path.resolve(values.media) : null);
+  const mediaServers = loadMediaServers(
+    path.resolve(values.pack),
+    values.media ? path.resolve(values.media) : null,
+  );
   const gatewayUrl = values.gateway;
   const mediaOrigins = createStreamUrls({ servers: mediaServers, gatewayUrl }).origins();
   const server = await startHostServer({
@@ -74,13 +83,17 @@ async function main(): Promise<void> {
     demoOperators: values['demo-operators'],
     ...(values.seat ? { seatName: values.seat } : {}),
     demoHistory: values['demo-history'],
-    drill: values.drill ? { scenarioId: values.drill, ...(values['drill-name'] ? { name: values['drill-name'] } : {}) } : null,
+    drill: values.drill
+      ? { scenarioId: values.drill, ...(values['drill-name'] ? { name: values['drill-name'] } : {}) }
+      : null,
     drillScenarioFile,
     mediaServers,
   });
   server.attach(runtime.handlers);
   const { load } = runtime.routing;
-  console.log(`road graph: ${load.from} ${load.graphMs.toFixed(0)} ms + router ${load.routerMs.toFixed(0)} ms; tiers: ${load.tiersFile ?? 'default'}`);
+  console.log(
+    `road graph: ${load.from} ${load.graphMs.toFixed(0)} ms + router ${load.routerMs.toFixed(0)} ms; tiers: ${load.tiersFile ?? 'default'}`,
+  );
   // Tests and the launcher wait for this exact line.
   console.log(`console host ready at ${server.url}/?token=${apiToken}`);
 

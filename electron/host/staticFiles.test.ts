@@ -15,7 +15,9 @@ async function startStatic(): Promise<number> {
   cleanup.push(tmp.cleanup);
   const server = http.createServer(serveStatic(writeRendererFixture(tmp.dir), {}));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanup.push(() => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))));
+  cleanup.push(
+    () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  );
   return (server.address() as AddressInfo).port;
 }
 
@@ -34,7 +36,15 @@ describe('browser host static files', () => {
     expect(await rawGet(port, '/wall')).toMatchObject({ status: 200 });
     expect((await rawGet(port, '/wall')).body).toContain(INDEX_TITLE);
     expect((await rawGet(port, '/missing.js')).status).toBe(404);
-    for (const target of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '//etc/passwd', '/%00', 'http://evil/x']) {
+    for (const target of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '//etc/passwd',
+      '/%00',
+      'http://evil/x',
+    ]) {
       const reply = await rawGet(port, target);
       expect(reply.body).not.toContain(SECRET);
       // Either refused, or a client-side view path that gets the index page.

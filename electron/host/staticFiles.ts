@@ -25,7 +25,10 @@ export function serveStatic(root: string, headers: Record<string, string>) {
   const resolvedRoot = path.resolve(root);
   return (req: IncomingMessage, res: ServerResponse): void => {
     const pathname = requestTargetPath(req.url);
-    const resolved = pathname === null ? ({ ok: false, status: 400, reason: 'request target must be a path' } as const) : resolveStaticPath(resolvedRoot, pathname);
+    const resolved =
+      pathname === null
+        ? ({ ok: false, status: 400, reason: 'request target must be a path' } as const)
+        : resolveStaticPath(resolvedRoot, pathname);
     if (!resolved.ok) {
       res.writeHead(resolved.status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(resolved.reason);
       return;

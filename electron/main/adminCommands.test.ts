@@ -16,13 +16,25 @@ afterEach(() => {
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t) } };
+  return {
+    out,
+    err,
+    io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t) },
+  };
 }
 
 describe('admin commands of the installed console', () => {
   it('recognises `accounts …` and `audit …` (after Chromium switches) and nothing else', () => {
-    expect(adminCommandArgv(['accounts', 'add', '--username', 'a'])).toEqual(['accounts', 'add', '--username', 'a']);
-    expect(adminCommandArgv(['--no-sandbox', '--ozone-platform=headless', 'audit', 'verify'])).toEqual(['audit', 'verify']);
+    expect(adminCommandArgv(['accounts', 'add', '--username', 'a'])).toEqual([
+      'accounts',
+      'add',
+      '--username',
+      'a',
+    ]);
+    expect(adminCommandArgv(['--no-sandbox', '--ozone-platform=headless', 'audit', 'verify'])).toEqual([
+      'audit',
+      'verify',
+    ]);
     expect(adminCommandArgv([])).toBeNull();
     expect(adminCommandArgv(['--gateway', 'http://gw:7410', '--token', 't'])).toBeNull();
     expect(adminCommandArgv(['pack', 'build'])).toBeNull();
@@ -32,15 +44,28 @@ describe('admin commands of the installed console', () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'admin-'));
     dirs.push(dataDir);
     const { out, err, io } = capture();
-    const argv = adminCommandArgv(['accounts', 'add', '--username', 'zhang.wei', '--display-name', '张伟', '--role', 'supervisor'])!;
-    expect(await runAdminCommand(argv, dataDir, io, { CONSOLE_OPERATOR_PASSWORD: 'first supervisor pw' })).toBe(0);
+    const argv = adminCommandArgv([
+      'accounts',
+      'add',
+      '--username',
+      'zhang.wei',
+      '--display-name',
+      '张伟',
+      '--role',
+      'supervisor',
+    ])!;
+    expect(
+      await runAdminCommand(argv, dataDir, io, { CONSOLE_OPERATOR_PASSWORD: 'first supervisor pw' }),
+    ).toBe(0);
     expect(JSON.parse(out.join(''))).toMatchObject({ username: 'zhang.wei', role: 'supervisor' });
     expect(err.join('')).toContain(dataDir);
 
     const db = openDatabase(dataDir);
     try {
       expect((await new OperatorAccounts(db).verify('zhang.wei', 'first supervisor pw')).ok).toBe(true);
-      expect(new AuditLog(db, { key: fileAuditKeyProvider(dataDir, { create: false }) }).verify().ok).toBe(true);
+      expect(new AuditLog(db, { key: fileAuditKeyProvider(dataDir, { create: false }) }).verify().ok).toBe(
+        true,
+      );
     } finally {
       db.close();
     }
@@ -53,7 +78,20 @@ describe('admin commands of the installed console', () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'admin-'));
     dirs.push(dataDir);
     const { err, io } = capture();
-    const argv = ['accounts', 'add', '--username', 'x', '--display-name', 'X', '--role', 'supervisor', '--password', 'visible', '--data-dir', dataDir];
+    const argv = [
+      'accounts',
+      'add',
+      '--username',
+      'x',
+      '--display-name',
+      'X',
+      '--role',
+      'supervisor',
+      '--password',
+      'visible',
+      '--data-dir',
+      dataDir,
+    ];
     expect(await runAdminCommand(argv, '/nonexistent/never-used', io, {})).toBe(2);
     expect(err.join('')).toMatch(/--password is refused/);
   });

@@ -10,7 +10,10 @@ import { runCommand } from '../cli/run';
  * password from CONSOLE_OPERATOR_PASSWORD or --password-file, in this console's own data
  * folder; `audit verify` checks its audit log. The command runs and exits; no window opens.
  */
-const adminCommands = (env: NodeJS.ProcessEnv): CliCommand[] => [...accountsCommands(env), auditVerifyCommand];
+const adminCommands = (env: NodeJS.ProcessEnv): CliCommand[] => [
+  ...accountsCommands(env),
+  auditVerifyCommand,
+];
 const ADMIN_WORDS = new Set(adminCommands({}).map((c) => c.path[0]));
 
 const processIo: CliIo = {
@@ -28,7 +31,12 @@ export function adminCommandArgv(argv: readonly string[]): string[] | null {
 }
 
 /** Runs it against `dataDir` (the folder the console itself would open) unless --data-dir is given. */
-export function runAdminCommand(argv: readonly string[], dataDir: string, io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export function runAdminCommand(
+  argv: readonly string[],
+  dataDir: string,
+  io: CliIo = processIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const hasDataDir = argv.some((a) => a === '--data-dir' || a.startsWith('--data-dir='));
   return runCommand(hasDataDir ? argv : [...argv, '--data-dir', dataDir], io, adminCommands(env));
 }

@@ -15,7 +15,9 @@ export function registerAppScheme(): void {
 export function serveRenderer(rendererDir: string, csp: string): void {
   protocol.handle('app', async (request) => {
     // Client-side views (no extension) get index.html; a malformed path gets its 400 here.
-    const resolved = resolveStaticPath(rendererDir, new URL(request.url).pathname, { extensionlessToIndex: true });
+    const resolved = resolveStaticPath(rendererDir, new URL(request.url).pathname, {
+      extensionlessToIndex: true,
+    });
     if (!resolved.ok) return new Response(resolved.reason, { status: resolved.status });
     const response = await net.fetch(pathToFileURL(resolved.file).toString());
     const headers = new Headers(response.headers);

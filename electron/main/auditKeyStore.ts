@@ -7,11 +7,19 @@
 import { safeStorage } from 'electron';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { auditKeyPath, decodeAuditKey, fileAuditKeyProvider, newAuditKeyHex, type AuditKeyProvider } from '../core/audit/auditKey';
+import {
+  auditKeyPath,
+  decodeAuditKey,
+  fileAuditKeyProvider,
+  newAuditKeyHex,
+  type AuditKeyProvider,
+} from '../core/audit/auditKey';
 
 export function safeStorageAuditKeyProvider(dataDir: string): AuditKeyProvider {
   if (!safeStorage.isEncryptionAvailable() || safeStorage.getSelectedStorageBackend?.() === 'basic_text') {
-    console.warn('audit key: the OS keychain is not available to safeStorage; using the 0600 key file beside the data folder');
+    console.warn(
+      'audit key: the OS keychain is not available to safeStorage; using the 0600 key file beside the data folder',
+    );
     return fileAuditKeyProvider(dataDir);
   }
   const file = `${auditKeyPath(dataDir)}.enc`;

@@ -46,7 +46,8 @@ let runtime: ConsoleRuntime | null = null;
 app.commandLine.appendSwitch('autoplay-policy', 'no-user-gesture-required');
 
 /** The console's database folder; admin commands (`accounts add`, …) default to it too. */
-const consoleDataDir = () => (typeof values['data-dir'] === 'string' ? values['data-dir'] : path.join(app.getPath('userData'), 'console'));
+const consoleDataDir = () =>
+  typeof values['data-dir'] === 'string' ? values['data-dir'] : path.join(app.getPath('userData'), 'console');
 
 const adminArgv = adminCommandArgv(argv);
 if (adminArgv) {
@@ -95,7 +96,10 @@ async function start(): Promise<void> {
   const packDir = typeof values.pack === 'string' ? values.pack : path.join(root, DEMO_PACK_RELATIVE);
   const mediaServers = loadMediaServers(packDir, typeof values.media === 'string' ? values.media : null);
   const mediaOrigins = createStreamUrls({ servers: mediaServers, gatewayUrl }).origins();
-  serveRenderer(path.join(root, 'dist', 'renderer'), contentSecurityPolicy({ gatewayOrigin: new URL(gatewayUrl).origin, mediaOrigins }));
+  serveRenderer(
+    path.join(root, 'dist', 'renderer'),
+    contentSecurityPolicy({ gatewayOrigin: new URL(gatewayUrl).origin, mediaOrigins }),
+  );
 
   // Every console window (main, pop-out wall) gets every event.
   const emit = createEventSink((channel, payload) => {
@@ -114,7 +118,13 @@ async function start(): Promise<void> {
     emit,
     demoOperators: values['demo-operators'] === true,
     demoHistory: values['demo-history'] === true,
-    drill: typeof values.drill === 'string' ? { scenarioId: values.drill, ...(typeof values['drill-name'] === 'string' ? { name: values['drill-name'] } : {}) } : null,
+    drill:
+      typeof values.drill === 'string'
+        ? {
+            scenarioId: values.drill,
+            ...(typeof values['drill-name'] === 'string' ? { name: values['drill-name'] } : {}),
+          }
+        : null,
     // The wall on its own screen: the displays and the wall window; the core chooses (core/video/wallDisplays.ts).
     wallScreens: {
       list: listDisplays,
@@ -131,7 +141,12 @@ async function start(): Promise<void> {
   registerIpcHandlers(runtime.handlers);
 
   const state = loadWindowState(app.getPath('userData'));
-  mainWindow = createConsoleWindow(root, { x: state.x, y: state.y, width: state.width, height: state.height });
+  mainWindow = createConsoleWindow(root, {
+    x: state.x,
+    y: state.y,
+    width: state.width,
+    height: state.height,
+  });
   if (state.maximized) mainWindow.maximize();
   if (state.fullScreen) mainWindow.setFullScreen(true);
   trackWindowState(mainWindow, app.getPath('userData'));
@@ -144,7 +159,10 @@ async function start(): Promise<void> {
  * Every console window, main or wall: sandboxed, isolated, our preload only. The preferences
  * are written out in the constructor call so Electronegativity (npm run lint) can see them.
  */
-function createConsoleWindow(root: string, options: Omit<Electron.BrowserWindowConstructorOptions, 'webPreferences'>): BrowserWindow {
+function createConsoleWindow(
+  root: string,
+  options: Omit<Electron.BrowserWindowConstructorOptions, 'webPreferences'>,
+): BrowserWindow {
   return new BrowserWindow({
     backgroundColor: '#0b1220',
     show: false,
@@ -165,7 +183,12 @@ function createConsoleWindow(root: string, options: Omit<Electron.BrowserWindowC
 /** Electron's displays for the wall, their work areas as bounds. */
 function listDisplays(): WallDisplay[] {
   const primary = screen.getPrimaryDisplay().id;
-  return screen.getAllDisplays().map((d, i) => ({ id: String(d.id), label: d.label || `${i + 1}: ${d.size.width}×${d.size.height}`, primary: d.id === primary, bounds: d.workArea }));
+  return screen.getAllDisplays().map((d, i) => ({
+    id: String(d.id),
+    label: d.label || `${i + 1}: ${d.size.width}×${d.size.height}`,
+    primary: d.id === primary,
+    bounds: d.workArea,
+  }));
 }
 
 /**

@@ -10,7 +10,12 @@ export async function printHtmlFileToPdf(htmlFile: string, pdfFile: string): Pro
   const win = new BrowserWindow({
     show: false,
     // Hidden and script-less: no click reaches it, so Auxclick is off only for the lint's sake.
-    webPreferences: { javascript: false, sandbox: true, contextIsolation: true, disableBlinkFeatures: 'Auxclick' },
+    webPreferences: {
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   try {
     await win.loadFile(htmlFile);

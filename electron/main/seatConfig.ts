@@ -32,11 +32,20 @@ export class SeatConfigError extends Error {
  * drill gateway's demo token; a packaged console never does: it refuses to start, saying how to
  * configure it, rather than present a publicly known token to a real gateway.
  */
-export function resolveGatewaySeat(args: { gateway?: unknown; token?: unknown }, options: { packaged: boolean; userDataDir: string }): GatewaySeat {
+export function resolveGatewaySeat(
+  args: { gateway?: unknown; token?: unknown },
+  options: { packaged: boolean; userDataDir: string },
+): GatewaySeat {
   const file = path.join(options.userDataDir, SEAT_FILE);
   const fromFile = readSeatFile(file);
-  const gatewayUrl = stringOrUndefined(args.gateway) ?? fromFile?.gateway ?? (options.packaged ? undefined : DEVELOPMENT_SEAT.gatewayUrl);
-  const token = stringOrUndefined(args.token) ?? fromFile?.token ?? (options.packaged ? undefined : DEVELOPMENT_SEAT.token);
+  const gatewayUrl =
+    stringOrUndefined(args.gateway) ??
+    fromFile?.gateway ??
+    (options.packaged ? undefined : DEVELOPMENT_SEAT.gatewayUrl);
+  const token =
+    stringOrUndefined(args.token) ??
+    fromFile?.token ??
+    (options.packaged ? undefined : DEVELOPMENT_SEAT.token);
   if (gatewayUrl === undefined || token === undefined) {
     throw new SeatConfigError(
       [
@@ -49,7 +58,8 @@ export function resolveGatewaySeat(args: { gateway?: unknown; token?: unknown },
       ].join('\n'),
     );
   }
-  if (!URL.canParse(gatewayUrl) || !/^https?:$/.test(new URL(gatewayUrl).protocol)) throw new SeatConfigError(`--gateway must be an http(s) URL, got "${gatewayUrl}"`);
+  if (!URL.canParse(gatewayUrl) || !/^https?:$/.test(new URL(gatewayUrl).protocol))
+    throw new SeatConfigError(`--gateway must be an http(s) URL, got "${gatewayUrl}"`);
   return { gatewayUrl, token };
 }
 
@@ -62,7 +72,10 @@ function readSeatFile(file: string): z.infer<typeof SeatFileSchema> | null {
     throw new SeatConfigError(`${file} cannot be read as JSON: ${(err as Error).message}`);
   }
   const parsed = SeatFileSchema.safeParse(json);
-  if (!parsed.success) throw new SeatConfigError(`${file} is not a seat file ({"gateway": "http(s)://…", "token": "…"}): ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new SeatConfigError(
+      `${file} is not a seat file ({"gateway": "http(s)://…", "token": "…"}): ${z.prettifyError(parsed.error)}`,
+    );
   return parsed.data;
 }
 

@@ -13,11 +13,17 @@ type WindowState = z.infer<typeof WindowStateSchema>;
 const DEFAULT_BOUNDS = { width: 1600, height: 1000 };
 
 /** Restores size and monitor; a remembered monitor that is gone falls back to the primary. */
-export function loadWindowState(userDataDir: string): Partial<Rectangle> & { maximized: boolean; fullScreen: boolean } {
+export function loadWindowState(
+  userDataDir: string,
+): Partial<Rectangle> & { maximized: boolean; fullScreen: boolean } {
   try {
-    const state = WindowStateSchema.parse(JSON.parse(readFileSync(path.join(userDataDir, 'window-state.json'), 'utf8')));
+    const state = WindowStateSchema.parse(
+      JSON.parse(readFileSync(path.join(userDataDir, 'window-state.json'), 'utf8')),
+    );
     const visible = screen.getAllDisplays().some((d) => intersects(d.workArea, state.bounds));
-    return visible ? { ...state.bounds, maximized: state.maximized, fullScreen: state.fullScreen } : { ...DEFAULT_BOUNDS, maximized: state.maximized, fullScreen: false };
+    return visible
+      ? { ...state.bounds, maximized: state.maximized, fullScreen: state.fullScreen }
+      : { ...DEFAULT_BOUNDS, maximized: state.maximized, fullScreen: false };
   } catch {
     return { ...DEFAULT_BOUNDS, maximized: false, fullScreen: false };
   }
@@ -25,7 +31,11 @@ export function loadWindowState(userDataDir: string): Partial<Rectangle> & { max
 
 export function trackWindowState(win: BrowserWindow, userDataDir: string): void {
   const save = () => {
-    const state: WindowState = { bounds: win.getNormalBounds(), maximized: win.isMaximized(), fullScreen: win.isFullScreen() };
+    const state: WindowState = {
+      bounds: win.getNormalBounds(),
+      maximized: win.isMaximized(),
+      fullScreen: win.isFullScreen(),
+    };
     writeFileSync(path.join(userDataDir, 'window-state.json'), JSON.stringify(state));
   };
   win.on('close', save);

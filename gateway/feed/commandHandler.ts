@@ -13,7 +13,14 @@ import {
 import { intakeRefusal } from '../../shared/protocol/envelopeIntake';
 import type { RefusedIntake } from './refusedIntake';
 import type { SeatArbiter } from './seatArbiter';
-import { AlertClaimCommandSchema, AlertStepCommandSchema, SeatAssignExtrasSchema, SeatPresenceCommandSchema, type SeatPresenceCommand, type SeatRef } from '../../shared/protocol/seats';
+import {
+  AlertClaimCommandSchema,
+  AlertStepCommandSchema,
+  SeatAssignExtrasSchema,
+  SeatPresenceCommandSchema,
+  type SeatPresenceCommand,
+  type SeatRef,
+} from '../../shared/protocol/seats';
 
 export interface CommandContext {
   log: FeedLog;
@@ -54,44 +61,76 @@ type Outcome = { messages: { type: string; payload: unknown }[]; moves?: boolean
 /** The sender as the gateway knows it: its console id from the connection, the rest as the seat stated it. */
 function sender(ctx: CommandContext, stated: SeatRef | undefined): SeatRef {
   const consoleId = ctx.consoleId ?? stated?.consoleId ?? 'unknown';
-  return stated ? { ...stated, consoleId } : { consoleId, operator: 'unknown', role: 'unknown', seat: consoleId };
+  return stated
+    ? { ...stated, consoleId }
+    : { consoleId, operator: 'unknown', role: 'unknown', seat: consoleId };
 }
 
 function execute(command: ConsoleCommand, ctx: CommandContext, at: string): Outcome {
   const statusChange = (unitId: string, status: string, alertId?: string): Outcome => {
     if (!ctx.unitIds.has(unitId)) return { error: `unknown unit ${unitId}` };
     // A unit that is free again (or out of service) ends its commitment, whoever made it.
-    const released = ctx.arbiter && (status === 'available' || status === 'off_duty') ? ctx.arbiter.release(unitId, null, at) : [];
-    return { messages: [{ type: 'unit.status', payload: { unitId, status, at, ...(alertId ? { alertId } : {}) } }, ...released], moves: true };
+    const released =
+      ctx.arbiter && (status === 'available' || status === 'off_duty')
+        ? ctx.arbiter.release(unitId, null, at)
+        : [];
+    return {
+      messages: [
+        { type: 'unit.status', payload: { unitId, status, at, ...(alertId ? { alertId } : {}) } },
+        ...released,
+      ],
+      moves: true,
+    };
   };
   switch (command.kind) {
     case 'unit.status': {
       const p = UnitStatusCommand.safeParse(command.payload);
-      return p.success ? statusChange(p.data.unitId, p.data.status, p.data.alertId) : { error: `invalid payload: ${describe(p.error)}` };
+      return p.success
+        ? statusChange(p.data.unitId, p.data.status, p.data.alertId)
+        : { error: `invalid payload: ${describe(p.error)}` };
     }
     case 'unit.assign': {
       // Acknowledged at once; the simulation then sets off (en_route) and arrives (on_scene).
       const p = UnitAssignCommand.safeParse(command.payload);
       if (!p.success) return { error: `invalid payload: ${describe(p.error)}` };
-      if (ctx.unitIds.has(p.data.unitId) && ctx.dispatch.statusOf(p.data.unitId) === 'off_duty') return { error: `unit ${p.data.unitId} is off duty` };
-      if (!ctx.arbiter || !ctx.unitIds.has(p.data.unitId)) return statusChange(p.data.unitId, 'dispatched', p.data.alertId);
+      if (ctx.unitIds.has(p.data.unitId) && ctx.dispatch.statusOf(p.data.unitId) === 'off_duty')
+        return { error: `unit ${p.data.unitId} is off duty` };
+      if (!ctx.arbiter || !ctx.unitIds.has(p.data.unitId))
+        return statusChange(p.data.unitId, 'dispatched', p.data.alertId);
       // Protocol 2: the unit is committed to the alert for this seat, or refused with who has it.
       const extras = SeatAssignExtrasSchema.safeParse(command.payload);
       const by = sender(ctx, extras.success ? extras.data.by : undefined);
-      const decision = ctx.arbiter.assign(p.data.unitId, p.data.alertId, by, at, extras.success && extras.data.reassign === true);
+      const decision = ctx.arbiter.assign(
+        p.data.unitId,
+        p.data.alertId,
+        by,
+        at,
+        extras.success && extras.data.reassign === true,
+      );
       if (!decision.ok) return { error: decision.error };
       const moved = statusChange(p.data.unitId, 'dispatched', p.data.alertId);
-      return 'messages' in moved ? { messages: [...decision.messages, ...moved.messages], moves: true } : moved;
+      return 'messages' in moved
+        ? { messages: [...decision.messages, ...moved.messages], moves: true }
+        : moved;
     }
     case 'unit.recall': {
       const p = UnitRecallCommand.safeParse(command.payload);
-      return p.success ? statusChange(p.data.unitId, 'available') : { error: `invalid payload: ${describe(p.error)}` };
+      return p.success
+        ? statusChange(p.data.unitId, 'available')
+        : { error: `invalid payload: ${describe(p.error)}` };
     }
     case 'alert.claim': {
       if (!ctx.arbiter) return { error: `command ${command.kind} is not supported by this gateway` };
       const p = AlertClaimCommandSchema.safeParse(command.payload);
       if (!p.success) return { error: `invalid payload: ${describe(p.error)}` };
-      const decision = ctx.arbiter.claim(p.data.alertId, sender(ctx, p.data.by), p.data.mode, at, p.data.to, p.data.note);
+      const decision = ctx.arbiter.claim(
+        p.data.alertId,
+        sender(ctx, p.data.by),
+        p.data.mode,
+        at,
+        p.data.to,
+        p.data.note,
+      );
       return decision.ok ? { messages: decision.messages } : { error: decision.error };
     }
     case 'alert.step': {
@@ -113,7 +152,8 @@ function execute(command: ConsoleCommand, ctx: CommandContext, at: string): Outc
       if (!p.success) return { error: `invalid payload: ${describe(p.error)}` };
       if (!ctx.unitIds.has(p.data.unitId)) return { error: `unknown unit ${p.data.unitId}` };
       const status = ctx.dispatch.statusOf(p.data.unitId);
-      if (status !== 'available') return { error: `unit ${p.data.unitId} is ${status}, not available: it is not moved` };
+      if (status !== 'available')
+        return { error: `unit ${p.data.unitId} is ${status}, not available: it is not moved` };
       return { messages: [], moves: true };
     }
     case 'camera.ptz': {
@@ -122,8 +162,10 @@ function execute(command: ConsoleCommand, ctx: CommandContext, at: string): Outc
       if (!p.success) return { error: `invalid payload: ${describe(p.error)}` };
       const camera = ctx.cameras?.get(p.data.cameraId);
       if (!camera) return { error: `unknown camera ${p.data.cameraId}` };
-      if (!isPtz(camera)) return { error: `camera ${camera.id} (${camera.kind}) is fixed, not PTZ: it cannot be aimed` };
-      if (ctx.cameraOnline && !ctx.cameraOnline(camera.id)) return { error: `camera ${camera.id} is offline` };
+      if (!isPtz(camera))
+        return { error: `camera ${camera.id} (${camera.kind}) is fixed, not PTZ: it cannot be aimed` };
+      if (ctx.cameraOnline && !ctx.cameraOnline(camera.id))
+        return { error: `camera ${camera.id} is offline` };
       return { messages: [] };
     }
     default:
@@ -142,7 +184,11 @@ export function handleCommand(raw: unknown, ctx: CommandContext): CommandAck {
   const parsed = ConsoleCommandSchema.safeParse(raw);
   if (!parsed.success) {
     const id = (raw as { commandId?: unknown } | null)?.commandId;
-    return { commandId: typeof id === 'string' ? id : '', ok: false, error: `invalid command: ${describe(parsed.error)}` };
+    return {
+      commandId: typeof id === 'string' ? id : '',
+      ok: false,
+      error: `invalid command: ${describe(parsed.error)}`,
+    };
   }
   const command = parsed.data;
   const previous = ctx.log.commandAck(command.commandId);
@@ -151,15 +197,37 @@ export function handleCommand(raw: unknown, ctx: CommandContext): CommandAck {
   const nowMs = ctx.now();
   // A command's text ends up in messages to every console: refuse what a console would alter.
   const refusal = intakeRefusal({ type: command.kind, payload: command.payload });
-  if (refusal) ctx.refused?.record('command', { type: command.kind, payload: command.payload }, refusal, new Date(nowMs).toISOString());
-  const outcome = refusal ? { error: `refused: ${refusal.reason}` } : execute(command, ctx, new Date(nowMs).toISOString());
-  const ack: CommandAck = 'error' in outcome ? { commandId: command.commandId, ok: false, error: outcome.error } : { commandId: command.commandId, ok: true };
+  if (refusal)
+    ctx.refused?.record(
+      'command',
+      { type: command.kind, payload: command.payload },
+      refusal,
+      new Date(nowMs).toISOString(),
+    );
+  const outcome = refusal
+    ? { error: `refused: ${refusal.reason}` }
+    : execute(command, ctx, new Date(nowMs).toISOString());
+  const ack: CommandAck =
+    'error' in outcome
+      ? { commandId: command.commandId, ok: false, error: outcome.error }
+      : { commandId: command.commandId, ok: true };
   const messages = 'messages' in outcome ? outcome.messages : [];
   // A unit command is stored with the scenario time it took effect, in the same line as its ack.
-  const simulated = 'messages' in outcome && outcome.moves ? { kind: command.kind, payload: command.payload, at: ctx.scenarioTime() } : null;
+  const simulated =
+    'messages' in outcome && outcome.moves
+      ? { kind: command.kind, payload: command.payload, at: ctx.scenarioTime() }
+      : null;
   // The console's audit head rides along: recorded with the ack, it anchors the console's log here.
   const anchor = command.auditHead ? { auditHead: command.auditHead } : {};
-  const record = simulated ? { commandId: command.commandId, ack, command: { kind: simulated.kind, payload: simulated.payload }, at: simulated.at, ...anchor } : { commandId: command.commandId, ack, ...anchor };
+  const record = simulated
+    ? {
+        commandId: command.commandId,
+        ack,
+        command: { kind: simulated.kind, payload: simulated.payload },
+        at: simulated.at,
+        ...anchor,
+      }
+    : { commandId: command.commandId, ack, ...anchor };
   const entries = ctx.log.append({ messages, commands: [record], sentAt: new Date(nowMs).toISOString() });
   // Decided and applied before the next command is handled: that is what orders a race.
   ctx.arbiter?.observe(entries);

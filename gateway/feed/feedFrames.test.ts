@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { FEED_FRAME_BUDGET_BYTES, FEED_FRAME_LIMIT_BYTES, MAX_ENVELOPE_BYTES, WithheldPayloadSchema } from '../../shared/protocol/feed';
+import {
+  FEED_FRAME_BUDGET_BYTES,
+  FEED_FRAME_LIMIT_BYTES,
+  MAX_ENVELOPE_BYTES,
+  WithheldPayloadSchema,
+} from '../../shared/protocol/feed';
 import { feedFrames } from './feedFrames';
 import type { WireEnvelope } from './feedLog';
 
-const envelope = (seq: number, filler: number): WireEnvelope => ({ seq, type: 'alert', sentAt: '2026-11-20T11:00:00.000Z', payload: { id: `a-${seq}`, filler: 'x'.repeat(filler) } });
+const envelope = (seq: number, filler: number): WireEnvelope => ({
+  seq,
+  type: 'alert',
+  sentAt: '2026-11-20T11:00:00.000Z',
+  payload: { id: `a-${seq}`, filler: 'x'.repeat(filler) },
+});
 const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
 
 describe('feed frames', () => {
@@ -28,7 +38,11 @@ describe('feed frames', () => {
 
   it('sends an envelope over the limit as a withheld stand-in with its seq, type and reason', () => {
     const [frame] = feedFrames([envelope(1, 10), envelope(2, MAX_ENVELOPE_BYTES), envelope(3, 10)]);
-    expect(frame!.map((e) => [e.seq, e.type])).toEqual([[1, 'alert'], [2, 'alert'], [3, 'alert']]);
+    expect(frame!.map((e) => [e.seq, e.type])).toEqual([
+      [1, 'alert'],
+      [2, 'alert'],
+      [3, 'alert'],
+    ]);
     const standIn = WithheldPayloadSchema.parse(frame![1]!.payload);
     expect(standIn.withheld.reason).toMatch(/exceeds the feed's limit of 65536 bytes/);
     expect(standIn.withheld.bytes).toBeGreaterThan(MAX_ENVELOPE_BYTES);

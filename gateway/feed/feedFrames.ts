@@ -1,4 +1,9 @@
-import { FEED_FRAME_BUDGET_BYTES, FEED_FRAME_MAX_ENVELOPES, MAX_ENVELOPE_BYTES, type WithheldPayload } from '../../shared/protocol/feed';
+import {
+  FEED_FRAME_BUDGET_BYTES,
+  FEED_FRAME_MAX_ENVELOPES,
+  MAX_ENVELOPE_BYTES,
+  type WithheldPayload,
+} from '../../shared/protocol/feed';
 import { jsonBytes } from '../../shared/protocol/envelopeIntake';
 import type { WireEnvelope } from './feedLog';
 
@@ -22,7 +27,12 @@ function bytesOf(envelope: WireEnvelope): number {
 function sendable(envelope: WireEnvelope): { envelope: WireEnvelope; bytes: number } {
   const bytes = bytesOf(envelope);
   if (bytes <= MAX_ENVELOPE_BYTES) return { envelope, bytes };
-  const payload: WithheldPayload = { withheld: { reason: `envelope of ${bytes} bytes exceeds the feed's limit of ${MAX_ENVELOPE_BYTES} bytes; it stays in the gateway's log`, bytes } };
+  const payload: WithheldPayload = {
+    withheld: {
+      reason: `envelope of ${bytes} bytes exceeds the feed's limit of ${MAX_ENVELOPE_BYTES} bytes; it stays in the gateway's log`,
+      bytes,
+    },
+  };
   const standIn: WireEnvelope = { seq: envelope.seq, type: envelope.type, sentAt: envelope.sentAt, payload };
   return { envelope: standIn, bytes: jsonBytes(standIn) };
 }
@@ -31,7 +41,11 @@ function sendable(envelope: WireEnvelope): { envelope: WireEnvelope; bytes: numb
  * Splits envelopes (in seq order) into feed frames of at most `maxCount` envelopes and `budget`
  * bytes of JSON each, so no frame exceeds what the console's socket takes (FEED_FRAME_LIMIT_BYTES).
  */
-export function feedFrames(envelopes: readonly WireEnvelope[], budget = FEED_FRAME_BUDGET_BYTES, maxCount = FEED_FRAME_MAX_ENVELOPES): WireEnvelope[][] {
+export function feedFrames(
+  envelopes: readonly WireEnvelope[],
+  budget = FEED_FRAME_BUDGET_BYTES,
+  maxCount = FEED_FRAME_MAX_ENVELOPES,
+): WireEnvelope[][] {
   const frames: WireEnvelope[][] = [];
   let frame: WireEnvelope[] = [];
   let frameBytes = 2; // "[" and "]"

@@ -10,7 +10,10 @@ import { UnitSimulator } from '../simulation/unitSimulator';
 import { fixtureScenario, tempDir, writeFixturePack } from '../../tests/unit/gatewayFixtures';
 
 const at = '2024-05-01T11:00:00.000Z';
-const position = (unitId: string, lng: number) => ({ type: 'unit.position', payload: { unitId, lng, lat: 35.49, heading: 0, speed: 10, at } });
+const position = (unitId: string, lng: number) => ({
+  type: 'unit.position',
+  payload: { unitId, lng, lat: 35.49, heading: 0, speed: 10, at },
+});
 const alert = (id: string) => ({ type: 'alert', payload: { id } });
 
 describe('feed log', () => {
@@ -31,7 +34,11 @@ describe('feed log', () => {
     const dir = tempDir();
     const first = new FeedLog(dir);
     first.append({ messages: [alert('A1'), position('U1', 1)], frontier: 3.5, sentAt: at });
-    first.append({ messages: [], commands: [{ commandId: 'cmd-0001', ack: { commandId: 'cmd-0001', ok: true } }], sentAt: at });
+    first.append({
+      messages: [],
+      commands: [{ commandId: 'cmd-0001', ack: { commandId: 'cmd-0001', ok: true } }],
+      sentAt: at,
+    });
     first.close();
     // A crash in the middle of a write leaves a line without its newline.
     fs.appendFileSync(path.join(dir, LOG_FILE), '{"entries":[{"seq":3,"type":"alert"');
@@ -44,7 +51,11 @@ describe('feed log', () => {
     expect(entry!.seq).toBe(3);
     second.close();
     const third = new FeedLog(dir);
-    expect(third.since(0).map((e) => (e.payload as { id?: string }).id ?? e.type)).toEqual(['A1', 'unit.position', 'A2']);
+    expect(third.since(0).map((e) => (e.payload as { id?: string }).id ?? e.type)).toEqual([
+      'A1',
+      'unit.position',
+      'A2',
+    ]);
     third.close();
   });
 
@@ -53,7 +64,11 @@ describe('feed log', () => {
     const log = new FeedLog(dir, false);
     log.append({ messages: [alert('A1')], sentAt: at });
     for (let i = 0; i < 21_000; i += 1000) {
-      log.append({ messages: Array.from({ length: 1000 }, (_, k) => position('U1', i + k)), frontier: i, sentAt: at });
+      log.append({
+        messages: Array.from({ length: 1000 }, (_, k) => position('U1', i + k)),
+        frontier: i,
+        sentAt: at,
+      });
     }
     log.close();
     const size = fs.statSync(path.join(dir, LOG_FILE)).size;
@@ -75,14 +90,23 @@ describe('scenario player', () => {
   }
   const wall = (s: number) => new Date(Date.UTC(2024, 4, 1, 11) + s * 1000).toISOString();
   const nonPositions = (messages: { type: string; payload: Record<string, unknown> }[]) =>
-    messages.filter((m) => m.type !== 'unit.position').map((m) => `${m.type}:${String(m.payload.id ?? m.payload.unitId ?? m.payload.cameraId)}`);
+    messages
+      .filter((m) => m.type !== 'unit.position')
+      .map((m) => `${m.type}:${String(m.payload.id ?? m.payload.unitId ?? m.payload.cameraId)}`);
 
   it('yields the same events however the timeline is cut into windows', async () => {
     const p = await player(false);
     const whole = p.due(-1, 10, wall);
-    const pieces = [-1, 0.3, 1, 1.0001, 2.7, 6, 10].flatMap((from, i, cuts) => (i + 1 < cuts.length ? p.due(from, cuts[i + 1]!, wall) : []));
+    const pieces = [-1, 0.3, 1, 1.0001, 2.7, 6, 10].flatMap((from, i, cuts) =>
+      i + 1 < cuts.length ? p.due(from, cuts[i + 1]!, wall) : [],
+    );
     expect(nonPositions(pieces)).toEqual(nonPositions(whole));
-    expect(nonPositions(whole).slice(0, 4)).toEqual(['unit.status:U-CAR-1', 'unit.status:U-EBIKE-1', 'unit.status:U-FOOT-1', 'alert:A-0001']);
+    expect(nonPositions(whole).slice(0, 4)).toEqual([
+      'unit.status:U-CAR-1',
+      'unit.status:U-EBIKE-1',
+      'unit.status:U-FOOT-1',
+      'alert:A-0001',
+    ]);
     // Positions collapse to the last 2 s tick of the window.
     expect(whole.filter((m) => m.type === 'unit.position').map((m) => m.time)).toEqual([10, 10, 10]);
     const first = whole.find((m) => m.type === 'alert')!;
@@ -95,8 +119,16 @@ describe('scenario player', () => {
     const L = looping.cycleSeconds;
     expect(nonPositions(once.due(L + 0.5, 3 * L, wall))).toEqual([]);
     const second = looping.due(L - 0.5, 2 * L - 0.5, wall).filter((m) => m.type === 'alert');
-    expect(second.map((m) => m.payload.id)).toEqual(['A-0001-r1', 'A-0002-r1', 'A-0003-r1', 'A-0004-r1', 'A-0005-r1']);
-    const dispatched = looping.due(L, L + 2, wall).find((m) => m.type === 'unit.status' && m.payload.status === 'dispatched');
+    expect(second.map((m) => m.payload.id)).toEqual([
+      'A-0001-r1',
+      'A-0002-r1',
+      'A-0003-r1',
+      'A-0004-r1',
+      'A-0005-r1',
+    ]);
+    const dispatched = looping
+      .due(L, L + 2, wall)
+      .find((m) => m.type === 'unit.status' && m.payload.status === 'dispatched');
     expect(dispatched?.payload.alertId).toBe('A-0001-r1');
   });
 });

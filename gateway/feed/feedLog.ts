@@ -130,7 +130,12 @@ export class FeedLog {
   /** Assigns the next seqs, makes the line durable, and returns the envelopes to send. */
   append(request: AppendRequest): WireEnvelope[] {
     const fresh = this.unlogged(request.messages);
-    const entries = fresh.map((m, i) => ({ seq: this.head + 1 + i, type: m.type, sentAt: request.sentAt, payload: m.payload }));
+    const entries = fresh.map((m, i) => ({
+      seq: this.head + 1 + i,
+      type: m.type,
+      sentAt: request.sentAt,
+      payload: m.payload,
+    }));
     const line: LogLine = { entries };
     if (request.frontier !== undefined) line.frontier = request.frontier;
     if (request.commands && request.commands.length > 0) line.commands = [...request.commands];
@@ -160,7 +165,8 @@ export class FeedLog {
    * the in-memory view of a shared log (gateway/pg/pgLogStore.ts). Not written to any file.
    */
   absorb(batch: LogBatch): void {
-    if (batch.entries.some((e) => e.seq <= this.head)) throw new Error(`absorb: seq ${batch.entries[0]!.seq} is not after head ${this.head}`);
+    if (batch.entries.some((e) => e.seq <= this.head))
+      throw new Error(`absorb: seq ${batch.entries[0]!.seq} is not after head ${this.head}`);
     this.apply(batch);
   }
 
@@ -237,7 +243,8 @@ export class FeedLog {
       const commands = [...this.commands.values()];
       if (commands.length > 0) this.writeLine(fd, { entries: [], commands });
       if (this.ids.size > 0) this.writeLine(fd, { entries: [], ids: [...this.ids] });
-      for (let i = 0; i < all.length; i += REPLAY_LINE_CHUNK) this.writeLine(fd, { entries: all.slice(i, i + REPLAY_LINE_CHUNK) });
+      for (let i = 0; i < all.length; i += REPLAY_LINE_CHUNK)
+        this.writeLine(fd, { entries: all.slice(i, i + REPLAY_LINE_CHUNK) });
       const last: LogLine = { entries: [] };
       if (this.lastFrontier !== null) last.frontier = this.lastFrontier;
       this.writeLine(fd, last);

@@ -17,7 +17,11 @@ interface Backend {
 }
 
 const sentAt = '2026-12-06T10:00:00.000Z';
-const msg = (n: number, id?: string) => ({ type: 'alert', payload: { id: `A-${n}`, text: `告警 ${n}` }, ...(id ? { id } : {}) });
+const msg = (n: number, id?: string) => ({
+  type: 'alert',
+  payload: { id: `A-${n}`, text: `告警 ${n}` },
+  ...(id ? { id } : {}),
+});
 const position = (unitId: string, n: number) => ({ type: 'unit.position', payload: { unitId, n } });
 
 function contract(name: string, backend: () => Backend | null) {
@@ -29,7 +33,8 @@ function contract(name: string, backend: () => Backend | null) {
     };
 
     it('assigns increasing seqs from 1 and answers since(seq) and headSeq', async (t) => {
-      if (!backend()) return t.skip(`${name} log store unavailable: ${pgReason ?? 'its server did not start'}`);
+      if (!backend())
+        return t.skip(`${name} log store unavailable: ${pgReason ?? 'its server did not start'}`);
       const { store } = await open();
       expect(store.headSeq).toBe(0);
       const first = await store.append({ messages: [msg(1), msg(2)], sentAt });
@@ -38,12 +43,18 @@ function contract(name: string, backend: () => Backend | null) {
       expect(second.entries.map((e) => e.seq)).toEqual([3]);
       expect(store.headSeq).toBe(3);
       expect(store.since(1).map((e) => (e.payload as { id: string }).id)).toEqual(['A-2', 'A-3']);
-      expect(store.since(0)[0]).toEqual({ seq: 1, type: 'alert', sentAt, payload: { id: 'A-1', text: '告警 1' } });
+      expect(store.since(0)[0]).toEqual({
+        seq: 1,
+        type: 'alert',
+        sentAt,
+        payload: { id: 'A-1', text: '告警 1' },
+      });
       await store.close();
     });
 
     it('keeps one envelope per id: a retried append is not doubled', async (t) => {
-      if (!backend()) return t.skip(`${name} log store unavailable: ${pgReason ?? 'its server did not start'}`);
+      if (!backend())
+        return t.skip(`${name} log store unavailable: ${pgReason ?? 'its server did not start'}`);
       const { store, reopen } = await open();
       await store.append({ messages: [msg(1, 'env-1'), msg(1, 'env-1')], sentAt });
       const retry = await store.append({ messages: [msg(1, 'env-1'), msg(2, 'env-2')], sentAt });
@@ -56,37 +67,64 @@ function contract(name: string, backend: () => Backend | null) {
     });
 
     it('records a command once: a repeat gets the first ack and appends nothing', async (t) => {
-      if (!backend()) return t.skip(`${name} log store unavailable: ${pgReason ?? 'its server did not start'}`);
+      if (!backend())
+        return t.skip(`${name} log store unavailable: ${pgReason ?? 'its server did not start'}`);
       const { store } = await open();
       const ack = { commandId: 'c-1', ok: true as const };
-      await store.append({ messages: [msg(1)], commands: [{ commandId: 'c-1', ack, command: { kind: 'unit.assign', payload: { unitId: 'U' } }, at: 12 }], sentAt });
-      const repeat = await store.append({ messages: [msg(2)], commands: [{ commandId: 'c-1', ack: { commandId: 'c-1', ok: false, error: 'late' } }], sentAt });
+      await store.append({
+        messages: [msg(1)],
+        commands: [
+          { commandId: 'c-1', ack, command: { kind: 'unit.assign', payload: { unitId: 'U' } }, at: 12 },
+        ],
+        sentAt,
+      });
+      const repeat = await store.append({
+        messages: [msg(2)],
+        commands: [{ commandId: 'c-1', ack: { commandId: 'c-1', ok: false, error: 'late' } }],
+        sentAt,
+      });
       expect(repeat).toEqual({ entries: [], duplicateCommand: ack });
       expect(store.headSeq).toBe(1);
       expect(store.commandAck('c-1')).toEqual(ack);
-      expect(store.commandRecords()).toEqual([{ commandId: 'c-1', ack, command: { kind: 'unit.assign', payload: { unitId: 'U' } }, at: 12 }]);
+      expect(store.commandRecords()).toEqual([
+        { commandId: 'c-1', ack, command: { kind: 'unit.assign', payload: { unitId: 'U' } }, at: 12 },
+      ]);
       await store.close();
     });
 
     it('keeps only the latest position report per unit', async (t) => {
-      if (!backend()) return t.skip(`${name} log store unavailable: ${pgReason ?? 'its server did not start'}`);
+      if (!backend())
+        return t.skip(`${name} log store unavailable: ${pgReason ?? 'its server did not start'}`);
       const { store, reopen } = await open();
       await store.append({ messages: [position('U1', 1), position('U2', 1), msg(1)], sentAt });
       await store.append({ messages: [position('U1', 2), position('U1', 3)], sentAt });
       const kept = (s: LogStore) => s.since(0).map((e) => [e.seq, e.type]);
-      expect(kept(store)).toEqual([[2, 'unit.position'], [3, 'alert'], [5, 'unit.position']]);
+      expect(kept(store)).toEqual([
+        [2, 'unit.position'],
+        [3, 'alert'],
+        [5, 'unit.position'],
+      ]);
       await store.close();
       const again = await reopen();
-      expect(kept(again)).toEqual([[2, 'unit.position'], [3, 'alert'], [5, 'unit.position']]);
+      expect(kept(again)).toEqual([
+        [2, 'unit.position'],
+        [3, 'alert'],
+        [5, 'unit.position'],
+      ]);
       expect(again.headSeq).toBe(5);
       await again.close();
     });
 
     it('is durable: seqs, frontier and commands survive a reopen, and seqs continue', async (t) => {
-      if (!backend()) return t.skip(`${name} log store unavailable: ${pgReason ?? 'its server did not start'}`);
+      if (!backend())
+        return t.skip(`${name} log store unavailable: ${pgReason ?? 'its server did not start'}`);
       const { store, reopen } = await open();
       await store.append({ messages: [msg(1)], frontier: 30, sentAt });
-      await store.append({ messages: [], commands: [{ commandId: 'c-9', ack: { commandId: 'c-9', ok: true } }], sentAt });
+      await store.append({
+        messages: [],
+        commands: [{ commandId: 'c-9', ack: { commandId: 'c-9', ok: true } }],
+        sentAt,
+      });
       expect(store.frontier).toBe(30);
       await store.close();
       const again = await reopen();
@@ -97,7 +135,8 @@ function contract(name: string, backend: () => Backend | null) {
     });
 
     it('tells its batch listeners of every append once, in seq order', async (t) => {
-      if (!backend()) return t.skip(`${name} log store unavailable: ${pgReason ?? 'its server did not start'}`);
+      if (!backend())
+        return t.skip(`${name} log store unavailable: ${pgReason ?? 'its server did not start'}`);
       const { store } = await open();
       const seen: LogBatch[] = [];
       store.onBatch((b) => seen.push(b));
@@ -117,8 +156,15 @@ afterAll(async () => {
   await pgServer?.stop();
 }, 60_000);
 
-contract('file', () => ({ fresh: () => Promise.resolve(tempDir('log-store-')), open: (dir) => Promise.resolve(FileLogStore.open(dir, false)) }));
-contract('PostgreSQL', () => (pgServer ? { fresh: () => pgServer!.freshDatabase(databaseName('contract')), open: (url) => PgLogStore.open(url) } : null));
+contract('file', () => ({
+  fresh: () => Promise.resolve(tempDir('log-store-')),
+  open: (dir) => Promise.resolve(FileLogStore.open(dir, false)),
+}));
+contract('PostgreSQL', () =>
+  pgServer
+    ? { fresh: () => pgServer!.freshDatabase(databaseName('contract')), open: (url) => PgLogStore.open(url) }
+    : null,
+);
 
 describe('PostgreSQL: several writers on one database', () => {
   it('gives appends from two stores one total order, each seen by both, nothing lost or doubled', async (t) => {
@@ -133,7 +179,12 @@ describe('PostgreSQL: several writers on one database', () => {
         if (seenByB.length === 40) resolve();
       }),
     );
-    await Promise.all(Array.from({ length: 20 }, (_, i) => [a.append({ messages: [msg(i)], sentAt: 'a' }), b.append({ messages: [msg(100 + i)], sentAt: 'b' })]).flat());
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => [
+        a.append({ messages: [msg(i)], sentAt: 'a' }),
+        b.append({ messages: [msg(100 + i)], sentAt: 'b' }),
+      ]).flat(),
+    );
     await allSeenByB;
     await a.refresh();
     const seqs = a.since(0).map((e) => e.seq);
@@ -158,11 +209,17 @@ describe('PostgreSQL: several writers on one database', () => {
     if (!pgServer) return t.skip(pgReason ?? undefined);
     const url = await pgServer.freshDatabase(databaseName('schema'));
     const [a, b] = await Promise.all([PgLogStore.open(url), PgLogStore.open(url)]);
-    const versions = await a.pool.query<{ version: number }>('SELECT version FROM gateway_schema ORDER BY version');
-    expect(versions.rows.map((r) => r.version)).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
+    const versions = await a.pool.query<{ version: number }>(
+      'SELECT version FROM gateway_schema ORDER BY version',
+    );
+    expect(versions.rows.map((r) => r.version)).toEqual(
+      Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1),
+    );
     await a.pool.query('INSERT INTO gateway_schema (version) VALUES ($1)', [SCHEMA_VERSION + 1]);
     await Promise.all([a.close(), b.close()]);
-    await expect(PgLogStore.open(url)).rejects.toThrow(new RegExp(`schema is version ${SCHEMA_VERSION + 1}, newer than this gateway's ${SCHEMA_VERSION}`));
+    await expect(PgLogStore.open(url)).rejects.toThrow(
+      new RegExp(`schema is version ${SCHEMA_VERSION + 1}, newer than this gateway's ${SCHEMA_VERSION}`),
+    );
   });
 
   it('opens a log longer than one read page whole, in order', async (t) => {
@@ -170,17 +227,23 @@ describe('PostgreSQL: several writers on one database', () => {
     const url = await pgServer.freshDatabase(databaseName('long'));
     const writer = await PgLogStore.open(url);
     // 2500 appends in one statement (more than one page of 2000), as 2500 gateways' appends would land.
-    await writer.pool.query(`SELECT feed_append('s', ARRAY[NULL]::text[], ARRAY['alert'], ARRAY['{"n":' || n || '}'], ARRAY[NULL]::text[], NULL, '{}', '{}') FROM generate_series(1, 2500) AS n`);
+    await writer.pool.query(
+      `SELECT feed_append('s', ARRAY[NULL]::text[], ARRAY['alert'], ARRAY['{"n":' || n || '}'], ARRAY[NULL]::text[], NULL, '{}', '{}') FROM generate_series(1, 2500) AS n`,
+    );
     const reader = await PgLogStore.open(url);
     expect(reader.headSeq).toBe(2500);
-    expect(reader.since(0).map((e) => (e.payload as { n: number }).n)).toEqual(Array.from({ length: 2500 }, (_, i) => i + 1));
+    expect(reader.since(0).map((e) => (e.payload as { n: number }).n)).toEqual(
+      Array.from({ length: 2500 }, (_, i) => i + 1),
+    );
     await Promise.all([writer.close(), reader.close()]);
   });
 
   it('refuses a bad --database URL and an unreachable server with a clear message', async () => {
     await expect(PgLogStore.open('not a url')).rejects.toThrow(/--database must be a URL like postgres:/);
     await expect(PgLogStore.open('mysql://h/db')).rejects.toThrow(/postgres:\/\/ or postgresql:\/\//);
-    await expect(PgLogStore.open('postgres://u:secret@127.0.0.1:1/db')).rejects.toThrow(/cannot connect to PostgreSQL at 127\.0\.0\.1:1\/db/);
+    await expect(PgLogStore.open('postgres://u:secret@127.0.0.1:1/db')).rejects.toThrow(
+      /cannot connect to PostgreSQL at 127\.0\.0\.1:1\/db/,
+    );
     await expect(PgLogStore.open('postgres://u:secret@127.0.0.1:1/db')).rejects.not.toThrow(/secret/);
   });
 });

@@ -69,7 +69,9 @@ export class FileLogStore implements LogStore {
 
   append(request: AppendRequest): Promise<AppendResult> {
     try {
-      const known = (request.commands ?? []).map((c) => this.log.commandAck(c.commandId)).find((ack) => ack !== undefined);
+      const known = (request.commands ?? [])
+        .map((c) => this.log.commandAck(c.commandId))
+        .find((ack) => ack !== undefined);
       if (known) return Promise.resolve({ entries: [], duplicateCommand: known });
       const entries = this.log.append(request);
       const batch: LogBatch = { entries };

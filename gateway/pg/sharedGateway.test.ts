@@ -5,7 +5,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayEvents, type CommandAck } from '../../shared/protocol/feed';
 import type { WireEnvelope } from '../feed/feedLog';
 import { startGateway } from '../server';
-import { FIXTURE_UNITS, fixtureAlertId, fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, type RecordingClient } from '../../tests/unit/gatewayFixtures';
+import {
+  FIXTURE_UNITS,
+  fixtureAlertId,
+  fixtureScenario,
+  recordingClient,
+  tempDir,
+  waitFor,
+  writeFixture,
+  type RecordingClient,
+} from '../../tests/unit/gatewayFixtures';
 import type { LocalPostgres } from './embeddedServer';
 import { databaseName, testPostgres } from '../../tests/unit/testPostgres';
 
@@ -29,13 +38,23 @@ function client(url: string, options: Parameters<typeof recordingClient>[1] = {}
   cleanup.push(() => c.close());
   return c;
 }
-const alertIds = (envelopes: WireEnvelope[]) => envelopes.filter((e) => e.type === 'alert').map((e) => (e.payload as { id: string }).id);
+const alertIds = (envelopes: WireEnvelope[]) =>
+  envelopes.filter((e) => e.type === 'alert').map((e) => (e.payload as { id: string }).id);
 /** Positions are superseded in the log, so a resuming console legitimately skips some: compare the rest. */
-const history = (envelopes: WireEnvelope[]) => envelopes.filter((e) => e.type !== 'unit.position').map((e) => `${e.seq}:${e.type}:${JSON.stringify(e.payload)}`);
-const strictlyIncreasing = (envelopes: WireEnvelope[]) => envelopes.every((e, i) => i === 0 || e.seq > envelopes[i - 1]!.seq);
+const history = (envelopes: WireEnvelope[]) =>
+  envelopes
+    .filter((e) => e.type !== 'unit.position')
+    .map((e) => `${e.seq}:${e.type}:${JSON.stringify(e.payload)}`);
+const strictlyIncreasing = (envelopes: WireEnvelope[]) =>
+  envelopes.every((e, i) => i === 0 || e.seq > envelopes[i - 1]!.seq);
 const has = (c: RecordingClient, id: string) => () => alertIds(c.envelopes).includes(id);
 /** GET /admin/state's scenarioLeader: whether this gateway plays the scenario. */
-const leads = async (url: string) => ((await (await fetch(`${url}/admin/state`, { headers: { authorization: 'Bearer demo-token' } })).json()) as { scenarioLeader: boolean }).scenarioLeader;
+const leads = async (url: string) =>
+  (
+    (await (
+      await fetch(`${url}/admin/state`, { headers: { authorization: 'Bearer demo-token' } })
+    ).json()) as { scenarioLeader: boolean }
+  ).scenarioLeader;
 
 describe('gateways sharing one PostgreSQL', () => {
   it('sends every envelope appended through either gateway to the consoles of both, once, in one seq order', async (t) => {
@@ -45,7 +64,14 @@ describe('gateways sharing one PostgreSQL', () => {
     const alerts = 10;
     const { packDir, scenarioFile } = writeFixture(dir, fixtureScenario(alerts));
     const start = async () => {
-      const g = await startGateway({ scenario: scenarioFile, pack: packDir, port: 0, speed: 20, tickMs: 10, database });
+      const g = await startGateway({
+        scenario: scenarioFile,
+        pack: packDir,
+        port: 0,
+        speed: 20,
+        tickMs: 10,
+        database,
+      });
       cleanup.push(() => g.close());
       return g;
     };
@@ -54,24 +80,59 @@ describe('gateways sharing one PostgreSQL', () => {
     const [ca, cb] = [client(a.url), client(b.url)];
 
     // Injected through both at once, while the scenario (played by one of them) goes on.
-    const injected = await Promise.all(Array.from({ length: 15 }, (_, i) => [a.append('alert', { id: `via-a-${i}` }), b.append('alert', { id: `via-b-${i}` })]).flat());
+    const injected = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => [
+        a.append('alert', { id: `via-a-${i}` }),
+        b.append('alert', { id: `via-b-${i}` }),
+      ]).flat(),
+    );
     expect(new Set(injected).size).toBe(30);
     // A unit command through B; its retry through A is the same command, not a second one.
-    const command = { commandId: 'command-0001', kind: 'unit.assign', payload: { unitId: FIXTURE_UNITS[1], alertId: fixtureAlertId(1), lng: 112.851, lat: 35.491 } };
-    const send = (c: RecordingClient) => new Promise<CommandAck>((resolve) => c.socket.emit(GatewayEvents.command, command, resolve));
+    const command = {
+      commandId: 'command-0001',
+      kind: 'unit.assign',
+      payload: { unitId: FIXTURE_UNITS[1], alertId: fixtureAlertId(1), lng: 112.851, lat: 35.491 },
+    };
+    const send = (c: RecordingClient) =>
+      new Promise<CommandAck>((resolve) => c.socket.emit(GatewayEvents.command, command, resolve));
     expect(await send(cb)).toEqual({ commandId: 'command-0001', ok: true });
     expect(await send(ca)).toEqual({ commandId: 'command-0001', ok: true, duplicate: true });
 
-    const done = (c: RecordingClient) => () => has(c, fixtureAlertId(alerts))() && has(c, 'via-a-14')() && has(c, 'via-b-14')() && c.envelopes.some((e) => e.type === 'unit.status' && (e.payload as { unitId: string }).unitId === FIXTURE_UNITS[1]);
+    const done = (c: RecordingClient) => () =>
+      has(c, fixtureAlertId(alerts))() &&
+      has(c, 'via-a-14')() &&
+      has(c, 'via-b-14')() &&
+      c.envelopes.some(
+        (e) => e.type === 'unit.status' && (e.payload as { unitId: string }).unitId === FIXTURE_UNITS[1],
+      );
     await waitFor(done(ca), 10_000, 'everything on A');
     await waitFor(done(cb), 10_000, 'everything on B');
-    await waitFor(() => ca.envelopes.at(-1)!.seq === a.headSeq() && cb.envelopes.at(-1)!.seq === b.headSeq() && a.headSeq() === b.headSeq(), 10_000, 'both at one head');
+    await waitFor(
+      () =>
+        ca.envelopes.at(-1)!.seq === a.headSeq() &&
+        cb.envelopes.at(-1)!.seq === b.headSeq() &&
+        a.headSeq() === b.headSeq(),
+      10_000,
+      'both at one head',
+    );
     for (const c of [ca, cb]) {
       expect(strictlyIncreasing(c.envelopes)).toBe(true);
       const ids = alertIds(c.envelopes);
-      expect(ids.filter((id) => id.startsWith('A-'))).toEqual(Array.from({ length: alerts }, (_, i) => fixtureAlertId(i + 1)));
-      expect(ids.filter((id) => id.startsWith('via-')).sort()).toEqual([...Array.from({ length: 15 }, (_, i) => `via-a-${i}`), ...Array.from({ length: 15 }, (_, i) => `via-b-${i}`)].sort());
-      const dispatched = c.envelopes.filter((e) => e.type === 'unit.status' && (e.payload as { status: string; unitId: string }).unitId === FIXTURE_UNITS[1] && (e.payload as { status: string }).status === 'dispatched');
+      expect(ids.filter((id) => id.startsWith('A-'))).toEqual(
+        Array.from({ length: alerts }, (_, i) => fixtureAlertId(i + 1)),
+      );
+      expect(ids.filter((id) => id.startsWith('via-')).sort()).toEqual(
+        [
+          ...Array.from({ length: 15 }, (_, i) => `via-a-${i}`),
+          ...Array.from({ length: 15 }, (_, i) => `via-b-${i}`),
+        ].sort(),
+      );
+      const dispatched = c.envelopes.filter(
+        (e) =>
+          e.type === 'unit.status' &&
+          (e.payload as { status: string; unitId: string }).unitId === FIXTURE_UNITS[1] &&
+          (e.payload as { status: string }).status === 'dispatched',
+      );
       expect(dispatched).toHaveLength(1);
     }
     expect(history(ca.envelopes)).toEqual(history(cb.envelopes));
@@ -82,9 +143,23 @@ describe('gateways sharing one PostgreSQL', () => {
     const database = await server.freshDatabase(databaseName('clock'));
     const dir = tempDir();
     const { packDir, scenarioFile } = writeFixture(dir, fixtureScenario(3));
-    const a = await startGateway({ scenario: scenarioFile, pack: packDir, port: 0, speed: 7, tickMs: 10, database });
+    const a = await startGateway({
+      scenario: scenarioFile,
+      pack: packDir,
+      port: 0,
+      speed: 7,
+      tickMs: 10,
+      database,
+    });
     cleanup.push(() => a.close());
-    const b = await startGateway({ scenario: scenarioFile, pack: packDir, port: 0, speed: 2, tickMs: 10, database });
+    const b = await startGateway({
+      scenario: scenarioFile,
+      pack: packDir,
+      port: 0,
+      speed: 2,
+      tickMs: 10,
+      database,
+    });
     cleanup.push(() => b.close());
     expect(b.clockState().speed).toBe(7);
     const [leader, follower] = (await leads(a.url)) ? [a, b] : [b, a];
@@ -93,7 +168,9 @@ describe('gateways sharing one PostgreSQL', () => {
     expect(leader.controlClock({ action: 'pause' }).paused).toBe(true);
 
     const other = writeFixture(tempDir(), { ...fixtureScenario(2), id: 'another-drill' });
-    await expect(startGateway({ scenario: other.scenarioFile, pack: other.packDir, port: 0, database })).rejects.toThrow(/holds the log of scenario "test-drill", not "another-drill"/);
+    await expect(
+      startGateway({ scenario: other.scenarioFile, pack: other.packDir, port: 0, database }),
+    ).rejects.toThrow(/holds the log of scenario "test-drill", not "another-drill"/);
   });
 
   it('carries a socket.io broadcast on one gateway to the consoles of the other (postgres adapter)', async (t) => {
@@ -116,7 +193,10 @@ describe('gateways sharing one PostgreSQL', () => {
 
 /** The CLI as a real process, so SIGKILL hits the gateway itself (as in gateway/main.test.ts). */
 function runGateway(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('gateway', 'main.ts'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join('gateway', 'main.ts'), ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   cleanup.push(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'));
   return new Promise((resolve, reject) => {
     let out = '';
@@ -130,7 +210,10 @@ function runGateway(args: string[]): Promise<{ child: ChildProcess; url: string 
     child.on('exit', (code) => reject(new Error(`gateway exited with ${code}: ${err}`)));
   });
 }
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
 
 describe('gateway processes sharing one PostgreSQL', () => {
   it('a gateway killed mid-scenario: its console resumes on the other from its last seq, nothing lost or doubled', async (t) => {
@@ -140,7 +223,20 @@ describe('gateway processes sharing one PostgreSQL', () => {
     const alerts = 60;
     const { packDir, scenarioFile } = writeFixture(dir, fixtureScenario(alerts));
     // 60 alerts at speed 10: 6 s of scenario, so the kill lands mid-way and the survivor plays on.
-    const args = ['--scenario', scenarioFile, '--pack', packDir, '--speed', '10', '--tick-ms', '10', '--port', '0', '--database', database];
+    const args = [
+      '--scenario',
+      scenarioFile,
+      '--pack',
+      packDir,
+      '--speed',
+      '10',
+      '--tick-ms',
+      '10',
+      '--port',
+      '0',
+      '--database',
+      database,
+    ];
     const started = await Promise.all([runGateway(args), runGateway(args)]);
     // Kill the one playing the scenario: the other has to take over from its frontier.
     const leaders = await Promise.all(started.map((g) => leads(g.url)));
@@ -168,6 +264,17 @@ describe('gateway processes sharing one PostgreSQL', () => {
   it('refuses a bad --database URL at start with a clear message', async () => {
     const dir = tempDir();
     const { packDir, scenarioFile } = writeFixture(dir);
-    await expect(runGateway(['--scenario', scenarioFile, '--pack', packDir, '--port', '0', '--database', 'localhost:5432/x'])).rejects.toThrow(/--database must be a postgres:\/\/ or postgresql:\/\/ URL/);
+    await expect(
+      runGateway([
+        '--scenario',
+        scenarioFile,
+        '--pack',
+        packDir,
+        '--port',
+        '0',
+        '--database',
+        'localhost:5432/x',
+      ]),
+    ).rejects.toThrow(/--database must be a postgres:\/\/ or postgresql:\/\/ URL/);
   });
 });

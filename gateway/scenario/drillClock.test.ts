@@ -2,7 +2,14 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../server';
-import { fixtureAlertId, fixtureScenario, recordingClient, tempDir, waitFor, writeFixture } from '../../tests/unit/gatewayFixtures';
+import {
+  fixtureAlertId,
+  fixtureScenario,
+  recordingClient,
+  tempDir,
+  waitFor,
+  writeFixture,
+} from '../../tests/unit/gatewayFixtures';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -11,7 +18,15 @@ afterEach(async () => {
 
 async function start(dir: string, speed = 1): Promise<RunningGateway> {
   const { packDir, scenarioFile } = writeFixture(dir, fixtureScenario(10, 100));
-  const gateway = await startGateway({ scenario: scenarioFile, pack: packDir, port: 0, speed, tickMs: 10, stateDir: path.join(dir, 'state'), fsync: false });
+  const gateway = await startGateway({
+    scenario: scenarioFile,
+    pack: packDir,
+    port: 0,
+    speed,
+    tickMs: 10,
+    stateDir: path.join(dir, 'state'),
+    fsync: false,
+  });
   cleanup.push(() => gateway.close());
   return gateway;
 }
@@ -22,7 +37,16 @@ async function clock(gateway: RunningGateway, body?: unknown, token = 'demo-toke
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
-  return { status: res.status, body: (await res.json()) as { scenarioTime: number; speed: number; paused: boolean; headSeq: number; error?: string } };
+  return {
+    status: res.status,
+    body: (await res.json()) as {
+      scenarioTime: number;
+      speed: number;
+      paused: boolean;
+      headSeq: number;
+      error?: string;
+    },
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -47,7 +71,12 @@ describe('drill replay controls (POST /admin/clock)', () => {
     const seeked = await clock(gateway, { action: 'seek', toSeconds: 550 });
     expect(seeked.status).toBe(200);
     expect(seeked.body).toMatchObject({ scenarioTime: 550, paused: true });
-    await waitFor(() => c.envelopes.some((e) => e.type === 'alert' && (e.payload as { id: string }).id === fixtureAlertId(5)), 3000, 'skipped alerts');
+    await waitFor(
+      () =>
+        c.envelopes.some((e) => e.type === 'alert' && (e.payload as { id: string }).id === fixtureAlertId(5)),
+      3000,
+      'skipped alerts',
+    );
     const alerts = c.envelopes.filter((e) => e.type === 'alert').map((e) => (e.payload as { id: string }).id);
     expect(alerts).toEqual([1, 2, 3, 4, 5].map(fixtureAlertId));
     const seqs = c.envelopes.map((e) => e.seq);
@@ -63,13 +92,23 @@ describe('drill replay controls (POST /admin/clock)', () => {
     await sleep(100);
     expect((await clock(gateway)).body.scenarioTime).toBeGreaterThan(550);
     const pausedAgain = await clock(gateway, { action: 'pause' });
-    const meta = JSON.parse(readFileSync(path.join(dir, 'state', 'meta.json'), 'utf8')) as { clock: { paused: boolean; speed: number } };
+    const meta = JSON.parse(readFileSync(path.join(dir, 'state', 'meta.json'), 'utf8')) as {
+      clock: { paused: boolean; speed: number };
+    };
     expect(meta.clock).toMatchObject({ paused: true, speed: 20 });
     const headBefore = gateway.headSeq();
     await gateway.close();
 
     // Restarted with the same state dir (and the same speed): still paused where it was.
-    const again = await startGateway({ scenario: path.join(dir, 'scenario.json'), pack: path.join(dir, 'pack'), port: 0, speed: 20, tickMs: 10, stateDir: path.join(dir, 'state'), fsync: false });
+    const again = await startGateway({
+      scenario: path.join(dir, 'scenario.json'),
+      pack: path.join(dir, 'pack'),
+      port: 0,
+      speed: 20,
+      tickMs: 10,
+      stateDir: path.join(dir, 'state'),
+      fsync: false,
+    });
     cleanup.push(() => again.close());
     const restored = await clock(again);
     expect(restored.body.paused).toBe(true);

@@ -50,17 +50,29 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
 }
 
 export async function startDrillRoom(options: DrillRoomOptions): Promise<RunningDrillRoom> {
-  if (!Number.isInteger(options.seats) || options.seats < 1 || options.seats > MAX_SEATS) throw new Error(`--seats must be a whole number from 1 to ${MAX_SEATS}, got ${options.seats}`);
+  if (!Number.isInteger(options.seats) || options.seats < 1 || options.seats > MAX_SEATS)
+    throw new Error(`--seats must be a whole number from 1 to ${MAX_SEATS}, got ${options.seats}`);
   const token = options.token ?? DEFAULT_TOKEN;
   const host = options.host ?? '127.0.0.1';
   // The room's control port follows the seats' rule (and fails before any seat starts).
-  const tls = listenSecurity({ host, allowRemote: options.allowRemote, tlsCertFile: options.tlsCertFile, tlsKeyFile: options.tlsKeyFile });
+  const tls = listenSecurity({
+    host,
+    allowRemote: options.allowRemote,
+    tlsCertFile: options.tlsCertFile,
+    tlsKeyFile: options.tlsKeyFile,
+  });
   const basePort = options.port ?? 0;
   const { seats: count, port: _port, stateDir, ...shared } = options;
   // Started together so that the seats' scenario clocks begin within moments of each other.
   const started = await Promise.allSettled(
     Array.from({ length: count }, (_, i) =>
-      startGateway({ ...shared, token, port: basePort === 0 ? 0 : basePort + i + 1, stateDir: stateDir ? path.join(stateDir, `seat-${i + 1}`) : null, loop: false }),
+      startGateway({
+        ...shared,
+        token,
+        port: basePort === 0 ? 0 : basePort + i + 1,
+        stateDir: stateDir ? path.join(stateDir, `seat-${i + 1}`) : null,
+        loop: false,
+      }),
     ),
   );
   const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -77,10 +89,20 @@ export async function startDrillRoom(options: DrillRoomOptions): Promise<Running
   // (over HTTP it would have to trust the seats' certificate when they serve HTTPS).
   const toSeat = (seat: RunningDrillRoom['seats'][number], change?: ClockBody) => {
     try {
-      return { seat: seat.seat, url: seat.url, status: 200, clock: change ? seat.gateway.controlClock(change) : seat.gateway.clockState() };
+      return {
+        seat: seat.seat,
+        url: seat.url,
+        status: 200,
+        clock: change ? seat.gateway.controlClock(change) : seat.gateway.clockState(),
+      };
     } catch (err) {
       if (!(err instanceof ClockRefused)) throw err;
-      return { seat: seat.seat, url: seat.url, status: 409, clock: { error: err.message } as Record<string, unknown> };
+      return {
+        seat: seat.seat,
+        url: seat.url,
+        status: 409,
+        clock: { error: err.message } as Record<string, unknown>,
+      };
     }
   };
 
@@ -88,10 +110,13 @@ export async function startDrillRoom(options: DrillRoomOptions): Promise<Running
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://room');
       if (url.pathname === '/healthz') return send(res, 200, { ok: true, seats: seats.length });
-      if (!tokenMatches(bearerToken(req.headers.authorization), token)) return send(res, 401, { error: 'unauthorized' });
+      if (!tokenMatches(bearerToken(req.headers.authorization), token))
+        return send(res, 401, { error: 'unauthorized' });
       if (url.pathname === '/room' && req.method === 'GET') {
         const states = seats.map((s) => toSeat(s));
-        return send(res, 200, { seats: states.map(({ seat, url: seatUrl, clock }) => ({ seat, url: seatUrl, clock })) });
+        return send(res, 200, {
+          seats: states.map(({ seat, url: seatUrl, clock }) => ({ seat, url: seatUrl, clock })),
+        });
       }
       if (url.pathname === '/room/clock' && req.method === 'POST') {
         let raw: unknown;
@@ -105,7 +130,11 @@ export async function startDrillRoom(options: DrillRoomOptions): Promise<Running
         const results = seats.map((s) => toSeat(s, change.body));
         const refused = results.filter((r) => r.status !== 200);
         // A change one seat refuses (a backward seek, a bad body) is refused by all alike.
-        if (refused.length) return send(res, refused[0]!.status, { error: refused[0]!.clock['error'] ?? 'refused', seats: results });
+        if (refused.length)
+          return send(res, refused[0]!.status, {
+            error: refused[0]!.clock['error'] ?? 'refused',
+            seats: results,
+          });
         return send(res, 200, { seats: results.map(({ seat, clock }) => ({ seat, clock })) });
       }
       return send(res, 404, { error: 'not found: GET /room, POST /room/clock' });

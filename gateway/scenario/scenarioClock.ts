@@ -51,7 +51,8 @@ export class ScenarioClock {
   control(change: { paused?: boolean; speed?: number; seekTo?: number }): void {
     const nowMs = this.now();
     const current = this.scenarioTimeAt(nowMs);
-    if (change.speed !== undefined && !(Number.isFinite(change.speed) && change.speed > 0)) throw new Error(`speed must be a positive number, got ${change.speed}`);
+    if (change.speed !== undefined && !(Number.isFinite(change.speed) && change.speed > 0))
+      throw new Error(`speed must be a positive number, got ${change.speed}`);
     if (change.seekTo !== undefined && !(Number.isFinite(change.seekTo) && change.seekTo >= current)) {
       throw new Error(`cannot seek backwards (from ${current.toFixed(1)} s to ${change.seekTo} s)`);
     }
@@ -77,7 +78,9 @@ export class ScenarioClock {
 
   /** Wall-clock ms at which a scenario time falls due. */
   wallTimeAt(scenarioSec: number): number {
-    return this.anchor.anchorWallMs + ((scenarioSec - this.anchor.anchorScenarioSec) / this.anchor.speed) * 1000;
+    return (
+      this.anchor.anchorWallMs + ((scenarioSec - this.anchor.anchorScenarioSec) / this.anchor.speed) * 1000
+    );
   }
 
   /** Real milliseconds it takes the scenario clock to advance by `scenarioSec`. */
@@ -115,7 +118,12 @@ export function openScenarioClock(
     startedAt: new Date(nowMs).toISOString(),
     clock: { anchorWallMs: nowMs, anchorScenarioSec: 0, speed: options.speed },
   };
-  if (!stateDir) return { gatewayId: fresh.gatewayId, clock: new ScenarioClock(fresh.clock, options.now), restored: false };
+  if (!stateDir)
+    return {
+      gatewayId: fresh.gatewayId,
+      clock: new ScenarioClock(fresh.clock, options.now),
+      restored: false,
+    };
 
   fs.mkdirSync(stateDir, { recursive: true });
   const file = path.join(stateDir, META_FILE);
@@ -125,21 +133,38 @@ export function openScenarioClock(
       throw new Error(`${stateDir} has a feed log but no ${META_FILE}; use an empty state dir`);
     }
     writeAtomically(file, JSON.stringify(fresh, null, 2));
-    const persist = (clock: ClockAnchor) => writeAtomically(file, JSON.stringify({ ...fresh, clock }, null, 2));
-    return { gatewayId: fresh.gatewayId, clock: new ScenarioClock(fresh.clock, options.now, persist), restored: false };
+    const persist = (clock: ClockAnchor) =>
+      writeAtomically(file, JSON.stringify({ ...fresh, clock }, null, 2));
+    return {
+      gatewayId: fresh.gatewayId,
+      clock: new ScenarioClock(fresh.clock, options.now, persist),
+      restored: false,
+    };
   }
 
   const meta = JSON.parse(fs.readFileSync(file, 'utf8')) as GatewayMeta;
-  if (meta.version !== 1 || typeof meta.clock?.anchorWallMs !== 'number') throw new Error(`${file}: unrecognised gateway state`);
+  if (meta.version !== 1 || typeof meta.clock?.anchorWallMs !== 'number')
+    throw new Error(`${file}: unrecognised gateway state`);
   if (meta.scenarioId !== options.scenarioId) {
-    throw new Error(`${stateDir} holds the state of scenario "${meta.scenarioId}", not "${options.scenarioId}"; use another state dir`);
+    throw new Error(
+      `${stateDir} holds the state of scenario "${meta.scenarioId}", not "${options.scenarioId}"; use another state dir`,
+    );
   }
   if (meta.clock.speed !== options.speed) {
     // Re-anchor at now so the scenario continues from where it is instead of jumping.
     const previous = new ScenarioClock(meta.clock, options.now);
-    meta.clock = { anchorWallMs: nowMs, anchorScenarioSec: previous.scenarioTimeAt(nowMs), speed: options.speed, paused: meta.clock.paused };
+    meta.clock = {
+      anchorWallMs: nowMs,
+      anchorScenarioSec: previous.scenarioTimeAt(nowMs),
+      speed: options.speed,
+      paused: meta.clock.paused,
+    };
     writeAtomically(file, JSON.stringify(meta, null, 2));
   }
   const persist = (clock: ClockAnchor) => writeAtomically(file, JSON.stringify({ ...meta, clock }, null, 2));
-  return { gatewayId: meta.gatewayId, clock: new ScenarioClock(meta.clock, options.now, persist), restored: true };
+  return {
+    gatewayId: meta.gatewayId,
+    clock: new ScenarioClock(meta.clock, options.now, persist),
+    restored: true,
+  };
 }

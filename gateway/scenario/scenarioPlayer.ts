@@ -7,7 +7,10 @@ export interface UnitMotionSource {
   readonly unitIds: string[];
   positionAt(unitId: string, t: number): SimulatedPosition;
   /** Status changes the simulation itself makes due in (from, to] (en_route, on_scene), in time order. */
-  statusEventsIn?(from: number, to: number): { time: number; unitId: string; status: string; alertId?: string }[];
+  statusEventsIn?(
+    from: number,
+    to: number,
+  ): { time: number; unitId: string; status: string; alertId?: string }[];
 }
 
 /** Length of one pass of a scenario: its duration, stretched if an event lies beyond it. */
@@ -88,7 +91,13 @@ export class ScenarioPlayer {
       // dispatch state of the previous pass.
       if (inWindow(base)) {
         this.simulator.unitIds.forEach((unitId, index) => {
-          out.push({ time: base, rank: 0, index, type: 'unit.status', payload: { unitId, status: 'available', at: wallTime(base) } });
+          out.push({
+            time: base,
+            rank: 0,
+            index,
+            type: 'unit.status',
+            payload: { unitId, status: 'available', at: wallTime(base) },
+          });
         });
       }
       this.scenario.events.forEach((event, index) => {
@@ -103,7 +112,11 @@ export class ScenarioPlayer {
             payload = { ...p, id: cycleId(String(p.id), cycle), reportedAt: at };
             break;
           case 'unit.status':
-            payload = { ...p, at, ...(typeof p.alertId === 'string' ? { alertId: cycleId(p.alertId, cycle) } : {}) };
+            payload = {
+              ...p,
+              at,
+              ...(typeof p.alertId === 'string' ? { alertId: cycleId(p.alertId, cycle) } : {}),
+            };
             break;
           case 'camera.status':
             payload = { ...p, at };
@@ -115,7 +128,18 @@ export class ScenarioPlayer {
 
     // Dispatched units setting off and arriving.
     (this.simulator.statusEventsIn?.(from, to) ?? []).forEach((e, index) => {
-      out.push({ time: e.time, rank: 2, index, type: 'unit.status', payload: { unitId: e.unitId, status: e.status, at: wallTime(e.time), ...(e.alertId ? { alertId: e.alertId } : {}) } });
+      out.push({
+        time: e.time,
+        rank: 2,
+        index,
+        type: 'unit.status',
+        payload: {
+          unitId: e.unitId,
+          status: e.status,
+          at: wallTime(e.time),
+          ...(e.alertId ? { alertId: e.alertId } : {}),
+        },
+      });
     });
 
     const tick = Math.floor(to / POSITION_INTERVAL_SECONDS) * POSITION_INTERVAL_SECONDS;

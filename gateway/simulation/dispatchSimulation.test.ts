@@ -3,11 +3,24 @@ import { haversineMeters, type LngLat } from '../../shared/domain/geo';
 import { UnitPositionSchema, UnitStatusReportSchema } from '../../shared/domain/unit';
 import { GatewayEvents, type CommandAck } from '../../shared/protocol/feed';
 import { loadCityPack } from '../../node/citypack/loadCityPack';
-import { ACCEPT_DELAY_SECONDS, DispatchSimulator, driveSpeed, type SimulatedCommand } from './dispatchSimulator';
+import {
+  ACCEPT_DELAY_SECONDS,
+  DispatchSimulator,
+  driveSpeed,
+  type SimulatedCommand,
+} from './dispatchSimulator';
 import { buildRoadGraph } from './roadGraph';
 import type { WireEnvelope } from '../feed/feedLog';
 import { startGateway, type GatewayOptions, type RunningGateway } from '../server';
-import { fixtureScenario, recordingClient, tempDir, waitFor, writeFixture, writeFixturePack, type RecordingClient } from '../../tests/unit/gatewayFixtures';
+import {
+  fixtureScenario,
+  recordingClient,
+  tempDir,
+  waitFor,
+  writeFixture,
+  writeFixturePack,
+  type RecordingClient,
+} from '../../tests/unit/gatewayFixtures';
 import { UNIT_SPEED_MPS, UnitSimulator } from './unitSimulator';
 
 const cleanup: (() => unknown)[] = [];
@@ -21,10 +34,20 @@ const CAR_DRIVE = driveSpeed('car');
 const ORIGIN = { lng: 112.85, lat: 35.49 };
 const STEP = 0.002;
 
-async function start(options: Partial<GatewayOptions> & { dir?: string } = {}): Promise<RunningGateway & { dir: string }> {
+async function start(
+  options: Partial<GatewayOptions> & { dir?: string } = {},
+): Promise<RunningGateway & { dir: string }> {
   const dir = options.dir ?? tempDir('dispatch-sim-');
   const { packDir, scenarioFile } = writeFixture(dir, fixtureScenario(3));
-  const gateway = await startGateway({ scenario: scenarioFile, pack: packDir, port: 0, speed: 25, tickMs: 10, fsync: false, ...options });
+  const gateway = await startGateway({
+    scenario: scenarioFile,
+    pack: packDir,
+    port: 0,
+    speed: 25,
+    tickMs: 10,
+    fsync: false,
+    ...options,
+  });
   cleanup.push(() => gateway.close());
   return Object.assign(gateway, { dir });
 }
@@ -35,15 +58,24 @@ function client(url: string): RecordingClient {
   return c;
 }
 
-const send = (c: RecordingClient, command: unknown) => c.socket.timeout(3000).emitWithAck(GatewayEvents.command, command) as Promise<CommandAck>;
+const send = (c: RecordingClient, command: unknown) =>
+  c.socket.timeout(3000).emitWithAck(GatewayEvents.command, command) as Promise<CommandAck>;
 
 type Status = { unitId: string; status: string; alertId?: string; at: string };
 type Position = { unitId: string; lng: number; lat: number; heading: number; speed: number; at: string };
 const statusesOf = (c: RecordingClient, unitId: string, alertId?: string) =>
-  c.envelopes.filter((e) => e.type === 'unit.status' && (e.payload as Status).unitId === unitId && (alertId === undefined || (e.payload as Status).alertId === alertId));
+  c.envelopes.filter(
+    (e) =>
+      e.type === 'unit.status' &&
+      (e.payload as Status).unitId === unitId &&
+      (alertId === undefined || (e.payload as Status).alertId === alertId),
+  );
 const positionsOf = (c: RecordingClient, unitId: string, afterSeq = 0) =>
-  c.envelopes.filter((e) => e.type === 'unit.position' && e.seq > afterSeq && (e.payload as Position).unitId === unitId) as (WireEnvelope & { payload: Position })[];
-const statusNamed = (c: RecordingClient, unitId: string, alertId: string, status: string) => statusesOf(c, unitId, alertId).find((e) => (e.payload as Status).status === status);
+  c.envelopes.filter(
+    (e) => e.type === 'unit.position' && e.seq > afterSeq && (e.payload as Position).unitId === unitId,
+  ) as (WireEnvelope & { payload: Position })[];
+const statusNamed = (c: RecordingClient, unitId: string, alertId: string, status: string) =>
+  statusesOf(c, unitId, alertId).find((e) => (e.payload as Status).status === status);
 /** The ack comes before the feed batch with the command's status: wait for it. */
 async function nextStatus(c: RecordingClient, unitId: string, afterSeq: number): Promise<WireEnvelope> {
   await waitFor(() => statusesOf(c, unitId).some((e) => e.seq > afterSeq), 5000, 'status after the command');
@@ -57,12 +89,22 @@ const lastPosition = (c: RecordingClient, unitId: string): Position => positions
  * hundred metres.
  */
 const SCENES: { target: LngLat; road: LngLat }[] = [
-  { target: { lng: ORIGIN.lng + 2.5 * STEP, lat: ORIGIN.lat + 3 * STEP + 0.0002 }, road: { lng: ORIGIN.lng + 2.5 * STEP, lat: ORIGIN.lat + 3 * STEP } },
-  { target: { lng: ORIGIN.lng + 0.5 * STEP, lat: ORIGIN.lat - 0.0002 }, road: { lng: ORIGIN.lng + 0.5 * STEP, lat: ORIGIN.lat } },
+  {
+    target: { lng: ORIGIN.lng + 2.5 * STEP, lat: ORIGIN.lat + 3 * STEP + 0.0002 },
+    road: { lng: ORIGIN.lng + 2.5 * STEP, lat: ORIGIN.lat + 3 * STEP },
+  },
+  {
+    target: { lng: ORIGIN.lng + 0.5 * STEP, lat: ORIGIN.lat - 0.0002 },
+    road: { lng: ORIGIN.lng + 0.5 * STEP, lat: ORIGIN.lat },
+  },
 ];
-const farScene = (from: LngLat) => SCENES.reduce((best, s) => (haversineMeters(from, s.road) > haversineMeters(from, best.road) ? s : best));
+const farScene = (from: LngLat) =>
+  SCENES.reduce((best, s) => (haversineMeters(from, s.road) > haversineMeters(from, best.road) ? s : best));
 
-async function unitStates(gateway: RunningGateway): Promise<{ scenarioTime: number; units: Record<string, { status: string; alertId: string | null; etaSeconds?: number }> }> {
+async function unitStates(gateway: RunningGateway): Promise<{
+  scenarioTime: number;
+  units: Record<string, { status: string; alertId: string | null; etaSeconds?: number }>;
+}> {
   const res = await fetch(`${gateway.url}/admin/state`, { headers: { authorization: 'Bearer demo-token' } });
   return (await res.json()) as never;
 }
@@ -70,13 +112,22 @@ async function unitStates(gateway: RunningGateway): Promise<{ scenarioTime: numb
 /** Connects a console and waits until the scenario's own status events are over (t > 2). */
 async function readyClient(gateway: RunningGateway): Promise<RecordingClient> {
   const c = client(gateway.url);
-  await waitFor(() => positionsOf(c, CAR).length > 0 && gateway.scenarioTime() > 2.5, 5000, 'first positions');
+  await waitFor(
+    () => positionsOf(c, CAR).length > 0 && gateway.scenarioTime() > 2.5,
+    5000,
+    'first positions',
+  );
   return c;
 }
 
-const assign = (commandId: string, alertId: string, target: LngLat, unitId = CAR) => ({ commandId, kind: 'unit.assign', payload: { unitId, alertId, lng: target.lng, lat: target.lat } });
+const assign = (commandId: string, alertId: string, target: LngLat, unitId = CAR) => ({
+  commandId,
+  kind: 'unit.assign',
+  payload: { unitId, alertId, lng: target.lng, lat: target.lat },
+});
 /** Scenario seconds between two wall-clock ISO times of the feed. */
-const scenarioSeconds = (fromIso: string, toIso: string, speed: number) => ((Date.parse(toIso) - Date.parse(fromIso)) / 1000) * speed;
+const scenarioSeconds = (fromIso: string, toIso: string, speed: number) =>
+  ((Date.parse(toIso) - Date.parse(fromIso)) / 1000) * speed;
 
 describe('dispatch simulation', () => {
   it('drives an assigned unit along the roads to the scene: dispatched, en_route, on_scene; it stays, then patrols when available', async () => {
@@ -84,7 +135,10 @@ describe('dispatch simulation', () => {
     const gateway = await start({ speed });
     const c = await readyClient(gateway);
     const scene = farScene(lastPosition(c, CAR));
-    expect(await send(c, assign('cmd-assign-drive-1', 'A-SCENE-1', scene.target))).toEqual({ commandId: 'cmd-assign-drive-1', ok: true });
+    expect(await send(c, assign('cmd-assign-drive-1', 'A-SCENE-1', scene.target))).toEqual({
+      commandId: 'cmd-assign-drive-1',
+      ok: true,
+    });
 
     await waitFor(() => statusNamed(c, CAR, 'A-SCENE-1', 'en_route') !== undefined, 5000, 'en_route');
     const during = (await unitStates(gateway)).units[CAR]!;
@@ -151,7 +205,13 @@ describe('dispatch simulation', () => {
     expect((await unitStates(gateway)).units[CAR]).toEqual({ status: 'on_scene', alertId: 'A-SCENE-1' });
 
     // The console resolves the alert: available, and the unit patrols on from the scene.
-    expect(await send(c, { commandId: 'cmd-car-available-1', kind: 'unit.status', payload: { unitId: CAR, status: 'available' } })).toMatchObject({ ok: true });
+    expect(
+      await send(c, {
+        commandId: 'cmd-car-available-1',
+        kind: 'unit.status',
+        payload: { unitId: CAR, status: 'available' },
+      }),
+    ).toMatchObject({ ok: true });
     const available = await nextStatus(c, CAR, onSceneSeq);
     expect(available.payload).toMatchObject({ unitId: CAR, status: 'available' });
     const availableSeq = available.seq;
@@ -168,17 +228,27 @@ describe('dispatch simulation', () => {
     const gateway = await start({ speed });
     const c = await readyClient(gateway);
     const scene = farScene(lastPosition(c, CAR));
-    expect(await send(c, assign('cmd-assign-recall-1', 'A-RECALL-1', scene.target))).toMatchObject({ ok: true });
+    expect(await send(c, assign('cmd-assign-recall-1', 'A-RECALL-1', scene.target))).toMatchObject({
+      ok: true,
+    });
     await waitFor(() => statusNamed(c, CAR, 'A-RECALL-1', 'en_route') !== undefined, 5000, 'en_route');
     const enRouteSeq = statusNamed(c, CAR, 'A-RECALL-1', 'en_route')!.seq;
-    await waitFor(() => positionsOf(c, CAR, enRouteSeq).some((e) => e.payload.speed === CAR_DRIVE), 5000, 'driving');
+    await waitFor(
+      () => positionsOf(c, CAR, enRouteSeq).some((e) => e.payload.speed === CAR_DRIVE),
+      5000,
+      'driving',
+    );
     const { etaSeconds } = (await unitStates(gateway)).units[CAR]!;
     expect(etaSeconds).toBeGreaterThan(0);
 
-    expect(await send(c, { commandId: 'cmd-recall-1', kind: 'unit.recall', payload: { unitId: CAR } })).toEqual({ commandId: 'cmd-recall-1', ok: true });
+    expect(
+      await send(c, { commandId: 'cmd-recall-1', kind: 'unit.recall', payload: { unitId: CAR } }),
+    ).toEqual({ commandId: 'cmd-recall-1', ok: true });
     const recalled = await nextStatus(c, CAR, enRouteSeq);
     expect(recalled.payload).toMatchObject({ unitId: CAR, status: 'available' });
-    const lastDriven = positionsOf(c, CAR, enRouteSeq).filter((e) => e.seq < recalled.seq).at(-1)!.payload;
+    const lastDriven = positionsOf(c, CAR, enRouteSeq)
+      .filter((e) => e.seq < recalled.seq)
+      .at(-1)!.payload;
 
     // Wait past the time it would have arrived.
     await new Promise((r) => setTimeout(r, ((etaSeconds ?? 0) / speed) * 1000 + 400));
@@ -200,7 +270,9 @@ describe('dispatch simulation', () => {
     const first = await start({ speed, dir, stateDir });
     const c = await readyClient(first);
     const scene = farScene(lastPosition(c, CAR));
-    expect(await send(c, assign('cmd-assign-restart-1', 'A-RESTART-1', scene.target))).toMatchObject({ ok: true });
+    expect(await send(c, assign('cmd-assign-restart-1', 'A-RESTART-1', scene.target))).toMatchObject({
+      ok: true,
+    });
     await waitFor(() => statusNamed(c, CAR, 'A-RESTART-1', 'en_route') !== undefined, 5000, 'en_route');
     const enRouteSeq = statusNamed(c, CAR, 'A-RESTART-1', 'en_route')!.seq;
     await waitFor(() => positionsOf(c, CAR, enRouteSeq).length >= 2, 5000, 'driving');
@@ -218,15 +290,27 @@ describe('dispatch simulation', () => {
 
     await waitFor(() => c.hellos.length === 2, 5000, 'reconnect');
     await waitFor(() => statusNamed(c, CAR, 'A-RESTART-1', 'on_scene') !== undefined, 8000, 'on_scene');
-    const firstAfter = positionsOf(c, CAR, enRouteSeq).find((e) => Date.parse(e.payload.at) > Date.parse(lastBefore.at))!.payload;
-    expect(haversineMeters(lastBefore, firstAfter)).toBeLessThanOrEqual(CAR_DRIVE * scenarioSeconds(lastBefore.at, firstAfter.at, speed) + 1);
+    const firstAfter = positionsOf(c, CAR, enRouteSeq).find(
+      (e) => Date.parse(e.payload.at) > Date.parse(lastBefore.at),
+    )!.payload;
+    expect(haversineMeters(lastBefore, firstAfter)).toBeLessThanOrEqual(
+      CAR_DRIVE * scenarioSeconds(lastBefore.at, firstAfter.at, speed) + 1,
+    );
     await new Promise((r) => setTimeout(r, 300));
-    expect(statusesOf(c, CAR, 'A-RESTART-1').map((e) => (e.payload as Status).status)).toEqual(['dispatched', 'en_route', 'on_scene']);
+    expect(statusesOf(c, CAR, 'A-RESTART-1').map((e) => (e.payload as Status).status)).toEqual([
+      'dispatched',
+      'en_route',
+      'on_scene',
+    ]);
     expect(haversineMeters(lastPosition(c, CAR), scene.road)).toBeLessThan(30);
     // A console replaying from 0 sees the same single arrival.
     const fresh = client(second.url);
     await waitFor(() => fresh.lastSeq() >= c.lastSeq(), 5000, 'replay');
-    expect(statusesOf(fresh, CAR, 'A-RESTART-1').map((e) => (e.payload as Status).status)).toEqual(['dispatched', 'en_route', 'on_scene']);
+    expect(statusesOf(fresh, CAR, 'A-RESTART-1').map((e) => (e.payload as Status).status)).toEqual([
+      'dispatched',
+      'en_route',
+      'on_scene',
+    ]);
   });
 
   it('a repeated commandId acks duplicate and does not start a second drive', async () => {
@@ -239,7 +323,11 @@ describe('dispatch simulation', () => {
     await waitFor(() => statusNamed(c, CAR, 'A-DUP-1', 'on_scene') !== undefined, 8000, 'on_scene');
     expect(await send(c, command)).toEqual({ commandId: command.commandId, ok: true, duplicate: true });
     await new Promise((r) => setTimeout(r, 500));
-    expect(statusesOf(c, CAR, 'A-DUP-1').map((e) => (e.payload as Status).status)).toEqual(['dispatched', 'en_route', 'on_scene']);
+    expect(statusesOf(c, CAR, 'A-DUP-1').map((e) => (e.payload as Status).status)).toEqual([
+      'dispatched',
+      'en_route',
+      'on_scene',
+    ]);
     expect((await unitStates(gateway)).units[CAR]).toEqual({ status: 'on_scene', alertId: 'A-DUP-1' });
   });
 
@@ -248,24 +336,57 @@ describe('dispatch simulation', () => {
     const c = client(gateway.url);
     await waitFor(() => c.socket.connected, 5000, 'connect');
     const { target } = SCENES[0]!;
-    const missing = await send(c, { commandId: 'cmd-bad-assign-1', kind: 'unit.assign', payload: { unitId: CAR, alertId: 'A-BAD' } });
+    const missing = await send(c, {
+      commandId: 'cmd-bad-assign-1',
+      kind: 'unit.assign',
+      payload: { unitId: CAR, alertId: 'A-BAD' },
+    });
     expect(missing).toMatchObject({ commandId: 'cmd-bad-assign-1', ok: false });
     expect(missing.error).toMatch(/^invalid payload: lng: .*; lat: /);
-    const range = await send(c, { commandId: 'cmd-bad-assign-2', kind: 'unit.assign', payload: { unitId: CAR, alertId: 'A-BAD', lng: target.lng, lat: 135 } });
+    const range = await send(c, {
+      commandId: 'cmd-bad-assign-2',
+      kind: 'unit.assign',
+      payload: { unitId: CAR, alertId: 'A-BAD', lng: target.lng, lat: 135 },
+    });
     expect(range).toMatchObject({ ok: false });
     expect(range.error).toMatch(/^invalid payload: lat: /);
-    const text = await send(c, { commandId: 'cmd-bad-assign-3', kind: 'unit.assign', payload: { unitId: CAR, alertId: 'A-BAD', lng: '112.85', lat: target.lat } });
+    const text = await send(c, {
+      commandId: 'cmd-bad-assign-3',
+      kind: 'unit.assign',
+      payload: { unitId: CAR, alertId: 'A-BAD', lng: '112.85', lat: target.lat },
+    });
     expect(text.error).toMatch(/^invalid payload: lng: /);
-    expect(await send(c, assign('cmd-bad-assign-4', 'A-BAD', target, 'U-NOPE'))).toEqual({ commandId: 'cmd-bad-assign-4', ok: false, error: 'unknown unit U-NOPE' });
-    expect((await send(c, { commandId: 'cmd-bad-recall-1', kind: 'unit.recall', payload: {} })).error).toMatch(/^invalid payload: unitId: /);
+    expect(await send(c, assign('cmd-bad-assign-4', 'A-BAD', target, 'U-NOPE'))).toEqual({
+      commandId: 'cmd-bad-assign-4',
+      ok: false,
+      error: 'unknown unit U-NOPE',
+    });
+    expect(
+      (await send(c, { commandId: 'cmd-bad-recall-1', kind: 'unit.recall', payload: {} })).error,
+    ).toMatch(/^invalid payload: unitId: /);
 
-    expect(await send(c, { commandId: 'cmd-foot-off-duty', kind: 'unit.status', payload: { unitId: 'U-FOOT-1', status: 'off_duty' } })).toMatchObject({ ok: true });
-    expect(await send(c, assign('cmd-bad-assign-5', 'A-BAD', target, 'U-FOOT-1'))).toEqual({ commandId: 'cmd-bad-assign-5', ok: false, error: 'unit U-FOOT-1 is off duty' });
+    expect(
+      await send(c, {
+        commandId: 'cmd-foot-off-duty',
+        kind: 'unit.status',
+        payload: { unitId: 'U-FOOT-1', status: 'off_duty' },
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await send(c, assign('cmd-bad-assign-5', 'A-BAD', target, 'U-FOOT-1'))).toEqual({
+      commandId: 'cmd-bad-assign-5',
+      ok: false,
+      error: 'unit U-FOOT-1 is off duty',
+    });
     // Failed commands are remembered like any other.
-    expect(await send(c, assign('cmd-bad-assign-5', 'A-BAD', target, 'U-FOOT-1'))).toMatchObject({ ok: false, duplicate: true });
+    expect(await send(c, assign('cmd-bad-assign-5', 'A-BAD', target, 'U-FOOT-1'))).toMatchObject({
+      ok: false,
+      duplicate: true,
+    });
 
     await new Promise((r) => setTimeout(r, 100));
-    expect(c.envelopes.filter((e) => e.type === 'unit.status' && (e.payload as Status).alertId === 'A-BAD')).toEqual([]);
+    expect(
+      c.envelopes.filter((e) => e.type === 'unit.status' && (e.payload as Status).alertId === 'A-BAD'),
+    ).toEqual([]);
     const units = (await unitStates(gateway)).units;
     expect(units[CAR]).toEqual({ status: 'available', alertId: null });
     expect(units['U-FOOT-1']).toEqual({ status: 'off_duty', alertId: null });
@@ -276,11 +397,20 @@ describe('dispatch simulator (pure)', () => {
   async function simulator(loop = false) {
     const pack = await loadCityPack(writeFixturePack(tempDir('dispatch-pure-')));
     const graph = buildRoadGraph(pack.roads.features);
-    return new DispatchSimulator(graph, new UnitSimulator(graph, pack.units, pack.manifest.id), pack.manifest.id, { loop, cycleSeconds: 600 });
+    return new DispatchSimulator(
+      graph,
+      new UnitSimulator(graph, pack.units, pack.manifest.id),
+      pack.manifest.id,
+      { loop, cycleSeconds: 600 },
+    );
   }
   const commands: SimulatedCommand[] = [
     { kind: 'unit.assign', payload: { unitId: CAR, alertId: 'A-1', ...SCENES[0]!.target }, at: 100 },
-    { kind: 'unit.assign', payload: { unitId: 'U-FOOT-1', alertId: 'A-2', ...SCENES[1]!.target }, at: 130.25 },
+    {
+      kind: 'unit.assign',
+      payload: { unitId: 'U-FOOT-1', alertId: 'A-2', ...SCENES[1]!.target },
+      at: 130.25,
+    },
     { kind: 'unit.recall', payload: { unitId: 'U-FOOT-1' }, at: 200 },
     { kind: 'unit.status', payload: { unitId: CAR, status: 'available' }, at: 400 },
   ];
@@ -296,7 +426,10 @@ describe('dispatch simulator (pure)', () => {
       b.positionAt(CAR, command.at);
       b.apply(command);
     }
-    const backward = [...times].reverse().map((t) => ['U-CAR-1', 'U-FOOT-1'].map((u) => b.positionAt(u, t))).reverse();
+    const backward = [...times]
+      .reverse()
+      .map((t) => ['U-CAR-1', 'U-FOOT-1'].map((u) => b.positionAt(u, t)))
+      .reverse();
     expect(backward).toEqual(forward);
     expect(a.statusEventsIn(0, 1000)).toEqual(b.statusEventsIn(0, 1000));
     expect(a.statusEventsIn(0, 1000).map((e) => [e.unitId, e.status, e.alertId])).toEqual([
@@ -308,7 +441,11 @@ describe('dispatch simulator (pure)', () => {
 
   it('ends missions at the start of a loop pass (every unit is reported available then)', async () => {
     const sim = await simulator(true);
-    sim.apply({ kind: 'unit.assign', payload: { unitId: CAR, alertId: 'A-1', ...SCENES[0]!.target }, at: 595 });
+    sim.apply({
+      kind: 'unit.assign',
+      payload: { unitId: CAR, alertId: 'A-1', ...SCENES[0]!.target },
+      at: 595,
+    });
     // Sets off at 603, after the pass started at 600: never.
     expect(sim.statusEventsIn(590, 700)).toEqual([]);
     expect(sim.positionAt(CAR, 700).speed).toBe(UNIT_SPEED_MPS.car);

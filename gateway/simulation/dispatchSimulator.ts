@@ -2,13 +2,32 @@ import { z } from 'zod';
 import { UnitStatusSchema, type UnitStatus, type UnitType } from '../../shared/domain/unit';
 import type { RoadGraph } from './roadGraph';
 import { planRoute, type RoadPath } from './roadRouting';
-import { AVOIDED_ROADS, UNIT_SPEED_MPS, outAndBack, patrolWalk, roundPosition, type LocatedPosition, type SimulatedPosition, type UnitSimulator } from './unitSimulator';
+import {
+  AVOIDED_ROADS,
+  UNIT_SPEED_MPS,
+  outAndBack,
+  patrolWalk,
+  roundPosition,
+  type LocatedPosition,
+  type SimulatedPosition,
+  type UnitSimulator,
+} from './unitSimulator';
 
 /** Scenario seconds between a unit acknowledging a dispatch (dispatched) and setting off (en_route). */
-export const ACCEPT_DELAY_SECONDS: Readonly<Record<UnitType, number>> = { special: 5, car: 8, ebike: 10, foot: 15 };
+export const ACCEPT_DELAY_SECONDS: Readonly<Record<UnitType, number>> = {
+  special: 5,
+  car: 8,
+  ebike: 10,
+  foot: 15,
+};
 
 /** Priority driving (lights and siren): cars and special police drive faster than they patrol. */
-export const PRIORITY_FACTOR: Readonly<Record<UnitType, number>> = { car: 1.3, special: 1.3, ebike: 1, foot: 1 };
+export const PRIORITY_FACTOR: Readonly<Record<UnitType, number>> = {
+  car: 1.3,
+  special: 1.3,
+  ebike: 1,
+  foot: 1,
+};
 
 /** Route cost multiplier for roads a unit type avoids (foot/e-bike on motorway/trunk): only if there is no sensible other way. */
 export const AVOIDED_ROAD_COST = 4;
@@ -26,8 +45,16 @@ export const UnitAssignPayloadSchema = z.object({
 });
 export const UnitRecallPayloadSchema = z.object({ unitId: z.string().min(1) });
 /** An idle unit moves to a better post or point (repositioning advice) and waits there, still available. */
-export const UnitRepositionPayloadSchema = z.object({ unitId: z.string().min(1), lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) });
-export const UnitStatusPayloadSchema = z.object({ unitId: z.string().min(1), status: UnitStatusSchema, alertId: z.string().min(1).optional() });
+export const UnitRepositionPayloadSchema = z.object({
+  unitId: z.string().min(1),
+  lng: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+});
+export const UnitStatusPayloadSchema = z.object({
+  unitId: z.string().min(1),
+  status: UnitStatusSchema,
+  alertId: z.string().min(1).optional(),
+});
 
 /** An accepted command that moves units, with the scenario time it took effect. Persisted in the feed log. */
 export interface SimulatedCommand {
@@ -91,7 +118,11 @@ export class DispatchSimulator {
     private readonly passes: { loop: boolean; cycleSeconds: number },
   ) {
     for (const unitId of patrols.unitIds) {
-      this.timelines.set(unitId, { type: patrols.unitType(unitId), segments: [{ start: -Infinity, motion: { kind: 'home-patrol' } }], resets: 0 });
+      this.timelines.set(unitId, {
+        type: patrols.unitType(unitId),
+        segments: [{ start: -Infinity, motion: { kind: 'home-patrol' } }],
+        resets: 0,
+      });
     }
   }
 
@@ -115,7 +146,10 @@ export class DispatchSimulator {
       const p = entry.payload as { unitId?: unknown; status?: unknown; alertId?: unknown } | null;
       const status = UnitStatusSchema.safeParse(p?.status);
       if (typeof p?.unitId !== 'string' || !this.timelines.has(p.unitId) || !status.success) continue;
-      this.observed.set(p.unitId, { status: status.data, alertId: typeof p.alertId === 'string' ? p.alertId : null });
+      this.observed.set(p.unitId, {
+        status: status.data,
+        alertId: typeof p.alertId === 'string' ? p.alertId : null,
+      });
     }
   }
 
@@ -169,7 +203,8 @@ export class DispatchSimulator {
     for (const [unitId, timeline] of this.timelines) {
       this.applyResets(unitId, timeline, to);
       for (const segment of timeline.segments) {
-        if (segment.status && segment.start > from && segment.start <= to) out.push({ time: segment.start, unitId, ...segment.status });
+        if (segment.status && segment.start > from && segment.start <= to)
+          out.push({ time: segment.start, unitId, ...segment.status });
       }
     }
     // Stable sort: same-time reports keep unit order, and en_route before on_scene.
@@ -183,7 +218,12 @@ export class DispatchSimulator {
       this.applyResets(unitId, timeline, t);
       const observed = this.observed.get(unitId) ?? { status: 'available' as const, alertId: null };
       const arrival = timeline.segments.find((s) => s.start > t && s.status?.status === 'on_scene');
-      out[unitId] = { ...observed, ...(arrival && (observed.status === 'dispatched' || observed.status === 'en_route') ? { etaSeconds: Math.round((arrival.start - t) * 10) / 10 } : {}) };
+      out[unitId] = {
+        ...observed,
+        ...(arrival && (observed.status === 'dispatched' || observed.status === 'en_route')
+          ? { etaSeconds: Math.round((arrival.start - t) * 10) / 10 }
+          : {}),
+      };
     }
     return out;
   }
@@ -196,7 +236,9 @@ export class DispatchSimulator {
 
   /** Number of loop-pass starts (t = k × cycle, k ≥ 1) at or before t. */
   private resetsUpTo(t: number): number {
-    return this.passes.loop && this.passes.cycleSeconds > 0 ? Math.max(0, Math.floor(t / this.passes.cycleSeconds)) : 0;
+    return this.passes.loop && this.passes.cycleSeconds > 0
+      ? Math.max(0, Math.floor(t / this.passes.cycleSeconds))
+      : 0;
   }
 
   /** Applies the loop-pass starts up to t that are not applied yet: each is "available" at k × cycle. */
@@ -217,13 +259,15 @@ export class DispatchSimulator {
   }
 
   private truncate(timeline: UnitTimeline, at: number): void {
-    while (timeline.segments.length > 1 && timeline.segments[timeline.segments.length - 1]!.start > at) timeline.segments.pop();
+    while (timeline.segments.length > 1 && timeline.segments[timeline.segments.length - 1]!.start > at)
+      timeline.segments.pop();
     // Pass starts after `at` (applied early by a query) are re-applied lazily on top of the new plan.
     timeline.resets = Math.min(timeline.resets, this.resetsUpTo(at));
   }
 
   private segmentAt(timeline: UnitTimeline, t: number): Segment {
-    for (let i = timeline.segments.length - 1; i > 0; i--) if (timeline.segments[i]!.start <= t) return timeline.segments[i]!;
+    for (let i = timeline.segments.length - 1; i > 0; i--)
+      if (timeline.segments[i]!.start <= t) return timeline.segments[i]!;
     return timeline.segments[0]!;
   }
 
@@ -238,7 +282,13 @@ export class DispatchSimulator {
       case 'drive': {
         const d = (t - segment.start) * motion.speed;
         const p = motion.path.at(d);
-        return { lng: p.lng, lat: p.lat, heading: p.heading, speed: d < motion.path.length ? motion.speed : 0, location: p.location };
+        return {
+          lng: p.lng,
+          lat: p.lat,
+          heading: p.heading,
+          speed: d < motion.path.length ? motion.speed : 0,
+          location: p.location,
+        };
       }
       case 'hold':
         return motion.fix;
@@ -257,18 +307,29 @@ export class DispatchSimulator {
     if (from.location === null) {
       // No roads in the pack: the unit "arrives" where it is.
       const fix = { ...from, speed: 0 };
-      timeline.segments.push({ start: setOff, motion: { kind: 'hold', fix }, status: enRoute }, { start: setOff, motion: { kind: 'hold', fix }, status: onScene });
+      timeline.segments.push(
+        { start: setOff, motion: { kind: 'hold', fix }, status: enRoute },
+        { start: setOff, motion: { kind: 'hold', fix }, status: onScene },
+      );
       return;
     }
     const avoided = AVOIDED_ROADS[type];
-    const weight = (u: number, v: number) => (avoided.includes(this.graph.edgeClass(u, v)) ? AVOIDED_ROAD_COST : 1);
+    const weight = (u: number, v: number) =>
+      avoided.includes(this.graph.edgeClass(u, v)) ? AVOIDED_ROAD_COST : 1;
     const { path } = planRoute(this.graph, from.location, target, weight);
     const end = path.end;
     const arrival = setOff + path.length / speed;
     const heading = path.length > 0 ? end.heading : from.heading;
     timeline.segments.push(
       { start: setOff, motion: { kind: 'drive', path, speed }, status: enRoute },
-      { start: arrival, motion: { kind: 'hold', fix: { lng: end.lng, lat: end.lat, heading, speed: 0, location: end.location } }, status: onScene },
+      {
+        start: arrival,
+        motion: {
+          kind: 'hold',
+          fix: { lng: end.lng, lat: end.lat, heading, speed: 0, location: end.location },
+        },
+        status: onScene,
+      },
     );
   }
 
@@ -278,13 +339,26 @@ export class DispatchSimulator {
     const from = this.fixAt(unitId, timeline, at);
     if (from.location === null) return;
     const avoided = AVOIDED_ROADS[timeline.type];
-    const weight = (u: number, v: number) => (avoided.includes(this.graph.edgeClass(u, v)) ? AVOIDED_ROAD_COST : 1);
+    const weight = (u: number, v: number) =>
+      avoided.includes(this.graph.edgeClass(u, v)) ? AVOIDED_ROAD_COST : 1;
     const { path } = planRoute(this.graph, from.location, target, weight);
     const end = path.end;
     const speed = UNIT_SPEED_MPS[timeline.type];
     timeline.segments.push(
       { start: at, motion: { kind: 'drive', path, speed } },
-      { start: at + path.length / speed, motion: { kind: 'hold', fix: { lng: end.lng, lat: end.lat, heading: path.length > 0 ? end.heading : from.heading, speed: 0, location: end.location } } },
+      {
+        start: at + path.length / speed,
+        motion: {
+          kind: 'hold',
+          fix: {
+            lng: end.lng,
+            lat: end.lat,
+            heading: path.length > 0 ? end.heading : from.heading,
+            speed: 0,
+            location: end.location,
+          },
+        },
+      },
     );
   }
 
@@ -302,7 +376,10 @@ export class DispatchSimulator {
     if (fix.location === null) return;
     // Seeded by the time it starts, so each resumed patrol is its own (deterministic) walk.
     const path = patrolWalk(this.graph, timeline.type, fix.location, `${this.packId}/${unitId}/${at}`);
-    timeline.segments.push({ start: at, motion: { kind: 'patrol', path, speed: UNIT_SPEED_MPS[timeline.type] } });
+    timeline.segments.push({
+      start: at,
+      motion: { kind: 'patrol', path, speed: UNIT_SPEED_MPS[timeline.type] },
+    });
   }
 
   private hold(unitId: string, at: number): void {

@@ -110,7 +110,11 @@ function projector(origin: LngLat): (p: LngLat) => [number, number] {
  * restricts the search to segments with an accepted endpoint (e.g. those reachable from a unit).
  * Null when no segment qualifies.
  */
-export function nearestRoadPoint(graph: RoadGraph, target: LngLat, accept: (node: number) => boolean = () => true): { location: RoadLocation; distance: number } | null {
+export function nearestRoadPoint(
+  graph: RoadGraph,
+  target: LngLat,
+  accept: (node: number) => boolean = () => true,
+): { location: RoadLocation; distance: number } | null {
   const project = projector(target);
   let best: { location: RoadLocation; distance: number } | null = null;
   for (const node of graph.nodes) {
@@ -125,7 +129,10 @@ export function nearestRoadPoint(graph: RoadGraph, target: LngLat, accept: (node
       const f = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
       const distance = Math.hypot(ax + dx * f, ay + dy * f);
       if (best === null || distance < best.distance) {
-        best = { location: { a: node.index, b: other, along: f * graph.edgeLength(node.index, other) }, distance };
+        best = {
+          location: { a: node.index, b: other, along: f * graph.edgeLength(node.index, other) },
+          distance,
+        };
       }
     }
   }
@@ -145,7 +152,12 @@ export interface RoutePlan {
  * heap order, which depends only on the graph. If the nearest road point is unreachable from
  * `from` (another component), the route ends at the nearest reachable road point instead.
  */
-export function planRoute(graph: RoadGraph, from: RoadLocation, target: LngLat, weight: (u: number, v: number) => number): RoutePlan {
+export function planRoute(
+  graph: RoadGraph,
+  from: RoadLocation,
+  target: LngLat,
+  weight: (u: number, v: number) => number,
+): RoutePlan {
   const n = graph.nodes.length;
   const dist = new Float64Array(n).fill(Infinity);
   const prev = new Int32Array(n).fill(-1);
@@ -203,7 +215,10 @@ export function planRoute(graph: RoadGraph, from: RoadLocation, target: LngLat, 
   const viaB = dist[destination.b]! + (goalLength - destination.along) * goalWeight;
 
   // Start and destination on the same segment: straight along it may beat leaving it.
-  const sameEdge = from.a !== from.b && ((from.a === destination.a && from.b === destination.b) || (from.a === destination.b && from.b === destination.a));
+  const sameEdge =
+    from.a !== from.b &&
+    ((from.a === destination.a && from.b === destination.b) ||
+      (from.a === destination.b && from.b === destination.a));
   if (sameEdge) {
     const target = from.a === destination.a ? destination.along : goalLength - destination.along;
     if (Math.abs(target - from.along) * fromWeight <= Math.min(viaA, viaB)) {
@@ -223,11 +238,18 @@ export function planRoute(graph: RoadGraph, from: RoadLocation, target: LngLat, 
     const to = first === from.a ? 0 : fromLength;
     if (to !== from.along) segments.push({ u: from.a, v: from.b, from: from.along, to });
   }
-  for (let i = 0; i + 1 < nodes.length; i++) segments.push({ u: nodes[i]!, v: nodes[i + 1]!, from: 0, to: graph.edgeLength(nodes[i]!, nodes[i + 1]!) });
+  for (let i = 0; i + 1 < nodes.length; i++)
+    segments.push({
+      u: nodes[i]!,
+      v: nodes[i + 1]!,
+      from: 0,
+      to: graph.edgeLength(nodes[i]!, nodes[i + 1]!),
+    });
   // From the last node onto the destination segment.
   if (destination.a !== destination.b) {
     const start = last === destination.a ? 0 : goalLength;
-    if (start !== destination.along) segments.push({ u: destination.a, v: destination.b, from: start, to: destination.along });
+    if (start !== destination.along)
+      segments.push({ u: destination.a, v: destination.b, from: start, to: destination.along });
   }
   return { path: new RoadPath(graph, segments, from), destination };
 }

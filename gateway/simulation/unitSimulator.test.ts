@@ -29,7 +29,10 @@ describe('unit simulator', () => {
     const times = [0, 2, 4, 37.5, 600, PATROL_LEG_SECONDS * 1.3, 86_400];
     for (const unitId of FIXTURE_UNITS) {
       const forward = times.map((t) => a.simulator.positionAt(unitId, t));
-      const backward = [...times].reverse().map((t) => b.simulator.positionAt(unitId, t)).reverse();
+      const backward = [...times]
+        .reverse()
+        .map((t) => b.simulator.positionAt(unitId, t))
+        .reverse();
       expect(backward).toEqual(forward);
     }
   });
@@ -48,7 +51,8 @@ describe('unit simulator', () => {
       // The grid runs north–south and east–west, so every heading is a multiple of 90°.
       expect(p0.heading % 90).toBeCloseTo(0, 0);
       // On a grid line: either the longitude or the latitude is a multiple of the grid step.
-      const onLine = (v: number, origin: number) => Math.abs(((v - origin) / 0.002) % 1) < 1e-4 || Math.abs(((v - origin) / 0.002) % 1) > 1 - 1e-4;
+      const onLine = (v: number, origin: number) =>
+        Math.abs(((v - origin) / 0.002) % 1) < 1e-4 || Math.abs(((v - origin) / 0.002) % 1) > 1 - 1e-4;
       expect(onLine(p0.lng, 112.85) || onLine(p0.lat, 35.49)).toBe(true);
     }
   });
@@ -64,7 +68,9 @@ describe('unit simulator', () => {
     const { pack, graph } = await fixtureSimulator();
     const other = new UnitSimulator(graph, pack.units, `${FIXTURE_PACK_ID}-other`);
     const ours = new UnitSimulator(graph, pack.units, FIXTURE_PACK_ID);
-    const differs = [600, 1200, 1500].some((t) => JSON.stringify(other.positionAt('U-CAR-1', t)) !== JSON.stringify(ours.positionAt('U-CAR-1', t)));
+    const differs = [600, 1200, 1500].some(
+      (t) => JSON.stringify(other.positionAt('U-CAR-1', t)) !== JSON.stringify(ours.positionAt('U-CAR-1', t)),
+    );
     expect(differs).toBe(true);
   });
 });

@@ -5,7 +5,12 @@ import type { RoadGraph } from './roadGraph';
 import { RoadPath, type PathSegment, type RoadLocation } from './roadRouting';
 
 /** Patrol speeds by unit type, m/s (car ≈ 36 km/h in town, e-bike 18 km/h, walking pace, special police). */
-export const UNIT_SPEED_MPS: Readonly<Record<UnitType, number>> = { car: 10, ebike: 5, foot: 1.4, special: 12 };
+export const UNIT_SPEED_MPS: Readonly<Record<UnitType, number>> = {
+  car: 10,
+  ebike: 5,
+  foot: 1.4,
+  special: 12,
+};
 
 /** Roads a unit type does not patrol on (unless there is no other way on): no foot or e-bike patrols on expressways. */
 export const AVOIDED_ROADS: Readonly<Record<UnitType, readonly RoadClass[]>> = {
@@ -125,7 +130,13 @@ export class UnitSimulator {
     const route = this.routes.get(unitId);
     if (!route) throw new Error(`unknown unit ${unitId}`);
     if (!route.path || route.path.length <= 0) {
-      return { lng: route.home.lng, lat: route.home.lat, heading: 0, speed: 0, location: route.path?.start ?? null };
+      return {
+        lng: route.home.lng,
+        lat: route.home.lat,
+        heading: 0,
+        speed: 0,
+        location: route.path?.start ?? null,
+      };
     }
     return outAndBack(route.path, route.speed, Math.max(0, t));
   }

@@ -27,9 +27,20 @@ interface Session {
   offlineTimer?: NodeJS.Timeout;
 }
 
-export function flvArgs(textFile: string | null, fontFile: string | null, profile?: EncoderProfile): string[] {
+export function flvArgs(
+  textFile: string | null,
+  fontFile: string | null,
+  profile?: EncoderProfile,
+): string[] {
   // No duration or file size to patch in at the end: the stream is live and never ends.
-  return [...encoderArgs(textFile, fontFile, profile), '-f', 'flv', '-flvflags', 'no_duration_filesize', 'pipe:1'];
+  return [
+    ...encoderArgs(textFile, fontFile, profile),
+    '-f',
+    'flv',
+    '-flvflags',
+    'no_duration_filesize',
+    'pipe:1',
+  ];
 }
 
 export class FlvSessions {
@@ -45,13 +56,21 @@ export class FlvSessions {
     return [...this.sessions].map((s) => s.process.pid).filter((pid): pid is number => pid !== undefined);
   }
 
-  serve(camera: Camera, ffmpeg: string, fontFile: string | null, req: IncomingMessage, res: ServerResponse): void {
+  serve(
+    camera: Camera,
+    ffmpeg: string,
+    fontFile: string | null,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): void {
     let textFile: string | null = null;
     if (fontFile) {
       textFile = path.join(this.options.root, `${camera.id}-flv-title.txt`);
       writeFileSync(textFile, overlayText({ ...camera, kind: `${camera.kind} FLV` }, null));
     }
-    const child = spawn(ffmpeg, flvArgs(textFile, fontFile, this.options.profile), { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(ffmpeg, flvArgs(textFile, fontFile, this.options.profile), {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const stderr: string[] = [];
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => {
@@ -68,7 +87,11 @@ export class FlvSessions {
       }),
     };
     this.sessions.add(session);
-    res.writeHead(200, { 'content-type': 'video/x-flv', 'cache-control': 'no-cache, no-store', 'access-control-allow-origin': '*' });
+    res.writeHead(200, {
+      'content-type': 'video/x-flv',
+      'cache-control': 'no-cache, no-store',
+      'access-control-allow-origin': '*',
+    });
     if (req.method === 'HEAD') {
       res.end();
       this.end(session);
@@ -81,7 +104,9 @@ export class FlvSessions {
     void session.exit.then(() => {
       const known = this.sessions.delete(session);
       if (known && !res.writableEnded) {
-        this.options.warn(`gateway: FLV encoder for ${camera.id} exited: ${stderr.join('').trim().slice(-300) || 'no message'}`);
+        this.options.warn(
+          `gateway: FLV encoder for ${camera.id} exited: ${stderr.join('').trim().slice(-300) || 'no message'}`,
+        );
         res.end();
       }
     });

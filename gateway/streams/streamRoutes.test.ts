@@ -7,15 +7,36 @@ const ID = '14990102041325000160';
 
 describe('parseStreamRoute', () => {
   it('reads the gateway paths', () => {
-    expect(parseStreamRoute(`/streams/${ID}/index.m3u8`)).toEqual({ kind: 'hls', cameraId: ID, file: 'index.m3u8' });
-    expect(parseStreamRoute(`/streams/${ID}/seg00012.ts`)).toEqual({ kind: 'hls', cameraId: ID, file: 'seg00012.ts' });
+    expect(parseStreamRoute(`/streams/${ID}/index.m3u8`)).toEqual({
+      kind: 'hls',
+      cameraId: ID,
+      file: 'index.m3u8',
+    });
+    expect(parseStreamRoute(`/streams/${ID}/seg00012.ts`)).toEqual({
+      kind: 'hls',
+      cameraId: ID,
+      file: 'seg00012.ts',
+    });
     expect(parseStreamRoute(`/streams/${ID}/live.flv`)).toEqual({ kind: 'flv', cameraId: ID });
-    expect(parseStreamRoute(`/streams/${ID}/record/1764900000/index.m3u8`)).toEqual({ kind: 'record', cameraId: ID, fromSec: 1764900000, file: 'index.m3u8' });
+    expect(parseStreamRoute(`/streams/${ID}/record/1764900000/index.m3u8`)).toEqual({
+      kind: 'record',
+      cameraId: ID,
+      fromSec: 1764900000,
+      file: 'index.m3u8',
+    });
   });
   it('reads the ZLMediaKit conventions a WVP platform hands out', () => {
     expect(parseStreamRoute(`/rtp/${ID}.live.flv`)).toEqual({ kind: 'flv', cameraId: ID });
-    expect(parseStreamRoute(`/rtp/${ID}/hls.m3u8`)).toEqual({ kind: 'hls', cameraId: ID, file: 'index.m3u8' });
-    expect(parseStreamRoute(`/rtp/${ID}/seg00001.ts`)).toEqual({ kind: 'hls', cameraId: ID, file: 'seg00001.ts' });
+    expect(parseStreamRoute(`/rtp/${ID}/hls.m3u8`)).toEqual({
+      kind: 'hls',
+      cameraId: ID,
+      file: 'index.m3u8',
+    });
+    expect(parseStreamRoute(`/rtp/${ID}/seg00001.ts`)).toEqual({
+      kind: 'hls',
+      cameraId: ID,
+      file: 'seg00001.ts',
+    });
   });
   it('refuses anything else', () => {
     expect(parseStreamRoute('/streams/123/index.m3u8')).toBeNull();
@@ -38,11 +59,23 @@ describe('synthetic picture', () => {
 });
 
 describe('withProgramDateTimes', () => {
-  it('stamps each segment with the start plus the durations before it, replacing ffmpeg\'s', () => {
-    const playlist = ['#EXTM3U', '#EXT-X-PLAYLIST-TYPE:EVENT', '#EXT-X-PROGRAM-DATE-TIME:2030-01-01T00:00:00.000Z', '#EXTINF:1.000000,', 'seg00000.ts', '#EXTINF:1.250000,', 'seg00001.ts', ''].join('\n');
+  it("stamps each segment with the start plus the durations before it, replacing ffmpeg's", () => {
+    const playlist = [
+      '#EXTM3U',
+      '#EXT-X-PLAYLIST-TYPE:EVENT',
+      '#EXT-X-PROGRAM-DATE-TIME:2030-01-01T00:00:00.000Z',
+      '#EXTINF:1.000000,',
+      'seg00000.ts',
+      '#EXTINF:1.250000,',
+      'seg00001.ts',
+      '',
+    ].join('\n');
     const out = withProgramDateTimes(playlist, Date.UTC(2026, 11, 5, 8, 0, 0));
     const stamps = out.split('\n').filter((l) => l.startsWith('#EXT-X-PROGRAM-DATE-TIME'));
-    expect(stamps).toEqual(['#EXT-X-PROGRAM-DATE-TIME:2026-12-05T08:00:00.000Z', '#EXT-X-PROGRAM-DATE-TIME:2026-12-05T08:00:01.000Z']);
+    expect(stamps).toEqual([
+      '#EXT-X-PROGRAM-DATE-TIME:2026-12-05T08:00:00.000Z',
+      '#EXT-X-PROGRAM-DATE-TIME:2026-12-05T08:00:01.000Z',
+    ]);
     expect(out).toContain('seg00001.ts');
   });
 });

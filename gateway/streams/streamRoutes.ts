@@ -21,7 +21,10 @@ export function parseStreamRoute(pathname: string): StreamRoute | null {
   let m = GATEWAY_RECORD.exec(pathname);
   if (m) return { kind: 'record', cameraId: m[1]!, fromSec: Number(m[2]), file: m[3]! };
   m = GATEWAY_LIVE.exec(pathname);
-  if (m) return m[2] === 'live.flv' ? { kind: 'flv', cameraId: m[1]! } : { kind: 'hls', cameraId: m[1]!, file: m[2]! };
+  if (m)
+    return m[2] === 'live.flv'
+      ? { kind: 'flv', cameraId: m[1]! }
+      : { kind: 'hls', cameraId: m[1]!, file: m[2]! };
   m = ZLM_FLV.exec(pathname);
   if (m) return { kind: 'flv', cameraId: m[1]! };
   m = ZLM_HLS.exec(pathname);

@@ -5,13 +5,25 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startGateway } from '../server';
 import { GatewayEvents, type CommandAck } from '../../shared/protocol/feed';
-import { FIXTURE_CAMERAS, fetchStream, TEST_STREAM_KEY, fixtureScenario, recordingClient, tempDir, waitFor, writeFixture } from '../../tests/unit/gatewayFixtures';
+import {
+  FIXTURE_CAMERAS,
+  fetchStream,
+  TEST_STREAM_KEY,
+  fixtureScenario,
+  recordingClient,
+  tempDir,
+  waitFor,
+  writeFixture,
+} from '../../tests/unit/gatewayFixtures';
 import { findExecutable, StreamService } from './streamService';
 
 // CI installs ffmpeg (.ci/run); without it only the "missing ffmpeg" behaviour can be tested.
 const hasFfmpeg = findExecutable('ffmpeg') !== null;
 const withFfmpeg = hasFfmpeg ? it : it.skip;
-if (!hasFfmpeg) console.warn('streamService.test: ffmpeg is not on PATH; live-encoding tests are skipped (apt-get install ffmpeg)');
+if (!hasFfmpeg)
+  console.warn(
+    'streamService.test: ffmpeg is not on PATH; live-encoding tests are skipped (apt-get install ffmpeg)',
+  );
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -29,22 +41,37 @@ function fixtureWithStreams(domes: string[] = []) {
   scenario.events = scenario.events.filter((e) => e.type !== 'camera.status');
   const { packDir, scenarioFile } = writeFixture(dir, scenario);
   const file = path.join(packDir, 'cameras.json');
-  const cameras = JSON.parse(fs.readFileSync(file, 'utf8')) as { id: string; streams: unknown[]; kind: string; heading: number | null; fov: number | null }[];
-  for (const c of cameras) if (c.id !== NO_STREAM) c.streams = [{ protocol: 'hls', url: `/streams/${c.id}/index.m3u8` }];
-  for (const c of cameras) if (domes.includes(c.id)) Object.assign(c, { kind: 'dome', heading: null, fov: null });
+  const cameras = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    id: string;
+    streams: unknown[];
+    kind: string;
+    heading: number | null;
+    fov: number | null;
+  }[];
+  for (const c of cameras)
+    if (c.id !== NO_STREAM) c.streams = [{ protocol: 'hls', url: `/streams/${c.id}/index.m3u8` }];
+  for (const c of cameras)
+    if (domes.includes(c.id)) Object.assign(c, { kind: 'dome', heading: null, fov: null });
   fs.writeFileSync(file, JSON.stringify(cameras));
   return { packDir, scenarioFile, cameras };
 }
 
 async function startWithStreams(streams: Parameters<typeof startGateway>[0]['streams'] = {}) {
   const { packDir, scenarioFile } = fixtureWithStreams();
-  const gateway = await startGateway({ scenario: scenarioFile, pack: packDir, port: 0, speed: 1, tickMs: 20, streams });
+  const gateway = await startGateway({
+    scenario: scenarioFile,
+    pack: packDir,
+    port: 0,
+    speed: 1,
+    tickMs: 20,
+    streams,
+  });
   cleanup.push(() => gateway.close());
   return gateway;
 }
 
 const mediaSequence = (playlist: string) => Number(/#EXT-X-MEDIA-SEQUENCE:(\d+)/.exec(playlist)?.[1] ?? NaN);
-const segments = (playlist: string) => playlist.split("\n").filter((l) => /\.(ts|m4s)(\?|$)/.test(l.trim()));
+const segments = (playlist: string) => playlist.split('\n').filter((l) => /\.(ts|m4s)(\?|$)/.test(l.trim()));
 
 describe('gateway live streams', () => {
   withFfmpeg('serves a live HLS playlist whose segments keep coming', async () => {
@@ -84,7 +111,9 @@ describe('gateway live streams', () => {
 
   withFfmpeg('answers a CORS preflight and rejects path tricks', async () => {
     const gateway = await startWithStreams();
-    const preflight = await fetchStream(`${gateway.url}/streams/${STREAMED}/index.m3u8`, { method: 'OPTIONS' });
+    const preflight = await fetchStream(`${gateway.url}/streams/${STREAMED}/index.m3u8`, {
+      method: 'OPTIONS',
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     const sneaky = await fetchStream(`${gateway.url}/streams/${STREAMED}/..%2F..%2Fetc%2Fpasswd`);
@@ -94,21 +123,28 @@ describe('gateway live streams', () => {
     expect(((await beforeStart.json()) as { error: string }).error).toMatch(/not running/);
   });
 
-  withFfmpeg('serves every camera of the pack, and refuses unknown and offline cameras with a JSON reason', async () => {
-    const gateway = await startWithStreams({ warn: () => {} });
-    const unknown = await fetchStream(`${gateway.url}/streams/14050200001320009999/index.m3u8`);
-    expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toMatchObject({ error: 'unknown camera 14050200001320009999' });
-    // The pack lists no stream for this camera; the demo service serves it all the same.
-    const noStream = await fetchStream(`${gateway.url}/streams/${NO_STREAM}/index.m3u8`);
-    expect(noStream.status).toBe(200);
-    expect(await noStream.text()).toContain('#EXT-X-PROGRAM-DATE-TIME');
+  withFfmpeg(
+    'serves every camera of the pack, and refuses unknown and offline cameras with a JSON reason',
+    async () => {
+      const gateway = await startWithStreams({ warn: () => {} });
+      const unknown = await fetchStream(`${gateway.url}/streams/14050200001320009999/index.m3u8`);
+      expect(unknown.status).toBe(404);
+      expect(await unknown.json()).toMatchObject({ error: 'unknown camera 14050200001320009999' });
+      // The pack lists no stream for this camera; the demo service serves it all the same.
+      const noStream = await fetchStream(`${gateway.url}/streams/${NO_STREAM}/index.m3u8`);
+      expect(noStream.status).toBe(200);
+      expect(await noStream.text()).toContain('#EXT-X-PROGRAM-DATE-TIME');
 
-    gateway.inject('camera.status', { cameraId: STREAMED_2, online: false, at: new Date().toISOString() });
-    const offline = await fetchStream(`${gateway.url}/streams/${STREAMED_2}/index.m3u8`);
-    expect(offline.status).toBe(410);
-    expect(await offline.json()).toEqual({ error: `camera ${STREAMED_2} is offline`, cameraId: STREAMED_2, online: false });
-  });
+      gateway.inject('camera.status', { cameraId: STREAMED_2, online: false, at: new Date().toISOString() });
+      const offline = await fetchStream(`${gateway.url}/streams/${STREAMED_2}/index.m3u8`);
+      expect(offline.status).toBe(410);
+      expect(await offline.json()).toEqual({
+        error: `camera ${STREAMED_2} is offline`,
+        cameraId: STREAMED_2,
+        online: false,
+      });
+    },
+  );
 
   it('answers 503 with a clear error and warns once when ffmpeg is missing', async () => {
     const warn = vi.fn();
@@ -127,7 +163,10 @@ describe('StreamService encoder lifecycle', () => {
   async function serve(options: Partial<ConstructorParameters<typeof StreamService>[0]> = {}) {
     const { cameras } = fixtureWithStreams();
     const service = new StreamService({ cameras: cameras as never, urlKey: TEST_STREAM_KEY, ...options });
-    const server = http.createServer((req, res) => { const u = new URL(req.url!, 'http://x'); void service.handle(req, res, u.pathname, u.searchParams); });
+    const server = http.createServer((req, res) => {
+      const u = new URL(req.url!, 'http://x');
+      void service.handle(req, res, u.pathname, u.searchParams);
+    });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     cleanup.push(() => new Promise((r) => server.close(r)));
     cleanup.push(() => service.close());
@@ -160,48 +199,92 @@ describe('StreamService encoder lifecycle', () => {
     expect((await fetchStream(`${url}/streams/${STREAMED_2}/live.flv`)).status).toBe(429);
   });
 
-  withFfmpeg('looks back: an EVENT playlist whose program date times start at the chosen moment', async () => {
-    const { service, url } = await serve();
-    const fromSec = Math.floor(Date.now() / 1000) - 120;
-    const res = await fetchStream(`${url}/streams/${STREAMED}/record/${fromSec}/index.m3u8`);
-    expect(res.status).toBe(200);
-    const playlist = await res.text();
-    expect(playlist).toContain('#EXT-X-PLAYLIST-TYPE:EVENT');
-    const first = /#EXT-X-PROGRAM-DATE-TIME:(\S+)/.exec(playlist)?.[1];
-    expect(first).toBe(new Date(fromSec * 1000).toISOString());
-    expect(service.running()).toEqual([`${STREAMED}@${fromSec}`]);
-    const seg = segments(playlist)[0]!.trim();
-    expect((await fetch(`${url}/streams/${STREAMED}/record/${fromSec}/${seg}`)).status).toBe(200);
-    // Not in the future, not beyond the look-back window.
-    expect((await fetchStream(`${url}/streams/${STREAMED}/record/${fromSec + 3600}/index.m3u8`)).status).toBe(416);
-    expect((await fetchStream(`${url}/streams/${STREAMED}/record/${fromSec - 90_000}/index.m3u8`)).status).toBe(416);
-  });
+  withFfmpeg(
+    'looks back: an EVENT playlist whose program date times start at the chosen moment',
+    async () => {
+      const { service, url } = await serve();
+      const fromSec = Math.floor(Date.now() / 1000) - 120;
+      const res = await fetchStream(`${url}/streams/${STREAMED}/record/${fromSec}/index.m3u8`);
+      expect(res.status).toBe(200);
+      const playlist = await res.text();
+      expect(playlist).toContain('#EXT-X-PLAYLIST-TYPE:EVENT');
+      const first = /#EXT-X-PROGRAM-DATE-TIME:(\S+)/.exec(playlist)?.[1];
+      expect(first).toBe(new Date(fromSec * 1000).toISOString());
+      expect(service.running()).toEqual([`${STREAMED}@${fromSec}`]);
+      const seg = segments(playlist)[0]!.trim();
+      expect((await fetch(`${url}/streams/${STREAMED}/record/${fromSec}/${seg}`)).status).toBe(200);
+      // Not in the future, not beyond the look-back window.
+      expect(
+        (await fetchStream(`${url}/streams/${STREAMED}/record/${fromSec + 3600}/index.m3u8`)).status,
+      ).toBe(416);
+      expect(
+        (await fetchStream(`${url}/streams/${STREAMED}/record/${fromSec - 90_000}/index.m3u8`)).status,
+      ).toBe(416);
+    },
+  );
 
-  withFfmpeg('keeps a running stream for a grace period after its camera goes offline, then stops it', async () => {
-    const { service, url } = await serve({ offlineGraceMs: 800 });
-    expect((await fetchStream(`${url}/streams/${STREAMED}/index.m3u8`)).status).toBe(200);
-    service.observe([{ type: 'camera.status', payload: { cameraId: STREAMED, online: false, at: new Date().toISOString() } }]);
-    expect((await fetchStream(`${url}/streams/${STREAMED}/index.m3u8`)).status).toBe(200);
-    await waitFor(() => service.running().length === 0, 4000, 'offline encoder to stop');
-    expect((await fetchStream(`${url}/streams/${STREAMED}/index.m3u8`)).status).toBe(410);
-  });
+  withFfmpeg(
+    'keeps a running stream for a grace period after its camera goes offline, then stops it',
+    async () => {
+      const { service, url } = await serve({ offlineGraceMs: 800 });
+      expect((await fetchStream(`${url}/streams/${STREAMED}/index.m3u8`)).status).toBe(200);
+      service.observe([
+        {
+          type: 'camera.status',
+          payload: { cameraId: STREAMED, online: false, at: new Date().toISOString() },
+        },
+      ]);
+      expect((await fetchStream(`${url}/streams/${STREAMED}/index.m3u8`)).status).toBe(200);
+      await waitFor(() => service.running().length === 0, 4000, 'offline encoder to stop');
+      expect((await fetchStream(`${url}/streams/${STREAMED}/index.m3u8`)).status).toBe(410);
+    },
+  );
 });
 
 describe('camera.ptz command', () => {
   it('acks an aim at an online dome and refuses fixed, unknown and offline cameras clearly', async () => {
     const { packDir, scenarioFile } = fixtureWithStreams([STREAMED]);
-    const gateway = await startGateway({ scenario: scenarioFile, pack: packDir, port: 0, speed: 1, tickMs: 20, streams: { warn: () => {} } });
+    const gateway = await startGateway({
+      scenario: scenarioFile,
+      pack: packDir,
+      port: 0,
+      speed: 1,
+      tickMs: 20,
+      streams: { warn: () => {} },
+    });
     cleanup.push(() => gateway.close());
     const c = recordingClient(gateway.url);
     cleanup.push(() => c.close());
-    const send = (commandId: string, payload: unknown) => c.socket.timeout(3000).emitWithAck(GatewayEvents.command, { commandId, kind: 'camera.ptz', payload }) as Promise<CommandAck>;
+    const send = (commandId: string, payload: unknown) =>
+      c.socket.timeout(3000).emitWithAck(GatewayEvents.command, {
+        commandId,
+        kind: 'camera.ptz',
+        payload,
+      }) as Promise<CommandAck>;
 
-    expect(await send('ptz-ok-0001', { cameraId: STREAMED, pan: 135.5, tilt: -12 })).toEqual({ commandId: 'ptz-ok-0001', ok: true });
-    expect(await send('ptz-ok-0001', { cameraId: STREAMED, pan: 135.5, tilt: -12 })).toMatchObject({ ok: true, duplicate: true });
-    expect(await send('ptz-fixed-01', { cameraId: STREAMED_2, pan: 10, tilt: -5 })).toMatchObject({ ok: false, error: `camera ${STREAMED_2} (gun) is fixed, not PTZ: it cannot be aimed` });
-    expect(await send('ptz-unknown-1', { cameraId: '14050200001320009999', pan: 10, tilt: -5 })).toMatchObject({ ok: false, error: 'unknown camera 14050200001320009999' });
-    expect(await send('ptz-bad-0001', { cameraId: STREAMED, pan: 400, tilt: -5 })).toMatchObject({ ok: false, error: expect.stringMatching(/invalid payload: pan/) });
+    expect(await send('ptz-ok-0001', { cameraId: STREAMED, pan: 135.5, tilt: -12 })).toEqual({
+      commandId: 'ptz-ok-0001',
+      ok: true,
+    });
+    expect(await send('ptz-ok-0001', { cameraId: STREAMED, pan: 135.5, tilt: -12 })).toMatchObject({
+      ok: true,
+      duplicate: true,
+    });
+    expect(await send('ptz-fixed-01', { cameraId: STREAMED_2, pan: 10, tilt: -5 })).toMatchObject({
+      ok: false,
+      error: `camera ${STREAMED_2} (gun) is fixed, not PTZ: it cannot be aimed`,
+    });
+    expect(
+      await send('ptz-unknown-1', { cameraId: '14050200001320009999', pan: 10, tilt: -5 }),
+    ).toMatchObject({ ok: false, error: 'unknown camera 14050200001320009999' });
+    expect(await send('ptz-bad-0001', { cameraId: STREAMED, pan: 400, tilt: -5 })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/invalid payload: pan/),
+    });
     gateway.inject('camera.status', { cameraId: STREAMED, online: false, at: new Date().toISOString() });
-    expect(await send('ptz-offline-1', { cameraId: STREAMED, pan: 10, tilt: -5 })).toMatchObject({ ok: false, error: `camera ${STREAMED} is offline` });
+    expect(await send('ptz-offline-1', { cameraId: STREAMED, pan: 10, tilt: -5 })).toMatchObject({
+      ok: false,
+      error: `camera ${STREAMED} is offline`,
+    });
   });
 });

@@ -4,7 +4,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Camera } from '../../shared/domain/camera';
-import { DEFAULT_PROFILE, ffmpegArgs, findCjkFont, findExecutable, hasDrawtext, overlayText, playbackArgs, type EncoderProfile } from './ffmpeg';
+import {
+  DEFAULT_PROFILE,
+  ffmpegArgs,
+  findCjkFont,
+  findExecutable,
+  hasDrawtext,
+  overlayText,
+  playbackArgs,
+  type EncoderProfile,
+} from './ffmpeg';
 import { FlvSessions } from './flvSessions';
 import { checkStreamUrl, signPlaylist } from '../../node/streamUrl';
 import { HlsEncoder, withProgramDateTimes } from './hlsEncoder';
@@ -57,7 +66,11 @@ const FILE_NAME = /^[A-Za-z0-9_-]+\.(m3u8|ts)$/;
 const CORS = { 'access-control-allow-origin': '*' };
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...CORS });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...CORS,
+  });
   res.end(JSON.stringify(body));
 }
 
@@ -96,7 +109,12 @@ export class StreamService {
     this.lookbackMaxSec = options.lookbackMaxSec ?? 86_400;
     this.warn = options.warn ?? ((m) => console.warn(m));
     this.root = mkdtempSync(path.join(os.tmpdir(), 'gateway-streams-'));
-    this.flv = new FlvSessions({ root: this.root, offlineGraceMs: this.offlineGraceMs, warn: this.warn, profile: this.profile });
+    this.flv = new FlvSessions({
+      root: this.root,
+      offlineGraceMs: this.offlineGraceMs,
+      warn: this.warn,
+      profile: this.profile,
+    });
     this.sweep = setInterval(() => this.stopIdle(), Math.min(5_000, this.idleMs));
     this.sweep.unref();
     // No orphaned encoders: whatever way this process ends, its ffmpeg children end too.
@@ -108,12 +126,14 @@ export class StreamService {
     for (const entry of entries) {
       if (entry.type !== 'camera.status') continue;
       const p = entry.payload as { cameraId?: unknown; online?: unknown } | null;
-      if (typeof p?.cameraId !== 'string' || typeof p.online !== 'boolean' || !this.online.has(p.cameraId)) continue;
+      if (typeof p?.cameraId !== 'string' || typeof p.online !== 'boolean' || !this.online.has(p.cameraId))
+        continue;
       this.online.set(p.cameraId, p.online);
       this.flv.setOnline(p.cameraId, p.online);
       for (const encoder of this.encoders.values()) {
         if (encoder.cameraId !== p.cameraId) continue;
-        if (!p.online) encoder.offlineTimer ??= setTimeout(() => void this.stop(encoder), this.offlineGraceMs).unref();
+        if (!p.online)
+          encoder.offlineTimer ??= setTimeout(() => void this.stop(encoder), this.offlineGraceMs).unref();
         else if (encoder.offlineTimer) {
           clearTimeout(encoder.offlineTimer);
           delete encoder.offlineTimer;
@@ -134,45 +154,74 @@ export class StreamService {
 
   /** Process ids of the running encoders, HLS and HTTP-FLV (tests). */
   pids(): number[] {
-    return [...[...this.encoders.values()].map((e) => e.pid), ...this.flv.pids()].filter((pid): pid is number => pid !== undefined);
+    return [...[...this.encoders.values()].map((e) => e.pid), ...this.flv.pids()].filter(
+      (pid): pid is number => pid !== undefined,
+    );
   }
 
   /**
    * Answers `/streams/<cameraId>/…?exp=…&sig=…` (and the ZLM-style `/rtp/…`, see streamRoutes.ts).
    * With a URL key (the drill gateway) only signed URLs play; a stand-alone media server has none.
    */
-  async handle(req: IncomingMessage, res: ServerResponse, pathname: string, search: URLSearchParams = new URLSearchParams()): Promise<void> {
+  async handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    pathname: string,
+    search: URLSearchParams = new URLSearchParams(),
+  ): Promise<void> {
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, { ...CORS, 'access-control-allow-methods': 'GET, HEAD, OPTIONS', 'access-control-max-age': '600' });
+      res.writeHead(204, {
+        ...CORS,
+        'access-control-allow-methods': 'GET, HEAD, OPTIONS',
+        'access-control-max-age': '600',
+      });
       return void res.end();
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendJson(res, 405, { error: 'method not allowed' });
     const route = parseStreamRoute(pathname);
-    if (!route) return sendJson(res, 404, { error: 'expected /streams/<20-digit camera id>/index.m3u8, live.flv or record/<unix seconds>/index.m3u8' });
+    if (!route)
+      return sendJson(res, 404, {
+        error:
+          'expected /streams/<20-digit camera id>/index.m3u8, live.flv or record/<unix seconds>/index.m3u8',
+      });
     const { cameraId } = route;
     // Before anything else (even whether the camera exists): only the console's signed URLs play.
-    const signed = this.options.urlKey ? checkStreamUrl(this.options.urlKey, cameraId, search, this.options.now?.() ?? Date.now()) : null;
+    const signed = this.options.urlKey
+      ? checkStreamUrl(this.options.urlKey, cameraId, search, this.options.now?.() ?? Date.now())
+      : null;
     if (signed && !signed.ok) return sendJson(res, 403, { error: signed.reason, cameraId });
     const camera = this.cameras.get(cameraId);
     if (!camera) return sendJson(res, 404, { error: `unknown camera ${cameraId}`, cameraId });
     if (this.closed) return sendJson(res, 503, { error: 'stream service is closing' });
     if (route.kind === 'flv') {
       // HTTP-FLV: nothing to share between viewers, each gets its own encoder.
-      if (!this.isOnline(cameraId)) return sendJson(res, 410, { error: `camera ${cameraId} is offline`, cameraId, online: false });
+      if (!this.isOnline(cameraId))
+        return sendJson(res, 410, { error: `camera ${cameraId} is offline`, cameraId, online: false });
       const ffmpeg = this.admit(res, cameraId);
       return void (ffmpeg && this.flv.serve(camera, ffmpeg, this.font(ffmpeg), req, res));
     }
-    if (!FILE_NAME.test(route.file)) return sendJson(res, 404, { error: `no such stream file: ${route.file}` });
+    if (!FILE_NAME.test(route.file))
+      return sendJson(res, 404, { error: `no such stream file: ${route.file}` });
     const key = route.kind === 'record' ? `${cameraId}@${route.fromSec}` : cameraId;
     let encoder = this.encoders.get(key);
     // Offline: no new sessions; a running encoder serves out its grace period.
-    if (!this.isOnline(cameraId) && !encoder) return sendJson(res, 410, { error: `camera ${cameraId} is offline`, cameraId, online: false });
+    if (!this.isOnline(cameraId) && !encoder)
+      return sendJson(res, 410, { error: `camera ${cameraId} is offline`, cameraId, online: false });
     if (route.kind === 'record') {
       const ageSec = Date.now() / 1000 - route.fromSec;
-      if (ageSec < 0 || ageSec > this.lookbackMaxSec) return sendJson(res, 416, { error: `look-back start must lie within the last ${this.lookbackMaxSec} s`, cameraId });
+      if (ageSec < 0 || ageSec > this.lookbackMaxSec)
+        return sendJson(res, 416, {
+          error: `look-back start must lie within the last ${this.lookbackMaxSec} s`,
+          cameraId,
+        });
     }
     if (!encoder) {
-      if (route.file !== 'index.m3u8') return sendJson(res, 404, { error: `stream ${key} is not running; request index.m3u8 first`, cameraId });
+      if (route.file !== 'index.m3u8')
+        return sendJson(res, 404, {
+          error: `stream ${key} is not running; request index.m3u8 first`,
+          cameraId,
+        });
       const ffmpeg = this.admit(res, cameraId);
       if (!ffmpeg) return;
       encoder = this.start(camera, key, ffmpeg, route.kind === 'record' ? route.fromSec : null);
@@ -180,7 +229,10 @@ export class StreamService {
     encoder.lastRequestAt = Date.now();
     if (!(await encoder.ready)) {
       const detail = encoder.detail();
-      return sendJson(res, 502, { error: `encoder for ${cameraId} did not start${detail ? `: ${detail}` : ''}`, cameraId });
+      return sendJson(res, 502, {
+        error: `encoder for ${cameraId} did not start${detail ? `: ${detail}` : ''}`,
+        cameraId,
+      });
     }
     encoder.lastRequestAt = Date.now();
     let body: Buffer;
@@ -190,7 +242,8 @@ export class StreamService {
       return sendJson(res, 404, { error: `segment ${route.file} has expired`, cameraId });
     }
     const playlist = route.file.endsWith('.m3u8');
-    if (playlist && route.kind === 'record') body = Buffer.from(withProgramDateTimes(body.toString('utf8'), route.fromSec * 1000));
+    if (playlist && route.kind === 'record')
+      body = Buffer.from(withProgramDateTimes(body.toString('utf8'), route.fromSec * 1000));
     if (playlist && signed?.ok) body = Buffer.from(signPlaylist(body.toString('utf8'), signed.query), 'utf8');
     res.writeHead(200, {
       'content-type': CONTENT_TYPES[path.extname(route.file)] ?? 'application/octet-stream',
@@ -215,12 +268,20 @@ export class StreamService {
   private admit(res: ServerResponse, cameraId: string): string | null {
     const ffmpeg = this.ffmpeg();
     if (!ffmpeg) {
-      sendJson(res, 503, { error: 'ffmpeg is not installed on the gateway host; live video is unavailable (apt-get install ffmpeg)', cameraId });
+      sendJson(res, 503, {
+        error:
+          'ffmpeg is not installed on the gateway host; live video is unavailable (apt-get install ffmpeg)',
+        cameraId,
+      });
       return null;
     }
     if (this.encoders.size + this.flv.size >= this.maxEncoders) {
       res.setHeader('retry-after', '5');
-      sendJson(res, 429, { error: `too many live streams (limit ${this.maxEncoders}); close a video tile and retry`, cameraId, limit: this.maxEncoders });
+      sendJson(res, 429, {
+        error: `too many live streams (limit ${this.maxEncoders}); close a video tile and retry`,
+        cameraId,
+        limit: this.maxEncoders,
+      });
       return null;
     }
     return ffmpeg;
@@ -230,7 +291,9 @@ export class StreamService {
     if (this.ffmpegPath === undefined) this.ffmpegPath = findExecutable(this.options.ffmpeg ?? 'ffmpeg');
     if (this.ffmpegPath === null && !this.warnedMissing) {
       this.warnedMissing = true;
-      this.warn(`gateway: ffmpeg not found (${this.options.ffmpeg ?? 'ffmpeg'} on PATH); /streams/* answers 503 until it is installed`);
+      this.warn(
+        `gateway: ffmpeg not found (${this.options.ffmpeg ?? 'ffmpeg'} on PATH); /streams/* answers 503 until it is installed`,
+      );
     }
     return this.ffmpegPath;
   }
@@ -240,7 +303,8 @@ export class StreamService {
     if (this.fontFile !== undefined) return this.fontFile;
     if (this.options.fontFile !== undefined) return (this.fontFile = this.options.fontFile);
     this.fontFile = hasDrawtext(ffmpeg) ? findCjkFont() : null;
-    if (this.fontFile === null) this.warn('gateway: no drawtext filter or CJK font; synthetic streams carry no camera name or clock');
+    if (this.fontFile === null)
+      this.warn('gateway: no drawtext filter or CJK font; synthetic streams carry no camera name or clock');
     return this.fontFile;
   }
 
@@ -253,7 +317,8 @@ export class StreamService {
       dir,
       ffmpeg,
       text: fontFile ? overlayText(camera, fromSec) : null,
-      args: (textFile) => (fromSec === null ? ffmpegArgs : playbackArgs)(dir, textFile, fontFile, this.profile),
+      args: (textFile) =>
+        (fromSec === null ? ffmpegArgs : playbackArgs)(dir, textFile, fontFile, this.profile),
       readyTimeoutMs: this.readyTimeoutMs,
       onCrash: (crashed, detail) => {
         if (this.encoders.get(key) === crashed) this.encoders.delete(key);
@@ -267,7 +332,8 @@ export class StreamService {
 
   private stopIdle(): void {
     const now = Date.now();
-    for (const encoder of this.encoders.values()) if (encoder.settled && now - encoder.lastRequestAt > this.idleMs) void this.stop(encoder);
+    for (const encoder of this.encoders.values())
+      if (encoder.settled && now - encoder.lastRequestAt > this.idleMs) void this.stop(encoder);
   }
 
   private stop(encoder: HlsEncoder): Promise<void> {

@@ -90,19 +90,28 @@ export class GraphCacheError extends Error {
 
 export function loadGraphCache(file: string): RoadGraph {
   let buf: Buffer = readFileSync(file);
-  if (buf.length < 12 || buf.toString('latin1', 0, 8) !== MAGIC) throw new GraphCacheError(`${file}: not a graph cache`);
+  if (buf.length < 12 || buf.toString('latin1', 0, 8) !== MAGIC)
+    throw new GraphCacheError(`${file}: not a graph cache`);
   // Typed-array views need aligned offsets; small files may come from Node's shared pool.
   if (buf.byteOffset % 8 !== 0) buf = Buffer.from(buf);
   const len = buf.readUInt32LE(8);
   const h = JSON.parse(buf.toString('utf8', 12, 12 + len)) as Header;
-  if (h.version !== GRAPH_CACHE_VERSION) throw new GraphCacheError(`${file}: cache version ${h.version}, expected ${GRAPH_CACHE_VERSION}`);
-  if (h.littleEndian !== LITTLE_ENDIAN) throw new GraphCacheError(`${file}: byte order differs from this machine`);
+  if (h.version !== GRAPH_CACHE_VERSION)
+    throw new GraphCacheError(`${file}: cache version ${h.version}, expected ${GRAPH_CACHE_VERSION}`);
+  if (h.littleEndian !== LITTLE_ENDIAN)
+    throw new GraphCacheError(`${file}: byte order differs from this machine`);
   const arrays = {} as Record<ArrayName, ArrayBufferView>;
   for (const [name, Ctor] of ARRAYS) {
     const t = h.arrays.find((a) => a.name === name);
     if (!t) throw new GraphCacheError(`${file}: missing array ${name}`);
-    if (t.offset + t.length * Ctor.BYTES_PER_ELEMENT > buf.length) throw new GraphCacheError(`${file}: truncated`);
+    if (t.offset + t.length * Ctor.BYTES_PER_ELEMENT > buf.length)
+      throw new GraphCacheError(`${file}: truncated`);
     arrays[name] = new Ctor(buf.buffer as ArrayBuffer, buf.byteOffset + t.offset, t.length);
   }
-  return { nodeCount: h.nodeCount, pieceCount: h.pieceCount, meta: h.meta, ...(arrays as unknown as Omit<RoadGraph, 'nodeCount' | 'pieceCount' | 'meta'>) };
+  return {
+    nodeCount: h.nodeCount,
+    pieceCount: h.pieceCount,
+    meta: h.meta,
+    ...(arrays as unknown as Omit<RoadGraph, 'nodeCount' | 'pieceCount' | 'meta'>),
+  };
 }

@@ -26,7 +26,11 @@ export interface CoverageResult {
   offNetwork: string[];
 }
 
-export function coverage(router: Router, units: readonly RankUnit[], opts: CoverageOptions = {}): CoverageResult {
+export function coverage(
+  router: Router,
+  units: readonly RankUnit[],
+  opts: CoverageOptions = {},
+): CoverageResult {
   const g = router.graph;
   const tiers = [...(opts.tiers ?? [60, 180, 300])].sort((a, b) => a - b);
   const horizon = tiers[tiers.length - 1] ?? 0;
@@ -72,7 +76,12 @@ export function coverage(router: Router, units: readonly RankUnit[], opts: Cover
       const db = res.dist(g.pieceTo[p]!);
       let mid = Math.min(da + 0.5 * w[2 * p]!, db + 0.5 * w[2 * p + 1]!);
       const own = onPiece.get(p);
-      if (own) for (const o of own) mid = Math.min(mid, o.cost + Math.abs(0.5 - o.offset / L) * (o.offset < L / 2 ? w[2 * p]! : w[2 * p + 1]!));
+      if (own)
+        for (const o of own)
+          mid = Math.min(
+            mid,
+            o.cost + Math.abs(0.5 - o.offset / L) * (o.offset < L / 2 ? w[2 * p]! : w[2 * p + 1]!),
+          );
       if (mid < pieceSeconds[p]!) pieceSeconds[p] = mid;
       if (da > horizon && db > horizon && !own) continue;
       for (let k = 0; k < tiers.length; k++) {

@@ -53,7 +53,8 @@ export class FastEngine implements SearchEngine {
     if (++this.gen === 0xffffffff) this.resetStamps();
     const gen = this.gen;
     let size = 0;
-    if (q.seedNodes.length + this.g.edgeTarget.length + 1 > this.heapNode.length) this.growHeap(q.seedNodes.length);
+    if (q.seedNodes.length + this.g.edgeTarget.length + 1 > this.heapNode.length)
+      this.growHeap(q.seedNodes.length);
     let heapNode = this.heapNode;
     let heapKey = this.heapKey;
 

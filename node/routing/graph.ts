@@ -87,5 +87,10 @@ export function pieceShape(g: RoadGraph, p: number): Position[] {
 export function graphSummary(g: RoadGraph): { nodes: number; pieces: number; edges: number; km: number } {
   let m = 0;
   for (let p = 0; p < g.pieceCount; p++) m += g.pieceLength[p]!;
-  return { nodes: g.nodeCount, pieces: g.pieceCount, edges: g.edgeTarget.length, km: Math.round(m / 100) / 10 };
+  return {
+    nodes: g.nodeCount,
+    pieces: g.pieceCount,
+    edges: g.edgeTarget.length,
+    km: Math.round(m / 100) / 10,
+  };
 }

@@ -69,7 +69,11 @@ export function buildGraph(raw: RawNetwork, progress?: ProgressFn): RoadGraph {
         pShape.push(shape);
         pLen.push(len);
         pCls.push(w.cls);
-        pFlags.push((w.oneway ? FLAG_ONEWAY : 0) | (w.roundabout ? FLAG_ROUNDABOUT : 0) | (w.outside ? FLAG_OUTSIDE : 0));
+        pFlags.push(
+          (w.oneway ? FLAG_ONEWAY : 0) |
+            (w.roundabout ? FLAG_ROUNDABOUT : 0) |
+            (w.outside ? FLAG_OUTSIDE : 0),
+        );
         pMax.push(Math.min(255, Math.round(w.maxspeed)));
         shape = [r];
         len = 0;

@@ -9,10 +9,23 @@
  */
 import { rankUnits, type RankOptions, type RankUnit, type UnitEta } from './rank';
 import type { Router } from './router';
-import { DEFAULT_TIER_CONFIG, evaluateTier, type ResponseTierConfig, type TierAlert, type TierEvaluation } from './tiers';
+import {
+  DEFAULT_TIER_CONFIG,
+  evaluateTier,
+  type ResponseTierConfig,
+  type TierAlert,
+  type TierEvaluation,
+} from './tiers';
 
 export { Router, type RouterOptions, type EngineKind } from './router';
-export { rankUnits, type RankUnit, type RankOptions, type RankResult, type UnitEta, type EtaStatus } from './rank';
+export {
+  rankUnits,
+  type RankUnit,
+  type RankOptions,
+  type RankResult,
+  type UnitEta,
+  type EtaStatus,
+} from './rank';
 export { isochrone, type IsochroneOptions, type IsochroneResult } from './isochrone';
 export { coverage, type CoverageOptions, type CoverageResult } from './coverage';
 export { importOsmPbf, type OsmImportOptions } from './osmImport';
@@ -21,20 +34,43 @@ export { loadGraphCache, saveGraphCache, GraphCacheError } from './cache';
 export { loadPackGraph, writeRoutingDir, type LoadedGraph, type LoadPackGraphOptions } from './pack';
 export { parseRoads, roadsToRawNetwork } from './packImport';
 export { graphSummary, type RoadGraph, type Position } from './graph';
-export { DEFAULT_PROFILES, PROFILE_IDS, calibratedProfiles, type ProfileId, type TravelProfile } from './profiles';
+export {
+  DEFAULT_PROFILES,
+  PROFILE_IDS,
+  calibratedProfiles,
+  type ProfileId,
+  type TravelProfile,
+} from './profiles';
 export * from './tiers';
 export { heapPush, heapPop } from './typedHeap';
 // The pieces the cordon and the city-pack build work with (electron/core/cordon, citypack): the
 // package's only way in, enforced by the lint (eslint.config.js).
 export { partialCosts, samePieceCost, type PartialCosts } from './router';
-export { HIGHWAY_CLASSES, CLASS_CODE, FLAG_ONEWAY, FLAG_ROUNDABOUT, FLAG_OUTSIDE, pieceShape, type HighwayClass, type RoadGraphMeta } from './graph';
+export {
+  HIGHWAY_CLASSES,
+  CLASS_CODE,
+  FLAG_ONEWAY,
+  FLAG_ROUNDABOUT,
+  FLAG_OUTSIDE,
+  pieceShape,
+  type HighwayClass,
+  type RoadGraphMeta,
+} from './graph';
 export { pieceReach, ownPieceReach, unionIntervals, totalLength, type Interval } from './reach';
 export type { SearchResult, SearchQuery, SearchEngine } from './search';
 export { usableBy, SnapIndex, type Snap } from './snap';
 export { computeWeights, pieceSpeedKmh, CAR_CLASS_SPEED_KMH, ProfileWeights } from './profiles';
 export { EARTH_RADIUS_M, distanceM, metresPerDegree, convexHull, pointInGeometry } from './geo';
 export { decodeOsmPbf, OsmPbfError, type OsmPbfHandlers } from './osmPbf';
-export { readOsmNetwork, splitWays, carWayAttributes, parseMaxspeed, type RoadArea, type OsmWayAttributes, type SourceWay } from './osmImport';
+export {
+  readOsmNetwork,
+  splitWays,
+  carWayAttributes,
+  parseMaxspeed,
+  type RoadArea,
+  type OsmWayAttributes,
+  type SourceWay,
+} from './osmImport';
 export { ROUTING_MANIFEST, GRAPH_FILE, RoutingManifestSchema, type RoutingManifest } from './pack';
 
 export interface RankForAlertOptions extends RankOptions {

@@ -32,10 +32,25 @@ export interface IsochroneResult {
   cells: { type: 'MultiPolygon'; coordinates: Position[][][] };
 }
 
-export function isochrone(router: Router, point: { lng: number; lat: number }, seconds: number, profile: ProfileId, opts: IsochroneOptions = {}): IsochroneResult {
+export function isochrone(
+  router: Router,
+  point: { lng: number; lat: number },
+  seconds: number,
+  profile: ProfileId,
+  opts: IsochroneOptions = {},
+): IsochroneResult {
   const g = router.graph;
   const forward = (opts.direction ?? 'from') === 'from';
-  const empty: IsochroneResult = { seconds, profile, origin: null, segments: [], reachableMetres: 0, nodes: [], hull: null, cells: { type: 'MultiPolygon', coordinates: [] } };
+  const empty: IsochroneResult = {
+    seconds,
+    profile,
+    origin: null,
+    segments: [],
+    reachableMetres: 0,
+    nodes: [],
+    hull: null,
+    cells: { type: 'MultiPolygon', coordinates: [] },
+  };
   const s = router.snap(point.lng, point.lat, profile);
   if (!s) return empty;
   const w = router.weights[profile];
@@ -113,7 +128,15 @@ function cellPolygons(segments: IsochroneResult['segments'], cell: number): Isoc
       if (i < cols.length && cols[i] === cols[i - 1]! + 1) continue;
       const end = cols[i - 1]! + 1;
       const [x0, x1, y0, y1] = [start * dLng, end * dLng, r * dLat, (r + 1) * dLat];
-      polys.push([[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]]);
+      polys.push([
+        [
+          [x0, y0],
+          [x1, y0],
+          [x1, y1],
+          [x0, y1],
+          [x0, y0],
+        ],
+      ]);
       if (i < cols.length) start = cols[i]!;
     }
   }

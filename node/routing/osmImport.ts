@@ -39,7 +39,8 @@ export function carWayAttributes(t: Map<string, string>): OsmWayAttributes | nul
   let oneway: 1 | -1 | 0 = 0;
   if (ow === 'yes' || ow === 'true' || ow === '1') oneway = 1;
   else if (ow === '-1' || ow === 'reverse') oneway = -1;
-  else if (ow === 'reversible' || ow === 'alternating') return null; // direction unknown at dispatch time
+  else if (ow === 'reversible' || ow === 'alternating')
+    return null; // direction unknown at dispatch time
   else if (ow !== 'no' && ow !== 'false' && ow !== '0' && (cls === 'motorway' || roundabout)) oneway = 1;
   return { cls, oneway, roundabout, maxspeed: parseMaxspeed(t.get('maxspeed')) };
 }
@@ -74,7 +75,10 @@ export interface OsmImportOptions {
 export function importOsmPbf(file: string, opts: OsmImportOptions = {}): RoadGraph {
   const p = opts.progress;
   // Decoding is ~85 % of the work; the graph build reports into the remaining 15 %.
-  return buildGraph(readOsmNetwork(readFileSync(file), path.basename(file), opts), p && ((stage, f) => p(stage, 0.85 + 0.15 * f)));
+  return buildGraph(
+    readOsmNetwork(readFileSync(file), path.basename(file), opts),
+    p && ((stage, f) => p(stage, 0.85 + 0.15 * f)),
+  );
 }
 
 export function readOsmNetwork(buf: Uint8Array, source: string, opts: OsmImportOptions = {}): RawNetwork {
@@ -154,7 +158,12 @@ export interface SourceWay {
 }
 
 /** Decoded ways → RawWays: split at missing nodes, at segments the area drops and at the city boundary. */
-export function splitWays(lng: Float64Array, lat: Float64Array, ways: readonly SourceWay[], area?: RoadArea): RawWay[] {
+export function splitWays(
+  lng: Float64Array,
+  lat: Float64Array,
+  ways: readonly SourceWay[],
+  area?: RoadArea,
+): RawWay[] {
   const inside = area ? new Int8Array(lng.length) : undefined; // 0 unknown, 1 in, -1 out (memoised)
   const isIn = (i: number): boolean => {
     if (inside![i] === 0) inside![i] = area!.inCity(lng[i]!, lat[i]!) ? 1 : -1;
@@ -170,7 +179,15 @@ export function splitWays(lng: Float64Array, lat: Float64Array, ways: readonly S
     const flush = () => {
       if (run.length >= 2) {
         if (a.oneway === -1) run.reverse();
-        const w: RawWay = { refs: run, cls: CLASS_CODE[a.cls], oneway: a.oneway !== 0, roundabout: a.roundabout, maxspeed: a.maxspeed, name, ref };
+        const w: RawWay = {
+          refs: run,
+          cls: CLASS_CODE[a.cls],
+          oneway: a.oneway !== 0,
+          roundabout: a.roundabout,
+          maxspeed: a.maxspeed,
+          name,
+          ref,
+        };
         if (runOutside) w.outside = true;
         raw.push(w);
       }

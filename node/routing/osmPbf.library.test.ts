@@ -32,8 +32,12 @@ describe('PBF decoder on bad input', () => {
   it('names a truncated file instead of reading past its end', () => {
     const buf = readFileSync(FILE);
     expect(() => decodeOsmPbf(buf.subarray(0, buf.length >> 1), {})).toThrow(OsmPbfError);
-    expect(() => decodeOsmPbf(buf.subarray(0, buf.length >> 1), {})).toThrow(/runs past the end of the file \(truncated\?\)/);
-    expect(() => decodeOsmPbf(new TextEncoder().encode('{"type":"FeatureCollection"}'), {})).toThrow(/not a valid \.osm\.pbf file/);
+    expect(() => decodeOsmPbf(buf.subarray(0, buf.length >> 1), {})).toThrow(
+      /runs past the end of the file \(truncated\?\)/,
+    );
+    expect(() => decodeOsmPbf(new TextEncoder().encode('{"type":"FeatureCollection"}'), {})).toThrow(
+      /not a valid \.osm\.pbf file/,
+    );
   });
 });
 
@@ -50,7 +54,8 @@ describe('PBF decoder == osm-read (Monaco)', () => {
     expect(own.ids.length).toBe(lib.ids.length);
     expect(own.ids).toEqual(lib.ids);
     let worst = 0;
-    for (let i = 0; i < own.ids.length; i++) worst = Math.max(worst, Math.abs(own.lng[i]! - lib.lng[i]!), Math.abs(own.lat[i]! - lib.lat[i]!));
+    for (let i = 0; i < own.ids.length; i++)
+      worst = Math.max(worst, Math.abs(own.lng[i]! - lib.lng[i]!), Math.abs(own.lat[i]! - lib.lat[i]!));
     expect(worst).toBeLessThan(1e-9); // both apply granularity and offsets in nano-degrees
   });
 

@@ -39,7 +39,8 @@ export function decodeOsmPbf(file: Uint8Array, h: OsmPbfHandlers): void {
   while (pos + 4 <= file.length) {
     const headerLen = view.getUint32(pos, false);
     // Bounds checks first: a file that is not a PBF otherwise reads as gigabyte-long headers.
-    if (headerLen > 64 * 1024 || pos + 4 + headerLen > file.length) throw new OsmPbfError(`blob header of ${headerLen} bytes at byte ${pos} runs past the end of the file`);
+    if (headerLen > 64 * 1024 || pos + 4 + headerLen > file.length)
+      throw new OsmPbfError(`blob header of ${headerLen} bytes at byte ${pos} runs past the end of the file`);
     pos += 4;
     let type = '';
     let dataSize = 0;
@@ -50,9 +51,13 @@ export function decodeOsmPbf(file: Uint8Array, h: OsmPbfHandlers): void {
       else hr.skipField();
     }
     pos += headerLen;
-    if (first && type !== 'OSMHeader') throw new OsmPbfError(`first blob is "${type.slice(0, 40)}", not OSMHeader`);
+    if (first && type !== 'OSMHeader')
+      throw new OsmPbfError(`first blob is "${type.slice(0, 40)}", not OSMHeader`);
     first = false;
-    if (pos + dataSize > file.length) throw new OsmPbfError(`${type} blob of ${dataSize} bytes at byte ${pos} runs past the end of the file (truncated?)`);
+    if (pos + dataSize > file.length)
+      throw new OsmPbfError(
+        `${type} blob of ${dataSize} bytes at byte ${pos} runs past the end of the file (truncated?)`,
+      );
     const blobStart = pos;
     pos += dataSize;
     if (type !== 'OSMData') continue; // OSMHeader carries nothing routing needs
@@ -157,7 +162,8 @@ export function decodeOsmPbf(file: Uint8Array, h: OsmPbfHandlers): void {
       else r.skipField();
     }
     const tags = new Map<string, string>();
-    if (keys && vals) while (keys.pos < keys.end) tags.set(strings[keys.varint()] ?? '', strings[vals.varint()] ?? '');
+    if (keys && vals)
+      while (keys.pos < keys.end) tags.set(strings[keys.varint()] ?? '', strings[vals.varint()] ?? '');
     if (h.wantWay && !h.wantWay(tags)) return;
     const out: number[] = [];
     let ref = 0;
@@ -175,7 +181,8 @@ function readBlob(file: Uint8Array, start: number, end: number): Uint8Array {
   while (r.next()) {
     if (r.field === 1) return r.bytes();
     if (r.field === 3) return inflateSync(r.bytes());
-    if (r.field === 4 || r.field === 6 || r.field === 7) throw new Error('OSM PBF: only raw and zlib blobs are supported');
+    if (r.field === 4 || r.field === 6 || r.field === 7)
+      throw new Error('OSM PBF: only raw and zlib blobs are supported');
     r.skipField();
   }
   throw new Error('OSM PBF: empty blob');

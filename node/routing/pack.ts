@@ -71,10 +71,15 @@ export function loadPackGraph(dir: string, opts: LoadPackGraphOptions = {}): Loa
     const file = path.join(dir, m.graph);
     return { graph: loadGraphCache(file), from: 'cache', cacheFile: file };
   }
-  const manifest = CityPackManifestSchema.parse(JSON.parse(readFileSync(path.join(dir, 'pack.json'), 'utf8')));
+  const manifest = CityPackManifestSchema.parse(
+    JSON.parse(readFileSync(path.join(dir, 'pack.json'), 'utf8')),
+  );
   const roadsFile = path.join(dir, manifest.files.roads);
   const tag = createHash('sha1').update(path.resolve(dir)).digest('hex').slice(0, 8);
-  const cacheFile = path.join(opts.cacheDir ?? path.join(os.tmpdir(), 'dispatch-routing'), `${manifest.id}-${tag}.graph`);
+  const cacheFile = path.join(
+    opts.cacheDir ?? path.join(os.tmpdir(), 'dispatch-routing'),
+    `${manifest.id}-${tag}.graph`,
+  );
   if (existsSync(cacheFile) && statSync(cacheFile).mtimeMs >= statSync(roadsFile).mtimeMs) {
     try {
       return { graph: loadGraphCache(cacheFile), from: 'cache', cacheFile };

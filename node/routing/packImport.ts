@@ -26,7 +26,14 @@ export function roadsToRawNetwork(features: readonly RoadFeature[], source: stri
       refs.push(i);
     }
     const p = f.properties;
-    ways.push({ refs, cls: CLASS_CODE[p.class], oneway: p.oneway, roundabout: false, maxspeed: p.maxspeed ?? 0, outside: p.outside === true });
+    ways.push({
+      refs,
+      cls: CLASS_CODE[p.class],
+      oneway: p.oneway,
+      roundabout: false,
+      maxspeed: p.maxspeed ?? 0,
+      outside: p.outside === true,
+    });
   }
   return { lng: Float64Array.from(lng), lat: Float64Array.from(lat), ways, source };
 }

@@ -71,12 +71,16 @@ export const DEFAULT_PROFILES: Readonly<Record<ProfileId, TravelProfile>> = {
 /** Speed in km/h for one piece under a profile, 0 when the profile may not use it. */
 export function pieceSpeedKmh(profile: TravelProfile, cls: HighwayClass, maxspeed: number): number {
   if (profile.forbidden.includes(cls)) return 0;
-  const normal = maxspeed > 0 ? Math.min(0.85 * maxspeed, CAR_CLASS_SPEED_KMH[cls] * 1.5) : CAR_CLASS_SPEED_KMH[cls];
+  const normal =
+    maxspeed > 0 ? Math.min(0.85 * maxspeed, CAR_CLASS_SPEED_KMH[cls] * 1.5) : CAR_CLASS_SPEED_KMH[cls];
   return Math.min(normal * profile.carFactor, profile.maxKmh) * (profile.speedFactor ?? 1);
 }
 
 /** The profiles with calibrated speed factors per unit type (types not given keep their base factor). */
-export function calibratedProfiles(factors: Readonly<Partial<Record<ProfileId, number>>>, base: Readonly<Record<ProfileId, TravelProfile>> = DEFAULT_PROFILES): Record<ProfileId, TravelProfile> {
+export function calibratedProfiles(
+  factors: Readonly<Partial<Record<ProfileId, number>>>,
+  base: Readonly<Record<ProfileId, TravelProfile>> = DEFAULT_PROFILES,
+): Record<ProfileId, TravelProfile> {
   const out = {} as Record<ProfileId, TravelProfile>;
   for (const id of PROFILE_IDS) {
     const f = factors[id];

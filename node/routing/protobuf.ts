@@ -113,7 +113,9 @@ export class ProtoReader {
         this.pos += 4;
         break;
       default:
-        throw new Error(`protobuf: unsupported wire type ${this.wire} (field ${this.field}) at ${this.pos} in [${this.end}]`);
+        throw new Error(
+          `protobuf: unsupported wire type ${this.wire} (field ${this.field}) at ${this.pos} in [${this.end}]`,
+        );
     }
   }
 }

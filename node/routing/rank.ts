@@ -57,10 +57,21 @@ interface PathInfo {
   refs: number[];
 }
 
-export function rankUnits(router: Router, alert: { lng: number; lat: number }, units: readonly RankUnit[], opts: RankOptions = {}): RankResult {
+export function rankUnits(
+  router: Router,
+  alert: { lng: number; lat: number },
+  units: readonly RankUnit[],
+  opts: RankOptions = {},
+): RankResult {
   const g = router.graph;
   const maxSeconds = opts.maxSeconds ?? 900;
-  const out: UnitEta[] = units.map((u) => ({ unitId: u.id, type: u.type, seconds: null, metres: null, status: 'not_reached' }));
+  const out: UnitEta[] = units.map((u) => ({
+    unitId: u.id,
+    type: u.type,
+    seconds: null,
+    metres: null,
+    status: 'not_reached',
+  }));
   const paths: (PathInfo | undefined)[] = new Array(units.length);
   const groups = new Map<Float64Array, number[]>();
   units.forEach((u, i) => {
@@ -141,11 +152,18 @@ export function rankUnits(router: Router, alert: { lng: number; lat: number }, u
     reached.sort((x, y) => out[x]!.seconds! - out[y]!.seconds! || x - y);
     for (const i of reached.slice(0, opts.routes ?? 3)) {
       const p = paths[i]!;
-      if (p.via !== 'direct') p.refs = treeRefs(router, res, p.via === 'end' ? g.pieceTo[p.unitSnap.piece]! : g.pieceFrom[p.unitSnap.piece]!);
+      if (p.via !== 'direct')
+        p.refs = treeRefs(
+          router,
+          res,
+          p.via === 'end' ? g.pieceTo[p.unitSnap.piece]! : g.pieceFrom[p.unitSnap.piece]!,
+        );
     }
   }
 
-  const order = out.map((_, i) => i).sort((x, y) => (out[x]!.seconds ?? Infinity) - (out[y]!.seconds ?? Infinity) || x - y);
+  const order = out
+    .map((_, i) => i)
+    .sort((x, y) => (out[x]!.seconds ?? Infinity) - (out[y]!.seconds ?? Infinity) || x - y);
   const k = opts.routes ?? 3;
   for (const i of order.slice(0, k)) {
     const p = paths[i];
@@ -166,7 +184,12 @@ function treeRefs(router: Router, res: SearchResult, x: number): number[] {
   return refs;
 }
 
-function routeGeometry(router: Router, unit: RankUnit, alert: { lng: number; lat: number }, p: PathInfo): Position[] {
+function routeGeometry(
+  router: Router,
+  unit: RankUnit,
+  alert: { lng: number; lat: number },
+  p: PathInfo,
+): Position[] {
   const g = router.graph;
   const ix = router.index;
   const line: Position[] = [[unit.lng, unit.lat]];

@@ -14,7 +14,15 @@ export type Interval = [number, number];
  * forward=true: travel leaves the search tree into the piece (unit → road: isochrone "from",
  * coverage). forward=false: travel along the piece towards the tree (road → alert: isochrone "to").
  */
-export function pieceReach(g: RoadGraph, res: SearchResult, w: Float64Array, p: number, budget: number, forward: boolean, out: Interval[]): void {
+export function pieceReach(
+  g: RoadGraph,
+  res: SearchResult,
+  w: Float64Array,
+  p: number,
+  budget: number,
+  forward: boolean,
+  out: Interval[],
+): void {
   const L = g.pieceLength[p]!;
   const da = res.dist(g.pieceFrom[p]!);
   const db = res.dist(g.pieceTo[p]!);
@@ -26,7 +34,16 @@ export function pieceReach(g: RoadGraph, res: SearchResult, w: Float64Array, p: 
 }
 
 /** Interval reachable from a point at `offset` on piece p itself (forward: leaving the point). */
-export function ownPieceReach(L: number, offset: number, w: Float64Array, p: number, budget: number, startCost: number, forward: boolean, out: Interval[]): void {
+export function ownPieceReach(
+  L: number,
+  offset: number,
+  w: Float64Array,
+  p: number,
+  budget: number,
+  startCost: number,
+  forward: boolean,
+  out: Interval[],
+): void {
   const left = budget - startCost;
   if (left < 0) return;
   const up = forward ? w[2 * p]! : w[2 * p + 1]!; // moving towards larger offsets

@@ -25,7 +25,8 @@ export class ReferenceEngine implements SearchEngine {
     this.adj = [];
     for (let v = 0; v < g.nodeCount; v++) {
       const arcs: Arc[] = [];
-      for (let e = g.firstEdge[v]!; e < g.firstEdge[v + 1]!; e++) arcs.push({ to: g.edgeTarget[e]!, ref: g.edgeRef[e]! });
+      for (let e = g.firstEdge[v]!; e < g.firstEdge[v + 1]!; e++)
+        arcs.push({ to: g.edgeTarget[e]!, ref: g.edgeRef[e]! });
       this.adj.push(arcs);
     }
   }

@@ -118,7 +118,12 @@ export function partialCosts(s: Snap, w: Float64Array): PartialCosts {
   const f = s.length > 0 ? s.offset / s.length : 0;
   const fwd = w[2 * s.piece]!;
   const bwd = w[2 * s.piece + 1]!;
-  return { toEnd: part(1 - f, fwd), toStart: part(f, bwd), fromStart: part(f, fwd), fromEnd: part(1 - f, bwd) };
+  return {
+    toEnd: part(1 - f, fwd),
+    toStart: part(f, bwd),
+    fromStart: part(f, fwd),
+    fromEnd: part(1 - f, bwd),
+  };
 }
 
 /**

@@ -66,7 +66,12 @@ const CITIES: CityCase[] = [
   },
 ];
 
-const unit = (type: RankUnit['type'], p: { lng: number; lat: number }, id: string = type): RankUnit => ({ id, type, lng: p.lng, lat: p.lat });
+const unit = (type: RankUnit['type'], p: { lng: number; lat: number }, id: string = type): RankUnit => ({
+  id,
+  type,
+  lng: p.lng,
+  lat: p.lat,
+});
 const kmh = (metres: number, seconds: number) => metres / 1000 / (seconds / 3600);
 
 for (const c of CITIES) {
@@ -80,7 +85,9 @@ for (const c of CITIES) {
 
     /** A point `frac` along piece p's shape (exactly on the road). */
     const along = (p: number, frac: number) => {
-      const [lng, lat] = router.index.slice(p, 0, frac * router.index.shapeCum[g.geomOffset[p + 1]! - 1]!).at(-1)!;
+      const [lng, lat] = router.index
+        .slice(p, 0, frac * router.index.shapeCum[g.geomOffset[p + 1]! - 1]!)
+        .at(-1)!;
       return { lng, lat };
     };
 
@@ -110,7 +117,13 @@ for (const c of CITIES) {
       let p = -1;
       for (let i = 0; i < g.pieceCount && p < 0; i++) {
         const cls = HIGHWAY_CLASSES[g.pieceClass[i]!]!;
-        if (g.pieceFlags[i]! & FLAG_ONEWAY && !(g.pieceFlags[i]! & FLAG_ROUNDABOUT) && g.pieceLength[i]! > 80 && !cls.startsWith('motorway')) p = i;
+        if (
+          g.pieceFlags[i]! & FLAG_ONEWAY &&
+          !(g.pieceFlags[i]! & FLAG_ROUNDABOUT) &&
+          g.pieceLength[i]! > 80 &&
+          !cls.startsWith('motorway')
+        )
+          p = i;
       }
       expect(p).toBeGreaterThanOrEqual(0);
       expect(router.weights.car[2 * p + 1]).toBe(Infinity);
@@ -132,12 +145,24 @@ for (const c of CITIES) {
       const [west, south, east, north] = g.meta.bbox;
       const inside = c.pairs[0]![0];
       const outside = { lng: east + 0.2, lat: north + 0.2 }; // ~20 km beyond the extract
-      const res = rankUnits(router, inside, [unit('car', outside, 'far'), unit('car', c.pairs[0]![1], 'near')]).results;
+      const res = rankUnits(router, inside, [
+        unit('car', outside, 'far'),
+        unit('car', c.pairs[0]![1], 'near'),
+      ]).results;
       expect(res[0]).toMatchObject({ unitId: 'near', status: 'ok' });
-      expect(res[1]).toMatchObject({ unitId: 'far', status: 'unit_off_network', seconds: null, metres: null });
+      expect(res[1]).toMatchObject({
+        unitId: 'far',
+        status: 'unit_off_network',
+        seconds: null,
+        metres: null,
+      });
       expect(res[1]!.route).toBeUndefined();
-      expect(rankUnits(router, { lng: west - 0.2, lat: south - 0.2 }, [unit('car', inside)]).results[0]!.status).toBe('alert_off_network');
-      expect(rankUnits(router, c.pairs[0]![1], [unit('car', inside)], { maxSeconds: 5 }).results[0]!.status).toBe('not_reached');
+      expect(
+        rankUnits(router, { lng: west - 0.2, lat: south - 0.2 }, [unit('car', inside)]).results[0]!.status,
+      ).toBe('alert_off_network');
+      expect(
+        rankUnits(router, c.pairs[0]![1], [unit('car', inside)], { maxSeconds: 5 }).results[0]!.status,
+      ).toBe('not_reached');
     });
   });
 }

@@ -30,7 +30,8 @@ for (const c of CASES) {
       nodes = [];
       for (let v = 0; v < g.nodeCount; v++) {
         const [x0, y0, x1, y1] = c.box ?? g.meta.bbox;
-        if (g.nodeLng[v]! >= x0 && g.nodeLng[v]! <= x1 && g.nodeLat[v]! >= y0 && g.nodeLat[v]! <= y1) nodes.push(v);
+        if (g.nodeLng[v]! >= x0 && g.nodeLng[v]! <= x1 && g.nodeLat[v]! >= y0 && g.nodeLat[v]! <= y1)
+          nodes.push(v);
       }
     });
 
@@ -39,7 +40,13 @@ for (const c of CASES) {
       for (let i = 0; i < 12; i++) {
         const src = nodes[Math.floor(rnd() * nodes.length)]!;
         const profile = PROFILE_IDS[i % PROFILE_IDS.length]!;
-        const q = { weights: fast.weights[profile], reverse: i % 2 === 0, seedNodes: [src], seedCosts: [0], maxCost: 1200 };
+        const q = {
+          weights: fast.weights[profile],
+          reverse: i % 2 === 0,
+          seedNodes: [src],
+          seedCosts: [0],
+          maxCost: 1200,
+        };
         const a = fast.engine.run(q);
         const da = Array.from({ length: g.nodeCount }, (_, v) => a.dist(v));
         const b = ref.engine.run(q);
@@ -62,7 +69,11 @@ for (const c of CASES) {
       let pairs = 0;
       for (let i = 0; i < 25; i++) {
         const alert = point();
-        const units: RankUnit[] = Array.from({ length: 10 }, (_, k) => ({ id: `u${k}`, type: PROFILE_IDS[k % 4]!, ...point() }));
+        const units: RankUnit[] = Array.from({ length: 10 }, (_, k) => ({
+          id: `u${k}`,
+          type: PROFILE_IDS[k % 4]!,
+          ...point(),
+        }));
         const a = rankUnits(fast, alert, units, { maxSeconds: 3600, routes: 0 }).results;
         const b = rankUnits(ref, alert, units, { maxSeconds: 3600, routes: 0 }).results;
         const byId = new Map(b.map((r) => [r.unitId, r]));
@@ -86,12 +97,17 @@ for (const c of CASES) {
       let checked = 0;
       for (let i = 0; i < 10; i++) {
         const alert = point();
-        const units: RankUnit[] = Array.from({ length: 8 }, (_, k) => ({ id: `u${k}`, type: PROFILE_IDS[k % 4]!, ...point() }));
+        const units: RankUnit[] = Array.from({ length: 8 }, (_, k) => ({
+          id: `u${k}`,
+          type: PROFILE_IDS[k % 4]!,
+          ...point(),
+        }));
         for (const router of [fast, ref])
           for (const r of rankUnits(router, alert, units, { maxSeconds: 3600, routes: 8 }).results) {
             if (!r.route) continue;
             let len = 0;
-            for (let k = 1; k < r.route.length; k++) len += distanceM(r.route[k - 1]![0], r.route[k - 1]![1], r.route[k]![0], r.route[k]![1]);
+            for (let k = 1; k < r.route.length; k++)
+              len += distanceM(r.route[k - 1]![0], r.route[k - 1]![1], r.route[k]![0], r.route[k]![1]);
             expect(Math.abs(len - r.metres!)).toBeLessThan(0.5 + 1e-4 * len);
             checked++;
           }

@@ -64,7 +64,11 @@ describe('plausibility', () => {
   });
 
   it('foot is slower than car and special police equals patrol car', () => {
-    const units: RankUnit[] = [car(CASINO, 'c'), { id: 'f', type: 'foot', ...CASINO }, { id: 's', type: 'special', ...CASINO }];
+    const units: RankUnit[] = [
+      car(CASINO, 'c'),
+      { id: 'f', type: 'foot', ...CASINO },
+      { id: 's', type: 'special', ...CASINO },
+    ];
     const res = rankUnits(router, PALACE, units, { maxSeconds: 3600 }).results;
     const by = Object.fromEntries(res.map((r) => [r.unitId, r]));
     expect(by.f!.seconds! > by.c!.seconds!).toBe(true);
@@ -76,7 +80,11 @@ describe('one-way streets', () => {
   it('A→B differs from B→A on a one-way piece', () => {
     let p = -1;
     for (let i = 0; i < g.pieceCount; i++)
-      if (g.pieceFlags[i]! & FLAG_ONEWAY && g.pieceLength[i]! > 120 && HIGHWAY_CLASSES[g.pieceClass[i]!] !== 'motorway') {
+      if (
+        g.pieceFlags[i]! & FLAG_ONEWAY &&
+        g.pieceLength[i]! > 120 &&
+        HIGHWAY_CLASSES[g.pieceClass[i]!] !== 'motorway'
+      ) {
         p = i;
         break;
       }
@@ -157,7 +165,11 @@ describe('isochrone and coverage', () => {
   });
 
   it('covers more road with longer tiers, shares in [0, 1]', () => {
-    const units: RankUnit[] = [car(CASINO, 'c'), { id: 'f', type: 'foot', ...PALACE }, car({ lng: 9.5, lat: 45 }, 'x')];
+    const units: RankUnit[] = [
+      car(CASINO, 'c'),
+      { id: 'f', type: 'foot', ...PALACE },
+      car({ lng: 9.5, lat: 45 }, 'x'),
+    ];
     const c = coverage(router, units, { tiers: [60, 180, 300] });
     expect(c.offNetwork).toEqual(['x']);
     const shares = c.tiers.map((t) => t.share);
@@ -176,8 +188,22 @@ describe('binary cache', () => {
     const h = loadGraphCache(file);
     expect(h.nodeCount).toBe(g.nodeCount);
     expect(h.meta).toEqual(g.meta);
-    for (const k of ['nodeLng', 'firstEdge', 'edgeTarget', 'edgeRef', 'pieceLength', 'pieceClass', 'pieceFlags', 'geomOffset', 'shapeLat'] as const)
-      expect(Buffer.from(h[k].buffer, h[k].byteOffset, h[k].byteLength).equals(Buffer.from(g[k].buffer, g[k].byteOffset, g[k].byteLength))).toBe(true);
+    for (const k of [
+      'nodeLng',
+      'firstEdge',
+      'edgeTarget',
+      'edgeRef',
+      'pieceLength',
+      'pieceClass',
+      'pieceFlags',
+      'geomOffset',
+      'shapeLat',
+    ] as const)
+      expect(
+        Buffer.from(h[k].buffer, h[k].byteOffset, h[k].byteLength).equals(
+          Buffer.from(g[k].buffer, g[k].byteOffset, g[k].byteLength),
+        ),
+      ).toBe(true);
     const a = rankUnits(new Router(h), PALACE, [car(CASINO)]).results[0]!;
     const b = rankUnits(router, PALACE, [car(CASINO)]).results[0]!;
     expect(a.seconds).toBe(b.seconds);

@@ -20,10 +20,43 @@ const road = (id: string, coords: [number, number][], cls: string, oneway = fals
 const ROADS = {
   type: 'FeatureCollection',
   features: [
-    road('main', [[X[0]!, Y[0]!], [X[1]!, Y[0]!], [X[2]!, Y[0]!]], 'primary', false, 50),
-    road('back', [[X[0]!, Y[1]!], [X[1]!, Y[1]!], [X[2]!, Y[1]!]], 'residential', true),
-    road('west', [[X[0]!, Y[0]!], [X[0]!, Y[1]!]], 'tertiary'),
-    road('east', [[X[2]!, Y[0]!], [X[2]!, Y[1]!]], 'tertiary'),
+    road(
+      'main',
+      [
+        [X[0]!, Y[0]!],
+        [X[1]!, Y[0]!],
+        [X[2]!, Y[0]!],
+      ],
+      'primary',
+      false,
+      50,
+    ),
+    road(
+      'back',
+      [
+        [X[0]!, Y[1]!],
+        [X[1]!, Y[1]!],
+        [X[2]!, Y[1]!],
+      ],
+      'residential',
+      true,
+    ),
+    road(
+      'west',
+      [
+        [X[0]!, Y[0]!],
+        [X[0]!, Y[1]!],
+      ],
+      'tertiary',
+    ),
+    road(
+      'east',
+      [
+        [X[2]!, Y[0]!],
+        [X[2]!, Y[1]!],
+      ],
+      'tertiary',
+    ),
   ],
 };
 
@@ -40,7 +73,15 @@ function writePack(): string {
     center: [X[1], Y[0]],
     zoom: 15,
     bbox: [X[0], Y[0], X[2], Y[1]],
-    files: { roads: 'roads.geojson', boundaries: 'b.json', districts: 'd.json', places: 'p.json', units: 'u.json', cameras: 'c.json', checkpoints: 'k.json' },
+    files: {
+      roads: 'roads.geojson',
+      boundaries: 'b.json',
+      districts: 'd.json',
+      places: 'p.json',
+      units: 'u.json',
+      cameras: 'c.json',
+      checkpoints: 'k.json',
+    },
   };
   writeFileSync(path.join(dir, 'pack.json'), JSON.stringify(manifest));
   writeFileSync(path.join(dir, 'roads.geojson'), JSON.stringify(ROADS));
@@ -60,7 +101,9 @@ describe('city pack roads.geojson import', () => {
   });
 
   it('respects the one-way back street for cars but not for foot patrols', () => {
-    const { graph } = loadPackGraph(writePack(), { cacheDir: mkdtempSync(path.join(os.tmpdir(), 'routing-pc-')) });
+    const { graph } = loadPackGraph(writePack(), {
+      cacheDir: mkdtempSync(path.join(os.tmpdir(), 'routing-pc-')),
+    });
     const router = new Router(graph);
     const west = { lng: X[0]! + 0.0003, lat: Y[1]! };
     const east = { lng: X[2]! - 0.0003, lat: Y[1]! };
@@ -73,6 +116,8 @@ describe('city pack roads.geojson import', () => {
   });
 
   it('rejects a malformed roads collection with a readable message', () => {
-    expect(() => parseRoads({ type: 'FeatureCollection', features: [{ type: 'Feature' }] }, 'roads.geojson')).toThrow(/roads.geojson: invalid/);
+    expect(() =>
+      parseRoads({ type: 'FeatureCollection', features: [{ type: 'Feature' }] }, 'roads.geojson'),
+    ).toThrow(/roads.geojson: invalid/);
   });
 });

@@ -67,7 +67,9 @@ export class SnapIndex {
       const end = g.geomOffset[p + 1]! - 1;
       for (let i = g.geomOffset[p]!; i < end; i++) {
         this.segPiece[i] = p;
-        this.shapeCum[i + 1] = this.shapeCum[i]! + distanceM(g.shapeLng[i]!, g.shapeLat[i]!, g.shapeLng[i + 1]!, g.shapeLat[i + 1]!);
+        this.shapeCum[i + 1] =
+          this.shapeCum[i]! +
+          distanceM(g.shapeLng[i]!, g.shapeLat[i]!, g.shapeLng[i + 1]!, g.shapeLat[i + 1]!);
       }
     }
     // Two passes (count, fill) over the cells each segment's bbox touches.
@@ -105,7 +107,12 @@ export class SnapIndex {
    * Nearest point on a piece accepted by `usable`, within maxMetres; null when none.
    * Ring search: after scanning ring r, nothing outside it can be closer than r cells.
    */
-  snap(lng: number, lat: number, usable: (piece: number) => boolean = () => true, maxMetres = 500): Snap | null {
+  snap(
+    lng: number,
+    lat: number,
+    usable: (piece: number) => boolean = () => true,
+    maxMetres = 500,
+  ): Snap | null {
     const g = this.g;
     const { sx, sy } = this;
     const [px, py] = this.xy(lng, lat);
@@ -185,7 +192,10 @@ export class SnapIndex {
       while (i < s1 - 1 && this.shapeCum[i + 1]! < off) i++;
       const seg = this.shapeCum[i + 1]! - this.shapeCum[i]!;
       const t = seg > 0 ? Math.max(0, Math.min(1, (off - this.shapeCum[i]!) / seg)) : 0;
-      return [g.shapeLng[i]! + t * (g.shapeLng[i + 1]! - g.shapeLng[i]!), g.shapeLat[i]! + t * (g.shapeLat[i + 1]! - g.shapeLat[i]!)];
+      return [
+        g.shapeLng[i]! + t * (g.shapeLng[i + 1]! - g.shapeLng[i]!),
+        g.shapeLat[i]! + t * (g.shapeLat[i + 1]! - g.shapeLat[i]!),
+      ];
     };
     const out: [number, number][] = [at(lo)];
     for (let i = s0 + 1; i < s1; i++) {

@@ -14,16 +14,32 @@ describe('response tiers', () => {
       met: true,
       marginSeconds: 15,
     });
-    expect(evaluateTier(DEFAULT_TIER_CONFIG, { type: 'car' }, alert, 200)).toMatchObject({ targetSeconds: 180, met: false, marginSeconds: -20 });
-    expect(evaluateTier(DEFAULT_TIER_CONFIG, { type: 'special' }, alert, 290)).toMatchObject({ targetSeconds: 300, met: true });
+    expect(evaluateTier(DEFAULT_TIER_CONFIG, { type: 'car' }, alert, 200)).toMatchObject({
+      targetSeconds: 180,
+      met: false,
+      marginSeconds: -20,
+    });
+    expect(evaluateTier(DEFAULT_TIER_CONFIG, { type: 'special' }, alert, 290)).toMatchObject({
+      targetSeconds: 300,
+      met: true,
+    });
   });
 
   it('falls back to the urgent-110 rules by zone, and to no target otherwise', () => {
     const urban = { priority: 1 as const, source: '110' as const, zoneIds: ['d-01', 'urban'] };
     const suburb = { priority: 1 as const, source: '110' as const, zoneIds: ['d-09'] };
-    expect(evaluateTier(DEFAULT_TIER_CONFIG, { type: 'foot' }, urban, 280)).toMatchObject({ ruleId: 'urgent-urban-5min', met: true });
-    expect(evaluateTier(DEFAULT_TIER_CONFIG, { type: 'ebike' }, suburb, 400)).toMatchObject({ ruleId: 'urgent-suburb-10min', targetSeconds: 600, met: true });
-    expect(evaluateTier(DEFAULT_TIER_CONFIG, { type: 'foot' }, { priority: 3, source: '12345' }, 400)).toEqual({
+    expect(evaluateTier(DEFAULT_TIER_CONFIG, { type: 'foot' }, urban, 280)).toMatchObject({
+      ruleId: 'urgent-urban-5min',
+      met: true,
+    });
+    expect(evaluateTier(DEFAULT_TIER_CONFIG, { type: 'ebike' }, suburb, 400)).toMatchObject({
+      ruleId: 'urgent-suburb-10min',
+      targetSeconds: 600,
+      met: true,
+    });
+    expect(
+      evaluateTier(DEFAULT_TIER_CONFIG, { type: 'foot' }, { priority: 3, source: '12345' }, 400),
+    ).toEqual({
       ruleId: null,
       targetSeconds: null,
       met: null,
@@ -32,7 +48,10 @@ describe('response tiers', () => {
   });
 
   it('treats an unreachable unit as not meeting its target', () => {
-    expect(evaluateTier(DEFAULT_TIER_CONFIG, { type: 'car' }, { priority: 2 }, null)).toMatchObject({ met: false, marginSeconds: null });
+    expect(evaluateTier(DEFAULT_TIER_CONFIG, { type: 'car' }, { priority: 2 }, null)).toMatchObject({
+      met: false,
+      marginSeconds: null,
+    });
   });
 
   it('supports zone- and severity-specific configs, first match wins', () => {
@@ -44,9 +63,17 @@ describe('response tiers', () => {
       ],
       fallbackSeconds: 600,
     });
-    expect(evaluateTier(cfg, { type: 'car' }, { priority: 1, zoneIds: ['railway-station'] }, 90).ruleId).toBe('station');
+    expect(evaluateTier(cfg, { type: 'car' }, { priority: 1, zoneIds: ['railway-station'] }, 90).ruleId).toBe(
+      'station',
+    );
     expect(evaluateTier(cfg, { type: 'car' }, { priority: 1 }, 90).ruleId).toBe('p1');
-    expect(evaluateTier(cfg, { type: 'car' }, { priority: 4 }, 700)).toMatchObject({ ruleId: 'fallback', met: false, marginSeconds: -100 });
-    expect(() => parseTierConfig({ version: 1, rules: [{ id: 'x', targetSeconds: -1 }], fallbackSeconds: null })).toThrow();
+    expect(evaluateTier(cfg, { type: 'car' }, { priority: 4 }, 700)).toMatchObject({
+      ruleId: 'fallback',
+      met: false,
+      marginSeconds: -100,
+    });
+    expect(() =>
+      parseTierConfig({ version: 1, rules: [{ id: 'x', targetSeconds: -1 }], fallbackSeconds: null }),
+    ).toThrow();
   });
 });

@@ -6,7 +6,12 @@
  */
 import { z } from 'zod';
 import { UnitTypeSchema, type UnitType } from '../../shared/domain/unit';
-import { AlertSourceSchema, PrioritySchema, type AlertSource, type Priority } from '../../shared/domain/alert';
+import {
+  AlertSourceSchema,
+  PrioritySchema,
+  type AlertSource,
+  type Priority,
+} from '../../shared/domain/alert';
 
 export const TierRuleSchema = z.object({
   id: z.string().min(1),
@@ -40,11 +45,30 @@ export type ResponseTierConfig = z.infer<typeof ResponseTierConfigSchema>;
 export const DEFAULT_TIER_CONFIG: ResponseTierConfig = {
   version: 1,
   rules: [
-    { id: 'post-1min', label: '1 min: foot/e-bike at post', unitTypes: ['foot', 'ebike'], atPost: true, targetSeconds: 60 },
+    {
+      id: 'post-1min',
+      label: '1 min: foot/e-bike at post',
+      unitTypes: ['foot', 'ebike'],
+      atPost: true,
+      targetSeconds: 60,
+    },
     { id: 'patrol-car-3min', label: '3 min: patrol car', unitTypes: ['car'], targetSeconds: 180 },
     { id: 'special-5min', label: '5 min: special police', unitTypes: ['special'], targetSeconds: 300 },
-    { id: 'urgent-urban-5min', label: '5 min: urgent 110, urban area', priorities: [1], sources: ['110'], zoneIds: ['urban'], targetSeconds: 300 },
-    { id: 'urgent-suburb-10min', label: '10 min: urgent 110, suburbs', priorities: [1], sources: ['110'], targetSeconds: 600 },
+    {
+      id: 'urgent-urban-5min',
+      label: '5 min: urgent 110, urban area',
+      priorities: [1],
+      sources: ['110'],
+      zoneIds: ['urban'],
+      targetSeconds: 300,
+    },
+    {
+      id: 'urgent-suburb-10min',
+      label: '10 min: urgent 110, suburbs',
+      priorities: [1],
+      sources: ['110'],
+      targetSeconds: 600,
+    },
   ],
   fallbackSeconds: null,
 };
@@ -80,7 +104,12 @@ function matches(rule: TierRule, unit: TierUnit, alert: TierAlert): boolean {
 }
 
 /** Which target applies to this unit for this alert, and whether an ETA (seconds, null = unreachable) meets it. */
-export function evaluateTier(config: ResponseTierConfig, unit: TierUnit, alert: TierAlert, etaSeconds: number | null): TierEvaluation {
+export function evaluateTier(
+  config: ResponseTierConfig,
+  unit: TierUnit,
+  alert: TierAlert,
+  etaSeconds: number | null,
+): TierEvaluation {
   const rule = config.rules.find((r) => matches(r, unit, alert));
   const targetSeconds = rule ? rule.targetSeconds : config.fallbackSeconds;
   const ruleId = rule ? rule.id : targetSeconds !== null ? 'fallback' : null;
@@ -93,7 +122,10 @@ export function evaluateTier(config: ResponseTierConfig, unit: TierUnit, alert: 
  * one comparison behind both the ranking's badge and the verdict stored at arrival. No target →
  * no verdict; no time (unreachable) → missed.
  */
-export function judgeAgainstTarget(targetSeconds: number | null, seconds: number | null): Pick<TierEvaluation, 'met' | 'marginSeconds'> {
+export function judgeAgainstTarget(
+  targetSeconds: number | null,
+  seconds: number | null,
+): Pick<TierEvaluation, 'met' | 'marginSeconds'> {
   if (targetSeconds === null) return { met: null, marginSeconds: null };
   if (seconds === null || !Number.isFinite(seconds)) return { met: false, marginSeconds: null };
   return { met: seconds <= targetSeconds, marginSeconds: targetSeconds - seconds };

@@ -5,7 +5,13 @@
  */
 
 /** Inserts `v` with `key`; returns the new size. */
-export function heapPush(nodes: Int32Array, keys: Float64Array, size: number, v: number, key: number): number {
+export function heapPush(
+  nodes: Int32Array,
+  keys: Float64Array,
+  size: number,
+  v: number,
+  key: number,
+): number {
   let i = size;
   while (i > 0) {
     const parent = (i - 1) >> 1;

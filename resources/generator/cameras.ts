@@ -76,8 +76,21 @@ export class CameraFactory {
   }
 }
 
-const CORNERS: [string, number, number][] = [['东北角', 1, 1], ['西南角', -1, -1], ['东南角', 1, -1], ['西北角', -1, 1]];
-const RANK: Record<string, number> = { motorway: 0, trunk: 1, primary: 2, secondary: 3, tertiary: 4, residential: 5, service: 6 };
+const CORNERS: [string, number, number][] = [
+  ['东北角', 1, 1],
+  ['西南角', -1, -1],
+  ['东南角', 1, -1],
+  ['西北角', -1, 1],
+];
+const RANK: Record<string, number> = {
+  motorway: 0,
+  trunk: 1,
+  primary: 2,
+  secondary: 3,
+  tertiary: 4,
+  residential: 5,
+  service: 6,
+};
 
 interface Ctx {
   f: CameraFactory;
@@ -103,9 +116,25 @@ export function placeRoadCameras(ctx: Ctx): void {
     const names = [...new Set(v.lines.map((l) => lines[l]!.props.name))];
     if (names.length >= 2) crossName.set(v.key, names);
   }
-  const gun = (at: Pt, line: Line, p: Pt, name: string, cls: Camera['class'], industry: '00' | '04'): void => {
+  const gun = (
+    at: Pt,
+    line: Line,
+    p: Pt,
+    name: string,
+    cls: Camera['class'],
+    industry: '00' | '04',
+  ): void => {
     const n = neighbour(line, p, rng.chance(0.5));
-    f.add({ at, kind: 'gun', cls, name, heading: n ? bearing(p, n) : rng.int(0, 359), fov: rng.int(60, 90), range: rng.int(80, 150), industry });
+    f.add({
+      at,
+      kind: 'gun',
+      cls,
+      name,
+      heading: n ? bearing(p, n) : rng.int(0, 359),
+      fov: rng.int(60, 90),
+      range: rng.int(80, 150),
+      industry,
+    });
   };
   for (const v of vertices.values()) {
     const p = v.p;
@@ -125,16 +154,44 @@ export function placeRoadCameras(ctx: Ctx): void {
       };
       const cname = (k: number): string => base + CORNERS[k % 4]![0];
       if (rb <= 3) {
-        f.add({ at: corner(0), kind: 'dome', cls: 1, name: cname(0), heading: null, fov: null, range: rng.int(150, 300), industry: '00' });
+        f.add({
+          at: corner(0),
+          kind: 'dome',
+          cls: 1,
+          name: cname(0),
+          heading: null,
+          fov: null,
+          range: rng.int(150, 300),
+          industry: '00',
+        });
         gun(corner(1), a, p, cname(1), core ? 1 : 2, '04');
         if (core) gun(corner(2), b, p, cname(2), 1, '04');
         if (ra <= 2 && rb <= 2 && rng.chance(core ? 0.7 : 0.4)) {
           const n = neighbour(a, p, true);
-          f.add({ at: corner(3), kind: 'anpr', cls: 1, name: `${base}卡口`, heading: n ? bearing(p, n) : 0, fov: 40, range: rng.int(40, 60), industry: '05' });
+          f.add({
+            at: corner(3),
+            kind: 'anpr',
+            cls: 1,
+            name: `${base}卡口`,
+            heading: n ? bearing(p, n) : 0,
+            fov: 40,
+            range: rng.int(40, 60),
+            industry: '05',
+          });
         }
       } else if (rb <= 4 || (ra <= 3 && rb === 5 && !core)) {
         if (rng.chance(core ? 0.75 : 0.6)) {
-          if (rng.chance(0.4)) f.add({ at: corner(0), kind: 'dome', cls: 2, name: cname(0), heading: null, fov: null, range: rng.int(120, 250), industry: '00' });
+          if (rng.chance(0.4))
+            f.add({
+              at: corner(0),
+              kind: 'dome',
+              cls: 2,
+              name: cname(0),
+              heading: null,
+              fov: null,
+              range: rng.int(120, 250),
+              industry: '00',
+            });
           else gun(corner(0), a, p, cname(0), 2, '00');
         }
         if (core && rng.chance(0.2)) gun(corner(1), b, p, cname(1), 2, '00');
@@ -151,9 +208,14 @@ export function placeRoadCameras(ctx: Ctx): void {
     const i = indexOfPt(line, p);
     let before = '';
     let after = '';
-    for (let k = i - 1; k >= 0 && !before; k--) before = other(crossName.get(toLngLat(line.pts[k]!).join(',')), line.props.name);
-    for (let k = i + 1; k < line.pts.length && !after; k++) after = other(crossName.get(toLngLat(line.pts[k]!).join(',')), line.props.name);
-    const name = before && after ? `${line.props.name}(${before}至${after}段)` : `${line.props.ref ?? line.props.name}K${Math.round(i / 4)}+${(i % 4) * 250}`;
+    for (let k = i - 1; k >= 0 && !before; k--)
+      before = other(crossName.get(toLngLat(line.pts[k]!).join(',')), line.props.name);
+    for (let k = i + 1; k < line.pts.length && !after; k++)
+      after = other(crossName.get(toLngLat(line.pts[k]!).join(',')), line.props.name);
+    const name =
+      before && after
+        ? `${line.props.name}(${before}至${after}段)`
+        : `${line.props.ref ?? line.props.name}K${Math.round(i / 4)}+${(i % 4) * 250}`;
     const side = rng.chance(0.5) ? 1 : -1;
     gun(pt(p.x + side * 6, p.y - side * 6), line, p, name, core ? 2 : 3, core ? '04' : '00');
   }
@@ -181,11 +243,32 @@ export function placeLandmarkCameras(f: CameraFactory, rng: Rng, landmarks: Land
   for (const lm of landmarks) {
     for (let k = 0; k < lm.faces; k++) {
       const a = (k * 360) / lm.faces + rng.int(0, 30);
-      const at = pt(lm.at.x + 35 * Math.sin((a * Math.PI) / 180), lm.at.y + 35 * Math.cos((a * Math.PI) / 180));
-      f.add({ at, kind: 'face', cls: 1, name: `${lm.name}人脸抓拍${k + 1}`, heading: (Math.round(a) + 180) % 360, fov: rng.int(30, 45), range: rng.int(20, 40), industry: '00' });
+      const at = pt(
+        lm.at.x + 35 * Math.sin((a * Math.PI) / 180),
+        lm.at.y + 35 * Math.cos((a * Math.PI) / 180),
+      );
+      f.add({
+        at,
+        kind: 'face',
+        cls: 1,
+        name: `${lm.name}人脸抓拍${k + 1}`,
+        heading: (Math.round(a) + 180) % 360,
+        fov: rng.int(30, 45),
+        range: rng.int(20, 40),
+        industry: '00',
+      });
     }
     if (lm.eagle) {
-      f.add({ at: pt(lm.at.x + 20, lm.at.y + 20), kind: 'eagle', cls: 1, name: `${lm.name}高点鹰眼`, heading: null, fov: 360, range: rng.int(800, 1500), industry: '00' });
+      f.add({
+        at: pt(lm.at.x + 20, lm.at.y + 20),
+        kind: 'eagle',
+        cls: 1,
+        name: `${lm.name}高点鹰眼`,
+        heading: null,
+        fov: 360,
+        range: rng.int(800, 1500),
+        industry: '00',
+      });
     }
   }
 }

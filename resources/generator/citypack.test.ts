@@ -12,7 +12,8 @@ type P = [number, number];
 const key = (c: P): string => `${c[0]},${c[1]}`;
 
 function segmentsCross(a: P, b: P, c: P, d: P): boolean {
-  const o = (p: P, q: P, r: P): number => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
+  const o = (p: P, q: P, r: P): number =>
+    Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
   return o(a, b, c) * o(a, b, d) < 0 && o(c, d, a) * o(c, d, b) < 0;
 }
 
@@ -23,7 +24,11 @@ function outerRing(pack: CityPack, level: string, own: boolean): P[] {
 }
 
 /** Roads crossing a polyline/ring: [road id, crossing point]. */
-function crossings(pack: CityPack, ring: P[], onlyEdges?: (a: P, b: P) => boolean): { road: string; at: P }[] {
+function crossings(
+  pack: CityPack,
+  ring: P[],
+  onlyEdges?: (a: P, b: P) => boolean,
+): { road: string; at: P }[] {
   const out: { road: string; at: P }[] = [];
   for (const f of pack.roads.features) {
     const cs = f.geometry.coordinates as P[];
@@ -31,10 +36,13 @@ function crossings(pack: CityPack, ring: P[], onlyEdges?: (a: P, b: P) => boolea
       const [a, b] = [cs[i - 1]!, cs[i]!];
       for (let j = 1; j < ring.length; j++) {
         const [c, d] = [ring[j - 1]!, ring[j]!];
-        if (Math.max(a[0], b[0]) < Math.min(c[0], d[0]) || Math.min(a[0], b[0]) > Math.max(c[0], d[0])) continue;
-        if (Math.max(a[1], b[1]) < Math.min(c[1], d[1]) || Math.min(a[1], b[1]) > Math.max(c[1], d[1])) continue;
+        if (Math.max(a[0], b[0]) < Math.min(c[0], d[0]) || Math.min(a[0], b[0]) > Math.max(c[0], d[0]))
+          continue;
+        if (Math.max(a[1], b[1]) < Math.min(c[1], d[1]) || Math.min(a[1], b[1]) > Math.max(c[1], d[1]))
+          continue;
         if (onlyEdges && !onlyEdges(ring[j - 1]!, ring[j]!)) continue;
-        if (segmentsCross(cs[i - 1]!, cs[i]!, ring[j - 1]!, ring[j]!)) out.push({ road: f.properties.id, at: cs[i]! });
+        if (segmentsCross(cs[i - 1]!, cs[i]!, ring[j - 1]!, ring[j]!))
+          out.push({ road: f.properties.id, at: cs[i]! });
       }
     }
   }
@@ -120,7 +128,9 @@ describe('demo city pack', () => {
     expect(cityCross.length - border.length).toBeGreaterThan(0);
     const m = 111_000;
     const guarded = (at: P): boolean =>
-      pack.checkpoints.some((c) => c.level !== 'district' && Math.hypot((c.lng - at[0]) * m * 0.81, (c.lat - at[1]) * m) < 800);
+      pack.checkpoints.some(
+        (c) => c.level !== 'district' && Math.hypot((c.lng - at[0]) * m * 0.81, (c.lat - at[1]) * m) < 800,
+      );
     const unguarded = cityCross.filter((c) => !guarded(c.at));
     expect(unguarded.length).toBeGreaterThanOrEqual(1);
     expect(unguarded.length).toBeLessThanOrEqual(4);
@@ -134,7 +144,8 @@ describe('demo city pack', () => {
     const a = generateAll();
     const b = generateAll();
     expect(a).toEqual(b);
-    for (const [rel, text] of Object.entries(a)) expect(await readFile(path.join(root, rel), 'utf8'), rel).toBe(text);
+    for (const [rel, text] of Object.entries(a))
+      expect(await readFile(path.join(root, rel), 'utf8'), rel).toBe(text);
     const size = Object.entries(a)
       .filter(([rel]) => rel.startsWith('resources/city/'))
       .reduce((s, [, t]) => s + Buffer.byteLength(t), 0);

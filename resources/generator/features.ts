@@ -1,5 +1,10 @@
 /** GeoJSON output for roads, boundaries, districts and places, and the quick-response units. */
-import type { BoundaryFeature, DistrictFeature, PlaceFeature, RoadFeature } from '../../shared/citypack/schema';
+import type {
+  BoundaryFeature,
+  DistrictFeature,
+  PlaceFeature,
+  RoadFeature,
+} from '../../shared/citypack/schema';
 import type { UnitDefinition } from '../../shared/domain/unit';
 import { type Pt, dist, pointInRing, ringToLngLat, toLngLat } from './geom';
 import type { VertexInfo } from './network';
@@ -7,7 +12,15 @@ import type { Line } from './noding';
 import { COUNTIES } from './names';
 import type { District, Regions } from './regions';
 
-const RANK: Record<string, number> = { motorway: 0, trunk: 1, primary: 2, secondary: 3, tertiary: 4, residential: 5, service: 6 };
+const RANK: Record<string, number> = {
+  motorway: 0,
+  trunk: 1,
+  primary: 2,
+  secondary: 3,
+  tertiary: 4,
+  residential: 5,
+  service: 6,
+};
 
 export function roadFeatures(lines: Line[]): RoadFeature[] {
   return lines.map((l, i) => {
@@ -37,7 +50,14 @@ export function roadFeatures(lines: Line[]): RoadFeature[] {
 const polygon = (ring: Pt[]) => ({ type: 'Polygon' as const, coordinates: [ringToLngLat(ring)] });
 
 export function boundaryFeatures(r: Regions): BoundaryFeature[] {
-  const f = (ring: Pt[], id: string, level: BoundaryFeature['properties']['level'], name: string, nameEn: string, own: boolean): BoundaryFeature => ({
+  const f = (
+    ring: Pt[],
+    id: string,
+    level: BoundaryFeature['properties']['level'],
+    name: string,
+    nameEn: string,
+    own: boolean,
+  ): BoundaryFeature => ({
     type: 'Feature',
     geometry: polygon(ring),
     properties: { id, level, name, nameEn, adcode: id, own },
@@ -59,8 +79,17 @@ export function districtFeatures(r: Regions): DistrictFeature[] {
   }));
 }
 
-export function placeFeature(name: string, nameEn: string, kind: PlaceFeature['properties']['kind'], at: Pt): PlaceFeature {
-  return { type: 'Feature', geometry: { type: 'Point', coordinates: toLngLat(at) }, properties: { name, nameEn, kind } };
+export function placeFeature(
+  name: string,
+  nameEn: string,
+  kind: PlaceFeature['properties']['kind'],
+  at: Pt,
+): PlaceFeature {
+  return {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: toLngLat(at) },
+    properties: { name, nameEn, kind },
+  };
 }
 
 export function countyTownPlaces(r: Regions): PlaceFeature[] {
@@ -71,7 +100,11 @@ export function countyTownPlaces(r: Regions): PlaceFeature[] {
 }
 
 /** 39 units: 22 cars, 8 e-bikes, 5 foot patrols, 4 special-police teams. */
-export function buildUnits(districts: District[], lines: Line[], vertices: Map<string, VertexInfo>): UnitDefinition[] {
+export function buildUnits(
+  districts: District[],
+  lines: Line[],
+  vertices: Map<string, VertexInfo>,
+): UnitDefinition[] {
   const plan: [UnitDefinition['type'], number][] = [];
   for (let d = 0; d < 4; d++) plan.push(['foot', d]);
   plan.push(['car', 4]);
@@ -93,7 +126,12 @@ export function buildUnits(districts: District[], lines: Line[], vertices: Map<s
     const d = districts[di]!;
     const maxRank = type === 'car' || type === 'special' ? 3 : 5;
     const candidates = all.filter(
-      (v) => !used.has(v.key) && v.lines.some((l) => RANK[lines[l]!.props.class]! <= maxRank && lines[l]!.props.class !== 'motorway') && pointInRing(v.p, d.ring),
+      (v) =>
+        !used.has(v.key) &&
+        v.lines.some(
+          (l) => RANK[lines[l]!.props.class]! <= maxRank && lines[l]!.props.class !== 'motorway',
+        ) &&
+        pointInRing(v.p, d.ring),
     );
     if (candidates.length === 0) throw new Error(`no home vertex in ${d.id}`);
     let best = candidates[0]!;

@@ -22,9 +22,20 @@ export const INVENTORY_DIR = 'resources/city/demo-inventory';
 /** Fixed so that the generator stays deterministic. */
 const IMPORTED_AT = '2026-11-20T00:00:00.000Z';
 
-const KIND_ZH: Record<Camera['kind'], string> = { gun: '枪机', dome: '球机', face: '人脸', anpr: '卡口', eagle: '鹰眼' };
+const KIND_ZH: Record<Camera['kind'], string> = {
+  gun: '枪机',
+  dome: '球机',
+  face: '人脸',
+  anpr: '卡口',
+  eagle: '鹰眼',
+};
 const CLASS_ZH = ['', '一类', '二类', '三类'];
-const UNIT_ZH: Record<UnitDefinition['type'], string> = { car: '巡逻车', ebike: '电动车', foot: '步巡', special: '特警' };
+const UNIT_ZH: Record<UnitDefinition['type'], string> = {
+  car: '巡逻车',
+  ebike: '电动车',
+  foot: '步巡',
+  special: '特警',
+};
 const LEVEL_ZH: Record<Checkpoint['level'], string> = { provincial: '省界', city: '市界', district: '市内' };
 
 /** 7 decimals: GCJ-02 → WGS84 then lands back on the generator's 6-decimal WGS84 value exactly. */
@@ -33,29 +44,71 @@ const gcj = (lng: number, lat: number): [string, string] => {
   return [p.lng.toFixed(7), p.lat.toFixed(7)];
 };
 
-const csv = (fields: string[], data: (string | number)[][]): string => `${Papa.unparse({ fields, data }, { newline: '\n' })}\n`;
+const csv = (fields: string[], data: (string | number)[][]): string =>
+  `${Papa.unparse({ fields, data }, { newline: '\n' })}\n`;
 
 function camerasCsv(cameras: readonly Camera[]): string {
   return csv(
-    ['设备编码', '名称', '类型', '点位类别', '经度', '纬度', '朝向', '视角', '可视距离', '视频流', '在线状态'],
-    cameras.map((c) => [c.id, c.name, KIND_ZH[c.kind], CLASS_ZH[c.class]!, ...gcj(c.lng, c.lat), c.heading ?? '', c.fov ?? '', c.range, c.streams.map((s) => s.url).join(';'), c.online ? '在线' : '离线']),
+    [
+      '设备编码',
+      '名称',
+      '类型',
+      '点位类别',
+      '经度',
+      '纬度',
+      '朝向',
+      '视角',
+      '可视距离',
+      '视频流',
+      '在线状态',
+    ],
+    cameras.map((c) => [
+      c.id,
+      c.name,
+      KIND_ZH[c.kind],
+      CLASS_ZH[c.class]!,
+      ...gcj(c.lng, c.lat),
+      c.heading ?? '',
+      c.fov ?? '',
+      c.range,
+      c.streams.map((s) => s.url).join(';'),
+      c.online ? '在线' : '离线',
+    ]),
   );
 }
 
 function unitsCsv(units: readonly UnitDefinition[]): string {
-  return csv(['编号', '呼号', '类型', '所属巡区', '经度', '纬度'], units.map((u) => [u.id, u.callsign, UNIT_ZH[u.type], u.districtId, u.home.lng, u.home.lat]));
+  return csv(
+    ['编号', '呼号', '类型', '所属巡区', '经度', '纬度'],
+    units.map((u) => [u.id, u.callsign, UNIT_ZH[u.type], u.districtId, u.home.lng, u.home.lat]),
+  );
 }
 
 function checkpointsCsv(checkpoints: readonly Checkpoint[]): string {
-  return csv(['编号', '名称', '级别', '经度', '纬度', '道路', '关联设备'], checkpoints.map((c) => [c.id, c.name, LEVEL_ZH[c.level], c.lng, c.lat, c.road, c.cameraIds.join(';')]));
+  return csv(
+    ['编号', '名称', '级别', '经度', '纬度', '道路', '关联设备'],
+    checkpoints.map((c) => [c.id, c.name, LEVEL_ZH[c.level], c.lng, c.lat, c.road, c.cameraIds.join(';')]),
+  );
 }
 
 function districtsCsv(districts: readonly DistrictFeature[]): string {
   const wkt = (g: DistrictFeature['geometry']): string => {
-    const poly = (rings: number[][][]): string => `(${rings.map((r) => `(${r.map((p) => `${p[0]} ${p[1]}`).join(', ')})`).join(', ')})`;
-    return g.type === 'Polygon' ? `POLYGON ${poly(g.coordinates)}` : `MULTIPOLYGON (${g.coordinates.map(poly).join(', ')})`;
+    const poly = (rings: number[][][]): string =>
+      `(${rings.map((r) => `(${r.map((p) => `${p[0]} ${p[1]}`).join(', ')})`).join(', ')})`;
+    return g.type === 'Polygon'
+      ? `POLYGON ${poly(g.coordinates)}`
+      : `MULTIPOLYGON (${g.coordinates.map(poly).join(', ')})`;
   };
-  return csv(['编号', '名称', '英文名称', '所属区县', '范围(WKT)'], districts.map((d) => [d.properties.id, d.properties.name, d.properties.nameEn, d.properties.countyId, wkt(d.geometry)]));
+  return csv(
+    ['编号', '名称', '英文名称', '所属区县', '范围(WKT)'],
+    districts.map((d) => [
+      d.properties.id,
+      d.properties.name,
+      d.properties.nameEn,
+      d.properties.countyId,
+      wkt(d.geometry),
+    ]),
+  );
 }
 
 export interface DemoInventory {
@@ -72,7 +125,12 @@ export interface DemoInventory {
 export function demoInventory(
   manifest: CityPackManifest,
   boundaries: readonly BoundaryFeature[],
-  layers: { districts: DistrictFeature[]; cameras: Camera[]; units: UnitDefinition[]; checkpoints: Checkpoint[] },
+  layers: {
+    districts: DistrictFeature[];
+    cameras: Camera[];
+    units: UnitDefinition[];
+    checkpoints: Checkpoint[];
+  },
 ): DemoInventory {
   const files: Record<string, string> = {
     'districts.csv': districtsCsv(layers.districts),
@@ -84,14 +142,28 @@ export function demoInventory(
   const provenance: PackProvenance = {};
   const run = (kind: InventoryKind, crs: Crs): void => {
     const ctx = inventoryContext(
-      { manifest, boundaries, districts: (imported.districts ?? []) as DistrictFeature[], cameras: (imported.cameras ?? []) as Camera[] },
+      {
+        manifest,
+        boundaries,
+        districts: (imported.districts ?? []) as DistrictFeature[],
+        cameras: (imported.cameras ?? []) as Camera[],
+      },
       crs,
     );
     const result = importRows(kind, parseCsv(files[`${kind}.csv`]!), ctx);
     const first = result.errors[0];
-    if (first) throw new Error(`demo ${kind}.csv does not import: row ${first.row}, ${first.column} = "${first.value}": ${first.reason}`);
+    if (first)
+      throw new Error(
+        `demo ${kind}.csv does not import: row ${first.row}, ${first.column} = "${first.value}": ${first.reason}`,
+      );
     imported[kind] = result.records;
-    provenance[kind] = { source: `${kind}.csv`, tool: 'generator → import', at: IMPORTED_AT, count: result.records.length, crs };
+    provenance[kind] = {
+      source: `${kind}.csv`,
+      tool: 'generator → import',
+      at: IMPORTED_AT,
+      count: result.records.length,
+      crs,
+    };
   };
   run('districts', 'WGS84');
   run('cameras', 'GCJ02');

@@ -29,7 +29,8 @@ let pack: CityPack;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'large-city-'));
   city = generateLargeCity(OPTIONS);
-  for (const [name, text] of Object.entries(serialize(city.files))) await writeFile(path.join(dir, name), text, 'utf8');
+  for (const [name, text] of Object.entries(serialize(city.files)))
+    await writeFile(path.join(dir, name), text, 'utf8');
   pack = await loadCityPack(dir);
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -51,11 +52,20 @@ describe('large city pack', () => {
     expect(serialize(again.files)['cameras.json']).toBe(serialize(once.files)['cameras.json']);
     expect(serialize(again.files)['roads.geojson']).toBe(serialize(once.files)['roads.geojson']);
     // The scenario targets this pack and only names cameras and units it has.
-    const scenario = city.scenario as { cityPack: string; events: { payload: { cameraId?: string; unitId?: string } }[] };
+    const scenario = city.scenario as {
+      cityPack: string;
+      events: { payload: { cameraId?: string; unitId?: string } }[];
+    };
     expect(scenario.cityPack).toBe('yunling-demo-large');
     expect(scenario.events.length).toBeGreaterThan(50);
     const ids = new Set([...pack.cameras.map((c) => c.id), ...pack.units.map((u) => u.id)]);
-    expect(scenario.events.filter((e) => (e.payload.cameraId && !ids.has(e.payload.cameraId)) || (e.payload.unitId && !ids.has(e.payload.unitId)))).toEqual([]);
+    expect(
+      scenario.events.filter(
+        (e) =>
+          (e.payload.cameraId && !ids.has(e.payload.cameraId)) ||
+          (e.payload.unitId && !ids.has(e.payload.unitId)),
+      ),
+    ).toEqual([]);
   });
 
   it('builds one routing graph with the grid noded into it', () => {
@@ -77,16 +87,27 @@ describe('camera spatial index on the large city', () => {
     let nonEmpty = 0;
     for (let i = 0; i < 60; i++) {
       // Most points in the dense grid, some anywhere in the city's box.
-      const point = i % 3 === 0 ? { lng: rng.range(w, e), lat: rng.range(s, n) } : { lng: rng.range(112.78, 112.92), lat: rng.range(35.45, 35.55) };
+      const point =
+        i % 3 === 0
+          ? { lng: rng.range(w, e), lat: rng.range(s, n) }
+          : { lng: rng.range(112.78, 112.92), lat: rng.range(35.45, 35.55) };
       const radiusM = [100, 300, 1000][i % 3]!;
       const ids = (r: { camera: { id: string } }[]) => r.map((x) => x.camera.id);
       const linear = rankCamerasForPoint(pack.cameras, point, { radiusM, limit: 16 });
       expect(ids(index.rankForPoint(point, { radiusM, limit: 16 }))).toEqual(ids(linear));
       if (linear.length > 0) nonEmpty++;
       const circle = { circle: { ...point, radiusM: radiusM * 2 } };
-      expect(ids(index.inArea(circle, { limit: 50 }))).toEqual(ids(camerasInArea(pack.cameras, circle, { limit: 50 })));
+      expect(ids(index.inArea(circle, { limit: 50 }))).toEqual(
+        ids(camerasInArea(pack.cameras, circle, { limit: 50 })),
+      );
       const d = radiusM / 111_000;
-      const polygon = { polygon: [[point.lng - d, point.lat], [point.lng, point.lat + d], [point.lng + d, point.lat - d / 2]] as [number, number][] };
+      const polygon = {
+        polygon: [
+          [point.lng - d, point.lat],
+          [point.lng, point.lat + d],
+          [point.lng + d, point.lat - d / 2],
+        ] as [number, number][],
+      };
       expect(ids(index.inArea(polygon))).toEqual(ids(camerasInArea(pack.cameras, polygon)));
     }
     // The comparison means something only if most queries found cameras (60 queries: the linear

@@ -48,7 +48,16 @@ function gridLines(half: number, spacing: number, inside: (p: Pt) => boolean): L
       const flush = (): void => {
         if (run.length >= 2) {
           const n = out.length + 1;
-          out.push({ pts: run, props: { class: 'residential', name: `${vertical ? '经' : '纬'}${n}巷`, nameEn: `${vertical ? 'Jing' : 'Wei'} Lane ${n}`, oneway: false, maxspeed: 30 } });
+          out.push({
+            pts: run,
+            props: {
+              class: 'residential',
+              name: `${vertical ? '经' : '纬'}${n}巷`,
+              nameEn: `${vertical ? 'Jing' : 'Wei'} Lane ${n}`,
+              oneway: false,
+              maxspeed: 30,
+            },
+          });
         }
         run = [];
       };
@@ -115,7 +124,13 @@ export function generateLargeCity(options: LargeCityOptions): LargeCity {
   for (let n = 1; units.length < options.units; n++) {
     const type = rng.pick(types);
     const [lng, lat] = toLngLat(streetAt());
-    units.push({ id: `G${String(n).padStart(3, '0')}`, callsign: `网格${n}组`, type, districtId: districts[n % districts.length]!.id, home: { lng, lat } });
+    units.push({
+      id: `G${String(n).padStart(3, '0')}`,
+      callsign: `网格${n}组`,
+      type,
+      districtId: districts[n % districts.length]!.id,
+      home: { lng, lat },
+    });
   }
 
   const roads = { type: 'FeatureCollection', features: roadFeatures(lines) };
@@ -147,12 +162,31 @@ export function generateLargeCity(options: LargeCityOptions): LargeCity {
   const unitIds = new Set(units.map((u) => u.id));
   const known = (payload: unknown): boolean => {
     const p = payload as { cameraId?: string; unitId?: string };
-    return (p.cameraId === undefined || cameraIds.has(p.cameraId)) && (p.unitId === undefined || unitIds.has(p.unitId));
+    return (
+      (p.cameraId === undefined || cameraIds.has(p.cameraId)) &&
+      (p.unitId === undefined || unitIds.has(p.unitId))
+    );
   };
-  const scenario = { ...demoScenario, id: `${demoScenario.id}-large`, cityPack: manifest.id, events: demoScenario.events.filter((e) => known(e.payload)) };
+  const scenario = {
+    ...demoScenario,
+    id: `${demoScenario.id}-large`,
+    cityPack: manifest.id,
+    events: demoScenario.events.filter((e) => known(e.payload)),
+  };
   return {
     scenario,
-    files: { ...city.files, 'pack.json': manifest, 'roads.geojson': roads, 'cameras.json': cameras, 'units.json': units },
-    stats: { roadFeatures: roads.features.length, cameras: cameras.length, units: units.length, gridStreets: grid.length },
+    files: {
+      ...city.files,
+      'pack.json': manifest,
+      'roads.geojson': roads,
+      'cameras.json': cameras,
+      'units.json': units,
+    },
+    stats: {
+      roadFeatures: roads.features.length,
+      cameras: cameras.length,
+      units: units.length,
+      gridStreets: grid.length,
+    },
   };
 }

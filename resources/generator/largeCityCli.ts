@@ -11,7 +11,8 @@ import { generateLargeCity, LARGE_GRID_HALF_M, LARGE_GRID_SPACING_M } from './la
 const positiveInt = (name: string, text: string | undefined, fallback: number): number => {
   if (text === undefined) return fallback;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number, got "${text}"`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`--${name} must be a positive whole number, got "${text}"`);
   return n;
 };
 
@@ -21,8 +22,21 @@ export const SCENARIO_FILE = 'scenario.json';
 /** Returns false when there are no flags (the caller then writes the demo city). */
 export async function runLargeCityCli(argv: readonly string[]): Promise<boolean> {
   if (argv.length === 0) return false;
-  const { values } = parseArgs({ args: [...argv], options: { cameras: { type: 'string' }, units: { type: 'string' }, out: { type: 'string' }, 'grid-half': { type: 'string' }, 'grid-spacing': { type: 'string' } }, strict: true });
-  if (!values.out) throw new Error('--out DIR is required with --cameras/--units (the demo pack in resources/ is never overwritten by a large city)');
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      cameras: { type: 'string' },
+      units: { type: 'string' },
+      out: { type: 'string' },
+      'grid-half': { type: 'string' },
+      'grid-spacing': { type: 'string' },
+    },
+    strict: true,
+  });
+  if (!values.out)
+    throw new Error(
+      '--out DIR is required with --cameras/--units (the demo pack in resources/ is never overwritten by a large city)',
+    );
   const started = performance.now();
   const city = generateLargeCity({
     cameras: positiveInt('cameras', values.cameras, 65_000),
@@ -39,6 +53,8 @@ export async function runLargeCityCli(argv: readonly string[]): Promise<boolean>
   }
   await writeFile(path.join(out, SCENARIO_FILE), `${JSON.stringify(city.scenario, null, 1)}\n`, 'utf8');
   const s = city.stats;
-  console.log(`large city → ${out}: ${s.roadFeatures} road features (${s.gridStreets} grid streets), ${s.cameras} cameras, ${s.units} units, ${(total / 1024 / 1024).toFixed(1)} MiB in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `large city → ${out}: ${s.roadFeatures} road features (${s.gridStreets} grid streets), ${s.cameras} cameras, ${s.units} units, ${(total / 1024 / 1024).toFixed(1)} MiB in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   return true;
 }

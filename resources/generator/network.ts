@@ -26,7 +26,12 @@ export function findCrossings(lines: Line[], regions: Regions): Crossing[] {
   const n = regions.cityRing.length;
   for (let i = 0; i < n; i++) {
     const level = regions.borderSegments.has(i) ? 'provincial' : 'city';
-    boundaries.push({ a: regions.cityRing[i]!, b: regions.cityRing[(i + 1) % n]!, level, inRing: regions.cityRing });
+    boundaries.push({
+      a: regions.cityRing[i]!,
+      b: regions.cityRing[(i + 1) % n]!,
+      level,
+      inRing: regions.cityRing,
+    });
   }
   for (let i = 0; i + 1 < regions.border.length; i++) {
     const a = regions.border[i]!;
@@ -41,11 +46,20 @@ export function findCrossings(lines: Line[], regions: Regions): Crossing[] {
       const q = line.pts[s + 1]!;
       if (Math.hypot(p.x, p.y) < 12_000 && Math.hypot(q.x, q.y) < 12_000) continue;
       for (const bd of boundaries) {
-        if (Math.max(p.x, q.x) < Math.min(bd.a.x, bd.b.x) || Math.min(p.x, q.x) > Math.max(bd.a.x, bd.b.x)) continue;
-        if (Math.max(p.y, q.y) < Math.min(bd.a.y, bd.b.y) || Math.min(p.y, q.y) > Math.max(bd.a.y, bd.b.y)) continue;
+        if (Math.max(p.x, q.x) < Math.min(bd.a.x, bd.b.x) || Math.min(p.x, q.x) > Math.max(bd.a.x, bd.b.x))
+          continue;
+        if (Math.max(p.y, q.y) < Math.min(bd.a.y, bd.b.y) || Math.min(p.y, q.y) > Math.max(bd.a.y, bd.b.y))
+          continue;
         const hit = segmentIntersection(p, q, bd.a, bd.b);
         if (!hit) continue;
-        out.push({ line: li, level: bd.level, at: lerp(p, q, hit.t), seg: s, t: hit.t, insideIsStart: pointInRing(p, bd.inRing) });
+        out.push({
+          line: li,
+          level: bd.level,
+          at: lerp(p, q, hit.t),
+          seg: s,
+          t: hit.t,
+          insideIsStart: pointInRing(p, bd.inRing),
+        });
       }
     }
   });
@@ -53,7 +67,13 @@ export function findCrossings(lines: Line[], regions: Regions): Crossing[] {
 }
 
 /** Point `back` metres from (seg, t) along the line towards the start (dir -1) or end (dir +1), as an insertion. */
-function walk(line: Line, seg: number, t: number, dir: 1 | -1, back: number): { seg: number; t: number; p: Pt; next: Pt } | null {
+function walk(
+  line: Line,
+  seg: number,
+  t: number,
+  dir: 1 | -1,
+  back: number,
+): { seg: number; t: number; p: Pt; next: Pt } | null {
   let s = seg;
   let from = lerp(line.pts[s]!, line.pts[s + 1]!, t);
   let remaining = back;
@@ -83,7 +103,10 @@ export interface InsideVertexRequest {
 }
 
 /** Inserts a vertex `metres` inside of each request point; returns [vertex, next vertex inward] per request. */
-export function insertInsideVertices(lines: Line[], reqs: InsideVertexRequest[]): ({ p: Pt; next: Pt } | null)[] {
+export function insertInsideVertices(
+  lines: Line[],
+  reqs: InsideVertexRequest[],
+): ({ p: Pt; next: Pt } | null)[] {
   const result: ({ p: Pt; next: Pt } | null)[] = reqs.map(() => null);
   const plans = reqs.map((r, i) => {
     const w = walk(lines[r.line]!, r.seg, r.t, r.insideIsStart ? -1 : 1, r.metres);
@@ -140,11 +163,12 @@ export function keepConnected(lines: Line[]): Line[] {
   };
   const keys = lines.map((l) => l.pts.map((p) => toLngLat(p).join(',')));
   for (const ks of keys) for (const k of ks) if (!parent.has(k)) parent.set(k, k);
-  for (const ks of keys) for (let i = 1; i < ks.length; i++) {
-    const a = find(ks[i - 1]!);
-    const b = find(ks[i]!);
-    if (a !== b) parent.set(b, a);
-  }
+  for (const ks of keys)
+    for (let i = 1; i < ks.length; i++) {
+      const a = find(ks[i - 1]!);
+      const b = find(ks[i]!);
+      if (a !== b) parent.set(b, a);
+    }
   const size = new Map<string, number>();
   for (const ks of keys) {
     const r = find(ks[0]!);

@@ -42,8 +42,16 @@ export function nodeLines(lines: Line[]): void {
       const id = segLine.length;
       segLine.push(li);
       segIdx.push(si);
-      for (let cx = Math.floor(Math.min(a.x, b.x) / CELL); cx <= Math.floor(Math.max(a.x, b.x) / CELL); cx++) {
-        for (let cy = Math.floor(Math.min(a.y, b.y) / CELL); cy <= Math.floor(Math.max(a.y, b.y) / CELL); cy++) {
+      for (
+        let cx = Math.floor(Math.min(a.x, b.x) / CELL);
+        cx <= Math.floor(Math.max(a.x, b.x) / CELL);
+        cx++
+      ) {
+        for (
+          let cy = Math.floor(Math.min(a.y, b.y) / CELL);
+          cy <= Math.floor(Math.max(a.y, b.y) / CELL);
+          cy++
+        ) {
           const k = cellKey(cx, cy);
           const list = cells.get(k);
           if (list) list.push(id);

@@ -5,8 +5,22 @@ import type { Checkpoint } from '../../shared/domain/checkpoint';
 import type { UnitDefinition } from '../../shared/domain/unit';
 import { CameraFactory, type Landmark, placeLandmarkCameras, placeRoadCameras } from './cameras';
 import { type Pt, bearing, pointInRing, pt, toLngLat } from './geom';
-import { boundaryFeatures, buildUnits, countyTownPlaces, districtFeatures, placeFeature, roadFeatures } from './features';
-import { findCrossings, indexVertices, insertInsideVertices, keepConnected, type InsideVertexRequest, type VertexInfo } from './network';
+import {
+  boundaryFeatures,
+  buildUnits,
+  countyTownPlaces,
+  districtFeatures,
+  placeFeature,
+  roadFeatures,
+} from './features';
+import {
+  findCrossings,
+  indexVertices,
+  insertInsideVertices,
+  keepConnected,
+  type InsideVertexRequest,
+  type VertexInfo,
+} from './network';
 import { type Line, nodeLines } from './noding';
 import { Rng } from './prng';
 import { buildRegions, type Regions } from './regions';
@@ -24,10 +38,26 @@ export interface GeneratedCity {
   /** Inventory exports (CSV) the pack's districts, cameras, units and checkpoints were imported from. */
   inventoryFiles: Record<string, string>;
   /** Generation internals the scenario needs. */
-  world: { regions: Regions; lines: Line[]; vertices: Map<string, VertexInfo>; core: CoreRoads; rural: RuralRoads; landmarks: Landmark[]; cameras: Camera[]; units: UnitDefinition[] };
+  world: {
+    regions: Regions;
+    lines: Line[];
+    vertices: Map<string, VertexInfo>;
+    core: CoreRoads;
+    rural: RuralRoads;
+    landmarks: Landmark[];
+    cameras: Camera[];
+    units: UnitDefinition[];
+  };
 }
 
-const EXIT_DIR: Record<number, string> = { 90: '北', 270: '南', 140: '西北', 180: '西', 235: '西南', 10: '东' };
+const EXIT_DIR: Record<number, string> = {
+  90: '北',
+  270: '南',
+  140: '西北',
+  180: '西',
+  235: '西南',
+  10: '东',
+};
 
 export function generateCity(seed = SEED): GeneratedCity {
   const regions = buildRegions();
@@ -39,22 +69,34 @@ export function generateCity(seed = SEED): GeneratedCity {
 
   // Checkpoints: boundary crossings (except the deliberately uncovered ones) and ring-road exits.
   const crossings = findCrossings(lines, regions).filter(
-    (c, i, all) => all.findIndex((o) => o.line === c.line && Math.hypot(o.at.x - c.at.x, o.at.y - c.at.y) < 5) === i,
+    (c, i, all) =>
+      all.findIndex((o) => o.line === c.line && Math.hypot(o.at.x - c.at.x, o.at.y - c.at.y) < 5) === i,
   );
   const covered = crossings.filter((c) => !rural.uncovered.has(lines[c.line]!.props.ref ?? ''));
   const exits: { line: number; dir: string }[] = [];
   lines.forEach((l, li) => {
-    const a = Object.entries(EXIT_DIR).find(([ang]) => l.pts[0] === core.outerRingAt(Number(ang)) && l.props.ref);
+    const a = Object.entries(EXIT_DIR).find(
+      ([ang]) => l.pts[0] === core.outerRingAt(Number(ang)) && l.props.ref,
+    );
     if (a) exits.push({ line: li, dir: a[1] });
   });
   const reqs: InsideVertexRequest[] = [
-    ...covered.map((c) => ({ line: c.line, seg: c.seg, t: c.t, insideIsStart: c.insideIsStart, metres: 150 })),
+    ...covered.map((c) => ({
+      line: c.line,
+      seg: c.seg,
+      t: c.t,
+      insideIsStart: c.insideIsStart,
+      metres: 150,
+    })),
     ...exits.map((e) => ({ line: e.line, seg: 0, t: 0, insideIsStart: false, metres: 350 })),
   ];
   const spots = insertInsideVertices(lines, reqs);
   const vertices = indexVertices(lines);
 
-  const places: PlaceFeature[] = [placeFeature('云岭市', 'Yunling', 'city', core.gridAt(0, 0)), ...countyTownPlaces(regions)];
+  const places: PlaceFeature[] = [
+    placeFeature('云岭市', 'Yunling', 'city', core.gridAt(0, 0)),
+    ...countyTownPlaces(regions),
+  ];
   for (const v of rural.villages) places.push(placeFeature(v.name[0], v.name[1], 'town', v.at));
   const lm = (name: string, en: string, at: Pt, faces: number, eagle: boolean): Landmark => {
     places.push(placeFeature(name, en, 'landmark', at));
@@ -71,7 +113,9 @@ export function generateCity(seed = SEED): GeneratedCity {
     lm('云岭购物中心', 'Yunling Mall', core.gridAt(4, -2), 6, true),
     lm('人民公园', "People's Park", core.gridAt(-8, -4), 4, false),
     lm('云岭学院', 'Yunling College', core.gridAt(-16, -24), 4, false),
-    ...regions.countyTowns.slice(0, 2).map((t) => lm(`${t.name[0]}汽车站`, `${t.name[1]} Bus Station`, t.at, 2, true)),
+    ...regions.countyTowns
+      .slice(0, 2)
+      .map((t) => lm(`${t.name[0]}汽车站`, `${t.name[1]} Bus Station`, t.at, 2, true)),
   ];
 
   const rng = Rng.named(seed, 'cameras');
@@ -80,25 +124,56 @@ export function generateCity(seed = SEED): GeneratedCity {
   const inCore = (p: Pt): boolean => Math.hypot(p.x, p.y) < 8500;
   const checkpoints: Checkpoint[] = [];
   const counters = { provincial: 0, city: 0, district: 0 };
-  const addCheckpoint = (level: Checkpoint['level'], name: string, road: string, spot: { p: Pt; next: Pt }): void => {
+  const addCheckpoint = (
+    level: Checkpoint['level'],
+    name: string,
+    road: string,
+    spot: { p: Pt; next: Pt },
+  ): void => {
     counters[level]++;
     const ids: string[] = [];
     // Each bayonet faces the traffic it records: inbound traffic comes from outside.
     const inward = bearing(spot.p, spot.next);
-    for (const [dir, heading] of [['进城', (inward + 180) % 360], ['出城', inward]] as const) {
+    for (const [dir, heading] of [
+      ['进城', (inward + 180) % 360],
+      ['出城', inward],
+    ] as const) {
       const off = dir === '进城' ? 5 : -5;
-      const cam = factory.add({ at: pt(spot.p.x + off, spot.p.y + off), kind: 'anpr', cls: 1, name: `${name}(${dir}方向)`, heading, fov: 40, range: 50, industry: '05', online: true });
+      const cam = factory.add({
+        at: pt(spot.p.x + off, spot.p.y + off),
+        kind: 'anpr',
+        cls: 1,
+        name: `${name}(${dir}方向)`,
+        heading,
+        fov: 40,
+        range: 50,
+        industry: '05',
+        online: true,
+      });
       if (cam) ids.push(cam.id);
     }
     const [lng, lat] = toLngLat(spot.p);
-    checkpoints.push({ id: `CP-${level[0]!.toUpperCase()}${String(counters[level]).padStart(2, '0')}`, name, level, lng, lat, road, cameraIds: ids });
+    checkpoints.push({
+      id: `CP-${level[0]!.toUpperCase()}${String(counters[level]).padStart(2, '0')}`,
+      name,
+      level,
+      lng,
+      lat,
+      road,
+      cameraIds: ids,
+    });
   };
   covered.forEach((c, i) => {
     const spot = spots[i];
     if (!spot) return;
     const l = lines[c.line]!.props;
     const road = l.ref ?? l.name;
-    addCheckpoint(c.level, c.level === 'provincial' ? `${road}晋中原省界检查站` : `${road}市界卡口`, road, spot);
+    addCheckpoint(
+      c.level,
+      c.level === 'provincial' ? `${road}晋中原省界检查站` : `${road}市界卡口`,
+      road,
+      spot,
+    );
   });
   exits.forEach((e, i) => {
     const spot = spots[covered.length + i];
@@ -139,7 +214,8 @@ export function generateCity(seed = SEED): GeneratedCity {
     bbox[3] = Math.max(bbox[3], c[1]);
   };
   for (const f of roads.features) f.geometry.coordinates.forEach(grow);
-  for (const f of boundaries.features) if (f.geometry.type === 'Polygon') f.geometry.coordinates.flat().forEach(grow);
+  for (const f of boundaries.features)
+    if (f.geometry.type === 'Polygon') f.geometry.coordinates.flat().forEach(grow);
   const manifest: CityPackManifest = {
     format: 'dispatch-city-pack',
     version: 1,
@@ -193,7 +269,11 @@ export function generateCity(seed = SEED): GeneratedCity {
 export function serialize(files: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, data] of Object.entries(files)) {
-    const pretty = name === 'pack.json' || name === 'units.json' || name === 'checkpoints.json' || name === 'places.geojson';
+    const pretty =
+      name === 'pack.json' ||
+      name === 'units.json' ||
+      name === 'checkpoints.json' ||
+      name === 'places.geojson';
     out[name] = `${pretty ? JSON.stringify(data, null, 2) : JSON.stringify(data)}\n`;
   }
   return out;

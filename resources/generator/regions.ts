@@ -140,11 +140,16 @@ export function buildRegions(): Regions {
     addDistrict([...coreArc(a0, a1), ...r1Arc(a0, a1).reverse()], polar((a0 + a1) / 2, 6600), core.id);
   }
 
-  const countyTowns = COUNTIES.map((c) => ({ county: c.adcode, name: c.townName, at: polar(c.angle, c.frac * cityRadius(c.angle)) }));
+  const countyTowns = COUNTIES.map((c) => ({
+    county: c.adcode,
+    name: c.townName,
+    at: polar(c.angle, c.frac * cityRadius(c.angle)),
+  }));
   const townPhases = [0.9, 2.4, 4.0];
   countyTowns.forEach((t, i) => {
     const ring: Pt[] = [];
-    for (let a = 0; a < 360; a += 10) ring.push(polar(a, 2800 * (1 + 0.1 * polarNoise(a + 37 * i, townPhases)), t.at));
+    for (let a = 0; a < 360; a += 10)
+      ring.push(polar(a, 2800 * (1 + 0.1 * polarNoise(a + 37 * i, townPhases)), t.at));
     const n = districts.length;
     districts.push({
       id: `D${n + 1}`,
@@ -155,5 +160,15 @@ export function buildRegions(): Regions {
     });
   });
 
-  return { cityRing, border, borderSegments, ownProvince, neighbourProvince, core, counties, districts, countyTowns };
+  return {
+    cityRing,
+    border,
+    borderSegments,
+    ownProvince,
+    neighbourProvince,
+    core,
+    counties,
+    districts,
+    countyTowns,
+  };
 }

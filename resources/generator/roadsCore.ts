@@ -12,7 +12,13 @@ import type { RoadClass } from '../../shared/citypack/schema';
 export const UNIT_M = 200;
 const GRID_ROT = -10;
 const EXTENT = 42;
-const SPEED: Record<string, number> = { trunk: 60, primary: 60, secondary: 50, tertiary: 40, residential: 30 };
+const SPEED: Record<string, number> = {
+  trunk: 60,
+  primary: 60,
+  secondary: 50,
+  tertiary: 40,
+  residential: 30,
+};
 
 export interface CoreRoads {
   lines: Line[];
@@ -73,7 +79,8 @@ export function buildCore(rng: Rng): CoreRoads {
   for (const dir of ['ns', 'ew'] as const) {
     const ks: number[] = [];
     for (let k = -20; k <= 20; k++) ks.push(k);
-    const rank = (k: number): number => (k % 4 === 0 ? 0 : k % 2 === 0 ? 1 : 2) * 100 + Math.abs(k) * 2 + (k < 0 ? 1 : 0);
+    const rank = (k: number): number =>
+      (k % 4 === 0 ? 0 : k % 2 === 0 ? 1 : 2) * 100 + Math.abs(k) * 2 + (k < 0 ? 1 : 0);
     ks.sort((a, b) => rank(a) - rank(b));
     const pool = dir === 'ns' ? CORE_NS : CORE_EW;
     ks.forEach((k, n) => {
@@ -103,7 +110,7 @@ export function buildCore(rng: Rng): CoreRoads {
         // One-way pair through the centre (|m| ≤ 10 units = 2 km), two-way beyond.
         const cut = (m: number): number => m - best[0];
         const mid = pts.slice(cut(-10), cut(10) + 1);
-        const forward = (dir === 'ns') === (k > 0);
+        const forward = (dir === 'ns') === k > 0;
         lines.push({ pts: pts.slice(0, cut(-10) + 1), props: props(cls, name) });
         lines.push({ pts: forward ? mid : [...mid].reverse(), props: props(cls, name, true) });
         lines.push({ pts: pts.slice(cut(10)), props: props(cls, name) });
@@ -121,7 +128,8 @@ export function buildCore(rng: Rng): CoreRoads {
   const lane = (a: [number, number], m: [number, number], b: [number, number], name: Name): void => {
     const aOk = onLine.has(a.join(','));
     const bOk = onLine.has(b.join(','));
-    if (aOk && bOk) lines.push({ pts: [gridAt(...a), gridAt(...m), gridAt(...b)], props: props('residential', name) });
+    if (aOk && bOk)
+      lines.push({ pts: [gridAt(...a), gridAt(...m), gridAt(...b)], props: props('residential', name) });
     else if (aOk) lines.push({ pts: [gridAt(...a), gridAt(...m)], props: props('residential', name) });
     else if (bOk) lines.push({ pts: [gridAt(...b), gridAt(...m)], props: props('residential', name) });
   };
@@ -130,7 +138,13 @@ export function buildCore(rng: Rng): CoreRoads {
       const [i0, im, i1] = [2 * bi, 2 * bi + 1, 2 * bi + 2];
       const [j0, jm, j1] = [2 * bj, 2 * bj + 1, 2 * bj + 2];
       if (!inside(im, jm, -150)) continue;
-      const kind = rng.weighted([['none', 12], ['ew', 38], ['ns', 30], ['cross', 15], ['spur', 5]] as const);
+      const kind = rng.weighted([
+        ['none', 12],
+        ['ew', 38],
+        ['ns', 30],
+        ['cross', 15],
+        ['spur', 5],
+      ] as const);
       const ewLane = laneName(names.ew.get(j0), names.ew.get(j1), bi);
       const nsLane = laneName(names.ns.get(i0), names.ns.get(i1), bj);
       if (kind === 'ew' || kind === 'cross') lane([i0, jm], [im, jm], [i1, jm], ewLane);
@@ -155,12 +169,29 @@ export function buildCore(rng: Rng): CoreRoads {
   };
   const innerRingAt = ringSampler(3000);
   const outerRingAt = ringSampler(6500);
-  const sides: [number, string, string][] = [[-55, '东', 'Dong'], [35, '北', 'Bei'], [125, '西', 'Xi'], [215, '南', 'Nan']];
-  for (const [ringAt, zh, en, speed] of [[innerRingAt, '内环', 'Neihuan', 60], [outerRingAt, '外环', 'Waihuan', 80]] as const) {
+  const sides: [number, string, string][] = [
+    [-55, '东', 'Dong'],
+    [35, '北', 'Bei'],
+    [125, '西', 'Xi'],
+    [215, '南', 'Nan'],
+  ];
+  for (const [ringAt, zh, en, speed] of [
+    [innerRingAt, '内环', 'Neihuan', 60],
+    [outerRingAt, '外环', 'Waihuan', 80],
+  ] as const) {
     for (const [a0, sz, se] of sides) {
       const pts: Pt[] = [];
       for (let a = a0; a <= a0 + 90; a += 2.5) pts.push(ringAt(a));
-      lines.push({ pts, props: { class: 'trunk', name: `${zh}${sz}路`, nameEn: `${en} ${se}lu`, oneway: false, maxspeed: speed } });
+      lines.push({
+        pts,
+        props: {
+          class: 'trunk',
+          name: `${zh}${sz}路`,
+          nameEn: `${en} ${se}lu`,
+          oneway: false,
+          maxspeed: speed,
+        },
+      });
     }
   }
 

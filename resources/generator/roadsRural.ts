@@ -23,7 +23,13 @@ export interface RuralRoads {
   uncovered: Set<string>;
 }
 
-const road = (cls: RoadProps['class'], name: string, nameEn: string, ref?: string, maxspeed?: number): RoadProps => ({
+const road = (
+  cls: RoadProps['class'],
+  name: string,
+  nameEn: string,
+  ref?: string,
+  maxspeed?: number,
+): RoadProps => ({
   class: cls,
   name,
   nameEn,
@@ -55,7 +61,13 @@ export function buildRural(rng: Rng, regions: Regions, core: CoreRoads): RuralRo
     const pts = wigglyPath([start, ...way], 250, 900, [i * 0.7, 1.3 + i, 2.1 * i]);
     const line: Line = {
       pts,
-      props: road(cls, isNational ? `${num}国道` : `${num}省道`, isNational ? `National Road ${num}` : `Provincial Road ${num}`, ref, 80),
+      props: road(
+        cls,
+        isNational ? `${num}国道` : `${num}省道`,
+        isNational ? `National Road ${num}` : `Provincial Road ${num}`,
+        ref,
+        80,
+      ),
       motorwayJunction: true,
     };
     lines.push(line);
@@ -65,7 +77,15 @@ export function buildRural(rng: Rng, regions: Regions, core: CoreRoads): RuralRo
   // G55 expressway: enters from the north, passes east of the core, leaves into the neighbouring province.
   const g55Junction = pt(11_500, 9000);
   const g55 = wigglyPath(
-    [pt(13_500, 50_000), pt(12_800, 26_000), g55Junction, pt(11_200, -1000), pt(13_500, -11_000), beyond(302.5, 1500), pt(24_000, -42_000)],
+    [
+      pt(13_500, 50_000),
+      pt(12_800, 26_000),
+      g55Junction,
+      pt(11_200, -1000),
+      pt(13_500, -11_000),
+      beyond(302.5, 1500),
+      pt(24_000, -42_000),
+    ],
     300,
     700,
     [0.2, 1.9, 3.1],
@@ -77,7 +97,10 @@ export function buildRural(rng: Rng, regions: Regions, core: CoreRoads): RuralRo
     motorwayJunction: true,
   });
   const hsrStation = polar(155, 8400);
-  lines.push({ pts: wigglyPath([core.outerRingAt(160), hsrStation], 200, 150, [0.9]), props: road('primary', '高铁大道', 'Gaotie Dadao', undefined, 60) });
+  lines.push({
+    pts: wigglyPath([core.outerRingAt(160), hsrStation], 200, 150, [0.9]),
+    props: road('primary', '高铁大道', 'Gaotie Dadao', undefined, 60),
+  });
 
   // County-town grids: 7 × 7 streets, 300 m apart, turned 20° off the road that arrives.
   regions.countyTowns.forEach((t, ti) => {
@@ -88,7 +111,10 @@ export function buildRural(rng: Rng, regions: Regions, core: CoreRoads): RuralRo
       let p = cache.get(key);
       if (!p) {
         const [x, y] = [u * 150, v * 150];
-        p = pt(t.at.x + x * Math.cos(rot) - y * Math.sin(rot), t.at.y + x * Math.sin(rot) + y * Math.cos(rot));
+        p = pt(
+          t.at.x + x * Math.cos(rot) - y * Math.sin(rot),
+          t.at.y + x * Math.sin(rot) + y * Math.cos(rot),
+        );
         cache.set(key, p);
       }
       return p;
@@ -114,7 +140,13 @@ export function buildRural(rng: Rng, regions: Regions, core: CoreRoads): RuralRo
         const u = 2 * bu + 1;
         lines.push({
           pts: [at(u, 2 * bv), at(u, 2 * bv + 1), at(u, 2 * bv + 2)],
-          props: road('residential', `${prefix}${'东西南北中'[(bv + 2 + ti) % 5]}${'一二三四五六'[bu + 3]}巷`, `${t.name[1]} Lane ${bu + 4}-${bv + 3}`, undefined, 30),
+          props: road(
+            'residential',
+            `${prefix}${'东西南北中'[(bv + 2 + ti) % 5]}${'一二三四五六'[bu + 3]}巷`,
+            `${t.name[1]} Lane ${bu + 4}-${bv + 3}`,
+            undefined,
+            30,
+          ),
         });
       }
     }
@@ -122,11 +154,17 @@ export function buildRural(rng: Rng, regions: Regions, core: CoreRoads): RuralRo
 
   // Townships: two village streets each, a county road to the nearest national/provincial road.
   const ruralVertices = radialLines.flatMap((l) => l.pts.filter((p) => Math.hypot(p.x, p.y) > 9000));
-  const villages: Village[] = VILLAGES.map((v) => ({ name: v.name, at: polar(v.angle, v.frac * cityRadius(v.angle)) }));
+  const villages: Village[] = VILLAGES.map((v) => ({
+    name: v.name,
+    at: polar(v.angle, v.frac * cityRadius(v.angle)),
+  }));
   let xNo = 401;
   villages.forEach((v, vi) => {
     const a = rng.range(0, 180);
-    for (const [off, zh, en] of [[0, '大街', 'Dajie'], [90, '中街', 'Zhongjie']] as const) {
+    for (const [off, zh, en] of [
+      [0, '大街', 'Dajie'],
+      [90, '中街', 'Zhongjie'],
+    ] as const) {
       const d = polar(a + off, 450);
       lines.push({
         pts: [pt(v.at.x - d.x, v.at.y - d.y), v.at, pt(v.at.x + d.x, v.at.y + d.y)],
@@ -136,7 +174,10 @@ export function buildRural(rng: Rng, regions: Regions, core: CoreRoads): RuralRo
     let best = ruralVertices[0]!;
     for (const p of ruralVertices) if (dist(p, v.at) < dist(best, v.at)) best = p;
     const ref = `X${xNo++}`;
-    lines.push({ pts: wigglyPath([v.at, best], 250, 500, [vi, 2 * vi]), props: road('tertiary', `${ref}县道`, `County Road ${ref}`, ref, 60) });
+    lines.push({
+      pts: wigglyPath([v.at, best], 250, 500, [vi, 2 * vi]),
+      props: road('tertiary', `${ref}县道`, `County Road ${ref}`, ref, 60),
+    });
   });
   // Links between neighbouring townships (loops in the rural network).
   for (let i = 0; i < villages.length; i++) {
@@ -144,7 +185,10 @@ export function buildRural(rng: Rng, regions: Regions, core: CoreRoads): RuralRo
     const b = villages[(i + 1) % villages.length]!;
     if (dist(a.at, b.at) > 14_000 || i % 3 === 2) continue;
     const ref = `X${xNo++}`;
-    lines.push({ pts: wigglyPath([a.at, b.at], 250, 700, [i + 0.5, 1.7]), props: road('tertiary', `${ref}县道`, `County Road ${ref}`, ref, 60) });
+    lines.push({
+      pts: wigglyPath([a.at, b.at], 250, 700, [i + 0.5, 1.7]),
+      props: road('tertiary', `${ref}县道`, `County Road ${ref}`, ref, 60),
+    });
   }
   // Local roads across the boundary: [village index, outer angle, extra m, ref].
   const crossing: [number, number, number, string][] = [
@@ -159,7 +203,13 @@ export function buildRural(rng: Rng, regions: Regions, core: CoreRoads): RuralRo
     const isY = ref.startsWith('Y');
     lines.push({
       pts: wigglyPath([v.at, beyond(a, extra)], 250, 400, [a / 50, 0.6]),
-      props: road('tertiary', `${ref}${isY ? '乡道' : '县道'}`, `${isY ? 'Village' : 'County'} Road ${ref}`, ref, isY ? 40 : 60),
+      props: road(
+        'tertiary',
+        `${ref}${isY ? '乡道' : '县道'}`,
+        `${isY ? 'Village' : 'County'} Road ${ref}`,
+        ref,
+        isY ? 40 : 60,
+      ),
     });
   }
   return { lines, villages, hsrStation, uncovered: new Set(['X305', 'X318', 'Y027']) };

@@ -7,15 +7,25 @@ import { UnitStatusReportSchema } from '../../shared/domain/unit';
 import { CameraStatusReportSchema } from '../../shared/domain/camera';
 
 const root = path.resolve(__dirname, '..', '..');
-const SCHEMAS = { alert: AlertReportSchema, 'unit.status': UnitStatusReportSchema, 'camera.status': CameraStatusReportSchema };
+const SCHEMAS = {
+  alert: AlertReportSchema,
+  'unit.status': UnitStatusReportSchema,
+  'camera.status': CameraStatusReportSchema,
+};
 
 describe('demo-evening scenario', async () => {
   const raw = JSON.parse(await readFile(path.join(root, 'resources', 'drills', 'demo-evening.json'), 'utf8'));
   const scenario = ScenarioSchema.parse(raw);
   const pack = JSON.parse(await readFile(path.join(root, 'resources', 'city', 'demo', 'pack.json'), 'utf8'));
-  const cameras: { id: string }[] = JSON.parse(await readFile(path.join(root, 'resources', 'city', 'demo', 'cameras.json'), 'utf8'));
-  const units: { id: string }[] = JSON.parse(await readFile(path.join(root, 'resources', 'city', 'demo', 'units.json'), 'utf8'));
-  const alerts = scenario.events.filter((e) => e.type === 'alert').map((e) => AlertReportSchema.parse(e.payload));
+  const cameras: { id: string }[] = JSON.parse(
+    await readFile(path.join(root, 'resources', 'city', 'demo', 'cameras.json'), 'utf8'),
+  );
+  const units: { id: string }[] = JSON.parse(
+    await readFile(path.join(root, 'resources', 'city', 'demo', 'units.json'), 'utf8'),
+  );
+  const alerts = scenario.events
+    .filter((e) => e.type === 'alert')
+    .map((e) => AlertReportSchema.parse(e.payload));
 
   it('is written for the demo pack and lasts 30 minutes', () => {
     expect(scenario.cityPack).toBe(pack.id);
@@ -45,7 +55,9 @@ describe('demo-evening scenario', async () => {
   });
 
   it('has the armed robbery around t=600 and events in time order', () => {
-    const robbery = scenario.events.find((e) => e.type === 'alert' && e.payload.category === 'robbery' && Math.abs(e.t - 600) <= 30);
+    const robbery = scenario.events.find(
+      (e) => e.type === 'alert' && e.payload.category === 'robbery' && Math.abs(e.t - 600) <= 30,
+    );
     expect(robbery?.payload.priority).toBe(1);
     const ts = scenario.events.map((e) => e.t);
     expect([...ts].sort((a, b) => a - b)).toEqual(ts);

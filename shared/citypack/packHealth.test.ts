@@ -30,7 +30,11 @@ describe('pack provenance report', () => {
       ['cameras', 3664],
       ['checkpoints', 17],
     ]);
-    expect(r.layers.find((l) => l.layer === 'cameras')!.provenance).toMatchObject({ source: 'cameras.csv', crs: 'GCJ02', count: 3664 });
+    expect(r.layers.find((l) => l.layer === 'cameras')!.provenance).toMatchObject({
+      source: 'cameras.csv',
+      crs: 'GCJ02',
+      count: 3664,
+    });
     expect(r.warnings).toEqual([]);
   });
 

@@ -4,7 +4,15 @@
  */
 import { z } from 'zod';
 
-export const PACK_LAYERS = ['roads', 'boundaries', 'districts', 'places', 'units', 'cameras', 'checkpoints'] as const;
+export const PACK_LAYERS = [
+  'roads',
+  'boundaries',
+  'districts',
+  'places',
+  'units',
+  'cameras',
+  'checkpoints',
+] as const;
 export const PackLayerSchema = z.enum(PACK_LAYERS);
 export type PackLayer = z.infer<typeof PackLayerSchema>;
 

@@ -57,7 +57,15 @@ export const STANDARD_PACK_FILES: CityPackManifest['files'] = {
 };
 
 /** OSM-style highway classes, fastest first. */
-export const ROAD_CLASSES = ['motorway', 'trunk', 'primary', 'secondary', 'tertiary', 'residential', 'service'] as const;
+export const ROAD_CLASSES = [
+  'motorway',
+  'trunk',
+  'primary',
+  'secondary',
+  'tertiary',
+  'residential',
+  'service',
+] as const;
 export const RoadClassSchema = z.enum(ROAD_CLASSES);
 export type RoadClass = z.infer<typeof RoadClassSchema>;
 

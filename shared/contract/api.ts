@@ -110,7 +110,10 @@ export const requestContract = {
     ]),
     NearbyResultSchema,
   ),
-  'quarantine.list': request(z.tuple([z.object({ limit: z.number().int().min(1).max(1000) })]), z.array(QuarantineEntrySchema)),
+  'quarantine.list': request(
+    z.tuple([z.object({ limit: z.number().int().min(1).max(1000) })]),
+    z.array(QuarantineEntrySchema),
+  ),
   'settings.update': request(z.tuple([SettingsSchema.partial()]), SettingsSchema),
   ...dispatchRequests,
   ...routingRequests,

@@ -6,7 +6,9 @@ import { eventChannel, requestChannel } from './channels';
 /** An in-process transport pair: what IPC or socket.io does, minus the wire. */
 function loopback(handlers: Partial<RequestHandlers>) {
   const registered = new Map<string, ValidatedHandler>();
-  bindRequestHandlers(handlers as RequestHandlers, (channel, _name, handler) => registered.set(channel, handler));
+  bindRequestHandlers(handlers as RequestHandlers, (channel, _name, handler) =>
+    registered.set(channel, handler),
+  );
   const listeners = new Map<string, Set<(p: unknown) => void>>();
   const api = createConsoleApi({
     invoke: (channel, args) => registered.get(channel)!(args),
@@ -52,7 +54,16 @@ describe('contract bridge', () => {
     const { api, emit } = loopback({});
     const seen: unknown[] = [];
     const off = api.subscribe['feed.status']((s) => seen.push(s.state));
-    const status = { state: 'connected' as const, gatewayUrl: 'x', lastSeq: 1, lagMs: 3, lastMessageAt: null, messagesReceived: 1, quarantineCount: 0, error: null };
+    const status = {
+      state: 'connected' as const,
+      gatewayUrl: 'x',
+      lastSeq: 1,
+      lagMs: 3,
+      lastMessageAt: null,
+      messagesReceived: 1,
+      quarantineCount: 0,
+      error: null,
+    };
     emit('feed.status', status);
     off();
     emit('feed.status', { ...status, state: 'disconnected' });

@@ -61,7 +61,11 @@ export function bindRequestHandlers(
     const handler = handlers[name] as (...args: unknown[]) => Promise<unknown>;
     register(requestChannel(name), name, async (rawArgs) => {
       const parsed = schema.safeParse(rawArgs);
-      if (!parsed.success) throw new ContractViolation(name, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      if (!parsed.success)
+        throw new ContractViolation(
+          name,
+          parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        );
       // Text a handler would store altered (a lone surrogate becomes U+FFFD in SQLite) is refused here, once for all requests.
       const alteredText = loneSurrogateReason(parsed.data);
       if (alteredText) throw new ContractViolation(name, alteredText);

@@ -7,7 +7,9 @@ describe('contract bridge: text is passed on exactly or refused', () => {
   it('refuses arguments holding a lone surrogate before the handler runs, naming where', async () => {
     const seen: unknown[] = [];
     const registered = new Map<string, ValidatedHandler>();
-    const handlers = { 'alerts.act': async (args: unknown) => (seen.push(args), null) } as unknown as RequestHandlers;
+    const handlers = {
+      'alerts.act': async (args: unknown) => (seen.push(args), null),
+    } as unknown as RequestHandlers;
     bindRequestHandlers(handlers, (channel, _name, handler) => registered.set(channel, handler));
     const act = registered.get(requestChannel('alerts.act'))!;
     const refused = act([{ alertId: 'A-1', action: { type: 'resolve', result: '已处置\uDC00' } }]);

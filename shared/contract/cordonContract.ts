@@ -17,13 +17,19 @@ export type CordonRing1Arg = z.infer<typeof CordonRing1ArgSchema>;
 export const CordonAnalyseArgsSchema = z.object({
   alertId: z.string().min(1),
   /** Seconds since the incident; default: now − the alert's reportedAt (clamped to 0 … 6 h). */
-  elapsedSeconds: z.number().min(0).max(6 * 3600).optional(),
+  elapsedSeconds: z
+    .number()
+    .min(0)
+    .max(6 * 3600)
+    .optional(),
   /** Default 'car'. */
   suspectProfile: SuspectProfileSchema.optional(),
   /** Ring 1 other than the suspect isochrone: the incident's county, a county/district id or a drawn polygon. */
   ring1: CordonRing1ArgSchema.optional(),
   /** Ring 3 stretch: the provincial border within this many km of the city (default 30), only where shared with a neighbour (default true). */
-  ring3: z.object({ withinKm: z.number().positive().max(500).optional(), sharedOnly: z.boolean().optional() }).optional(),
+  ring3: z
+    .object({ withinKm: z.number().positive().max(500).optional(), sharedOnly: z.boolean().optional() })
+    .optional(),
   /** A checkpoint this close along the road covers a crossing (default 300 m). */
   checkpointRadiusMetres: z.number().positive().max(5000).optional(),
   /** Isochrone ring 1 placed this many seconds ahead of the suspect (default 0). */
@@ -67,7 +73,10 @@ export const cordonRequests = {
     z.tuple([
       z.object({
         alertId: z.string().min(1),
-        assignments: z.array(z.object({ unitId: z.string().min(1), crossingId: z.string().min(1) })).min(1).max(200),
+        assignments: z
+          .array(z.object({ unitId: z.string().min(1), crossingId: z.string().min(1) }))
+          .min(1)
+          .max(200),
       }),
     ]),
     z.object({ alertId: z.string(), reinforcements: z.array(CordonReinforcementSchema) }),

@@ -18,7 +18,13 @@ export const LifecycleActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resolve'), result: z.string().min(1).max(500), ...note }),
   z.object({ type: z.literal('close'), feedback: z.string().min(1).max(500), ...note }),
   z.object({ type: z.literal('merge'), intoAlertId: z.string().min(1), ...note }),
-  z.object({ type: z.literal('transfer'), target: z.enum(['110', '12345', 'department']), department: z.string().min(1).max(100), dueAt: z.iso.datetime({ offset: true }), ...note }),
+  z.object({
+    type: z.literal('transfer'),
+    target: z.enum(['110', '12345', 'department']),
+    department: z.string().min(1).max(100),
+    dueAt: z.iso.datetime({ offset: true }),
+    ...note,
+  }),
   z.object({ type: z.literal('cancel'), reason: z.string().min(1).max(500), ...note }),
   z.object({ type: z.literal('reopen'), reason: z.string().min(1).max(500), ...note }),
   z.object({ type: z.literal('reassign'), unitIds, ...note }),
@@ -91,8 +97,20 @@ export const TransferredCaseSchema = z.object({
 });
 export type TransferredCase = z.infer<typeof TransferredCaseSchema>;
 
-const MergedCallerSchema = z.object({ alertId: z.string(), name: z.string().optional(), phone: z.string(), reportedAt: z.string() });
-const MergedReportSchema = z.object({ alertId: z.string(), reportedAt: z.string(), source: z.string(), category: z.string(), address: z.string(), description: z.string() });
+const MergedCallerSchema = z.object({
+  alertId: z.string(),
+  name: z.string().optional(),
+  phone: z.string(),
+  reportedAt: z.string(),
+});
+const MergedReportSchema = z.object({
+  alertId: z.string(),
+  reportedAt: z.string(),
+  source: z.string(),
+  category: z.string(),
+  address: z.string(),
+  description: z.string(),
+});
 /** The surviving alert with every alert merged into it: all callers, all reports (shared/domain/lifecycle/duplicates.ts). */
 export const MergedAlertViewSchema = z.object({
   primaryId: z.string(),
@@ -126,17 +144,36 @@ export const dispatchRequests = {
   'operator.signOut': request(z.tuple([]), z.null()),
   'operator.current': request(z.tuple([]), OperatorInfoSchema.nullable()),
   /** A signed-in supervisor clears an account's failed sign-ins and lock (`username: null`: the seat's). */
-  'operator.unlock': request(z.tuple([z.object({ username: z.string().min(1).max(64).nullable() })]), z.object({ unlocked: z.boolean() })),
+  'operator.unlock': request(
+    z.tuple([z.object({ username: z.string().min(1).max(64).nullable() })]),
+    z.object({ unlocked: z.boolean() }),
+  ),
   /** `confirmation`: a supervisor's credentials entered at the seat, for a step a trainee may take on a live alert only when confirmed. */
   /** `reassign`: take units another seat committed, explicitly (audited; protocol 2). */
-  'alerts.act': request(z.tuple([z.object({ alertId: z.string().min(1), action: LifecycleActionSchema, confirmation: SupervisorConfirmationSchema.optional(), reassign: z.boolean().optional() })]), AlertSchema),
+  'alerts.act': request(
+    z.tuple([
+      z.object({
+        alertId: z.string().min(1),
+        action: LifecycleActionSchema,
+        confirmation: SupervisorConfirmationSchema.optional(),
+        reassign: z.boolean().optional(),
+      }),
+    ]),
+    AlertSchema,
+  ),
   'alerts.history': request(z.tuple([z.object({ alertId: z.string().min(1) })]), AlertHistorySchema),
-  'alerts.duplicates': request(z.tuple([z.object({ alertId: z.string().min(1) })]), z.array(DuplicateSuggestionSchema)),
+  'alerts.duplicates': request(
+    z.tuple([z.object({ alertId: z.string().min(1) })]),
+    z.array(DuplicateSuggestionSchema),
+  ),
   'shift.summary': request(z.tuple([]), ShiftSummarySchema),
   'alerts.transferred': request(z.tuple([]), z.array(TransferredCaseSchema)),
   'alerts.merged': request(z.tuple([z.object({ alertId: z.string().min(1) })]), MergedAlertViewSchema),
   /** Every revision of an alert (call-taker amendments) with what each one changed. */
-  'alerts.revisions': request(z.tuple([z.object({ alertId: z.string().min(1) })]), z.array(AlertRevisionSchema)),
+  'alerts.revisions': request(
+    z.tuple([z.object({ alertId: z.string().min(1) })]),
+    z.array(AlertRevisionSchema),
+  ),
 } as const;
 
 export const dispatchEvents = {

@@ -134,5 +134,8 @@ export const drillRequests = {
   /** The after-action report, computed now from the drill's console database. */
   'drill.report': request(z.tuple([]), DrillReportSchema),
   /** Writes the report as a self-contained HTML file or a PDF into the drill's data folder; answers its path. */
-  'drill.exportReport': request(z.tuple([z.object({ format: z.enum(['html', 'pdf']) })]), z.object({ path: z.string() })),
+  'drill.exportReport': request(
+    z.tuple([z.object({ format: z.enum(['html', 'pdf']) })]),
+    z.object({ path: z.string() }),
+  ),
 } as const;

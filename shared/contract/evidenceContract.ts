@@ -54,20 +54,40 @@ export const VideoMarkSchema = z.object({
 });
 export type VideoMark = z.infer<typeof VideoMarkSchema>;
 
-export const VideoEvidenceSchema = z.object({ alertId: z.string(), snapshots: z.array(VideoSnapshotSchema), marks: z.array(VideoMarkSchema) });
+export const VideoEvidenceSchema = z.object({
+  alertId: z.string(),
+  snapshots: z.array(VideoSnapshotSchema),
+  marks: z.array(VideoMarkSchema),
+});
 export type VideoEvidence = z.infer<typeof VideoEvidenceSchema>;
 
 const request = <A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: R) => ({ args, result });
 
 export const evidenceRequests = {
   /** Stores a tile's frame for an alert (file in the data folder, row, audit entry); bad images are refused. */
-  'evidence.snapshot': request(z.tuple([z.object({ alertId: AlertId, cameraId: DeviceIdSchema, image: SnapshotImageSchema })]), VideoSnapshotSchema),
+  'evidence.snapshot': request(
+    z.tuple([z.object({ alertId: AlertId, cameraId: DeviceIdSchema, image: SnapshotImageSchema })]),
+    VideoSnapshotSchema,
+  ),
   /** Marks a moment of a camera in the alert's record. */
-  'evidence.mark': request(z.tuple([z.object({ alertId: AlertId, cameraId: DeviceIdSchema, at: Iso, note: z.string().trim().max(MARK_NOTE_MAX) })]), VideoMarkSchema),
+  'evidence.mark': request(
+    z.tuple([
+      z.object({
+        alertId: AlertId,
+        cameraId: DeviceIdSchema,
+        at: Iso,
+        note: z.string().trim().max(MARK_NOTE_MAX),
+      }),
+    ]),
+    VideoMarkSchema,
+  ),
   /** The alert's snapshots and marks, oldest first. */
   'evidence.list': request(z.tuple([z.object({ alertId: AlertId })]), VideoEvidenceSchema),
   /** One stored snapshot's image (for the detail's thumbnail and its full view). */
-  'evidence.image': request(z.tuple([z.object({ id: z.number().int().positive() })]), SnapshotImageSchema.extend({ dataBase64: z.string() })),
+  'evidence.image': request(
+    z.tuple([z.object({ id: z.number().int().positive() })]),
+    SnapshotImageSchema.extend({ dataBase64: z.string() }),
+  ),
 } as const;
 
 export const evidenceEvents = {

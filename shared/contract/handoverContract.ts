@@ -4,14 +4,21 @@ import { AlertSchema } from '../domain/alert';
 /** Shift handover (交接班): the outgoing officer's open work, accepted and signed by the incoming one. */
 const request = <A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: R) => ({ args, result });
 
-export const HandoverUnitSchema = z.object({ unitId: z.string(), callsign: z.string(), status: z.string(), alertId: z.string().nullable() });
+export const HandoverUnitSchema = z.object({
+  unitId: z.string(),
+  callsign: z.string(),
+  status: z.string(),
+  alertId: z.string().nullable(),
+});
 export const HandoverContentSchema = z.object({
   outgoing: z.string(),
   seat: z.string(),
   /** Open alerts this seat handles (or nobody does yet). */
   openCases: z.array(AlertSchema),
   /** Cases handed to a department and awaiting feedback. */
-  transferredCases: z.array(z.object({ alert: AlertSchema, department: z.string(), dueAt: z.string(), overdue: z.boolean() })),
+  transferredCases: z.array(
+    z.object({ alert: AlertSchema, department: z.string(), dueAt: z.string(), overdue: z.boolean() }),
+  ),
   unitsOut: z.array(HandoverUnitSchema),
   at: z.string(),
 });
@@ -34,9 +41,17 @@ export const handoverRequests = {
   'handover.draft': request(z.tuple([]), HandoverContentSchema),
   /** The incoming officer accepts with their password at this seat: both sign in the audit log, the seat is theirs. */
   'handover.accept': request(
-    z.tuple([z.object({ incoming: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }), notes: z.string().max(4000) })]),
+    z.tuple([
+      z.object({
+        incoming: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }),
+        notes: z.string().max(4000),
+      }),
+    ]),
     HandoverRecordSchema,
   ),
   /** Writes the handover as printable HTML beside the data folder; returns its path and the HTML. */
-  'handover.export': request(z.tuple([z.object({ id: z.number().int().positive() })]), z.object({ path: z.string(), html: z.string() })),
+  'handover.export': request(
+    z.tuple([z.object({ id: z.number().int().positive() })]),
+    z.object({ path: z.string(), html: z.string() }),
+  ),
 } as const;

@@ -42,7 +42,12 @@ export const HeatmapResultSchema = z.object({
 });
 export type HeatmapResult = z.infer<typeof HeatmapResultSchema>;
 
-export const GradedDistrictSchema = z.object({ id: z.string(), grade: RiskGradeSchema, score: z.number(), count: z.number().int() });
+export const GradedDistrictSchema = z.object({
+  id: z.string(),
+  grade: RiskGradeSchema,
+  score: z.number(),
+  count: z.number().int(),
+});
 export const GradedPlaceSchema = z.object({
   key: z.string(),
   kind: z.enum(['address', 'cell']),
@@ -77,12 +82,23 @@ export const AlertRiskSchema = z.object({
 });
 export type AlertRisk = z.infer<typeof AlertRiskSchema>;
 
-const StatsSchema = z.object({ n: z.number().int(), biasSeconds: z.number(), maeSeconds: z.number(), ratio: z.number() });
+const StatsSchema = z.object({
+  n: z.number().int(),
+  biasSeconds: z.number(),
+  maeSeconds: z.number(),
+  ratio: z.number(),
+});
 export const EtaCalibrationSchema = z.object({
   from: z.string(),
   to: z.string(),
   samples: z.number().int(),
-  byUnitType: z.array(StatsSchema.extend({ unitType: UnitTypeSchema, proposedFactor: z.number().nullable(), currentFactor: z.number() })),
+  byUnitType: z.array(
+    StatsSchema.extend({
+      unitType: UnitTypeSchema,
+      proposedFactor: z.number().nullable(),
+      currentFactor: z.number(),
+    }),
+  ),
   byHour: z.array(StatsSchema.extend({ hour: z.number().int() })),
   /** Road classes are not recorded per dispatch yet: empty. */
   byRoadClass: z.array(StatsSchema.extend({ roadClass: z.string() })),
@@ -129,14 +145,34 @@ export const insightRequests = {
   /** The risk grade of one alert's place and district. */
   'insight.alertRisk': request(z.tuple([z.object({ alertId: z.string().min(1) })]), AlertRiskSchema),
   /** ETA bias and error from the dispatches with a predicted ETA and an arrival. */
-  'insight.etaCalibration': request(z.tuple([z.object({ days: z.number().int().min(1).max(365) })]), EtaCalibrationSchema),
+  'insight.etaCalibration': request(
+    z.tuple([z.object({ days: z.number().int().min(1).max(365) })]),
+    EtaCalibrationSchema,
+  ),
   /** A supervisor accepts speed factors per unit type (audited; used by the routing ETAs from then on). */
-  'insight.applySpeedFactors': request(z.tuple([z.object({ factors: SpeedFactorsSchema })]), SpeedFactorsSchema),
+  'insight.applySpeedFactors': request(
+    z.tuple([z.object({ factors: SpeedFactorsSchema })]),
+    SpeedFactorsSchema,
+  ),
   /** Up to `maxMoves` idle-unit moves raising demand-weighted 3-minute coverage. */
-  'insight.reposition': request(z.tuple([z.object({ maxMoves: z.number().int().min(1).max(10), weeks: z.number().int().min(1).max(12).optional() })]), RepositionAdviceSchema),
+  'insight.reposition': request(
+    z.tuple([
+      z.object({
+        maxMoves: z.number().int().min(1).max(10),
+        weeks: z.number().int().min(1).max(12).optional(),
+      }),
+    ]),
+    RepositionAdviceSchema,
+  ),
   /** Sends one move as a command to the unit (through the outbox); refused for a busy unit. */
   'insight.sendMove': request(
-    z.tuple([z.object({ unitId: z.string().min(1), lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) })]),
+    z.tuple([
+      z.object({
+        unitId: z.string().min(1),
+        lng: z.number().min(-180).max(180),
+        lat: z.number().min(-90).max(90),
+      }),
+    ]),
     z.object({ commandId: z.string() }),
   ),
 } as const;

@@ -57,7 +57,13 @@ export type CoverageFeature = z.infer<typeof CoverageFeatureSchema>;
 
 export const CoverageSnapshotSchema = z.object({
   /** Ascending by seconds; share of the road network's length reachable within each budget. */
-  tiers: z.array(z.object({ seconds: z.number().positive(), share: z.number().min(0).max(1), coveredMetres: z.number().nonnegative() })),
+  tiers: z.array(
+    z.object({
+      seconds: z.number().positive(),
+      share: z.number().min(0).max(1),
+      coveredMetres: z.number().nonnegative(),
+    }),
+  ),
   totalMetres: z.number().nonnegative(),
   computedAt: z.iso.datetime({ offset: true }),
   /** Units that went into the computation (available, with a position). */

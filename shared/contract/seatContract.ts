@@ -12,9 +12,21 @@ export const seatRequests = {
   /** The seats on duty as the gateway last announced them. */
   'seats.onDuty': request(z.tuple([]), z.array(SeatOnDutySchema)),
   /** A supervisor takes the alert over for this seat (audited). */
-  'alerts.takeOver': request(z.tuple([z.object({ alertId: z.string().min(1), note: z.string().max(500).optional() })]), z.object({ ok: z.literal(true) })),
+  'alerts.takeOver': request(
+    z.tuple([z.object({ alertId: z.string().min(1), note: z.string().max(500).optional() })]),
+    z.object({ ok: z.literal(true) }),
+  ),
   /** A supervisor (or the alert's owner) hands the alert to a seat on duty (audited). */
-  'alerts.handOff': request(z.tuple([z.object({ alertId: z.string().min(1), toConsoleId: z.string().min(1), note: z.string().max(500).optional() })]), z.object({ ok: z.literal(true) })),
+  'alerts.handOff': request(
+    z.tuple([
+      z.object({
+        alertId: z.string().min(1),
+        toConsoleId: z.string().min(1),
+        note: z.string().max(500).optional(),
+      }),
+    ]),
+    z.object({ ok: z.literal(true) }),
+  ),
 } as const;
 
 export const seatEvents = {

@@ -11,7 +11,9 @@ const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a local date YYYY-MM-
 /** A period in the console's local days: the day / ISO week (Monday first) / calendar month containing `date`, or `from`..`to` inclusive. */
 export const StatsPeriodSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(['day', 'week', 'month']), date: LocalDate }),
-  z.object({ kind: z.literal('custom'), from: LocalDate, to: LocalDate }).refine((p) => p.from <= p.to, { message: 'from must not be after to' }),
+  z
+    .object({ kind: z.literal('custom'), from: LocalDate, to: LocalDate })
+    .refine((p) => p.from <= p.to, { message: 'from must not be after to' }),
 ]);
 export type StatsPeriod = z.infer<typeof StatsPeriodSchema>;
 
@@ -27,7 +29,10 @@ export const StatsFiltersSchema = z.object({
 });
 export type StatsFilters = z.infer<typeof StatsFiltersSchema>;
 
-export const StatsRequestSchema = z.object({ period: StatsPeriodSchema, filters: StatsFiltersSchema.default({}) });
+export const StatsRequestSchema = z.object({
+  period: StatsPeriodSchema,
+  filters: StatsFiltersSchema.default({}),
+});
 export type StatsRequest = z.input<typeof StatsRequestSchema>;
 
 const Rate = z.number().min(0).max(1).nullable();
@@ -66,12 +71,29 @@ export const StatsResultSchema = z.object({
   kpis: StatsKpisSchema,
   previous: StatsKpisSchema,
   /** Response time (接警 → first unit on scene) histogram: [fromSeconds, toSeconds) with toSeconds null for the last, open bin. */
-  histogram: z.array(z.object({ fromSeconds: z.number(), toSeconds: z.number().nullable(), count: z.number().int() })),
+  histogram: z.array(
+    z.object({ fromSeconds: z.number(), toSeconds: z.number().nullable(), count: z.number().int() }),
+  ),
   tiers: z.array(
-    z.object({ targetSeconds: z.number(), judged: z.number().int(), met: z.number().int(), rate: Rate, unreached: z.number().int(), p50: Seconds, p90: Seconds }),
+    z.object({
+      targetSeconds: z.number(),
+      judged: z.number().int(),
+      met: z.number().int(),
+      rate: Rate,
+      unreached: z.number().int(),
+      p50: Seconds,
+      p90: Seconds,
+    }),
   ),
   /** Per local day of the period. */
-  daily: z.array(z.object({ day: z.string(), alerts: z.number().int(), tierJudged: z.number().int(), tierMet: z.number().int() })),
+  daily: z.array(
+    z.object({
+      day: z.string(),
+      alerts: z.number().int(),
+      tierJudged: z.number().int(),
+      tierMet: z.number().int(),
+    }),
+  ),
   hourly: z.array(z.number().int()).length(24),
   categories: z.array(z.object({ category: z.string(), count: z.number().int() })),
   /** How many of the alerts counted are generated demo history (docs/statistics.md). */
@@ -88,5 +110,8 @@ export const statsRequests = {
   /** KPI figures for a period and filters, computed now from the console database. */
   'stats.query': request(z.tuple([StatsRequestSchema]), StatsResultSchema),
   /** Writes the statistics report (HTML, PDF or XLSX) into the data folder's reports/; answers its path. */
-  'stats.exportReport': request(z.tuple([StatsRequestSchema.extend({ format: StatsReportFormatSchema })]), z.object({ path: z.string() })),
+  'stats.exportReport': request(
+    z.tuple([StatsRequestSchema.extend({ format: StatsReportFormatSchema })]),
+    z.object({ path: z.string() }),
+  ),
 } as const;

@@ -28,7 +28,11 @@ const LngLat = { lng: z.number().min(-180).max(180), lat: z.number().min(-90).ma
 export const CameraAreaSchema = z
   .object({
     circle: z.object({ ...LngLat, radiusM: z.number().positive().max(20_000) }).optional(),
-    polygon: z.array(z.tuple([LngLat.lng, LngLat.lat])).min(3).max(500).optional(),
+    polygon: z
+      .array(z.tuple([LngLat.lng, LngLat.lat]))
+      .min(3)
+      .max(500)
+      .optional(),
     limit: z.number().int().min(1).max(200).optional(),
   })
   .refine((a) => (a.circle ? 1 : 0) + (a.polygon ? 1 : 0) === 1, 'give exactly one of circle or polygon');
@@ -43,18 +47,35 @@ export const WallSourceSchema = z.object({
   area: z
     .union([
       z.object({ circle: z.object({ ...LngLat, radiusM: z.number().positive().max(20_000) }) }),
-      z.object({ polygon: z.array(z.tuple([LngLat.lng, LngLat.lat])).min(3).max(500) }),
+      z.object({
+        polygon: z
+          .array(z.tuple([LngLat.lng, LngLat.lat]))
+          .min(3)
+          .max(500),
+      }),
     ])
     .nullable(),
-  cameras: z.object({ ids: z.array(DeviceIdSchema).min(1).max(16), point: z.object(LngLat).optional() }).nullable(),
+  cameras: z
+    .object({ ids: z.array(DeviceIdSchema).min(1).max(16), point: z.object(LngLat).optional() })
+    .nullable(),
 });
 export type WallSource = z.infer<typeof WallSourceSchema>;
 export type Selection = z.infer<typeof SelectionSchema>;
 
-const RectSchema = z.object({ x: z.number().int(), y: z.number().int(), width: z.number().int().positive(), height: z.number().int().positive() });
+const RectSchema = z.object({
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
 export type Rect = z.infer<typeof RectSchema>;
 /** A display the pop-out wall can stand on (Electron's screen API); `bounds` is its work area. */
-export const WallDisplaySchema = z.object({ id: z.string().min(1).max(200), label: z.string().max(200), primary: z.boolean(), bounds: RectSchema });
+export const WallDisplaySchema = z.object({
+  id: z.string().min(1).max(200),
+  label: z.string().max(200),
+  primary: z.boolean(),
+  bounds: RectSchema,
+});
 export type WallDisplay = z.infer<typeof WallDisplaySchema>;
 
 const request = <A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: R) => ({ args, result });
@@ -95,9 +116,15 @@ export const videoRequests = {
    * The displays the wall can stand on, and the one chosen (settings.wallDisplay). The browser host
    * lists none: the renderer asks the Window Management API (window.getScreenDetails) instead.
    */
-  'wall.displays': request(z.tuple([]), z.object({ displays: z.array(WallDisplaySchema), chosen: z.string().nullable() })),
+  'wall.displays': request(
+    z.tuple([]),
+    z.object({ displays: z.array(WallDisplaySchema), chosen: z.string().nullable() }),
+  ),
   /** Remembers the wall's display (null: wherever it opens) and moves an open wall there (Electron). */
-  'wall.placeOn': request(z.tuple([z.object({ displayId: z.string().min(1).max(200).nullable() })]), z.object({ displayId: z.string().nullable(), placed: z.boolean() })),
+  'wall.placeOn': request(
+    z.tuple([z.object({ displayId: z.string().min(1).max(200).nullable() })]),
+    z.object({ displayId: z.string().nullable(), placed: z.boolean() }),
+  ),
 } as const;
 
 export const videoEvents = {

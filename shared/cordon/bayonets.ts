@@ -17,7 +17,9 @@ export function crossingBayonetIds(
   cameras: readonly Pick<Camera, 'id' | 'kind' | 'lng' | 'lat'>[],
   radiusMetres = BAYONET_RADIUS_METRES,
 ): string[] {
-  const own = crossing.checkpointId ? (checkpoints.find((c) => c.id === crossing.checkpointId)?.cameraIds ?? []) : [];
+  const own = crossing.checkpointId
+    ? (checkpoints.find((c) => c.id === crossing.checkpointId)?.cameraIds ?? [])
+    : [];
   const near = cameras
     .filter((c) => c.kind === 'anpr')
     .map((c) => ({ id: c.id, d: haversineMeters(c, crossing) }))

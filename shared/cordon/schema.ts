@@ -53,7 +53,10 @@ export const CordonOptionsSchema = z.object({
   /** Crossings of the same road on the same ring closer than this are one exit (dual carriageways, wiggles). */
   mergeMetres: z.number().min(0).default(150),
   /** Search horizon for suspect and police (s). The Jincheng suspects were caught after six hours. */
-  horizonSeconds: z.number().positive().default(6 * 3600),
+  horizonSeconds: z
+    .number()
+    .positive()
+    .default(6 * 3600),
   /** Attach the road route of every assigned unit. */
   routes: z.boolean().default(true),
 });

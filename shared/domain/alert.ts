@@ -67,7 +67,11 @@ export const AlertReportSchema = z.object({
   category: AlertCategorySchema,
   priority: PrioritySchema,
   reportedAt: z.iso.datetime({ offset: true }),
-  location: z.object({ lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90), crs: CrsSchema }),
+  location: z.object({
+    lng: z.number().min(-180).max(180),
+    lat: z.number().min(-90).max(90),
+    crs: CrsSchema,
+  }),
   address: z.string().max(200),
   caller: z.object({ name: z.string().max(50).optional(), phone: z.string().min(3).max(20) }),
   description: z.string().max(2000),
@@ -91,5 +95,11 @@ export const AlertSchema = AlertReportSchema.extend({
 export type Alert = z.infer<typeof AlertSchema>;
 
 /** Statuses that still need the duty officer's attention; they stay in the queue. */
-export const OPEN_STATUSES: readonly AlertStatus[] = ['received', 'acknowledged', 'dispatched', 'en_route', 'on_scene'];
+export const OPEN_STATUSES: readonly AlertStatus[] = [
+  'received',
+  'acknowledged',
+  'dispatched',
+  'en_route',
+  'on_scene',
+];
 export const isOpen = (status: AlertStatus): boolean => OPEN_STATUSES.includes(status);

@@ -30,7 +30,10 @@ describe('alert queue order', () => {
   });
 
   it('compares times across offsets as instants', () => {
-    const sorted = sortAlertQueue([alert('late', 2, '2026-11-20T12:00:00Z'), alert('early', 2, '2026-11-20T19:00:00+08:00')]);
+    const sorted = sortAlertQueue([
+      alert('late', 2, '2026-11-20T12:00:00Z'),
+      alert('early', 2, '2026-11-20T19:00:00+08:00'),
+    ]);
     expect(sorted.map((a) => a.id)).toEqual(['early', 'late']);
   });
 });

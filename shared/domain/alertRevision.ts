@@ -8,7 +8,14 @@ import type { Alert } from './alert';
  */
 
 /** The report fields an amendment may change; lifecycle state and arrival facts are the console's own. */
-export const AMENDABLE_FIELDS = ['priority', 'category', 'address', 'location', 'description', 'caller'] as const;
+export const AMENDABLE_FIELDS = [
+  'priority',
+  'category',
+  'address',
+  'location',
+  'description',
+  'caller',
+] as const;
 export type AmendableField = (typeof AMENDABLE_FIELDS)[number];
 
 export const AlertFieldChangeSchema = z.object({
@@ -33,7 +40,10 @@ export const revisionOf = (alert: Pick<Alert, 'revision'>): number => alert.revi
 /** What an incoming report does to the stored alert with its id. */
 export type AmendmentVerdict = 'new' | 'amend' | 'stale';
 
-export function amendmentVerdict(stored: Pick<Alert, 'revision'> | null, incoming: Pick<Alert, 'revision'>): AmendmentVerdict {
+export function amendmentVerdict(
+  stored: Pick<Alert, 'revision'> | null,
+  incoming: Pick<Alert, 'revision'>,
+): AmendmentVerdict {
   if (!stored) return 'new';
   // Equal revisions are resends of what is stored; lower ones arrive late and must not roll back.
   return revisionOf(incoming) > revisionOf(stored) ? 'amend' : 'stale';

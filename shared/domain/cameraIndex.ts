@@ -8,7 +8,14 @@
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import type { Camera } from './camera';
-import { camerasInArea, DEFAULT_LINK_RADIUS_M, rankCamerasForPoint, type AreaSelection, type RankedCamera, type RankOptions } from './cameraSelection';
+import {
+  camerasInArea,
+  DEFAULT_LINK_RADIUS_M,
+  rankCamerasForPoint,
+  type AreaSelection,
+  type RankedCamera,
+  type RankOptions,
+} from './cameraSelection';
 import type { LngLat } from './geo';
 
 /**
@@ -35,7 +42,9 @@ export class CameraIndex {
   /** Cameras within `radiusM` of the point (a superset is fine: callers test exactly). */
   private within(point: LngLat, radiusM: number): Camera[] {
     const km = (radiusM * SEARCH_MARGIN + SEARCH_MARGIN_M) / 1000;
-    return around(this.index, point.lng, point.lat, Infinity, km, (i) => i < this.cameras.length).map((i) => this.cameras[i]!);
+    return around(this.index, point.lng, point.lat, Infinity, km, (i) => i < this.cameras.length).map(
+      (i) => this.cameras[i]!,
+    );
   }
 
   /** Same result as `rankCamerasForPoint(cameras, point, options)`. */
@@ -48,14 +57,20 @@ export class CameraIndex {
   inArea(area: AreaSelection, options: Omit<RankOptions, 'radiusM'> = {}): RankedCamera[] {
     if ('circle' in area) return camerasInArea(this.within(area.circle, area.circle.radiusM), area, options);
     if (area.polygon.length < 3) return camerasInArea([], area, options); // the same error as the scan
-    let minLng = Infinity, minLat = Infinity, maxLng = -Infinity, maxLat = -Infinity;
+    let minLng = Infinity,
+      minLat = Infinity,
+      maxLng = -Infinity,
+      maxLat = -Infinity;
     for (const [lng, lat] of area.polygon) {
       minLng = Math.min(minLng, lng);
       minLat = Math.min(minLat, lat);
       maxLng = Math.max(maxLng, lng);
       maxLat = Math.max(maxLat, lat);
     }
-    const candidates = this.index.range(minLng, minLat, maxLng, maxLat).filter((i) => i < this.cameras.length).map((i) => this.cameras[i]!);
+    const candidates = this.index
+      .range(minLng, minLat, maxLng, maxLat)
+      .filter((i) => i < this.cameras.length)
+      .map((i) => this.cameras[i]!);
     return camerasInArea(candidates, area, options);
   }
 }

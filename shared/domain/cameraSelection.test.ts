@@ -116,7 +116,10 @@ describe('PTZ domes', () => {
     const far = ptzAim(dome, offset(dome, 200, 100));
     expect(far.pan).toBeCloseTo(200, 0);
     expect(far.tilt).toBeCloseTo((-Math.atan(6 / 100) * 180) / Math.PI, 0);
-    expect(ptzAim(dome, offset(dome, 315, 50), 12).tilt).toBeCloseTo((-Math.atan(12 / 50) * 180) / Math.PI, 0);
+    expect(ptzAim(dome, offset(dome, 315, 50), 12).tilt).toBeCloseTo(
+      (-Math.atan(12 / 50) * 180) / Math.PI,
+      0,
+    );
   });
 
   it('aim: straight down at its foot, and pan stays in 0–360 just west of north', () => {
@@ -132,9 +135,20 @@ describe('rankCamerasForPoint', () => {
 
   it('takes cameras within the radius, eagle-eye ones within their own range', () => {
     const near = camera({ ...offset(alert, 180, 100), heading: 0, fov: 60, range: 150 });
-    const far = camera({ ...offset(alert, 90, DEFAULT_LINK_RADIUS_M + 50), heading: 270, fov: 60, range: 500 });
+    const far = camera({
+      ...offset(alert, 90, DEFAULT_LINK_RADIUS_M + 50),
+      heading: 270,
+      fov: 60,
+      range: 500,
+    });
     const eagle = camera({ ...offset(alert, 270, 900), kind: 'eagle', heading: null, fov: 360, range: 1200 });
-    const eagleTooFar = camera({ ...offset(alert, 270, 1500), kind: 'eagle', heading: null, fov: 360, range: 1200 });
+    const eagleTooFar = camera({
+      ...offset(alert, 270, 1500),
+      kind: 'eagle',
+      heading: null,
+      fov: 360,
+      range: 1200,
+    });
     const ids = rankCamerasForPoint([near, far, eagle, eagleTooFar], alert).map((r) => r.camera.id);
     expect(ids).toEqual([near.id, eagle.id]);
   });
@@ -144,9 +158,24 @@ describe('rankCamerasForPoint', () => {
     const coveringFar = camera({ ...offset(alert, 180, 90), heading: 0, fov: 60, range: 100 });
     const coveringNear = camera({ ...offset(alert, 90, 50), heading: 270, fov: 60, range: 100 });
     const dome = camera({ ...offset(alert, 0, 70), kind: 'dome', heading: null, fov: null, range: 100 });
-    const offlineCovering = camera({ ...offset(alert, 45, 10), heading: 225, fov: 60, range: 100, online: false });
-    const ranked = rankCamerasForPoint([closeButLooksAway, coveringFar, offlineCovering, dome, coveringNear], alert);
-    expect(ranked.map((r) => r.camera.id)).toEqual([coveringNear.id, dome.id, coveringFar.id, closeButLooksAway.id, offlineCovering.id]);
+    const offlineCovering = camera({
+      ...offset(alert, 45, 10),
+      heading: 225,
+      fov: 60,
+      range: 100,
+      online: false,
+    });
+    const ranked = rankCamerasForPoint(
+      [closeButLooksAway, coveringFar, offlineCovering, dome, coveringNear],
+      alert,
+    );
+    expect(ranked.map((r) => r.camera.id)).toEqual([
+      coveringNear.id,
+      dome.id,
+      coveringFar.id,
+      closeButLooksAway.id,
+      offlineCovering.id,
+    ]);
     expect(ranked.map((r) => r.covers)).toEqual([true, true, true, false, true]);
     expect(ranked[1]!.aim?.pan).toBeCloseTo(180, 0);
     expect(ranked[0]!.aim).toBeUndefined();
@@ -156,7 +185,10 @@ describe('rankCamerasForPoint', () => {
     const a = camera({ ...offset(alert, 0, 30), heading: 180 });
     const b = camera({ ...offset(alert, 0, 60), heading: 180 });
     const online = (c: Camera) => c.id !== a.id;
-    expect(rankCamerasForPoint([a, b], alert, { isOnline: online }).map((r) => r.camera.id)).toEqual([b.id, a.id]);
+    expect(rankCamerasForPoint([a, b], alert, { isOnline: online }).map((r) => r.camera.id)).toEqual([
+      b.id,
+      a.id,
+    ]);
     expect(rankCamerasForPoint([a, b], alert, { limit: 1 })).toHaveLength(1);
     expect(rankCamerasForPoint([a, b], alert, { radiusM: 40 }).map((r) => r.camera.id)).toEqual([a.id]);
     expect(rankCamerasForPoint([a, b], alert)[0]!.distanceM).toBeCloseTo(30, 0);
@@ -196,7 +228,10 @@ describe('area selection', () => {
     const insideAway = camera({ ...offset(ORIGIN, 0, 20), heading: 0, fov: 60, range: 100 });
     const outside = camera({ ...offset(ORIGIN, 90, 400), heading: 270 });
     const all = [insideAway, outside, inside];
-    expect(camerasInArea(all, { polygon: square }).map((r) => r.camera.id)).toEqual([inside.id, insideAway.id]);
+    expect(camerasInArea(all, { polygon: square }).map((r) => r.camera.id)).toEqual([
+      inside.id,
+      insideAway.id,
+    ]);
     const circle = camerasInArea(all, { circle: { ...ORIGIN, radiusM: 50 } });
     expect(circle.map((r) => r.camera.id)).toEqual([inside.id, insideAway.id]);
     expect(circle[0]!.distanceM).toBeCloseTo(haversineMeters(inside, ORIGIN), 3);

@@ -47,7 +47,11 @@ export function isPtz(camera: Pick<Camera, 'kind' | 'heading'>): boolean {
 }
 
 /** Whether the camera's view covers the point (distance ≤ range; fixed cameras also within heading ± fov/2). */
-export function coversPoint(camera: Camera, point: LngLat, distanceM = haversineMeters(camera, point)): boolean {
+export function coversPoint(
+  camera: Camera,
+  point: LngLat,
+  distanceM = haversineMeters(camera, point),
+): boolean {
   if (distanceM > camera.range) return false;
   if (isPtz(camera) || camera.fov === null || camera.fov >= 360) return true;
   // Standing at the camera: it sees its own foot.
@@ -96,7 +100,11 @@ function ranked(camera: Camera, point: LngLat, distanceM: number): RankedCamera 
  * Cameras for an alert at `point`: those within the radius (eagle-eye cameras within their own
  * range), ranked online first, then those whose view covers the point, then by distance.
  */
-export function rankCamerasForPoint(cameras: readonly Camera[], point: LngLat, options: RankOptions = {}): RankedCamera[] {
+export function rankCamerasForPoint(
+  cameras: readonly Camera[],
+  point: LngLat,
+  options: RankOptions = {},
+): RankedCamera[] {
   const radiusM = options.radiusM ?? DEFAULT_LINK_RADIUS_M;
   const isOnline = options.isOnline ?? ((c: Camera) => c.online);
   const out: RankedCamera[] = [];
@@ -118,26 +126,38 @@ export function pointInPolygon(point: LngLat, ring: readonly Position[]): boolea
   for (let i = 0, j = n - 1; i < n; j = i++) {
     const [xi, yi] = ring[i]!;
     const [xj, yj] = ring[j]!;
-    if (yi > point.lat !== yj > point.lat && point.lng < ((xj - xi) * (point.lat - yi)) / (yj - yi) + xi) inside = !inside;
+    if (yi > point.lat !== yj > point.lat && point.lng < ((xj - xi) * (point.lat - yi)) / (yj - yi) + xi)
+      inside = !inside;
   }
   return inside;
 }
 
 /** Vertex average of a ring (closing vertex ignored): the point area selections are ranked against. */
 export function ringCentre(ring: readonly Position[]): LngLat {
-  const open = ring.length > 1 && ring[0]![0] === ring[ring.length - 1]![0] && ring[0]![1] === ring[ring.length - 1]![1] ? ring.slice(0, -1) : ring;
-  const sum = open.reduce((acc, [lng, lat]) => ({ lng: acc.lng + lng, lat: acc.lat + lat }), { lng: 0, lat: 0 });
+  const open =
+    ring.length > 1 && ring[0]![0] === ring[ring.length - 1]![0] && ring[0]![1] === ring[ring.length - 1]![1]
+      ? ring.slice(0, -1)
+      : ring;
+  const sum = open.reduce((acc, [lng, lat]) => ({ lng: acc.lng + lng, lat: acc.lat + lat }), {
+    lng: 0,
+    lat: 0,
+  });
   return { lng: sum.lng / open.length, lat: sum.lat / open.length };
 }
 
-export type AreaSelection = { circle: { lng: number; lat: number; radiusM: number } } | { polygon: readonly Position[] };
+export type AreaSelection =
+  { circle: { lng: number; lat: number; radiusM: number } } | { polygon: readonly Position[] };
 
 /**
  * Cameras standing inside a drawn circle or polygon, ranked like an alert's at the area's centre
  * (online, covering the centre, nearest). Eagle-eye cameras outside the area are not included:
  * the operator asked for what is in the area.
  */
-export function camerasInArea(cameras: readonly Camera[], area: AreaSelection, options: Omit<RankOptions, 'radiusM'> = {}): RankedCamera[] {
+export function camerasInArea(
+  cameras: readonly Camera[],
+  area: AreaSelection,
+  options: Omit<RankOptions, 'radiusM'> = {},
+): RankedCamera[] {
   const isOnline = options.isOnline ?? ((c: Camera) => c.online);
   let centre: LngLat;
   let inside: (c: Camera) => boolean;

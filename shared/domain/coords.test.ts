@@ -8,7 +8,11 @@ import { haversineMeters } from './geo';
 const DATA = path.dirname(sharedDataFile('boundaries', 'jincheng_140500.cnatlas.geojson'));
 type Fc = { features: { geometry: { type: string; coordinates: unknown } }[] };
 const ringsOf = (fc: Fc): number[][][] =>
-  fc.features.flatMap((f) => (f.geometry.type === 'Polygon' ? (f.geometry.coordinates as number[][][]) : (f.geometry.coordinates as number[][][][]).flat()));
+  fc.features.flatMap((f) =>
+    f.geometry.type === 'Polygon'
+      ? (f.geometry.coordinates as number[][][])
+      : (f.geometry.coordinates as number[][][][]).flat(),
+  );
 
 describe('coordinate systems', () => {
   it('leaves WGS84 and CGCS2000 as they are', () => {
@@ -25,8 +29,12 @@ describe('coordinate systems', () => {
   });
 
   it('converts the real DataV (GCJ-02) Jincheng county boundaries to match the published WGS84 conversion', () => {
-    const gcj = JSON.parse(readFileSync(`${DATA}/datav_140500_jincheng_counties.gcj02.geojson`, 'utf8')) as Fc;
-    const wgs = JSON.parse(readFileSync(`${DATA}/datav_140500_jincheng_counties.wgs84-from-gcj02.geojson`, 'utf8')) as Fc;
+    const gcj = JSON.parse(
+      readFileSync(`${DATA}/datav_140500_jincheng_counties.gcj02.geojson`, 'utf8'),
+    ) as Fc;
+    const wgs = JSON.parse(
+      readFileSync(`${DATA}/datav_140500_jincheng_counties.wgs84-from-gcj02.geojson`, 'utf8'),
+    ) as Fc;
     const a = ringsOf(gcj).flat();
     const b = ringsOf(wgs).flat();
     expect(a.length).toBe(b.length);

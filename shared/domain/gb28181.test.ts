@@ -43,7 +43,9 @@ describe('GB/T 28181 device ids', () => {
   });
 
   it('accepts every camera id of the demo city pack', () => {
-    const cameras = JSON.parse(readFileSync(path.join(__dirname, '../../resources/city/demo/cameras.json'), 'utf8')) as { id: string }[];
+    const cameras = JSON.parse(
+      readFileSync(path.join(__dirname, '../../resources/city/demo/cameras.json'), 'utf8'),
+    ) as { id: string }[];
     const problems = cameras.map((c) => gb28181IdProblem(c.id)).filter(Boolean);
     expect(problems).toEqual([]);
     expect(cameras.every((c) => isVideoSourceId(c.id))).toBe(true);

@@ -24,8 +24,40 @@ export interface Gb28181Id {
 
 /** Administrative province codes (GB/T 2260 first two digits). */
 const PROVINCES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
 ]);
 
 /** Named type codes; 111–199 front-end/peripheral devices, 200–299 platform, 300–399 users, 400–499 terminals. */
@@ -66,7 +98,17 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
   '400': 'terminal user',
 };
 
-const NETWORK_NAMES = ['monitoring private network', 'monitoring private network', 'monitoring private network', 'monitoring private network', 'monitoring private network', 'public-security network', 'government network', 'internet', 'social resources'];
+const NETWORK_NAMES = [
+  'monitoring private network',
+  'monitoring private network',
+  'monitoring private network',
+  'monitoring private network',
+  'monitoring private network',
+  'public-security network',
+  'government network',
+  'internet',
+  'social resources',
+];
 
 /** Type codes that name a video source a console can play. */
 export const VIDEO_SOURCE_TYPES: ReadonlySet<string> = new Set(['131', '132']);
@@ -86,17 +128,26 @@ export function parseGb28181Id(id: string): Gb28181Id {
   if (typeof id !== 'string') throw new Gb28181IdError(String(id), 'not a string');
   if (id.length !== 20) throw new Gb28181IdError(id, `must be 20 digits, got ${id.length} characters`);
   const bad = id.search(/\D/);
-  if (bad >= 0) throw new Gb28181IdError(id, `must be digits only, found "${id[bad]}" at position ${bad + 1}`);
+  if (bad >= 0)
+    throw new Gb28181IdError(id, `must be digits only, found "${id[bad]}" at position ${bad + 1}`);
   const province = id.slice(0, 2);
-  if (!PROVINCES.has(province)) throw new Gb28181IdError(id, `centre code: ${province} is not a province code (digits 1–2)`);
+  if (!PROVINCES.has(province))
+    throw new Gb28181IdError(id, `centre code: ${province} is not a province code (digits 1–2)`);
   const type = id.slice(10, 13);
   const typeNumber = Number(type);
-  if (typeNumber < 111 || typeNumber > 499) throw new Gb28181IdError(id, `type code ${type} (digits 11–13) is outside 111–499`);
+  if (typeNumber < 111 || typeNumber > 499)
+    throw new Gb28181IdError(id, `type code ${type} (digits 11–13) is outside 111–499`);
   const network = Number(id[13]);
   if (network > 8) throw new Gb28181IdError(id, `network id ${network} (digit 14) is reserved; expected 0–8`);
   return {
     id,
-    centre: { code: id.slice(0, 8), province, city: id.slice(2, 4), district: id.slice(4, 6), unit: id.slice(6, 8) },
+    centre: {
+      code: id.slice(0, 8),
+      province,
+      city: id.slice(2, 4),
+      district: id.slice(4, 6),
+      unit: id.slice(6, 8),
+    },
     industry: id.slice(8, 10),
     type,
     typeName: TYPE_NAMES[type] ?? null,

@@ -33,16 +33,33 @@ export const MediaServerSchema = z
     /** Where the server is; the drill gateway's streams live on the gateway's own origin. */
     origin: HttpOrigin.optional(),
     /** ZLMediaKit/SRS application name the GB streams are published under (ZLM/WVP `rtp`, SRS `live`). */
-    app: z.string().regex(/^[A-Za-z0-9_-]+$/).optional(),
+    app: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .optional(),
     /** Protocols offered, in the order the console should try them. Default by platform. */
-    protocols: z.array(z.enum(['flv', 'hls', 'whep'])).min(1).optional(),
+    protocols: z
+      .array(z.enum(['flv', 'hls', 'whep']))
+      .min(1)
+      .optional(),
     /** Override or add URL templates (required for `custom`). */
     templates: TemplatesSchema.optional(),
     /** Which cameras it serves: id prefixes (e.g. a county's 8-digit centre code) and/or ids. Default all. */
-    cameras: z.object({ prefixes: z.array(z.string().regex(/^\d{1,20}$/)).optional(), ids: z.array(z.string().regex(/^\d{20}$/)).optional() }).optional(),
+    cameras: z
+      .object({
+        prefixes: z.array(z.string().regex(/^\d{1,20}$/)).optional(),
+        ids: z.array(z.string().regex(/^\d{20}$/)).optional(),
+      })
+      .optional(),
   })
-  .refine((s) => s.platform === 'gateway' || s.origin !== undefined, 'every media server but the drill gateway needs an origin')
-  .refine((s) => s.platform !== 'custom' || Object.keys(s.templates ?? {}).length > 0, 'a custom media server needs URL templates');
+  .refine(
+    (s) => s.platform === 'gateway' || s.origin !== undefined,
+    'every media server but the drill gateway needs an origin',
+  )
+  .refine(
+    (s) => s.platform !== 'custom' || Object.keys(s.templates ?? {}).length > 0,
+    'a custom media server needs URL templates',
+  );
 export type MediaServer = z.infer<typeof MediaServerSchema>;
 
 /** The pack's `media` section, and the console's media settings file (same shape). */
@@ -50,26 +67,45 @@ export const MediaConfigSchema = z.object({ servers: z.array(MediaServerSchema).
 export type MediaConfig = z.infer<typeof MediaConfigSchema>;
 
 /** Each platform's usual URLs for a GB/T 28181 channel (ZLMediaKit, as WVP hands them out; SRS; MediaMTX). */
-export const PLATFORM_DEFAULTS: Record<MediaPlatform, { app: string; protocols: MediaProtocol[]; templates: MediaTemplates }> = {
+export const PLATFORM_DEFAULTS: Record<
+  MediaPlatform,
+  { app: string; protocols: MediaProtocol[]; templates: MediaTemplates }
+> = {
   gateway: {
     app: 'streams',
     protocols: ['hls', 'flv'],
-    templates: { hls: '{origin}/streams/{gbId}/index.m3u8', flv: '{origin}/streams/{gbId}/live.flv', lookbackHls: '{origin}/streams/{gbId}/record/{fromSec}/index.m3u8' },
+    templates: {
+      hls: '{origin}/streams/{gbId}/index.m3u8',
+      flv: '{origin}/streams/{gbId}/live.flv',
+      lookbackHls: '{origin}/streams/{gbId}/record/{fromSec}/index.m3u8',
+    },
   },
   zlmediakit: {
     app: 'rtp',
     protocols: ['flv', 'hls', 'whep'],
-    templates: { flv: '{origin}/{app}/{gbId}.live.flv', hls: '{origin}/{app}/{gbId}/hls.m3u8', whep: '{origin}/index/api/webrtc?app={app}&stream={gbId}&type=play' },
+    templates: {
+      flv: '{origin}/{app}/{gbId}.live.flv',
+      hls: '{origin}/{app}/{gbId}/hls.m3u8',
+      whep: '{origin}/index/api/webrtc?app={app}&stream={gbId}&type=play',
+    },
   },
   wvp: {
     app: 'rtp',
     protocols: ['flv', 'hls', 'whep'],
-    templates: { flv: '{origin}/{app}/{gbId}.live.flv', hls: '{origin}/{app}/{gbId}/hls.m3u8', whep: '{origin}/index/api/webrtc?app={app}&stream={gbId}&type=play' },
+    templates: {
+      flv: '{origin}/{app}/{gbId}.live.flv',
+      hls: '{origin}/{app}/{gbId}/hls.m3u8',
+      whep: '{origin}/index/api/webrtc?app={app}&stream={gbId}&type=play',
+    },
   },
   srs: {
     app: 'live',
     protocols: ['flv', 'hls', 'whep'],
-    templates: { flv: '{origin}/{app}/{gbId}.flv', hls: '{origin}/{app}/{gbId}.m3u8', whep: '{origin}/rtc/v1/whep/?app={app}&stream={gbId}' },
+    templates: {
+      flv: '{origin}/{app}/{gbId}.flv',
+      hls: '{origin}/{app}/{gbId}.m3u8',
+      whep: '{origin}/rtc/v1/whep/?app={app}&stream={gbId}',
+    },
   },
   mediamtx: {
     app: 'live',
@@ -100,7 +136,15 @@ export function expandTemplate(template: string, values: Record<string, string>)
 }
 
 /** Resolved protocols and templates of one server. */
-export function serverTemplates(server: MediaServer): { app: string; protocols: MediaProtocol[]; templates: MediaTemplates } {
+export function serverTemplates(server: MediaServer): {
+  app: string;
+  protocols: MediaProtocol[];
+  templates: MediaTemplates;
+} {
   const base = PLATFORM_DEFAULTS[server.platform];
-  return { app: server.app ?? base.app, protocols: server.protocols ?? base.protocols, templates: { ...base.templates, ...server.templates } };
+  return {
+    app: server.app ?? base.app,
+    protocols: server.protocols ?? base.protocols,
+    templates: { ...base.templates, ...server.templates },
+  };
 }

@@ -22,7 +22,12 @@ export const RiskConfigSchema = z
     /** Default look-back in days. */
     days: z.number().int().min(1).max(365),
     /** Points per alert by priority (1 urgent … 4 low). */
-    severityWeights: z.object({ '1': z.number().nonnegative(), '2': z.number().nonnegative(), '3': z.number().nonnegative(), '4': z.number().nonnegative() }),
+    severityWeights: z.object({
+      '1': z.number().nonnegative(),
+      '2': z.number().nonnegative(),
+      '3': z.number().nonnegative(),
+      '4': z.number().nonnegative(),
+    }),
     district: Thresholds,
     place: Thresholds.extend({
       /** Alerts at the same address (or in the same cell) before it counts as a place at all. */
@@ -31,7 +36,9 @@ export const RiskConfigSchema = z
       cellMetres: z.number().min(50).max(5000),
     }),
   })
-  .refine((c) => c.district.a >= c.district.b && c.place.a >= c.place.b, { message: 'the A threshold must not be below the B threshold' });
+  .refine((c) => c.district.a >= c.district.b && c.place.a >= c.place.b, {
+    message: 'the A threshold must not be below the B threshold',
+  });
 export type RiskConfig = z.infer<typeof RiskConfigSchema>;
 
 /** The one place the default rules live. */
@@ -91,15 +98,21 @@ export interface RiskGrading {
   places: Map<string, PlaceGrade>;
 }
 
-export const gradeOf = (score: number, t: { a: number; b: number }): RiskGrade => (score >= t.a ? 'A' : score >= t.b ? 'B' : 'C');
+export const gradeOf = (score: number, t: { a: number; b: number }): RiskGrade =>
+  score >= t.a ? 'A' : score >= t.b ? 'B' : 'C';
 const RANK: Record<RiskGrade, number> = { A: 0, B: 1, C: 2 };
 export const worseGrade = (a: RiskGrade, b: RiskGrade): RiskGrade => (RANK[a] <= RANK[b] ? a : b);
 
 /** Address key: whitespace and case do not make a new place. */
-export const addressKey = (address: string): string => `addr:${address.trim().replace(/\s+/g, ' ').toLowerCase()}`;
+export const addressKey = (address: string): string =>
+  `addr:${address.trim().replace(/\s+/g, ' ').toLowerCase()}`;
 
 /** Square cell key of a point (equirectangular metres at the point's latitude, good within a city). */
-export function cellKey(lng: number, lat: number, cellMetres: number): { key: string; lng: number; lat: number } {
+export function cellKey(
+  lng: number,
+  lat: number,
+  cellMetres: number,
+): { key: string; lng: number; lat: number } {
   const dLat = cellMetres / 111_320;
   const dLng = cellMetres / (111_320 * Math.cos((lat * Math.PI) / 180));
   const i = Math.floor(lng / dLng);
@@ -108,12 +121,28 @@ export function cellKey(lng: number, lat: number, cellMetres: number): { key: st
 }
 
 /** Grades districts (every id in `districtIds`, C when quiet) and places from the alerts of `days` days. */
-export function gradeRisk(alerts: readonly RiskAlert[], districtIds: readonly string[], days: number, config: RiskConfig): RiskGrading {
+export function gradeRisk(
+  alerts: readonly RiskAlert[],
+  districtIds: readonly string[],
+  days: number,
+  config: RiskConfig,
+): RiskGrading {
   const per30 = 30 / Math.max(1, days);
   const weight = (a: RiskAlert) => config.severityWeights[String(a.priority) as '1'];
-  const districtSum = new Map<string, { score: number; count: number }>(districtIds.map((id) => [id, { score: 0, count: 0 }]));
-  const placeSum = new Map<string, { kind: 'address' | 'cell'; label: string; score: number; count: number; lng: number; lat: number }>();
-  const add = (key: string, kind: 'address' | 'cell', label: string, a: RiskAlert, at: { lng: number; lat: number }) => {
+  const districtSum = new Map<string, { score: number; count: number }>(
+    districtIds.map((id) => [id, { score: 0, count: 0 }]),
+  );
+  const placeSum = new Map<
+    string,
+    { kind: 'address' | 'cell'; label: string; score: number; count: number; lng: number; lat: number }
+  >();
+  const add = (
+    key: string,
+    kind: 'address' | 'cell',
+    label: string,
+    a: RiskAlert,
+    at: { lng: number; lat: number },
+  ) => {
     const s = placeSum.get(key) ?? { kind, label, score: 0, count: 0, lng: 0, lat: 0 };
     s.score += weight(a);
     s.count += 1;
@@ -139,21 +168,42 @@ export function gradeRisk(alerts: readonly RiskAlert[], districtIds: readonly st
     add(cell.key, 'cell', cell.key, a, cell);
   }
   const districts = new Map<string, GradedArea>();
-  for (const [id, s] of districtSum) districts.set(id, { grade: gradeOf(s.score * per30, config.district), score: s.score * per30, count: s.count });
+  for (const [id, s] of districtSum)
+    districts.set(id, {
+      grade: gradeOf(s.score * per30, config.district),
+      score: s.score * per30,
+      count: s.count,
+    });
   const places = new Map<string, PlaceGrade>();
   for (const [key, s] of placeSum) {
     if (s.count < config.place.repeatMin) continue;
     const score = s.score * per30;
-    places.set(key, { key, kind: s.kind, label: s.label, lng: s.lng, lat: s.lat, grade: gradeOf(score, config.place), score, count: s.count });
+    places.set(key, {
+      key,
+      kind: s.kind,
+      label: s.label,
+      lng: s.lng,
+      lat: s.lat,
+      grade: gradeOf(score, config.place),
+      score,
+      count: s.count,
+    });
   }
   return { districts, places };
 }
 
 /** One alert's grade: the worse of its address's (else its cell's) and its district's. */
-export function gradeForAlert(grading: RiskGrading, alert: Pick<RiskAlert, 'lng' | 'lat' | 'address' | 'districtId'>, config: RiskConfig): { grade: RiskGrade; place: PlaceGrade | null; district: GradedArea | null } {
+export function gradeForAlert(
+  grading: RiskGrading,
+  alert: Pick<RiskAlert, 'lng' | 'lat' | 'address' | 'districtId'>,
+  config: RiskConfig,
+): { grade: RiskGrade; place: PlaceGrade | null; district: GradedArea | null } {
   const byAddress = alert.address.trim() ? grading.places.get(addressKey(alert.address)) : undefined;
   const byCell = grading.places.get(cellKey(alert.lng, alert.lat, config.place.cellMetres).key);
-  const place = [byAddress, byCell].filter((p): p is PlaceGrade => !!p).sort((a, b) => RANK[a.grade] - RANK[b.grade])[0] ?? null;
+  const place =
+    [byAddress, byCell]
+      .filter((p): p is PlaceGrade => !!p)
+      .sort((a, b) => RANK[a.grade] - RANK[b.grade])[0] ?? null;
   const district = alert.districtId ? (grading.districts.get(alert.districtId) ?? null) : null;
   return { grade: worseGrade(place?.grade ?? 'C', district?.grade ?? 'C'), place, district };
 }

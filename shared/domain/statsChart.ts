@@ -5,7 +5,11 @@ import type { StatsResult } from '../contract/statsContract';
  * (canvas, dark theme) and the report export (server-side SVG) draw the same charts.
  */
 const TEXT = '#c8d0dc';
-const axis = { axisLabel: { color: TEXT }, nameTextStyle: { color: TEXT }, splitLine: { lineStyle: { color: 'rgba(200,208,220,0.12)' } } };
+const axis = {
+  axisLabel: { color: TEXT },
+  nameTextStyle: { color: TEXT },
+  splitLine: { lineStyle: { color: 'rgba(200,208,220,0.12)' } },
+};
 
 /** "0–1", "1–2", …, "10+" (minutes) for the response histogram's bins. */
 export function binLabel(bin: StatsResult['histogram'][number]): string {
@@ -13,7 +17,10 @@ export function binLabel(bin: StatsResult['histogram'][number]): string {
   return bin.toSeconds === null ? `${m(bin.fromSeconds)}+` : `${m(bin.fromSeconds)}–${m(bin.toSeconds)}`;
 }
 
-export function responseHistogramOption(histogram: StatsResult['histogram'], labels: { alerts: string; minutes: string }) {
+export function responseHistogramOption(
+  histogram: StatsResult['histogram'],
+  labels: { alerts: string; minutes: string },
+) {
   return {
     animation: false,
     backgroundColor: 'transparent',
@@ -27,7 +34,10 @@ export function responseHistogramOption(histogram: StatsResult['histogram'], lab
         type: 'bar',
         barCategoryGap: '8%',
         // Green inside 3 minutes, amber to 5, red beyond: the 1-3-5 bands at a glance.
-        data: histogram.map((b) => ({ value: b.count, itemStyle: { color: b.fromSeconds < 180 ? '#3fb950' : b.fromSeconds < 300 ? '#d29922' : '#f85149' } })),
+        data: histogram.map((b) => ({
+          value: b.count,
+          itemStyle: { color: b.fromSeconds < 180 ? '#3fb950' : b.fromSeconds < 300 ? '#d29922' : '#f85149' },
+        })),
       },
     ],
   };
@@ -46,7 +56,12 @@ export function dailyTrendOption(daily: StatsResult['daily'], labels: { alerts: 
       { type: 'value', name: labels.rate, min: 0, max: 100, ...axis, splitLine: { show: false } },
     ],
     series: [
-      { name: labels.alerts, type: 'bar', data: daily.map((d) => d.alerts), itemStyle: { color: 'rgba(88,166,255,0.6)' } },
+      {
+        name: labels.alerts,
+        type: 'bar',
+        data: daily.map((d) => d.alerts),
+        itemStyle: { color: 'rgba(88,166,255,0.6)' },
+      },
       {
         name: labels.rate,
         type: 'line',

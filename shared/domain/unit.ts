@@ -35,7 +35,10 @@ export type UnitPosition = z.infer<typeof UnitPositionSchema>;
  * parsed, never as strings (two reports may carry different UTC offsets). One rule for the store
  * and the map.
  */
-export function isPositionCurrent(held: Pick<UnitPosition, 'at'> | null | undefined, report: Pick<UnitPosition, 'at'>): boolean {
+export function isPositionCurrent(
+  held: Pick<UnitPosition, 'at'> | null | undefined,
+  report: Pick<UnitPosition, 'at'>,
+): boolean {
   return !held || Date.parse(held.at) <= Date.parse(report.at);
 }
 

@@ -30,7 +30,12 @@ export function utf8Length(text: string): number {
     const c = text.charCodeAt(i);
     if (c < 0x80) bytes += 1;
     else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    else if (
+      c >= 0xd800 &&
+      c <= 0xdbff &&
+      i + 1 < text.length &&
+      (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00
+    ) {
       bytes += 4;
       i++;
     } else bytes += 3;
@@ -48,9 +53,16 @@ export function intakeRefusal(message: { type: string; payload: unknown }): Inta
   try {
     bytes = jsonBytes({ ...WIDEST_HEADER, type: message.type, payload: message.payload });
   } catch (err) {
-    return { reason: `payload is not JSON: ${err instanceof Error ? err.message : String(err)}`, bytes: null };
+    return {
+      reason: `payload is not JSON: ${err instanceof Error ? err.message : String(err)}`,
+      bytes: null,
+    };
   }
-  if (bytes > MAX_ENVELOPE_BYTES) return { reason: `envelope of ${bytes} bytes exceeds the feed's limit of ${MAX_ENVELOPE_BYTES} bytes`, bytes };
+  if (bytes > MAX_ENVELOPE_BYTES)
+    return {
+      reason: `envelope of ${bytes} bytes exceeds the feed's limit of ${MAX_ENVELOPE_BYTES} bytes`,
+      bytes,
+    };
   const text = loneSurrogateReason({ type: message.type, payload: message.payload });
   return text ? { reason: text, bytes } : null;
 }

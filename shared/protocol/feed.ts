@@ -35,10 +35,21 @@ export const FEED_FRAME_LIMIT_BYTES = FEED_FRAME_BUDGET_BYTES + 64 * 1024;
  * in a log written before intake refused such): same seq and type, so the console quarantines
  * it with this reason and its resume point moves past it. The original stays in the gateway's log.
  */
-export const WithheldPayloadSchema = z.object({ withheld: z.object({ reason: z.string(), bytes: z.number().int().nonnegative() }) }).strict();
+export const WithheldPayloadSchema = z
+  .object({ withheld: z.object({ reason: z.string(), bytes: z.number().int().nonnegative() }) })
+  .strict();
 export type WithheldPayload = z.infer<typeof WithheldPayloadSchema>;
 
-export const FEED_MESSAGE_TYPES = ['alert', 'unit.position', 'unit.status', 'camera.status', 'alert.owner', 'alert.step', 'unit.assignment', 'seat.presence'] as const;
+export const FEED_MESSAGE_TYPES = [
+  'alert',
+  'unit.position',
+  'unit.status',
+  'camera.status',
+  'alert.owner',
+  'alert.step',
+  'unit.assignment',
+  'seat.presence',
+] as const;
 export const FeedMessageTypeSchema = z.enum(FEED_MESSAGE_TYPES);
 export type FeedMessageType = z.infer<typeof FeedMessageTypeSchema>;
 
@@ -80,13 +91,25 @@ export type GatewayHello = z.infer<typeof GatewayHelloSchema>;
 /** Console → gateway commands (dispatch etc.); idempotent by commandId. */
 export const ConsoleCommandSchema = z.object({
   commandId: z.string().min(8),
-  kind: z.enum(['unit.assign', 'unit.recall', 'unit.status', 'camera.ptz', 'alert.claim', 'alert.step', 'seat.presence', 'unit.reposition']),
+  kind: z.enum([
+    'unit.assign',
+    'unit.recall',
+    'unit.status',
+    'camera.ptz',
+    'alert.claim',
+    'alert.step',
+    'seat.presence',
+    'unit.reposition',
+  ]),
   payload: z.record(z.string(), z.unknown()),
   /**
    * The console's audit log head hash when the command was sent. The gateway records it with
    * the command: an anchor outside the seat that `audit verify --anchor` checks the log against.
    */
-  auditHead: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  auditHead: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type ConsoleCommand = z.infer<typeof ConsoleCommandSchema>;
 

@@ -70,7 +70,9 @@ export type ExpectedActions = z.infer<typeof ExpectedActionsSchema>;
 
 export const ScenarioSchema = z.object({
   format: z.literal(SCENARIO_FORMAT),
-  version: z.union([z.literal(1), z.literal(2)], { error: `version must be one of ${SCENARIO_VERSIONS.join(', ')}` }),
+  version: z.union([z.literal(1), z.literal(2)], {
+    error: `version must be one of ${SCENARIO_VERSIONS.join(', ')}`,
+  }),
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.object({ zh: z.string(), en: z.string() }),
   description: z.string(),

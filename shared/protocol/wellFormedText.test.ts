@@ -3,8 +3,14 @@ import { findLoneSurrogate, loneSurrogateReason } from './wellFormedText';
 
 describe('findLoneSurrogate', () => {
   it('finds a lone high or low surrogate in nested text and keys, with its path', () => {
-    expect(findLoneSurrogate({ payload: { address: 'ab\uD800c' } })).toEqual({ path: 'payload.address', codeUnit: 'U+D800' });
-    expect(findLoneSurrogate({ a: [1, 'ok', { name: '\uDC00' }] })).toEqual({ path: 'a[2].name', codeUnit: 'U+DC00' });
+    expect(findLoneSurrogate({ payload: { address: 'ab\uD800c' } })).toEqual({
+      path: 'payload.address',
+      codeUnit: 'U+D800',
+    });
+    expect(findLoneSurrogate({ a: [1, 'ok', { name: '\uDC00' }] })).toEqual({
+      path: 'a[2].name',
+      codeUnit: 'U+DC00',
+    });
     expect(findLoneSurrogate({ ['k\uDBFF']: 1 })).toEqual({ path: 'k\uDBFF', codeUnit: 'U+DBFF' });
     expect(findLoneSurrogate('\uD83D')).toEqual({ path: '(root)', codeUnit: 'U+D83D' });
     // A reversed pair is two lone halves.

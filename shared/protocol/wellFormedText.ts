@@ -49,5 +49,7 @@ export function findLoneSurrogate(value: unknown): LoneSurrogate | null {
 /** The refusal reason for a value with a lone surrogate, or null. */
 export function loneSurrogateReason(value: unknown): string | null {
   const found = findLoneSurrogate(value);
-  return found ? `text at ${found.path} holds a lone UTF-16 surrogate (${found.codeUnit}); stored, it would be altered, so it is refused` : null;
+  return found
+    ? `text at ${found.path} holds a lone UTF-16 surrogate (${found.codeUnit}); stored, it would be altered, so it is refused`
+    : null;
 }

@@ -12,7 +12,9 @@ export class ScenarioError extends Error {
     readonly file: string,
     readonly problems: string[],
   ) {
-    super(`Scenario ${file}: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (+${problems.length - 5} more)` : ''}`);
+    super(
+      `Scenario ${file}: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (+${problems.length - 5} more)` : ''}`,
+    );
     this.name = 'ScenarioError';
   }
 }
@@ -38,7 +40,11 @@ const describe = (error: z.ZodError): string =>
  */
 export function parseScenario(raw: unknown, pack: CityPack, file: string): Scenario {
   const parsed = ScenarioSchema.safeParse(raw);
-  if (!parsed.success) throw new ScenarioError(file, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  if (!parsed.success)
+    throw new ScenarioError(
+      file,
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    );
   return checkScenario(parsed.data, pack, file);
 }
 
@@ -67,12 +73,15 @@ export function checkScenario(scenario: Scenario, pack: CityPack, file = scenari
       const revision = typeof data.revision === 'number' ? data.revision : 1;
       const previous = alertRevisions.get(id);
       if (previous && (revision <= previous.revision || event.t < previous.t)) {
-        problems.push(`${where}: duplicate alert id ${id} (an amendment needs a higher revision than ${previous.revision} and a later time)`);
+        problems.push(
+          `${where}: duplicate alert id ${id} (an amendment needs a higher revision than ${previous.revision} and a later time)`,
+        );
       }
       if (!alertIds.has(id)) alertIds.set(id, event.t);
       alertRevisions.set(id, { revision, t: event.t });
     }
-    if (event.type === 'unit.status' && !units.has(String(data.unitId))) problems.push(`${where}: unknown unit ${String(data.unitId)}`);
+    if (event.type === 'unit.status' && !units.has(String(data.unitId)))
+      problems.push(`${where}: unknown unit ${String(data.unitId)}`);
     if (event.type === 'camera.status' && !cameras.has(String(data.cameraId))) {
       problems.push(`${where}: unknown camera ${String(data.cameraId)}`);
     }

@@ -2,7 +2,10 @@ import { expect, openConsole, test } from './fixtures';
 import { scenarioAlert } from './stack';
 
 // A call-taker's amendment: the same alert id again with a higher revision (docs/protocol.md).
-test('an amendment raises the priority and corrects the address of the one alert, and keeps both revisions', async ({ stack, consolePage: page }) => {
+test('an amendment raises the priority and corrects the address of the one alert, and keeps both revisions', async ({
+  stack,
+  consolePage: page,
+}) => {
   await openConsole(stack, page, [1], 600);
   const original = scenarioAlert(1); // theft, priority 3
   const items = page.getByTestId('alert-item');
@@ -22,7 +25,9 @@ test('an amendment raises the priority and corrects the address of the one alert
   await expect(revisions).toHaveAttribute('data-count', '2');
   await expect(page.getByTestId('alert-revision')).toHaveCount(2);
   await expect(revisions.locator('.revision-change')).toHaveCount(2);
-  await expect(revisions.locator('.revision-change[data-field=address]')).toContainText('测试路100号（更正）');
+  await expect(revisions.locator('.revision-change[data-field=address]')).toContainText(
+    '测试路100号（更正）',
+  );
   await expect(page.getByTestId('alert-detail')).toContainText('测试路100号（更正）');
 
   // A resend of revision 2 changes nothing: still one alert with two revisions.

@@ -5,11 +5,23 @@ import { expect, mapDebug, openConsole, test, writeScenario } from './fixtures';
 import { API_TOKEN, scenarioAlert } from './stack';
 
 test.describe('console end to end (browser host, real gateway, real SQLite)', () => {
-  test('an alert from the gateway appears in the queue and on the map; selecting it shows cameras and units', async ({ stack, consolePage: page }) => {
+  test('an alert from the gateway appears in the queue and on the map; selecting it shows cameras and units', async ({
+    stack,
+    consolePage: page,
+  }) => {
     await openConsole(stack, page, [1, 2], 600);
     await expect(page.getByTestId('alert-item')).toHaveCount(2);
 
-    await stack.inject('alert', scenarioAlert(99, { id: '110-E2E-ROBBERY', category: 'robbery', priority: 1, description: '持刀抢劫', location: { lng: 112.851, lat: 35.4995, crs: 'GCJ02' } }));
+    await stack.inject(
+      'alert',
+      scenarioAlert(99, {
+        id: '110-E2E-ROBBERY',
+        category: 'robbery',
+        priority: 1,
+        description: '持刀抢劫',
+        location: { lng: 112.851, lat: 35.4995, crs: 'GCJ02' },
+      }),
+    );
     const item = page.locator('[data-testid=alert-item][data-alert-id="110-E2E-ROBBERY"]');
     await expect(item).toBeVisible();
     // Priority 1 goes to the top of the queue.
@@ -31,13 +43,18 @@ test.describe('console end to end (browser host, real gateway, real SQLite)', ()
   test('keyboard triage moves through the queue in priority order', async ({ stack, consolePage: page }) => {
     await openConsole(stack, page, [1, 1, 1], 600);
     await expect(page.getByTestId('alert-item')).toHaveCount(3);
-    const ids = await page.getByTestId('alert-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-alert-id')));
+    const ids = await page
+      .getByTestId('alert-item')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-alert-id')));
     await page.keyboard.press('j');
     await expect(page.getByTestId('alert-detail')).toHaveAttribute('data-alert-id', ids[0]!);
     await page.keyboard.press('ArrowDown');
     await expect(page.getByTestId('alert-detail')).toHaveAttribute('data-alert-id', ids[1]!);
     await page.keyboard.press('k');
-    await expect(page.locator('[data-testid=alert-item][aria-selected="true"]')).toHaveAttribute('data-alert-id', ids[0]!);
+    await expect(page.locator('[data-testid=alert-item][aria-selected="true"]')).toHaveAttribute(
+      'data-alert-id',
+      ids[0]!,
+    );
     await page.keyboard.press('Escape');
     await expect(page.locator('[data-testid=alert-item][aria-selected="true"]')).toHaveCount(0);
   });
@@ -45,14 +62,21 @@ test.describe('console end to end (browser host, real gateway, real SQLite)', ()
   test('a reload shows exactly what the console had', async ({ stack, consolePage: page }) => {
     await openConsole(stack, page, [1, 2, 3, 4], 600);
     await expect(page.getByTestId('alert-item')).toHaveCount(4);
-    const before = await page.getByTestId('alert-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-alert-id')));
+    const before = await page
+      .getByTestId('alert-item')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-alert-id')));
     await page.reload();
     await expect(page.getByTestId('alert-item')).toHaveCount(4);
-    const after = await page.getByTestId('alert-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-alert-id')));
+    const after = await page
+      .getByTestId('alert-item')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-alert-id')));
     expect(after).toEqual(before);
   });
 
-  test('killing and restarting the gateway mid-scenario loses and doubles nothing', async ({ stack, consolePage: page }) => {
+  test('killing and restarting the gateway mid-scenario loses and doubles nothing', async ({
+    stack,
+    consolePage: page,
+  }) => {
     test.setTimeout(120_000);
     const times = Array.from({ length: 24 }, (_, i) => 1 + i); // one alert a second for 24 s
     await openConsole(stack, page, times, 40);
@@ -63,10 +87,15 @@ test.describe('console end to end (browser host, real gateway, real SQLite)', ()
     await stack.startGateway(path.join(stack.dir, 'scenario.json'));
     await expect(page.getByTestId('feed-state')).toHaveAttribute('data-state', 'connected');
     await expect(page.getByTestId('alert-item')).toHaveCount(24, { timeout: 40_000 });
-    const ids = await page.getByTestId('alert-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-alert-id')));
+    const ids = await page
+      .getByTestId('alert-item')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-alert-id')));
     expect(new Set(ids).size).toBe(24);
 
-    const db = new Database(path.join(stack.dataDir, 'console.sqlite'), { readonly: true, fileMustExist: true });
+    const db = new Database(path.join(stack.dataDir, 'console.sqlite'), {
+      readonly: true,
+      fileMustExist: true,
+    });
     try {
       expect(db.prepare('SELECT COUNT(*) AS n FROM alerts').get()).toEqual({ n: 24 });
       expect(db.prepare('SELECT COUNT(DISTINCT id) AS n FROM alerts').get()).toEqual({ n: 24 });
@@ -83,7 +112,10 @@ test.describe('console end to end (browser host, real gateway, real SQLite)', ()
     await stack.inject('alert', scenarioAlert(50));
     await expect(page.getByTestId('alert-item')).toHaveCount(2);
 
-    const db = new Database(path.join(stack.dataDir, 'console.sqlite'), { readonly: true, fileMustExist: true });
+    const db = new Database(path.join(stack.dataDir, 'console.sqlite'), {
+      readonly: true,
+      fileMustExist: true,
+    });
     try {
       const row = db.prepare('SELECT reason, raw FROM quarantine').get() as { reason: string; raw: string };
       expect(row.reason).toMatch(/invalid alert/);
@@ -93,7 +125,10 @@ test.describe('console end to end (browser host, real gateway, real SQLite)', ()
     }
   });
 
-  test('Simplified Chinese by default, English on request, remembered across reloads', async ({ stack, consolePage: page }) => {
+  test('Simplified Chinese by default, English on request, remembered across reloads', async ({
+    stack,
+    consolePage: page,
+  }) => {
     await openConsole(stack, page, [1], 600);
     await expect(page.getByTestId('alert-queue')).toContainText('警情队列');
     await page.getByTestId('locale-toggle').click();
@@ -108,7 +143,12 @@ test.describe('console end to end (browser host, real gateway, real SQLite)', ()
     const origin = new URL(stack.hostUrl).origin;
     const attempt = (token: string) =>
       new Promise<string>((resolve) => {
-        const socket = io(origin, { path: '/api', auth: { token }, transports: ['websocket'], reconnection: false });
+        const socket = io(origin, {
+          path: '/api',
+          auth: { token },
+          transports: ['websocket'],
+          reconnection: false,
+        });
         socket.on('connect', () => (socket.close(), resolve('connected')));
         socket.on('connect_error', (err) => (socket.close(), resolve(err.message)));
       });

@@ -3,9 +3,17 @@ import path from 'node:path';
 import { expect, openConsole, test, signIn } from './fixtures';
 import { scenarioAlert } from './stack';
 
-const URGENT = scenarioAlert(42, { id: '110-E2E-DISPATCH', category: 'assault', priority: 1, location: { lng: 112.851, lat: 35.5005, crs: 'WGS84' } });
+const URGENT = scenarioAlert(42, {
+  id: '110-E2E-DISPATCH',
+  category: 'assault',
+  priority: 1,
+  location: { lng: 112.851, lat: 35.5005, crs: 'WGS84' },
+});
 
-test('receive → acknowledge and dispatch by keyboard → the unit drives and arrives → resolve → close, with times and tier recorded', async ({ stack, consolePage: page }) => {
+test('receive → acknowledge and dispatch by keyboard → the unit drives and arrives → resolve → close, with times and tier recorded', async ({
+  stack,
+  consolePage: page,
+}) => {
   test.setTimeout(150_000);
   await openConsole(stack, page, [1], 3600, 10);
   await signIn(page);
@@ -20,7 +28,9 @@ test('receive → acknowledge and dispatch by keyboard → the unit drives and a
   await page.keyboard.press('d');
   await expect(page.locator('[data-testid=timeline-step][data-status=dispatched]')).toBeVisible();
   // The gateway's simulated unit accepts, drives its route and reports on scene.
-  await expect(page.locator('[data-testid=timeline-step][data-status=on_scene]')).toBeVisible({ timeout: 90_000 });
+  await expect(page.locator('[data-testid=timeline-step][data-status=on_scene]')).toBeVisible({
+    timeout: 90_000,
+  });
   const record = page.getByTestId('dispatch-record').first();
   await expect(record).not.toHaveAttribute('data-tier-met', 'unknown');
   await expect(page.getByTestId('response-time')).toBeVisible();
@@ -36,19 +46,41 @@ test('receive → acknowledge and dispatch by keyboard → the unit drives and a
 
   const db = new Database(path.join(stack.dataDir, 'console.sqlite'), { readonly: true });
   try {
-    const d = db.prepare("SELECT response_seconds, tier_target_seconds, tier_met FROM dispatches WHERE alert_id = '110-E2E-DISPATCH'").get() as { response_seconds: number; tier_target_seconds: number; tier_met: number };
+    const d = db
+      .prepare(
+        "SELECT response_seconds, tier_target_seconds, tier_met FROM dispatches WHERE alert_id = '110-E2E-DISPATCH'",
+      )
+      .get() as { response_seconds: number; tier_target_seconds: number; tier_met: number };
     expect(d.response_seconds).toBeGreaterThan(0);
     expect(d.tier_target_seconds).toBeGreaterThan(0);
     expect(d.tier_met === 1).toBe(d.response_seconds <= d.tier_target_seconds);
-    const steps = db.prepare("SELECT to_status, operator FROM alert_events WHERE alert_id = '110-E2E-DISPATCH' ORDER BY id").all() as { to_status: string; operator: string }[];
-    expect(steps.map((s) => s.to_status)).toEqual(['received', 'acknowledged', 'dispatched', 'en_route', 'on_scene', 'resolved', 'closed']);
-    expect(steps.filter((s) => s.operator === 'duty').map((s) => s.to_status)).toEqual(['acknowledged', 'dispatched', 'resolved', 'closed']);
+    const steps = db
+      .prepare("SELECT to_status, operator FROM alert_events WHERE alert_id = '110-E2E-DISPATCH' ORDER BY id")
+      .all() as { to_status: string; operator: string }[];
+    expect(steps.map((s) => s.to_status)).toEqual([
+      'received',
+      'acknowledged',
+      'dispatched',
+      'en_route',
+      'on_scene',
+      'resolved',
+      'closed',
+    ]);
+    expect(steps.filter((s) => s.operator === 'duty').map((s) => s.to_status)).toEqual([
+      'acknowledged',
+      'dispatched',
+      'resolved',
+      'closed',
+    ]);
   } finally {
     db.close();
   }
 });
 
-test('gateway down during assign: the command waits in the outbox and is delivered once after restart', async ({ stack, consolePage: page }) => {
+test('gateway down during assign: the command waits in the outbox and is delivered once after restart', async ({
+  stack,
+  consolePage: page,
+}) => {
   test.setTimeout(120_000);
   await openConsole(stack, page, [1], 3600, 10);
   await signIn(page);
@@ -64,22 +96,38 @@ test('gateway down during assign: the command waits in the outbox and is deliver
   await expect(page.getByTestId('feed-state')).toHaveAttribute('data-state', 'connected');
   await expect(page.getByTestId('dispatch-record').first()).toContainText('已确认', { timeout: 30_000 });
 
-  const state = (await (await fetch(`${stack.gatewayUrl}/admin/state`, { headers: { Authorization: 'Bearer e2e-gateway-token' } })).json()) as Record<string, unknown>;
+  const state = (await (
+    await fetch(`${stack.gatewayUrl}/admin/state`, { headers: { Authorization: 'Bearer e2e-gateway-token' } })
+  ).json()) as Record<string, unknown>;
   expect(JSON.stringify(state)).toContain('110-E2E-DISPATCH');
   const db = new Database(path.join(stack.dataDir, 'console.sqlite'), { readonly: true });
   try {
     expect(db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'unit.assign'").get()).toEqual({ n: 1 });
-    expect(db.prepare("SELECT state FROM outbox WHERE kind = 'unit.assign'").get()).toEqual({ state: 'acked' });
+    expect(db.prepare("SELECT state FROM outbox WHERE kind = 'unit.assign'").get()).toEqual({
+      state: 'acked',
+    });
   } finally {
     db.close();
   }
 });
 
-test('a 12345 case is transferred with a due time, found in the Transferred list (overdue flagged), feedback recorded and closed', async ({ stack, consolePage: page }) => {
+test('a 12345 case is transferred with a due time, found in the Transferred list (overdue flagged), feedback recorded and closed', async ({
+  stack,
+  consolePage: page,
+}) => {
   test.setTimeout(120_000);
   await openConsole(stack, page, [1], 3600);
   await signIn(page);
-  await stack.inject('alert', scenarioAlert(33, { id: '12345-E2E-TRANSFER', source: '12345', category: 'public_facility', priority: 4, description: '路灯损坏' }));
+  await stack.inject(
+    'alert',
+    scenarioAlert(33, {
+      id: '12345-E2E-TRANSFER',
+      source: '12345',
+      category: 'public_facility',
+      priority: 4,
+      description: '路灯损坏',
+    }),
+  );
   const item = page.locator('[data-testid=alert-item][data-alert-id="12345-E2E-TRANSFER"]');
   await item.click();
   await page.getByTestId('action-transfer').click();
@@ -91,8 +139,16 @@ test('a 12345 case is transferred with a due time, found in the Transferred list
   const readLifecycle = () => {
     const db = new Database(dbPath, { readonly: true });
     try {
-      const row = db.prepare("SELECT status, lifecycle FROM alerts WHERE id = '12345-E2E-TRANSFER'").get() as { status: string; lifecycle: string };
-      return { status: row.status, ...(JSON.parse(row.lifecycle) as { transfer: { department: string; dueAt: string } | null; feedback: string | null }) };
+      const row = db
+        .prepare("SELECT status, lifecycle FROM alerts WHERE id = '12345-E2E-TRANSFER'")
+        .get() as { status: string; lifecycle: string };
+      return {
+        status: row.status,
+        ...(JSON.parse(row.lifecycle) as {
+          transfer: { department: string; dueAt: string } | null;
+          feedback: string | null;
+        }),
+      };
     } finally {
       db.close();
     }
@@ -112,7 +168,13 @@ test('a 12345 case is transferred with a due time, found in the Transferred list
   // Let the due time pass (the department has not answered): rewrite it into the past, as a day later would.
   const db = new Database(dbPath);
   try {
-    const lc = JSON.parse((db.prepare("SELECT lifecycle FROM alerts WHERE id = '12345-E2E-TRANSFER'").get() as { lifecycle: string }).lifecycle) as { transfer: { dueAt: string } };
+    const lc = JSON.parse(
+      (
+        db.prepare("SELECT lifecycle FROM alerts WHERE id = '12345-E2E-TRANSFER'").get() as {
+          lifecycle: string;
+        }
+      ).lifecycle,
+    ) as { transfer: { dueAt: string } };
     lc.transfer.dueAt = new Date(Date.now() - 3_600_000).toISOString();
     db.prepare("UPDATE alerts SET lifecycle = ? WHERE id = '12345-E2E-TRANSFER'").run(JSON.stringify(lc));
   } finally {
@@ -137,7 +199,10 @@ test('a 12345 case is transferred with a due time, found in the Transferred list
   expect(closed.feedback).toBe('城管局已修复路灯，回访市民满意');
 });
 
-test('assign a non-best unit by key 2, recall it, dispatch again by key 1 and reassign that unit to the 3rd ranked one', async ({ stack, consolePage: page }) => {
+test('assign a non-best unit by key 2, recall it, dispatch again by key 1 and reassign that unit to the 3rd ranked one', async ({
+  stack,
+  consolePage: page,
+}) => {
   test.setTimeout(150_000);
   // Real-time speed: the units must still be on their way when they are recalled and reassigned.
   await openConsole(stack, page, [1], 3600, 1);
@@ -162,14 +227,18 @@ test('assign a non-best unit by key 2, recall it, dispatch again by key 1 and re
   await expect(page.locator('[data-testid=timeline-step][data-action=recall]')).toBeVisible();
   await expect(assigned).toHaveCount(0);
   // Once the gateway reports the recalled unit free again it is back in the ranked list.
-  await expect(page.locator(`[data-testid=unit-item][data-unit-id="${second}"] [data-testid=unit-assign]`)).toBeEnabled({ timeout: 30_000 });
+  await expect(
+    page.locator(`[data-testid=unit-item][data-unit-id="${second}"] [data-testid=unit-assign]`),
+  ).toBeEnabled({ timeout: 30_000 });
 
   const first = (await rank(1).getAttribute('data-unit-id'))!;
   await page.keyboard.press('1');
   await expect(assigned).toHaveCount(1);
   await expect(assigned.first()).toHaveAttribute('data-unit-id', first);
   // The dispatched unit leaves the ranked list when the gateway reports it dispatched.
-  await expect(page.locator(`[data-testid=unit-item][data-unit-id="${first}"]`)).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.locator(`[data-testid=unit-item][data-unit-id="${first}"]`)).toHaveCount(0, {
+    timeout: 30_000,
+  });
 
   await assigned.first().getByTestId('unit-reassign').click();
   await expect(page.getByTestId('reassign-hint')).toBeVisible();
@@ -180,33 +249,82 @@ test('assign a non-best unit by key 2, recall it, dispatch again by key 1 and re
   await expect(assigned).toHaveCount(1);
   await expect(assigned.first()).toHaveAttribute('data-unit-id', third);
   await expect(page.getByTestId('reassign-hint')).toHaveCount(0);
-  await expect(page.locator(`[data-testid=dispatch-record][data-unit-id="${first}"]`)).toHaveAttribute('data-released', 'true');
+  await expect(page.locator(`[data-testid=dispatch-record][data-unit-id="${first}"]`)).toHaveAttribute(
+    'data-released',
+    'true',
+  );
 
   const db = new Database(path.join(stack.dataDir, 'console.sqlite'), { readonly: true });
   try {
-    const commands = (db.prepare("SELECT kind, payload FROM outbox WHERE kind LIKE 'unit.%' ORDER BY seq").all() as { kind: string; payload: string }[]).map((c) => `${c.kind}:${(JSON.parse(c.payload) as { unitId: string }).unitId}`);
-    expect(commands).toEqual([`unit.assign:${second}`, `unit.recall:${second}`, `unit.assign:${first}`, `unit.assign:${third}`, `unit.recall:${first}`]);
-    const audited = (db.prepare("SELECT action, operator FROM audit_log WHERE subject = 'alert:110-E2E-DESK' ORDER BY seq").all() as { action: string; operator: string }[]).filter((a) => a.operator === 'duty');
-    expect(audited.map((a) => a.action)).toEqual(['alert.dispatch', 'alert.recall', 'alert.dispatch', 'alert.reassign']);
+    const commands = (
+      db.prepare("SELECT kind, payload FROM outbox WHERE kind LIKE 'unit.%' ORDER BY seq").all() as {
+        kind: string;
+        payload: string;
+      }[]
+    ).map((c) => `${c.kind}:${(JSON.parse(c.payload) as { unitId: string }).unitId}`);
+    expect(commands).toEqual([
+      `unit.assign:${second}`,
+      `unit.recall:${second}`,
+      `unit.assign:${first}`,
+      `unit.assign:${third}`,
+      `unit.recall:${first}`,
+    ]);
+    const audited = (
+      db
+        .prepare("SELECT action, operator FROM audit_log WHERE subject = 'alert:110-E2E-DESK' ORDER BY seq")
+        .all() as { action: string; operator: string }[]
+    ).filter((a) => a.operator === 'duty');
+    expect(audited.map((a) => a.action)).toEqual([
+      'alert.dispatch',
+      'alert.recall',
+      'alert.dispatch',
+      'alert.reassign',
+    ]);
   } finally {
     db.close();
   }
 });
 
-test('merging a duplicate moves its unit to the surviving alert, whose detail lists both callers and reports', async ({ stack, consolePage: page }) => {
+test('merging a duplicate moves its unit to the surviving alert, whose detail lists both callers and reports', async ({
+  stack,
+  consolePage: page,
+}) => {
   test.setTimeout(120_000);
   await openConsole(stack, page, [1], 3600, 1);
   await signIn(page);
   const place = { lng: 112.853, lat: 35.5012, crs: 'WGS84' };
-  await stack.inject('alert', scenarioAlert(50, { id: '110-E2E-MERGE-A', category: 'fight', priority: 2, location: place, caller: { phone: '13800000050' }, description: '广场有人打架' }));
-  await stack.inject('alert', scenarioAlert(51, { id: '110-E2E-MERGE-B', category: 'assault', priority: 2, location: { ...place, lng: 112.8532 }, caller: { phone: '13900000051' }, description: '有人被打伤了' }));
+  await stack.inject(
+    'alert',
+    scenarioAlert(50, {
+      id: '110-E2E-MERGE-A',
+      category: 'fight',
+      priority: 2,
+      location: place,
+      caller: { phone: '13800000050' },
+      description: '广场有人打架',
+    }),
+  );
+  await stack.inject(
+    'alert',
+    scenarioAlert(51, {
+      id: '110-E2E-MERGE-B',
+      category: 'assault',
+      priority: 2,
+      location: { ...place, lng: 112.8532 },
+      caller: { phone: '13900000051' },
+      description: '有人被打伤了',
+    }),
+  );
   await page.locator('[data-testid=alert-item][data-alert-id="110-E2E-MERGE-B"]').click();
   await expect(page.getByTestId('unit-item').first()).toBeVisible();
   const unit = (await page.locator('[data-testid=unit-item][data-rank="1"]').getAttribute('data-unit-id'))!;
   await page.keyboard.press('1');
   await expect(page.getByTestId('assigned-unit')).toHaveAttribute('data-unit-id', unit);
 
-  await page.locator('[data-testid=duplicate-suggestion][data-other-id="110-E2E-MERGE-A"]').getByTestId('merge-duplicate').click();
+  await page
+    .locator('[data-testid=duplicate-suggestion][data-other-id="110-E2E-MERGE-A"]')
+    .getByTestId('merge-duplicate')
+    .click();
   await expect(page.locator('[data-testid=alert-item][data-alert-id="110-E2E-MERGE-B"]')).toHaveCount(0);
   await page.locator('[data-testid=alert-item][data-alert-id="110-E2E-MERGE-A"]').click();
   await expect(page.getByTestId('merged-caller')).toHaveCount(2);
@@ -215,7 +333,12 @@ test('merging a duplicate moves its unit to the surviving alert, whose detail li
 
   const db = new Database(path.join(stack.dataDir, 'console.sqlite'), { readonly: true });
   try {
-    const commands = (db.prepare("SELECT kind, payload FROM outbox WHERE kind LIKE 'unit.%' ORDER BY seq").all() as { kind: string; payload: string }[]).map((c) => ({ kind: c.kind, ...(JSON.parse(c.payload) as object) }));
+    const commands = (
+      db.prepare("SELECT kind, payload FROM outbox WHERE kind LIKE 'unit.%' ORDER BY seq").all() as {
+        kind: string;
+        payload: string;
+      }[]
+    ).map((c) => ({ kind: c.kind, ...(JSON.parse(c.payload) as object) }));
     expect(commands).toEqual([
       expect.objectContaining({ kind: 'unit.assign', unitId: unit, alertId: '110-E2E-MERGE-B' }),
       expect.objectContaining({ kind: 'unit.assign', unitId: unit, alertId: '110-E2E-MERGE-A' }),

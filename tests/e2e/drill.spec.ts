@@ -5,7 +5,10 @@ import { ROOT } from './processes';
 
 const ROBBERY_DRILL = path.join(ROOT, 'resources', 'drills', 'robbery-drill.json');
 
-test('training drill: banner, replay controls, acknowledge the first report, scored after-action report', async ({ stack, consolePage: page }) => {
+test('training drill: banner, replay controls, acknowledge the first report, scored after-action report', async ({
+  stack,
+  consolePage: page,
+}) => {
   test.setTimeout(240_000);
   await stack.startGateway(ROBBERY_DRILL, 1);
   await stack.startHost(['--drill', 'robbery-drill']);
@@ -51,14 +54,20 @@ test('training drill: banner, replay controls, acknowledge the first report, sco
   const report = page.getByTestId('drill-report');
   await expect(report).toBeVisible();
   await expect(report.getByTestId('drill-score')).toHaveText(/^\d+(\.\d)?$/);
-  await expect(report.locator('[data-testid=drill-chart] canvas, [data-testid=drill-chart] svg').first()).toBeVisible();
+  await expect(
+    report.locator('[data-testid=drill-chart] canvas, [data-testid=drill-chart] svg').first(),
+  ).toBeVisible();
   const row = report.locator('[data-testid=drill-report-row][data-alert-id="110-DRILL-0001"]');
   await expect(row).toBeVisible();
   await report.getByTestId('drill-export-html').click();
   await expect(report.getByTestId('drill-exported')).toContainText(path.join(stack.dataDir, 'reports'));
 });
 
-test('robbery drill at 10× from the start: acknowledge, dispatch, cordon plan, report with expected actions, HTML and PDF export', async ({ stack, consolePage: page, context }) => {
+test('robbery drill at 10× from the start: acknowledge, dispatch, cordon plan, report with expected actions, HTML and PDF export', async ({
+  stack,
+  consolePage: page,
+  context,
+}) => {
   test.setTimeout(300_000);
   await stack.startGateway(ROBBERY_DRILL, 10);
   await stack.startHost(['--drill', 'robbery-drill', '--drill-scenario', ROBBERY_DRILL]);
@@ -98,8 +107,14 @@ test('robbery drill at 10× from the start: acknowledge, dispatch, cordon plan, 
   await expect(page.locator('[data-testid=timeline-step][data-action="cordon.reinforce"]')).toBeVisible();
   const ring2 = panel.locator('[data-testid=cordon-ring][data-ring="2"]');
   await ring2.locator('summary').click();
-  await ring2.locator('[data-testid=cordon-checkpoint][data-checkpoint-id="CP-P01"] [data-testid=cordon-activate-checkpoint]').click();
-  await expect(ring2.locator('[data-testid=cordon-checkpoint][data-checkpoint-id="CP-P01"][data-active=true]')).toBeVisible();
+  await ring2
+    .locator(
+      '[data-testid=cordon-checkpoint][data-checkpoint-id="CP-P01"] [data-testid=cordon-activate-checkpoint]',
+    )
+    .click();
+  await expect(
+    ring2.locator('[data-testid=cordon-checkpoint][data-checkpoint-id="CP-P01"][data-active=true]'),
+  ).toBeVisible();
   await page.keyboard.press('Escape');
 
   await controls.getByTestId('drill-open-report').click();
@@ -107,7 +122,9 @@ test('robbery drill at 10× from the start: acknowledge, dispatch, cordon plan, 
   await expect(report).toBeVisible();
   await expect(report.getByTestId('drill-score')).toHaveText(/^\d+(\.\d)?$/);
   // The dispatch was ranked at that moment: chosen vs best ETA is shown.
-  await expect(report.locator('[data-testid=drill-report-row][data-alert-id="110-DRILL-0001"] [data-testid=drill-eta]')).toContainText(/\d+ \/ U\d+ \d+/);
+  await expect(
+    report.locator('[data-testid=drill-report-row][data-alert-id="110-DRILL-0001"] [data-testid=drill-eta]'),
+  ).toContainText(/\d+ \/ U\d+ \d+/);
   // Expected actions from the scenario, judged on the scenario clock. How much scenario time the
   // host's start took at 10× decides met or late, so the test checks the closure was credited.
   const expected = report.getByTestId('drill-expected-row');
@@ -115,12 +132,21 @@ test('robbery drill at 10× from the start: acknowledge, dispatch, cordon plan, 
   const checkpointExit = report.locator('[data-testid=drill-expected-row][data-id="g207-border"]');
   await expect(checkpointExit).toHaveAttribute('data-status', /^(met|late)$/);
   await expect(checkpointExit).toContainText('CP-P01');
-  await expect(report.locator('[data-testid=drill-expected-row][data-id="x318-south"]')).toHaveAttribute('data-status', /^(met|late|missed|pending)$/);
-  await expect(report.locator('[data-testid=drill-expected-row][data-id="110-DRILL-0001"][data-kind=dispatch]')).toHaveAttribute('data-status', /met|late|missed/);
+  await expect(report.locator('[data-testid=drill-expected-row][data-id="x318-south"]')).toHaveAttribute(
+    'data-status',
+    /^(met|late|missed|pending)$/,
+  );
+  await expect(
+    report.locator('[data-testid=drill-expected-row][data-id="110-DRILL-0001"][data-kind=dispatch]'),
+  ).toHaveAttribute('data-status', /met|late|missed/);
   // The timeline holds the scenario's events, the trainee's steps and the expected actions.
-  for (const kind of ['scenario', 'action', 'expected']) await expect(report.locator(`[data-testid=drill-timeline-row][data-kind=${kind}]`).first()).toBeVisible();
-  await expect(report.locator('[data-testid=drill-timeline-row][data-event="cordon.reinforce"]')).toHaveCount(1);
-  for (const chart of ['drill-timeline-chart', 'drill-chart', 'drill-response-chart']) await expect(report.locator(`[data-testid=${chart}] canvas`).first()).toBeVisible();
+  for (const kind of ['scenario', 'action', 'expected'])
+    await expect(report.locator(`[data-testid=drill-timeline-row][data-kind=${kind}]`).first()).toBeVisible();
+  await expect(report.locator('[data-testid=drill-timeline-row][data-event="cordon.reinforce"]')).toHaveCount(
+    1,
+  );
+  for (const chart of ['drill-timeline-chart', 'drill-chart', 'drill-response-chart'])
+    await expect(report.locator(`[data-testid=${chart}] canvas`).first()).toBeVisible();
 
   await report.getByTestId('drill-export-html').click();
   await expect(report.getByTestId('drill-exported')).toContainText('.html');

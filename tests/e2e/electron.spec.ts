@@ -17,9 +17,14 @@ function electronBinary(): string | null {
 const binary = electronBinary();
 
 test.describe('Electron host', () => {
-  test.skip(!binary, "Electron's binary is not installed here (its download needs GitHub; see README: npm run electron:install)");
+  test.skip(
+    !binary,
+    "Electron's binary is not installed here (its download needs GitHub; see README: npm run electron:install)",
+  );
 
-  test('opens the console window with a sandboxed preload, no Node in the page and no web permissions', async ({ stack }) => {
+  test('opens the console window with a sandboxed preload, no Node in the page and no web permissions', async ({
+    stack,
+  }) => {
     await stack.startGateway(writeScenario(stack.dir, [1, 2], 600));
     const app = await electron.launch({
       executablePath: binary!,
@@ -33,11 +38,19 @@ test.describe('Electron host', () => {
         if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
       });
       await expect(page.getByTestId('alert-item')).toHaveCount(2);
-      expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-      expect(await page.evaluate(() => Object.keys((window as unknown as { dispatchConsole: object }).dispatchConsole))).toEqual(['requests', 'subscribe']);
+      expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
+        'undefined',
+      );
+      expect(
+        await page.evaluate(() =>
+          Object.keys((window as unknown as { dispatchConsole: object }).dispatchConsole),
+        ),
+      ).toEqual(['requests', 'subscribe']);
       expect(await page.evaluate(() => window.open('https://example.org'))).toBeNull();
       // The permission check handler answers too, not only the request handler (prompts).
-      expect(await page.evaluate(async () => (await navigator.permissions.query({ name: 'geolocation' })).state)).toBe('denied');
+      expect(
+        await page.evaluate(async () => (await navigator.permissions.query({ name: 'geolocation' })).state),
+      ).toBe('denied');
       expect(errors).toEqual([]);
     } finally {
       await app.close();

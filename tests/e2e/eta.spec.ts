@@ -2,9 +2,19 @@ import { expect, mapDebug, openConsole, test } from './fixtures';
 import { scenarioAlert } from './stack';
 
 test.describe('road ETA ranking and coverage', () => {
-  test('selecting an alert ranks units by road time against their tier and draws the best route', async ({ stack, consolePage: page }) => {
+  test('selecting an alert ranks units by road time against their tier and draws the best route', async ({
+    stack,
+    consolePage: page,
+  }) => {
     await openConsole(stack, page, [1], 600);
-    await stack.inject('alert', scenarioAlert(77, { id: '110-E2E-ETA', priority: 1, location: { lng: 112.851, lat: 35.4995, crs: 'WGS84' } }));
+    await stack.inject(
+      'alert',
+      scenarioAlert(77, {
+        id: '110-E2E-ETA',
+        priority: 1,
+        location: { lng: 112.851, lat: 35.4995, crs: 'WGS84' },
+      }),
+    );
     const item = page.locator('[data-testid=alert-item][data-alert-id="110-E2E-ETA"]');
     await item.click();
 
@@ -18,7 +28,12 @@ test.describe('road ETA ranking and coverage', () => {
     await expect(page.getByTestId('distance-method')).toHaveCount(0);
 
     // Ranked: ETAs never decrease down the list.
-    const etas = await list.getByTestId('unit-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-eta')).filter((v) => v !== '').map(Number));
+    const etas = await list.getByTestId('unit-item').evaluateAll((els) =>
+      els
+        .map((e) => e.getAttribute('data-eta'))
+        .filter((v) => v !== '')
+        .map(Number),
+    );
     expect(etas.length).toBeGreaterThan(0);
     expect(etas).toEqual([...etas].sort((a, b) => a - b));
 
@@ -28,14 +43,19 @@ test.describe('road ETA ranking and coverage', () => {
     // English texts.
     await page.getByTestId('locale-toggle').click();
     await expect(list.getByTestId('unit-eta').first()).toHaveText(/^(\d+ min )?\d+ s$/);
-    await expect(list.getByTestId('tier-badge').first()).toHaveText(/^(meets \d+ min|misses by (\d+ min )?\d+ s|misses \d+ min)$/);
+    await expect(list.getByTestId('tier-badge').first()).toHaveText(
+      /^(meets \d+ min|misses by (\d+ min )?\d+ s|misses \d+ min)$/,
+    );
 
     // Clearing the selection removes the route.
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await mapDebug(page))?.counts.route).toBe(0);
   });
 
-  test('the coverage toggle shows road coverage per 1/3/5-minute tier on the map', async ({ stack, consolePage: page }) => {
+  test('the coverage toggle shows road coverage per 1/3/5-minute tier on the map', async ({
+    stack,
+    consolePage: page,
+  }) => {
     await openConsole(stack, page, [1], 600);
     await expect(page.getByTestId('coverage-figures')).toHaveCount(0);
     await page.getByTestId('coverage-toggle').click();

@@ -26,7 +26,12 @@ export const test = base.extend<Fixtures>({
     page.on('console', (msg) => {
       if (msg.type() !== 'error') return;
       const text = msg.text();
-      if (expectedResourceErrors && text.startsWith('Failed to load resource') && expectedResourceErrors.test(text)) return;
+      if (
+        expectedResourceErrors &&
+        text.startsWith('Failed to load resource') &&
+        expectedResourceErrors.test(text)
+      )
+        return;
       errors.push(`console.error: ${text}`);
     });
     page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
@@ -38,7 +43,14 @@ export const test = base.extend<Fixtures>({
 export { expect, writeScenario };
 
 /** Starts gateway + host with a scenario and opens the console. */
-export async function openConsole(stack: Stack, page: Page, alertTimes: number[], durationSec: number, speed = 1, hostArgs: string[] = []): Promise<void> {
+export async function openConsole(
+  stack: Stack,
+  page: Page,
+  alertTimes: number[],
+  durationSec: number,
+  speed = 1,
+  hostArgs: string[] = [],
+): Promise<void> {
   await stack.startGateway(writeScenario(stack.dir, alertTimes, durationSec), speed);
   await stack.startHost(hostArgs);
   await page.goto(stack.hostUrl);
@@ -55,7 +67,10 @@ export interface MapDebugState {
   [key: string]: unknown;
 }
 
-export const mapDebug = (page: Page) => page.evaluate(() => (window as unknown as { __mapDebug?: () => unknown }).__mapDebug?.() as MapDebugState | undefined);
+export const mapDebug = (page: Page) =>
+  page.evaluate(
+    () => (window as unknown as { __mapDebug?: () => unknown }).__mapDebug?.() as MapDebugState | undefined,
+  );
 
 /** Signs in with a demo account (created by the host's --demo-operators). */
 export async function signIn(page: Page, username = 'duty'): Promise<void> {

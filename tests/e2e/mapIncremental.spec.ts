@@ -4,17 +4,23 @@ import type { Camera } from '../../shared/domain/camera';
 import { expect, mapDebug, openConsole, test } from './fixtures';
 import { scenarioAlert } from './stack';
 
-const demoCameras = JSON.parse(readFileSync(path.resolve('resources/city/demo/cameras.json'), 'utf8')) as Camera[];
+const demoCameras = JSON.parse(
+  readFileSync(path.resolve('resources/city/demo/cameras.json'), 'utf8'),
+) as Camera[];
 
 /**
  * Issue 16: a camera status change reaches the map as a diff of that camera alone (its point and
  * its view cone), not a re-send of all 3,664 cameras and cones. Counted through the map's
  * debug state (`sent`: features handed to MapLibre per source since load).
  */
-test('a camera going offline sends that one camera to the map, not every camera', async ({ stack, consolePage: page }) => {
+test('a camera going offline sends that one camera to the map, not every camera', async ({
+  stack,
+  consolePage: page,
+}) => {
   await openConsole(stack, page, [1], 600);
   await expect.poll(async () => (await mapDebug(page))?.ready).toBe(true);
-  const sent = async (): Promise<number> => ((await mapDebug(page))?.['sent'] as Record<string, number> | undefined)?.['cameras'] ?? -1;
+  const sent = async (): Promise<number> =>
+    ((await mapDebug(page))?.['sent'] as Record<string, number> | undefined)?.['cameras'] ?? -1;
   const before = await sent();
   // The install sent every camera once.
   expect(before).toBe(demoCameras.length);

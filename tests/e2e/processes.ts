@@ -12,11 +12,22 @@ export interface RunningProcess {
 }
 
 /** Starts a built entry point and resolves when its stdout prints `ready`. */
-export function startProcess(script: string, args: string[], ready: RegExp, timeoutMs = 30_000): Promise<RunningProcess> {
+export function startProcess(
+  script: string,
+  args: string[],
+  ready: RegExp,
+  timeoutMs = 30_000,
+): Promise<RunningProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, script), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, script), ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`${script} not ready after ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${script} not ready after ${timeoutMs} ms:\n${out}`)),
+      timeoutMs,
+    );
     const stop = (signal: NodeJS.Signals = 'SIGTERM') =>
       new Promise<void>((done) => {
         if (child.exitCode !== null || child.signalCode !== null) return done();

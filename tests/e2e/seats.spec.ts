@@ -2,8 +2,18 @@ import type { Page } from '@playwright/test';
 import { expect, openConsole, signIn, test } from './fixtures';
 import { GATEWAY_TOKEN, scenarioAlert } from './stack';
 
-const X = scenarioAlert(51, { id: '110-E2E-SEAT-X', category: 'assault', priority: 2, location: { lng: 112.851, lat: 35.5005, crs: 'WGS84' } });
-const Y = scenarioAlert(52, { id: '110-E2E-SEAT-Y', category: 'theft', priority: 3, location: { lng: 112.8512, lat: 35.5006, crs: 'WGS84' } });
+const X = scenarioAlert(51, {
+  id: '110-E2E-SEAT-X',
+  category: 'assault',
+  priority: 2,
+  location: { lng: 112.851, lat: 35.5005, crs: 'WGS84' },
+});
+const Y = scenarioAlert(52, {
+  id: '110-E2E-SEAT-Y',
+  category: 'theft',
+  priority: 3,
+  location: { lng: 112.8512, lat: 35.5006, crs: 'WGS84' },
+});
 
 /** Fails the test on any console error or uncaught exception of a second page, like the fixture's. */
 function watchErrors(page: Page): string[] {
@@ -17,14 +27,21 @@ const row = (page: Page, id: string) => page.locator(`[data-testid=alert-item][d
 
 // Priorities 2 and 3: an unseen urgent (1) row flashes, and a flashing row is never "stable" to click.
 // Two seats (two hosts, two data folders) on one gateway: the gateway decides who handles what.
-test('seat A claims and dispatches; seat B sees the owner and the unit busy, and takes the unit only by reassignment', async ({ stack, consolePage: pageA, browser }) => {
+test('seat A claims and dispatches; seat B sees the owner and the unit busy, and takes the unit only by reassignment', async ({
+  stack,
+  consolePage: pageA,
+  browser,
+}) => {
   test.setTimeout(360_000);
   await openConsole(stack, pageA, [1], 3600, 10, ['--seat', 'A']);
   const urlB = await stack.startSeatHost('console-b', ['--seat', 'B']);
   // Its own browser context (own storage), as a second workstation would be.
   // Contexts made here do not take the config's options: the same reduced motion, a smaller screen (two
   // software-rendered maps share the machine's two cores).
-  const contextB = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
+  const contextB = await browser.newContext({
+    reducedMotion: 'reduce',
+    viewport: { width: 1280, height: 900 },
+  });
   const pageB = await contextB.newPage();
   const errorsB = watchErrors(pageB);
   await pageB.goto(urlB);
@@ -49,7 +66,9 @@ test('seat A claims and dispatches; seat B sees the owner and the unit busy, and
   await pageA.keyboard.press('d');
   await expect(pageA.locator('[data-testid=timeline-step][data-status=dispatched]')).toBeVisible();
   const unitOf = async (alertId: string) => {
-    const res = await fetch(`${stack.gatewayUrl}/admin/state`, { headers: { Authorization: `Bearer ${GATEWAY_TOKEN}` } });
+    const res = await fetch(`${stack.gatewayUrl}/admin/state`, {
+      headers: { Authorization: `Bearer ${GATEWAY_TOKEN}` },
+    });
     const units = ((await res.json()) as { units: Record<string, { alertId: string | null }> }).units;
     return Object.entries(units).find(([, u]) => u.alertId === alertId)?.[0] ?? null;
   };
@@ -60,7 +79,10 @@ test('seat A claims and dispatches; seat B sees the owner and the unit busy, and
   await expect(row(pageB, X.id).getByTestId('alert-owner')).toHaveAttribute('data-owner', 'duty');
   await expect(row(pageB, X.id).getByTestId('alert-owner')).toHaveAttribute('data-seat', 'A');
   await row(pageB, X.id).click();
-  await expect(pageB.getByTestId('alert-detail').getByTestId('alert-owner')).toHaveAttribute('data-owner', 'duty');
+  await expect(pageB.getByTestId('alert-detail').getByTestId('alert-owner')).toHaveAttribute(
+    'data-owner',
+    'duty',
+  );
   await expect(pageB.getByTestId('action-acknowledge')).toHaveCount(0);
 
   // Seat B on its own alert Y: A's unit is ranked but busy, and a plain assignment is refused with the reason.

@@ -82,7 +82,21 @@ export class Stack {
     if (!this.gatewayPort) this.gatewayPort = await freePort();
     this.gateway = await startProcess(
       'dist/gateway/main.mjs',
-      ['--scenario', scenario, '--pack', this.packDir, '--port', String(this.gatewayPort), '--speed', String(speed), '--token', GATEWAY_TOKEN, '--state', path.join(this.dir, 'gateway'), ...TINY_STREAMS],
+      [
+        '--scenario',
+        scenario,
+        '--pack',
+        this.packDir,
+        '--port',
+        String(this.gatewayPort),
+        '--speed',
+        String(speed),
+        '--token',
+        GATEWAY_TOKEN,
+        '--state',
+        path.join(this.dir, 'gateway'),
+        ...TINY_STREAMS,
+      ],
       /gateway listening on/,
     );
   }
@@ -92,7 +106,22 @@ export class Stack {
     const port = await freePort();
     this.host = await startProcess(
       'dist/host/main.mjs',
-      ['--port', String(port), '--gateway', this.gatewayUrl, '--token', GATEWAY_TOKEN, '--data-dir', this.dataDir, '--api-token', API_TOKEN, '--demo-operators', '--pack', this.packDir, ...hostArgs],
+      [
+        '--port',
+        String(port),
+        '--gateway',
+        this.gatewayUrl,
+        '--token',
+        GATEWAY_TOKEN,
+        '--data-dir',
+        this.dataDir,
+        '--api-token',
+        API_TOKEN,
+        '--demo-operators',
+        '--pack',
+        this.packDir,
+        ...hostArgs,
+      ],
       /console host ready at (\S+)/,
     );
     this.hostUrl = this.host.match[1]!;
@@ -103,7 +132,22 @@ export class Stack {
     const port = await freePort();
     const seat = await startProcess(
       'dist/host/main.mjs',
-      ['--port', String(port), '--gateway', this.gatewayUrl, '--token', GATEWAY_TOKEN, '--data-dir', path.join(this.dir, name), '--api-token', API_TOKEN, '--demo-operators', '--pack', this.packDir, ...hostArgs],
+      [
+        '--port',
+        String(port),
+        '--gateway',
+        this.gatewayUrl,
+        '--token',
+        GATEWAY_TOKEN,
+        '--data-dir',
+        path.join(this.dir, name),
+        '--api-token',
+        API_TOKEN,
+        '--demo-operators',
+        '--pack',
+        this.packDir,
+        ...hostArgs,
+      ],
       /console host ready at (\S+)/,
     );
     this.seats.push(seat);
@@ -113,7 +157,11 @@ export class Stack {
   /** A second process on another port: an external media server with ZLMediaKit's URLs. */
   async startMediaServer(): Promise<string> {
     const port = await freePort();
-    this.media = await startProcess('dist/gateway/media.mjs', ['--pack', DEMO_PACK, '--port', String(port), ...TINY_STREAMS], /media server listening on (\S+)/);
+    this.media = await startProcess(
+      'dist/gateway/media.mjs',
+      ['--pack', DEMO_PACK, '--port', String(port), ...TINY_STREAMS],
+      /media server listening on (\S+)/,
+    );
     return this.media.match[1]!;
   }
 

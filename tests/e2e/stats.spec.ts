@@ -1,6 +1,9 @@
 import { expect, openConsole, signIn, test } from './fixtures';
 
-test('statistics view on a console with demo history: 1-3-5 compliance and the response histogram', async ({ stack, consolePage: page }) => {
+test('statistics view on a console with demo history: 1-3-5 compliance and the response histogram', async ({
+  stack,
+  consolePage: page,
+}) => {
   // A fresh data folder of the synthetic demo pack: --demo-history writes 30 days of marked history.
   await openConsole(stack, page, [1], 600, 1, ['--demo-history']);
   await signIn(page, 'supervisor');

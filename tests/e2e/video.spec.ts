@@ -11,15 +11,21 @@ import { scenarioAlert } from './stack';
  * Video linkage: the wall beside the map fills with the cameras that see the selected alert
  * (ranked by shared/domain/cameraSelection.ts) and plays their live HLS from the gateway.
  */
-const cameras = JSON.parse(readFileSync(path.join(ROOT, 'resources', 'city', 'demo', 'cameras.json'), 'utf8')) as Camera[];
+const cameras = JSON.parse(
+  readFileSync(path.join(ROOT, 'resources', 'city', 'demo', 'cameras.json'), 'utf8'),
+) as Camera[];
 // 50 m south-west of 泽州路与建设路交叉口西南角 (gun 14990102041325000160, looking 192°): in its view.
 const ALERT_AT = { lng: 112.85044, lat: 35.5004 };
 const ALERT_ID = '110-E2E-VIDEO';
-const expectedIds = (n: number) => rankCamerasForPoint(cameras, ALERT_AT, { limit: n }).map((r) => r.camera.id);
+const expectedIds = (n: number) =>
+  rankCamerasForPoint(cameras, ALERT_AT, { limit: n }).map((r) => r.camera.id);
 
-const tileIds = (page: Page) => page.getByTestId('video-tile').evaluateAll((els) => els.map((e) => e.getAttribute('data-camera-id')));
+const tileIds = (page: Page) =>
+  page.getByTestId('video-tile').evaluateAll((els) => els.map((e) => e.getAttribute('data-camera-id')));
 const videoTime = (page: Page, cameraId: string) =>
-  page.locator(`[data-testid=video-tile][data-camera-id="${cameraId}"] video`).evaluate((v) => (v as HTMLVideoElement).currentTime);
+  page
+    .locator(`[data-testid=video-tile][data-camera-id="${cameraId}"] video`)
+    .evaluate((v) => (v as HTMLVideoElement).currentTime);
 
 function failOnErrors(page: Page, errors: string[]): void {
   page.on('console', (msg) => {
@@ -29,7 +35,10 @@ function failOnErrors(page: Page, errors: string[]): void {
 }
 
 test.describe('video linkage', () => {
-  test('the wall shows the covering cameras of the selected alert, plays them and shows offline cameras', async ({ stack, consolePage: page }) => {
+  test('the wall shows the covering cameras of the selected alert, plays them and shows offline cameras', async ({
+    stack,
+    consolePage: page,
+  }) => {
     test.setTimeout(240_000); // four to nine live players on a shared CI machine
     await openConsole(stack, page, [1], 600);
     await stack.inject('alert', scenarioAlert(90, { id: ALERT_ID, location: { ...ALERT_AT, crs: 'WGS84' } }));
@@ -47,7 +56,9 @@ test.describe('video linkage', () => {
 
     // View cones: on the map from the selection zoom, and as a glyph beside each listed camera.
     await expect.poll(async () => (await mapDebug(page))?.rendered?.['cameraCones'] ?? 0).toBeGreaterThan(0);
-    const cone = page.locator(`[data-testid=camera-item][data-camera-id="${four[0]}"] [data-testid=camera-cone]`);
+    const cone = page.locator(
+      `[data-testid=camera-item][data-camera-id="${four[0]}"] [data-testid=camera-cone]`,
+    );
     await expect(cone).toHaveAttribute('data-heading', '192');
     await expect(cone).toHaveAttribute('data-covers', 'true');
 
@@ -57,11 +68,19 @@ test.describe('video linkage', () => {
     await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
     const t0 = await videoTime(page, first);
     await expect.poll(() => videoTime(page, first)).toBeGreaterThan(t0 + 1);
-    for (const id of four) await expect(page.locator(`[data-testid=video-tile][data-camera-id="${id}"]`)).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
+    for (const id of four)
+      await expect(page.locator(`[data-testid=video-tile][data-camera-id="${id}"]`)).toHaveAttribute(
+        'data-state',
+        'playing',
+        { timeout: 20_000 },
+      );
     // The PTZ dome's pack lists HTTP-FLV first (mpegts.js plays it); the gun camera prefers HLS (hls.js).
     const flvDome = four.find((id) => cameras.find((c) => c.id === id)!.streams[0]?.protocol === 'flv')!;
     expect(flvDome, 'an HTTP-FLV camera among the four in view').toMatch(/^\d{20}$/);
-    await expect(page.locator(`[data-testid=video-tile][data-camera-id="${flvDome}"]`)).toHaveAttribute('data-protocol', 'flv');
+    await expect(page.locator(`[data-testid=video-tile][data-camera-id="${flvDome}"]`)).toHaveAttribute(
+      'data-protocol',
+      'flv',
+    );
     await expect(tile).toHaveAttribute('data-protocol', 'hls');
     const f0 = await videoTime(page, flvDome);
     await expect.poll(() => videoTime(page, flvDome)).toBeGreaterThan(f0 + 0.5);
@@ -95,8 +114,16 @@ test.describe('video linkage', () => {
     expect(inCircle?.length).toBeGreaterThan(0);
     await expect.poll(() => tileIds(page)).toEqual(inCircle);
     await page.getByTestId('video-draw-polygon').click();
-    for (const [dx, dy] of [[-120, -80], [120, -80], [0, 100], [-120, -80]] as const) await page.mouse.click(cx + dx, cy + dy);
-    await expect.poll(async () => ((await mapDebug(page))?.drawnArea as AreaSelection | null)?.['polygon' as never]).toBeTruthy();
+    for (const [dx, dy] of [
+      [-120, -80],
+      [120, -80],
+      [0, 100],
+      [-120, -80],
+    ] as const)
+      await page.mouse.click(cx + dx, cy + dy);
+    await expect
+      .poll(async () => ((await mapDebug(page))?.drawnArea as AreaSelection | null)?.['polygon' as never])
+      .toBeTruthy();
     const inPolygon = await drawnIds();
     expect(inPolygon?.length).toBeGreaterThan(0);
     await expect.poll(() => tileIds(page)).toEqual(inPolygon);
@@ -108,7 +135,10 @@ test.describe('video linkage', () => {
     const dome = four.find((id) => cameras.find((c) => c.id === id)!.kind === 'dome')!;
     expect(dome, 'a dome camera among the four in view').toMatch(/^\d{20}$/);
     await stack.inject('camera.status', { cameraId: dome, online: false, at: new Date().toISOString() });
-    await expect(page.locator(`[data-testid=video-tile][data-camera-id="${dome}"]`)).toHaveAttribute('data-state', 'offline');
+    await expect(page.locator(`[data-testid=video-tile][data-camera-id="${dome}"]`)).toHaveAttribute(
+      'data-state',
+      'offline',
+    );
     await expect(page.locator(`[data-testid=video-tile][data-camera-id="${dome}"] video`)).toHaveCount(0);
 
     await page.reload();
@@ -116,7 +146,11 @@ test.describe('video linkage', () => {
     await expect(page.getByTestId('video-wall')).toBeVisible();
   });
 
-  test('the wall pops out in the browser host and follows the main window, offline cameras included', async ({ stack, consolePage: page, context }) => {
+  test('the wall pops out in the browser host and follows the main window, offline cameras included', async ({
+    stack,
+    consolePage: page,
+    context,
+  }) => {
     test.setTimeout(240_000); // four to nine live players on a shared CI machine
     await openConsole(stack, page, [1], 600);
     await stack.inject('alert', scenarioAlert(91, { id: ALERT_ID, location: { ...ALERT_AT, crs: 'WGS84' } }));
@@ -128,14 +162,21 @@ test.describe('video linkage', () => {
 
     // Pop-out: a wall page that follows the main window's selection.
     const popupErrors: string[] = [];
-    const [popup] = await Promise.all([context.waitForEvent('page'), page.getByTestId('video-popout').click()]);
+    const [popup] = await Promise.all([
+      context.waitForEvent('page'),
+      page.getByTestId('video-popout').click(),
+    ]);
     failOnErrors(popup, popupErrors);
     await expect(popup.getByTestId('video-wall')).toBeVisible();
     await expect(popup.getByTestId('wall-alert')).toHaveAttribute('data-alert-id', ALERT_ID);
     const nine = expectedIds(9);
     await expect.poll(() => tileIds(popup)).toEqual(nine);
     expect(nine.slice(0, 4)).toEqual(four);
-    await expect(popup.locator(`[data-testid=video-tile][data-camera-id="${first}"]`)).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
+    await expect(popup.locator(`[data-testid=video-tile][data-camera-id="${first}"]`)).toHaveAttribute(
+      'data-state',
+      'playing',
+      { timeout: 20_000 },
+    );
     // Every demo camera plays: those the pack lists no stream for get the gateway's synthetic one.
     for (const id of nine.filter((id) => cameras.find((c) => c.id === id)!.streams.length === 0)) {
       const synthetic = popup.locator(`[data-testid=video-tile][data-camera-id="${id}"]`);
@@ -147,7 +188,10 @@ test.describe('video linkage', () => {
     const dome = four.find((id) => cameras.find((c) => c.id === id)!.kind === 'dome')!;
     expect(dome, 'a dome camera among the four in view').toMatch(/^\d{20}$/);
     await stack.inject('camera.status', { cameraId: dome, online: false, at: new Date().toISOString() });
-    await expect(popup.locator(`[data-testid=video-tile][data-camera-id="${dome}"]`)).toHaveAttribute('data-state', 'offline');
+    await expect(popup.locator(`[data-testid=video-tile][data-camera-id="${dome}"]`)).toHaveAttribute(
+      'data-state',
+      'offline',
+    );
 
     // A circle drawn in the main window puts the same cameras on the pop-out wall.
     await page.getByTestId('video-collapse').click();
@@ -161,7 +205,9 @@ test.describe('video linkage', () => {
     const area = (await mapDebug(page))?.drawnArea as AreaSelection;
     // Ranked as the console ranks them: the dome that went offline above comes after the online ones.
     const isOnline = (c: Camera) => c.id !== dome && c.online;
-    await expect.poll(() => tileIds(popup)).toEqual(camerasInArea(cameras, area, { limit: 9, isOnline }).map((r) => r.camera.id));
+    await expect
+      .poll(() => tileIds(popup))
+      .toEqual(camerasInArea(cameras, area, { limit: 9, isOnline }).map((r) => r.camera.id));
     await page.getByTestId('video-area-clear').click();
     await expect(popup.getByTestId('video-wall')).toHaveAttribute('data-source', 'alert');
     await expect.poll(() => tileIds(popup)).toEqual(nine);

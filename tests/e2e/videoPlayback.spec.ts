@@ -12,10 +12,13 @@ import { scenarioAlert } from './stack';
  * external media server (a second process, another origin) plays through the CSP, and tiles
  * never leave decoders behind.
  */
-const cameras = JSON.parse(readFileSync(path.join(ROOT, 'resources', 'city', 'demo', 'cameras.json'), 'utf8')) as Camera[];
+const cameras = JSON.parse(
+  readFileSync(path.join(ROOT, 'resources', 'city', 'demo', 'cameras.json'), 'utf8'),
+) as Camera[];
 const ALERT_AT = { lng: 112.85044, lat: 35.5004 };
 
-const videoTime = (tile: Locator) => tile.locator('video').evaluate((v) => (v as HTMLVideoElement).currentTime);
+const videoTime = (tile: Locator) =>
+  tile.locator('video').evaluate((v) => (v as HTMLVideoElement).currentTime);
 const livePlayers = (page: Page) => page.evaluate(() => window.__videoDebug?.().players ?? -1);
 
 /** A tile whose picture moves: its video time advances by more than half a second. */
@@ -46,11 +49,22 @@ test.describe('video playback', () => {
     const ids = await tiles.evaluateAll((els) => els.map((e) => e.getAttribute('data-camera-id')!));
     expect(ids.some((id) => cameras.find((c) => c.id === id)!.streams.length === 0)).toBe(true);
     await expect(tiles.locator('video')).toHaveCount(count);
-    await expect.poll(async () => (await tiles.evaluateAll((els) => els.filter((e) => e.getAttribute('data-state') === 'playing').length)) > 0, { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await tiles.evaluateAll(
+            (els) => els.filter((e) => e.getAttribute('data-state') === 'playing').length,
+          )) > 0,
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     await expectAdvancing(page.locator('[data-testid=video-tile][data-state=playing]').first());
   });
 
-  test('a camera on an external media server plays through the content security policy', async ({ stack, consolePage: page }) => {
+  test('a camera on an external media server plays through the content security policy', async ({
+    stack,
+    consolePage: page,
+  }) => {
     test.setTimeout(180_000);
     const mediaUrl = await stack.startMediaServer();
     // A live FLV response never ends, so it never shows in resource timing: watch the requests instead.
@@ -61,9 +75,19 @@ test.describe('video playback', () => {
     const at = { lng: external.lng, lat: external.lat };
     expect(rankCamerasForPoint(cameras, at, { limit: 4 }).map((r) => r.camera.id)).toContain(external.id);
     const settings = path.join(stack.dir, 'media.json');
-    writeFileSync(settings, JSON.stringify({ servers: [{ id: 'county-zlm', platform: 'zlmediakit', origin: mediaUrl, cameras: { ids: [external.id] } }] }));
+    writeFileSync(
+      settings,
+      JSON.stringify({
+        servers: [
+          { id: 'county-zlm', platform: 'zlmediakit', origin: mediaUrl, cameras: { ids: [external.id] } },
+        ],
+      }),
+    );
     await openConsole(stack, page, [1], 600, 1, ['--media', settings]);
-    await stack.inject('alert', scenarioAlert(80, { id: '110-E2E-EXTERNAL', location: { ...at, crs: 'WGS84' } }));
+    await stack.inject(
+      'alert',
+      scenarioAlert(80, { id: '110-E2E-EXTERNAL', location: { ...at, crs: 'WGS84' } }),
+    );
     await page.locator('[data-testid=alert-item][data-alert-id="110-E2E-EXTERNAL"]').click();
     await page.getByTestId('video-collapse').click();
     const tile = page.locator(`[data-testid=video-tile][data-camera-id="${external.id}"]`);
@@ -73,11 +97,21 @@ test.describe('video playback', () => {
     expect(requested).toContain(`${mediaUrl}/rtp/${external.id}.live.flv`);
   });
 
-  test('look back starts at the chosen time before the report, and returns to live in one action', async ({ stack, consolePage: page }) => {
+  test('look back starts at the chosen time before the report, and returns to live in one action', async ({
+    stack,
+    consolePage: page,
+  }) => {
     test.setTimeout(180_000);
     await openConsole(stack, page, [1], 600);
     const reportedAt = Date.now();
-    await stack.inject('alert', scenarioAlert(81, { id: '110-E2E-LOOKBACK', reportedAt: new Date(reportedAt).toISOString(), location: { ...ALERT_AT, crs: 'WGS84' } }));
+    await stack.inject(
+      'alert',
+      scenarioAlert(81, {
+        id: '110-E2E-LOOKBACK',
+        reportedAt: new Date(reportedAt).toISOString(),
+        location: { ...ALERT_AT, crs: 'WGS84' },
+      }),
+    );
     await page.locator('[data-testid=alert-item][data-alert-id="110-E2E-LOOKBACK"]').click();
     await page.getByTestId('video-collapse').click();
     const lookback = page.getByTestId('video-lookback');
@@ -101,11 +135,17 @@ test.describe('video playback', () => {
     await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
   });
 
-  test("a snapshot of a playing tile is kept in the data folder and listed in the alert's detail", async ({ stack, consolePage: page }) => {
+  test("a snapshot of a playing tile is kept in the data folder and listed in the alert's detail", async ({
+    stack,
+    consolePage: page,
+  }) => {
     test.setTimeout(180_000);
     await openConsole(stack, page, [1], 600);
     await signIn(page);
-    await stack.inject('alert', scenarioAlert(82, { id: '110-E2E-SNAPSHOT', location: { ...ALERT_AT, crs: 'WGS84' } }));
+    await stack.inject(
+      'alert',
+      scenarioAlert(82, { id: '110-E2E-SNAPSHOT', location: { ...ALERT_AT, crs: 'WGS84' } }),
+    );
     await page.locator('[data-testid=alert-item][data-alert-id="110-E2E-SNAPSHOT"]').click();
     await page.getByTestId('video-collapse').click();
     const playing = page.locator('[data-testid=video-tile][data-state=playing]').first();
@@ -135,32 +175,41 @@ test.describe('video playback', () => {
     // Fifty selections start up to the encoder cap at once: on a busy machine an encoder may miss
     // its start deadline (502) or the cap is reached (429). The tile retries; both are expected here.
     test.use({ expectedResourceErrors: /status of (502|429)/ });
-  test('fifty selection changes leave no more live players than tiles', async ({ stack, consolePage: page }) => {
-    test.setTimeout(110_000);
-    await openConsole(stack, page, [1, 2, 3, 4, 5, 6], 600);
-    await expect(page.getByTestId('alert-item')).toHaveCount(6, { timeout: 30_000 });
-    await page.getByTestId('alert-item').first().click();
-    await page.getByTestId('video-collapse').click();
-    await expect(page.getByTestId('video-tile')).toHaveCount(4);
-    expect(await livePlayers(page), 'the decoder count hook').toBeGreaterThanOrEqual(0);
-    // A held J or K: auto-repeat sends a keydown every 33 ms (30 Hz), so the selection moves
-    // fifty times without waiting for each alert's wall (a round trip per press would measure
-    // the software-rendered map instead).
-    await page.evaluate(async () => {
-      for (let i = 0; i < 50; i++) {
-        document.body.dispatchEvent(new KeyboardEvent('keydown', { key: i % 12 < 6 ? 'j' : 'k', bubbles: true }));
-        await new Promise((resolve) => setTimeout(resolve, 33));
-      }
+    test('fifty selection changes leave no more live players than tiles', async ({
+      stack,
+      consolePage: page,
+    }) => {
+      test.setTimeout(110_000);
+      await openConsole(stack, page, [1, 2, 3, 4, 5, 6], 600);
+      await expect(page.getByTestId('alert-item')).toHaveCount(6, { timeout: 30_000 });
+      await page.getByTestId('alert-item').first().click();
+      await page.getByTestId('video-collapse').click();
+      await expect(page.getByTestId('video-tile')).toHaveCount(4);
+      expect(await livePlayers(page), 'the decoder count hook').toBeGreaterThanOrEqual(0);
+      // A held J or K: auto-repeat sends a keydown every 33 ms (30 Hz), so the selection moves
+      // fifty times without waiting for each alert's wall (a round trip per press would measure
+      // the software-rendered map instead).
+      await page.evaluate(async () => {
+        for (let i = 0; i < 50; i++) {
+          document.body.dispatchEvent(
+            new KeyboardEvent('keydown', { key: i % 12 < 6 ? 'j' : 'k', bubbles: true }),
+          );
+          await new Promise((resolve) => setTimeout(resolve, 33));
+        }
+      });
+      // Six alerts: J six times reaches the last, K six times the first; 4 × 12 keys, then J J.
+      await expect(page.getByTestId('alert-item').nth(2)).toHaveAttribute('aria-selected', 'true');
+      const tiles = page.getByTestId('video-tile');
+      await expect(tiles).toHaveCount(4);
+      // Settled on the last selection: every decoder belongs to a tile on screen.
+      await expect
+        .poll(async () => (await livePlayers(page)) <= (await tiles.locator('video').count()), {
+          timeout: 20_000,
+        })
+        .toBe(true);
+      // Folding the wall away ends them all.
+      await page.getByTestId('video-collapse').click();
+      await expect.poll(() => livePlayers(page)).toBe(0);
     });
-    // Six alerts: J six times reaches the last, K six times the first; 4 × 12 keys, then J J.
-    await expect(page.getByTestId('alert-item').nth(2)).toHaveAttribute('aria-selected', 'true');
-    const tiles = page.getByTestId('video-tile');
-    await expect(tiles).toHaveCount(4);
-    // Settled on the last selection: every decoder belongs to a tile on screen.
-    await expect.poll(async () => (await livePlayers(page)) <= (await tiles.locator('video').count()), { timeout: 20_000 }).toBe(true);
-    // Folding the wall away ends them all.
-    await page.getByTestId('video-collapse').click();
-    await expect.poll(() => livePlayers(page)).toBe(0);
-  });
   });
 });

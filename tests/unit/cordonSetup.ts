@@ -20,7 +20,13 @@ export interface DemoCordon {
 export async function loadDemoCordon(): Promise<DemoCordon> {
   const pack = await loadCityPack(DEMO_DIR);
   const router = new Router(loadPackGraph(DEMO_DIR).graph);
-  const home: CordonUnit[] = pack.units.map((u) => ({ id: u.id, type: u.type, lng: u.home.lng, lat: u.home.lat, available: true }));
+  const home: CordonUnit[] = pack.units.map((u) => ({
+    id: u.id,
+    type: u.type,
+    lng: u.home.lng,
+    lat: u.home.lat,
+    available: true,
+  }));
   return {
     pack,
     router,

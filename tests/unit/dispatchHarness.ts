@@ -20,19 +20,44 @@ export const HARNESS_UNITS = ['U01', 'U02', 'U03'].map((id, i) => ({
   home: { lng: 112.85 + i * 0.01, lat: 35.5 },
 }));
 
-export async function dispatchHarness(options: { receivedAt?: string; alerts?: Partial<AlertReport>[]; clock?: number; tierFor?: DispatchServiceDeps['tierFor']; predictEta?: DispatchServiceDeps['predictEta'] } = {}) {
+export async function dispatchHarness(
+  options: {
+    receivedAt?: string;
+    alerts?: Partial<AlertReport>[];
+    clock?: number;
+    tierFor?: DispatchServiceDeps['tierFor'];
+    predictEta?: DispatchServiceDeps['predictEta'];
+  } = {},
+) {
   const tmp = tempDir();
   const repo = new ConsoleRepository(openDatabase(tmp.dir));
-  repo.seedFromPack({ manifest: { id: 'fixture' }, units: HARNESS_UNITS, cameras: [], checkpoints: [] } as never);
+  repo.seedFromPack({
+    manifest: { id: 'fixture' },
+    units: HARNESS_UNITS,
+    cameras: [],
+    checkpoints: [],
+  } as never);
   let seq = 0;
-  const feed = (type: 'alert' | 'unit.status' | 'unit.position', payloads: unknown[], receivedAt = options.receivedAt ?? '2026-11-20T11:00:00.000Z') => {
+  const feed = (
+    type: 'alert' | 'unit.status' | 'unit.position',
+    payloads: unknown[],
+    receivedAt = options.receivedAt ?? '2026-11-20T11:00:00.000Z',
+  ) => {
     const batch = decodeFeedMessages(
       payloads.map((p) => envelope(++seq, type, p)),
-      { lastSeq: seq - payloads.length, knownUnits: repo.knownUnitIds(), knownCameras: new Set(), receivedAt },
+      {
+        lastSeq: seq - payloads.length,
+        knownUnits: repo.knownUnitIds(),
+        knownCameras: new Set(),
+        receivedAt,
+      },
     );
     repo.applyFeedBatch(batch);
   };
-  feed('alert', (options.alerts ?? [{}]).map((a) => alertReport(a)));
+  feed(
+    'alert',
+    (options.alerts ?? [{}]).map((a) => alertReport(a)),
+  );
   const accounts = new OperatorAccounts(repo.db, { scrypt: { N: 1024, r: 8, p: 1 } } as never);
   await seedDemoOperators(accounts);
   const audit = new AuditLog(repo.db, { key: TEST_AUDIT_KEY });
@@ -68,7 +93,12 @@ export async function dispatchHarness(options: { receivedAt?: string; alerts?: P
     events,
     feed,
     status,
-    commands: () => outbox.recent().slice().reverse().map((c) => ({ kind: c.kind, ...(c.payload as Record<string, unknown>) })),
+    commands: () =>
+      outbox
+        .recent()
+        .slice()
+        .reverse()
+        .map((c) => ({ kind: c.kind, ...(c.payload as Record<string, unknown>) })),
     close: () => {
       repo.close();
       tmp.cleanup();

@@ -22,15 +22,28 @@ const MB = 1_000_000;
  * A state dir as an older gateway left it: 120 alerts of 1 MB each (the old intake took them),
  * then one valid alert. Appended directly, as the log format is one JSON line per append.
  */
-function appendOversizedBacklog(stateDir: string, headSeq: number): { validId: string; oversizedSeqs: number[] } {
+function appendOversizedBacklog(
+  stateDir: string,
+  headSeq: number,
+): { validId: string; oversizedSeqs: number[] } {
   const sentAt = new Date().toISOString();
   const lines: string[] = [];
   const oversizedSeqs = Array.from({ length: 120 }, (_, i) => headSeq + 1 + i);
   for (const seq of oversizedSeqs) {
-    const entry: WireEnvelope = { seq, type: 'alert', sentAt, payload: { ...alertReport({ id: `big-${seq}` }), attachment: 'x'.repeat(MB) } };
+    const entry: WireEnvelope = {
+      seq,
+      type: 'alert',
+      sentAt,
+      payload: { ...alertReport({ id: `big-${seq}` }), attachment: 'x'.repeat(MB) },
+    };
     lines.push(JSON.stringify({ entries: [entry] }));
   }
-  const valid: WireEnvelope = { seq: headSeq + 121, type: 'alert', sentAt, payload: alertReport({ id: 'valid-after-backlog' }) };
+  const valid: WireEnvelope = {
+    seq: headSeq + 121,
+    type: 'alert',
+    sentAt,
+    payload: alertReport({ id: 'valid-after-backlog' }),
+  };
   lines.push(JSON.stringify({ entries: [valid] }));
   fs.appendFileSync(path.join(stateDir, LOG_FILE), `${lines.join('\n')}\n`);
   return { validId: 'valid-after-backlog', oversizedSeqs };
@@ -42,7 +55,15 @@ describe('resuming a console behind a backlog of oversized envelopes', () => {
     cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
     const { packDir, scenarioFile } = writeFixture(dir, fixtureScenario(1));
     const stateDir = path.join(dir, 'state');
-    const options = { scenario: scenarioFile, pack: packDir, port: 0, speed: 0.001, tickMs: 10, stateDir, fsync: false };
+    const options = {
+      scenario: scenarioFile,
+      pack: packDir,
+      port: 0,
+      speed: 0.001,
+      tickMs: 10,
+      stateDir,
+      fsync: false,
+    };
     const first = await startGateway(options);
     await first.close();
     const { validId, oversizedSeqs } = appendOversizedBacklog(stateDir, first.headSeq());

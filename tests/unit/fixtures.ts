@@ -32,7 +32,12 @@ export function alertReport(overrides: Partial<AlertReport> = {}): AlertReport {
   };
 }
 
-export function envelope(seq: number, type: FeedEnvelope['type'], payload: unknown, sentAt = new Date().toISOString()): FeedEnvelope {
+export function envelope(
+  seq: number,
+  type: FeedEnvelope['type'],
+  payload: unknown,
+  sentAt = new Date().toISOString(),
+): FeedEnvelope {
   return { seq, type, sentAt, payload };
 }
 

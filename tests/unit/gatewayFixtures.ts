@@ -36,15 +36,24 @@ function gridRoads(): unknown[] {
       column.push([ORIGIN.lng + i * STEP, ORIGIN.lat + j * STEP]);
     }
     const props = (id: string) => ({ id, class: 'residential', name: `${id}路`, oneway: false });
-    roads.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: row }, properties: props(`row-${i}`) });
-    roads.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: column }, properties: props(`col-${i}`) });
+    roads.push({
+      type: 'Feature',
+      geometry: { type: 'LineString', coordinates: row },
+      properties: props(`row-${i}`),
+    });
+    roads.push({
+      type: 'Feature',
+      geometry: { type: 'LineString', coordinates: column },
+      properties: props(`col-${i}`),
+    });
   }
   return roads;
 }
 
 export function writeFixturePack(dir: string): string {
   fs.mkdirSync(dir, { recursive: true });
-  const write = (file: string, value: unknown) => fs.writeFileSync(path.join(dir, file), JSON.stringify(value));
+  const write = (file: string, value: unknown) =>
+    fs.writeFileSync(path.join(dir, file), JSON.stringify(value));
   write('pack.json', {
     format: 'dispatch-city-pack',
     version: 1,
@@ -65,7 +74,13 @@ export function writeFixturePack(dir: string): string {
   const types = ['car', 'ebike', 'foot'];
   write(
     'units.json',
-    FIXTURE_UNITS.map((id, i) => ({ id, callsign: `巡${i + 1}`, type: types[i], districtId: 'd1', home: { lng: ORIGIN.lng + i * STEP + 0.0003, lat: ORIGIN.lat + 0.0002 } })),
+    FIXTURE_UNITS.map((id, i) => ({
+      id,
+      callsign: `巡${i + 1}`,
+      type: types[i],
+      districtId: 'd1',
+      home: { lng: ORIGIN.lng + i * STEP + 0.0003, lat: ORIGIN.lat + 0.0002 },
+    })),
   );
   write(
     'cameras.json',
@@ -111,8 +126,21 @@ export function fixtureScenario(alerts: number, spacing = 1): Scenario {
       },
     });
   }
-  events.push({ t: 1.5 * spacing, type: 'unit.status', payload: { unitId: FIXTURE_UNITS[0]!, status: 'dispatched', at: '2024-05-01T19:00:00+08:00', alertId: fixtureAlertId(1) } });
-  events.push({ t: 2.5 * spacing, type: 'camera.status', payload: { cameraId: FIXTURE_CAMERAS[1]!, online: false, at: '2024-05-01T19:00:00+08:00' } });
+  events.push({
+    t: 1.5 * spacing,
+    type: 'unit.status',
+    payload: {
+      unitId: FIXTURE_UNITS[0]!,
+      status: 'dispatched',
+      at: '2024-05-01T19:00:00+08:00',
+      alertId: fixtureAlertId(1),
+    },
+  });
+  events.push({
+    t: 2.5 * spacing,
+    type: 'camera.status',
+    payload: { cameraId: FIXTURE_CAMERAS[1]!, online: false, at: '2024-05-01T19:00:00+08:00' },
+  });
   return {
     format: 'dispatch-scenario',
     version: 1,
@@ -125,7 +153,10 @@ export function fixtureScenario(alerts: number, spacing = 1): Scenario {
   };
 }
 
-export function writeFixture(dir: string, scenario: Scenario = fixtureScenario(10)): { packDir: string; scenarioFile: string; scenario: Scenario } {
+export function writeFixture(
+  dir: string,
+  scenario: Scenario = fixtureScenario(10),
+): { packDir: string; scenarioFile: string; scenario: Scenario } {
   const packDir = writeFixturePack(path.join(dir, 'pack'));
   const scenarioFile = path.join(dir, 'scenario.json');
   fs.writeFileSync(scenarioFile, JSON.stringify(scenario));
@@ -144,7 +175,10 @@ export interface RecordingClient {
   close(): void;
 }
 
-export function recordingClient(url: string, options: { token?: string; since?: number; consoleId?: string } = {}): RecordingClient {
+export function recordingClient(
+  url: string,
+  options: { token?: string; since?: number; consoleId?: string } = {},
+): RecordingClient {
   const envelopes: WireEnvelope[] = [];
   const client: RecordingClient = {
     socket: null as unknown as Socket,
@@ -156,7 +190,12 @@ export function recordingClient(url: string, options: { token?: string; since?: 
   };
   client.socket = io(url, {
     // A function, like the console's feed client: every reconnect resumes from the newest seq.
-    auth: (cb) => cb({ token: options.token ?? 'demo-token', since: client.lastSeq(), consoleId: options.consoleId ?? 'test-console' }),
+    auth: (cb) =>
+      cb({
+        token: options.token ?? 'demo-token',
+        since: client.lastSeq(),
+        consoleId: options.consoleId ?? 'test-console',
+      }),
     transports: ['websocket'],
     reconnectionDelay: 50,
     reconnectionDelayMax: 100,

@@ -25,7 +25,11 @@ export function decodeWithOsmRead(file: string): Promise<DecodedOsm> {
         out.lat.push(n.lat);
       },
       way(w) {
-        out.ways.push({ id: Number(w.id), refs: w.nodeRefs.map(Number), tags: new Map(Object.entries(w.tags)) });
+        out.ways.push({
+          id: Number(w.id),
+          refs: w.nodeRefs.map(Number),
+          tags: new Map(Object.entries(w.tags)),
+        });
       },
       endDocument: () => resolve(out),
       error: (msg) => reject(new Error(`osm-read: ${String(msg)}`)),

@@ -41,7 +41,7 @@ function decodeIcon(file: string): { width: number; height: number; rgba: Buffer
   const height = png.readUInt32BE(20);
   expect([png[24], png[25]]).toEqual([8, 6]);
   const idat: Buffer[] = [];
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
     if (png.toString('ascii', at + 4, at + 8) === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
     at += length + 12;
@@ -66,7 +66,9 @@ describe('electron-builder.yml', () => {
   });
 
   it('is rejected by the same validation when a fuse name is misspelt (the check can fail)', async () => {
-    await expect(validate({ ...config, electronFuses: { ...config.electronFuses, runAsNodes: false } })).rejects.toThrow(/electronFuses/);
+    await expect(
+      validate({ ...config, electronFuses: { ...config.electronFuses, runAsNodes: false } }),
+    ).rejects.toThrow(/electronFuses/);
   });
 
   it('locks the packaged binary down with fuses', () => {
@@ -82,7 +84,8 @@ describe('electron-builder.yml', () => {
   });
 
   it('builds deb and AppImage for both x64 and arm64', () => {
-    const archs = (name: string) => [config.linux?.target?.find((t) => t.target === name)?.arch ?? []].flat().sort();
+    const archs = (name: string) =>
+      [config.linux?.target?.find((t) => t.target === name)?.arch ?? []].flat().sort();
     expect(archs('deb')).toEqual(['arm64', 'x64']);
     expect(archs('AppImage')).toEqual(['arm64', 'x64']);
   });
@@ -108,7 +111,11 @@ describe('the committed icon set', () => {
     for (const size of ICON_SIZES as number[]) {
       const icon = decodeIcon(path.join(ROOT, 'resources', 'icons', `${size}x${size}.png`));
       expect([icon.width, icon.height]).toEqual([size, size]);
-      if (size <= 256) expect(icon.rgba.equals(renderIcon(size) as Buffer), `${size}x${size}.png is stale: run node scripts/icons.mjs`).toBe(true);
+      if (size <= 256)
+        expect(
+          icon.rgba.equals(renderIcon(size) as Buffer),
+          `${size}x${size}.png is stale: run node scripts/icons.mjs`,
+        ).toBe(true);
     }
   });
 });

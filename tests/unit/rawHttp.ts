@@ -8,14 +8,19 @@ import path from 'node:path';
  */
 export function rawGet(port: number, target: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1', () => socket.write(`GET ${target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`));
+    const socket = net.connect(port, '127.0.0.1', () =>
+      socket.write(`GET ${target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`),
+    );
     let text = '';
     socket.setEncoding('latin1');
     socket.on('data', (chunk: string) => (text += chunk));
     socket.on('error', reject);
     socket.on('close', () => {
       const match = /^HTTP\/1\.1 (\d{3})/.exec(text);
-      if (!match) return reject(new Error(`no HTTP response to ${JSON.stringify(target)}: ${JSON.stringify(text.slice(0, 200))}`));
+      if (!match)
+        return reject(
+          new Error(`no HTTP response to ${JSON.stringify(target)}: ${JSON.stringify(text.slice(0, 200))}`),
+        );
       resolve({ status: Number(match[1]), body: text.slice(text.indexOf('\r\n\r\n') + 4) });
     });
   });

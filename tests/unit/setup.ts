@@ -8,5 +8,8 @@ beforeEach(() => {
 afterEach(() => {
   const calls = errorSpy?.mock.calls ?? [];
   errorSpy?.mockRestore();
-  if (calls.length > 0) throw new Error(`console.error was called: ${calls.map((c: unknown[]) => c.map(String).join(' ')).join(' | ')}`);
+  if (calls.length > 0)
+    throw new Error(
+      `console.error was called: ${calls.map((c: unknown[]) => c.map(String).join(' ')).join(' | ')}`,
+    );
 });

@@ -70,8 +70,18 @@ export async function statsFixture() {
   // A6: p2 (180 s), sent, nobody on scene yet long after: missed (unreached).
   await step(base('A6') + 10, 'A6', { type: 'dispatch', unitIds: ['U01'] });
   // A7: handed to a department, due 1 h later, no feedback: overdue. A8: closed before its due time.
-  await step(base('A7') + 60, 'A7', { type: 'transfer', target: 'department', department: '城管', dueAt: at(base('A7') + 3600) });
-  await step(base('A8') + 60, 'A8', { type: 'transfer', target: 'department', department: '城管', dueAt: at(base('A8') + 3600) });
+  await step(base('A7') + 60, 'A7', {
+    type: 'transfer',
+    target: 'department',
+    department: '城管',
+    dueAt: at(base('A7') + 3600),
+  });
+  await step(base('A8') + 60, 'A8', {
+    type: 'transfer',
+    target: 'department',
+    department: '城管',
+    dueAt: at(base('A8') + 3600),
+  });
   await step(base('A8') + 1800, 'A8', { type: 'close', feedback: 'done' });
   // A9: answered by phone.
   await step(base('A9') + 30, 'A9', { type: 'acknowledge' });
@@ -80,4 +90,3 @@ export async function statsFixture() {
   await step(base('A10') + 20, 'A10', { type: 'merge', intoAlertId: 'A2' });
   return { h, tiers };
 }
-

@@ -22,23 +22,39 @@ const PASSWORD_ENV = 'CONSOLE_OPERATOR_PASSWORD';
 const DATA_DIR_HELP = "[--data-dir DIR] (default: the console's own .data/console)";
 
 function password(args: ParsedArgs, env: NodeJS.ProcessEnv): string {
-  if (args.options.has('password')) throw new UsageError(`--password is refused: a password on the command line is visible to every user of the machine; use --password-file FILE or ${PASSWORD_ENV}`);
+  if (args.options.has('password'))
+    throw new UsageError(
+      `--password is refused: a password on the command line is visible to every user of the machine; use --password-file FILE or ${PASSWORD_ENV}`,
+    );
   const file = optionalOption(args, 'password-file');
   if (file) return readFileSync(path.resolve(file), 'utf8').split(/\r?\n/)[0]!;
   const fromEnv = env[PASSWORD_ENV];
   if (fromEnv) return fromEnv;
-  throw new UsageError(`give the password with --password-file FILE or the ${PASSWORD_ENV} environment variable (never on the command line)`);
+  throw new UsageError(
+    `give the password with --password-file FILE or the ${PASSWORD_ENV} environment variable (never on the command line)`,
+  );
 }
 
 /** Opens the folder's database (creating and migrating it: a seat can be set up before its first start). */
-async function withAccounts(args: ParsedArgs, io: CliIo, work: (accounts: OperatorAccounts, audit: (action: string, username: string, payload?: Record<string, unknown>) => void) => Promise<number>): Promise<number> {
-  const dataDir = path.resolve(optionalOption(args, 'data-dir') ?? defaultDataDir(findAppRoot(path.dirname(fileURLToPath(import.meta.url)))));
+async function withAccounts(
+  args: ParsedArgs,
+  io: CliIo,
+  work: (
+    accounts: OperatorAccounts,
+    audit: (action: string, username: string, payload?: Record<string, unknown>) => void,
+  ) => Promise<number>,
+): Promise<number> {
+  const dataDir = path.resolve(
+    optionalOption(args, 'data-dir') ??
+      defaultDataDir(findAppRoot(path.dirname(fileURLToPath(import.meta.url)))),
+  );
   const db = openDatabase(dataDir);
   try {
     const log = new AuditLog(db, { key: fileAuditKeyProvider(dataDir) });
     log.sealLegacy();
     const operator = `cli:${os.userInfo().username}`;
-    const audit = (action: string, username: string, payload?: Record<string, unknown>) => void log.append({ operator, action, subject: `operator:${username}`, payload: payload ?? null });
+    const audit = (action: string, username: string, payload?: Record<string, unknown>) =>
+      void log.append({ operator, action, subject: `operator:${username}`, payload: payload ?? null });
     const code = await work(new OperatorAccounts(db), audit);
     io.stderr(`data folder: ${dataDir}\n`);
     return code;
@@ -49,7 +65,8 @@ async function withAccounts(args: ParsedArgs, io: CliIo, work: (accounts: Operat
 
 function role(args: ParsedArgs): OperatorRole {
   const r = requireOption(args, 'role');
-  if (!(OPERATOR_ROLES as readonly string[]).includes(r)) throw new UsageError(`--role must be one of ${OPERATOR_ROLES.join(', ')}, got "${r}"`);
+  if (!(OPERATOR_ROLES as readonly string[]).includes(r))
+    throw new UsageError(`--role must be one of ${OPERATOR_ROLES.join(', ')}, got "${r}"`);
   return r as OperatorRole;
 }
 
@@ -60,7 +77,12 @@ export const accountsCommands = (env: NodeJS.ProcessEnv = process.env): CliComma
     summary: `create an operator account (password from --password-file or ${PASSWORD_ENV})`,
     run: (args, io) =>
       withAccounts(args, io, async (accounts, audit) => {
-        const input = { username: requireOption(args, 'username'), displayName: requireOption(args, 'display-name'), role: role(args), password: password(args, env) };
+        const input = {
+          username: requireOption(args, 'username'),
+          displayName: requireOption(args, 'display-name'),
+          role: role(args),
+          password: password(args, env),
+        };
         const account = await accounts.create(input);
         audit('operator.created', account.username, { role: account.role, displayName: account.displayName });
         io.stdout(JSON.stringify(account) + '\n');
@@ -77,22 +99,25 @@ export const accountsCommands = (env: NodeJS.ProcessEnv = process.env): CliComma
         return 0;
       }),
   },
-  ...(['disable', 'enable'] as const).map(
-    (verb): CliCommand => ({
-      path: ['accounts', verb],
-      usage: `accounts ${verb} --username NAME ${DATA_DIR_HELP}`,
-      summary: verb === 'disable' ? 'stop an account from signing in (kept for the audit trail)' : 'let a disabled account sign in again',
-      run: (args, io) =>
-        withAccounts(args, io, async (accounts, audit) => {
-          const username = requireOption(args, 'username');
-          if (!accounts.get(username)) throw new Error(`no operator account "${username}"`);
-          const changed = verb === 'disable' ? accounts.disable(username) : accounts.enable(username);
-          if (changed) audit(`operator.${verb}d`, username);
-          io.stdout(JSON.stringify({ username, [verb === 'disable' ? 'disabled' : 'enabled']: true, changed }) + '\n');
-          return 0;
-        }),
-    }),
-  ),
+  ...(['disable', 'enable'] as const).map((verb): CliCommand => ({
+    path: ['accounts', verb],
+    usage: `accounts ${verb} --username NAME ${DATA_DIR_HELP}`,
+    summary:
+      verb === 'disable'
+        ? 'stop an account from signing in (kept for the audit trail)'
+        : 'let a disabled account sign in again',
+    run: (args, io) =>
+      withAccounts(args, io, async (accounts, audit) => {
+        const username = requireOption(args, 'username');
+        if (!accounts.get(username)) throw new Error(`no operator account "${username}"`);
+        const changed = verb === 'disable' ? accounts.disable(username) : accounts.enable(username);
+        if (changed) audit(`operator.${verb}d`, username);
+        io.stdout(
+          JSON.stringify({ username, [verb === 'disable' ? 'disabled' : 'enabled']: true, changed }) + '\n',
+        );
+        return 0;
+      }),
+  })),
   {
     path: ['accounts', 'unlock'],
     usage: `accounts unlock (--username NAME | --seat) ${DATA_DIR_HELP}`,

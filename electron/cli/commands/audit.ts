@@ -17,20 +17,34 @@ import type { CliCommand } from './types';
 export const auditVerifyCommand: CliCommand = {
   path: ['audit', 'verify'],
   usage: 'audit verify [--data-dir DIR] [--anchor HASH]',
-  summary: "verify the console's keyed audit chain (default: the console's own .data/console; --anchor: a head hash recorded elsewhere must still be in it; JSON on stdout; exit 0 intact, 1 broken)",
+  summary:
+    "verify the console's keyed audit chain (default: the console's own .data/console; --anchor: a head hash recorded elsewhere must still be in it; JSON on stdout; exit 0 intact, 1 broken)",
   async run(args, io) {
     const anchor = optionalOption(args, 'anchor');
-    if (anchor !== undefined && !/^[0-9a-f]{64}$/.test(anchor)) throw new UsageError(`--anchor must be a 64-digit hex head hash, got "${anchor}"`);
-    const dataDir = optionalOption(args, 'data-dir') ?? defaultDataDir(findAppRoot(path.dirname(fileURLToPath(import.meta.url))));
+    if (anchor !== undefined && !/^[0-9a-f]{64}$/.test(anchor))
+      throw new UsageError(`--anchor must be a 64-digit hex head hash, got "${anchor}"`);
+    const dataDir =
+      optionalOption(args, 'data-dir') ??
+      defaultDataDir(findAppRoot(path.dirname(fileURLToPath(import.meta.url))));
     const database = path.resolve(dataDir, DATABASE_FILE);
     // Never create or migrate anything: verifying must not change what it verifies.
     if (!existsSync(database)) throw new Error(`no console database at ${database}`);
     const db = new Database(database, { readonly: true, fileMustExist: true });
     try {
-      const hasLog = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'").get()!.n > 0;
+      const hasLog =
+        db
+          .prepare<[], { n: number }>(
+            "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'",
+          )
+          .get()!.n > 0;
       const version = Number(db.pragma('user_version', { simple: true }));
-      if (!hasLog || version < 4) throw new Error(`${database} has ${hasLog ? 'an unkeyed' : 'no'} audit log (schema version ${version}); open it with the console once to upgrade`);
-      const result = new AuditLog(db, { key: fileAuditKeyProvider(dataDir, { create: false }) }).verify(anchor !== undefined ? { anchor } : {});
+      if (!hasLog || version < 4)
+        throw new Error(
+          `${database} has ${hasLog ? 'an unkeyed' : 'no'} audit log (schema version ${version}); open it with the console once to upgrade`,
+        );
+      const result = new AuditLog(db, { key: fileAuditKeyProvider(dataDir, { create: false }) }).verify(
+        anchor !== undefined ? { anchor } : {},
+      );
       io.stdout(JSON.stringify({ database, ...result }) + '\n');
       return result.ok ? 0 : 1;
     } finally {

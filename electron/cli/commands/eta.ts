@@ -6,7 +6,10 @@ import type { CliCommand } from './types';
 
 /** `lng,lat` rows (WGS84); a first row that is not numeric is taken as a header. */
 export function readPointsCsv(file: string): { lng: number; lat: number }[] {
-  const rows = readFileSync(file, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0 && !l.startsWith('#'));
+  const rows = readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0 && !l.startsWith('#'));
   const out: { lng: number; lat: number }[] = [];
   rows.forEach((line, i) => {
     const [a, b] = line.split(/[,;\t]/).map((x) => Number(x.trim()));
@@ -14,7 +17,8 @@ export function readPointsCsv(file: string): { lng: number; lat: number }[] {
       if (i === 0) return; // header
       throw new UsageError(`${file}:${i + 1}: expected "lng,lat", got "${line}"`);
     }
-    if (Math.abs(a!) > 180 || Math.abs(b!) > 90) throw new UsageError(`${file}:${i + 1}: coordinates out of range`);
+    if (Math.abs(a!) > 180 || Math.abs(b!) > 90)
+      throw new UsageError(`${file}:${i + 1}: coordinates out of range`);
     out.push({ lng: a!, lat: b! });
   });
   return out;
@@ -26,7 +30,8 @@ export const etaCommand: CliCommand = {
   summary: 'road travel-time matrix from each --from point to each --to point (JSON on stdout)',
   async run(args, io) {
     const profile = (optionalOption(args, 'profile') ?? 'car') as ProfileId;
-    if (!PROFILE_IDS.includes(profile)) throw new UsageError(`unknown profile "${profile}" (${PROFILE_IDS.join(', ')})`);
+    if (!PROFILE_IDS.includes(profile))
+      throw new UsageError(`unknown profile "${profile}" (${PROFILE_IDS.join(', ')})`);
     const from = readPointsCsv(requireOption(args, 'from'));
     const to = readPointsCsv(requireOption(args, 'to'));
     const t0 = performance.now();
@@ -47,7 +52,15 @@ export const etaCommand: CliCommand = {
       }
     }
     const queryMs = performance.now() - t1;
-    io.stdout(JSON.stringify({ profile, seconds, metres, loadMs: Math.round(loadMs * 10) / 10, queryMs: Math.round(queryMs * 10) / 10 }) + '\n');
+    io.stdout(
+      JSON.stringify({
+        profile,
+        seconds,
+        metres,
+        loadMs: Math.round(loadMs * 10) / 10,
+        queryMs: Math.round(queryMs * 10) / 10,
+      }) + '\n',
+    );
     return 0;
   },
 };

@@ -22,7 +22,13 @@ describe('password hashing', () => {
   it('verifies with the stored parameters, and rejects malformed hashes', async () => {
     const strong = await hashPassword('密码很长很长', { N: 2 ** 11, r: 4, p: 2 });
     expect(await verifyPassword('密码很长很长', strong)).toBe(true);
-    for (const bad of ['', 'plain', 'scrypt$1000$8$1$c2FsdHNhbHQ=$a2V5a2V5a2V5a2V5a2V5', 'bcrypt$1$2$3$4$5', 'scrypt$1024$8$1$$']) {
+    for (const bad of [
+      '',
+      'plain',
+      'scrypt$1000$8$1$c2FsdHNhbHQ=$a2V5a2V5a2V5a2V5a2V5',
+      'bcrypt$1$2$3$4$5',
+      'scrypt$1024$8$1$$',
+    ]) {
       expect(await verifyPassword('x', bad)).toBe(false);
     }
   });
@@ -47,8 +53,20 @@ describe('OperatorAccounts', () => {
   });
 
   it('creates, lists and logs in, never exposing the hash', async () => {
-    const created = await accounts.create({ username: ' Wang.Li ', displayName: '王力', role: 'duty_officer', password: 'pa55word!' });
-    expect(created).toEqual({ username: 'wang.li', displayName: '王力', role: 'duty_officer', createdAt: '2026-11-20T11:00:00.000Z', updatedAt: '2026-11-20T11:00:00.000Z', disabledAt: null });
+    const created = await accounts.create({
+      username: ' Wang.Li ',
+      displayName: '王力',
+      role: 'duty_officer',
+      password: 'pa55word!',
+    });
+    expect(created).toEqual({
+      username: 'wang.li',
+      displayName: '王力',
+      role: 'duty_officer',
+      createdAt: '2026-11-20T11:00:00.000Z',
+      updatedAt: '2026-11-20T11:00:00.000Z',
+      disabledAt: null,
+    });
     expect(JSON.stringify(accounts.list())).not.toMatch(/scrypt|pa55/);
     expect(await accounts.verify('WANG.LI', 'pa55word!')).toEqual({ ok: true, account: created });
     expect(await accounts.verify('wang.li', 'pa55word?')).toEqual({ ok: false, reason: 'wrong_password' });
@@ -57,12 +75,27 @@ describe('OperatorAccounts', () => {
   });
 
   it('refuses duplicates, bad names, unknown roles and short passwords', async () => {
-    await accounts.create({ username: '010023', displayName: '警号010023', role: 'trainee', password: '12345678' });
-    await expect(accounts.create({ username: '010023', displayName: 'x', role: 'trainee', password: '12345678' })).rejects.toThrow(/already exists/);
-    await expect(accounts.create({ username: '张三', displayName: 'x', role: 'trainee', password: '12345678' })).rejects.toThrow(/invalid username/);
-    await expect(accounts.create({ username: 'ok', displayName: 'x', role: 'admin' as never, password: '12345678' })).rejects.toThrow(/unknown role/);
-    await expect(accounts.create({ username: 'ok', displayName: 'x', role: 'trainee', password: 'short' })).rejects.toThrow(/at least 8/);
-    await expect(accounts.create({ username: 'ok', displayName: ' ', role: 'trainee', password: '12345678' })).rejects.toThrow(/display name/);
+    await accounts.create({
+      username: '010023',
+      displayName: '警号010023',
+      role: 'trainee',
+      password: '12345678',
+    });
+    await expect(
+      accounts.create({ username: '010023', displayName: 'x', role: 'trainee', password: '12345678' }),
+    ).rejects.toThrow(/already exists/);
+    await expect(
+      accounts.create({ username: '张三', displayName: 'x', role: 'trainee', password: '12345678' }),
+    ).rejects.toThrow(/invalid username/);
+    await expect(
+      accounts.create({ username: 'ok', displayName: 'x', role: 'admin' as never, password: '12345678' }),
+    ).rejects.toThrow(/unknown role/);
+    await expect(
+      accounts.create({ username: 'ok', displayName: 'x', role: 'trainee', password: 'short' }),
+    ).rejects.toThrow(/at least 8/);
+    await expect(
+      accounts.create({ username: 'ok', displayName: ' ', role: 'trainee', password: '12345678' }),
+    ).rejects.toThrow(/display name/);
     expect(accounts.list().map((a) => a.username)).toEqual(['010023']);
   });
 
@@ -88,9 +121,19 @@ describe('OperatorAccounts', () => {
   });
 
   it('creates the first supervisor only on an empty console', async () => {
-    const first = await createFirstSupervisor(accounts, { username: 'chief', displayName: '值班长', password: 'chosen-at-setup' });
+    const first = await createFirstSupervisor(accounts, {
+      username: 'chief',
+      displayName: '值班长',
+      password: 'chosen-at-setup',
+    });
     expect(first).toMatchObject({ username: 'chief', role: 'supervisor' });
-    expect(await createFirstSupervisor(accounts, { username: 'sneaky', displayName: 'x', password: 'chosen-at-setup' })).toBeNull();
+    expect(
+      await createFirstSupervisor(accounts, {
+        username: 'sneaky',
+        displayName: 'x',
+        password: 'chosen-at-setup',
+      }),
+    ).toBeNull();
   });
 
   it('seeds the documented demo accounts on request, once', async () => {

@@ -23,7 +23,9 @@ export interface NewOperator {
   password: string;
 }
 
-export type LoginResult = { ok: true; account: OperatorAccount } | { ok: false; reason: 'unknown_user' | 'disabled' | 'wrong_password' };
+export type LoginResult =
+  | { ok: true; account: OperatorAccount }
+  | { ok: false; reason: 'unknown_user' | 'disabled' | 'wrong_password' };
 
 /** Badge numbers (警号) and short Latin names: lower-case letters, digits, `.`, `_`, `-`. */
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,31}$/;
@@ -78,19 +80,29 @@ export class OperatorAccounts {
     );
     this.byNameStmt = db.prepare<[string], OperatorRow>('SELECT * FROM operators WHERE username = ?');
     this.listStmt = db.prepare<[], OperatorRow>('SELECT * FROM operators ORDER BY username');
-    this.countStmt = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM operators WHERE disabled_at IS NULL');
-    this.disableStmt = db.prepare('UPDATE operators SET disabled_at = ?, updated_at = ? WHERE username = ? AND disabled_at IS NULL');
-    this.enableStmt = db.prepare('UPDATE operators SET disabled_at = NULL, updated_at = ? WHERE username = ? AND disabled_at IS NOT NULL');
-    this.passwordStmt = db.prepare('UPDATE operators SET password_hash = ?, updated_at = ? WHERE username = ?');
+    this.countStmt = db.prepare<[], { n: number }>(
+      'SELECT COUNT(*) AS n FROM operators WHERE disabled_at IS NULL',
+    );
+    this.disableStmt = db.prepare(
+      'UPDATE operators SET disabled_at = ?, updated_at = ? WHERE username = ? AND disabled_at IS NULL',
+    );
+    this.enableStmt = db.prepare(
+      'UPDATE operators SET disabled_at = NULL, updated_at = ? WHERE username = ? AND disabled_at IS NOT NULL',
+    );
+    this.passwordStmt = db.prepare(
+      'UPDATE operators SET password_hash = ?, updated_at = ? WHERE username = ?',
+    );
   }
 
   /** Creates an account; throws on a taken or malformed name, an unknown role or a short password. */
   async create(input: NewOperator): Promise<OperatorAccount> {
     const username = normaliseUsername(input.username);
-    if (!USERNAME.test(username)) throw new Error(`invalid username "${input.username}": 2–32 of a-z 0-9 . _ -`);
+    if (!USERNAME.test(username))
+      throw new Error(`invalid username "${input.username}": 2–32 of a-z 0-9 . _ -`);
     if (!isOperatorRole(input.role)) throw new Error(`unknown role "${String(input.role)}"`);
     const displayName = input.displayName.trim();
-    if (displayName.length === 0 || displayName.length > 50) throw new Error('display name must be 1–50 characters');
+    if (displayName.length === 0 || displayName.length > 50)
+      throw new Error('display name must be 1–50 characters');
     checkPassword(input.password);
     if (this.byNameStmt.get(username)) throw new Error(`operator "${username}" already exists`);
     const hash = await hashPassword(input.password, this.params);
@@ -147,5 +159,6 @@ export class OperatorAccounts {
 }
 
 function checkPassword(password: string): void {
-  if (typeof password !== 'string' || [...password].length < MIN_PASSWORD_LENGTH) throw new Error(`password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (typeof password !== 'string' || [...password].length < MIN_PASSWORD_LENGTH)
+    throw new Error(`password must have at least ${MIN_PASSWORD_LENGTH} characters`);
 }

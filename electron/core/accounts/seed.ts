@@ -9,7 +9,10 @@ import type { OperatorAccount, OperatorAccounts } from './operatorAccounts';
  * First-run setup: creates a supervisor only while there is no enabled account, so it cannot be
  * used later to slip in a second administrator. Returns null when accounts already exist.
  */
-export async function createFirstSupervisor(accounts: OperatorAccounts, input: { username: string; displayName: string; password: string }): Promise<OperatorAccount | null> {
+export async function createFirstSupervisor(
+  accounts: OperatorAccounts,
+  input: { username: string; displayName: string; password: string },
+): Promise<OperatorAccount | null> {
   if (accounts.activeCount() > 0) return null;
   return accounts.create({ ...input, role: 'supervisor' });
 }

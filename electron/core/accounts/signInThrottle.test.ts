@@ -18,7 +18,10 @@ describe('sign-in throttle', () => {
   let session: OperatorSession;
   let clock: number;
   const advance = (ms: number) => void (clock += ms);
-  const actions = () => (db.prepare('SELECT action FROM audit_log ORDER BY seq').pluck().all() as string[]).filter((a) => a.startsWith('operator.'));
+  const actions = () =>
+    (db.prepare('SELECT action FROM audit_log ORDER BY seq').pluck().all() as string[]).filter((a) =>
+      a.startsWith('operator.'),
+    );
   const count = (action: string) => actions().filter((a) => a === action).length;
 
   beforeEach(async () => {
@@ -41,7 +44,9 @@ describe('sign-in throttle', () => {
       await expect(session.signIn('duty', `guess-${i}`)).rejects.toThrow();
       advance(90);
     }
-    await expect(session.signIn('duty', DEMO_PASSWORD)).rejects.toThrow(/this account is paused after failed sign-ins: try again in \d+ s/);
+    await expect(session.signIn('duty', DEMO_PASSWORD)).rejects.toThrow(
+      /this account is paused after failed sign-ins: try again in \d+ s/,
+    );
     expect(session.operator).toBeNull();
     // Only the attempts outside the delays reached the password check; every one is in the log.
     const failed = count('operator.signIn.failed');
@@ -52,20 +57,30 @@ describe('sign-in throttle', () => {
 
   it('doubles the delay after the free failures, then locks the account until a supervisor unlocks it', async () => {
     const { freeFailures, baseDelayMs, accountLockAfter } = DEFAULT_THROTTLE_POLICY;
-    for (let i = 0; i < freeFailures; i++) await expect(session.signIn('duty', 'wrong')).rejects.toThrow(/wrong username or password/);
+    for (let i = 0; i < freeFailures; i++)
+      await expect(session.signIn('duty', 'wrong')).rejects.toThrow(/wrong username or password/);
     await expect(session.signIn('duty', 'wrong')).rejects.toThrow(/wrong username or password/);
-    await expect(session.signIn('duty', DEMO_PASSWORD)).rejects.toThrow(`try again in ${baseDelayMs / 1000} s`);
+    await expect(session.signIn('duty', DEMO_PASSWORD)).rejects.toThrow(
+      `try again in ${baseDelayMs / 1000} s`,
+    );
     advance(baseDelayMs);
     await expect(session.signIn('duty', 'wrong')).rejects.toThrow(/wrong username or password/);
-    await expect(session.signIn('duty', DEMO_PASSWORD)).rejects.toThrow(`try again in ${(2 * baseDelayMs) / 1000} s`);
+    await expect(session.signIn('duty', DEMO_PASSWORD)).rejects.toThrow(
+      `try again in ${(2 * baseDelayMs) / 1000} s`,
+    );
     for (let failures = freeFailures + 2; failures < accountLockAfter; failures++) {
       advance(60 * 60_000);
       await expect(session.signIn('duty', 'wrong')).rejects.toThrow(/wrong username or password/);
     }
     expect(count('operator.lockedOut')).toBe(1);
     advance(7 * 24 * 60 * 60_000);
-    await expect(session.signIn('duty', DEMO_PASSWORD)).rejects.toThrow(/this account is locked after repeated failed sign-ins: a supervisor must unlock it/);
-    expect(audit.recent(1)[0]).toMatchObject({ action: 'operator.signIn.refused', payload: { scope: 'account', reason: 'locked', retryAfterMs: null } });
+    await expect(session.signIn('duty', DEMO_PASSWORD)).rejects.toThrow(
+      /this account is locked after repeated failed sign-ins: a supervisor must unlock it/,
+    );
+    expect(audit.recent(1)[0]).toMatchObject({
+      action: 'operator.signIn.refused',
+      payload: { scope: 'account', reason: 'locked', retryAfterMs: null },
+    });
 
     // Other accounts still sign in; a duty officer may not unlock, a supervisor may (audited).
     await session.signIn('trainee', DEMO_PASSWORD);
@@ -73,7 +88,11 @@ describe('sign-in throttle', () => {
     session.signOut();
     await session.signIn('supervisor', DEMO_PASSWORD);
     expect(session.unlock('duty')).toEqual({ unlocked: true });
-    expect(audit.recent(1)[0]).toMatchObject({ operator: 'supervisor', action: 'operator.unlocked', subject: 'operator:duty' });
+    expect(audit.recent(1)[0]).toMatchObject({
+      operator: 'supervisor',
+      action: 'operator.unlocked',
+      subject: 'operator:duty',
+    });
     session.signOut();
     await expect(session.signIn('duty', DEMO_PASSWORD)).resolves.toMatchObject({ username: 'duty' });
   });
@@ -83,12 +102,22 @@ describe('sign-in throttle', () => {
     for (let i = 0; i < seatLockAfter; i++) {
       // Past the seat's delays (at most maxDelayMs), but never past the lock.
       if (i > 0 && i < seatLockAfter) advance(DEFAULT_THROTTLE_POLICY.maxDelayMs);
-      await expect(session.signIn(`guess${i}`, 'wrong-password')).rejects.toThrow(/wrong username or password/);
+      await expect(session.signIn(`guess${i}`, 'wrong-password')).rejects.toThrow(
+        /wrong username or password/,
+      );
     }
-    expect(audit.recent(1)[0]).toMatchObject({ action: 'operator.lockedOut', subject: 'seat', payload: { scope: 'seat', failures: seatLockAfter } });
-    await expect(session.signIn('supervisor', DEMO_PASSWORD)).rejects.toThrow(/this seat is locked after failed sign-ins: try again in 900 s/);
+    expect(audit.recent(1)[0]).toMatchObject({
+      action: 'operator.lockedOut',
+      subject: 'seat',
+      payload: { scope: 'seat', failures: seatLockAfter },
+    });
+    await expect(session.signIn('supervisor', DEMO_PASSWORD)).rejects.toThrow(
+      /this seat is locked after failed sign-ins: try again in 900 s/,
+    );
     advance(seatLockMs);
-    await expect(session.signIn('supervisor', DEMO_PASSWORD)).resolves.toMatchObject({ username: 'supervisor' });
+    await expect(session.signIn('supervisor', DEMO_PASSWORD)).resolves.toMatchObject({
+      username: 'supervisor',
+    });
   });
 
   it('a success clears the count', async () => {

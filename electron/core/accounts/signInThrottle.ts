@@ -36,7 +36,9 @@ export const DEFAULT_THROTTLE_POLICY: ThrottlePolicy = {
 };
 
 export type ThrottleScope = 'account' | 'seat';
-export type ThrottleGate = { ok: true } | { ok: false; scope: ThrottleScope; reason: 'locked' | 'delayed'; retryAfterMs: number | null };
+export type ThrottleGate =
+  | { ok: true }
+  | { ok: false; scope: ThrottleScope; reason: 'locked' | 'delayed'; retryAfterMs: number | null };
 export interface FailureOutcome {
   accountFailures: number;
   seatFailures: number;
@@ -71,7 +73,9 @@ export class SignInThrottle {
        ON CONFLICT (key) DO UPDATE SET failures = @failures, last_failure_at = @at, not_before = @notBefore, locked = @locked`,
     );
     this.deleteStmt = db.prepare('DELETE FROM sign_in_failures WHERE key = ?');
-    this.lockedStmt = db.prepare<[], Row>("SELECT * FROM sign_in_failures WHERE locked = 1 AND key LIKE 'account:%' ORDER BY key");
+    this.lockedStmt = db.prepare<[], Row>(
+      "SELECT * FROM sign_in_failures WHERE locked = 1 AND key LIKE 'account:%' ORDER BY key",
+    );
   }
 
   private get policy(): ThrottlePolicy {
@@ -85,13 +89,23 @@ export class SignInThrottle {
   /** May `username` try a password now? The account's own delay or lock first, then the seat's (which refuses every name). */
   check(username: string): ThrottleGate {
     const now = this.nowMs();
-    for (const [scope, key] of [['account', accountKey(username)], ['seat', SEAT_KEY]] as const) {
+    for (const [scope, key] of [
+      ['account', accountKey(username)],
+      ['seat', SEAT_KEY],
+    ] as const) {
       const row = this.getStmt.get(key);
       if (!row) continue;
       const notBefore = row.not_before === null ? null : Date.parse(row.not_before);
       // An account lock has no end; a seat lock ends at not_before.
-      if (row.locked === 1 && (scope === 'account' || notBefore === null)) return { ok: false, scope, reason: 'locked', retryAfterMs: null };
-      if (notBefore !== null && now < notBefore) return { ok: false, scope, reason: row.locked === 1 ? 'locked' : 'delayed', retryAfterMs: notBefore - now };
+      if (row.locked === 1 && (scope === 'account' || notBefore === null))
+        return { ok: false, scope, reason: 'locked', retryAfterMs: null };
+      if (notBefore !== null && now < notBefore)
+        return {
+          ok: false,
+          scope,
+          reason: row.locked === 1 ? 'locked' : 'delayed',
+          retryAfterMs: notBefore - now,
+        };
     }
     return { ok: true };
   }
@@ -111,9 +125,16 @@ export class SignInThrottle {
         // A seat lock is timed: each failure past the limit starts (and audits) a new one.
         if (lock && (row?.locked !== 1 || scope === 'seat')) lockedNow.push(scope);
         const extra = failures - (scope === 'account' ? p.freeFailures : p.seatFreeFailures);
-        let notBefore: number | null = extra > 0 ? now + Math.min(p.baseDelayMs * 2 ** (extra - 1), p.maxDelayMs) : null;
+        let notBefore: number | null =
+          extra > 0 ? now + Math.min(p.baseDelayMs * 2 ** (extra - 1), p.maxDelayMs) : null;
         if (lock && scope === 'seat') notBefore = now + p.seatLockMs;
-        this.upsertStmt.run({ key, failures, at, notBefore: notBefore === null ? null : new Date(notBefore).toISOString(), locked: lock ? 1 : 0 });
+        this.upsertStmt.run({
+          key,
+          failures,
+          at,
+          notBefore: notBefore === null ? null : new Date(notBefore).toISOString(),
+          locked: lock ? 1 : 0,
+        });
         return failures;
       };
       const accountFailures = bump(accountKey(username), 'account');
@@ -141,6 +162,10 @@ export class SignInThrottle {
 
   /** Accounts locked until a supervisor unlocks them. */
   lockedAccounts(): { username: string; failures: number; lastFailureAt: string }[] {
-    return this.lockedStmt.all().map((r) => ({ username: r.key.slice('account:'.length), failures: r.failures, lastFailureAt: r.last_failure_at }));
+    return this.lockedStmt.all().map((r) => ({
+      username: r.key.slice('account:'.length),
+      failures: r.failures,
+      lastFailureAt: r.last_failure_at,
+    }));
   }
 }

@@ -54,7 +54,10 @@ export function fileAuditKeyProvider(dataDir: string, options: { create?: boolea
     key() {
       if (cached) return cached;
       if (!existsSync(file)) {
-        if (options.create === false) throw new Error(`no audit key at ${file}: the log cannot be verified without the key it was written with`);
+        if (options.create === false)
+          throw new Error(
+            `no audit key at ${file}: the log cannot be verified without the key it was written with`,
+          );
         mkdirSync(path.dirname(file), { recursive: true });
         // 'wx': a second process creating the key at the same moment fails instead of overwriting it.
         try {

@@ -25,17 +25,31 @@ interface Row {
 }
 
 /** What the issue's attacker does with write access to the database file: rewrite the log whole. */
-function rewriteWhole(db: Db, rehash: (fields: Parameters<typeof auditEntryHash>[0]) => string, alg: string): void {
+function rewriteWhole(
+  db: Db,
+  rehash: (fields: Parameters<typeof auditEntryHash>[0]) => string,
+  alg: string,
+): void {
   db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
   db.prepare('DELETE FROM audit_log WHERE seq BETWEEN 50 AND 250').run();
   db.prepare("UPDATE audit_log SET operator = 'trainee' WHERE action = 'alert.dispatch'").run();
   const rows = db.prepare<[], Row>('SELECT * FROM audit_log ORDER BY seq').all();
   db.prepare('DELETE FROM audit_log').run();
-  const insert = db.prepare('INSERT INTO audit_log (seq, at, operator, action, subject, payload, prev_hash, hash, alg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO audit_log (seq, at, operator, action, subject, payload, prev_hash, hash, alg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   let prevHash = GENESIS_HASH;
   rows.forEach((r, i) => {
     const seq = i + 1;
-    const hash = rehash({ seq, at: r.at, operator: r.operator, action: r.action, subject: r.subject, payloadJson: r.payload, prevHash });
+    const hash = rehash({
+      seq,
+      at: r.at,
+      operator: r.operator,
+      action: r.action,
+      subject: r.subject,
+      payloadJson: r.payload,
+      prevHash,
+    });
     insert.run(seq, r.at, r.operator, r.action, r.subject, r.payload, prevHash, hash, alg);
     prevHash = hash;
   });
@@ -47,7 +61,10 @@ describe('keyed audit chain', () => {
   let log: AuditLog;
   const cli = async (...argv: string[]) => {
     const out: string[] = [];
-    const code = await runCli(['audit', 'verify', '--data-dir', tmp.dir, ...argv], { stdout: (t) => void out.push(t), stderr: (t) => void out.push(t) });
+    const code = await runCli(['audit', 'verify', '--data-dir', tmp.dir, ...argv], {
+      stdout: (t) => void out.push(t),
+      stderr: (t) => void out.push(t),
+    });
     return { code, out: out.join('') };
   };
   beforeEach(() => {
@@ -56,7 +73,12 @@ describe('keyed audit chain', () => {
     log = new AuditLog(db, { key: fileAuditKeyProvider(tmp.dir) });
     for (let i = 1; i <= 300; i++) {
       const dispatch = i === 260;
-      log.append({ operator: 'duty', action: dispatch ? 'alert.dispatch' : 'alert.acknowledge', subject: `alert:A${i}`, payload: dispatch ? { unitIds: ['U05'] } : { i } });
+      log.append({
+        operator: 'duty',
+        action: dispatch ? 'alert.dispatch' : 'alert.acknowledge',
+        subject: `alert:A${i}`,
+        payload: dispatch ? { unitIds: ['U05'] } : { i },
+      });
     }
   });
   afterEach(() => {
@@ -89,7 +111,11 @@ describe('keyed audit chain', () => {
 
   it('fails the same attack with HMACs under a key the attacker made up', () => {
     rewriteWhole(db, (fields) => auditEntryHmac(Buffer.alloc(32, 1), fields), 'hmac-sha256');
-    expect(log.verify()).toMatchObject({ ok: false, firstBadSeq: 1, reason: 'HMAC does not match the entry (rewritten, or another key)' });
+    expect(log.verify()).toMatchObject({
+      ok: false,
+      firstBadSeq: 1,
+      reason: 'HMAC does not match the entry (rewritten, or another key)',
+    });
   });
 
   it('fails a log cut back past an anchored head with --anchor; without the anchor the cut is invisible', async () => {
@@ -97,7 +123,10 @@ describe('keyed audit chain', () => {
     db.exec('DROP TRIGGER audit_log_no_delete;');
     db.prepare('DELETE FROM audit_log WHERE seq > 290').run();
     expect(log.verify()).toMatchObject({ ok: true, entries: 290 });
-    expect(log.verify({ anchor })).toMatchObject({ ok: false, reason: expect.stringMatching(/anchored head .* is not in the chain/) });
+    expect(log.verify({ anchor })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/anchored head .* is not in the chain/),
+    });
     expect(await cli('--anchor', anchor)).toMatchObject({ code: 1 });
     const kept = db.prepare<[], { hash: string }>('SELECT hash FROM audit_log WHERE seq = 100').get()!.hash;
     expect(log.verify({ anchor: kept })).toMatchObject({ ok: true, anchorSeq: 100 });
@@ -128,13 +157,35 @@ describe('a log from before the keyed chain (schema version 3)', () => {
   /** Writes `n` plain-hash entries as the version-3 console did, then upgrades the database. */
   function legacyLog(n: number): Db {
     tmp = tempDir('audit-legacy-');
-    const old = openDatabase(tmp.dir, MIGRATIONS.filter((m) => m.version <= 3));
-    const insert = old.prepare('INSERT INTO audit_log (seq, at, operator, action, subject, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const old = openDatabase(
+      tmp.dir,
+      MIGRATIONS.filter((m) => m.version <= 3),
+    );
+    const insert = old.prepare(
+      'INSERT INTO audit_log (seq, at, operator, action, subject, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     let prevHash = GENESIS_HASH;
     for (let seq = 1; seq <= n; seq++) {
-      const fields = { seq, at: `2026-11-20T11:00:${String(seq).padStart(2, '0')}.000Z`, operator: 'duty', action: 'alert.acknowledge', subject: `alert:A${seq}`, payloadJson: `{"i":${seq}}`, prevHash };
+      const fields = {
+        seq,
+        at: `2026-11-20T11:00:${String(seq).padStart(2, '0')}.000Z`,
+        operator: 'duty',
+        action: 'alert.acknowledge',
+        subject: `alert:A${seq}`,
+        payloadJson: `{"i":${seq}}`,
+        prevHash,
+      };
       const hash = auditEntryHash(fields);
-      insert.run(seq, fields.at, fields.operator, fields.action, fields.subject, fields.payloadJson, prevHash, hash);
+      insert.run(
+        seq,
+        fields.at,
+        fields.operator,
+        fields.action,
+        fields.subject,
+        fields.payloadJson,
+        prevHash,
+        hash,
+      );
       prevHash = hash;
     }
     old.close();
@@ -146,7 +197,11 @@ describe('a log from before the keyed chain (schema version 3)', () => {
     const log = new AuditLog(db, { key: fileAuditKeyProvider(tmp.dir) });
     expect(log.verify()).toMatchObject({ ok: false, reason: expect.stringMatching(/no keyed entry/) });
     const seal = log.sealLegacy()!;
-    expect(seal).toMatchObject({ seq: 6, action: 'audit.keyed', payload: { legacyEntries: 5, keySource: `${tmp.dir}.audit-key` } });
+    expect(seal).toMatchObject({
+      seq: 6,
+      action: 'audit.keyed',
+      payload: { legacyEntries: 5, keySource: `${tmp.dir}.audit-key` },
+    });
     expect(log.sealLegacy()).toBeNull();
     log.append({ operator: 'duty', action: 'alert.dispatch', subject: 'alert:A1' });
     expect(log.verify()).toMatchObject({ ok: true, entries: 7, legacyEntries: 5 });
@@ -159,14 +214,29 @@ describe('a log from before the keyed chain (schema version 3)', () => {
     log.sealLegacy();
     db.exec('DROP TRIGGER audit_log_no_update;');
     const row = db.prepare<[], Row>('SELECT * FROM audit_log WHERE seq = 5').get()!;
-    const forged = auditEntryHash({ ...row, operator: 'trainee', payloadJson: row.payload, prevHash: row.prev_hash });
+    const forged = auditEntryHash({
+      ...row,
+      operator: 'trainee',
+      payloadJson: row.payload,
+      prevHash: row.prev_hash,
+    });
     db.prepare("UPDATE audit_log SET operator = 'trainee', hash = ? WHERE seq = 5").run(forged);
-    expect(log.verify()).toMatchObject({ ok: false, firstBadSeq: 6, reason: 'prev_hash does not match the previous entry' });
+    expect(log.verify()).toMatchObject({
+      ok: false,
+      firstBadSeq: 6,
+      reason: 'prev_hash does not match the previous entry',
+    });
     db.prepare('UPDATE audit_log SET operator = ?, hash = ? WHERE seq = 5').run(row.operator, row.hash);
     const seal = db.prepare<[], Row>('SELECT * FROM audit_log WHERE seq = 6').get()!;
-    db.prepare("UPDATE audit_log SET alg = 'sha256', hash = ? WHERE seq = 6").run(auditEntryHash({ ...seal, payloadJson: seal.payload, prevHash: seal.prev_hash }));
+    db.prepare("UPDATE audit_log SET alg = 'sha256', hash = ? WHERE seq = 6").run(
+      auditEntryHash({ ...seal, payloadJson: seal.payload, prevHash: seal.prev_hash }),
+    );
     log.append({ operator: 'duty', action: 'x', subject: 'y' });
-    expect(log.verify()).toMatchObject({ ok: false, firstBadSeq: 7, reason: 'keyed entries over plain ones without the audit.keyed seal' });
+    expect(log.verify()).toMatchObject({
+      ok: false,
+      firstBadSeq: 7,
+      reason: 'keyed entries over plain ones without the audit.keyed seal',
+    });
     db.close();
   });
 
@@ -176,7 +246,11 @@ describe('a log from before the keyed chain (schema version 3)', () => {
     const log = new AuditLog(db, { key: fileAuditKeyProvider(tmp.dir) });
     expect(log.sealLegacy()).toBeNull();
     log.append({ operator: 'duty', action: 'x', subject: 'y' });
-    expect(log.verify()).toMatchObject({ ok: false, firstBadSeq: 4, reason: 'keyed entries over plain ones without the audit.keyed seal' });
+    expect(log.verify()).toMatchObject({
+      ok: false,
+      firstBadSeq: 4,
+      reason: 'keyed entries over plain ones without the audit.keyed seal',
+    });
     db.close();
   });
 });

@@ -11,7 +11,9 @@ import { findAppRoot } from '../../../node/paths';
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth, drops undefined, refuses what JSON cannot hold', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: undefined, x: '中' }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"x":"中","z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: undefined, x: '中' }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"x":"中","z":1}]},"b":1}',
+    );
     expect(canonicalJson([undefined])).toBe('[null]');
     expect(() => canonicalJson({ n: NaN })).toThrow(/\$\.n/);
     expect(() => canonicalJson({ d: new Date() })).toThrow(/plain objects/);
@@ -28,7 +30,10 @@ describe('AuditLog', () => {
     tmp = tempDir();
     db = openDatabase(tmp.dir);
     tick = 0;
-    log = new AuditLog(db, { key: fileAuditKeyProvider(tmp.dir), now: () => new Date(Date.UTC(2026, 10, 20, 11, 0, tick++)) });
+    log = new AuditLog(db, {
+      key: fileAuditKeyProvider(tmp.dir),
+      now: () => new Date(Date.UTC(2026, 10, 20, 11, 0, tick++)),
+    });
   });
   afterEach(() => {
     db.close();
@@ -36,16 +41,34 @@ describe('AuditLog', () => {
   });
 
   const fill = (n: number) => {
-    for (let i = 1; i <= n; i++) log.append({ operator: 'op1', action: 'alert.acknowledge', subject: `alert:A${i}`, payload: { i, note: '已接警' } });
+    for (let i = 1; i <= n; i++)
+      log.append({
+        operator: 'op1',
+        action: 'alert.acknowledge',
+        subject: `alert:A${i}`,
+        payload: { i, note: '已接警' },
+      });
   };
 
   it('chains entries from the genesis hash', () => {
     const first = log.append({ operator: 'op1', action: 'operator.login', subject: 'operator:op1' });
-    const second = log.append({ operator: 'op1', action: 'alert.dispatch', subject: 'alert:A1', payload: { unitIds: ['U1'], b: 2, a: 1 } });
-    expect(first).toMatchObject({ seq: 1, prevHash: GENESIS_HASH, payload: null, at: '2026-11-20T11:00:00.000Z' });
+    const second = log.append({
+      operator: 'op1',
+      action: 'alert.dispatch',
+      subject: 'alert:A1',
+      payload: { unitIds: ['U1'], b: 2, a: 1 },
+    });
+    expect(first).toMatchObject({
+      seq: 1,
+      prevHash: GENESIS_HASH,
+      payload: null,
+      at: '2026-11-20T11:00:00.000Z',
+    });
     expect(second.prevHash).toBe(first.hash);
     expect(second.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(db.prepare('SELECT payload FROM audit_log WHERE seq = 2').pluck().get()).toBe('{"a":1,"b":2,"unitIds":["U1"]}');
+    expect(db.prepare('SELECT payload FROM audit_log WHERE seq = 2').pluck().get()).toBe(
+      '{"a":1,"b":2,"unitIds":["U1"]}',
+    );
     expect(log.head()).toEqual({ seq: 2, hash: second.hash });
     expect(log.verify()).toEqual({ ok: true, entries: 2, headHash: second.hash, legacyEntries: 0 });
     expect(log.recent(10, 'alert:A1').map((e) => e.seq)).toEqual([2]);
@@ -56,7 +79,9 @@ describe('AuditLog', () => {
     expect(log.verify()).toEqual({ ok: true, entries: 0, headHash: GENESIS_HASH, legacyEntries: 0 });
     expect(() => log.append({ operator: '', action: 'x', subject: 'y' })).toThrow(/operator/);
     expect(() => log.append({ operator: 'a', action: 'x', subject: 'y', at: 'now' })).toThrow(/invalid time/);
-    expect(() => log.append({ operator: 'a', action: 'x', subject: 'y', payload: { n: Infinity } })).toThrow();
+    expect(() =>
+      log.append({ operator: 'a', action: 'x', subject: 'y', payload: { n: Infinity } }),
+    ).toThrow();
   });
 
   it('commits and rolls back with the caller transaction', () => {
@@ -72,15 +97,32 @@ describe('AuditLog', () => {
   });
 
   it('records lifecycle events', () => {
-    const r = transition(newLifecycle({ id: 'A1', source: '110', receivedAt: '2026-11-20T11:00:00Z' }), { type: 'dispatch', unitIds: ['U1'] }, { at: '2026-11-20T11:00:30Z', operator: 'op1' });
+    const r = transition(
+      newLifecycle({ id: 'A1', source: '110', receivedAt: '2026-11-20T11:00:00Z' }),
+      { type: 'dispatch', unitIds: ['U1'] },
+      { at: '2026-11-20T11:00:30Z', operator: 'op1' },
+    );
     if (!r.ok) throw new Error(r.error.message);
     const entry = log.appendLifecycleEvent('A1', r.event);
-    expect(entry).toMatchObject({ at: '2026-11-20T11:00:30Z', operator: 'op1', action: 'alert.dispatch', subject: 'alert:A1', payload: { from: 'received', to: 'dispatched', note: null, data: { unitIds: ['U1'], reinforcement: false } } });
+    expect(entry).toMatchObject({
+      at: '2026-11-20T11:00:30Z',
+      operator: 'op1',
+      action: 'alert.dispatch',
+      subject: 'alert:A1',
+      payload: {
+        from: 'received',
+        to: 'dispatched',
+        note: null,
+        data: { unitIds: ['U1'], reinforcement: false },
+      },
+    });
   });
 
   it('refuses UPDATE and DELETE through its triggers', () => {
     fill(2);
-    expect(() => db.prepare("UPDATE audit_log SET operator = 'x' WHERE seq = 1").run()).toThrow(/append-only/);
+    expect(() => db.prepare("UPDATE audit_log SET operator = 'x' WHERE seq = 1").run()).toThrow(
+      /append-only/,
+    );
     expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 2').run()).toThrow(/append-only/);
     expect(log.verify().ok).toBe(true);
   });
@@ -93,25 +135,52 @@ describe('AuditLog', () => {
 
     it('a changed payload', () => {
       db.prepare(`UPDATE audit_log SET payload = '{"i":3,"note":"已撤销"}' WHERE seq = 3`).run();
-      expect(log.verify()).toMatchObject({ ok: false, firstBadSeq: 3, entries: 2, reason: 'HMAC does not match the entry (rewritten, or another key)' });
+      expect(log.verify()).toMatchObject({
+        ok: false,
+        firstBadSeq: 3,
+        entries: 2,
+        reason: 'HMAC does not match the entry (rewritten, or another key)',
+      });
     });
 
     it('a changed row whose plain hash was recomputed', () => {
-      const row = db.prepare<[], Record<string, string | number>>('SELECT * FROM audit_log WHERE seq = 3').get()!;
+      const row = db
+        .prepare<[], Record<string, string | number>>('SELECT * FROM audit_log WHERE seq = 3')
+        .get()!;
       const payloadJson = '{"i":3,"note":"forged"}';
-      const hash = auditEntryHash({ seq: 3, at: String(row.at), operator: String(row.operator), action: String(row.action), subject: String(row.subject), payloadJson, prevHash: String(row.prev_hash) });
+      const hash = auditEntryHash({
+        seq: 3,
+        at: String(row.at),
+        operator: String(row.operator),
+        action: String(row.action),
+        subject: String(row.subject),
+        payloadJson,
+        prevHash: String(row.prev_hash),
+      });
       db.prepare('UPDATE audit_log SET payload = ?, hash = ? WHERE seq = 3').run(payloadJson, hash);
-      expect(log.verify()).toMatchObject({ ok: false, firstBadSeq: 3, reason: 'HMAC does not match the entry (rewritten, or another key)' });
+      expect(log.verify()).toMatchObject({
+        ok: false,
+        firstBadSeq: 3,
+        reason: 'HMAC does not match the entry (rewritten, or another key)',
+      });
     });
 
     it('a deleted row', () => {
       db.prepare('DELETE FROM audit_log WHERE seq = 2').run();
-      expect(log.verify()).toMatchObject({ ok: false, firstBadSeq: 3, reason: 'expected seq 2, found 3 (entries missing)' });
+      expect(log.verify()).toMatchObject({
+        ok: false,
+        firstBadSeq: 3,
+        reason: 'expected seq 2, found 3 (entries missing)',
+      });
     });
 
     it('a payload rewritten to equal JSON in another form', () => {
       db.prepare(`UPDATE audit_log SET payload = '{"note":"已接警","i":1}' WHERE seq = 1`).run();
-      expect(log.verify()).toMatchObject({ ok: false, firstBadSeq: 1, reason: 'payload is not in canonical form' });
+      expect(log.verify()).toMatchObject({
+        ok: false,
+        firstBadSeq: 1,
+        reason: 'payload is not in canonical form',
+      });
     });
 
     it('and the CLI reports it with exit code 1', async () => {
@@ -136,9 +205,14 @@ describe('audit verify CLI without a usable database', () => {
       expect(err.join('')).toMatch(/no console database/);
       // The default is the folder `npm start` and the browser host use: named in the answer either way.
       const out: string[] = [];
-      const code = await runCli(['audit', 'verify'], { stdout: (t) => void out.push(t), stderr: (t) => void out.push(t) });
+      const code = await runCli(['audit', 'verify'], {
+        stdout: (t) => void out.push(t),
+        stderr: (t) => void out.push(t),
+      });
       expect(code).not.toBe(2);
-      expect(out.join('')).toContain(path.join(findAppRoot(process.cwd()), '.data', 'console', 'console.sqlite'));
+      expect(out.join('')).toContain(
+        path.join(findAppRoot(process.cwd()), '.data', 'console', 'console.sqlite'),
+      );
     } finally {
       tmp.cleanup();
     }

@@ -63,7 +63,15 @@ interface AuditRow {
   alg: string;
 }
 
-type HashedFields = { seq: number; at: string; operator: string; action: string; subject: string; payloadJson: string; prevHash: string };
+type HashedFields = {
+  seq: number;
+  at: string;
+  operator: string;
+  action: string;
+  subject: string;
+  payloadJson: string;
+  prevHash: string;
+};
 
 /** SHA-256 (hex) of the canonical form of everything in the entry except its own hash (legacy entries). */
 export function auditEntryHash(entry: HashedFields): string {
@@ -123,13 +131,17 @@ export class AuditLog {
     this.now = options.now ?? (() => new Date());
     this.mode = options.mode ?? null;
     this.keys = options.key;
-    this.headStmt = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    this.headStmt = db.prepare<[], { seq: number; hash: string }>(
+      'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+    );
     this.headAlgStmt = db.prepare<[], { alg: string }>('SELECT alg FROM audit_log ORDER BY seq DESC LIMIT 1');
     this.insertStmt = db.prepare(
       'INSERT INTO audit_log (seq, at, operator, action, subject, payload, prev_hash, hash, alg) VALUES (@seq, @at, @operator, @action, @subject, @payload, @prevHash, @hash, @alg)',
     );
     this.allStmt = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq');
-    this.bySubjectStmt = db.prepare<[string, number], AuditRow>('SELECT * FROM audit_log WHERE subject = ? ORDER BY seq DESC LIMIT ?');
+    this.bySubjectStmt = db.prepare<[string, number], AuditRow>(
+      'SELECT * FROM audit_log WHERE subject = ? ORDER BY seq DESC LIMIT ?',
+    );
     this.recentStmt = db.prepare<[number], AuditRow>('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?');
   }
 
@@ -140,20 +152,53 @@ export class AuditLog {
    */
   append(input: AuditAppend): AuditEntry {
     for (const field of ['operator', 'action', 'subject'] as const) {
-      if (typeof input[field] !== 'string' || input[field].length === 0) throw new TypeError(`audit entry needs a ${field}`);
+      if (typeof input[field] !== 'string' || input[field].length === 0)
+        throw new TypeError(`audit entry needs a ${field}`);
     }
     const at = input.at ?? this.now().toISOString();
     if (!Number.isFinite(Date.parse(at))) throw new TypeError(`audit entry has an invalid time: ${at}`);
     const payload = input.payload ?? null;
-    const stamped = this.mode === null ? payload : payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? { ...payload, mode: this.mode } : { value: payload, mode: this.mode };
+    const stamped =
+      this.mode === null
+        ? payload
+        : payload !== null && typeof payload === 'object' && !Array.isArray(payload)
+          ? { ...payload, mode: this.mode }
+          : { value: payload, mode: this.mode };
     const payloadJson = canonicalJson(stamped);
     const write = (): AuditEntry => {
       const head = this.headStmt.get();
       const seq = (head?.seq ?? 0) + 1;
       const prevHash = head?.hash ?? GENESIS_HASH;
-      const hash = auditEntryHmac(this.keys.key(), { seq, at, operator: input.operator, action: input.action, subject: input.subject, payloadJson, prevHash });
-      this.insertStmt.run({ seq, at, operator: input.operator, action: input.action, subject: input.subject, payload: payloadJson, prevHash, hash, alg: KEYED_ALG });
-      return { seq, at, operator: input.operator, action: input.action, subject: input.subject, payload: JSON.parse(payloadJson) as unknown, prevHash, hash };
+      const hash = auditEntryHmac(this.keys.key(), {
+        seq,
+        at,
+        operator: input.operator,
+        action: input.action,
+        subject: input.subject,
+        payloadJson,
+        prevHash,
+      });
+      this.insertStmt.run({
+        seq,
+        at,
+        operator: input.operator,
+        action: input.action,
+        subject: input.subject,
+        payload: payloadJson,
+        prevHash,
+        hash,
+        alg: KEYED_ALG,
+      });
+      return {
+        seq,
+        at,
+        operator: input.operator,
+        action: input.action,
+        subject: input.subject,
+        payload: JSON.parse(payloadJson) as unknown,
+        prevHash,
+        hash,
+      };
     };
     return this.db.inTransaction ? write() : this.db.transaction(write).immediate();
   }
@@ -171,7 +216,9 @@ export class AuditLog {
 
   /** Newest first. */
   recent(limit = 100, subject?: string): AuditEntry[] {
-    return (subject === undefined ? this.recentStmt.all(limit) : this.bySubjectStmt.all(subject, limit)).map(rowToEntry);
+    return (subject === undefined ? this.recentStmt.all(limit) : this.bySubjectStmt.all(subject, limit)).map(
+      rowToEntry,
+    );
   }
 
   head(): { seq: number; hash: string } {
@@ -190,7 +237,12 @@ export class AuditLog {
     if (head.seq === 0 || this.headAlgStmt.get()?.alg === KEYED_ALG) return null;
     this.keys.key();
     if (!this.keys.created()) return null;
-    return this.append({ operator: 'system', action: 'audit.keyed', subject: 'audit', payload: { legacyEntries: head.seq, legacyHead: head.hash, keySource: this.keys.source } });
+    return this.append({
+      operator: 'system',
+      action: 'audit.keyed',
+      subject: 'audit',
+      payload: { legacyEntries: head.seq, legacyHead: head.hash, keySource: this.keys.source },
+    });
   }
 
   /**
@@ -208,9 +260,16 @@ export class AuditLog {
     let expectedSeq = 1;
     let anchorSeq: number | undefined;
     const key = this.keys.key();
-    const bad = (seq: number, reason: string): AuditVerification => ({ ok: false, entries, headHash: prevHash, firstBadSeq: seq, reason });
+    const bad = (seq: number, reason: string): AuditVerification => ({
+      ok: false,
+      entries,
+      headHash: prevHash,
+      firstBadSeq: seq,
+      reason,
+    });
     for (const row of this.allStmt.iterate()) {
-      if (row.seq !== expectedSeq) return bad(row.seq, `expected seq ${expectedSeq}, found ${row.seq} (entries missing)`);
+      if (row.seq !== expectedSeq)
+        return bad(row.seq, `expected seq ${expectedSeq}, found ${row.seq} (entries missing)`);
       if (row.prev_hash !== prevHash) return bad(row.seq, 'prev_hash does not match the previous entry');
       let canonical: string;
       try {
@@ -221,9 +280,11 @@ export class AuditLog {
       if (canonical !== row.payload) return bad(row.seq, 'payload is not in canonical form');
       const fields = { ...row, payloadJson: row.payload, prevHash: row.prev_hash };
       if (row.alg === KEYED_ALG) {
-        if (auditEntryHmac(key, fields) !== row.hash) return bad(row.seq, 'HMAC does not match the entry (rewritten, or another key)');
+        if (auditEntryHmac(key, fields) !== row.hash)
+          return bad(row.seq, 'HMAC does not match the entry (rewritten, or another key)');
         // The first keyed entry over a legacy prefix must be the seal naming exactly that prefix.
-        if (!keyed && legacyEntries > 0 && !isSealOf(row, legacyEntries, prevHash)) return bad(row.seq, 'keyed entries over plain ones without the audit.keyed seal');
+        if (!keyed && legacyEntries > 0 && !isSealOf(row, legacyEntries, prevHash))
+          return bad(row.seq, 'keyed entries over plain ones without the audit.keyed seal');
         keyed = true;
       } else if (row.alg === 'sha256') {
         // Plain hashes anyone can recompute: trusted only as the prefix a keyed entry covers.
@@ -238,10 +299,23 @@ export class AuditLog {
       expectedSeq++;
       entries++;
     }
-    if (entries > 0 && !keyed) return bad(expectedSeq - 1, 'the chain has no keyed entry: plain hashes alone prove nothing (start the console once to seal a legacy log)');
+    if (entries > 0 && !keyed)
+      return bad(
+        expectedSeq - 1,
+        'the chain has no keyed entry: plain hashes alone prove nothing (start the console once to seal a legacy log)',
+      );
     if (options.anchor !== undefined && anchorSeq === undefined) {
-      return bad(expectedSeq, `the anchored head ${options.anchor.slice(0, 12)}… is not in the chain (entries removed from the end, or another log)`);
+      return bad(
+        expectedSeq,
+        `the anchored head ${options.anchor.slice(0, 12)}… is not in the chain (entries removed from the end, or another log)`,
+      );
     }
-    return { ok: true, entries, headHash: prevHash, legacyEntries, ...(anchorSeq !== undefined ? { anchorSeq } : {}) };
+    return {
+      ok: true,
+      entries,
+      headHash: prevHash,
+      legacyEntries,
+      ...(anchorSeq !== undefined ? { anchorSeq } : {}),
+    };
   }
 }

@@ -18,9 +18,13 @@ function serialise(value: unknown, path: string): string {
       if (!Number.isFinite(value)) throw new TypeError(`${path}: ${value} is not representable in JSON`);
       return JSON.stringify(value);
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map((v, i) => (v === undefined ? 'null' : serialise(v, `${path}[${i}]`))).join(',')}]`;
+      if (Array.isArray(value))
+        return `[${value.map((v, i) => (v === undefined ? 'null' : serialise(v, `${path}[${i}]`))).join(',')}]`;
       const proto = Object.getPrototypeOf(value) as unknown;
-      if (proto !== Object.prototype && proto !== null) throw new TypeError(`${path}: only plain objects are allowed, got ${value.constructor?.name ?? 'object'}`);
+      if (proto !== Object.prototype && proto !== null)
+        throw new TypeError(
+          `${path}: only plain objects are allowed, got ${value.constructor?.name ?? 'object'}`,
+        );
       const entries = Object.entries(value as Record<string, unknown>)
         .filter(([, v]) => v !== undefined)
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

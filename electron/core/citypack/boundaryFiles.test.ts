@@ -12,7 +12,13 @@ import path from 'node:path';
 import { sharedDataFile } from '../../../tests/unit/sharedData';
 import { haversineMeters } from '../../../shared/domain/geo';
 import { fromWgs84 } from '../../../shared/domain/coords';
-import { countiesFromFile, cityFromFile, provincesFromFiles, readBoundaryFile, type BoundaryFile } from './boundaryFiles';
+import {
+  countiesFromFile,
+  cityFromFile,
+  provincesFromFiles,
+  readBoundaryFile,
+  type BoundaryFile,
+} from './boundaryFiles';
 import { buildCityPack, type RoadSource } from './buildFromOsm';
 import { loadCityPack } from '../../../node/citypack/loadCityPack';
 import { splitWays, type OsmWayAttributes } from '../../../node/routing/osmImport';
@@ -22,13 +28,20 @@ import { analyseCordon } from '../cordon/analyse';
 import { runCli } from '../../cli/main';
 
 type P = [number, number];
-const file = (name: string, crs: BoundaryFile['crs']): BoundaryFile => ({ file: sharedDataFile('boundaries', name), crs });
+const file = (name: string, crs: BoundaryFile['crs']): BoundaryFile => ({
+  file: sharedDataFile('boundaries', name),
+  crs,
+});
 const CITY = file('jincheng_140500.cnatlas.geojson', 'WGS84');
 const COUNTIES = file('datav_140500_jincheng_counties.gcj02.geojson', 'GCJ02');
 const PROVINCES = file('shanxi_henan_provinces.cnatlas.geojson', 'WGS84');
-const PREFECTURES = [file('datav_140000_shanxi_prefectures.gcj02.geojson', 'GCJ02'), file('datav_410000_henan_prefectures.gcj02.geojson', 'GCJ02')];
+const PREFECTURES = [
+  file('datav_140000_shanxi_prefectures.gcj02.geojson', 'GCJ02'),
+  file('datav_410000_henan_prefectures.gcj02.geojson', 'GCJ02'),
+];
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'jc-pack-'));
-const vertices = (polys: { geometry: { coordinates: unknown } }[]): P[] => polys.flatMap((p) => (p.geometry.coordinates as P[][][]).flat(2) as unknown as P[]);
+const vertices = (polys: { geometry: { coordinates: unknown } }[]): P[] =>
+  polys.flatMap((p) => (p.geometry.coordinates as P[][][]).flat(2) as unknown as P[]);
 const metres = (a: P, b: P) => haversineMeters({ lng: a[0], lat: a[1] }, { lng: b[0], lat: b[1] });
 
 /** Straight roads from the centre with ~1 km vertices; E runs 100 km into Henan, beyond any margin. */
@@ -68,8 +81,14 @@ const radial: RoadSource = {
 describe('boundary files: conversion', () => {
   it('converts GCJ-02 to within a few metres of the published WGS84 conversion', () => {
     for (const [gcj, wgs] of [
-      ['datav_140500_jincheng_counties.gcj02.geojson', 'datav_140500_jincheng_counties.wgs84-from-gcj02.geojson'],
-      ['datav_140000_shanxi_prefectures.gcj02.geojson', 'datav_140000_shanxi_prefectures.wgs84-from-gcj02.geojson'],
+      [
+        'datav_140500_jincheng_counties.gcj02.geojson',
+        'datav_140500_jincheng_counties.wgs84-from-gcj02.geojson',
+      ],
+      [
+        'datav_140000_shanxi_prefectures.gcj02.geojson',
+        'datav_140000_shanxi_prefectures.wgs84-from-gcj02.geojson',
+      ],
     ]) {
       const a = vertices(readBoundaryFile(file(gcj!, 'GCJ02')));
       const b = vertices(readBoundaryFile(file(wgs!, 'WGS84')));
@@ -102,7 +121,9 @@ describe('boundary files: the three rings of Jincheng', () => {
 
   it('takes the counties with their codes and names, and finds the own province among the given ones', () => {
     expect(city.name).toBe('晋城市');
-    expect(counties.map((c) => [c.properties.id, c.properties.name, c.properties.level, c.properties.own])).toEqual([
+    expect(
+      counties.map((c) => [c.properties.id, c.properties.name, c.properties.level, c.properties.own]),
+    ).toEqual([
       ['140502', '城区', 'county', true],
       ['140521', '沁水县', 'county', true],
       ['140522', '阳城县', 'county', true],
@@ -111,10 +132,12 @@ describe('boundary files: the three rings of Jincheng', () => {
       ['140581', '高平市', 'county', true],
     ]);
     const p = provincesFromFiles([PROVINCES], city.geometry);
-    expect(p.map((f) => [f.properties.id, f.properties.name, f.properties.nameEn, f.properties.own])).toEqual([
-      ['140000', '山西省', 'Shanxi', true],
-      ['410000', '河南省', 'Henan', false],
-    ]);
+    expect(p.map((f) => [f.properties.id, f.properties.name, f.properties.nameEn, f.properties.own])).toEqual(
+      [
+        ['140000', '山西省', 'Shanxi', true],
+        ['410000', '河南省', 'Henan', false],
+      ],
+    );
     // DataV prefecture downloads: grouped into their provinces by the parent code.
     const q = provincesFromFiles(PREFECTURES, city.geometry);
     expect(q.map((f) => [f.properties.id, f.properties.own, f.geometry.coordinates.length])).toEqual([
@@ -130,11 +153,23 @@ describe('boundary files: the three rings of Jincheng', () => {
     it(`builds a pack with all three rings: ${label}`, async () => {
       const dir = tmp();
       const boundaries = [...counties, ...provincesFromFiles(provinces, city.geometry)];
-      const res = buildCityPack(radial, { outDir: dir, boundary: city.geometry, cityName: { zh: city.name!, en: 'Jincheng' }, boundaries, adcode: '140500', id: 'jincheng' });
+      const res = buildCityPack(radial, {
+        outDir: dir,
+        boundary: city.geometry,
+        cityName: { zh: city.name!, en: 'Jincheng' },
+        boundaries,
+        adcode: '140500',
+        id: 'jincheng',
+      });
       expect(res).toMatchObject({ ring3: true, counties: 6, provinces: 2, marginKm: 30 });
       const pack = await loadCityPack(dir);
       expect(pack.manifest.name).toEqual({ zh: '晋城市', en: 'Jincheng' });
-      expect(pack.boundaries.features.map((f) => f.properties.level)).toEqual(['city', ...Array(6).fill('county'), 'province', 'province']);
+      expect(pack.boundaries.features.map((f) => f.properties.level)).toEqual([
+        'city',
+        ...Array(6).fill('county'),
+        'province',
+        'province',
+      ]);
       // The roads run on beyond the city, flagged, and stop within the margin beyond the rings.
       expect(res.outsideRoads).toBeGreaterThanOrEqual(4);
       const east = Math.max(...pack.roads.features.flatMap((f) => f.geometry.coordinates.map((c) => c[0])));
@@ -154,7 +189,8 @@ describe('boundary files: the three rings of Jincheng', () => {
       });
       expect(a.warnings).toEqual([]);
       expect(a.rings.map((r) => r.ring)).toEqual([1, 2, 3]);
-      const names = (ring: number) => [...new Set(a.crossings.filter((c) => c.ring === ring).map((c) => c.roadName))].sort();
+      const names = (ring: number) =>
+        [...new Set(a.crossings.filter((c) => c.ring === ring).map((c) => c.roadName))].sort();
       expect(names(1)).toEqual(['E', 'N', 'S', 'W']);
       expect(names(2)).toEqual(['E', 'N', 'S', 'W']);
       // Ring 3 is the Henan border: the south and east roads only.
@@ -167,7 +203,10 @@ describe('boundary files: refused before anything is written', () => {
   const build = async (extra: string[]) => {
     const out = path.join(tmp(), 'pack');
     const err: string[] = [];
-    const code = await runCli(['pack', 'build', '--osm', sharedDataFile('osm', 'monaco.osm.pbf'), '--out', out, ...extra], { stdout: () => {}, stderr: (t) => void err.push(t) });
+    const code = await runCli(
+      ['pack', 'build', '--osm', sharedDataFile('osm', 'monaco.osm.pbf'), '--out', out, ...extra],
+      { stdout: () => {}, stderr: (t) => void err.push(t) },
+    );
     return { code, err: err.join(''), written: existsSync(out) };
   };
   const bad = (name: string, json: unknown) => {
@@ -185,13 +224,87 @@ describe('boundary files: refused before anything is written', () => {
 
   it.each([
     ['not JSON', () => ['--boundary', bad('city.geojson', '{"type":')], /city\.geojson: cannot read GeoJSON/],
-    ['a border line as provinces', () => ['--boundary', CITY.file, '--provinces', sharedDataFile('boundaries', 'shanxi_henan_border.cnatlas.geojson')], /shanxi_henan_border\.cnatlas\.geojson: feature 0.*geometry MultiLineString, expected Polygon/],
-    ['projected metres', () => ['--boundary', bad('utm.geojson', { type: 'Polygon', coordinates: [square(500000, 3900000, 1000)] })], /utm\.geojson: .*not longitude\/latitude/],
-    ['an open ring', () => ['--boundary', bad('open.geojson', { type: 'Polygon', coordinates: [square(112, 35).slice(0, 4).concat([[112.05, 35.05]])] })], /open\.geojson: .*not closed/],
-    ['GCJ-02 outside China', () => ['--boundary', bad('monaco.geojson', { type: 'Polygon', coordinates: [square(7.4, 43.7, 0.02)] }), '--crs', 'gcj-02'], /monaco\.geojson: .*outside China/],
-    ['a declared projected crs', () => ['--boundary', bad('crs.geojson', { type: 'Polygon', crs: { type: 'name', properties: { name: 'EPSG:4547' } }, coordinates: [square(112, 35)] })], /crs\.geojson: declares crs "EPSG:4547"/],
-    ['counties of another city', () => ['--boundary', CITY.file, '--counties', sharedDataFile('boundaries', 'datav_140000_shanxi_prefectures.gcj02.geojson'), '--counties-crs', 'GCJ02'], /shanxi_prefectures\.gcj02\.geojson: feature 0 \(太原市\) lies mostly outside the city/],
-    ['provinces without the city', () => ['--boundary', CITY.file, '--provinces', sharedDataFile('boundaries', 'datav_410000_henan_prefectures.gcj02.geojson'), '--crs', 'GCJ02', '--boundary-crs', 'WGS84'], /no province .* contains the city/],
+    [
+      'a border line as provinces',
+      () => [
+        '--boundary',
+        CITY.file,
+        '--provinces',
+        sharedDataFile('boundaries', 'shanxi_henan_border.cnatlas.geojson'),
+      ],
+      /shanxi_henan_border\.cnatlas\.geojson: feature 0.*geometry MultiLineString, expected Polygon/,
+    ],
+    [
+      'projected metres',
+      () => [
+        '--boundary',
+        bad('utm.geojson', { type: 'Polygon', coordinates: [square(500000, 3900000, 1000)] }),
+      ],
+      /utm\.geojson: .*not longitude\/latitude/,
+    ],
+    [
+      'an open ring',
+      () => [
+        '--boundary',
+        bad('open.geojson', {
+          type: 'Polygon',
+          coordinates: [
+            square(112, 35)
+              .slice(0, 4)
+              .concat([[112.05, 35.05]]),
+          ],
+        }),
+      ],
+      /open\.geojson: .*not closed/,
+    ],
+    [
+      'GCJ-02 outside China',
+      () => [
+        '--boundary',
+        bad('monaco.geojson', { type: 'Polygon', coordinates: [square(7.4, 43.7, 0.02)] }),
+        '--crs',
+        'gcj-02',
+      ],
+      /monaco\.geojson: .*outside China/,
+    ],
+    [
+      'a declared projected crs',
+      () => [
+        '--boundary',
+        bad('crs.geojson', {
+          type: 'Polygon',
+          crs: { type: 'name', properties: { name: 'EPSG:4547' } },
+          coordinates: [square(112, 35)],
+        }),
+      ],
+      /crs\.geojson: declares crs "EPSG:4547"/,
+    ],
+    [
+      'counties of another city',
+      () => [
+        '--boundary',
+        CITY.file,
+        '--counties',
+        sharedDataFile('boundaries', 'datav_140000_shanxi_prefectures.gcj02.geojson'),
+        '--counties-crs',
+        'GCJ02',
+      ],
+      /shanxi_prefectures\.gcj02\.geojson: feature 0 \(太原市\) lies mostly outside the city/,
+    ],
+    [
+      'provinces without the city',
+      () => [
+        '--boundary',
+        CITY.file,
+        '--provinces',
+        sharedDataFile('boundaries', 'datav_410000_henan_prefectures.gcj02.geojson'),
+        '--crs',
+        'GCJ02',
+        '--boundary-crs',
+        'WGS84',
+      ],
+      /no province .* contains the city/,
+    ],
     ['an unknown crs', () => ['--boundary', CITY.file, '--crs', 'EPSG:3857'], /--crs must be one of/],
   ])('%s', async (_label, args, message) => {
     const r = await build(args());

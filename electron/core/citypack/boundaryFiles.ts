@@ -42,10 +42,17 @@ const CHINA = { w: 73, s: 3, e: 136, n: 54 };
 const round7 = (x: number) => Math.round(x * 1e7) / 1e7;
 
 type Props = Record<string, unknown> | null | undefined;
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined;
 
 export function readBoundaryFile({ file, crs }: BoundaryFile): SourcePolygon[] {
-  let json: { type?: unknown; features?: unknown; geometry?: unknown; properties?: Props; crs?: { properties?: { name?: unknown } } };
+  let json: {
+    type?: unknown;
+    features?: unknown;
+    geometry?: unknown;
+    properties?: Props;
+    crs?: { properties?: { name?: unknown } };
+  };
   try {
     json = JSON.parse(readFileSync(file, 'utf8')) as typeof json;
   } catch (err) {
@@ -53,9 +60,18 @@ export function readBoundaryFile({ file, crs }: BoundaryFile): SourcePolygon[] {
   }
   const declared = str(json?.crs?.properties?.name);
   if (declared) {
-    const geographic = /CRS84$|EPSG:+4326$/i.test(declared) ? 'WGS84' : /EPSG:+4490$/i.test(declared) ? 'CGCS2000' : null;
-    if (!geographic) throw new BoundaryFileError(file, `declares crs "${declared}", which is not longitude/latitude in WGS84 or CGCS2000 (reproject it first)`);
-    if (crs === 'GCJ02' || crs === 'BD09') throw new BoundaryFileError(file, `declares crs "${declared}" (${geographic}) but --crs says ${crs}`);
+    const geographic = /CRS84$|EPSG:+4326$/i.test(declared)
+      ? 'WGS84'
+      : /EPSG:+4490$/i.test(declared)
+        ? 'CGCS2000'
+        : null;
+    if (!geographic)
+      throw new BoundaryFileError(
+        file,
+        `declares crs "${declared}", which is not longitude/latitude in WGS84 or CGCS2000 (reproject it first)`,
+      );
+    if (crs === 'GCJ02' || crs === 'BD09')
+      throw new BoundaryFileError(file, `declares crs "${declared}" (${geographic}) but --crs says ${crs}`);
   }
   const features: { geometry: unknown; properties: Props }[] =
     json?.type === 'FeatureCollection' && Array.isArray(json.features)
@@ -65,18 +81,27 @@ export function readBoundaryFile({ file, crs }: BoundaryFile): SourcePolygon[] {
         : json?.type === 'Polygon' || json?.type === 'MultiPolygon'
           ? [{ geometry: json, properties: {} }]
           : [];
-  if (features.length === 0) throw new BoundaryFileError(file, 'no features (expected a FeatureCollection of Polygon/MultiPolygon)');
+  if (features.length === 0)
+    throw new BoundaryFileError(file, 'no features (expected a FeatureCollection of Polygon/MultiPolygon)');
   return features.map((f, i) => {
     const p = f?.properties ?? {};
     const name = str(p.name_zh) ?? str(p.name) ?? str(p.NAME);
     const where = `feature ${i}${name ? ` (${name})` : ''}`;
     const g = f?.geometry as { type?: unknown; coordinates?: unknown } | null;
-    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) throw new BoundaryFileError(file, `${where}: geometry ${String(g?.type ?? 'missing')}, expected Polygon or MultiPolygon`);
+    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon'))
+      throw new BoundaryFileError(
+        file,
+        `${where}: geometry ${String(g?.type ?? 'missing')}, expected Polygon or MultiPolygon`,
+      );
     const polys = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as unknown[];
-    if (!Array.isArray(polys) || polys.length === 0) throw new BoundaryFileError(file, `${where}: no coordinates`);
+    if (!Array.isArray(polys) || polys.length === 0)
+      throw new BoundaryFileError(file, `${where}: no coordinates`);
     const coordinates = polys.map((rings, k) => {
-      if (!Array.isArray(rings) || rings.length === 0) throw new BoundaryFileError(file, `${where}: polygon ${k} has no rings`);
-      return rings.map((ring: unknown, r) => convertRing(file, `${where}, polygon ${k}, ring ${r}`, ring, crs));
+      if (!Array.isArray(rings) || rings.length === 0)
+        throw new BoundaryFileError(file, `${where}: polygon ${k} has no rings`);
+      return rings.map((ring: unknown, r) =>
+        convertRing(file, `${where}, polygon ${k}, ring ${r}`, ring, crs),
+      );
     });
     const parent = p.parent as Props;
     return {
@@ -90,27 +115,45 @@ export function readBoundaryFile({ file, crs }: BoundaryFile): SourcePolygon[] {
 }
 
 function convertRing(file: string, where: string, ring: unknown, crs: Crs): Position[] {
-  if (!Array.isArray(ring) || ring.length < 4) throw new BoundaryFileError(file, `${where}: a ring needs at least 4 positions`);
+  if (!Array.isArray(ring) || ring.length < 4)
+    throw new BoundaryFileError(file, `${where}: a ring needs at least 4 positions`);
   const out: Position[] = [];
   for (const pos of ring as unknown[]) {
     const [x, y] = Array.isArray(pos) ? (pos as unknown[]) : [];
-    if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) throw new BoundaryFileError(file, `${where}: position ${JSON.stringify(pos)} is not [lng, lat]`);
-    if (Math.abs(x) > 180 || Math.abs(y) > 90) throw new BoundaryFileError(file, `${where}: position [${x}, ${y}] is not longitude/latitude (projected metres? reproject to lng/lat first)`);
-    if ((crs === 'GCJ02' || crs === 'BD09') && !(x >= CHINA.w && x <= CHINA.e && y >= CHINA.s && y <= CHINA.n))
-      throw new BoundaryFileError(file, `${where}: position [${x}, ${y}] is outside China, where ${crs} is not defined (wrong --crs?)`);
+    if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y))
+      throw new BoundaryFileError(file, `${where}: position ${JSON.stringify(pos)} is not [lng, lat]`);
+    if (Math.abs(x) > 180 || Math.abs(y) > 90)
+      throw new BoundaryFileError(
+        file,
+        `${where}: position [${x}, ${y}] is not longitude/latitude (projected metres? reproject to lng/lat first)`,
+      );
+    if (
+      (crs === 'GCJ02' || crs === 'BD09') &&
+      !(x >= CHINA.w && x <= CHINA.e && y >= CHINA.s && y <= CHINA.n)
+    )
+      throw new BoundaryFileError(
+        file,
+        `${where}: position [${x}, ${y}] is outside China, where ${crs} is not defined (wrong --crs?)`,
+      );
     const w = toWgs84({ lng: x, lat: y }, crs);
     out.push([round7(w.lng), round7(w.lat)]);
   }
   const a = (ring as number[][])[0]!;
   const b = (ring as number[][])[ring.length - 1]!;
-  if (a[0] !== b[0] || a[1] !== b[1]) throw new BoundaryFileError(file, `${where}: the ring is not closed (first and last positions differ)`);
+  if (a[0] !== b[0] || a[1] !== b[1])
+    throw new BoundaryFileError(file, `${where}: the ring is not closed (first and last positions differ)`);
   out[out.length - 1] = out[0]!; // closed exactly after conversion too
   return out;
 }
 
 /** All polygons of some features as one MultiPolygon. */
 export function mergePolygons(polys: readonly SourcePolygon[]): PolygonGeometry {
-  return { type: 'MultiPolygon', coordinates: polys.flatMap((p) => (p.geometry.type === 'Polygon' ? [p.geometry.coordinates] : p.geometry.coordinates)) };
+  return {
+    type: 'MultiPolygon',
+    coordinates: polys.flatMap((p) =>
+      p.geometry.type === 'Polygon' ? [p.geometry.coordinates] : p.geometry.coordinates,
+    ),
+  };
 }
 
 function rings(g: PolygonGeometry): Position[][] {
@@ -146,10 +189,20 @@ export function shareInside(a: PolygonGeometry, b: PolygonGeometry): number | nu
 }
 
 /** The city polygon: the features whose adcode is the pack's (when a file holds several), else all. */
-export function cityFromFile(src: BoundaryFile, adcode?: string): { geometry: PolygonGeometry; name?: string; nameEn?: string } {
+export function cityFromFile(
+  src: BoundaryFile,
+  adcode?: string,
+): { geometry: PolygonGeometry; name?: string; nameEn?: string } {
   const all = readBoundaryFile(src);
-  const chosen = all.length > 1 && adcode && all.some((f) => f.adcode === adcode) ? all.filter((f) => f.adcode === adcode) : all;
-  return { geometry: mergePolygons(chosen), name: chosen.length === 1 ? chosen[0]!.name : undefined, nameEn: chosen.length === 1 ? chosen[0]!.nameEn : undefined };
+  const chosen =
+    all.length > 1 && adcode && all.some((f) => f.adcode === adcode)
+      ? all.filter((f) => f.adcode === adcode)
+      : all;
+  return {
+    geometry: mergePolygons(chosen),
+    name: chosen.length === 1 ? chosen[0]!.name : undefined,
+    nameEn: chosen.length === 1 ? chosen[0]!.nameEn : undefined,
+  };
 }
 
 /** Ring 1's counties: every feature, each required to lie mostly inside the city. */
@@ -157,9 +210,19 @@ export function countiesFromFile(src: BoundaryFile, city: PolygonGeometry): Boun
   return readBoundaryFile(src).map((f, i) => {
     const share = shareInside(f.geometry, city);
     if (share !== null && share < 0.5)
-      throw new BoundaryFileError(src.file, `feature ${i}${f.name ? ` (${f.name})` : ''} lies mostly outside the city (${Math.round(share * 100)} % inside): not a county of this city, or a wrong --crs`);
+      throw new BoundaryFileError(
+        src.file,
+        `feature ${i}${f.name ? ` (${f.name})` : ''} lies mostly outside the city (${Math.round(share * 100)} % inside): not a county of this city, or a wrong --crs`,
+      );
     const name = f.name ?? `county ${i + 1}`;
-    return feature(f.geometry, { id: f.adcode ?? `county-${i + 1}`, level: 'county', name, nameEn: f.nameEn ?? name, adcode: f.adcode, own: true });
+    return feature(f.geometry, {
+      id: f.adcode ?? `county-${i + 1}`,
+      level: 'county',
+      name,
+      nameEn: f.nameEn ?? name,
+      adcode: f.adcode,
+      own: true,
+    });
   });
 }
 
@@ -172,7 +235,8 @@ export function provincesFromFiles(srcs: readonly BoundaryFile[], city: PolygonG
   const groups = new Map<string, { polys: SourcePolygon[]; file: string }>();
   srcs.forEach((src, s) =>
     readBoundaryFile(src).forEach((f, i) => {
-      const byParent = f.parentAdcode && /0000$/.test(f.parentAdcode) && !(f.adcode && /0000$/.test(f.adcode));
+      const byParent =
+        f.parentAdcode && /0000$/.test(f.parentAdcode) && !(f.adcode && /0000$/.test(f.adcode));
       const key = byParent ? `p${f.parentAdcode}` : `f${s}:${i}`;
       const g = groups.get(key) ?? { polys: [], file: src.file };
       g.polys.push(f);
@@ -187,8 +251,21 @@ export function provincesFromFiles(srcs: readonly BoundaryFile[], city: PolygonG
     return { geometry, code, name, nameEn: one?.nameEn ?? name, share: shareInside(city, geometry) ?? 0 };
   });
   const own = list.reduce((best, p) => (p.share > best.share ? p : best), list[0]!);
-  if (!own || own.share < 0.5) throw new BoundaryFileError(srcs.map((s) => s.file).join(', '), 'no province in the file(s) contains the city (wrong file or a wrong --crs?)');
-  return list.map((p, i) => feature(p.geometry, { id: p.code ?? `province-${i + 1}`, level: 'province', name: p.name, nameEn: p.nameEn, adcode: p.code, own: p === own }));
+  if (!own || own.share < 0.5)
+    throw new BoundaryFileError(
+      srcs.map((s) => s.file).join(', '),
+      'no province in the file(s) contains the city (wrong file or a wrong --crs?)',
+    );
+  return list.map((p, i) =>
+    feature(p.geometry, {
+      id: p.code ?? `province-${i + 1}`,
+      level: 'province',
+      name: p.name,
+      nameEn: p.nameEn,
+      adcode: p.code,
+      own: p === own,
+    }),
+  );
 }
 
 function feature(geometry: PolygonGeometry, props: BoundaryFeature['properties']): BoundaryFeature {

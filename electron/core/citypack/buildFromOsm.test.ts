@@ -44,7 +44,9 @@ describe('city pack from an OSM extract (Monaco)', () => {
     expect(graph.nodeCount).toBe(res.routing.nodes);
     const [w, s, e, n] = pack.manifest.bbox;
     for (let v = 0; v < graph.nodeCount; v += 17) {
-      expect(graph.nodeLng[v]! >= w && graph.nodeLng[v]! <= e && graph.nodeLat[v]! >= s && graph.nodeLat[v]! <= n).toBe(true);
+      expect(
+        graph.nodeLng[v]! >= w && graph.nodeLng[v]! <= e && graph.nodeLat[v]! >= s && graph.nodeLat[v]! <= n,
+      ).toBe(true);
       expect(pointInGeometry(graph.nodeLng[v]!, graph.nodeLat[v]!, city[0]!.geometry)).toBe(true);
     }
     // roads.geojson follows the pack topology rule: rebuilt from the GeoJSON it routes like the OSM graph.
@@ -59,9 +61,37 @@ describe('city pack from an OSM extract (Monaco)', () => {
 
     // The console's routing service starts on it and ranks units placed by the centre.
     const at = '2025-01-01T08:00:00.000Z';
-    const unit: Unit = { id: 'U1', callsign: 'C1', type: 'car', districtId: 'none', home: casino, status: 'available', position: { unitId: 'U1', ...casino, heading: 0, speed: 0, at } };
-    const svc = startRoutingService({ packDir: dir, dataDir: tmp(), pack, units: () => [unit], onCoverage: () => {} });
-    const alert = { id: 'A1', source: '110', category: 'robbery', priority: 1, reportedAt: at, location: { ...palace, crs: 'WGS84' }, address: '', caller: { phone: '1' }, description: '', position: palace, status: 'received', receivedAt: at, seq: 1 } as Alert;
+    const unit: Unit = {
+      id: 'U1',
+      callsign: 'C1',
+      type: 'car',
+      districtId: 'none',
+      home: casino,
+      status: 'available',
+      position: { unitId: 'U1', ...casino, heading: 0, speed: 0, at },
+    };
+    const svc = startRoutingService({
+      packDir: dir,
+      dataDir: tmp(),
+      pack,
+      units: () => [unit],
+      onCoverage: () => {},
+    });
+    const alert = {
+      id: 'A1',
+      source: '110',
+      category: 'robbery',
+      priority: 1,
+      reportedAt: at,
+      location: { ...palace, crs: 'WGS84' },
+      address: '',
+      caller: { phone: '1' },
+      description: '',
+      position: palace,
+      status: 'received',
+      receivedAt: at,
+      seq: 1,
+    } as Alert;
     expect(svc.load.from).toBe('cache');
     const ranked = svc.rankNearby(alert, [unit], 5);
     expect(ranked.units[0]!.etaSeconds!).toBeCloseTo(a.seconds!, 3);
@@ -80,8 +110,21 @@ describe('city pack from an OSM extract (Monaco)', () => {
       [7.41, 43.725],
     ];
     const inBox = ([x, y]: number[]) => x! >= 7.41 && x! <= 7.43 && y! >= 43.725 && y! <= 43.74;
-    const res = buildCityPackFromOsm({ osmFile: MONACO, outDir: dir, boundary: { type: 'MultiPolygon', coordinates: [[ring as [number, number][]]] }, id: 'monaco-core', name: '摩纳哥', adcode: '990100' });
-    expect(res).toMatchObject({ boundaryFrom: 'file', marginKm: 30, ring3: false, counties: 0, provinces: 0 });
+    const res = buildCityPackFromOsm({
+      osmFile: MONACO,
+      outDir: dir,
+      boundary: { type: 'MultiPolygon', coordinates: [[ring as [number, number][]]] },
+      id: 'monaco-core',
+      name: '摩纳哥',
+      adcode: '990100',
+    });
+    expect(res).toMatchObject({
+      boundaryFrom: 'file',
+      marginKm: 30,
+      ring3: false,
+      counties: 0,
+      provinces: 0,
+    });
     const pack = await loadCityPack(dir);
     expect(pack.manifest).toMatchObject({ id: 'monaco-core', name: { zh: '摩纳哥' }, adcode: '990100' });
     // The initial view is the city box even though the roads run on beyond it.
@@ -92,7 +135,8 @@ describe('city pack from an OSM extract (Monaco)', () => {
     // An outside road lies wholly beyond the city; an inside one has a vertex in it (a road that
     // crosses the boundary is split at its first vertex beyond, the crossing going with the inside part).
     for (const f of outside) expect(f.geometry.coordinates.some(inBox)).toBe(false);
-    for (const f of pack.roads.features) if (!f.properties.outside) expect(f.geometry.coordinates.some(inBox)).toBe(true);
+    for (const f of pack.roads.features)
+      if (!f.properties.outside) expect(f.geometry.coordinates.some(inBox)).toBe(true);
     // The routing graph carries the flag: the coverage counts the city's roads only.
     const { graph } = loadPackGraph(dir);
     let outsidePieces = 0;
@@ -100,7 +144,8 @@ describe('city pack from an OSM extract (Monaco)', () => {
     expect(outsidePieces).toBeGreaterThan(100);
     const cov = coverage(new Router(graph), [{ id: 'u', type: 'car', lng: 7.4283, lat: 43.7393 }]);
     let inCityMetres = 0;
-    for (let p = 0; p < graph.pieceCount; p++) if (!(graph.pieceFlags[p]! & FLAG_OUTSIDE)) inCityMetres += graph.pieceLength[p]!;
+    for (let p = 0; p < graph.pieceCount; p++)
+      if (!(graph.pieceFlags[p]! & FLAG_OUTSIDE)) inCityMetres += graph.pieceLength[p]!;
     expect(cov.totalMetres).toBeCloseTo(inCityMetres, 0);
   });
 
@@ -111,7 +156,13 @@ describe('city pack from an OSM extract (Monaco)', () => {
       [7.43, 43.725],
       [7.41, 43.725],
     ];
-    expect(() => buildCityPackFromOsm({ osmFile: MONACO, outDir: dir, boundary: { type: 'MultiPolygon', coordinates: [[ring as [number, number][]]] } })).toThrow(/boundaries\.geojson would not load/);
+    expect(() =>
+      buildCityPackFromOsm({
+        osmFile: MONACO,
+        outDir: dir,
+        boundary: { type: 'MultiPolygon', coordinates: [[ring as [number, number][]]] },
+      }),
+    ).toThrow(/boundaries\.geojson would not load/);
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
   });
 
@@ -119,7 +170,9 @@ describe('city pack from an OSM extract (Monaco)', () => {
     const root = tmp();
     const bad = path.join(root, 'not-osm.pbf');
     writeFileSync(bad, '{"type":"FeatureCollection","features":[]}');
-    expect(() => buildCityPackFromOsm({ osmFile: bad, outDir: path.join(root, 'out') })).toThrow(/not-osm\.pbf: not a valid \.osm\.pbf file/);
+    expect(() => buildCityPackFromOsm({ osmFile: bad, outDir: path.join(root, 'out') })).toThrow(
+      /not-osm\.pbf: not a valid \.osm\.pbf file/,
+    );
     const far = [
       [0, 0],
       [0.01, 0],
@@ -127,9 +180,13 @@ describe('city pack from an OSM extract (Monaco)', () => {
       [0, 0.01],
       [0, 0],
     ];
-    expect(() => buildCityPackFromOsm({ osmFile: MONACO, outDir: path.join(root, 'out'), boundary: { type: 'MultiPolygon', coordinates: [[far as [number, number][]]] } })).toThrow(
-      /no drivable roads in .*monaco\.osm\.pbf/,
-    );
+    expect(() =>
+      buildCityPackFromOsm({
+        osmFile: MONACO,
+        outDir: path.join(root, 'out'),
+        boundary: { type: 'MultiPolygon', coordinates: [[far as [number, number][]]] },
+      }),
+    ).toThrow(/no drivable roads in .*monaco\.osm\.pbf/);
     expect(existsSync(path.join(root, 'out'))).toBe(false);
   });
 

@@ -109,7 +109,8 @@ export interface RoadSource {
 export function buildCityPackFromOsm(opts: OsmPackOptions): OsmPackResult {
   const source: RoadSource = {
     name: opts.osmFile,
-    read: (area, progress) => readOsmNetwork(readFileSync(opts.osmFile), path.basename(opts.osmFile), { area, progress }),
+    read: (area, progress) =>
+      readOsmNetwork(readFileSync(opts.osmFile), path.basename(opts.osmFile), { area, progress }),
   };
   return buildCityPack(source, { ...opts, id: opts.id ?? packIdFromFile(opts.osmFile) });
 }
@@ -117,15 +118,29 @@ export function buildCityPackFromOsm(opts: OsmPackOptions): OsmPackResult {
 export function buildCityPack(source: RoadSource, opts: Omit<OsmPackOptions, 'osmFile'>): OsmPackResult {
   const p = opts.progress;
   const id = opts.id ?? 'city';
-  const name = opts.name !== undefined ? { zh: opts.name, en: opts.name } : (opts.cityName ?? { zh: id, en: id });
+  const name =
+    opts.name !== undefined ? { zh: opts.name, en: opts.name } : (opts.cityName ?? { zh: id, en: id });
   const extra = opts.boundaries ?? [];
   const withCity = (geometry: PolygonGeometry) => ({
     type: 'FeatureCollection',
-    features: [{ type: 'Feature', geometry, properties: { id: 'city', level: 'city', name: name.zh, nameEn: name.en, own: true } }, ...extra],
+    features: [
+      {
+        type: 'Feature',
+        geometry,
+        properties: { id: 'city', level: 'city', name: name.zh, nameEn: name.en, own: true },
+      },
+      ...extra,
+    ],
   });
-  if (extra.length && !opts.boundary) throw new Error('pack build: counties and provinces need the city boundary (--boundary); nothing written');
+  if (extra.length && !opts.boundary)
+    throw new Error(
+      'pack build: counties and provinces need the city boundary (--boundary); nothing written',
+    );
   const marginKm = opts.marginKm ?? DEFAULT_MARGIN_KM;
-  if (!(marginKm >= 0)) throw new Error(`pack build: the margin must be a non-negative number of km, got ${marginKm}; nothing written`);
+  if (!(marginKm >= 0))
+    throw new Error(
+      `pack build: the margin must be a non-negative number of km, got ${marginKm}; nothing written`,
+    );
   // Bad boundaries are refused before the (slow) import.
   let area: CityRoadArea | undefined;
   let ring3 = false;
@@ -133,26 +148,48 @@ export function buildCityPack(source: RoadSource, opts: Omit<OsmPackOptions, 'os
     const all = validated(FILES.boundaries, BoundaryCollectionSchema, withCity(opts.boundary));
     const c = all.features[0]!.geometry;
     const [w, s, e, n] = geometryBbox(c);
-    const r3 = provinceRing(new Frame((w + e) / 2, (s + n) / 2), all.features, CordonOptionsSchema.parse({}).ring3);
+    const r3 = provinceRing(
+      new Frame((w + e) / 2, (s + n) / 2),
+      all.features,
+      CordonOptionsSchema.parse({}).ring3,
+    );
     ring3 = typeof r3 !== 'string';
-    area = new CityRoadArea(c as PolygonGeometry, typeof r3 === 'string' ? [] : (r3.lines as Position[][]), marginKm * 1000);
+    area = new CityRoadArea(
+      c as PolygonGeometry,
+      typeof r3 === 'string' ? [] : (r3.lines as Position[][]),
+      marginKm * 1000,
+    );
   }
   const raw = source.read(area, p && ((stage, f) => p(stage, 0.8 * f)));
   const graph = buildGraph(raw, p && ((stage, f) => p(stage, 0.8 + 0.15 * f)));
   if (graph.nodeCount === 0)
-    throw new Error(`pack build: no drivable roads in ${source.name} (not an .osm.pbf extract, or the boundary excludes them all); nothing written`);
+    throw new Error(
+      `pack build: no drivable roads in ${source.name} (not an .osm.pbf extract, or the boundary excludes them all); nothing written`,
+    );
 
-  const roads = validated(FILES.roads, RoadCollectionSchema, { type: 'FeatureCollection', features: roadFeatures(raw) });
+  const roads = validated(FILES.roads, RoadCollectionSchema, {
+    type: 'FeatureCollection',
+    features: roadFeatures(raw),
+  });
   const ring = opts.boundary ? undefined : hullRing(graph);
   const geometry = opts.boundary ?? { type: 'Polygon' as const, coordinates: [ring!] };
   const boundaries = validated(FILES.boundaries, BoundaryCollectionSchema, withCity(geometry));
-  const bbox = boundaries.features.reduce((b, f) => unionBbox(b, geometryBbox(f.geometry as PolygonGeometry)), graph.meta.bbox);
+  const bbox = boundaries.features.reduce(
+    (b, f) => unionBbox(b, geometryBbox(f.geometry as PolygonGeometry)),
+    graph.meta.bbox,
+  );
   // The initial view is the city, not the provinces around it.
   const view = geometryBbox(geometry);
   const center: [number, number] = [round7((view[0] + view[2]) / 2), round7((view[1] + view[3]) / 2)];
   const places = validated(FILES.places, PlaceCollectionSchema, {
     type: 'FeatureCollection',
-    features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: center }, properties: { name: name.zh, nameEn: name.en, kind: 'city' } }],
+    features: [
+      {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: center },
+        properties: { name: name.zh, nameEn: name.en, kind: 'city' },
+      },
+    ],
   });
   const span = Math.max(view[2] - view[0], view[3] - view[1], 1e-3);
   const manifest = validated('pack.json', CityPackManifestSchema, {
@@ -179,7 +216,10 @@ export function buildCityPack(source: RoadSource, opts: Omit<OsmPackOptions, 'os
   };
   write(FILES.roads, roads);
   write(FILES.boundaries, boundaries);
-  write(FILES.districts, validated(FILES.districts, DistrictCollectionSchema, { type: 'FeatureCollection', features: [] }));
+  write(
+    FILES.districts,
+    validated(FILES.districts, DistrictCollectionSchema, { type: 'FeatureCollection', features: [] }),
+  );
   write(FILES.places, places);
   write(FILES.units, []);
   write(FILES.cameras, []);
@@ -203,14 +243,25 @@ export function buildCityPack(source: RoadSource, opts: Omit<OsmPackOptions, 'os
 /** "Columbus-Ohio.osm.pbf" → "columbus-ohio". */
 export function packIdFromFile(file: string): string {
   const base = path.basename(file).replace(/\.osm\.pbf$|\.pbf$/i, '');
-  return base.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'city';
+  return (
+    base
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'city'
+  );
 }
 
 function roadFeatures(raw: RawNetwork): RoadFeature[] {
   return raw.ways.map((w, i) => {
     const coordinates: [number, number][] = [];
-    for (let k = 0; k < w.refs.length; k++) coordinates.push([round7(raw.lng[w.refs[k]!]!), round7(raw.lat[w.refs[k]!]!)]);
-    const props: RoadFeature['properties'] = { id: `r${i + 1}`, class: PACK_CLASS[HIGHWAY_CLASSES[w.cls]!], name: w.name ?? '', oneway: w.oneway };
+    for (let k = 0; k < w.refs.length; k++)
+      coordinates.push([round7(raw.lng[w.refs[k]!]!), round7(raw.lat[w.refs[k]!]!)]);
+    const props: RoadFeature['properties'] = {
+      id: `r${i + 1}`,
+      class: PACK_CLASS[HIGHWAY_CLASSES[w.cls]!],
+      name: w.name ?? '',
+      oneway: w.oneway,
+    };
     if (w.ref) props.ref = w.ref;
     if (w.maxspeed > 0) props.maxspeed = w.maxspeed;
     if (w.outside) props.outside = true;

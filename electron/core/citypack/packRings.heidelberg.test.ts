@@ -43,7 +43,22 @@ const CITY: [number, number][] = [
   [8.6105, 49.3712],
 ];
 
-const CAR = new Set(['motorway', 'motorway_link', 'trunk', 'trunk_link', 'primary', 'primary_link', 'secondary', 'secondary_link', 'tertiary', 'tertiary_link', 'unclassified', 'residential', 'living_street', 'service']);
+const CAR = new Set([
+  'motorway',
+  'motorway_link',
+  'trunk',
+  'trunk_link',
+  'primary',
+  'primary_link',
+  'secondary',
+  'secondary_link',
+  'tertiary',
+  'tertiary_link',
+  'unclassified',
+  'residential',
+  'living_street',
+  'service',
+]);
 const CLOSED = new Set(['no', 'private']);
 const OPEN = new Set(['yes', 'designated', 'permissive', 'destination']);
 
@@ -123,7 +138,7 @@ describe('pack built from the Heidelberg extract with a drawn city border', asyn
   }
   const reach = (m: Map<number, number[]>, seed: number) => {
     const seen = new Set([seed]);
-    for (const stack = [seed]; stack.length; )
+    for (const stack = [seed]; stack.length;)
       for (const v of m.get(stack.pop()!) ?? [])
         if (!seen.has(v)) {
           seen.add(v);
@@ -132,7 +147,13 @@ describe('pack built from the Heidelberg extract with a drawn city border', asyn
     return seen;
   };
   let seed = -1;
-  for (const v of next.keys()) if (seed < 0 || metres([osm.lng[v]!, osm.lat[v]!], [8.69, 49.41]) < metres([osm.lng[seed]!, osm.lat[seed]!], [8.69, 49.41])) seed = v;
+  for (const v of next.keys())
+    if (
+      seed < 0 ||
+      metres([osm.lng[v]!, osm.lat[v]!], [8.69, 49.41]) <
+        metres([osm.lng[seed]!, osm.lat[seed]!], [8.69, 49.41])
+    )
+      seed = v;
   const fwd = reach(next, seed);
   const bwd = reach(prev, seed);
   const inNetwork = (v: number) => fwd.has(v) && bwd.has(v);
@@ -159,7 +180,11 @@ describe('pack built from the Heidelberg extract with a drawn city border', asyn
   }
   const expected = distinct(raw);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hd-pack-'));
-  const built = buildCityPackFromOsm({ osmFile: HEIDELBERG, outDir: dir, boundary: { type: 'Polygon', coordinates: [CITY] } });
+  const built = buildCityPackFromOsm({
+    osmFile: HEIDELBERG,
+    outDir: dir,
+    boundary: { type: 'Polygon', coordinates: [CITY] },
+  });
   const pack = await loadCityPack(dir);
   const router = new Router(loadPackGraph(dir).graph);
 
@@ -182,7 +207,16 @@ describe('pack built from the Heidelberg extract with a drawn city border', asyn
     expect(built.outsideRoads).toBeGreaterThan(1000);
 
     // The cordon's ring 2 for a car: every crossing a car can leave by (not the inbound one-ways).
-    const a = analyseCordon({ router, boundaries: pack.boundaries.features, roads: pack.roads.features, checkpoints: [], incident: { lng: 8.69, lat: 49.41 }, elapsedSeconds: 0, units: [], options: { rings: [2], mergeMetres: 0, routes: false } });
+    const a = analyseCordon({
+      router,
+      boundaries: pack.boundaries.features,
+      roads: pack.roads.features,
+      checkpoints: [],
+      incident: { lng: 8.69, lat: 49.41 },
+      elapsedSeconds: 0,
+      units: [],
+      options: { rings: [2], mergeMetres: 0, routes: false },
+    });
     expect(a.warnings).toEqual([]);
     expect(exits.length).toBeLessThan(expected.length); // some one-way streets only enter
     sameSet(
@@ -190,7 +224,16 @@ describe('pack built from the Heidelberg extract with a drawn city border', asyn
       distinct(exits),
     );
     // With the default merging (dual carriageways, roads wiggling along the line) still dozens.
-    const merged = analyseCordon({ router, boundaries: pack.boundaries.features, roads: pack.roads.features, checkpoints: [], incident: { lng: 8.69, lat: 49.41 }, elapsedSeconds: 0, units: [], options: { rings: [2], routes: false } });
+    const merged = analyseCordon({
+      router,
+      boundaries: pack.boundaries.features,
+      roads: pack.roads.features,
+      checkpoints: [],
+      incident: { lng: 8.69, lat: 49.41 },
+      elapsedSeconds: 0,
+      units: [],
+      options: { rings: [2], routes: false },
+    });
     expect(merged.counts[0]!.total).toBeGreaterThanOrEqual(30);
     expect(merged.crossings.filter((c) => c.roadName).length).toBeGreaterThan(20);
   });
@@ -198,7 +241,8 @@ describe('pack built from the Heidelberg extract with a drawn city border', asyn
   it('routes a unit from beyond the city in on the outer roads', () => {
     const leimen = { lng: 8.691, lat: 49.3475 }; // Leimen, ~2 km south of the border
     expect(inCity([leimen.lng, leimen.lat])).toBe(false);
-    const r = rankUnits(router, { lng: 8.6934, lat: 49.4093 }, [{ id: 'u', type: 'car', ...leimen }]).results[0]!;
+    const r = rankUnits(router, { lng: 8.6934, lat: 49.4093 }, [{ id: 'u', type: 'car', ...leimen }])
+      .results[0]!;
     expect(r.status).toBe('ok');
     const snap = router.snap(leimen.lng, leimen.lat, 'car')!;
     expect(snap.distance).toBeLessThan(200);

@@ -10,7 +10,16 @@
  */
 import type { RoadArea } from '../../../node/routing';
 import { distanceM } from '../../../node/routing';
-import { Frame, SegmentGrid, distanceToLine, polygonRings, ringLine, type PolygonGeometry, type Position, type RingLine } from '../cordon/geometry';
+import {
+  Frame,
+  SegmentGrid,
+  distanceToLine,
+  polygonRings,
+  ringLine,
+  type PolygonGeometry,
+  type Position,
+  type RingLine,
+} from '../cordon/geometry';
 
 export class CityRoadArea implements RoadArea {
   private readonly frame: Frame;
@@ -31,7 +40,10 @@ export class CityRoadArea implements RoadArea {
     const rings = polygonRings(city).map((r) => r.ring);
     const [w, s, e, n] = bboxOf(rings);
     this.frame = new Frame((w + e) / 2, (s + n) / 2);
-    this.lines = ringLine(this.frame, [...rings, ...extraLines].map((line) => ({ line, insideLeft: true })));
+    this.lines = ringLine(
+      this.frame,
+      [...rings, ...extraLines].map((line) => ({ line, insideLeft: true })),
+    );
     // Cells of 1/16 of the margin (50 m … 5 km): a cell centre's distance is within cell/√2 of
     // any point's in it, a slack the test below adds rather than loses.
     this.cell = Math.min(5000, Math.max(50, marginMetres / 16));
@@ -51,7 +63,8 @@ export class CityRoadArea implements RoadArea {
     const mx = this.frame.x((aLng + bLng) / 2);
     const my = this.frame.y((aLat + bLat) / 2);
     const bound = this.marginMetres + half + this.cell * Math.SQRT1_2;
-    const d = bound <= this.cap ? this.centreDistance(mx, my) : distanceToLine(this.lines, this.grid, mx, my, bound);
+    const d =
+      bound <= this.cap ? this.centreDistance(mx, my) : distanceToLine(this.lines, this.grid, mx, my, bound);
     return d <= bound || this.inCity(aLng, aLat) || this.inCity(bLng, bLat);
   }
 

@@ -11,9 +11,25 @@ import type { RoadGraph } from '../../../node/routing';
 import type { Router } from '../../../node/routing';
 import { assignUnits } from './assign';
 import { checkpointCoverage } from './coverage';
-import { exitsFor, graphFrame, nameAndMerge, roadNameIndex, scanCrossings, type NamedCrossing, type RawCrossing } from './crossings';
+import {
+  exitsFor,
+  graphFrame,
+  nameAndMerge,
+  roadNameIndex,
+  scanCrossings,
+  type NamedCrossing,
+  type RawCrossing,
+} from './crossings';
 import { linesLengthKm, type Frame } from './geometry';
-import { cachedSuspectReach, suspectReach, suspectWeights, timeToPoint, unitEtaMatrix, unitRoute, unitSearchMemo } from './race';
+import {
+  cachedSuspectReach,
+  suspectReach,
+  suspectWeights,
+  timeToPoint,
+  unitEtaMatrix,
+  unitRoute,
+  unitSearchMemo,
+} from './race';
 import { prunedEtaMatrix } from './policeEtas';
 import { cityRing, isochroneRing, polygonRing1, provinceRing, type BuiltRing } from './rings';
 import {
@@ -77,7 +93,12 @@ function frameOf(g: RoadGraph): Frame {
   return f;
 }
 
-function staticRing(router: Router, boundaries: readonly BoundaryFeature[], key: string, build: () => BuiltRing | string): StaticRing {
+function staticRing(
+  router: Router,
+  boundaries: readonly BoundaryFeature[],
+  key: string,
+  build: () => BuiltRing | string,
+): StaticRing {
   let byPack = staticRings.get(router);
   if (!byPack) staticRings.set(router, (byPack = new WeakMap()));
   let m = byPack.get(boundaries);
@@ -85,7 +106,10 @@ function staticRing(router: Router, boundaries: readonly BoundaryFeature[], key:
   let s = m.get(key);
   if (!s) {
     const built = build();
-    s = { built, raw: typeof built === 'string' ? [] : scanCrossings(router, frameOf(router.graph), built.line) };
+    s = {
+      built,
+      raw: typeof built === 'string' ? [] : scanCrossings(router, frameOf(router.graph), built.line),
+    };
     m.set(key, s);
   }
   return s;
@@ -107,7 +131,10 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
   const horizon = Math.max(opts.horizonSeconds, elapsed);
 
   // 1. Suspect reach (also ring 1's shape) and the rings.
-  const reach = input.unitSearches === 'fresh' ? suspectReach(router, input.incident, profile, horizon) : cachedSuspectReach(router, input.incident, profile, horizon);
+  const reach =
+    input.unitSearches === 'fresh'
+      ? suspectReach(router, input.incident, profile, horizon)
+      : cachedSuspectReach(router, input.incident, profile, horizon);
   if (!reach) warnings.push('incident is off the road network: no suspect times, no isochrone ring');
   const rings: { id: RingId; built: BuiltRing; raw: RawCrossing[] }[] = [];
   for (const id of [...new Set(opts.rings)].sort()) {
@@ -115,11 +142,19 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
     if (id === 1) {
       const o = opts.ring1;
       let built: BuiltRing | string;
-      if (o.mode === 'isochrone') built = reach ? (isochroneRing(router, frame, reach, elapsed + o.leadSeconds) ?? 'ring 1: the reachable road encloses no area yet') : 'ring 1: no isochrone (incident off network)';
+      if (o.mode === 'isochrone')
+        built = reach
+          ? (isochroneRing(router, frame, reach, elapsed + o.leadSeconds) ??
+            'ring 1: the reachable road encloses no area yet')
+          : 'ring 1: no isochrone (incident off network)';
       else built = polygonRing1(frame, o, input.boundaries, input.districts ?? []);
       s = { built, raw: typeof built === 'string' ? [] : scanCrossings(router, frame, built.line) };
-    } else if (id === 2) s = staticRing(router, input.boundaries, 'city', () => cityRing(frame, input.boundaries));
-    else s = staticRing(router, input.boundaries, `province|${JSON.stringify(opts.ring3)}`, () => provinceRing(frame, input.boundaries, opts.ring3));
+    } else if (id === 2)
+      s = staticRing(router, input.boundaries, 'city', () => cityRing(frame, input.boundaries));
+    else
+      s = staticRing(router, input.boundaries, `province|${JSON.stringify(opts.ring3)}`, () =>
+        provinceRing(frame, input.boundaries, opts.ring3),
+      );
     if (typeof s.built === 'string') warnings.push(s.built);
     else rings.push({ id, built: s.built, raw: s.raw });
   }
@@ -130,19 +165,39 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
   const names = input.roads && input.roads.length > 0 ? roadNameIndex(frame, input.roads) : null;
   const named: (NamedCrossing & { ring: RingId; id: string })[] = [];
   for (const r of rings)
-    nameAndMerge(g, exitsFor(r.raw, sw), names, opts.mergeMetres, frame).forEach((c, i) => named.push({ ...c, ring: r.id, id: `R${r.id}-${String(i + 1).padStart(2, '0')}` }));
+    nameAndMerge(g, exitsFor(r.raw, sw), names, opts.mergeMetres, frame).forEach((c, i) =>
+      named.push({ ...c, ring: r.id, id: `R${r.id}-${String(i + 1).padStart(2, '0')}` }),
+    );
   const tCross = performance.now();
 
   // 3. Checkpoint coverage.
-  const cov = checkpointCoverage(router, named, input.checkpoints, opts.checkpointRadiusMetres, opts.checkpointLevels);
+  const cov = checkpointCoverage(
+    router,
+    named,
+    input.checkpoints,
+    opts.checkpointRadiusMetres,
+    opts.checkpointLevels,
+  );
   const tCov = performance.now();
 
   // 4. The race: suspect remaining time vs each available unit's ETA.
-  const suspect = named.map((c) => (reach ? timeToPoint(g, (v) => reach.dist[v]!, reach.weights, c, { snap: reach.snap, off: reach.offRoadSeconds }) - elapsed : Infinity));
+  const suspect = named.map((c) =>
+    reach
+      ? timeToPoint(g, (v) => reach.dist[v]!, reach.weights, c, {
+          snap: reach.snap,
+          off: reach.offRoadSeconds,
+        }) - elapsed
+      : Infinity,
+  );
   const units = input.units.filter((u) => u.available);
   const memo = input.unitSearches === 'fresh' ? null : unitSearchMemo(router);
-  const deadline = named.map((_, j) => (cov[j]!.checkpointId === null && Number.isFinite(suspect[j]!) ? suspect[j]! : -Infinity));
-  const eta = input.policeSearch === 'reference' ? unitEtaMatrix(router, units, named, horizon, memo) : prunedEtaMatrix(router, units, named, deadline, horizon, memo);
+  const deadline = named.map((_, j) =>
+    cov[j]!.checkpointId === null && Number.isFinite(suspect[j]!) ? suspect[j]! : -Infinity,
+  );
+  const eta =
+    input.policeSearch === 'reference'
+      ? unitEtaMatrix(router, units, named, horizon, memo)
+      : prunedEtaMatrix(router, units, named, deadline, horizon, memo);
   const crossings: Crossing[] = named.map((c, j) => {
     let best = -1;
     units.forEach((_, i) => {
@@ -175,7 +230,9 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
   const tRace = performance.now();
 
   // 5. Assignment over the gaps the suspect can reach.
-  const gaps = crossings.map((c, j) => j).filter((j) => !crossings[j]!.covered && Number.isFinite(suspect[j]!));
+  const gaps = crossings
+    .map((c, j) => j)
+    .filter((j) => !crossings[j]!.covered && Number.isFinite(suspect[j]!));
   const pairs = assignUnits({
     eta: eta.map((row) => gaps.map((j) => row[j]!)),
     deadline: gaps.map((j) => suspect[j]!),
@@ -185,7 +242,13 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
     .map(([i, k]) => {
       const j = gaps[k]!;
       const u = units[i]!;
-      const a: Assignment = { unitId: u.id, crossingId: crossings[j]!.id, ring: crossings[j]!.ring, etaSeconds: r1(eta[i]![j]!), marginSeconds: finite(suspect[j]! - eta[i]![j]!) };
+      const a: Assignment = {
+        unitId: u.id,
+        crossingId: crossings[j]!.id,
+        ring: crossings[j]!.ring,
+        etaSeconds: r1(eta[i]![j]!),
+        marginSeconds: finite(suspect[j]! - eta[i]![j]!),
+      };
       if (opts.routes) {
         const route = unitRoute(router, u, named[j]!, horizon);
         if (route) a.route = route.map(([x, y]) => [r6(x), r6(y)]);
@@ -199,13 +262,31 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
   const counts: RingCounts[] = rings.map(({ id }) => {
     const cs = crossings.filter((c) => c.ring === id);
     const n = (s: Crossing['status']) => cs.filter((c) => c.status === s).length;
-    return { ring: id, total: cs.length, covered: n('covered'), gaps: cs.length - n('covered'), interceptable: n('interceptable'), lost: n('lost'), closed: cs.filter((c) => closed.has(c.id)).length };
+    return {
+      ring: id,
+      total: cs.length,
+      covered: n('covered'),
+      gaps: cs.length - n('covered'),
+      interceptable: n('interceptable'),
+      lost: n('lost'),
+      closed: cs.filter((c) => closed.has(c.id)).length,
+    };
   });
   return {
-    incident: { lng: input.incident.lng, lat: input.incident.lat, snapMetres: reach ? r1(reach.snap.distance) : null },
+    incident: {
+      lng: input.incident.lng,
+      lat: input.incident.lat,
+      snapMetres: reach ? r1(reach.snap.distance) : null,
+    },
     elapsedSeconds: elapsed,
     suspectProfile: profile,
-    rings: rings.map(({ id, built }) => ({ ring: id, source: built.source, name: built.name, geometry: built.geometry as CordonAnalysis['rings'][number]['geometry'], lengthKm: r1(linesLengthKm(built.lines)) })),
+    rings: rings.map(({ id, built }) => ({
+      ring: id,
+      source: built.source,
+      name: built.name,
+      geometry: built.geometry as CordonAnalysis['rings'][number]['geometry'],
+      lengthKm: r1(linesLengthKm(built.lines)),
+    })),
     crossings,
     counts,
     assignment,

@@ -48,7 +48,14 @@ function brute(pb: AssignProblem): number[] {
 describe('assignUnits', () => {
   it('beats greedy nearest-unit where it must', () => {
     // Gap 0 is most urgent; unit 0 is nearest to it but is the only one able to reach gap 1.
-    const pb = { eta: [[50, 60], [80, Infinity]], deadline: [90, 100], ring: [2, 2] };
+    const pb = {
+      eta: [
+        [50, 60],
+        [80, Infinity],
+      ],
+      deadline: [90, 100],
+      ring: [2, 2],
+    };
     expect(assignUnits(pb).sort()).toEqual([
       [0, 1],
       [1, 0],
@@ -68,7 +75,9 @@ describe('assignUnits', () => {
       const U = 1 + Math.floor(rnd() * 5);
       const G = 1 + Math.floor(rnd() * 5);
       const pb: AssignProblem = {
-        eta: Array.from({ length: U }, () => Array.from({ length: G }, () => (rnd() < 0.2 ? Infinity : Math.round(rnd() * 600)))),
+        eta: Array.from({ length: U }, () =>
+          Array.from({ length: G }, () => (rnd() < 0.2 ? Infinity : Math.round(rnd() * 600))),
+        ),
         deadline: Array.from({ length: G }, () => Math.round(rnd() * 700)),
         ring: Array.from({ length: G }, () => 1 + Math.floor(rnd() * 3)),
       };

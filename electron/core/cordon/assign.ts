@@ -98,7 +98,7 @@ export function assignUnits(pb: AssignProblem): [number, number][] {
     }
     // Every s→t path adds one match (first component −1), so augment while any path exists.
     if (prevEdge[T]! < 0) break;
-    for (let v = T; v !== S; ) {
+    for (let v = T; v !== S;) {
       const e = prevEdge[v]!;
       cap[e] = cap[e]! - 1;
       cap[e ^ 1] = cap[e ^ 1]! + 1;

@@ -22,14 +22,33 @@ let home: CordonUnit[];
 beforeAll(async () => {
   pack = await loadCityPack(DIR);
   router = new Router(loadPackGraph(DIR).graph);
-  home = pack.units.map((u) => ({ id: u.id, type: u.type, lng: u.home.lng, lat: u.home.lat, available: true }));
+  home = pack.units.map((u) => ({
+    id: u.id,
+    type: u.type,
+    lng: u.home.lng,
+    lat: u.home.lat,
+    available: true,
+  }));
 });
 
-const run = (elapsedSeconds: number, units: CordonUnit[], suspectProfile: SuspectProfile, unitSearches: 'memo' | 'fresh'): CordonAnalysis => {
+const run = (
+  elapsedSeconds: number,
+  units: CordonUnit[],
+  suspectProfile: SuspectProfile,
+  unitSearches: 'memo' | 'fresh',
+): CordonAnalysis => {
   const [lng, lat] = pack.manifest.center;
   const a = analyseCordon({
-    router, boundaries: pack.boundaries.features, districts: pack.districts.features, checkpoints: pack.checkpoints, roads: pack.roads.features,
-    incident: { lng: lng + 0.01, lat: lat - 0.005 }, elapsedSeconds, suspectProfile, units, unitSearches,
+    router,
+    boundaries: pack.boundaries.features,
+    districts: pack.districts.features,
+    checkpoints: pack.checkpoints,
+    roads: pack.roads.features,
+    incident: { lng: lng + 0.01, lat: lat - 0.005 },
+    elapsedSeconds,
+    suspectProfile,
+    units,
+    unitSearches,
   });
   return { ...a, timings: null as unknown as CordonAnalysis['timings'] };
 };

@@ -25,7 +25,11 @@ describe('cordon on the demo city', () => {
     const a = analyseCordon(input);
     expect(CordonAnalysisSchema.safeParse(a).success).toBe(true);
     const ring = (r: number) => a.crossings.filter((c) => c.ring === r);
-    const gapRefs = (r: number) => ring(r).filter((c) => !c.covered).map((c) => c.roadRef).sort();
+    const gapRefs = (r: number) =>
+      ring(r)
+        .filter((c) => !c.covered)
+        .map((c) => c.roadRef)
+        .sort();
     expect(ring(2)).toHaveLength(14);
     expect(gapRefs(2)).toEqual(['X305', 'X318', 'Y027']);
     expect(ring(3)).toHaveLength(7);
@@ -51,7 +55,9 @@ describe('cordon on the demo city', () => {
     for (const cp of pack.checkpoints) if (cp.level !== 'district') expect(used.has(cp.id)).toBe(true);
     // 'matching' levels: a city checkpoint does not count on the provincial ring.
     const m = analyseCordon({ ...input, options: { rings: [3], checkpointLevels: 'matching' } });
-    expect(m.crossings.filter((c) => c.covered).every((c) => cps.get(c.checkpointId!)!.level === 'provincial')).toBe(true);
+    expect(
+      m.crossings.filter((c) => c.covered).every((c) => cps.get(c.checkpointId!)!.level === 'provincial'),
+    ).toBe(true);
   });
 
   it('ring 1 is the suspect’s reach; the race and the assignment are consistent', () => {
@@ -71,14 +77,20 @@ describe('cordon on the demo city', () => {
       expect(x.marginSeconds!).toBeGreaterThan(0);
     }
     // A county as ring 1.
-    const county = analyseCordon({ ...input, options: { rings: [1], ring1: { mode: 'boundary', id: '149901' } } });
+    const county = analyseCordon({
+      ...input,
+      options: { rings: [1], ring1: { mode: 'boundary', id: '149901' } },
+    });
     expect(county.rings[0]!.source).toBe('boundary');
     expect(county.crossings.length).toBeGreaterThan(5);
   });
 
   it('runs from the CLI', async () => {
     const out: string[] = [];
-    const code = await runCli(['cordon', '--pack', DIR, '--at', '112.85,35.5', '--elapsed', '600', '--rings', '2', '--no-routes'], { stdout: (t) => void out.push(t), stderr: () => {} });
+    const code = await runCli(
+      ['cordon', '--pack', DIR, '--at', '112.85,35.5', '--elapsed', '600', '--rings', '2', '--no-routes'],
+      { stdout: (t) => void out.push(t), stderr: () => {} },
+    );
     expect(code).toBe(0);
     const a = CordonAnalysisSchema.parse(JSON.parse(out.join('')));
     expect(a.counts[0]).toMatchObject({ ring: 2, gaps: 3 });

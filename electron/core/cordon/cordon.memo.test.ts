@@ -20,9 +20,23 @@ beforeAll(async () => {
   ({ pack, router, home } = await loadDemoCordon());
 });
 
-const input = (lng: number, lat: number, units: CordonUnit[], suspectProfile: SuspectProfile, unitSearches: 'memo' | 'fresh'): CordonInput => ({
-  router, boundaries: pack.boundaries.features, districts: pack.districts.features, checkpoints: pack.checkpoints, roads: pack.roads.features,
-  incident: { lng, lat }, elapsedSeconds: 600, suspectProfile, units, unitSearches,
+const input = (
+  lng: number,
+  lat: number,
+  units: CordonUnit[],
+  suspectProfile: SuspectProfile,
+  unitSearches: 'memo' | 'fresh',
+): CordonInput => ({
+  router,
+  boundaries: pack.boundaries.features,
+  districts: pack.districts.features,
+  checkpoints: pack.checkpoints,
+  roads: pack.roads.features,
+  incident: { lng, lat },
+  elapsedSeconds: 600,
+  suspectProfile,
+  units,
+  unitSearches,
 });
 const withoutTimings = (a: CordonAnalysis) => ({ ...a, timings: null });
 
@@ -35,7 +49,8 @@ describe('police search memo', () => {
       const lng = cx + (rnd() - 0.5) * 0.11;
       const lat = cy + (rnd() - 0.5) * 0.09;
       const profile = (['car', 'motorbike', 'foot'] as const)[i % 3]!;
-      if (i === 4) units = home.map((u, k) => (k % 3 === 0 ? { ...u, lng: u.lng + 0.002, lat: u.lat - 0.001 } : u)); // a third moved
+      if (i === 4)
+        units = home.map((u, k) => (k % 3 === 0 ? { ...u, lng: u.lng + 0.002, lat: u.lat - 0.001 } : u)); // a third moved
       const fresh = analyseCordon(input(lng, lat, units, profile, 'fresh'));
       const memo = analyseCordon(input(lng, lat, units, profile, 'memo'));
       const again = analyseCordon(input(lng, lat, units, profile, 'memo'));
@@ -55,7 +70,8 @@ describe('police search memo', () => {
     });
     const fresh = unitEtaMatrix(router, home, points, 6 * 3600);
     const tiny = new UnitSearchMemo(router, router.graph.nodeCount * 8 * 5); // room for 5 units
-    for (let round = 0; round < 2; round++) expect(unitEtaMatrix(router, home, points, 6 * 3600, tiny)).toEqual(fresh);
+    for (let round = 0; round < 2; round++)
+      expect(unitEtaMatrix(router, home, points, 6 * 3600, tiny)).toEqual(fresh);
     expect(tiny.size).toBe(5);
     expect(fresh.some((row) => row.some((x) => Number.isFinite(x)))).toBe(true);
   });

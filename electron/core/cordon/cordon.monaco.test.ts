@@ -22,7 +22,10 @@ const SEA: Position[] = [
 ];
 
 describe('Monaco–France border crossings (real OSM)', () => {
-  const lines = osmBorderLines(sharedDataFile('osm', 'monaco.osm.pbf'), (t) => t.get('admin_level') === '2' && t.get('name') === 'France - Monaco');
+  const lines = osmBorderLines(
+    sharedDataFile('osm', 'monaco.osm.pbf'),
+    (t) => t.get('admin_level') === '2' && t.get('name') === 'France - Monaco',
+  );
   const land = lines[0]!;
   const polygon = { type: 'Polygon' as const, coordinates: [[...land, ...SEA, land[0]!]] };
   const router = new Router(osmGraph('monaco'));
@@ -52,9 +55,21 @@ describe('Monaco–France border crossings (real OSM)', () => {
     expect(xs.length).toBeGreaterThanOrEqual(10);
     expect(xs.length).toBeLessThanOrEqual(45);
     const classes = new Set(xs.map((c) => c.roadClass));
-    for (const c of classes) expect(['primary', 'primary_link', 'secondary', 'tertiary', 'unclassified', 'residential', 'service', 'trunk']).toContain(c);
+    for (const c of classes)
+      expect([
+        'primary',
+        'primary_link',
+        'secondary',
+        'tertiary',
+        'unclassified',
+        'residential',
+        'service',
+        'trunk',
+      ]).toContain(c);
     // The main corniches (primary/secondary) are among the exits.
-    expect(xs.filter((c) => c.roadClass === 'primary' || c.roadClass === 'secondary').length).toBeGreaterThanOrEqual(5);
+    expect(
+      xs.filter((c) => c.roadClass === 'primary' || c.roadClass === 'secondary').length,
+    ).toBeGreaterThanOrEqual(5);
     for (const c of xs) {
       // The crossed piece has shape points on both sides of the border: no road that stays inside.
       const s0 = g.geomOffset[c.piece]!;

@@ -42,8 +42,15 @@ describe('pruned police searches', () => {
         return { ...u, lng: u.lng + (rnd() - 0.5) * 0.08, lat: u.lat + (rnd() - 0.5) * 0.06 };
       });
       const input: CordonInput = {
-        router, boundaries: pack.boundaries.features, districts: pack.districts.features, checkpoints: pack.checkpoints, roads: pack.roads.features,
-        incident, elapsedSeconds: [0, 300, 600, 1800][i % 4]!, suspectProfile: (['car', 'motorbike', 'foot', 'ebike'] as const)[i % 4]!, units,
+        router,
+        boundaries: pack.boundaries.features,
+        districts: pack.districts.features,
+        checkpoints: pack.checkpoints,
+        roads: pack.roads.features,
+        incident,
+        elapsedSeconds: [0, 300, 600, 1800][i % 4]!,
+        suspectProfile: (['car', 'motorbike', 'foot', 'ebike'] as const)[i % 4]!,
+        units,
         options: { ring1: { mode: 'isochrone', leadSeconds: [0, 300, 600][i % 3]! } },
       };
       const reference = analyseCordon({ ...input, unitSearches: 'fresh', policeSearch: 'reference' });
@@ -55,7 +62,10 @@ describe('pruned police searches', () => {
       expect(withoutTimings(prunedMemoAgain)).toEqual(withoutTimings(reference));
       compared += reference.crossings.length;
       assigned += reference.assignment.length;
-      if (i % 3 === 0) ties += reference.crossings.filter((c) => c.bestUnitId !== null && units.some((u, k) => k % 5 === 0 && u.id === c.bestUnitId)).length;
+      if (i % 3 === 0)
+        ties += reference.crossings.filter(
+          (c) => c.bestUnitId !== null && units.some((u, k) => k % 5 === 0 && u.id === c.bestUnitId),
+        ).length;
     }
     // The cases exercise what they should: many crossings, assignments, stacked best units.
     expect(compared).toBeGreaterThan(1000);

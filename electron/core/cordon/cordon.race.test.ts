@@ -33,7 +33,10 @@ const ROADS = {
     road('L', [at(0, 0.008), at(0.008, 0)]),
   ],
 };
-const SQUARE = { type: 'Polygon' as const, coordinates: [[at(-0.01, -0.01), at(0.01, -0.01), at(0.01, 0.01), at(-0.01, 0.01), at(-0.01, -0.01)]] };
+const SQUARE = {
+  type: 'Polygon' as const,
+  coordinates: [[at(-0.01, -0.01), at(0.01, -0.01), at(0.01, 0.01), at(-0.01, 0.01), at(-0.01, -0.01)]],
+};
 const router = new Router(buildGraph(parseRoads(ROADS, 'race-fixture')));
 const A: CordonUnit = { id: 'A', type: 'car', lng: O[0] + 0.004, lat: O[1] + 0.004, available: true };
 const B: CordonUnit = { id: 'B', type: 'car', lng: O[0] + 0.0188, lat: O[1], available: true };

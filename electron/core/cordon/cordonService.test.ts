@@ -15,7 +15,14 @@ import { DEMO_PASSWORD, seedDemoOperators } from '../accounts/seed';
 import { CommandOutbox } from '../outbox/commandOutbox';
 import { DispatchService } from '../dispatch/dispatchService';
 import { OperatorSession } from '../dispatch/operatorSession';
-import { CHECKPOINT_ACTION, createCordonService, defaultElapsedSeconds, REINFORCE_ACTION, resolveRing1, type CordonService } from './cordonService';
+import {
+  CHECKPOINT_ACTION,
+  createCordonService,
+  defaultElapsedSeconds,
+  REINFORCE_ACTION,
+  resolveRing1,
+  type CordonService,
+} from './cordonService';
 import { CordonResultSchema } from '../../../shared/contract/cordonContract';
 import type { CityPack } from '../../../shared/citypack/schema';
 import type { Unit } from '../../../shared/domain/unit';
@@ -46,9 +53,21 @@ describe('cordon service on the demo city', () => {
     repo = new ConsoleRepository(openDatabase(tmp.dir));
     repo.seedFromPack(pack);
     repo.applyFeedBatch(
-      decodeFeedMessages([envelope(1, 'alert', alertReport({ reportedAt: REPORTED, location: { lng: 112.85, lat: 35.5, crs: 'WGS84' } }))], {
-        lastSeq: 0, knownUnits: repo.knownUnitIds(), knownCameras: new Set(), receivedAt: '2026-11-20T11:00:06.000Z',
-      }),
+      decodeFeedMessages(
+        [
+          envelope(
+            1,
+            'alert',
+            alertReport({ reportedAt: REPORTED, location: { lng: 112.85, lat: 35.5, crs: 'WGS84' } }),
+          ),
+        ],
+        {
+          lastSeq: 0,
+          knownUnits: repo.knownUnitIds(),
+          knownCameras: new Set(),
+          receivedAt: '2026-11-20T11:00:06.000Z',
+        },
+      ),
     );
     const accounts = new OperatorAccounts(repo.db, { scrypt: { N: 1024, r: 8, p: 1 } } as never);
     await seedDemoOperators(accounts);
@@ -57,14 +76,39 @@ describe('cordon service on the demo city', () => {
     session = new OperatorSession(accounts, audit, () => {});
     const emit = ((name: string) => emitted.push(name)) as never;
     const dispatch = new DispatchService({
-      db: repo.db, repository: repo, audit, outbox, session, emit, kick: () => {},
+      db: repo.db,
+      repository: repo,
+      audit,
+      outbox,
+      session,
+      emit,
+      kick: () => {},
       tierFor: () => ({ targetSeconds: null }),
       now: () => new Date(NOW),
     });
     // The pack's units at home (the feed has sent no positions in this test), status from the DB.
     const units = (): Unit[] =>
-      repo.units.list().map((u) => ({ ...u, position: u.position ?? { unitId: u.id, lng: u.home.lng, lat: u.home.lat, heading: 0, speed: 0, at: REPORTED } }));
-    service = createCordonService({ pack, router, alert: (id) => repo.alerts.get(id) ?? null, units, supportStep: (id, step) => dispatch.supportStep(id, step), audit, emit, now: () => NOW });
+      repo.units.list().map((u) => ({
+        ...u,
+        position: u.position ?? {
+          unitId: u.id,
+          lng: u.home.lng,
+          lat: u.home.lat,
+          heading: 0,
+          speed: 0,
+          at: REPORTED,
+        },
+      }));
+    service = createCordonService({
+      pack,
+      router,
+      alert: (id) => repo.alerts.get(id) ?? null,
+      units,
+      supportStep: (id, step) => dispatch.supportStep(id, step),
+      audit,
+      emit,
+      now: () => NOW,
+    });
   });
   afterEach(() => {
     repo.close();
@@ -76,7 +120,11 @@ describe('cordon service on the demo city', () => {
     expect(CordonResultSchema.safeParse(a).success).toBe(true);
     expect(a.elapsedSeconds).toBe(600);
     expect(a.rings.map((r) => r.ring)).toEqual([1, 2, 3]);
-    const gapRefs = (ring: number) => a.crossings.filter((c) => c.ring === ring && !c.covered).map((c) => c.roadRef).sort();
+    const gapRefs = (ring: number) =>
+      a.crossings
+        .filter((c) => c.ring === ring && !c.covered)
+        .map((c) => c.roadRef)
+        .sort();
     expect(gapRefs(2)).toEqual(['X305', 'X318', 'Y027']);
     expect(gapRefs(3)).toEqual(['X318', 'Y027']);
     expect(a.counts.find((c) => c.ring === 2)).toMatchObject({ total: 14, covered: 11, gaps: 3 });
@@ -98,7 +146,9 @@ describe('cordon service on the demo city', () => {
   it('sendPlan: one unit.assign per assignment with the crossing as target, audited, in the timeline', async () => {
     const a = await service.handlers['cordon.analyse']({ alertId: ALERT });
     const plan = a.assignment.map(({ unitId, crossingId }) => ({ unitId, crossingId }));
-    await expect(service.handlers['cordon.sendPlan']({ alertId: ALERT, assignments: plan })).rejects.toThrow(/sign in/);
+    await expect(service.handlers['cordon.sendPlan']({ alertId: ALERT, assignments: plan })).rejects.toThrow(
+      /sign in/,
+    );
     await session.signIn('duty', DEMO_PASSWORD);
     const sent = await service.handlers['cordon.sendPlan']({ alertId: ALERT, assignments: plan });
 
@@ -107,16 +157,30 @@ describe('cordon service on the demo city', () => {
     for (const p of plan) {
       const crossing = a.crossings.find((c) => c.id === p.crossingId)!;
       const command = commands.find((c) => c.payload['unitId'] === p.unitId)!;
-      expect(command.payload).toEqual({ unitId: p.unitId, alertId: ALERT, lng: crossing.lng, lat: crossing.lat });
+      expect(command.payload).toEqual({
+        unitId: p.unitId,
+        alertId: ALERT,
+        lng: crossing.lng,
+        lat: crossing.lat,
+      });
     }
-    expect(sent.reinforcements.map((r) => [r.unitId, r.crossingId])).toEqual(plan.map((p) => [p.unitId, p.crossingId]));
-    expect(sent.reinforcements.map((r) => r.commandId).sort()).toEqual(commands.map((c) => c.commandId).sort());
+    expect(sent.reinforcements.map((r) => [r.unitId, r.crossingId])).toEqual(
+      plan.map((p) => [p.unitId, p.crossingId]),
+    );
+    expect(sent.reinforcements.map((r) => r.commandId).sort()).toEqual(
+      commands.map((c) => c.commandId).sort(),
+    );
 
     const entry = audit.recent(10, `alert:${ALERT}`).find((e) => e.action === `alert.${REINFORCE_ACTION}`)!;
     expect(entry.operator).toBe('duty');
     expect(audit.verify().ok).toBe(true);
     const step = repo.alerts.events(ALERT).at(-1)!;
-    expect(step).toMatchObject({ action: REINFORCE_ACTION, operator: 'duty', fromStatus: 'received', toStatus: 'received' });
+    expect(step).toMatchObject({
+      action: REINFORCE_ACTION,
+      operator: 'duty',
+      fromStatus: 'received',
+      toStatus: 'received',
+    });
     expect(repo.alerts.get(ALERT)!.status).toBe('received');
     expect(emitted).toContain('cordon.changed');
 
@@ -126,7 +190,9 @@ describe('cordon service on the demo city', () => {
     const busy = new Set(plan.map((p) => p.unitId));
     expect(again.assignment.some((x) => busy.has(x.unitId))).toBe(false);
     // A unit cannot be sent twice.
-    await expect(service.handlers['cordon.sendPlan']({ alertId: ALERT, assignments: [plan[0]!] })).rejects.toThrow(/just sent/);
+    await expect(
+      service.handlers['cordon.sendPlan']({ alertId: ALERT, assignments: [plan[0]!] }),
+    ).rejects.toThrow(/just sent/);
   });
 
   it('refuses unknown and covered crossings', async () => {
@@ -134,8 +200,15 @@ describe('cordon service on the demo city', () => {
     const a = await service.handlers['cordon.analyse']({ alertId: ALERT });
     const covered = a.crossings.find((c) => c.covered)!;
     const unitId = a.assignment[0]!.unitId;
-    await expect(service.handlers['cordon.sendPlan']({ alertId: ALERT, assignments: [{ unitId, crossingId: 'R9-99' }] })).rejects.toThrow(/unknown crossing/);
-    await expect(service.handlers['cordon.sendPlan']({ alertId: ALERT, assignments: [{ unitId, crossingId: covered.id }] })).rejects.toThrow(/covered/);
+    await expect(
+      service.handlers['cordon.sendPlan']({ alertId: ALERT, assignments: [{ unitId, crossingId: 'R9-99' }] }),
+    ).rejects.toThrow(/unknown crossing/);
+    await expect(
+      service.handlers['cordon.sendPlan']({
+        alertId: ALERT,
+        assignments: [{ unitId, crossingId: covered.id }],
+      }),
+    ).rejects.toThrow(/covered/);
     expect(outbox.recent()).toHaveLength(0);
   });
 
@@ -143,17 +216,29 @@ describe('cordon service on the demo city', () => {
     await session.signIn('duty', DEMO_PASSWORD);
     const a = await service.handlers['cordon.analyse']({ alertId: ALERT });
     const checkpointId = a.crossings.find((c) => c.covered)!.checkpointId!;
-    expect(await service.handlers['cordon.activateCheckpoint']({ alertId: ALERT, checkpointId })).toEqual({ alertId: ALERT, activeCheckpointIds: [checkpointId] });
+    expect(await service.handlers['cordon.activateCheckpoint']({ alertId: ALERT, checkpointId })).toEqual({
+      alertId: ALERT,
+      activeCheckpointIds: [checkpointId],
+    });
     await service.handlers['cordon.activateCheckpoint']({ alertId: ALERT, checkpointId });
-    expect(audit.recent(20, `alert:${ALERT}`).filter((e) => e.action === `alert.${CHECKPOINT_ACTION}`)).toHaveLength(1);
+    expect(
+      audit.recent(20, `alert:${ALERT}`).filter((e) => e.action === `alert.${CHECKPOINT_ACTION}`),
+    ).toHaveLength(1);
     expect(outbox.recent()).toHaveLength(0);
-    expect((await service.handlers['cordon.analyse']({ alertId: ALERT })).activeCheckpointIds).toEqual([checkpointId]);
+    expect((await service.handlers['cordon.analyse']({ alertId: ALERT })).activeCheckpointIds).toEqual([
+      checkpointId,
+    ]);
   });
 
   it('ring 1 as the incident county, or as a drawn polygon; a county the incident is not in is an error', async () => {
     // 112.85, 35.5 lies in 城区 (149901) of the demo pack.
-    expect(resolveRing1(pack, { lng: 112.85, lat: 35.5 }, { mode: 'district' })).toEqual({ mode: 'boundary', id: '149901' });
-    expect(() => resolveRing1(pack, { lng: 100, lat: 20 }, { mode: 'district' })).toThrow(/no county or patrol district/);
+    expect(resolveRing1(pack, { lng: 112.85, lat: 35.5 }, { mode: 'district' })).toEqual({
+      mode: 'boundary',
+      id: '149901',
+    });
+    expect(() => resolveRing1(pack, { lng: 100, lat: 20 }, { mode: 'district' })).toThrow(
+      /no county or patrol district/,
+    );
     const county = await service.handlers['cordon.analyse']({ alertId: ALERT, ring1: { mode: 'district' } });
     const ring1 = county.rings.find((r) => r.ring === 1)!;
     expect(ring1).toMatchObject({ source: 'boundary', name: '城区' });
@@ -161,8 +246,17 @@ describe('cordon service on the demo city', () => {
 
     // A drawn square of about 2 × 2 km around the incident: its exits are ring-1 crossings inside the square's box.
     const d = 0.01;
-    const square: [number, number][] = [[112.85 - d, 35.5 - d], [112.85 + d, 35.5 - d], [112.85 + d, 35.5 + d], [112.85 - d, 35.5 + d], [112.85 - d, 35.5 - d]];
-    const drawn = await service.handlers['cordon.analyse']({ alertId: ALERT, ring1: { mode: 'polygon', geometry: { type: 'Polygon', coordinates: [square] } } });
+    const square: [number, number][] = [
+      [112.85 - d, 35.5 - d],
+      [112.85 + d, 35.5 - d],
+      [112.85 + d, 35.5 + d],
+      [112.85 - d, 35.5 + d],
+      [112.85 - d, 35.5 - d],
+    ];
+    const drawn = await service.handlers['cordon.analyse']({
+      alertId: ALERT,
+      ring1: { mode: 'polygon', geometry: { type: 'Polygon', coordinates: [square] } },
+    });
     expect(drawn.rings.find((r) => r.ring === 1)).toMatchObject({ source: 'polygon' });
     expect(drawn.rings.find((r) => r.ring === 1)!.lengthKm).toBeGreaterThan(8);
     const r1 = drawn.crossings.filter((c) => c.ring === 1);
@@ -178,7 +272,10 @@ describe('cordon service on the demo city', () => {
   it('ring 3 stretch and the checkpoint cover distance come from the request', async () => {
     const base = await service.handlers['cordon.analyse']({ alertId: ALERT });
     const narrow = await service.handlers['cordon.analyse']({ alertId: ALERT, ring3: { withinKm: 1 } });
-    const whole = await service.handlers['cordon.analyse']({ alertId: ALERT, ring3: { withinKm: 200, sharedOnly: false } });
+    const whole = await service.handlers['cordon.analyse']({
+      alertId: ALERT,
+      ring3: { withinKm: 200, sharedOnly: false },
+    });
     const km = (a: typeof base) => a.rings.find((r) => r.ring === 3)?.lengthKm ?? 0;
     expect(km(narrow)).toBeLessThan(km(base));
     expect(km(whole)).toBeGreaterThan(km(base));
@@ -195,11 +292,18 @@ describe('cordon service on the demo city', () => {
     const gap = a.crossings.find((c) => c.ring === 2 && !c.covered)!;
     const recommended = new Set(a.assignment.map((x) => x.unitId));
     const chosen = repo.units.list().find((u) => u.status === 'available' && !recommended.has(u.id))!;
-    const sent = await service.handlers['cordon.sendPlan']({ alertId: ALERT, assignments: [{ unitId: chosen.id, crossingId: gap.id }] });
+    const sent = await service.handlers['cordon.sendPlan']({
+      alertId: ALERT,
+      assignments: [{ unitId: chosen.id, crossingId: gap.id }],
+    });
     expect(sent.reinforcements.map((r) => [r.unitId, r.crossingId])).toEqual([[chosen.id, gap.id]]);
     const commands = outbox.recent().filter((c) => c.kind === 'unit.assign');
-    expect(commands.map((c) => c.payload)).toEqual([{ unitId: chosen.id, alertId: ALERT, lng: gap.lng, lat: gap.lat }]);
-    const entries = audit.recent(10, `alert:${ALERT}`).filter((e) => e.action === `alert.${REINFORCE_ACTION}`);
+    expect(commands.map((c) => c.payload)).toEqual([
+      { unitId: chosen.id, alertId: ALERT, lng: gap.lng, lat: gap.lat },
+    ]);
+    const entries = audit
+      .recent(10, `alert:${ALERT}`)
+      .filter((e) => e.action === `alert.${REINFORCE_ACTION}`);
     expect(entries).toHaveLength(1);
   });
 });

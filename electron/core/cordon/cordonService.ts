@@ -8,7 +8,12 @@
 import type { CityPack } from '../../../shared/citypack/schema';
 import type { RequestHandlers } from '../../../shared/contract/api';
 import type { EventSink } from '../../../shared/contract/bridge';
-import type { CordonAnalyseArgs, CordonReinforcement, CordonResult, CordonRing1Arg } from '../../../shared/contract/cordonContract';
+import type {
+  CordonAnalyseArgs,
+  CordonReinforcement,
+  CordonResult,
+  CordonRing1Arg,
+} from '../../../shared/contract/cordonContract';
 import { pointInPolygon } from '../../../shared/domain/cameraSelection';
 import type { LngLat } from '../../../shared/domain/geo';
 import type { Alert } from '../../../shared/domain/alert';
@@ -17,7 +22,10 @@ import type { AuditLog } from '../audit/auditLog';
 import type { SupportStep } from '../dispatch/dispatchService';
 import type { Router } from '../../../node/routing';
 import { analyseCordon, type CordonOptions, type CordonUnit } from './index';
-import { CORDON_CHECKPOINT_ACTION, CORDON_REINFORCE_ACTION } from '../../../shared/domain/drill/drillExpectations';
+import {
+  CORDON_CHECKPOINT_ACTION,
+  CORDON_REINFORCE_ACTION,
+} from '../../../shared/domain/drill/drillExpectations';
 
 /** The cordon's dispatch-step actions, named once with the drill scoring that reads them. */
 export const REINFORCE_ACTION = CORDON_REINFORCE_ACTION;
@@ -29,7 +37,10 @@ const PENDING_SEND_MS = 60_000;
 /** Latest analyses kept for sendPlan (crossing ids → positions), per alert. */
 const CACHE_SIZE = 32;
 
-type CordonHandlers = Pick<RequestHandlers, 'cordon.analyse' | 'cordon.sendPlan' | 'cordon.activateCheckpoint'>;
+type CordonHandlers = Pick<
+  RequestHandlers,
+  'cordon.analyse' | 'cordon.sendPlan' | 'cordon.activateCheckpoint'
+>;
 
 export interface CordonServiceDeps {
   pack: CityPack;
@@ -64,14 +75,23 @@ export function defaultElapsedSeconds(alert: Pick<Alert, 'reportedAt'>, now: num
 export function cordonUnits(units: readonly Unit[], busy: ReadonlySet<string> = new Set()): CordonUnit[] {
   return units
     .filter((u) => u.position !== null)
-    .map((u) => ({ id: u.id, type: u.type, lng: u.position!.lng, lat: u.position!.lat, available: u.status === 'available' && !busy.has(u.id) }));
+    .map((u) => ({
+      id: u.id,
+      type: u.type,
+      lng: u.position!.lng,
+      lat: u.position!.lat,
+      available: u.status === 'available' && !busy.has(u.id),
+    }));
 }
 
 type PolygonLike = { type: string; coordinates: unknown };
 
 /** Outer rings of a Polygon or MultiPolygon; holes are left out (a county with a hole still "contains" it here). */
 const contains = (g: PolygonLike, p: LngLat): boolean => {
-  const polys = (g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []) as [number, number][][][];
+  const polys = (g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []) as [
+    number,
+    number,
+  ][][][];
   return polys.some((poly) => poly[0] !== undefined && pointInPolygon(p, poly[0]));
 };
 
@@ -79,18 +99,30 @@ const contains = (g: PolygonLike, p: LngLat): boolean => {
  * The engine's ring-1 option for the console's choice: 'district' becomes the county containing
  * the incident (the administrative area the officer names), else its patrol district.
  */
-export function resolveRing1(pack: Pick<CityPack, 'boundaries' | 'districts'>, at: LngLat, ring1: CordonRing1Arg | undefined, leadSeconds = 0): CordonOptions['ring1'] {
+export function resolveRing1(
+  pack: Pick<CityPack, 'boundaries' | 'districts'>,
+  at: LngLat,
+  ring1: CordonRing1Arg | undefined,
+  leadSeconds = 0,
+): CordonOptions['ring1'] {
   if (!ring1) return { mode: 'isochrone', leadSeconds };
   if (ring1.mode !== 'district') return ring1;
-  const county = pack.boundaries.features.find((b) => b.properties.level === 'county' && contains(b.geometry, at));
+  const county = pack.boundaries.features.find(
+    (b) => b.properties.level === 'county' && contains(b.geometry, at),
+  );
   const district = county ? undefined : pack.districts.features.find((d) => contains(d.geometry, at));
   const id = county?.properties.id ?? district?.properties.id;
-  if (!id) throw new Error(`no county or patrol district of the pack contains the incident (${at.lng}, ${at.lat})`);
+  if (!id)
+    throw new Error(`no county or patrol district of the pack contains the incident (${at.lng}, ${at.lat})`);
   return { mode: 'boundary', id };
 }
 
 interface StepPayload {
-  data?: { assignments?: { unitId: string; crossingId: string; lng: number; lat: number }[]; commandIds?: string[]; checkpointId?: string };
+  data?: {
+    assignments?: { unitId: string; crossingId: string; lng: number; lat: number }[];
+    commandIds?: string[];
+    checkpointId?: string;
+  };
 }
 
 export function createCordonService(deps: CordonServiceDeps): CordonService {
@@ -104,15 +136,25 @@ export function createCordonService(deps: CordonServiceDeps): CordonService {
   };
 
   /** What was done for this alert's cordon, from the audit log (survives restarts). */
-  const record = (alertId: string): { reinforcements: CordonReinforcement[]; activeCheckpointIds: string[] } => {
+  const record = (
+    alertId: string,
+  ): { reinforcements: CordonReinforcement[]; activeCheckpointIds: string[] } => {
     const entries = deps.audit.recent(1000, `alert:${alertId}`).reverse();
     const reinforcements: CordonReinforcement[] = [];
     const active = new Set<string>();
     for (const e of entries) {
       const data = (e.payload as StepPayload | null)?.data;
       if (e.action === `alert.${REINFORCE_ACTION}`) {
-        (data?.assignments ?? []).forEach((a, i) => reinforcements.push({ ...a, commandId: data?.commandIds?.[i] ?? '', at: e.at, operator: e.operator }));
-      } else if (e.action === `alert.${CHECKPOINT_ACTION}` && data?.checkpointId) active.add(data.checkpointId);
+        (data?.assignments ?? []).forEach((a, i) =>
+          reinforcements.push({
+            ...a,
+            commandId: data?.commandIds?.[i] ?? '',
+            at: e.at,
+            operator: e.operator,
+          }),
+        );
+      } else if (e.action === `alert.${CHECKPOINT_ACTION}` && data?.checkpointId)
+        active.add(data.checkpointId);
     }
     return { reinforcements, activeCheckpointIds: [...active] };
   };
@@ -128,7 +170,9 @@ export function createCordonService(deps: CordonServiceDeps): CordonService {
     const options: CordonOptions = {
       ring1: resolveRing1(deps.pack, alert.position, args.ring1, args.leadSeconds ?? 0),
       ...(args.ring3 ? { ring3: args.ring3 } : {}),
-      ...(args.checkpointRadiusMetres !== undefined ? { checkpointRadiusMetres: args.checkpointRadiusMetres } : {}),
+      ...(args.checkpointRadiusMetres !== undefined
+        ? { checkpointRadiusMetres: args.checkpointRadiusMetres }
+        : {}),
     };
     const analysis = analyseCordon({
       router: deps.router,
@@ -137,12 +181,18 @@ export function createCordonService(deps: CordonServiceDeps): CordonService {
       checkpoints: deps.pack.checkpoints,
       roads: deps.pack.roads.features,
       incident: alert.position,
-      elapsedSeconds: args.elapsedSeconds ?? deps.elapsedSeconds?.(alert, at) ?? defaultElapsedSeconds(alert, at),
+      elapsedSeconds:
+        args.elapsedSeconds ?? deps.elapsedSeconds?.(alert, at) ?? defaultElapsedSeconds(alert, at),
       suspectProfile: args.suspectProfile ?? 'car',
       units: cordonUnits(deps.units(), justSent(done.reinforcements, at)),
       options,
     });
-    const result: CordonResult = { ...analysis, alertId: alert.id, computedAt: new Date(at).toISOString(), ...done };
+    const result: CordonResult = {
+      ...analysis,
+      alertId: alert.id,
+      computedAt: new Date(at).toISOString(),
+      ...done,
+    };
     latest.delete(alert.id);
     latest.set(alert.id, result);
     if (latest.size > CACHE_SIZE) latest.delete(latest.keys().next().value!);
@@ -168,8 +218,12 @@ export function createCordonService(deps: CordonServiceDeps): CordonService {
       });
       deps.supportStep(alertId, {
         action: REINFORCE_ACTION,
-        note: targets.map((t) => `${t.crossingId} ${t.road} ← ${callsigns.get(t.unitId) ?? t.unitId}`).join('; '),
-        data: { assignments: targets.map(({ unitId, crossingId, lng, lat }) => ({ unitId, crossingId, lng, lat })) },
+        note: targets
+          .map((t) => `${t.crossingId} ${t.road} ← ${callsigns.get(t.unitId) ?? t.unitId}`)
+          .join('; '),
+        data: {
+          assignments: targets.map(({ unitId, crossingId, lng, lat }) => ({ unitId, crossingId, lng, lat })),
+        },
         units: targets,
       });
       deps.emit('cordon.changed', { alertId });
@@ -181,7 +235,11 @@ export function createCordonService(deps: CordonServiceDeps): CordonService {
       if (!checkpoint) throw new Error(`unknown checkpoint ${checkpointId}`);
       const done = record(alertId);
       if (!done.activeCheckpointIds.includes(checkpointId)) {
-        deps.supportStep(alertId, { action: CHECKPOINT_ACTION, note: `${checkpoint.name} (${checkpointId})`, data: { checkpointId } });
+        deps.supportStep(alertId, {
+          action: CHECKPOINT_ACTION,
+          note: `${checkpoint.name} (${checkpointId})`,
+          data: { checkpointId },
+        });
         deps.emit('cordon.changed', { alertId });
       }
       return { alertId, activeCheckpointIds: record(alertId).activeCheckpointIds };

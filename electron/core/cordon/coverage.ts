@@ -52,13 +52,16 @@ export function checkpointCoverage(
   const snaps = new Map<Checkpoint, Snap | null>();
   const snapOf = (cp: Checkpoint) => {
     let s = snaps.get(cp);
-    if (s === undefined) snaps.set(cp, (s = router.index.snap(cp.lng, cp.lat, () => true, CHECKPOINT_SNAP_METRES)));
+    if (s === undefined)
+      snaps.set(cp, (s = router.index.snap(cp.lng, cp.lat, () => true, CHECKPOINT_SNAP_METRES)));
     return s;
   };
   return crossings.map((c) => {
     const allowed = levels === 'any' ? null : MATCHING[c.ring];
     // Straight line is a lower bound of the road distance: prefilter with it.
-    const near = checkpoints.filter((cp) => (!allowed || allowed.includes(cp.level)) && distanceM(c.lng, c.lat, cp.lng, cp.lat) <= radius);
+    const near = checkpoints.filter(
+      (cp) => (!allowed || allowed.includes(cp.level)) && distanceM(c.lng, c.lat, cp.lng, cp.lat) <= radius,
+    );
     if (near.length === 0) return { checkpointId: null, metres: null };
     const p = c.piece;
     const f = c.length > 0 ? c.offset / c.length : 0;
@@ -75,10 +78,14 @@ export function checkpointCoverage(
       let d: number;
       if (!s) d = distanceM(c.lng, c.lat, cp.lng, cp.lat);
       else {
-        const along = s.piece === p ? Math.abs(s.offset - c.offset) : timeToPoint(g, (v) => res.dist(v), w, { piece: s.piece, offset: s.offset, length: s.length });
+        const along =
+          s.piece === p
+            ? Math.abs(s.offset - c.offset)
+            : timeToPoint(g, (v) => res.dist(v), w, { piece: s.piece, offset: s.offset, length: s.length });
         d = along + s.distance;
       }
-      if (d <= radius && (best.metres === null || d < best.metres)) best = { checkpointId: cp.id, metres: Math.round(d) };
+      if (d <= radius && (best.metres === null || d < best.metres))
+        best = { checkpointId: cp.id, metres: Math.round(d) };
     }
     return best;
   });

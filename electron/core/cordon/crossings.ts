@@ -87,7 +87,8 @@ export function scanCrossings(router: Router, frame: Frame, ring: RingLine): Raw
   const { x: sx, y: sy, box } = projectedShapes(g, frame);
   for (let p = 0; p < g.pieceCount; p++) {
     // A piece wholly outside the ring's bbox has no segment to test.
-    if (box[4 * p + 2]! < minX || box[4 * p]! > maxX || box[4 * p + 3]! < minY || box[4 * p + 1]! > maxY) continue;
+    if (box[4 * p + 2]! < minX || box[4 * p]! > maxX || box[4 * p + 3]! < minY || box[4 * p + 1]! > maxY)
+      continue;
     const s0 = g.geomOffset[p]!;
     const s1 = g.geomOffset[p + 1]! - 1;
     let px = sx[s0]!;
@@ -96,7 +97,12 @@ export function scanCrossings(router: Router, frame: Frame, ring: RingLine): Raw
       const qx = sx[i + 1]!;
       const qy = sy[i + 1]!;
       // Cheap reject against the ring's bbox before touching the grid.
-      if (!(Math.max(px, qx) < minX || Math.min(px, qx) > maxX || Math.max(py, qy) < minY || Math.min(py, qy) > maxY)) {
+      if (!(
+        Math.max(px, qx) < minX ||
+        Math.min(px, qx) > maxX ||
+        Math.max(py, qy) < minY ||
+        Math.min(py, qy) > maxY
+      )) {
         const x1 = px;
         const y1 = py;
         grid.query(px, py, qx, qy, (s) => {
@@ -147,7 +153,10 @@ export class RoadNameIndex {
     private readonly frame: Frame,
     private readonly roads: readonly RoadFeature[],
   ) {
-    this.line = ringLine(frame, roads.map((r) => ({ line: r.geometry.coordinates, insideLeft: true })));
+    this.line = ringLine(
+      frame,
+      roads.map((r) => ({ line: r.geometry.coordinates, insideLeft: true })),
+    );
     this.feature = new Int32Array(this.line.count);
     let i = 0;
     roads.forEach((r, k) => {
@@ -187,7 +196,13 @@ export function roadNameIndex(frame: Frame, roads: readonly RoadFeature[]): Road
  * ref/name when the pack names it; without names, the same piece or pieces sharing a node — so
  * two different unnamed streets 100 m apart stay two exits.
  */
-export function nameAndMerge(g: RoadGraph, raw: readonly RawCrossing[], names: RoadNameIndex | null, mergeMetres: number, frame: Frame): NamedCrossing[] {
+export function nameAndMerge(
+  g: RoadGraph,
+  raw: readonly RawCrossing[],
+  names: RoadNameIndex | null,
+  mergeMetres: number,
+  frame: Frame,
+): NamedCrossing[] {
   const out: NamedCrossing[] = [];
   // Exits already kept, by grid cell (cells wider than mergeMetres, so a twin lies in the 3 × 3
   // block around a crossing's cell); the earliest kept twin wins, as a scan of `out` would find.
@@ -215,7 +230,12 @@ export function nameAndMerge(g: RoadGraph, raw: readonly RawCrossing[], names: R
           const o = out[k]!;
           if (Math.hypot(frame.x(o.lng) - nx, frame.y(o.lat) - ny) > mergeMetres) continue;
           const oKey = o.roadRef ?? o.roadName;
-          if (key !== null && oKey !== null ? key === oKey : o.piece === n.piece || sharesNode(g, o.piece, n.piece)) twin = k;
+          if (
+            key !== null && oKey !== null
+              ? key === oKey
+              : o.piece === n.piece || sharesNode(g, o.piece, n.piece)
+          )
+            twin = k;
         }
     if (twin >= 0) out[twin]!.merged++;
     else {

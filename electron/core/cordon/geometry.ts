@@ -9,7 +9,8 @@
 import { EARTH_RADIUS_M } from '../../../node/routing';
 
 export type Position = [number, number];
-export type PolygonGeometry = { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
+export type PolygonGeometry =
+  { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
 
 const RAD = Math.PI / 180;
 
@@ -58,7 +59,8 @@ export interface RingLine {
 /** Twice the signed area (positive = counter-clockwise) of a closed ring, in degrees². */
 export function signedArea2(ring: readonly Position[]): number {
   let s = 0;
-  for (let i = 0; i + 1 < ring.length; i++) s += ring[i]![0] * ring[i + 1]![1] - ring[i + 1]![0] * ring[i]![1];
+  for (let i = 0; i + 1 < ring.length; i++)
+    s += ring[i]![0] * ring[i + 1]![1] - ring[i + 1]![0] * ring[i]![1];
   return s;
 }
 
@@ -75,7 +77,10 @@ export function polygonRings(g: PolygonGeometry): { ring: Position[]; insideLeft
 }
 
 /** Builds a RingLine from polylines (each with its inside side). */
-export function ringLine(frame: Frame, lines: readonly { line: readonly Position[]; insideLeft: boolean }[]): RingLine {
+export function ringLine(
+  frame: Frame,
+  lines: readonly { line: readonly Position[]; insideLeft: boolean }[],
+): RingLine {
   let n = 0;
   for (const l of lines) n += Math.max(0, l.line.length - 1);
   const r: RingLine = {
@@ -103,7 +108,10 @@ export function ringLine(frame: Frame, lines: readonly { line: readonly Position
 }
 
 export function polygonRingLine(frame: Frame, g: PolygonGeometry): RingLine {
-  return ringLine(frame, polygonRings(g).map(({ ring, insideLeft }) => ({ line: ring, insideLeft })));
+  return ringLine(
+    frame,
+    polygonRings(g).map(({ ring, insideLeft }) => ({ line: ring, insideLeft })),
+  );
 }
 
 /** Uniform grid of segment ids over their bounding boxes (query by box). */
@@ -126,11 +134,18 @@ export class SegmentGrid {
     this.x0 = Number.isFinite(minX) ? minX : 0;
     this.y0 = Number.isFinite(minY) ? minY : 0;
     this.stamp = new Uint32Array(r.count);
-    for (let i = 0; i < r.count; i++) this.forCells(Math.min(r.ax[i]!, r.bx[i]!), Math.min(r.ay[i]!, r.by[i]!), Math.max(r.ax[i]!, r.bx[i]!), Math.max(r.ay[i]!, r.by[i]!), (c) => {
-      const list = this.cells.get(c);
-      if (list) list.push(i);
-      else this.cells.set(c, [i]);
-    });
+    for (let i = 0; i < r.count; i++)
+      this.forCells(
+        Math.min(r.ax[i]!, r.bx[i]!),
+        Math.min(r.ay[i]!, r.by[i]!),
+        Math.max(r.ax[i]!, r.bx[i]!),
+        Math.max(r.ay[i]!, r.by[i]!),
+        (c) => {
+          const list = this.cells.get(c);
+          if (list) list.push(i);
+          else this.cells.set(c, [i]);
+        },
+      );
   }
 
   private forCells(x1: number, y1: number, x2: number, y2: number, fn: (c: number) => void): void {
@@ -166,7 +181,14 @@ export class SegmentGrid {
  * (a point exactly on the line counts as inside) so a road touching the line and turning back
  * is no crossing.
  */
-export function crossSegment(r: RingLine, s: number, px: number, py: number, qx: number, qy: number): { t: number; outbound: boolean } | null {
+export function crossSegment(
+  r: RingLine,
+  s: number,
+  px: number,
+  py: number,
+  qx: number,
+  qy: number,
+): { t: number; outbound: boolean } | null {
   const ax = r.ax[s]!;
   const ay = r.ay[s]!;
   const dx = r.bx[s]! - ax;
@@ -191,7 +213,14 @@ export function crossSegment(r: RingLine, s: number, px: number, py: number, qx:
 }
 
 /** Distance from (x, y) to segment (ax, ay)–(bx, by). */
-export function pointSegmentDistance(x: number, y: number, ax: number, ay: number, bx: number, by: number): number {
+export function pointSegmentDistance(
+  x: number,
+  y: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): number {
   const dx = bx - ax;
   const dy = by - ay;
   const l2 = dx * dx + dy * dy;
@@ -200,7 +229,13 @@ export function pointSegmentDistance(x: number, y: number, ax: number, ay: numbe
 }
 
 /** Distance from a point (frame metres) to the nearest segment of a ring line (grid-accelerated). */
-export function distanceToLine(r: RingLine, grid: SegmentGrid, x: number, y: number, maxMetres: number): number {
+export function distanceToLine(
+  r: RingLine,
+  grid: SegmentGrid,
+  x: number,
+  y: number,
+  maxMetres: number,
+): number {
   let best = Infinity;
   for (let reach = grid.cell; ; reach *= 2) {
     grid.query(x - reach, y - reach, x + reach, y + reach, (s) => {
@@ -217,7 +252,8 @@ export function polygonAreaKm2(g: PolygonGeometry): number {
     const lat0 = ring.reduce((s, p) => s + p[1], 0) / ring.length;
     const f = new Frame(ring[0]![0], lat0);
     let a = 0;
-    for (let i = 0; i + 1 < ring.length; i++) a += f.x(ring[i]![0]) * f.y(ring[i + 1]![1]) - f.x(ring[i + 1]![0]) * f.y(ring[i]![1]);
+    for (let i = 0; i + 1 < ring.length; i++)
+      a += f.x(ring[i]![0]) * f.y(ring[i + 1]![1]) - f.x(ring[i + 1]![0]) * f.y(ring[i]![1]);
     // Outer rings add, holes subtract, whatever their winding.
     total += (hole ? -1 : 1) * Math.abs(a / 2);
   }

@@ -31,10 +31,21 @@ function plainHull(router: Router, reach: SuspectReach, budget: number): [number
   const iv: Interval[] = [];
   for (let p = 0; p < g.pieceCount; p++) {
     const own = p === reach.snap.piece;
-    if (!own && !(reach.dist[g.pieceFrom[p]!]! <= budget) && !(reach.dist[g.pieceTo[p]!]! <= budget)) continue;
+    if (!own && !(reach.dist[g.pieceFrom[p]!]! <= budget) && !(reach.dist[g.pieceTo[p]!]! <= budget))
+      continue;
     iv.length = 0;
     pieceReach(g, res, reach.weights, p, budget, true, iv);
-    if (own) ownPieceReach(reach.snap.length, reach.snap.offset, reach.weights, p, budget, reach.offRoadSeconds, true, iv);
+    if (own)
+      ownPieceReach(
+        reach.snap.length,
+        reach.snap.offset,
+        reach.weights,
+        p,
+        budget,
+        reach.offRoadSeconds,
+        true,
+        iv,
+      );
     for (const [a, b] of unionIntervals(iv)) for (const pt of router.index.slice(p, a, b)) pts.push(pt);
   }
   if (pts.length === 0) pts.push([reach.snap.lng, reach.snap.lat]);
@@ -50,7 +61,8 @@ describe('filtered convex hull', () => {
       for (let i = 0; i < n; i++) {
         const r = rnd();
         if (r < 0.1 && pts.length) pts.push([...pts[Math.floor(rnd() * pts.length)]!]);
-        else if (r < 0.3) pts.push([112 + Math.round(rnd() * 10) / 10, 35]); // a collinear run on the edge
+        else if (r < 0.3)
+          pts.push([112 + Math.round(rnd() * 10) / 10, 35]); // a collinear run on the edge
         else pts.push([112 + rnd(), 35 + rnd() * 0.8]);
       }
       expect(filteredConvexHull(buffer(pts))).toEqual(convexHull(pts));
@@ -67,7 +79,12 @@ describe('filtered convex hull', () => {
     const rnd = prng(9);
     for (let k = 0; k < 24; k++) {
       const profile = (['car', 'motorbike', 'foot'] as SuspectProfile[])[k % 3]!;
-      const reach = suspectReach(router, { lng: 112.85 + (rnd() - 0.5) * 0.11, lat: 35.5 + (rnd() - 0.5) * 0.09 }, profile, 6 * 3600)!;
+      const reach = suspectReach(
+        router,
+        { lng: 112.85 + (rnd() - 0.5) * 0.11, lat: 35.5 + (rnd() - 0.5) * 0.09 },
+        profile,
+        6 * 3600,
+      )!;
       const budget = [60, 300, 900, 2400][k % 4]!;
       const plain = plainHull(router, reach, budget);
       const ring = isochroneRing(router, frame, reach, budget);

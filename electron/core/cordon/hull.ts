@@ -100,7 +100,8 @@ export function filteredConvexHull(b: PointBuffer): [number, number][] {
     const y = ys[i]!;
     let inside = !degenerate;
     // Left of every edge by more than the margin.
-    for (let k = 0; k < 8 && inside; k++) inside = (ex[k]! * (y - oy[k]!) - ey[k]! * (x - ox[k]!)) / len[k]! > MARGIN;
+    for (let k = 0; k < 8 && inside; k++)
+      inside = (ex[k]! * (y - oy[k]!) - ey[k]! * (x - ox[k]!)) / len[k]! > MARGIN;
     if (!inside) keep.push([x, y]);
   }
   return convexHull(keep);

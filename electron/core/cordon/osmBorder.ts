@@ -29,7 +29,7 @@ export function chainWays(ways: readonly number[][]): number[][] {
   const out: number[][] = [];
   while (left.length > 0) {
     const chain = left.pop()!;
-    for (let grown = true; grown; ) {
+    for (let grown = true; grown;) {
       grown = false;
       for (let i = 0; i < left.length; i++) {
         const w = left[i]!;

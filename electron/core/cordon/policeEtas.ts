@@ -42,7 +42,14 @@ interface Placed {
  * ETA matrix [unit][point] for the race. `deadline[j]` is the suspect's time to point j when it is
  * a gap the assignment may use (uncovered, reachable), else -Infinity.
  */
-export function prunedEtaMatrix(router: Router, units: readonly RaceUnit[], points: readonly RoadPoint[], deadline: ArrayLike<number>, horizon: number, memo: UnitSearchMemo | null = null): Float64Array[] {
+export function prunedEtaMatrix(
+  router: Router,
+  units: readonly RaceUnit[],
+  points: readonly RoadPoint[],
+  deadline: ArrayLike<number>,
+  horizon: number,
+  memo: UnitSearchMemo | null = null,
+): Float64Array[] {
   const g = router.graph;
   const rows = units.map(() => new Float64Array(points.length).fill(Infinity));
   if (points.length === 0) return rows;
@@ -70,7 +77,9 @@ export function prunedEtaMatrix(router: Router, units: readonly RaceUnit[], poin
 
   // Every unit kept in the memo (all parked): read the rows off, as the reference does.
   if (misses === 0) {
-    for (const [type, list] of byType) for (const p of list) fillRow(router, router.weights[type], p, (v) => full[p.index]![v]!, points, horizon, rows[p.index]!);
+    for (const [type, list] of byType)
+      for (const p of list)
+        fillRow(router, router.weights[type], p, (v) => full[p.index]![v]!, points, horizon, rows[p.index]!);
     return rows;
   }
 
@@ -96,11 +105,23 @@ export function prunedEtaMatrix(router: Router, units: readonly RaceUnit[], poin
       seedNodes.push(...s.seedNodes);
       seedCosts.push(...s.seedCosts);
     }
-    const res = router.engine.run({ weights: w, reverse: false, seedNodes, seedCosts, maxCost: bound, targets });
+    const res = router.engine.run({
+      weights: w,
+      reverse: false,
+      seedNodes,
+      seedCosts,
+      maxCost: bound,
+      targets,
+    });
     points.forEach((pt, j) => {
       if (!usable(w, pt.piece)) return;
       let t = timeToPoint(g, (v) => res.dist(v), w, pt);
-      for (const p of list) if (p.snap.piece === pt.piece) t = Math.min(t, timeToPoint(g, () => Infinity, w, pt, { snap: p.snap, off: p.off }));
+      for (const p of list)
+        if (p.snap.piece === pt.piece)
+          t = Math.min(
+            t,
+            timeToPoint(g, () => Infinity, w, pt, { snap: p.snap, off: p.off }),
+          );
       if (t <= horizon && t < best[j]!) best[j] = t;
     });
   }
@@ -122,7 +143,15 @@ export function prunedEtaMatrix(router: Router, units: readonly RaceUnit[], poin
     for (const p of list) {
       const memoDist = full[p.index];
       if (!memoDist) search.run(w, seeds(g, p.snap, w, p.off), horizon, r, shift);
-      fillRow(router, w, p, memoDist ? (v) => memoDist[v]! : (v) => search.dist(v), points, horizon, rows[p.index]!);
+      fillRow(
+        router,
+        w,
+        p,
+        memoDist ? (v) => memoDist[v]! : (v) => search.dist(v),
+        points,
+        horizon,
+        rows[p.index]!,
+      );
       if (!full[p.index] && promote) memo!.noteMiss(p.unit, horizon);
     }
   }
@@ -130,7 +159,15 @@ export function prunedEtaMatrix(router: Router, units: readonly RaceUnit[], poin
 }
 
 /** A unit's ETAs from its distances, exactly as unitEtaMatrix computes them. */
-function fillRow(router: Router, w: Float64Array, p: Placed, dist: (v: number) => number, points: readonly RoadPoint[], horizon: number, row: Float64Array): void {
+function fillRow(
+  router: Router,
+  w: Float64Array,
+  p: Placed,
+  dist: (v: number) => number,
+  points: readonly RoadPoint[],
+  horizon: number,
+  row: Float64Array,
+): void {
   points.forEach((pt, j) => {
     if (!usable(w, pt.piece)) return;
     const t = timeToPoint(router.graph, dist, w, pt, { snap: p.snap, off: p.off });
@@ -141,7 +178,13 @@ function fillRow(router: Router, w: Float64Array, p: Placed, dist: (v: number) =
 const usable = (w: Float64Array, piece: number) => w[2 * piece]! < Infinity || w[2 * piece + 1]! < Infinity;
 
 /** R(v) = shift + min_j (time from v to point j − bound_j), Infinity where no bound is reachable. */
-function pruningPotential(router: Router, w: Float64Array, points: readonly RoadPoint[], bound: Float64Array, shift: number): Float64Array {
+function pruningPotential(
+  router: Router,
+  w: Float64Array,
+  points: readonly RoadPoint[],
+  bound: Float64Array,
+  shift: number,
+): Float64Array {
   const g = router.graph;
   const seedNodes: number[] = [];
   const seedCosts: number[] = [];
@@ -152,7 +195,13 @@ function pruningPotential(router: Router, w: Float64Array, points: readonly Road
     seedNodes.push(g.pieceFrom[p]!, g.pieceTo[p]!);
     seedCosts.push(shift - bound[j]! + f * w[2 * p]!, shift - bound[j]! + (1 - f) * w[2 * p + 1]!);
   });
-  const res = router.engine.run({ weights: w, reverse: true, seedNodes, seedCosts, maxCost: shift + 2 * PRUNE_MARGIN });
+  const res = router.engine.run({
+    weights: w,
+    reverse: true,
+    seedNodes,
+    seedCosts,
+    maxCost: shift + 2 * PRUNE_MARGIN,
+  });
   const r = new Float64Array(g.nodeCount);
   for (let v = 0; v < g.nodeCount; v++) r[v] = res.dist(v);
   return r;
@@ -191,7 +240,13 @@ class PrunedSearch {
   }
 
   /** Returns nothing: read the result through dist() until the next run. */
-  run(w: Float64Array, s: { seedNodes: number[]; seedCosts: number[] }, maxCost: number, r: Float64Array, shift: number): null {
+  run(
+    w: Float64Array,
+    s: { seedNodes: number[]; seedCosts: number[] },
+    maxCost: number,
+    r: Float64Array,
+    shift: number,
+  ): null {
     const { firstEdge, edgeTarget, edgeRef } = this.g;
     const { d, stamp, heapNode, heapKey } = this;
     if (this.gen === 0xfffffffe) {

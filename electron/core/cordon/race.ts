@@ -26,7 +26,13 @@ export interface RoadPoint {
  */
 const SUSPECT_PROFILES: Readonly<Record<SuspectProfile, TravelProfile>> = {
   car: DEFAULT_PROFILES.car,
-  motorbike: { id: 'car', carFactor: 1, maxKmh: 90, forbidden: ['motorway', 'motorway_link'], respectOneway: true },
+  motorbike: {
+    id: 'car',
+    carFactor: 1,
+    maxKmh: 90,
+    forbidden: ['motorway', 'motorway_link'],
+    respectOneway: true,
+  },
   ebike: DEFAULT_PROFILES.ebike,
   foot: DEFAULT_PROFILES.foot,
 };
@@ -50,12 +56,25 @@ export interface SuspectReach {
 }
 
 /** Seeds of a forward search leaving a snapped point (both directions along its piece). */
-export function seeds(g: RoadGraph, s: Snap, w: Float64Array, off: number): { seedNodes: number[]; seedCosts: number[] } {
+export function seeds(
+  g: RoadGraph,
+  s: Snap,
+  w: Float64Array,
+  off: number,
+): { seedNodes: number[]; seedCosts: number[] } {
   const pc = partialCosts(s, w);
-  return { seedNodes: [g.pieceFrom[s.piece]!, g.pieceTo[s.piece]!], seedCosts: [off + pc.toStart, off + pc.toEnd] };
+  return {
+    seedNodes: [g.pieceFrom[s.piece]!, g.pieceTo[s.piece]!],
+    seedCosts: [off + pc.toStart, off + pc.toEnd],
+  };
 }
 
-export function suspectReach(router: Router, at: { lng: number; lat: number }, profile: SuspectProfile, horizon: number): SuspectReach | null {
+export function suspectReach(
+  router: Router,
+  at: { lng: number; lat: number },
+  profile: SuspectProfile,
+  horizon: number,
+): SuspectReach | null {
   const g = router.graph;
   const w = suspectWeights(g, profile);
   const s = router.index.snap(at.lng, at.lat, usableBy(w), router.maxSnapMetres);
@@ -76,7 +95,12 @@ const reachCaches = new WeakMap<Router, Map<string, SuspectReach | null>>();
  * out first. The search depends on nothing else, and callers only read the arrays, so a kept
  * reach is the very result a fresh search would give.
  */
-export function cachedSuspectReach(router: Router, at: { lng: number; lat: number }, profile: SuspectProfile, horizon: number): SuspectReach | null {
+export function cachedSuspectReach(
+  router: Router,
+  at: { lng: number; lat: number },
+  profile: SuspectProfile,
+  horizon: number,
+): SuspectReach | null {
   let m = reachCaches.get(router);
   if (!m) reachCaches.set(router, (m = new Map()));
   const key = `${profile}|${at.lng}|${at.lat}|${horizon}`;
@@ -93,7 +117,13 @@ export function cachedSuspectReach(router: Router, at: { lng: number; lat: numbe
  * Seconds from a search origin to a road point: via the piece's `from` node, via its `to` node,
  * or directly along the piece when the origin stands on it. Infinity when unreachable.
  */
-export function timeToPoint(g: RoadGraph, dist: (v: number) => number, w: Float64Array, pt: RoadPoint, origin?: { snap: Snap; off: number }): number {
+export function timeToPoint(
+  g: RoadGraph,
+  dist: (v: number) => number,
+  w: Float64Array,
+  pt: RoadPoint,
+  origin?: { snap: Snap; off: number },
+): number {
   const p = pt.piece;
   const f = pt.length > 0 ? pt.offset / pt.length : 0;
   let best = Math.min(dist(g.pieceFrom[p]!) + f * w[2 * p]!, dist(g.pieceTo[p]!) + (1 - f) * w[2 * p + 1]!);
@@ -224,7 +254,13 @@ export function unitSearchMemo(router: Router): UnitSearchMemo {
  * lookup), else fresh and stopped once every point's end nodes are settled. Per-unit searches
  * beat per-crossing reverse searches here: ~40 units against up to ~100 crossings × 3 profiles.
  */
-export function unitEtaMatrix(router: Router, units: readonly RaceUnit[], points: readonly RoadPoint[], horizon: number, memo: UnitSearchMemo | null = null): Float64Array[] {
+export function unitEtaMatrix(
+  router: Router,
+  units: readonly RaceUnit[],
+  points: readonly RoadPoint[],
+  horizon: number,
+  memo: UnitSearchMemo | null = null,
+): Float64Array[] {
   const g = router.graph;
   const targets: number[] = [];
   for (const pt of points) targets.push(g.pieceFrom[pt.piece]!, g.pieceTo[pt.piece]!);
@@ -245,7 +281,13 @@ export function unitEtaMatrix(router: Router, units: readonly RaceUnit[], points
       s = router.snap(u.lng, u.lat, u.type);
       if (!s) return row;
       off = router.offRoadSeconds(s, u.type);
-      const res = router.engine.run({ weights: w, reverse: false, ...seeds(g, s, w, off), maxCost: horizon, targets });
+      const res = router.engine.run({
+        weights: w,
+        reverse: false,
+        ...seeds(g, s, w, off),
+        maxCost: horizon,
+        targets,
+      });
       dist = (v) => res.dist(v);
     }
     points.forEach((pt, j) => {
@@ -258,14 +300,25 @@ export function unitEtaMatrix(router: Router, units: readonly RaceUnit[], points
 }
 
 /** Road route of a unit to a road point (unit position → … → point), or undefined. */
-export function unitRoute(router: Router, u: RaceUnit, pt: RoadPoint, horizon: number): Position[] | undefined {
+export function unitRoute(
+  router: Router,
+  u: RaceUnit,
+  pt: RoadPoint,
+  horizon: number,
+): Position[] | undefined {
   const g = router.graph;
   const ix = router.index;
   const s = router.snap(u.lng, u.lat, u.type);
   if (!s) return undefined;
   const w = router.weights[u.type];
   const off = router.offRoadSeconds(s, u.type);
-  const res = router.engine.run({ weights: w, reverse: false, ...seeds(g, s, w, off), maxCost: horizon, targets: [g.pieceFrom[pt.piece]!, g.pieceTo[pt.piece]!] });
+  const res = router.engine.run({
+    weights: w,
+    reverse: false,
+    ...seeds(g, s, w, off),
+    maxCost: horizon,
+    targets: [g.pieceFrom[pt.piece]!, g.pieceTo[pt.piece]!],
+  });
   const p = pt.piece;
   const f = pt.length > 0 ? pt.offset / pt.length : 0;
   const viaFrom = res.dist(g.pieceFrom[p]!) + f * w[2 * p]!;

@@ -13,14 +13,26 @@ import type { BoundaryFeature, DistrictFeature } from '../../../shared/citypack/
 import type { Router } from '../../../node/routing';
 import { ownPieceReach, pieceReach, unionIntervals, type Interval } from '../../../node/routing';
 import type { SearchResult } from '../../../node/routing';
-import { Frame, SegmentGrid, distanceToLine, polygonRingLine, polygonRings, ringLine, type PolygonGeometry, type Position, type RingLine } from './geometry';
+import {
+  Frame,
+  SegmentGrid,
+  distanceToLine,
+  polygonRingLine,
+  polygonRings,
+  ringLine,
+  type PolygonGeometry,
+  type Position,
+  type RingLine,
+} from './geometry';
 import type { ResolvedCordonOptions } from './types';
 import type { SuspectReach } from './race';
 import { filteredConvexHull, PointBuffer } from './hull';
 
 export interface BuiltRing {
   line: RingLine;
-  geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown } | { type: 'MultiLineString'; coordinates: Position[][] };
+  geometry:
+    | { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown }
+    | { type: 'MultiLineString'; coordinates: Position[][] };
   name: string;
   source: 'isochrone' | 'boundary' | 'polygon' | 'city' | 'province';
   lines: Position[][];
@@ -29,11 +41,22 @@ export interface BuiltRing {
 const asGeometry = (g: PolygonGeometry) => g as BuiltRing['geometry'];
 
 function polygonRing(frame: Frame, g: PolygonGeometry, name: string, source: BuiltRing['source']): BuiltRing {
-  return { line: polygonRingLine(frame, g), geometry: asGeometry(g), name, source, lines: polygonRings(g).map((r) => r.ring) };
+  return {
+    line: polygonRingLine(frame, g),
+    geometry: asGeometry(g),
+    name,
+    source,
+    lines: polygonRings(g).map((r) => r.ring),
+  };
 }
 
 /** Ring 1 from the suspect's reach: convex hull of every reachable road stretch within `budget`. */
-export function isochroneRing(router: Router, frame: Frame, reach: SuspectReach, budget: number): BuiltRing | null {
+export function isochroneRing(
+  router: Router,
+  frame: Frame,
+  reach: SuspectReach,
+  budget: number,
+): BuiltRing | null {
   const g = router.graph;
   const res: SearchResult = { dist: (v) => reach.dist[v]!, pred: () => -1, settled: 0 };
   const pts = new PointBuffer();
@@ -42,15 +65,18 @@ export function isochroneRing(router: Router, frame: Frame, reach: SuspectReach,
   const { shapeCum } = router.index;
   for (let p = 0; p < g.pieceCount; p++) {
     const own = p === reach.snap.piece;
-    if (!own && !(reach.dist[g.pieceFrom[p]!]! <= budget) && !(reach.dist[g.pieceTo[p]!]! <= budget)) continue;
+    if (!own && !(reach.dist[g.pieceFrom[p]!]! <= budget) && !(reach.dist[g.pieceTo[p]!]! <= budget))
+      continue;
     iv.length = 0;
     pieceReach(g, res, w, p, budget, true, iv);
-    if (own) ownPieceReach(reach.snap.length, reach.snap.offset, w, p, budget, reach.offRoadSeconds, true, iv);
+    if (own)
+      ownPieceReach(reach.snap.length, reach.snap.offset, w, p, budget, reach.offRoadSeconds, true, iv);
     const s0 = g.geomOffset[p]!;
     const s1 = g.geomOffset[p + 1]! - 1;
     for (const [a, b] of unionIntervals(iv)) {
       // The whole piece (most of them): its shape points as they are, as index.slice would copy them.
-      if (a <= 0 && b >= shapeCum[s1]! - 1e-6) for (let i = s0; i <= s1; i++) pts.push(g.shapeLng[i]!, g.shapeLat[i]!);
+      if (a <= 0 && b >= shapeCum[s1]! - 1e-6)
+        for (let i = s0; i <= s1; i++) pts.push(g.shapeLng[i]!, g.shapeLat[i]!);
       else for (const pt of router.index.slice(p, a, b)) pts.push(pt[0], pt[1]);
     }
   }
@@ -62,10 +88,18 @@ export function isochroneRing(router: Router, frame: Frame, reach: SuspectReach,
 }
 
 /** Ring 1 from a pack boundary / patrol district id or a drawn polygon. */
-export function polygonRing1(frame: Frame, opts: ResolvedCordonOptions['ring1'], boundaries: readonly BoundaryFeature[], districts: readonly DistrictFeature[]): BuiltRing | string {
-  if (opts.mode === 'polygon') return polygonRing(frame, opts.geometry as PolygonGeometry, 'drawn polygon', 'polygon');
+export function polygonRing1(
+  frame: Frame,
+  opts: ResolvedCordonOptions['ring1'],
+  boundaries: readonly BoundaryFeature[],
+  districts: readonly DistrictFeature[],
+): BuiltRing | string {
+  if (opts.mode === 'polygon')
+    return polygonRing(frame, opts.geometry as PolygonGeometry, 'drawn polygon', 'polygon');
   if (opts.mode !== 'boundary') return 'ring 1: not a polygon mode';
-  const f = boundaries.find((b) => b.properties.id === opts.id || b.properties.adcode === opts.id) ?? districts.find((d) => d.properties.id === opts.id);
+  const f =
+    boundaries.find((b) => b.properties.id === opts.id || b.properties.adcode === opts.id) ??
+    districts.find((d) => d.properties.id === opts.id);
   if (!f) return `ring 1: no boundary or district "${opts.id}" in the pack`;
   return polygonRing(frame, f.geometry as PolygonGeometry, f.properties.name, 'boundary');
 }
@@ -86,21 +120,38 @@ export function cityRing(frame: Frame, boundaries: readonly BoundaryFeature[]): 
  * province if the pack has one), chained into runs. A segment is kept when its midpoint passes
  * both tests; runs keep the province polygon's inside side.
  */
-export function provinceRing(frame: Frame, boundaries: readonly BoundaryFeature[], opts: ResolvedCordonOptions['ring3']): BuiltRing | string {
+export function provinceRing(
+  frame: Frame,
+  boundaries: readonly BoundaryFeature[],
+  opts: ResolvedCordonOptions['ring3'],
+): BuiltRing | string {
   const own = boundaries.find((b) => b.properties.level === 'province' && b.properties.own);
   if (!own) return 'ring 3: the pack has no own province boundary (level "province", own: true)';
   const city = cityFeature(boundaries);
   const cityLine = city ? polygonRingLine(frame, city.geometry as PolygonGeometry) : null;
   const cityGrid = cityLine ? new SegmentGrid(cityLine, 2000) : null;
   const neighbours = boundaries.filter((b) => b.properties.level === 'province' && !b.properties.own);
-  const nbLine = neighbours.length ? polygonRingLine(frame, { type: 'MultiPolygon', coordinates: neighbours.flatMap((n) => (n.geometry.type === 'Polygon' ? [n.geometry.coordinates] : n.geometry.coordinates)) as Position[][][] }) : null;
+  const nbLine = neighbours.length
+    ? polygonRingLine(frame, {
+        type: 'MultiPolygon',
+        coordinates: neighbours.flatMap((n) =>
+          n.geometry.type === 'Polygon' ? [n.geometry.coordinates] : n.geometry.coordinates,
+        ) as Position[][][],
+      })
+    : null;
   const nbGrid = nbLine ? new SegmentGrid(nbLine, 2000) : null;
   const withinM = opts.withinKm * 1000;
   const keep = (a: Position, b: Position): boolean => {
     const x = frame.x((a[0] + b[0]) / 2);
     const y = frame.y((a[1] + b[1]) / 2);
     if (cityLine && cityGrid && !(distanceToLine(cityLine, cityGrid, x, y, withinM) <= withinM)) return false;
-    if (opts.sharedOnly && nbLine && nbGrid && !(distanceToLine(nbLine, nbGrid, x, y, opts.sharedToleranceMetres) <= opts.sharedToleranceMetres)) return false;
+    if (
+      opts.sharedOnly &&
+      nbLine &&
+      nbGrid &&
+      !(distanceToLine(nbLine, nbGrid, x, y, opts.sharedToleranceMetres) <= opts.sharedToleranceMetres)
+    )
+      return false;
     return true;
   };
   const runs: { line: Position[]; insideLeft: boolean }[] = [];

@@ -11,7 +11,12 @@ describe('alert amendments (same id, higher revision) on a real SQLite file', ()
   let repo: ConsoleRepository;
   const feed = (messages: unknown[]) =>
     repo.applyFeedBatch(
-      decodeFeedMessages(messages, { lastSeq: repo.lastSeq(), knownUnits: new Set(), knownCameras: new Set(), receivedAt: new Date().toISOString() }),
+      decodeFeedMessages(messages, {
+        lastSeq: repo.lastSeq(),
+        knownUnits: new Set(),
+        knownCameras: new Set(),
+        receivedAt: new Date().toISOString(),
+      }),
     );
   beforeEach(() => {
     tmp = tempDir();
@@ -24,9 +29,13 @@ describe('alert amendments (same id, higher revision) on a real SQLite file', ()
 
   it('a raised priority and a corrected address update the one stored alert and keep both revisions', () => {
     feed([envelope(1, 'alert', alertReport({ priority: 3, address: '文化路12号' }))]);
-    const result = feed([envelope(2, 'alert', alertReport({ priority: 1, address: '文化路21号', revision: 2 }))]);
+    const result = feed([
+      envelope(2, 'alert', alertReport({ priority: 1, address: '文化路21号', revision: 2 })),
+    ]);
     expect(result.newAlerts).toEqual([]);
-    expect(result.amendedAlerts.map((a) => [a.id, a.priority, a.address, a.revision])).toEqual([[ID, 1, '文化路21号', 2]]);
+    expect(result.amendedAlerts.map((a) => [a.id, a.priority, a.address, a.revision])).toEqual([
+      [ID, 1, '文化路21号', 2],
+    ]);
     expect(repo.alerts.list({ includeClosed: true })).toHaveLength(1);
     const stored = repo.alerts.get(ID)!;
     expect([stored.priority, stored.address, stored.revision, stored.seq]).toEqual([1, '文化路21号', 2, 1]);
@@ -46,7 +55,12 @@ describe('alert amendments (same id, higher revision) on a real SQLite file', ()
     feed([envelope(1, 'alert', alertReport({ revision: 2, address: 'B' }))]);
     const resend = feed([envelope(2, 'alert', alertReport({ revision: 2, address: 'C' }))]);
     const older = feed([envelope(3, 'alert', alertReport({ revision: 1, address: 'A' }))]);
-    expect([...resend.newAlerts, ...resend.amendedAlerts, ...older.newAlerts, ...older.amendedAlerts]).toEqual([]);
+    expect([
+      ...resend.newAlerts,
+      ...resend.amendedAlerts,
+      ...older.newAlerts,
+      ...older.amendedAlerts,
+    ]).toEqual([]);
     expect(repo.alerts.get(ID)!.address).toBe('B');
     expect(repo.alerts.revisions(ID).map((r) => r.revision)).toEqual([2]);
   });
@@ -60,7 +74,10 @@ describe('alert amendments (same id, higher revision) on a real SQLite file', ()
   });
 
   it('an original and its amendment in one burst are both applied, in order', () => {
-    const result = feed([envelope(1, 'alert', alertReport({ priority: 3 })), envelope(2, 'alert', alertReport({ priority: 2, revision: 2 }))]);
+    const result = feed([
+      envelope(1, 'alert', alertReport({ priority: 3 })),
+      envelope(2, 'alert', alertReport({ priority: 2, revision: 2 })),
+    ]);
     expect(result.newAlerts.map((a) => a.id)).toEqual([ID]);
     expect(result.amendedAlerts.map((a) => a.priority)).toEqual([2]);
     expect(repo.alerts.revisions(ID).map((r) => r.revision)).toEqual([1, 2]);

@@ -1,7 +1,14 @@
 import type { Db } from './database';
 import type { Alert, AlertStatus } from '../../../shared/domain/alert';
 import { OPEN_STATUSES } from '../../../shared/domain/alert';
-import { alertChanges, amendmentVerdict, applyAmendment, revisionOf, type AlertRevision, type AmendmentVerdict } from '../../../shared/domain/alertRevision';
+import {
+  alertChanges,
+  amendmentVerdict,
+  applyAmendment,
+  revisionOf,
+  type AlertRevision,
+  type AmendmentVerdict,
+} from '../../../shared/domain/alertRevision';
 
 interface AlertRow {
   id: string;
@@ -44,13 +51,25 @@ function rowToAlert(row: AlertRow): Alert {
     location: { lng: row.orig_lng, lat: row.orig_lat, crs: row.orig_crs },
     position: { lng: row.lng, lat: row.lat },
     address: row.address,
-    caller: row.caller_name === null ? { phone: row.caller_phone } : { name: row.caller_name, phone: row.caller_phone },
+    caller:
+      row.caller_name === null
+        ? { phone: row.caller_phone }
+        : { name: row.caller_name, phone: row.caller_phone },
     description: row.description,
     status: row.status,
     receivedAt: row.received_at,
     seq: row.seq,
     revision: row.revision,
-    owner: row.owner_console_id === null ? null : { consoleId: row.owner_console_id, operator: row.owner_operator!, role: row.owner_role!, seat: row.owner_seat!, mine: row.owner_mine === 1 },
+    owner:
+      row.owner_console_id === null
+        ? null
+        : {
+            consoleId: row.owner_console_id,
+            operator: row.owner_operator!,
+            role: row.owner_role!,
+            seat: row.owner_seat!,
+            mine: row.owner_mine === 1,
+          },
   };
 }
 
@@ -83,15 +102,18 @@ export class AlertRepository {
     this.insertRevisionStmt = db.prepare(`
       INSERT INTO alert_revisions (alert_id, revision, received_at, seq, changes) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (alert_id, revision) DO NOTHING`);
-    this.revisionsStmt = db.prepare<[string], { revision: number; received_at: string; seq: number; changes: string }>(
-      'SELECT revision, received_at, seq, changes FROM alert_revisions WHERE alert_id = ? ORDER BY revision',
-    );
+    this.revisionsStmt = db.prepare<
+      [string],
+      { revision: number; received_at: string; seq: number; changes: string }
+    >('SELECT revision, received_at, seq, changes FROM alert_revisions WHERE alert_id = ? ORDER BY revision');
     this.insertEventStmt = db.prepare(`
       INSERT INTO alert_events (alert_id, at, from_status, to_status, operator, note)
       VALUES (?, ?, ?, ?, ?, ?)`);
     this.byIdStmt = db.prepare<[string], AlertRow>(`${WITH_OWNER} WHERE a.id = ?`);
     const open = OPEN_STATUSES.map((s) => `'${s}'`).join(',');
-    this.openStmt = db.prepare<[], AlertRow>(`${WITH_OWNER} WHERE a.status IN (${open}) ORDER BY a.priority, a.reported_at`);
+    this.openStmt = db.prepare<[], AlertRow>(
+      `${WITH_OWNER} WHERE a.status IN (${open}) ORDER BY a.priority, a.reported_at`,
+    );
     this.allStmt = db.prepare<[], AlertRow>(`${WITH_OWNER} ORDER BY a.priority, a.reported_at`);
   }
 
@@ -114,12 +136,23 @@ export class AlertRepository {
       // Stored before revisions were kept: the original report becomes revision 1 of the history.
       this.insertRevisionStmt.run(stored!.id, revisionOf(stored!), stored!.receivedAt, stored!.seq, '[]');
     }
-    this.insertRevisionStmt.run(alert.id, revisionOf(alert), alert.receivedAt, alert.seq, JSON.stringify(alertChanges(stored!, amended)));
+    this.insertRevisionStmt.run(
+      alert.id,
+      revisionOf(alert),
+      alert.receivedAt,
+      alert.seq,
+      JSON.stringify(alertChanges(stored!, amended)),
+    );
     return { verdict, alert: this.get(alert.id)! };
   }
 
   revisions(alertId: string): AlertRevision[] {
-    return this.revisionsStmt.all(alertId).map((r) => ({ revision: r.revision, receivedAt: r.received_at, seq: r.seq, changes: JSON.parse(r.changes) }));
+    return this.revisionsStmt.all(alertId).map((r) => ({
+      revision: r.revision,
+      receivedAt: r.received_at,
+      seq: r.seq,
+      changes: JSON.parse(r.changes),
+    }));
   }
 
   /** Inserts a new alert with its first lifecycle step. Returns false when the id already exists. Call inside a transaction. */
@@ -127,7 +160,14 @@ export class AlertRepository {
     const result = this.insertStmt.run(this.rowParams(alert));
     if (result.changes === 0) return false;
     this.insertRevisionStmt.run(alert.id, revisionOf(alert), alert.receivedAt, alert.seq, '[]');
-    this.insertEventStmt.run(alert.id, alert.receivedAt, null, alert.status, 'system:feed', `seq ${alert.seq}`);
+    this.insertEventStmt.run(
+      alert.id,
+      alert.receivedAt,
+      null,
+      alert.status,
+      'system:feed',
+      `seq ${alert.seq}`,
+    );
     return true;
   }
 
@@ -163,12 +203,36 @@ export class AlertRepository {
     return (options.includeClosed ? this.allStmt.all() : this.openStmt.all()).map(rowToAlert);
   }
 
-  events(alertId: string): { at: string; fromStatus: string | null; toStatus: string; operator: string; note: string | null; action: string | null }[] {
+  events(alertId: string): {
+    at: string;
+    fromStatus: string | null;
+    toStatus: string;
+    operator: string;
+    note: string | null;
+    action: string | null;
+  }[] {
     return this.db
-      .prepare<[string], { at: string; from_status: string | null; to_status: string; operator: string; note: string | null; action: string | null }>(
+      .prepare<
+        [string],
+        {
+          at: string;
+          from_status: string | null;
+          to_status: string;
+          operator: string;
+          note: string | null;
+          action: string | null;
+        }
+      >(
         'SELECT at, from_status, to_status, operator, note, action FROM alert_events WHERE alert_id = ? ORDER BY id',
       )
       .all(alertId)
-      .map((r) => ({ at: r.at, fromStatus: r.from_status, toStatus: r.to_status, operator: r.operator, note: r.note, action: r.action }));
+      .map((r) => ({
+        at: r.at,
+        fromStatus: r.from_status,
+        toStatus: r.to_status,
+        operator: r.operator,
+        note: r.note,
+        action: r.action,
+      }));
   }
 }

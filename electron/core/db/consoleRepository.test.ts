@@ -5,14 +5,34 @@ import { MIGRATIONS } from './migrations';
 import { decodeFeedMessages } from '../feed/feedDecoder';
 import { alertReport, envelope, tempDir } from '../../../tests/unit/fixtures';
 
-const unit = { id: 'U01', callsign: '巡逻1组', type: 'car' as const, districtId: 'D01', home: { lng: 112.85, lat: 35.5 } };
+const unit = {
+  id: 'U01',
+  callsign: '巡逻1组',
+  type: 'car' as const,
+  districtId: 'D01',
+  home: { lng: 112.85, lat: 35.5 },
+};
 const pack = {
   manifest: { id: 'fixture' },
   units: [unit],
   cameras: [
-    { id: '14990101001320000001', name: '测试点位', kind: 'gun', class: 1, lng: 112.85, lat: 35.5, heading: 90, fov: 70, range: 80, streams: [], online: true },
+    {
+      id: '14990101001320000001',
+      name: '测试点位',
+      kind: 'gun',
+      class: 1,
+      lng: 112.85,
+      lat: 35.5,
+      heading: 90,
+      fov: 70,
+      range: 80,
+      streams: [],
+      online: true,
+    },
   ],
-  checkpoints: [{ id: 'C1', name: '卡口', level: 'city', lng: 112.9, lat: 35.4, road: 'G207', cameraIds: [] }],
+  checkpoints: [
+    { id: 'C1', name: '卡口', level: 'city', lng: 112.9, lat: 35.4, road: 'G207', cameraIds: [] },
+  ],
 } as never;
 
 function batchOf(messages: unknown[], repo: ConsoleRepository): FeedBatch {
@@ -48,11 +68,15 @@ describe('ConsoleRepository on a real SQLite file', () => {
   });
 
   it('stores a feed batch with its resume point and its first lifecycle step', () => {
-    const result = repo.applyFeedBatch(batchOf([envelope(1, 'alert', alertReport()), envelope(2, 'alert', alertReport({ id: 'b' }))], repo));
+    const result = repo.applyFeedBatch(
+      batchOf([envelope(1, 'alert', alertReport()), envelope(2, 'alert', alertReport({ id: 'b' }))], repo),
+    );
     expect(result.newAlerts).toHaveLength(2);
     expect(repo.lastSeq()).toBe(2);
     expect(repo.alerts.list({ includeClosed: false }).map((a) => a.id)).toEqual(['110-20261120-0001', 'b']);
-    expect(repo.alerts.events('b')).toEqual([expect.objectContaining({ fromStatus: null, toStatus: 'received', operator: 'system:feed' })]);
+    expect(repo.alerts.events('b')).toEqual([
+      expect.objectContaining({ fromStatus: null, toStatus: 'received', operator: 'system:feed' }),
+    ]);
   });
 
   it('is idempotent: the same alert id twice is stored once and reported new once', () => {
@@ -88,7 +112,19 @@ describe('ConsoleRepository on a real SQLite file', () => {
   });
 
   it('shows exactly what it had after a restart, and re-seeding keeps live state', () => {
-    repo.applyFeedBatch(batchOf([envelope(7, 'alert', alertReport()), envelope(8, 'camera.status', { cameraId: '14990101001320000001', online: false, at: new Date().toISOString() })], repo));
+    repo.applyFeedBatch(
+      batchOf(
+        [
+          envelope(7, 'alert', alertReport()),
+          envelope(8, 'camera.status', {
+            cameraId: '14990101001320000001',
+            online: false,
+            at: new Date().toISOString(),
+          }),
+        ],
+        repo,
+      ),
+    );
     repo.close();
     repo = new ConsoleRepository(openDatabase(tmp.dir));
     repo.seedFromPack(pack);

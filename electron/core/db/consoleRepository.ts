@@ -94,9 +94,19 @@ export class ConsoleRepository {
       const unitStatus = batch.unitStatus.filter((s) => this.units.recordStatus(s));
       const cameraStatus = batch.cameraStatus.filter((s) => this.reference.recordCameraStatus(s));
       for (const q of batch.quarantine) this.meta.quarantine(q);
-      const seats = batch.seats ? this.seats.apply(batch.seats) : { alertIds: [], unitIds: [], presence: false };
+      const seats = batch.seats
+        ? this.seats.apply(batch.seats)
+        : { alertIds: [], unitIds: [], presence: false };
       if (batch.lastSeq > this.lastSeq()) this.meta.set(LAST_SEQ_KEY, String(batch.lastSeq));
-      return { newAlerts, amendedAlerts, positions, unitStatus, cameraStatus, quarantined: batch.quarantine.length, seats };
+      return {
+        newAlerts,
+        amendedAlerts,
+        positions,
+        unitStatus,
+        cameraStatus,
+        quarantined: batch.quarantine.length,
+        seats,
+      };
     })();
   }
 

@@ -33,7 +33,9 @@ export function migrate(db: Db, migrations: readonly Migration[]): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
   if (current > latest) {
-    throw new Error(`Database schema version ${current} is newer than this console (${latest}); refusing to open it.`);
+    throw new Error(
+      `Database schema version ${current} is newer than this console (${latest}); refusing to open it.`,
+    );
   }
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     if (migration.version <= current) continue;

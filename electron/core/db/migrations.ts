@@ -123,7 +123,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
-    description: 'closed loop: audit log (hash-chained, append-only), operator accounts, command outbox, dispatches',
+    description:
+      'closed loop: audit log (hash-chained, append-only), operator accounts, command outbox, dispatches',
     sql: `
       -- Append-only, hash-chained: hash = SHA-256 over the canonical entry and prev_hash
       -- (electron/core/audit). The triggers stop honest mistakes; the chain catches the rest.
@@ -201,7 +202,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    description: 'alert amendments: the revision stored with each alert, and every revision with what changed',
+    description:
+      'alert amendments: the revision stored with each alert, and every revision with what changed',
     sql: `
       ALTER TABLE alerts ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
       CREATE TABLE alert_revisions (
@@ -250,7 +252,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
-    description: 'seats (protocol 2): owner of each alert and commitment of each unit, as the gateway broadcast them',
+    description:
+      'seats (protocol 2): owner of each alert and commitment of each unit, as the gateway broadcast them',
     sql: `
       -- The latest alert.owner envelope per alert; seq makes applying idempotent (only a higher seq replaces).
       CREATE TABLE alert_owners (
@@ -280,7 +283,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 7,
-    description: 'statistics: one summary row per alert (alert_stats), kept by triggers, backfilled; alerts marked live or demo history',
+    description:
+      'statistics: one summary row per alert (alert_stats), kept by triggers, backfilled; alerts marked live or demo history',
     sql: STATS_MIGRATION_SQL,
   },
   {
@@ -324,7 +328,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 10,
-    description: 'indexes for a month of a large city: the shift statistics read today by received/dispatched time',
+    description:
+      'indexes for a month of a large city: the shift statistics read today by received/dispatched time',
     sql: `
       -- Without them the shift summary counts today's alerts and dispatches by reading every row
       -- of the month (bench/dbMonth.ts: 500,000 alerts).
@@ -337,7 +342,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 11,
-    description: 'shift handover (交接班): what the outgoing officer handed over, accepted and signed by the incoming one',
+    description:
+      'shift handover (交接班): what the outgoing officer handed over, accepted and signed by the incoming one',
     sql: `
       CREATE TABLE handovers (
         id                INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -15,7 +15,10 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('2026-01-01T00:00:00.000Z') as { detail: string }[]).map((r) => r.detail).join(' | ');
+const plan = (sql: string) =>
+  (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('2026-01-01T00:00:00.000Z') as { detail: string }[])
+    .map((r) => r.detail)
+    .join(' | ');
 
 describe('month-sized queries', () => {
   it("count today's alerts by status and today's dispatches through their time indexes", () => {

@@ -30,7 +30,11 @@ export class ReferenceRepository {
 
   /** Call inside a transaction. */
   upsertCamera(camera: Camera): void {
-    this.upsertCameraStmt.run({ ...camera, streams: JSON.stringify(camera.streams), online: camera.online ? 1 : 0 });
+    this.upsertCameraStmt.run({
+      ...camera,
+      streams: JSON.stringify(camera.streams),
+      online: camera.online ? 1 : 0,
+    });
   }
 
   /** Call inside a transaction. */

@@ -1,5 +1,10 @@
 import type { Db } from './database';
-import type { AlertOwnerPayload, AlertStepPayload, SeatPresencePayload, UnitAssignmentPayload } from '../../../shared/protocol/seats';
+import type {
+  AlertOwnerPayload,
+  AlertStepPayload,
+  SeatPresencePayload,
+  UnitAssignmentPayload,
+} from '../../../shared/protocol/seats';
 import type { SeatOnDuty, SeatOwner, UnitCommitment } from '../../../shared/domain/seat';
 import { newLifecycle, type AlertLifecycle } from '../../../shared/domain/lifecycle';
 import { ALERT_STATUSES, type AlertStatus } from '../../../shared/domain/alert';
@@ -58,7 +63,9 @@ export class SeatRepository {
        ON CONFLICT (alert_id) DO UPDATE SET console_id = excluded.console_id, operator = excluded.operator, role = excluded.role, seat = excluded.seat,
          mode = excluded.mode, decided_by = excluded.decided_by, at = excluded.at, seq = excluded.seq WHERE excluded.seq > alert_owners.seq`,
     );
-    this.commitmentStmt = db.prepare<[string], OwnerRow & { unit_id: string; seq: number }>('SELECT * FROM unit_commitments WHERE unit_id = ?');
+    this.commitmentStmt = db.prepare<[string], OwnerRow & { unit_id: string; seq: number }>(
+      'SELECT * FROM unit_commitments WHERE unit_id = ?',
+    );
     this.commitmentsStmt = db.prepare<[], OwnerRow & { unit_id: string }>('SELECT * FROM unit_commitments');
     this.upsertCommitmentStmt = db.prepare(
       `INSERT INTO unit_commitments (unit_id, alert_id, console_id, operator, role, seat, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -66,11 +73,18 @@ export class SeatRepository {
          seat = excluded.seat, at = excluded.at, seq = excluded.seq WHERE excluded.seq > unit_commitments.seq`,
     );
     this.releaseStmt = db.prepare('DELETE FROM unit_commitments WHERE unit_id = ? AND seq < ?');
-    this.alertStmt = db.prepare<[string], { lifecycle: string | null; source: 'ignored'; received_at: string; status: AlertStatus }>('SELECT lifecycle, source, received_at, status FROM alerts WHERE id = ?');
+    this.alertStmt = db.prepare<
+      [string],
+      { lifecycle: string | null; source: 'ignored'; received_at: string; status: AlertStatus }
+    >('SELECT lifecycle, source, received_at, status FROM alerts WHERE id = ?');
     this.saveAlertStmt = db.prepare('UPDATE alerts SET status = ?, lifecycle = ? WHERE id = ?');
-    this.eventStmt = db.prepare('INSERT INTO alert_events (alert_id, at, from_status, to_status, operator, note, action, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    this.eventStmt = db.prepare(
+      'INSERT INTO alert_events (alert_id, at, from_status, to_status, operator, note, action, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     this.metaGet = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
-    this.metaSet = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    this.metaSet = db.prepare(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
   }
 
   /** This console's id (the one its feed connects with). */
@@ -89,7 +103,9 @@ export class SeatRepository {
   }
 
   commitments(): Map<string, UnitCommitment> {
-    return new Map(this.commitmentsStmt.all().map((row) => [row.unit_id, { ...this.toOwner(row), alertId: row.alert_id }]));
+    return new Map(
+      this.commitmentsStmt.all().map((row) => [row.unit_id, { ...this.toOwner(row), alertId: row.alert_id }]),
+    );
   }
 
   /** The seats on duty, from the latest presence envelope. */
@@ -97,7 +113,10 @@ export class SeatRepository {
     const raw = this.metaGet.get(PRESENCE_KEY)?.value;
     if (!raw) return [];
     const mine = this.consoleId();
-    return (JSON.parse(raw) as { seats: SeatPresencePayload['seats'] }).seats.map((s) => ({ ...s, mine: s.consoleId === mine }));
+    return (JSON.parse(raw) as { seats: SeatPresencePayload['seats'] }).seats.map((s) => ({
+      ...s,
+      mine: s.consoleId === mine,
+    }));
   }
 
   /** Call inside the feed batch's transaction. */
@@ -106,11 +125,33 @@ export class SeatRepository {
     const unitIds = new Set<string>();
     const mine = this.consoleId();
     for (const { seq, payload: p } of feed.owners) {
-      const r = this.upsertOwnerStmt.run(p.alertId, p.owner.consoleId, p.owner.operator, p.owner.role, p.owner.seat, p.mode, p.by.operator, p.at, seq);
+      const r = this.upsertOwnerStmt.run(
+        p.alertId,
+        p.owner.consoleId,
+        p.owner.operator,
+        p.owner.role,
+        p.owner.seat,
+        p.mode,
+        p.by.operator,
+        p.at,
+        seq,
+      );
       if (r.changes > 0) alertIds.add(p.alertId);
     }
     for (const { seq, payload: p } of feed.assignments) {
-      const r = p.alertId === null ? this.releaseStmt.run(p.unitId, seq) : this.upsertCommitmentStmt.run(p.unitId, p.alertId, p.by.consoleId, p.by.operator, p.by.role, p.by.seat, p.at, seq);
+      const r =
+        p.alertId === null
+          ? this.releaseStmt.run(p.unitId, seq)
+          : this.upsertCommitmentStmt.run(
+              p.unitId,
+              p.alertId,
+              p.by.consoleId,
+              p.by.operator,
+              p.by.role,
+              p.by.seat,
+              p.at,
+              seq,
+            );
       if (r.changes > 0) unitIds.add(p.unitId);
     }
     // Another seat's step: the stored alert shows its status and units (the timeline names the seat).
@@ -133,14 +174,35 @@ export class SeatRepository {
   private mirrorStep(p: AlertStepPayload): boolean {
     const row = this.alertStmt.get(p.alertId);
     if (!row || !(ALERT_STATUSES as readonly string[]).includes(p.to)) return false;
-    const lifecycle: AlertLifecycle = row.lifecycle ? (JSON.parse(row.lifecycle) as AlertLifecycle) : newLifecycle({ id: p.alertId, source: row.source as never, receivedAt: row.received_at });
-    const next: AlertLifecycle = { ...lifecycle, status: p.to as AlertStatus, ...(p.unitIds ? { unitIds: p.unitIds } : {}) };
+    const lifecycle: AlertLifecycle = row.lifecycle
+      ? (JSON.parse(row.lifecycle) as AlertLifecycle)
+      : newLifecycle({ id: p.alertId, source: row.source as never, receivedAt: row.received_at });
+    const next: AlertLifecycle = {
+      ...lifecycle,
+      status: p.to as AlertStatus,
+      ...(p.unitIds ? { unitIds: p.unitIds } : {}),
+    };
     this.saveAlertStmt.run(next.status, JSON.stringify(next), p.alertId);
-    this.eventStmt.run(p.alertId, p.at, row.status, p.to, p.by.operator, null, p.action, JSON.stringify({ seat: p.by.seat, consoleId: p.by.consoleId, remote: true }));
+    this.eventStmt.run(
+      p.alertId,
+      p.at,
+      row.status,
+      p.to,
+      p.by.operator,
+      null,
+      p.action,
+      JSON.stringify({ seat: p.by.seat, consoleId: p.by.consoleId, remote: true }),
+    );
     return true;
   }
 
   private toOwner(row: OwnerRow): SeatOwner {
-    return { consoleId: row.console_id, operator: row.operator, role: row.role, seat: row.seat, mine: row.console_id === this.consoleId() };
+    return {
+      consoleId: row.console_id,
+      operator: row.operator,
+      role: row.role,
+      seat: row.seat,
+      mine: row.console_id === this.consoleId(),
+    };
   }
 }

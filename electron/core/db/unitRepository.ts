@@ -33,9 +33,25 @@ function rowToUnit(row: UnitRow): Unit {
     position:
       row.p_at === null
         ? null
-        : { unitId: row.id, lng: row.p_lng!, lat: row.p_lat!, heading: row.p_heading!, speed: row.p_speed!, at: row.p_at },
+        : {
+            unitId: row.id,
+            lng: row.p_lng!,
+            lat: row.p_lat!,
+            heading: row.p_heading!,
+            speed: row.p_speed!,
+            at: row.p_at,
+          },
     commitment:
-      row.c_alert_id === null ? null : { alertId: row.c_alert_id, consoleId: row.c_console_id!, operator: row.c_operator!, role: row.c_role!, seat: row.c_seat!, mine: row.c_mine === 1 },
+      row.c_alert_id === null
+        ? null
+        : {
+            alertId: row.c_alert_id,
+            consoleId: row.c_console_id!,
+            operator: row.c_operator!,
+            role: row.c_role!,
+            seat: row.c_seat!,
+            mine: row.c_mine === 1,
+          },
   };
 }
 

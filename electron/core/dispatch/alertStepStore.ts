@@ -15,9 +15,10 @@ export class AlertStepStore {
   private readonly activeAssignmentsStmt;
 
   constructor(private readonly db: Db) {
-    this.lifecycleStmt = db.prepare<[string], { lifecycle: string | null; source: Alert['source']; received_at: string }>(
-      'SELECT lifecycle, source, received_at FROM alerts WHERE id = ?',
-    );
+    this.lifecycleStmt = db.prepare<
+      [string],
+      { lifecycle: string | null; source: Alert['source']; received_at: string }
+    >('SELECT lifecycle, source, received_at FROM alerts WHERE id = ?');
     this.saveStmt = db.prepare('UPDATE alerts SET status = ?, lifecycle = ? WHERE id = ?');
     this.eventStmt = db.prepare(
       'INSERT INTO alert_events (alert_id, at, from_status, to_status, operator, note, action, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -28,8 +29,22 @@ export class AlertStepStore {
     this.openDispatchStmt = db.prepare<[string, string], { id: number; tier_target_seconds: number | null }>(
       'SELECT id, tier_target_seconds FROM dispatches WHERE alert_id = ? AND unit_id = ? AND arrived_at IS NULL ORDER BY id DESC LIMIT 1',
     );
-    this.arriveStmt = db.prepare('UPDATE dispatches SET arrived_at = ?, response_seconds = ?, tier_met = ? WHERE id = ?');
-    this.dispatchesStmt = db.prepare<[string], { unit_id: string; dispatched_at: string; arrived_at: string | null; response_seconds: number | null; tier_target_seconds: number | null; tier_met: number | null; command_id: string | null; state: string | null }>(
+    this.arriveStmt = db.prepare(
+      'UPDATE dispatches SET arrived_at = ?, response_seconds = ?, tier_met = ? WHERE id = ?',
+    );
+    this.dispatchesStmt = db.prepare<
+      [string],
+      {
+        unit_id: string;
+        dispatched_at: string;
+        arrived_at: string | null;
+        response_seconds: number | null;
+        tier_target_seconds: number | null;
+        tier_met: number | null;
+        command_id: string | null;
+        state: string | null;
+      }
+    >(
       `SELECT d.*, o.state FROM dispatches d LEFT JOIN outbox o ON o.command_id = d.command_id WHERE d.alert_id = ? ORDER BY d.id`,
     );
     // Reinforcement arrives after the first unit, so on-scene alerts still expect arrivals.
@@ -37,12 +52,21 @@ export class AlertStepStore {
       `SELECT d.alert_id, d.unit_id, a.lifecycle FROM dispatches d JOIN alerts a ON a.id = d.alert_id
         WHERE d.arrived_at IS NULL AND a.status IN ('dispatched','en_route','on_scene') AND a.lifecycle IS NOT NULL`,
     );
-    this.byStatusStmt = db.prepare<[string], { id: string; lifecycle: string }>('SELECT id, lifecycle FROM alerts WHERE status = ? AND lifecycle IS NOT NULL');
+    this.byStatusStmt = db.prepare<[string], { id: string; lifecycle: string }>(
+      'SELECT id, lifecycle FROM alerts WHERE status = ? AND lifecycle IS NOT NULL',
+    );
     // "+status": grouping by an expression, so the planner finds today's rows by received_at
     // (index alerts_received) instead of walking the status index over the whole month.
-    this.countsSinceStmt = db.prepare<[string], { status: string; n: number }>('SELECT status, COUNT(*) AS n FROM alerts WHERE received_at >= ? GROUP BY +status');
-    this.dispatchedSinceStmt = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM dispatches WHERE dispatched_at >= ?');
-    this.arrivalsSinceStmt = db.prepare<[string], { alert_id: string; response_seconds: number; tier_met: number | null }>(
+    this.countsSinceStmt = db.prepare<[string], { status: string; n: number }>(
+      'SELECT status, COUNT(*) AS n FROM alerts WHERE received_at >= ? GROUP BY +status',
+    );
+    this.dispatchedSinceStmt = db.prepare<[string], { n: number }>(
+      'SELECT COUNT(*) AS n FROM dispatches WHERE dispatched_at >= ?',
+    );
+    this.arrivalsSinceStmt = db.prepare<
+      [string],
+      { alert_id: string; response_seconds: number; tier_met: number | null }
+    >(
       `SELECT d.alert_id, d.response_seconds, d.tier_met FROM dispatches d JOIN alerts a ON a.id = d.alert_id
         WHERE a.received_at >= ? AND d.arrived_at IS NOT NULL AND d.response_seconds IS NOT NULL ORDER BY d.arrived_at, d.id`,
     );
@@ -64,15 +88,39 @@ export class AlertStepStore {
   /** Call inside a transaction. */
   save(alertId: string, next: AlertLifecycle, event: LifecycleEvent): void {
     this.saveStmt.run(next.status, JSON.stringify(next), alertId);
-    this.eventStmt.run(alertId, event.at, event.from, event.to, event.operator, event.note, event.action, JSON.stringify(event.data));
+    this.eventStmt.run(
+      alertId,
+      event.at,
+      event.from,
+      event.to,
+      event.operator,
+      event.note,
+      event.action,
+      JSON.stringify(event.data),
+    );
   }
 
   /**
    * Call inside a transaction. `tierTargetSeconds`: the 1/3/5 target as the unit was sent (null: none applies);
    * `predicted`: the road ETA the ranking gave then and the unit's type (ETA calibration, docs/routing.md).
    */
-  recordDispatch(alertId: string, unitId: string, at: string, commandId: string, tierTargetSeconds: number | null, predicted: { etaSeconds: number | null; unitType: string | null } = { etaSeconds: null, unitType: null }): void {
-    this.dispatchStmt.run(alertId, unitId, at, commandId, tierTargetSeconds, predicted.etaSeconds, predicted.unitType);
+  recordDispatch(
+    alertId: string,
+    unitId: string,
+    at: string,
+    commandId: string,
+    tierTargetSeconds: number | null,
+    predicted: { etaSeconds: number | null; unitType: string | null } = { etaSeconds: null, unitType: null },
+  ): void {
+    this.dispatchStmt.run(
+      alertId,
+      unitId,
+      at,
+      commandId,
+      tierTargetSeconds,
+      predicted.etaSeconds,
+      predicted.unitType,
+    );
   }
 
   /** The unit's latest dispatch on the alert that has no arrival yet, with the target set when it was sent. */
@@ -98,7 +146,8 @@ export class AlertStepStore {
       tierMet: r.tier_met === null ? null : r.tier_met === 1,
       commandId: r.command_id,
       commandState: r.state,
-      released: !assigned.includes(r.unit_id) || rows.slice(i + 1).some((later) => later.unit_id === r.unit_id),
+      released:
+        !assigned.includes(r.unit_id) || rows.slice(i + 1).some((later) => later.unit_id === r.unit_id),
     }));
   }
 

@@ -97,20 +97,32 @@ export async function startDispatchRuntime(options: {
   const { db, repository, feed, emit } = options;
   const accounts = new OperatorAccounts(db);
   if (options.demoOperators) await seedDemoOperators(accounts);
-  const audit = new AuditLog(db, { key: options.auditKey, ...(options.drill ? { mode: options.mode ?? 'drill' } : {}) });
+  const audit = new AuditLog(db, {
+    key: options.auditKey,
+    ...(options.drill ? { mode: options.mode ?? 'drill' } : {}),
+  });
   // A log from before the keyed chain gets its keyed seal now, so its plain prefix cannot be rewritten.
   audit.sealLegacy();
-  const anchorCommand = (command: ConsoleCommand): ConsoleCommand => ({ ...command, auditHead: audit.head().hash });
+  const anchorCommand = (command: ConsoleCommand): ConsoleCommand => ({
+    ...command,
+    auditHead: audit.head().hash,
+  });
   const outbox = new CommandOutbox(db);
   // A command's delivery state shows in the alert's timeline: tell the renderer when it moves.
-  const commandAlert = db.prepare<[string], { alert_id: string }>('SELECT alert_id FROM dispatches WHERE command_id = ?');
-  const dispatcher = new OutboxDispatcher(outbox, (command) => feed.command(GatewayEvents.command, anchorCommand(command), 5000), {
-    onEvent: (event) => {
-      if (event.type === 'stopped') return;
-      const row = commandAlert.get(event.entry.commandId);
-      if (row) emit('alerts.historyChanged', { alertId: row.alert_id });
+  const commandAlert = db.prepare<[string], { alert_id: string }>(
+    'SELECT alert_id FROM dispatches WHERE command_id = ?',
+  );
+  const dispatcher = new OutboxDispatcher(
+    outbox,
+    (command) => feed.command(GatewayEvents.command, anchorCommand(command), 5000),
+    {
+      onEvent: (event) => {
+        if (event.type === 'stopped') return;
+        const row = commandAlert.get(event.entry.commandId);
+        if (row) emit('alerts.historyChanged', { alertId: row.alert_id });
+      },
     },
-  });
+  );
   feed.onConnectionChange((connected) => dispatcher.setConnected(connected));
   dispatcher.start();
 
@@ -176,8 +188,15 @@ export async function startDispatchRuntime(options: {
       // The supervisor's credentials go through the same throttle and audit as a sign-in.
       const supervisor = await session.authenticate(confirmation.username, confirmation.password, 'confirm');
       if (supervisor.role !== 'supervisor') {
-        audit.append({ operator: session.require().username, action: 'operator.confirm.refused', subject: `alert:${alertId}`, payload: { by: supervisor.username, role: supervisor.role } });
-        throw new Error(`${supervisor.username} is not a supervisor: only a supervisor can confirm this step`);
+        audit.append({
+          operator: session.require().username,
+          action: 'operator.confirm.refused',
+          subject: `alert:${alertId}`,
+          payload: { by: supervisor.username, role: supervisor.role },
+        });
+        throw new Error(
+          `${supervisor.username} is not a supervisor: only a supervisor can confirm this step`,
+        );
       }
       return service.act(alertId, action, supervisor.username, { reassign: reassign ?? false });
     },
@@ -186,7 +205,12 @@ export async function startDispatchRuntime(options: {
     'handover.accept': async ({ incoming, notes }) => handover.accept(incoming, notes),
     'handover.export': async ({ id }) => {
       const result = handover.export(id);
-      audit.append({ operator: session.operator?.username ?? 'seat:unsigned', action: 'shift.handover.exported', subject: `handover:${id}`, payload: { path: result.path } });
+      audit.append({
+        operator: session.operator?.username ?? 'seat:unsigned',
+        action: 'shift.handover.exported',
+        subject: `handover:${id}`,
+        payload: { path: result.path },
+      });
       return result;
     },
     'alerts.takeOver': async ({ alertId, note }) => {
@@ -199,16 +223,36 @@ export async function startDispatchRuntime(options: {
     },
     'alerts.history': async ({ alertId }) => service.history(alertId),
     'alerts.duplicates': async ({ alertId }) =>
-      service.duplicates(alertId).map((d) => ({ keepId: d.keepId, mergeId: d.mergeId, score: d.score, distanceMeters: d.distanceMeters, secondsApart: d.secondsApart, sameCategory: d.sameCategory })),
+      service.duplicates(alertId).map((d) => ({
+        keepId: d.keepId,
+        mergeId: d.mergeId,
+        score: d.score,
+        distanceMeters: d.distanceMeters,
+        secondsApart: d.secondsApart,
+        sameCategory: d.sameCategory,
+      })),
     'shift.summary': async () => service.shiftSummary(),
     'alerts.transferred': async () => service.transferred(),
     'alerts.merged': async ({ alertId }) => service.merged(alertId),
     'alerts.revisions': async ({ alertId }) => options.repository.alerts.revisions(alertId),
   };
-  const requireSeatControl = (control: SeatControl) => session.requireRole(SEAT_CONTROLS[control], control).username;
+  const requireSeatControl = (control: SeatControl) =>
+    session.requireRole(SEAT_CONTROLS[control], control).username;
   const auditSeatAction = (operator: string, action: string, subject: string, payload: unknown) => {
     audit.append({ operator, action, subject, payload });
   };
   const operatorName = () => session.operator?.username ?? 'seat:unsigned';
-  return { handlers, service, audit, requireSeatControl, operatorName, auditSeatAction, anchorCommand, dispatcher, seats, outbox, close: () => dispatcher.stop() };
+  return {
+    handlers,
+    service,
+    audit,
+    requireSeatControl,
+    operatorName,
+    auditSeatAction,
+    anchorCommand,
+    dispatcher,
+    seats,
+    outbox,
+    close: () => dispatcher.stop(),
+  };
 }

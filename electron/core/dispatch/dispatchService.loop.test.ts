@@ -26,13 +26,22 @@ describe('DispatchService: several units, recall and reassign', () => {
     ]);
     const history = service.history(ID);
     expect(history.unitIds).toEqual(['U03']);
-    expect(history.dispatches.map((d) => [d.unitId, d.released])).toEqual([['U02', true], ['U03', false]]);
+    expect(history.dispatches.map((d) => [d.unitId, d.released])).toEqual([
+      ['U02', true],
+      ['U03', false],
+    ]);
     expect(history.events.at(-1)).toMatchObject({ action: 'recall', operator: 'duty' });
-    expect(harness.audit.recent(1)[0]).toMatchObject({ action: 'alert.recall', operator: 'duty', subject: `alert:${ID}` });
+    expect(harness.audit.recent(1)[0]).toMatchObject({
+      action: 'alert.recall',
+      operator: 'duty',
+      subject: `alert:${ID}`,
+    });
 
     // Recalling the last unit leaves nobody on the way: the alert waits for a fresh dispatch.
     expect(service.act(ID, { type: 'recall', unitId: 'U03' }).status).toBe('acknowledged');
-    expect(() => service.act(ID, { type: 'recall', unitId: 'U03' })).toThrow(/cannot recall: alert is acknowledged/);
+    expect(() => service.act(ID, { type: 'recall', unitId: 'U03' })).toThrow(
+      /cannot recall: alert is acknowledged/,
+    );
   });
 
   it('reassigns one unit to another: the kept unit may be busy, the new one is assigned and the old one recalled', async () => {
@@ -42,12 +51,19 @@ describe('DispatchService: several units, recall and reassign', () => {
     status({ unitId: 'U01', status: 'en_route', ...at('2026-11-20T11:00:20.000Z') });
     status({ unitId: 'U02', status: 'en_route', ...at('2026-11-20T11:00:20.000Z') });
     expect(service.act(ID, { type: 'reassign', unitIds: ['U01', 'U03'] }).status).toBe('dispatched');
-    expect(commands().slice(2)).toEqual([expect.objectContaining({ kind: 'unit.assign', unitId: 'U03', alertId: ID }), { kind: 'unit.recall', unitId: 'U02' }]);
+    expect(commands().slice(2)).toEqual([
+      expect.objectContaining({ kind: 'unit.assign', unitId: 'U03', alertId: ID }),
+      { kind: 'unit.recall', unitId: 'U02' },
+    ]);
     expect(service.history(ID).unitIds).toEqual(['U01', 'U03']);
     // The replacement itself must be free.
     status({ unitId: 'U03', status: 'dispatched', ...at('2026-11-20T11:00:21.000Z') });
-    harness.feed('unit.status', [{ unitId: 'U02', status: 'dispatched', at: '2026-11-20T11:00:22.000Z', alertId: 'elsewhere' }]);
-    expect(() => service.act(ID, { type: 'reassign', unitIds: ['U01', 'U02'] })).toThrow(/is dispatched, not available/);
+    harness.feed('unit.status', [
+      { unitId: 'U02', status: 'dispatched', at: '2026-11-20T11:00:22.000Z', alertId: 'elsewhere' },
+    ]);
+    expect(() => service.act(ID, { type: 'reassign', unitIds: ['U01', 'U02'] })).toThrow(
+      /is dispatched, not available/,
+    );
     expect(harness.audit.verify()).toMatchObject({ ok: true });
   });
 });
@@ -58,7 +74,14 @@ describe('DispatchService: arrival from live positions', () => {
     const { service, feed, events } = harness;
     const scene = harness.repo.alerts.get(ID)!.position;
     service.act(ID, { type: 'dispatch', unitIds: ['U01', 'U02'] });
-    const fix = (unitId: string, dLat: number, iso: string) => ({ unitId, lng: scene.lng, lat: scene.lat + dLat, heading: 0, speed: 5, at: iso });
+    const fix = (unitId: string, dLat: number, iso: string) => ({
+      unitId,
+      lng: scene.lng,
+      lat: scene.lat + dLat,
+      heading: 0,
+      speed: 5,
+      at: iso,
+    });
 
     // 500 m away: not there yet.
     service.onPositions([fix('U01', 0.0045, '2026-11-20T11:01:00.000Z')]);
@@ -71,7 +94,10 @@ describe('DispatchService: arrival from live positions', () => {
     expect(service.history(ID).responseSeconds).toBe(120);
 
     // U02 arrives later, when the alert is already on scene: its own arrival is recorded too.
-    const later = [fix('U02', -0.0003, '2026-11-20T11:04:30.000Z'), fix('U01', 0.0001, '2026-11-20T11:04:30.000Z')];
+    const later = [
+      fix('U02', -0.0003, '2026-11-20T11:04:30.000Z'),
+      fix('U01', 0.0001, '2026-11-20T11:04:30.000Z'),
+    ];
     const before = events.length;
     service.onPositions(later);
     service.onPositions(later);
@@ -92,7 +118,9 @@ describe('DispatchService: arrival from live positions', () => {
     const scene = harness.repo.alerts.get(ID)!.position;
     service.act(ID, { type: 'dispatch', unitIds: ['U01', 'U02'] });
     service.act(ID, { type: 'recall', unitId: 'U02' });
-    service.onPositions([{ unitId: 'U02', lng: scene.lng, lat: scene.lat, heading: 0, speed: 5, at: '2026-11-20T11:01:00.000Z' }]);
+    service.onPositions([
+      { unitId: 'U02', lng: scene.lng, lat: scene.lat, heading: 0, speed: 5, at: '2026-11-20T11:01:00.000Z' },
+    ]);
     expect(harness.repo.alerts.get(ID)!.status).toBe('dispatched');
     expect(service.history(ID).dispatches.every((r) => r.arrivedAt === null)).toBe(true);
   });
@@ -101,7 +129,9 @@ describe('DispatchService: arrival from live positions', () => {
 describe('DispatchService: the tier target is the one the unit was sent under', () => {
   it('judges the arrival against the target decided at dispatch, not the unit as it arrives', async () => {
     // Like the 1-minute at-post rule: standing still at the post → 60 s; moving → 600 s.
-    const tierFor = (unit: { position: { speed: number } | null }) => ({ targetSeconds: unit.position?.speed === 0 ? 60 : 600 });
+    const tierFor = (unit: { position: { speed: number } | null }) => ({
+      targetSeconds: unit.position?.speed === 0 ? 60 : 600,
+    });
     harness = await dispatchHarness({ tierFor });
     const { service, feed } = harness;
     const home = { lng: 112.85, lat: 35.5 };
@@ -119,7 +149,15 @@ describe('DispatchService: the tier target is the one the unit was sent under', 
 describe('DispatchService: merge keeps callers, reports and units', () => {
   it('moves the duplicate’s units to the surviving alert instead of recalling them, and shows every caller', async () => {
     harness = await dispatchHarness({
-      alerts: [{}, { id: 'dup', reportedAt: '2026-11-20T19:01:00+08:00', caller: { phone: '13900000000' }, description: '金店门口有人持刀' }],
+      alerts: [
+        {},
+        {
+          id: 'dup',
+          reportedAt: '2026-11-20T19:01:00+08:00',
+          caller: { phone: '13900000000' },
+          description: '金店门口有人持刀',
+        },
+      ],
     });
     const { service, commands } = harness;
     service.act('dup', { type: 'dispatch', unitIds: ['U02'] });
@@ -143,20 +181,43 @@ describe('DispatchService: merge keeps callers, reports and units', () => {
     const { service } = harness;
     service.act(ID, { type: 'acknowledge' });
     service.act(ID, { type: 'resolve', result: '电话处置' });
-    expect(() => service.act('dup', { type: 'merge', intoAlertId: ID })).toThrow(/cannot merge dup into .*: it is resolved/);
+    expect(() => service.act('dup', { type: 'merge', intoAlertId: ID })).toThrow(
+      /cannot merge dup into .*: it is resolved/,
+    );
     expect(harness.repo.alerts.get('dup')!.status).toBe('received');
   });
 });
 
 describe('DispatchService: transferred cases', () => {
   it('lists transferred cases with due time and overdue flag until feedback closes them', async () => {
-    harness = await dispatchHarness({ alerts: [{ id: 'A', source: '12345', category: 'public_facility' }, { id: 'B', source: '12345', category: 'complaint' }] });
+    harness = await dispatchHarness({
+      alerts: [
+        { id: 'A', source: '12345', category: 'public_facility' },
+        { id: 'B', source: '12345', category: 'complaint' },
+      ],
+    });
     const { service, clock } = harness;
-    service.act('A', { type: 'transfer', target: 'department', department: '市城管局', dueAt: '2026-11-20T12:00:00.000Z' });
-    service.act('B', { type: 'transfer', target: 'department', department: '市场监管局', dueAt: '2026-11-20T11:30:00.000Z' });
-    expect(service.transferred().map((c) => [c.alert.id, c.department, c.overdue])).toEqual([['B', '市场监管局', false], ['A', '市城管局', false]]);
+    service.act('A', {
+      type: 'transfer',
+      target: 'department',
+      department: '市城管局',
+      dueAt: '2026-11-20T12:00:00.000Z',
+    });
+    service.act('B', {
+      type: 'transfer',
+      target: 'department',
+      department: '市场监管局',
+      dueAt: '2026-11-20T11:30:00.000Z',
+    });
+    expect(service.transferred().map((c) => [c.alert.id, c.department, c.overdue])).toEqual([
+      ['B', '市场监管局', false],
+      ['A', '市城管局', false],
+    ]);
     clock.now = Date.parse('2026-11-20T11:45:00Z');
-    expect(service.transferred().map((c) => [c.alert.id, c.overdue])).toEqual([['B', true], ['A', false]]);
+    expect(service.transferred().map((c) => [c.alert.id, c.overdue])).toEqual([
+      ['B', true],
+      ['A', false],
+    ]);
     expect(service.shiftSummary().overdueTransfers).toBe(1);
     expect(service.act('B', { type: 'close', feedback: '已整改，回访满意' }).status).toBe('closed');
     expect(service.transferred().map((c) => c.alert.id)).toEqual(['A']);
@@ -168,7 +229,16 @@ describe('DispatchService: shift view', () => {
     const clock = Date.parse('2026-11-20T15:00:00Z');
     const midnight = localDayStart(new Date(clock)).getTime();
     const iso = (offsetS: number) => new Date(midnight + offsetS * 1000).toISOString();
-    harness = await dispatchHarness({ clock, receivedAt: iso(3600), alerts: [{ id: 'A' }, { id: 'B', category: 'theft' }, { id: 'C', source: '12345', category: 'complaint' }, { id: 'D', category: 'noise' }] });
+    harness = await dispatchHarness({
+      clock,
+      receivedAt: iso(3600),
+      alerts: [
+        { id: 'A' },
+        { id: 'B', category: 'theft' },
+        { id: 'C', source: '12345', category: 'complaint' },
+        { id: 'D', category: 'noise' },
+      ],
+    });
     const { service, feed, status } = harness;
     feed('alert', [alertReport({ id: 'YESTERDAY' })], iso(-60));
 

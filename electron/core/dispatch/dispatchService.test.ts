@@ -11,8 +11,20 @@ import { OperatorSession } from './operatorSession';
 import { alertReport, envelope, tempDir, TEST_AUDIT_KEY } from '../../../tests/unit/fixtures';
 
 const units = [
-  { id: 'U01', callsign: '快反1车', type: 'car' as const, districtId: 'D01', home: { lng: 112.85, lat: 35.5 } },
-  { id: 'U02', callsign: '巡逻2组', type: 'foot' as const, districtId: 'D01', home: { lng: 112.86, lat: 35.5 } },
+  {
+    id: 'U01',
+    callsign: '快反1车',
+    type: 'car' as const,
+    districtId: 'D01',
+    home: { lng: 112.85, lat: 35.5 },
+  },
+  {
+    id: 'U02',
+    callsign: '巡逻2组',
+    type: 'foot' as const,
+    districtId: 'D01',
+    home: { lng: 112.86, lat: 35.5 },
+  },
 ];
 const pack = { manifest: { id: 'fixture' }, units, cameras: [], checkpoints: [] } as never;
 
@@ -31,9 +43,22 @@ describe('DispatchService: the closed loop on a real database', () => {
     repo = new ConsoleRepository(openDatabase(tmp.dir));
     repo.seedFromPack(pack);
     repo.applyFeedBatch(
-      decodeFeedMessages([envelope(1, 'alert', alertReport()), envelope(2, 'alert', alertReport({ id: 'dup', location: { lng: 112.8512, lat: 35.4901, crs: 'WGS84' } }))], {
-        lastSeq: 0, knownUnits: repo.knownUnitIds(), knownCameras: new Set(), receivedAt: '2026-11-20T11:00:00.000Z',
-      }),
+      decodeFeedMessages(
+        [
+          envelope(1, 'alert', alertReport()),
+          envelope(
+            2,
+            'alert',
+            alertReport({ id: 'dup', location: { lng: 112.8512, lat: 35.4901, crs: 'WGS84' } }),
+          ),
+        ],
+        {
+          lastSeq: 0,
+          knownUnits: repo.knownUnitIds(),
+          knownCameras: new Set(),
+          receivedAt: '2026-11-20T11:00:00.000Z',
+        },
+      ),
     );
     const accounts = new OperatorAccounts(repo.db, { scrypt: { N: 1024, r: 8, p: 1 } } as never);
     await seedDemoOperators(accounts);
@@ -41,7 +66,12 @@ describe('DispatchService: the closed loop on a real database', () => {
     outbox = new CommandOutbox(repo.db);
     session = new OperatorSession(accounts, audit, () => {});
     service = new DispatchService({
-      db: repo.db, repository: repo, audit, outbox, session, kick: () => {},
+      db: repo.db,
+      repository: repo,
+      audit,
+      outbox,
+      session,
+      kick: () => {},
       emit: (name) => events.push(name),
       tierFor: () => ({ targetSeconds: 180 }),
       now: () => new Date(clock),
@@ -66,13 +96,35 @@ describe('DispatchService: the closed loop on a real database', () => {
     expect(outbox.recent()[0]!.payload).toMatchObject({ unitId: 'U01', alertId: id });
 
     // The unit reports on scene 150 s after the alert was received: tier met.
-    repo.applyFeedBatch(decodeFeedMessages([envelope(3, 'unit.status', { unitId: 'U01', status: 'on_scene', at: '2026-11-20T11:02:30.000Z', alertId: id })], {
-      lastSeq: 2, knownUnits: repo.knownUnitIds(), knownCameras: new Set(), receivedAt: '2026-11-20T11:02:30.000Z',
-    }));
-    service.onUnitStatus([{ unitId: 'U01', status: 'on_scene', at: '2026-11-20T11:02:30.000Z', alertId: id }]);
+    repo.applyFeedBatch(
+      decodeFeedMessages(
+        [
+          envelope(3, 'unit.status', {
+            unitId: 'U01',
+            status: 'on_scene',
+            at: '2026-11-20T11:02:30.000Z',
+            alertId: id,
+          }),
+        ],
+        {
+          lastSeq: 2,
+          knownUnits: repo.knownUnitIds(),
+          knownCameras: new Set(),
+          receivedAt: '2026-11-20T11:02:30.000Z',
+        },
+      ),
+    );
+    service.onUnitStatus([
+      { unitId: 'U01', status: 'on_scene', at: '2026-11-20T11:02:30.000Z', alertId: id },
+    ]);
     const history = service.history(id);
     expect(history.responseSeconds).toBe(150);
-    expect(history.dispatches[0]).toMatchObject({ unitId: 'U01', responseSeconds: 150, tierTargetSeconds: 180, tierMet: true });
+    expect(history.dispatches[0]).toMatchObject({
+      unitId: 'U01',
+      responseSeconds: 150,
+      tierTargetSeconds: 180,
+      tierMet: true,
+    });
     expect(repo.alerts.get(id)!.status).toBe('on_scene');
 
     expect(service.act(id, { type: 'resolve', result: '嫌疑人已控制' }).status).toBe('resolved');
@@ -80,7 +132,14 @@ describe('DispatchService: the closed loop on a real database', () => {
     expect(service.act(id, { type: 'close', feedback: '报警人满意' }).status).toBe('closed');
 
     const steps = service.history(id).events.map((e) => `${e.toStatus}:${e.operator}`);
-    expect(steps).toEqual(['received:system:feed', 'acknowledged:duty', 'dispatched:duty', 'on_scene:system:avl', 'resolved:duty', 'closed:duty']);
+    expect(steps).toEqual([
+      'received:system:feed',
+      'acknowledged:duty',
+      'dispatched:duty',
+      'on_scene:system:avl',
+      'resolved:duty',
+      'closed:duty',
+    ]);
     expect(audit.verify()).toMatchObject({ ok: true });
     expect(service.shiftSummary()).toMatchObject({ arrived: 1, medianResponseSeconds: 150, tierMetShare: 1 });
   });

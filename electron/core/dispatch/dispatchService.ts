@@ -3,7 +3,12 @@ import type { ConsoleRepository } from '../db/consoleRepository';
 import type { AuditLog } from '../audit/auditLog';
 import type { CommandOutbox } from '../outbox/commandOutbox';
 import type { EventSink } from '../../../shared/contract/bridge';
-import type { AlertHistory, MergedAlertViewResult, ShiftSummary, TransferredCase } from '../../../shared/contract/dispatchContract';
+import type {
+  AlertHistory,
+  MergedAlertViewResult,
+  ShiftSummary,
+  TransferredCase,
+} from '../../../shared/contract/dispatchContract';
 import type { Alert } from '../../../shared/domain/alert';
 import type { Unit, UnitPosition, UnitStatusReport } from '../../../shared/domain/unit';
 import { haversineMeters } from '../../../shared/domain/geo';
@@ -99,24 +104,49 @@ export class DispatchService {
    * `confirmedBy`: a supervisor whose credentials were just checked at the seat for this step
    * (a trainee's dispatch on a live alert); stored with the step and its audit entry.
    */
-  act(alertId: string, action: LifecycleAction, confirmedBy?: string, options: { reassign?: boolean } = {}): Alert {
+  act(
+    alertId: string,
+    action: LifecycleAction,
+    confirmedBy?: string,
+    options: { reassign?: boolean } = {},
+  ): Alert {
     const operator = this.deps.session.require();
     const alert = this.requireAlert(alertId);
     const state = this.steps.lifecycle(alertId)!;
-    const permission = checkPermission(operator.role, action.type, { status: state.status, drill: Boolean(this.deps.drill), supervisorConfirmed: confirmedBy !== undefined });
+    const permission = checkPermission(operator.role, action.type, {
+      status: state.status,
+      drill: Boolean(this.deps.drill),
+      supervisorConfirmed: confirmedBy !== undefined,
+    });
     if (!permission.ok) throw new Error(permission.reason);
-    const confirmation = confirmedBy !== undefined && checkPermission(operator.role, action.type, { status: state.status, drill: Boolean(this.deps.drill) }).ok === false ? { confirmedBy } : {};
+    const confirmation =
+      confirmedBy !== undefined &&
+      checkPermission(operator.role, action.type, { status: state.status, drill: Boolean(this.deps.drill) })
+        .ok === false
+        ? { confirmedBy }
+        : {};
     if (action.type === 'merge') this.requireMergeTarget(alertId, action.intoAlertId);
     // Units already on this alert stay busy with it; only the newly sent ones must be free.
-    const sending = action.type === 'dispatch' || action.type === 'reassign' ? action.unitIds.filter((u) => !state.unitIds.includes(u)) : [];
+    const sending =
+      action.type === 'dispatch' || action.type === 'reassign'
+        ? action.unitIds.filter((u) => !state.unitIds.includes(u))
+        : [];
     // A unit another seat committed goes only by an explicit reassignment, audited with the step.
-    const taken = options.reassign ? sending.filter((u) => this.deps.seats?.foreignCommitment(u, alertId)) : [];
-    this.requireAvailableUnits(sending.filter((u) => !taken.includes(u)), alertId);
+    const taken = options.reassign
+      ? sending.filter((u) => this.deps.seats?.foreignCommitment(u, alertId))
+      : [];
+    this.requireAvailableUnits(
+      sending.filter((u) => !taken.includes(u)),
+      alertId,
+    );
     if (taken.length) {
       let updated = alert;
       this.deps.db.transaction(() => {
         for (const unitId of taken) this.deps.seats!.auditReassignment(operator.username, unitId, alertId);
-        updated = this.apply(alert, action, operator.username, undefined, { reassignedFromSeats: taken, ...confirmation });
+        updated = this.apply(alert, action, operator.username, undefined, {
+          reassignedFromSeats: taken,
+          ...confirmation,
+        });
       })();
       return updated;
     }
@@ -130,7 +160,10 @@ export class DispatchService {
       })();
       return updated;
     }
-    const context = (action.type === 'dispatch' || action.type === 'reassign') && this.deps.dispatchContext ? this.deps.dispatchContext(alert, action.unitIds) : null;
+    const context =
+      (action.type === 'dispatch' || action.type === 'reassign') && this.deps.dispatchContext
+        ? this.deps.dispatchContext(alert, action.unitIds)
+        : null;
     const updated = this.apply(alert, action, operator.username, undefined, { ...context, ...confirmation });
     // The survivor now shows the duplicate's callers and reports, units moved or not.
     if (action.type === 'merge') this.deps.emit('alerts.historyChanged', { alertId: action.intoAlertId });
@@ -143,7 +176,8 @@ export class DispatchService {
       if (!r.alertId || this.deps.seats?.isForeign(r.alertId)) continue;
       const state = this.steps.lifecycle(r.alertId);
       if (!state || !state.unitIds.includes(r.unitId)) continue;
-      if (r.status === 'en_route' && state.status === 'dispatched') this.apply(this.requireAlert(r.alertId), { type: 'depart', unitId: r.unitId }, 'system:avl', r.at);
+      if (r.status === 'en_route' && state.status === 'dispatched')
+        this.apply(this.requireAlert(r.alertId), { type: 'depart', unitId: r.unitId }, 'system:avl', r.at);
       if (r.status === 'on_scene') this.recordArrival(r.alertId, r.unitId, r.at);
     }
   }
@@ -159,7 +193,8 @@ export class DispatchService {
       const p = byUnit.get(unitId);
       if (!p || this.deps.seats?.isForeign(alertId)) continue;
       const alert = this.deps.repository.alerts.get(alertId);
-      if (alert && haversineMeters(p, alert.position) <= ARRIVAL_RADIUS_M) this.recordArrival(alertId, unitId, p.at);
+      if (alert && haversineMeters(p, alert.position) <= ARRIVAL_RADIUS_M)
+        this.recordArrival(alertId, unitId, p.at);
     }
   }
 
@@ -174,18 +209,48 @@ export class DispatchService {
     const operator = this.deps.session.require();
     this.requireAlert(alertId);
     const state = this.steps.lifecycle(alertId)!;
-    const permission = checkPermission(operator.role, 'dispatch', { status: state.status, drill: Boolean(this.deps.drill) });
+    const permission = checkPermission(operator.role, 'dispatch', {
+      status: state.status,
+      drill: Boolean(this.deps.drill),
+    });
     if (!permission.ok) throw new Error(permission.reason);
     if (!isLegal(state.status, 'dispatch')) throw new Error(`alert ${alertId} is ${state.status}`);
     const units = step.units ?? [];
-    this.requireAvailableUnits(units.map((u) => u.unitId), alertId);
+    this.requireAvailableUnits(
+      units.map((u) => u.unitId),
+      alertId,
+    );
     const at = this.now().toISOString();
     const commandIds: string[] = [];
     this.deps.db.transaction(() => {
-      for (const u of units) commandIds.push(this.deps.outbox.enqueue({ kind: 'unit.assign', payload: { unitId: u.unitId, alertId, lng: u.lng, lat: u.lat, ...this.deps.seats?.assignExtras(u.unitId, alertId) } }).commandId);
-      const data = { ...step.data, ...(units.length ? { commandIds } : {}), ...(this.deps.drill ? { mode: this.deps.drill } : {}) };
+      for (const u of units)
+        commandIds.push(
+          this.deps.outbox.enqueue({
+            kind: 'unit.assign',
+            payload: {
+              unitId: u.unitId,
+              alertId,
+              lng: u.lng,
+              lat: u.lat,
+              ...this.deps.seats?.assignExtras(u.unitId, alertId),
+            },
+          }).commandId,
+        );
+      const data = {
+        ...step.data,
+        ...(units.length ? { commandIds } : {}),
+        ...(this.deps.drill ? { mode: this.deps.drill } : {}),
+      };
       // Not a lifecycle action: the status stays, the step is stored and audited like one.
-      const event = { at, operator: operator.username, from: state.status, to: state.status, action: step.action as LifecycleEvent['action'], note: step.note, data };
+      const event = {
+        at,
+        operator: operator.username,
+        from: state.status,
+        to: state.status,
+        action: step.action as LifecycleEvent['action'],
+        note: step.note,
+        data,
+      };
       this.steps.save(alertId, state, event);
       this.deps.audit.appendLifecycleEvent(alertId, event);
     })();
@@ -218,7 +283,10 @@ export class DispatchService {
     const now = this.now();
     const since = localDayStart(now).toISOString();
     // The head goes on the shift view and its printout: kept outside the seat, it anchors the log.
-    return { ...summariseShift(this.steps.shiftRows(since), since, now.toISOString(), this.deps.outbox.counts()), auditHead: this.deps.audit.head() };
+    return {
+      ...summariseShift(this.steps.shiftRows(since), since, now.toISOString(), this.deps.outbox.counts()),
+      auditHead: this.deps.audit.head(),
+    };
   }
 
   /** Cases handed over (分流) and waiting for feedback, the soonest due first, overdue ones flagged. */
@@ -229,7 +297,14 @@ export class DispatchService {
       const alert = this.deps.repository.alerts.get(state.alertId);
       if (!alert || !state.transfer) continue;
       const { target, department, dueAt, at } = state.transfer;
-      cases.push({ alert, target, department, dueAt, transferredAt: at, overdue: isTransferOverdue(state, nowIso) });
+      cases.push({
+        alert,
+        target,
+        department,
+        dueAt,
+        transferredAt: at,
+        overdue: isTransferOverdue(state, nowIso),
+      });
     }
     return cases.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
   }
@@ -237,7 +312,10 @@ export class DispatchService {
   /** The alert with every duplicate merged into it: all callers and all reports. */
   merged(alertId: string): MergedAlertViewResult {
     const primary = this.requireAlert(alertId);
-    const merged = this.steps.mergedInto(alertId).map((id) => this.deps.repository.alerts.get(id)).filter((a): a is Alert => a !== null && a !== undefined);
+    const merged = this.steps
+      .mergedInto(alertId)
+      .map((id) => this.deps.repository.alerts.get(id))
+      .filter((a): a is Alert => a !== null && a !== undefined);
     return mergedView(primary, merged);
   }
 
@@ -248,7 +326,8 @@ export class DispatchService {
     let recorded = false;
     this.deps.db.transaction(() => {
       recorded = this.closeDispatch(alert, unitId, at);
-      if (recorded && state.status !== 'on_scene') this.apply(alert, { type: 'arrive', unitId }, 'system:avl', at);
+      if (recorded && state.status !== 'on_scene')
+        this.apply(alert, { type: 'arrive', unitId }, 'system:avl', at);
     })();
     // Positions repeat every few seconds: only a new arrival is news.
     if (recorded) this.deps.emit('alerts.historyChanged', { alertId });
@@ -282,7 +361,13 @@ export class DispatchService {
     return { etaSeconds: eta, unitType: unit.type };
   }
 
-  private apply(alert: Alert, action: LifecycleAction, operator: string, at = this.now().toISOString(), extraData: Record<string, unknown> = {}): Alert {
+  private apply(
+    alert: Alert,
+    action: LifecycleAction,
+    operator: string,
+    at = this.now().toISOString(),
+    extraData: Record<string, unknown> = {},
+  ): Alert {
     const { db, outbox, audit, emit } = this.deps;
     const state = this.steps.lifecycle(alert.id)!;
     const result = transition(state, action, { at, operator });
@@ -290,7 +375,9 @@ export class DispatchService {
     const { next } = result;
     // In a drill every step says so, in the alert's history and in the audit log.
     const extra = { ...extraData, ...(this.deps.drill ? { mode: this.deps.drill } : {}) };
-    const event = Object.keys(extra).length ? { ...result.event, data: { ...result.event.data, ...extra } } : result.event;
+    const event = Object.keys(extra).length
+      ? { ...result.event, data: { ...result.event.data, ...extra } }
+      : result.event;
     const sent = next.unitIds.filter((u) => !state.unitIds.includes(u));
     const predicted = new Map(sent.map((unitId) => [unitId, this.predicted(alert, unitId)]));
     db.transaction(() => {
@@ -299,11 +386,28 @@ export class DispatchService {
       // Every seat sees the step (and the claim it implies) before the units it sends.
       this.deps.seats?.stepTaken(alert.id, event, next.unitIds);
       for (const unitId of sent) {
-        const command = outbox.enqueue({ kind: 'unit.assign', payload: { unitId, alertId: alert.id, lng: alert.position.lng, lat: alert.position.lat, ...this.deps.seats?.assignExtras(unitId, alert.id) } });
-        this.steps.recordDispatch(alert.id, unitId, at, command.commandId, this.tierTarget(alert, unitId), predicted.get(unitId));
+        const command = outbox.enqueue({
+          kind: 'unit.assign',
+          payload: {
+            unitId,
+            alertId: alert.id,
+            lng: alert.position.lng,
+            lat: alert.position.lat,
+            ...this.deps.seats?.assignExtras(unitId, alert.id),
+          },
+        });
+        this.steps.recordDispatch(
+          alert.id,
+          unitId,
+          at,
+          command.commandId,
+          this.tierTarget(alert, unitId),
+          predicted.get(unitId),
+        );
       }
       // Units leave the alert when they are released, or when the job on scene is done.
-      const released = action.type === 'resolve' ? state.unitIds : state.unitIds.filter((u) => !next.unitIds.includes(u));
+      const released =
+        action.type === 'resolve' ? state.unitIds : state.unitIds.filter((u) => !next.unitIds.includes(u));
       if (action.type === 'merge') this.moveUnits(alert, action.intoAlertId, released, operator, at);
       else for (const unitId of released) outbox.enqueue({ kind: 'unit.recall', payload: { unitId } });
     })();
@@ -319,17 +423,27 @@ export class DispatchService {
    * are going to the same incident. Each becomes a dispatch there (a fresh unit.assign names the
    * surviving alert, so the unit's later status reports land on it). Inside apply's transaction.
    */
-  private moveUnits(from: Alert, intoAlertId: string, unitIds: readonly string[], operator: string, at: string): void {
+  private moveUnits(
+    from: Alert,
+    intoAlertId: string,
+    unitIds: readonly string[],
+    operator: string,
+    at: string,
+  ): void {
     const target = this.requireAlert(intoAlertId);
     const moving = unitIds.filter((u) => !this.steps.lifecycle(intoAlertId)!.unitIds.includes(u));
-    if (moving.length) this.apply(target, { type: 'dispatch', unitIds: moving }, operator, at, { mergedFrom: from.id });
+    if (moving.length)
+      this.apply(target, { type: 'dispatch', unitIds: moving }, operator, at, { mergedFrom: from.id });
   }
 
   private requireMergeTarget(alertId: string, intoAlertId: string): void {
     this.requireAlert(intoAlertId);
     const target = this.steps.lifecycle(intoAlertId)!;
     // The survivor takes over the duplicate's units and callers, so it must still be open work.
-    if (!isLegal(target.status, 'dispatch')) throw new Error(`cannot merge ${alertId} into ${intoAlertId}: it is ${target.status.replace(/_/g, ' ')}`);
+    if (!isLegal(target.status, 'dispatch'))
+      throw new Error(
+        `cannot merge ${alertId} into ${intoAlertId}: it is ${target.status.replace(/_/g, ' ')}`,
+      );
   }
 
   private requireAlert(alertId: string): Alert {
@@ -346,7 +460,8 @@ export class DispatchService {
       // Another seat's unit: refused with who has it and where (a reassignment takes it explicitly).
       const foreign = this.deps.seats?.foreignCommitment(id, alertId);
       if (foreign) throw new Error(foreign);
-      if (unit.status !== 'available') throw new Error(`unit ${unit.callsign} is ${unit.status}, not available`);
+      if (unit.status !== 'available')
+        throw new Error(`unit ${unit.callsign} is ${unit.status}, not available`);
     }
   }
 }

@@ -7,7 +7,8 @@ import { SignInThrottle, type ThrottleGate } from '../accounts/signInThrottle';
 /** Why a sign-in was refused, in words the seat shows (the audit log has the details). */
 function refusal(gate: Exclude<ThrottleGate, { ok: true }>): string {
   const where = gate.scope === 'seat' ? 'this seat' : 'this account';
-  if (gate.retryAfterMs === null) return `${where} is locked after repeated failed sign-ins: a supervisor must unlock it`;
+  if (gate.retryAfterMs === null)
+    return `${where} is locked after repeated failed sign-ins: a supervisor must unlock it`;
   return `${where} is ${gate.reason === 'locked' ? 'locked' : 'paused'} after failed sign-ins: try again in ${Math.ceil(gate.retryAfterMs / 1000)} s`;
 }
 
@@ -31,20 +32,43 @@ export class OperatorSession {
    * Checks a name and password at this seat through the throttle, auditing every failure and
    * lockout under `purpose` (`signIn`, or `confirm` when a supervisor confirms a trainee's step).
    */
-  async authenticate(username: string, password: string, purpose: 'signIn' | 'confirm' = 'signIn'): Promise<OperatorAccount> {
+  async authenticate(
+    username: string,
+    password: string,
+    purpose: 'signIn' | 'confirm' = 'signIn',
+  ): Promise<OperatorAccount> {
     const action = `operator.${purpose}`;
     const gate = this.throttle.check(username);
     if (!gate.ok) {
-      this.audit.append({ operator: 'anonymous', action: `${action}.refused`, subject: `operator:${username}`, payload: { scope: gate.scope, reason: gate.reason, retryAfterMs: gate.retryAfterMs } });
+      this.audit.append({
+        operator: 'anonymous',
+        action: `${action}.refused`,
+        subject: `operator:${username}`,
+        payload: { scope: gate.scope, reason: gate.reason, retryAfterMs: gate.retryAfterMs },
+      });
       throw new Error(refusal(gate));
     }
     const result = await this.accounts.verify(username, password);
     if (!result.ok) {
       const counts = this.throttle.recordFailure(username);
       // Failed sign-ins are audited too: a command center wants to see guessing.
-      this.audit.append({ operator: 'anonymous', action: `${action}.failed`, subject: `operator:${username}`, payload: { reason: result.reason, accountFailures: counts.accountFailures, seatFailures: counts.seatFailures } });
+      this.audit.append({
+        operator: 'anonymous',
+        action: `${action}.failed`,
+        subject: `operator:${username}`,
+        payload: {
+          reason: result.reason,
+          accountFailures: counts.accountFailures,
+          seatFailures: counts.seatFailures,
+        },
+      });
       for (const scope of counts.lockedNow) {
-        this.audit.append({ operator: 'system', action: 'operator.lockedOut', subject: scope === 'seat' ? 'seat' : `operator:${username}`, payload: { scope, failures: scope === 'seat' ? counts.seatFailures : counts.accountFailures } });
+        this.audit.append({
+          operator: 'system',
+          action: 'operator.lockedOut',
+          subject: scope === 'seat' ? 'seat' : `operator:${username}`,
+          payload: { scope, failures: scope === 'seat' ? counts.seatFailures : counts.accountFailures },
+        });
       }
       throw new Error(result.reason === 'disabled' ? 'account disabled' : 'wrong username or password');
     }
@@ -55,7 +79,11 @@ export class OperatorSession {
   async signIn(username: string, password: string): Promise<OperatorInfo> {
     const account = await this.authenticate(username, password, 'signIn');
     this.current = { username: account.username, displayName: account.displayName, role: account.role };
-    this.audit.append({ operator: this.current.username, action: 'operator.signIn', subject: `operator:${this.current.username}` });
+    this.audit.append({
+      operator: this.current.username,
+      action: 'operator.signIn',
+      subject: `operator:${this.current.username}`,
+    });
     this.onChange(this.current);
     return this.current;
   }
@@ -66,13 +94,23 @@ export class OperatorSession {
    */
   takeOverSeat(account: OperatorAccount, via: string): OperatorInfo {
     this.current = { username: account.username, displayName: account.displayName, role: account.role };
-    this.audit.append({ operator: this.current.username, action: 'operator.signIn', subject: `operator:${this.current.username}`, payload: { via } });
+    this.audit.append({
+      operator: this.current.username,
+      action: 'operator.signIn',
+      subject: `operator:${this.current.username}`,
+      payload: { via },
+    });
     this.onChange(this.current);
     return this.current;
   }
 
   signOut(): void {
-    if (this.current) this.audit.append({ operator: this.current.username, action: 'operator.signOut', subject: `operator:${this.current.username}` });
+    if (this.current)
+      this.audit.append({
+        operator: this.current.username,
+        action: 'operator.signOut',
+        subject: `operator:${this.current.username}`,
+      });
     this.current = null;
     this.onChange(null);
   }
@@ -85,7 +123,8 @@ export class OperatorSession {
   /** The signed-in operator, who must have one of `roles` (`what` names the control in the error). */
   requireRole(roles: readonly OperatorRole[], what: string): OperatorInfo {
     const operator = this.require();
-    if (!roles.includes(operator.role)) throw new Error(`${what} needs ${roles.join(' or ')}; ${operator.username} is ${operator.role}`);
+    if (!roles.includes(operator.role))
+      throw new Error(`${what} needs ${roles.join(' or ')}; ${operator.username} is ${operator.role}`);
     return operator;
   }
 
@@ -93,7 +132,12 @@ export class OperatorSession {
   unlock(username: string | null): { unlocked: boolean } {
     const supervisor = this.requireRole(['supervisor'], 'unlocking a sign-in');
     const unlocked = username === null ? this.throttle.unlockSeat() : this.throttle.unlockAccount(username);
-    this.audit.append({ operator: supervisor.username, action: 'operator.unlocked', subject: username === null ? 'seat' : `operator:${username}`, payload: { unlocked } });
+    this.audit.append({
+      operator: supervisor.username,
+      action: 'operator.unlocked',
+      subject: username === null ? 'seat' : `operator:${username}`,
+      payload: { unlocked },
+    });
     return { unlocked };
   }
 }

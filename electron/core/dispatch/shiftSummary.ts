@@ -27,9 +27,15 @@ export interface ShiftRows {
  * reinforcement arriving later neither lowers nor raises it; the 1-3-5 share is judged on that
  * first arrival too.
  */
-export function summariseShift(rows: ShiftRows, since: string, nowIso: string, outbox: Record<string, number>): Omit<ShiftSummary, 'auditHead'> {
+export function summariseShift(
+  rows: ShiftRows,
+  since: string,
+  nowIso: string,
+  outbox: Record<string, number>,
+): Omit<ShiftSummary, 'auditHead'> {
   const first = new Map<string, { seconds: number; met: number | null }>();
-  for (const a of rows.arrivals) if (!first.has(a.alert_id)) first.set(a.alert_id, { seconds: a.response_seconds, met: a.tier_met });
+  for (const a of rows.arrivals)
+    if (!first.has(a.alert_id)) first.set(a.alert_id, { seconds: a.response_seconds, met: a.tier_met });
   const seconds = [...first.values()].map((f) => f.seconds).sort((a, b) => a - b);
   const judged = [...first.values()].filter((f) => f.met !== null);
   return {

@@ -19,7 +19,12 @@ export class DrillClockLog {
 
   record(clock: DrillClock, at: Date): void {
     const samples = this.samples();
-    const next = appendClockSample(samples, { at: at.toISOString(), scenarioTime: clock.scenarioTime, speed: clock.speed, paused: clock.paused });
+    const next = appendClockSample(samples, {
+      at: at.toISOString(),
+      scenarioTime: clock.scenarioTime,
+      speed: clock.speed,
+      paused: clock.paused,
+    });
     if (next !== samples) this.meta.set(KEY, JSON.stringify(next));
   }
 }

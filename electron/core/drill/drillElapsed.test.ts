@@ -5,7 +5,8 @@ import { scenarioElapsed } from './drillElapsed';
 
 const T0 = Date.parse('2026-12-01T10:00:00.000Z');
 const scenario = { events: [{ t: 5, type: 'alert', payload: { id: 'A1' } }] } as unknown as Scenario;
-const alert = (id: string) => ({ id, receivedAt: new Date(T0).toISOString(), reportedAt: new Date(T0).toISOString() }) as Alert;
+const alert = (id: string) =>
+  ({ id, receivedAt: new Date(T0).toISOString(), reportedAt: new Date(T0).toISOString() }) as Alert;
 
 describe('cordon elapsed time in a drill', () => {
   it('counts scenario seconds since the alert, so a 10× drill gives the suspects ten times the head start', () => {

@@ -10,8 +10,13 @@ const MAX_ELAPSED_SECONDS = 6 * 3600;
  * the scenario's track does; wall time since the report would understate it tenfold.
  * Null for alerts the scenario does not hold (the caller falls back to the report time).
  */
-export function scenarioElapsed(scenario: Scenario, samples: () => readonly ClockSample[]): (alert: Alert, at: number) => number | null {
-  const alertT = new Map(scenario.events.filter((e) => e.type === 'alert').map((e) => [String(e.payload.id), e.t]));
+export function scenarioElapsed(
+  scenario: Scenario,
+  samples: () => readonly ClockSample[],
+): (alert: Alert, at: number) => number | null {
+  const alertT = new Map(
+    scenario.events.filter((e) => e.type === 'alert').map((e) => [String(e.payload.id), e.t]),
+  );
   return (alert, at) => {
     const t = alertT.get(alert.id);
     if (t === undefined) return null;

@@ -20,7 +20,14 @@ function handlers(printPdf?: ReturnType<typeof headlessChromiumPrinter>) {
     db.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  const h = createDrillHandlers({ drill: { scenarioId: 'robbery-drill', name: '演练' }, db, dataDir: dir, gatewayUrl: 'http://127.0.0.1:9', gatewayToken: 't', ...(printPdf ? { printPdf } : {}) });
+  const h = createDrillHandlers({
+    drill: { scenarioId: 'robbery-drill', name: '演练' },
+    db,
+    dataDir: dir,
+    gatewayUrl: 'http://127.0.0.1:9',
+    gatewayToken: 't',
+    ...(printPdf ? { printPdf } : {}),
+  });
   return { h, dir };
 }
 
@@ -41,14 +48,18 @@ describe('drill report export', () => {
     expect(html).toContain('<table id="expected">');
   });
 
-  it.skipIf(!chromium)(`prints the PDF with headless Chromium${chromium ? '' : ' (skipped: no chromium, set CHROMIUM_PATH)'}`, async () => {
-    const { h, dir } = handlers();
-    const { path: file } = await h['drill.exportReport']({ format: 'pdf' });
-    expect(file.startsWith(path.join(dir, 'reports'))).toBe(true);
-    expect(file.endsWith('.pdf')).toBe(true);
-    expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(existsSync(file.replace(/\.pdf$/, '.html'))).toBe(true);
-  }, 90_000);
+  it.skipIf(!chromium)(
+    `prints the PDF with headless Chromium${chromium ? '' : ' (skipped: no chromium, set CHROMIUM_PATH)'}`,
+    async () => {
+      const { h, dir } = handlers();
+      const { path: file } = await h['drill.exportReport']({ format: 'pdf' });
+      expect(file.startsWith(path.join(dir, 'reports'))).toBe(true);
+      expect(file.endsWith('.pdf')).toBe(true);
+      expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(existsSync(file.replace(/\.pdf$/, '.html'))).toBe(true);
+    },
+    90_000,
+  );
 
   it('fails the PDF export with a clear error when no Chromium exists', async () => {
     const { h } = handlers(headlessChromiumPrinter(null));

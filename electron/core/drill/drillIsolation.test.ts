@@ -27,8 +27,23 @@ const DRILL_ALERT = {
   description: 'drill alert',
 };
 
-async function runtime(dir: string, packDir: string, gatewayUrl: string, drill: { scenarioId: string } | null): Promise<ConsoleRuntime> {
-  const r = await startConsoleRuntime({ dataDir: dir, packDir, gatewayUrl, gatewayToken: 'demo-token', host: 'browser', version: 'test', emit: () => {}, demoOperators: true, drill });
+async function runtime(
+  dir: string,
+  packDir: string,
+  gatewayUrl: string,
+  drill: { scenarioId: string } | null,
+): Promise<ConsoleRuntime> {
+  const r = await startConsoleRuntime({
+    dataDir: dir,
+    packDir,
+    gatewayUrl,
+    gatewayToken: 'demo-token',
+    host: 'browser',
+    version: 'test',
+    emit: () => {},
+    demoOperators: true,
+    drill,
+  });
   return r;
 }
 
@@ -37,9 +52,24 @@ describe('drill isolation', () => {
     const root = tempDir('drill-iso-');
     cleanup.push(() => rmSync(root, { recursive: true, force: true }));
     const { packDir, scenarioFile, scenario } = writeFixture(root, fixtureScenario(1, 3600));
-    const liveGateway = await startGateway({ scenario: scenarioFile, pack: packDir, port: 0, speed: 1, tickMs: 10, fsync: false });
+    const liveGateway = await startGateway({
+      scenario: scenarioFile,
+      pack: packDir,
+      port: 0,
+      speed: 1,
+      tickMs: 10,
+      fsync: false,
+    });
     cleanup.push(() => liveGateway.close());
-    const drillGateway = await startGateway({ scenario: scenarioFile, pack: packDir, port: 0, speed: 1, tickMs: 10, stateDir: path.join(root, 'drill', 'gateway'), fsync: false });
+    const drillGateway = await startGateway({
+      scenario: scenarioFile,
+      pack: packDir,
+      port: 0,
+      speed: 1,
+      tickMs: 10,
+      stateDir: path.join(root, 'drill', 'gateway'),
+      fsync: false,
+    });
     cleanup.push(() => drillGateway.close());
 
     const liveDir = path.join(root, 'live');
@@ -57,16 +87,24 @@ describe('drill isolation', () => {
     await expect(live.handlers['drill.report']()).rejects.toThrow(/not in drill mode/);
 
     const pack = drill.pack;
-    drillGateway.inject('alert', { ...DRILL_ALERT, location: { lng: pack.units[0]!.home.lng, lat: pack.units[0]!.home.lat, crs: 'WGS84' } });
+    drillGateway.inject('alert', {
+      ...DRILL_ALERT,
+      location: { lng: pack.units[0]!.home.lng, lat: pack.units[0]!.home.lat, crs: 'WGS84' },
+    });
     await waitFor(() => drill.repository.alerts.get(DRILL_ALERT.id) !== null, 5000, 'drill alert stored');
 
     // A drill step: allowed to a trainee only in a drill, and stamped with the drill mode.
     await drill.handlers['operator.signIn']({ username: 'trainee', password: 'demo-1234' });
     await drill.handlers['alerts.act']({ alertId: DRILL_ALERT.id, action: { type: 'acknowledge' } });
-    await drill.handlers['alerts.act']({ alertId: DRILL_ALERT.id, action: { type: 'cancel', reason: 'drill: test cancel' } });
+    await drill.handlers['alerts.act']({
+      alertId: DRILL_ALERT.id,
+      action: { type: 'cancel', reason: 'drill: test cancel' },
+    });
 
     // Replay controls go through the runtime to the drill gateway, for the trainer only, audited.
-    await expect(drill.handlers['drill.control']({ action: 'pause' })).rejects.toThrow(/drillClock needs trainer or supervisor; trainee is trainee/);
+    await expect(drill.handlers['drill.control']({ action: 'pause' })).rejects.toThrow(
+      /drillClock needs trainer or supervisor; trainee is trainee/,
+    );
     await drill.handlers['operator.signOut']();
     await drill.handlers['operator.signIn']({ username: 'trainer', password: 'demo-1234' });
     const pausedClock = await drill.handlers['drill.control']({ action: 'pause' });
@@ -87,20 +125,33 @@ describe('drill isolation', () => {
     const liveDb = new Database(path.join(liveDir, 'console.sqlite'), { readonly: true });
     const drillDb = new Database(path.join(drillDir, 'console.sqlite'), { readonly: true });
     try {
-      const count = (db: Database.Database, sql: string) => (db.prepare(sql).get(DRILL_ALERT.id) as { n: number }).n;
+      const count = (db: Database.Database, sql: string) =>
+        (db.prepare(sql).get(DRILL_ALERT.id) as { n: number }).n;
       expect(count(liveDb, 'SELECT COUNT(*) AS n FROM alerts WHERE id = ?')).toBe(0);
       expect(count(liveDb, 'SELECT COUNT(*) AS n FROM alert_events WHERE alert_id = ?')).toBe(0);
       expect(count(liveDb, "SELECT COUNT(*) AS n FROM audit_log WHERE subject = 'alert:' || ?")).toBe(0);
       expect(count(drillDb, 'SELECT COUNT(*) AS n FROM alerts WHERE id = ?')).toBe(1);
       const mode = `drill:${scenario.id}`;
-      expect((liveDb.prepare("SELECT value FROM meta WHERE key = 'mode'").get() as { value: string }).value).toBe('live');
-      expect((drillDb.prepare("SELECT value FROM meta WHERE key = 'mode'").get() as { value: string }).value).toBe(mode);
-      const audit = drillDb.prepare("SELECT payload FROM audit_log WHERE subject = 'alert:' || ?").all(DRILL_ALERT.id) as { payload: string }[];
+      expect(
+        (liveDb.prepare("SELECT value FROM meta WHERE key = 'mode'").get() as { value: string }).value,
+      ).toBe('live');
+      expect(
+        (drillDb.prepare("SELECT value FROM meta WHERE key = 'mode'").get() as { value: string }).value,
+      ).toBe(mode);
+      const audit = drillDb
+        .prepare("SELECT payload FROM audit_log WHERE subject = 'alert:' || ?")
+        .all(DRILL_ALERT.id) as { payload: string }[];
       expect(audit.length).toBeGreaterThanOrEqual(2);
       for (const a of audit) expect(JSON.parse(a.payload).mode).toBe(mode);
-      const steps = drillDb.prepare("SELECT data FROM alert_events WHERE alert_id = ? AND operator = 'trainee'").all(DRILL_ALERT.id) as { data: string }[];
+      const steps = drillDb
+        .prepare("SELECT data FROM alert_events WHERE alert_id = ? AND operator = 'trainee'")
+        .all(DRILL_ALERT.id) as { data: string }[];
       expect(steps.map((s) => JSON.parse(s.data).mode)).toEqual([mode, mode]);
-      const seat = drillDb.prepare("SELECT operator, action FROM audit_log WHERE action IN ('seat.refused', 'drill.clock', 'drill.reportExported') ORDER BY seq").all();
+      const seat = drillDb
+        .prepare(
+          "SELECT operator, action FROM audit_log WHERE action IN ('seat.refused', 'drill.clock', 'drill.reportExported') ORDER BY seq",
+        )
+        .all();
       expect(seat).toEqual([
         { operator: 'trainee', action: 'seat.refused' },
         { operator: 'trainer', action: 'drill.clock' },
@@ -112,9 +163,15 @@ describe('drill isolation', () => {
     }
 
     // The mode guard: neither folder starts in the other mode.
-    await expect(runtime(liveDir, packDir, drillGateway.url, { scenarioId: scenario.id })).rejects.toThrow(new RegExp(`${liveDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} belongs to live work`));
-    await expect(runtime(drillDir, packDir, liveGateway.url, null)).rejects.toThrow(/belongs to the drill "test-drill", not live work/);
-    await expect(runtime(drillDir, packDir, drillGateway.url, { scenarioId: 'other-drill' })).rejects.toThrow(/belongs to the drill "test-drill"/);
+    await expect(runtime(liveDir, packDir, drillGateway.url, { scenarioId: scenario.id })).rejects.toThrow(
+      new RegExp(`${liveDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} belongs to live work`),
+    );
+    await expect(runtime(drillDir, packDir, liveGateway.url, null)).rejects.toThrow(
+      /belongs to the drill "test-drill", not live work/,
+    );
+    await expect(runtime(drillDir, packDir, drillGateway.url, { scenarioId: 'other-drill' })).rejects.toThrow(
+      /belongs to the drill "test-drill"/,
+    );
   }, 30_000);
 
   it('refuses a drill on a folder that holds live data from before modes were recorded', async () => {
@@ -133,7 +190,14 @@ describe('drill isolation', () => {
     const root = tempDir('drill-iso-');
     cleanup.push(() => rmSync(root, { recursive: true, force: true }));
     const { packDir, scenarioFile, scenario } = writeFixture(root, fixtureScenario(1, 3600));
-    const gateway = await startGateway({ scenario: scenarioFile, pack: packDir, port: 0, speed: 1, tickMs: 10, fsync: false });
+    const gateway = await startGateway({
+      scenario: scenarioFile,
+      pack: packDir,
+      port: 0,
+      speed: 1,
+      tickMs: 10,
+      fsync: false,
+    });
     cleanup.push(() => gateway.close());
     const dir = path.join(root, 'wrong-drill');
     const drill = await runtime(dir, packDir, gateway.url, { scenarioId: 'other-drill' });
@@ -141,8 +205,13 @@ describe('drill isolation', () => {
     cleanup.push(() => !closed && drill.close());
 
     await waitFor(() => drill.feed.currentStatus().state === 'error', 5000, 'refusal');
-    expect(drill.feed.currentStatus().error).toMatch(new RegExp(`names scenario "${scenario.id}", not the drill "other-drill"; nothing was stored`));
-    gateway.inject('alert', { ...DRILL_ALERT, location: { lng: drill.pack.units[0]!.home.lng, lat: drill.pack.units[0]!.home.lat, crs: 'WGS84' } });
+    expect(drill.feed.currentStatus().error).toMatch(
+      new RegExp(`names scenario "${scenario.id}", not the drill "other-drill"; nothing was stored`),
+    );
+    gateway.inject('alert', {
+      ...DRILL_ALERT,
+      location: { lng: drill.pack.units[0]!.home.lng, lat: drill.pack.units[0]!.home.lat, crs: 'WGS84' },
+    });
     await new Promise((r) => setTimeout(r, 300));
     expect(drill.repository.alerts.list({ includeClosed: true })).toHaveLength(0);
     expect(drill.repository.lastSeq()).toBe(0);

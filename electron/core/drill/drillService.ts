@@ -3,7 +3,13 @@ import path from 'node:path';
 import type { Db } from '../db/database';
 import type { MetaRepository } from '../db/metaRepository';
 import type { RequestHandlers } from '../../../shared/contract/api';
-import { DrillClockSchema, type DrillClock, type DrillControl, type DrillInfo, type DrillReport } from '../../../shared/contract/drillContract';
+import {
+  DrillClockSchema,
+  type DrillClock,
+  type DrillControl,
+  type DrillInfo,
+  type DrillReport,
+} from '../../../shared/contract/drillContract';
 import type { Scenario } from '../../../shared/protocol/scenario';
 import { renderReportHtml } from './reportHtml';
 import { headlessChromiumPrinter, type PdfPrinter } from './pdfPrinter';
@@ -12,7 +18,10 @@ import { DrillClockLog } from './drillClockLog';
 
 export { loadDrillAlerts } from './drillReport';
 
-type DrillHandlers = Pick<RequestHandlers, 'drill.clock' | 'drill.control' | 'drill.report' | 'drill.exportReport'>;
+type DrillHandlers = Pick<
+  RequestHandlers,
+  'drill.clock' | 'drill.control' | 'drill.report' | 'drill.exportReport'
+>;
 
 export interface DrillServiceOptions {
   drill: DrillInfo | null;
@@ -49,7 +58,10 @@ export function createDrillHandlers(options: DrillServiceOptions): DrillHandlers
     requireDrill();
     const res = await fetch(new URL('/admin/clock', options.gatewayUrl), {
       method: body ? 'POST' : 'GET',
-      headers: { Authorization: `Bearer ${options.gatewayToken}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      headers: {
+        Authorization: `Bearer ${options.gatewayToken}`,
+        ...(body ? { 'Content-Type': 'application/json' } : {}),
+      },
       ...(body ? { body: JSON.stringify(body) } : {}),
       signal: AbortSignal.timeout(5000),
     });
@@ -61,7 +73,13 @@ export function createDrillHandlers(options: DrillServiceOptions): DrillHandlers
   };
 
   const report = (): DrillReport => ({
-    ...buildDrillReport({ db: options.db, drill: requireDrill(), scenario: options.scenario ?? null, clockSamples: clockLog?.samples() ?? [], generatedAt: now().toISOString() }),
+    ...buildDrillReport({
+      db: options.db,
+      drill: requireDrill(),
+      scenario: options.scenario ?? null,
+      clockSamples: clockLog?.samples() ?? [],
+      generatedAt: now().toISOString(),
+    }),
     auditHead: options.auditHead?.() ?? null,
   });
 

@@ -23,14 +23,33 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
  * PDF through headless Chromium on the HTML file (no network: the report is self-contained).
  * Its own throwaway profile directory, so it never meets a running browser's profile lock.
  */
-export function headlessChromiumPrinter(executable: string | null = findChromium(), timeoutMs = 60_000): PdfPrinter {
+export function headlessChromiumPrinter(
+  executable: string | null = findChromium(),
+  timeoutMs = 60_000,
+): PdfPrinter {
   return async (htmlFile, pdfFile) => {
-    if (!executable) throw new Error('PDF export needs Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH');
+    if (!executable)
+      throw new Error(
+        'PDF export needs Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH',
+      );
     const profile = `${pdfFile}.profile`;
-    const args = ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--user-data-dir=${profile}`, `--print-to-pdf=${pdfFile}`, pathToFileURL(htmlFile).href];
+    const args = [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-pdf-header-footer',
+      `--user-data-dir=${profile}`,
+      `--print-to-pdf=${pdfFile}`,
+      pathToFileURL(htmlFile).href,
+    ];
     await new Promise<void>((resolve, reject) => {
       execFile(executable, args, { timeout: timeoutMs }, (err, _stdout, stderr) => {
-        if (err) reject(new Error(`PDF export: ${executable} failed (${err.message.split('\n')[0]}) ${String(stderr).slice(-300)}`));
+        if (err)
+          reject(
+            new Error(
+              `PDF export: ${executable} failed (${err.message.split('\n')[0]}) ${String(stderr).slice(-300)}`,
+            ),
+          );
         else resolve();
       });
     });

@@ -1,5 +1,10 @@
 import type Database from 'better-sqlite3';
-import { SCENARIO_FORMAT, SCENARIO_VERSION, type Scenario, type ScenarioEvent } from '../../../shared/protocol/scenario';
+import {
+  SCENARIO_FORMAT,
+  SCENARIO_VERSION,
+  type Scenario,
+  type ScenarioEvent,
+} from '../../../shared/protocol/scenario';
 
 export interface RecordOptions {
   /** Wall-clock window of the session to turn into a scenario (ISO 8601). */
@@ -22,15 +27,36 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 export function recordScenario(db: Database.Database, options: RecordOptions): Scenario {
   const fromMs = Date.parse(options.from);
   const toMs = Date.parse(options.to);
-  if (!Number.isFinite(fromMs) || !Number.isFinite(toMs)) throw new Error('--from and --to must be ISO 8601 times');
+  if (!Number.isFinite(fromMs) || !Number.isFinite(toMs))
+    throw new Error('--from and --to must be ISO 8601 times');
   if (toMs <= fromMs) throw new Error(`--to (${options.to}) must be after --from (${options.from})`);
   const t = (iso: string) => round1((Date.parse(iso) - fromMs) / 1000);
-  const inWindow = (iso: string | null): iso is string => iso !== null && Date.parse(iso) >= fromMs && Date.parse(iso) <= toMs;
-  const packId = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'pack.id'").get()?.value;
+  const inWindow = (iso: string | null): iso is string =>
+    iso !== null && Date.parse(iso) >= fromMs && Date.parse(iso) <= toMs;
+  const packId = db
+    .prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'pack.id'")
+    .get()?.value;
   if (!packId) throw new Error('the database names no city pack (meta pack.id): not a console database?');
 
-  type AlertRow = { id: string; source: string; category: string; priority: number; reported_at: string; orig_lng: number; orig_lat: number; orig_crs: string; address: string; caller_name: string | null; caller_phone: string; description: string; received_at: string };
-  const alerts = db.prepare<[], AlertRow>('SELECT * FROM alerts ORDER BY received_at, seq').all().filter((a) => inWindow(a.received_at));
+  type AlertRow = {
+    id: string;
+    source: string;
+    category: string;
+    priority: number;
+    reported_at: string;
+    orig_lng: number;
+    orig_lat: number;
+    orig_crs: string;
+    address: string;
+    caller_name: string | null;
+    caller_phone: string;
+    description: string;
+    received_at: string;
+  };
+  const alerts = db
+    .prepare<[], AlertRow>('SELECT * FROM alerts ORDER BY received_at, seq')
+    .all()
+    .filter((a) => inWindow(a.received_at));
   const events: ScenarioEvent[] = alerts.map((a) => ({
     t: t(a.received_at),
     type: 'alert',
@@ -42,24 +68,53 @@ export function recordScenario(db: Database.Database, options: RecordOptions): S
       reportedAt: a.reported_at,
       location: { lng: a.orig_lng, lat: a.orig_lat, crs: a.orig_crs },
       address: a.address,
-      caller: a.caller_name === null ? { phone: a.caller_phone } : { name: a.caller_name, phone: a.caller_phone },
+      caller:
+        a.caller_name === null ? { phone: a.caller_phone } : { name: a.caller_name, phone: a.caller_phone },
       description: a.description,
     },
   }));
-  for (const u of db.prepare<[], { id: string; status: string; status_at: string | null }>('SELECT id, status, status_at FROM units ORDER BY id').all()) {
-    if ((u.status === 'off_duty' || u.status === 'available') && inWindow(u.status_at)) events.push({ t: t(u.status_at), type: 'unit.status', payload: { unitId: u.id, status: u.status, at: u.status_at } });
+  for (const u of db
+    .prepare<[], { id: string; status: string; status_at: string | null }>(
+      'SELECT id, status, status_at FROM units ORDER BY id',
+    )
+    .all()) {
+    if ((u.status === 'off_duty' || u.status === 'available') && inWindow(u.status_at))
+      events.push({
+        t: t(u.status_at),
+        type: 'unit.status',
+        payload: { unitId: u.id, status: u.status, at: u.status_at },
+      });
   }
-  for (const c of db.prepare<[], { id: string; online: number; status_at: string | null }>('SELECT id, online, status_at FROM cameras ORDER BY id').all()) {
-    if (inWindow(c.status_at)) events.push({ t: t(c.status_at), type: 'camera.status', payload: { cameraId: c.id, online: c.online === 1, at: c.status_at } });
+  for (const c of db
+    .prepare<[], { id: string; online: number; status_at: string | null }>(
+      'SELECT id, online, status_at FROM cameras ORDER BY id',
+    )
+    .all()) {
+    if (inWindow(c.status_at))
+      events.push({
+        t: t(c.status_at),
+        type: 'camera.status',
+        payload: { cameraId: c.id, online: c.online === 1, at: c.status_at },
+      });
   }
   events.sort((a, b) => a.t - b.t);
 
   const recorded = new Set(alerts.map((a) => a.id));
   const firstDispatch = new Map<string, { unitId: string; at: string }>();
-  for (const d of db.prepare<[], { alert_id: string; unit_id: string; dispatched_at: string }>('SELECT alert_id, unit_id, dispatched_at FROM dispatches ORDER BY dispatched_at, id').all()) {
-    if (recorded.has(d.alert_id) && inWindow(d.dispatched_at) && !firstDispatch.has(d.alert_id)) firstDispatch.set(d.alert_id, { unitId: d.unit_id, at: d.dispatched_at });
+  for (const d of db
+    .prepare<[], { alert_id: string; unit_id: string; dispatched_at: string }>(
+      'SELECT alert_id, unit_id, dispatched_at FROM dispatches ORDER BY dispatched_at, id',
+    )
+    .all()) {
+    if (recorded.has(d.alert_id) && inWindow(d.dispatched_at) && !firstDispatch.has(d.alert_id))
+      firstDispatch.set(d.alert_id, { unitId: d.unit_id, at: d.dispatched_at });
   }
-  const dispatches = [...firstDispatch].map(([alertId, d]) => ({ alertId, unitIds: [d.unitId], dueT: t(d.at), note: 'recorded: the unit the duty officer sent, and when' }));
+  const dispatches = [...firstDispatch].map(([alertId, d]) => ({
+    alertId,
+    unitIds: [d.unitId],
+    dueT: t(d.at),
+    note: 'recorded: the unit the duty officer sent, and when',
+  }));
 
   return {
     format: SCENARIO_FORMAT,

@@ -17,13 +17,21 @@ describe('decodeFeedMessages', () => {
     const batch = decodeFeedMessages([envelope(1, 'alert', alertReport())], ctx());
     expect(batch.lastSeq).toBe(1);
     expect(batch.quarantine).toEqual([]);
-    expect(batch.alerts[0]).toMatchObject({ id: '110-20261120-0001', status: 'received', seq: 1, position: { lng: 112.851, lat: 35.49 } });
+    expect(batch.alerts[0]).toMatchObject({
+      id: '110-20261120-0001',
+      status: 'received',
+      seq: 1,
+      position: { lng: 112.851, lat: 35.49 },
+    });
   });
 
   it('converts GCJ-02 reports to WGS84 and keeps the original', () => {
     const truth = { lng: 112.851, lat: 35.49 };
     const gcj = fromWgs84(truth, 'GCJ02');
-    const batch = decodeFeedMessages([envelope(1, 'alert', alertReport({ location: { ...gcj, crs: 'GCJ02' } }))], ctx());
+    const batch = decodeFeedMessages(
+      [envelope(1, 'alert', alertReport({ location: { ...gcj, crs: 'GCJ02' } }))],
+      ctx(),
+    );
     const alert = batch.alerts[0]!;
     expect(alert.location).toEqual({ ...gcj, crs: 'GCJ02' });
     expect(haversineMeters(alert.position, truth)).toBeLessThan(2);
@@ -31,7 +39,10 @@ describe('decodeFeedMessages', () => {
 
   it('quarantines a malformed alert with its reason and raw payload, and still advances the seq', () => {
     const bad = { ...alertReport(), priority: 9, location: { lng: 'x' } };
-    const batch = decodeFeedMessages([envelope(5, 'alert', bad), envelope(6, 'alert', alertReport({ id: 'ok-1' }))], ctx());
+    const batch = decodeFeedMessages(
+      [envelope(5, 'alert', bad), envelope(6, 'alert', alertReport({ id: 'ok-1' }))],
+      ctx(),
+    );
     expect(batch.alerts.map((a) => a.id)).toEqual(['ok-1']);
     expect(batch.quarantine).toHaveLength(1);
     expect(batch.quarantine[0]).toMatchObject({ seq: 5, type: 'alert' });
@@ -48,7 +59,11 @@ describe('decodeFeedMessages', () => {
 
   it('drops resends at or below the stored seq and duplicate ids within a batch', () => {
     const batch = decodeFeedMessages(
-      [envelope(3, 'alert', alertReport({ id: 'old' })), envelope(4, 'alert', alertReport({ id: 'dup' })), envelope(5, 'alert', alertReport({ id: 'dup' }))],
+      [
+        envelope(3, 'alert', alertReport({ id: 'old' })),
+        envelope(4, 'alert', alertReport({ id: 'dup' })),
+        envelope(5, 'alert', alertReport({ id: 'dup' })),
+      ],
       ctx({ lastSeq: 3 }),
     );
     expect(batch.alerts.map((a) => a.id)).toEqual(['dup']);
@@ -70,6 +85,9 @@ describe('decodeFeedMessages', () => {
     expect(batch.positions).toHaveLength(1);
     expect(batch.unitStatus).toHaveLength(1);
     expect(batch.cameraStatus).toHaveLength(1);
-    expect(batch.quarantine.map((q) => q.reason)).toEqual(['unknown unit U99', 'unknown camera 14990101001320000002']);
+    expect(batch.quarantine.map((q) => q.reason)).toEqual([
+      'unknown unit U99',
+      'unknown camera 14990101001320000002',
+    ]);
   });
 });

@@ -7,7 +7,12 @@ import { toWgs84 } from '../../../shared/domain/coords';
 import { loneSurrogateReason } from '../../../shared/protocol/wellFormedText';
 import type { FeedBatch } from '../db/consoleRepository';
 import { emptySeatFeed } from '../db/seatRepository';
-import { AlertOwnerPayloadSchema, AlertStepPayloadSchema, SeatPresencePayloadSchema, UnitAssignmentPayloadSchema } from '../../../shared/protocol/seats';
+import {
+  AlertOwnerPayloadSchema,
+  AlertStepPayloadSchema,
+  SeatPresencePayloadSchema,
+  UnitAssignmentPayloadSchema,
+} from '../../../shared/protocol/seats';
 
 export interface DecodeContext {
   /** Highest seq already stored: anything at or below it is a resend and is dropped. */
@@ -42,7 +47,15 @@ const safeStringify = (value: unknown): string => {
  * resends of already-stored seqs. Text is stored exactly or the message is refused.
  */
 export function decodeFeedMessages(raw: readonly unknown[], ctx: DecodeContext): FeedBatch {
-  const batch: FeedBatch = { lastSeq: ctx.lastSeq, alerts: [], positions: [], unitStatus: [], cameraStatus: [], quarantine: [], seats: emptySeatFeed() };
+  const batch: FeedBatch = {
+    lastSeq: ctx.lastSeq,
+    alerts: [],
+    positions: [],
+    unitStatus: [],
+    cameraStatus: [],
+    quarantine: [],
+    seats: emptySeatFeed(),
+  };
   const seats = batch.seats!;
   const seenAlertIds = new Set<string>();
   const reject = (seq: number | null, type: string | null, reason: string, value: unknown) =>
@@ -51,7 +64,8 @@ export function decodeFeedMessages(raw: readonly unknown[], ctx: DecodeContext):
   for (const message of raw) {
     const envelope = FeedEnvelopeSchema.safeParse(message);
     if (!envelope.success) {
-      const seq = typeof (message as { seq?: unknown })?.seq === 'number' ? (message as { seq: number }).seq : null;
+      const seq =
+        typeof (message as { seq?: unknown })?.seq === 'number' ? (message as { seq: number }).seq : null;
       reject(seq, null, `invalid envelope: ${describe(envelope.error)}`, message);
       if (seq !== null && seq > batch.lastSeq) batch.lastSeq = seq;
       continue;
@@ -66,7 +80,10 @@ export function decodeFeedMessages(raw: readonly unknown[], ctx: DecodeContext):
       continue;
     }
     // The gateway's stand-in for an envelope too large to send: keep its reason, move on.
-    const withheld = typeof payload === 'object' && payload !== null && 'withheld' in payload ? WithheldPayloadSchema.safeParse(payload) : null;
+    const withheld =
+      typeof payload === 'object' && payload !== null && 'withheld' in payload
+        ? WithheldPayloadSchema.safeParse(payload)
+        : null;
     if (withheld?.success) {
       reject(seq, type, `withheld by the gateway: ${withheld.data.withheld.reason}`, message);
       continue;
@@ -96,22 +113,26 @@ export function decodeFeedMessages(raw: readonly unknown[], ctx: DecodeContext):
       }
       case 'unit.position': {
         const position = UnitPositionSchema.safeParse(payload);
-        if (!position.success) reject(seq, type, `invalid unit position: ${describe(position.error)}`, message);
-        else if (!ctx.knownUnits.has(position.data.unitId)) reject(seq, type, `unknown unit ${position.data.unitId}`, message);
+        if (!position.success)
+          reject(seq, type, `invalid unit position: ${describe(position.error)}`, message);
+        else if (!ctx.knownUnits.has(position.data.unitId))
+          reject(seq, type, `unknown unit ${position.data.unitId}`, message);
         else batch.positions.push(position.data);
         break;
       }
       case 'unit.status': {
         const status = UnitStatusReportSchema.safeParse(payload);
         if (!status.success) reject(seq, type, `invalid unit status: ${describe(status.error)}`, message);
-        else if (!ctx.knownUnits.has(status.data.unitId)) reject(seq, type, `unknown unit ${status.data.unitId}`, message);
+        else if (!ctx.knownUnits.has(status.data.unitId))
+          reject(seq, type, `unknown unit ${status.data.unitId}`, message);
         else batch.unitStatus.push(status.data);
         break;
       }
       case 'camera.status': {
         const status = CameraStatusReportSchema.safeParse(payload);
         if (!status.success) reject(seq, type, `invalid camera status: ${describe(status.error)}`, message);
-        else if (!ctx.knownCameras.has(status.data.cameraId)) reject(seq, type, `unknown camera ${status.data.cameraId}`, message);
+        else if (!ctx.knownCameras.has(status.data.cameraId))
+          reject(seq, type, `unknown camera ${status.data.cameraId}`, message);
         else batch.cameraStatus.push(status.data);
         break;
       }
@@ -130,14 +151,17 @@ export function decodeFeedMessages(raw: readonly unknown[], ctx: DecodeContext):
       }
       case 'unit.assignment': {
         const assignment = UnitAssignmentPayloadSchema.safeParse(payload);
-        if (!assignment.success) reject(seq, type, `invalid unit assignment: ${describe(assignment.error)}`, message);
-        else if (!ctx.knownUnits.has(assignment.data.unitId)) reject(seq, type, `unknown unit ${assignment.data.unitId}`, message);
+        if (!assignment.success)
+          reject(seq, type, `invalid unit assignment: ${describe(assignment.error)}`, message);
+        else if (!ctx.knownUnits.has(assignment.data.unitId))
+          reject(seq, type, `unknown unit ${assignment.data.unitId}`, message);
         else seats.assignments.push({ seq, payload: assignment.data });
         break;
       }
       case 'seat.presence': {
         const presence = SeatPresencePayloadSchema.safeParse(payload);
-        if (!presence.success) reject(seq, type, `invalid seat presence: ${describe(presence.error)}`, message);
+        if (!presence.success)
+          reject(seq, type, `invalid seat presence: ${describe(presence.error)}`, message);
         else seats.presence = { seq, payload: presence.data };
         break;
       }

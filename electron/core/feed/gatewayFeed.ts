@@ -1,5 +1,10 @@
 import { io, type Socket } from 'socket.io-client';
-import { FEED_FRAME_LIMIT_BYTES, GatewayEvents, GatewayHelloSchema, type GatewayHello } from '../../../shared/protocol/feed';
+import {
+  FEED_FRAME_LIMIT_BYTES,
+  GatewayEvents,
+  GatewayHelloSchema,
+  type GatewayHello,
+} from '../../../shared/protocol/feed';
 import type { FeedStatus } from '../../../shared/contract/api';
 import type { ConsoleRepository, FeedBatchResult } from '../db/consoleRepository';
 import { decodeFeedMessages, lagMs } from './feedDecoder';
@@ -102,7 +107,8 @@ export class GatewayFeed {
     this.socket.on(GatewayEvents.hello, (payload: unknown) => {
       const parsed = GatewayHelloSchema.safeParse(payload);
       this.hello = parsed.success ? parsed.data : null;
-      if (this.options.expectScenario && !this.acceptDrillHello(this.hello, this.options.expectScenario)) return;
+      if (this.options.expectScenario && !this.acceptDrillHello(this.hello, this.options.expectScenario))
+        return;
       if (this.hello) this.checkGatewayIdentity(this.hello);
     });
     this.socket.on(GatewayEvents.feed, (batch: unknown) => {
@@ -124,7 +130,11 @@ export class GatewayFeed {
       this.connectionListeners.forEach((l) => l(true));
       return true;
     }
-    const named = hello ? (hello.scenario === null ? 'a live gateway (no scenario)' : `scenario "${hello.scenario}"`) : 'an invalid hello';
+    const named = hello
+      ? hello.scenario === null
+        ? 'a live gateway (no scenario)'
+        : `scenario "${hello.scenario}"`
+      : 'an invalid hello';
     this.refusal = `refused gateway ${this.options.url}: its hello names ${named}, not the drill "${expected}"; nothing was stored`;
     this.pending = [];
     this.socket?.disconnect(); // no reconnect: the same gateway would be refused again
@@ -218,7 +228,11 @@ export class GatewayFeed {
     );
     const committed = Date.now();
     this.options.onCommitted(result);
-    this.trace?.noteFlushed(result.newAlerts.map((a) => a.id), now, committed);
+    this.trace?.noteFlushed(
+      result.newAlerts.map((a) => a.id),
+      now,
+      committed,
+    );
   }
 
   private updateStatus(patch: Partial<FeedStatus>, pushNow = true): void {

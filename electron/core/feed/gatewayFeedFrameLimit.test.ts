@@ -28,7 +28,14 @@ describe('gateway feed: a frame over the console’s limit', () => {
     const httpServer = http.createServer();
     const io = new Server(httpServer, { serveClient: false });
     io.on('connection', (socket) => {
-      socket.emit(GatewayEvents.feed, [{ seq: 1, type: 'alert', sentAt: new Date().toISOString(), payload: { filler: 'x'.repeat(FEED_FRAME_LIMIT_BYTES) } }]);
+      socket.emit(GatewayEvents.feed, [
+        {
+          seq: 1,
+          type: 'alert',
+          sentAt: new Date().toISOString(),
+          payload: { filler: 'x'.repeat(FEED_FRAME_LIMIT_BYTES) },
+        },
+      ]);
     });
     await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
     cleanup.push(() => new Promise<void>((resolve) => io.close(() => resolve())));
@@ -50,7 +57,9 @@ describe('gateway feed: a frame over the console’s limit', () => {
     cleanup.push(() => feed.stop());
     await waitFor(() => statuses.some((s) => s.state === 'disconnected'), 'the disconnect');
     const reported = statuses.find((s) => s.state === 'disconnected')!;
-    expect(reported.error).toBe(`transport error: the gateway sent a feed frame over this console's limit of ${FEED_FRAME_LIMIT_BYTES} bytes; the gateway must bound its frames (update it)`);
+    expect(reported.error).toBe(
+      `transport error: the gateway sent a feed frame over this console's limit of ${FEED_FRAME_LIMIT_BYTES} bytes; the gateway must bound its frames (update it)`,
+    );
     expect(repository.lastSeq()).toBe(0);
   });
 });

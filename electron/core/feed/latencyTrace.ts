@@ -32,7 +32,8 @@ export class LatencyTrace {
   noteReceived(messages: readonly unknown[], at: number): void {
     for (const m of messages) {
       const e = m as { type?: unknown; sentAt?: unknown; payload?: { id?: unknown } };
-      if (e?.type === 'alert' && typeof e.payload?.id === 'string' && typeof e.sentAt === 'string') this.received.set(e.payload.id, { sentAt: Date.parse(e.sentAt), at });
+      if (e?.type === 'alert' && typeof e.payload?.id === 'string' && typeof e.sentAt === 'string')
+        this.received.set(e.payload.id, { sentAt: Date.parse(e.sentAt), at });
     }
   }
 
@@ -44,7 +45,16 @@ export class LatencyTrace {
       const r = this.received.get(id);
       if (!r) continue;
       this.received.delete(id);
-      lines.push(JSON.stringify({ id, sentAt: r.sentAt, received: r.at, flushed, committed, pushed } satisfies AlertStageTimes));
+      lines.push(
+        JSON.stringify({
+          id,
+          sentAt: r.sentAt,
+          received: r.at,
+          flushed,
+          committed,
+          pushed,
+        } satisfies AlertStageTimes),
+      );
     }
     if (lines.length) appendFileSync(this.file, lines.join('\n') + '\n');
   }

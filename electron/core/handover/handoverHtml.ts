@@ -1,11 +1,13 @@
 import type { HandoverRecord } from '../../../shared/contract/handoverContract';
 
-const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A handover as a self-contained printable page (bilingual headings: it is filed and read by both). */
 export function renderHandoverHtml(r: HandoverRecord): string {
   const c = r.content;
-  const rows = (cells: string[][]) => cells.map((row) => `<tr>${row.map((x) => `<td>${escape(x)}</td>`).join('')}</tr>`).join('');
+  const rows = (cells: string[][]) =>
+    cells.map((row) => `<tr>${row.map((x) => `<td>${escape(x)}</td>`).join('')}</tr>`).join('');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>交接班 Shift handover #${r.id}</title>
 <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%;margin-bottom:1em}td,th{border:1px solid #999;padding:4px 6px;text-align:left}h2{margin-top:1.5em}</style></head>

@@ -68,28 +68,70 @@ export class HandoverService {
   draft(): HandoverContent {
     const outgoing = this.deps.session.require();
     const { repository } = this.deps;
-    const openCases = repository.alerts.list({ includeClosed: false }).filter((a) => !a.owner || a.owner.mine);
-    const transferredCases = this.deps.transferred().map((c) => ({ alert: c.alert, department: c.department, dueAt: c.dueAt, overdue: c.overdue }));
+    const openCases = repository.alerts
+      .list({ includeClosed: false })
+      .filter((a) => !a.owner || a.owner.mine);
+    const transferredCases = this.deps
+      .transferred()
+      .map((c) => ({ alert: c.alert, department: c.department, dueAt: c.dueAt, overdue: c.overdue }));
     const unitsOut = repository.units
       .list()
       .filter((u) => OUT.has(u.status) && (!u.commitment || u.commitment.mine))
-      .map((u) => ({ unitId: u.id, callsign: u.callsign, status: u.status, alertId: u.commitment?.alertId ?? this.unitAlert(u.id) }));
-    return { outgoing: outgoing.username, seat: this.deps.seatName, openCases, transferredCases, unitsOut, at: this.now().toISOString() };
+      .map((u) => ({
+        unitId: u.id,
+        callsign: u.callsign,
+        status: u.status,
+        alertId: u.commitment?.alertId ?? this.unitAlert(u.id),
+      }));
+    return {
+      outgoing: outgoing.username,
+      seat: this.deps.seatName,
+      openCases,
+      transferredCases,
+      unitsOut,
+      at: this.now().toISOString(),
+    };
   }
 
   /** The incoming officer accepts: checked like a sign-in, both sign, the record is stored, the seat is theirs. */
   async accept(incoming: { username: string; password: string }, notes: string): Promise<HandoverRecord> {
     const outgoing = this.deps.session.require();
-    if (incoming.username === outgoing.username) throw new Error('the incoming officer must be someone else than the outgoing one');
+    if (incoming.username === outgoing.username)
+      throw new Error('the incoming officer must be someone else than the outgoing one');
     const account = await this.deps.session.authenticate(incoming.username, incoming.password, 'confirm');
     const content = this.draft();
     const at = this.now().toISOString();
-    const summary = { openCases: content.openCases.map((a) => a.id), transferredCases: content.transferredCases.map((c) => c.alert.id), unitsOut: content.unitsOut.map((u) => u.unitId), notes };
+    const summary = {
+      openCases: content.openCases.map((a) => a.id),
+      transferredCases: content.transferredCases.map((c) => c.alert.id),
+      unitsOut: content.unitsOut.map((u) => u.unitId),
+      notes,
+    };
     let id = 0;
     this.deps.db.transaction(() => {
-      const given = this.deps.audit.append({ operator: outgoing.username, action: 'shift.handover', subject: `seat:${this.deps.seatName}`, payload: { to: account.username, ...summary } });
-      const taken = this.deps.audit.append({ operator: account.username, action: 'shift.handover.accepted', subject: `seat:${this.deps.seatName}`, payload: { from: outgoing.username, handoverHash: given.hash } });
-      id = Number(this.insertStmt.run(at, outgoing.username, account.username, notes, JSON.stringify(content), given.seq, taken.seq).lastInsertRowid);
+      const given = this.deps.audit.append({
+        operator: outgoing.username,
+        action: 'shift.handover',
+        subject: `seat:${this.deps.seatName}`,
+        payload: { to: account.username, ...summary },
+      });
+      const taken = this.deps.audit.append({
+        operator: account.username,
+        action: 'shift.handover.accepted',
+        subject: `seat:${this.deps.seatName}`,
+        payload: { from: outgoing.username, handoverHash: given.hash },
+      });
+      id = Number(
+        this.insertStmt.run(
+          at,
+          outgoing.username,
+          account.username,
+          notes,
+          JSON.stringify(content),
+          given.seq,
+          taken.seq,
+        ).lastInsertRowid,
+      );
     })();
     this.deps.session.takeOverSeat(account, 'shift.handover');
     return this.get(id)!;
@@ -112,7 +154,9 @@ export class HandoverService {
   }
 
   private unitAlert(unitId: string): string | null {
-    const row = this.deps.db.prepare<[string], { alert_id: string | null }>('SELECT alert_id FROM units WHERE id = ?').get(unitId);
+    const row = this.deps.db
+      .prepare<[string], { alert_id: string | null }>('SELECT alert_id FROM units WHERE id = ?')
+      .get(unitId);
     return row?.alert_id ?? null;
   }
 }

@@ -3,12 +3,22 @@ import fc from 'fast-check';
 import { calibrate, errorStats, proposeFactor, type EtaSample } from './etaCalibration';
 import { calibratedProfiles, DEFAULT_PROFILES, pieceSpeedKmh } from '../../../node/routing';
 
-const s = (unitType: EtaSample['unitType'], predictedSeconds: number, actualSeconds: number, hour = 10): EtaSample => ({ unitType, hour, predictedSeconds, actualSeconds });
+const s = (
+  unitType: EtaSample['unitType'],
+  predictedSeconds: number,
+  actualSeconds: number,
+  hour = 10,
+): EtaSample => ({ unitType, hour, predictedSeconds, actualSeconds });
 const period = { from: '2026-11-01T00:00:00Z', to: '2026-11-30T00:00:00Z' };
 
 describe('ETA calibration', () => {
   it('computes bias, mean absolute error and the median ratio by hand', () => {
-    expect(errorStats([s('car', 100, 120), s('car', 200, 180), s('car', 100, 150)])).toEqual({ n: 3, biasSeconds: 16.7, maeSeconds: 30, ratio: 1.2 });
+    expect(errorStats([s('car', 100, 120), s('car', 200, 180), s('car', 100, 150)])).toEqual({
+      n: 3,
+      biasSeconds: 16.7,
+      maeSeconds: 30,
+      ratio: 1.2,
+    });
   });
 
   it('proposes a slower factor when units arrive later than predicted, none below the sample minimum', () => {
@@ -20,7 +30,12 @@ describe('ETA calibration', () => {
   });
 
   it('groups by unit type and hour, leaves out absurd samples and skips the road class', () => {
-    const samples = [...Array.from({ length: 20 }, (_, i) => s('foot', 300, 300, i % 2 ? 8 : 9)), s('car', 100, 90), s('car', 100, 10_000), s('car', 0, 100)];
+    const samples = [
+      ...Array.from({ length: 20 }, (_, i) => s('foot', 300, 300, i % 2 ? 8 : 9)),
+      s('car', 100, 90),
+      s('car', 100, 10_000),
+      s('car', 0, 100),
+    ];
     const r = calibrate(samples, { foot: 1.1 }, period);
     expect(r.samples).toBe(21);
     expect(r.byUnitType.map((u) => [u.unitType, u.n, u.currentFactor, u.proposedFactor])).toEqual([
@@ -37,13 +52,21 @@ describe('ETA calibration', () => {
 
   it('property: applying the proposed factor brings the median ratio to 1 (within clamping)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 30, max: 900 }), fc.double({ min: 0.6, max: 1.6, noNaN: true })), { minLength: 20, maxLength: 60 }), (pairs) => {
-        const samples = pairs.map(([p, r]) => s('car', p, p * r));
-        const f = proposeFactor(samples, 1)!;
-        // New ETA = old ETA / f: the median of actual / new ETA is f × the old median ratio ≈ 1.
-        const newRatio = errorStats(samples.map((x) => ({ ...x, predictedSeconds: x.predictedSeconds / f }))).ratio;
-        expect(Math.abs(newRatio - 1)).toBeLessThan(0.05);
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(fc.integer({ min: 30, max: 900 }), fc.double({ min: 0.6, max: 1.6, noNaN: true })),
+          { minLength: 20, maxLength: 60 },
+        ),
+        (pairs) => {
+          const samples = pairs.map(([p, r]) => s('car', p, p * r));
+          const f = proposeFactor(samples, 1)!;
+          // New ETA = old ETA / f: the median of actual / new ETA is f × the old median ratio ≈ 1.
+          const newRatio = errorStats(
+            samples.map((x) => ({ ...x, predictedSeconds: x.predictedSeconds / f })),
+          ).ratio;
+          expect(Math.abs(newRatio - 1)).toBeLessThan(0.05);
+        },
+      ),
     );
   });
 });

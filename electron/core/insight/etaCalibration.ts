@@ -25,7 +25,11 @@ export interface CalibrationRules {
   factorRange: readonly [number, number];
 }
 
-export const DEFAULT_CALIBRATION_RULES: CalibrationRules = { minSamples: 20, ratioRange: [0.2, 5], factorRange: [0.5, 2] };
+export const DEFAULT_CALIBRATION_RULES: CalibrationRules = {
+  minSamples: 20,
+  ratioRange: [0.2, 5],
+  factorRange: [0.5, 2],
+};
 
 const median = (xs: readonly number[]): number => {
   if (xs.length === 0) return NaN;
@@ -36,7 +40,12 @@ const median = (xs: readonly number[]): number => {
 const round = (x: number, d = 1): number => Math.round(x * 10 ** d) / 10 ** d;
 
 /** n, bias (mean actual − predicted, s), mean absolute error (s) and median actual/predicted. */
-export function errorStats(samples: readonly EtaSample[]): { n: number; biasSeconds: number; maeSeconds: number; ratio: number } {
+export function errorStats(samples: readonly EtaSample[]): {
+  n: number;
+  biasSeconds: number;
+  maeSeconds: number;
+  ratio: number;
+} {
   const n = samples.length;
   if (n === 0) return { n: 0, biasSeconds: 0, maeSeconds: 0, ratio: 1 };
   let bias = 0;
@@ -46,7 +55,12 @@ export function errorStats(samples: readonly EtaSample[]): { n: number; biasSeco
     bias += e;
     mae += Math.abs(e);
   }
-  return { n, biasSeconds: round(bias / n), maeSeconds: round(mae / n), ratio: round(median(samples.map((s) => s.actualSeconds / s.predictedSeconds)), 3) };
+  return {
+    n,
+    biasSeconds: round(bias / n),
+    maeSeconds: round(mae / n),
+    ratio: round(median(samples.map((s) => s.actualSeconds / s.predictedSeconds)), 3),
+  };
 }
 
 export const usable = (s: EtaSample, rules: CalibrationRules = DEFAULT_CALIBRATION_RULES): boolean => {
@@ -59,7 +73,11 @@ export const usable = (s: EtaSample, rules: CalibrationRules = DEFAULT_CALIBRATI
  * The speed factor that would have made the median ETA right: the factor in force times the
  * median predicted/actual ratio (slower arrivals than predicted → a factor below the current).
  */
-export function proposeFactor(samples: readonly EtaSample[], currentFactor: number, rules: CalibrationRules = DEFAULT_CALIBRATION_RULES): number | null {
+export function proposeFactor(
+  samples: readonly EtaSample[],
+  currentFactor: number,
+  rules: CalibrationRules = DEFAULT_CALIBRATION_RULES,
+): number | null {
   if (samples.length < rules.minSamples) return null;
   const f = currentFactor * median(samples.map((s) => s.predictedSeconds / s.actualSeconds));
   return round(Math.min(rules.factorRange[1], Math.max(rules.factorRange[0], f)), 2);
@@ -76,9 +94,17 @@ export function calibrate(
     .map((unitType) => {
       const of = samples.filter((s) => s.unitType === unitType);
       const currentFactor = current[unitType] ?? 1;
-      return { unitType, ...errorStats(of), currentFactor, proposedFactor: proposeFactor(of, currentFactor, rules) };
+      return {
+        unitType,
+        ...errorStats(of),
+        currentFactor,
+        proposedFactor: proposeFactor(of, currentFactor, rules),
+      };
     })
     .filter((r) => r.n > 0);
-  const byHour = Array.from({ length: 24 }, (_, hour) => ({ hour, ...errorStats(samples.filter((s) => s.hour === hour)) })).filter((r) => r.n > 0);
+  const byHour = Array.from({ length: 24 }, (_, hour) => ({
+    hour,
+    ...errorStats(samples.filter((s) => s.hour === hour)),
+  })).filter((r) => r.n > 0);
   return { ...period, samples: samples.length, byUnitType, byHour, byRoadClass: [] };
 }

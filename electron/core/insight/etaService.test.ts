@@ -19,20 +19,44 @@ describe('ETA calibration on stored dispatches', () => {
     const { service, feed, repo } = harness;
     const scene = repo.alerts.get(ID)!.position;
     service.act(ID, { type: 'dispatch', unitIds: ['U01', 'U02'] });
-    const rows = repo.db.prepare('SELECT unit_id, predicted_eta_seconds, unit_type FROM dispatches ORDER BY id').all();
+    const rows = repo.db
+      .prepare('SELECT unit_id, predicted_eta_seconds, unit_type FROM dispatches ORDER BY id')
+      .all();
     expect(rows).toEqual([
       { unit_id: 'U01', predicted_eta_seconds: 100, unit_type: 'car' },
       { unit_id: 'U02', predicted_eta_seconds: null, unit_type: 'car' },
     ]);
-    const fix = { unitId: 'U01', lng: scene.lng, lat: scene.lat, heading: 0, speed: 1, at: '2026-11-20T11:02:10.000Z' };
+    const fix = {
+      unitId: 'U01',
+      lng: scene.lng,
+      lat: scene.lat,
+      heading: 0,
+      speed: 1,
+      at: '2026-11-20T11:02:10.000Z',
+    };
     feed('unit.position', [fix]);
     service.onPositions([fix]);
     // Sent 11:00:10, arrived 11:02:10: 120 s against a predicted 100 s.
     const samples = etaSamples(repo.db, Date.parse('2026-11-19T00:00:00Z'));
     expect(samples).toEqual([{ unitType: 'car', hour: 19, predictedSeconds: 100, actualSeconds: 120 }]);
-    const eta = createEtaService({ db: repo.db, meta: repo.meta, routing: fakeRouting(), now: () => Date.parse('2026-11-21T00:00:00Z') });
+    const eta = createEtaService({
+      db: repo.db,
+      meta: repo.meta,
+      routing: fakeRouting(),
+      now: () => Date.parse('2026-11-21T00:00:00Z'),
+    });
     const report = eta.report(7);
-    expect(report.byUnitType).toEqual([{ unitType: 'car', n: 1, biasSeconds: 20, maeSeconds: 20, ratio: 1.2, currentFactor: 1, proposedFactor: null }]);
+    expect(report.byUnitType).toEqual([
+      {
+        unitType: 'car',
+        n: 1,
+        biasSeconds: 20,
+        maeSeconds: 20,
+        ratio: 1.2,
+        currentFactor: 1,
+        proposedFactor: null,
+      },
+    ]);
     expect(report.byHour).toEqual([{ hour: 19, n: 1, biasSeconds: 20, maeSeconds: 20, ratio: 1.2 }]);
   });
 

@@ -31,7 +31,10 @@ export function storedSpeedFactors(meta: MetaRepository): SpeedFactors {
 
 export function etaSamples(db: Db, sinceMs: number): EtaSample[] {
   const rows = db
-    .prepare<[string], { unit_type: string; dispatched_at: string; predicted_eta_seconds: number; arrived_at: string }>(
+    .prepare<
+      [string],
+      { unit_type: string; dispatched_at: string; predicted_eta_seconds: number; arrived_at: string }
+    >(
       `SELECT unit_type, dispatched_at, predicted_eta_seconds, arrived_at FROM dispatches
         WHERE dispatched_at >= ? AND predicted_eta_seconds IS NOT NULL AND arrived_at IS NOT NULL AND unit_type IS NOT NULL`,
     )
@@ -42,12 +45,22 @@ export function etaSamples(db: Db, sinceMs: number): EtaSample[] {
     if (!type.success || Date.parse(r.dispatched_at) < sinceMs) continue;
     // Actual = sent → arrived (the response time stored beside it counts from the call).
     const actual = (Date.parse(r.arrived_at) - Date.parse(r.dispatched_at)) / 1000;
-    out.push({ unitType: type.data, hour: cityHour(r.dispatched_at), predictedSeconds: r.predicted_eta_seconds, actualSeconds: actual });
+    out.push({
+      unitType: type.data,
+      hour: cityHour(r.dispatched_at),
+      predictedSeconds: r.predicted_eta_seconds,
+      actualSeconds: actual,
+    });
   }
   return out;
 }
 
-export function createEtaService(opts: { db: Db; meta: MetaRepository; routing: SpeedFactorTarget; now?: () => number }) {
+export function createEtaService(opts: {
+  db: Db;
+  meta: MetaRepository;
+  routing: SpeedFactorTarget;
+  now?: () => number;
+}) {
   const now = opts.now ?? Date.now;
   // Factors accepted earlier hold from the start.
   const stored = storedSpeedFactors(opts.meta);
@@ -56,7 +69,10 @@ export function createEtaService(opts: { db: Db; meta: MetaRepository; routing: 
     report(days: number): EtaCalibration {
       const to = now();
       const from = to - days * 86_400_000;
-      return calibrate(etaSamples(opts.db, from), opts.routing.speedFactors(), { from: new Date(from).toISOString(), to: new Date(to).toISOString() });
+      return calibrate(etaSamples(opts.db, from), opts.routing.speedFactors(), {
+        from: new Date(from).toISOString(),
+        to: new Date(to).toISOString(),
+      });
     },
     /** Merges the factors into the ones in force, stores and applies them; returns those now in force. */
     apply(factors: SpeedFactors): { before: SpeedFactors; after: SpeedFactors } {

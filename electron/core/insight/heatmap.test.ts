@@ -26,7 +26,8 @@ describe('heatmapPoints', () => {
     repo.close();
     tmp.cleanup();
   });
-  const q = (extra: object = {}) => HeatmapQuerySchema.parse({ from: '2026-11-19T16:00:00Z', to: '2026-11-21T16:00:00Z', ...extra });
+  const q = (extra: object = {}) =>
+    HeatmapQuerySchema.parse({ from: '2026-11-19T16:00:00Z', to: '2026-11-21T16:00:00Z', ...extra });
 
   it('returns the period’s alerts, newest first, without merged ones', () => {
     const r = heatmapPoints(repo.db, q());
@@ -35,15 +36,26 @@ describe('heatmapPoints', () => {
     expect(r.points[0]).toMatchObject({ priority: 1, category: 'robbery' });
   });
   it('filters by category and by the hour of day in city time, whatever offset the report used', () => {
-    expect(heatmapPoints(repo.db, q({ categories: ['theft'] })).points.map((p) => p.id)).toEqual(['a1', 'a3']);
+    expect(heatmapPoints(repo.db, q({ categories: ['theft'] })).points.map((p) => p.id)).toEqual([
+      'a1',
+      'a3',
+    ]);
     expect(heatmapPoints(repo.db, q({ hour: 19 })).points.map((p) => p.id)).toEqual(['a2', 'a1']);
-    expect(heatmapPoints(repo.db, q({ hour: 0, categories: ['robbery', 'theft'] })).points.map((p) => p.id)).toEqual(['a6']);
+    expect(
+      heatmapPoints(repo.db, q({ hour: 0, categories: ['robbery', 'theft'] })).points.map((p) => p.id),
+    ).toEqual(['a6']);
   });
   it('caps the points but counts them all', () => {
-    expect(heatmapPoints(repo.db, q(), 2)).toMatchObject({ total: 4, capped: true, points: [{ id: 'a6' }, { id: 'a2' }] });
+    expect(heatmapPoints(repo.db, q(), 2)).toMatchObject({
+      total: 4,
+      capped: true,
+      points: [{ id: 'a6' }, { id: 'a2' }],
+    });
   });
   it('refuses a period that ends before it starts', () => {
-    expect(HeatmapQuerySchema.safeParse({ from: '2026-11-21T00:00:00Z', to: '2026-11-20T00:00:00Z' }).success).toBe(false);
+    expect(
+      HeatmapQuerySchema.safeParse({ from: '2026-11-21T00:00:00Z', to: '2026-11-20T00:00:00Z' }).success,
+    ).toBe(false);
   });
 });
 

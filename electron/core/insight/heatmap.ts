@@ -33,7 +33,11 @@ export function heatmapPoints(db: Db, query: HeatmapQuery, limit = HEATMAP_POINT
        ${cats ? `AND category IN (${cats.map(() => '?').join(',')})` : ''}
 `,
     )
-    .all(new Date(from - margin).toISOString().slice(0, 10), new Date(to + margin).toISOString(), ...(cats ?? []));
+    .all(
+      new Date(from - margin).toISOString().slice(0, 10),
+      new Date(to + margin).toISOString(),
+      ...(cats ?? []),
+    );
   const hour = query.hour ?? null;
   const matching = rows
     .map((r) => ({ r, t: Date.parse(r.reported_at) }))
@@ -41,7 +45,15 @@ export function heatmapPoints(db: Db, query: HeatmapQuery, limit = HEATMAP_POINT
     .sort((a, b) => b.t - a.t)
     .map(({ r }) => r);
   return {
-    points: matching.slice(0, limit).map((r) => ({ id: r.id, lng: r.lng, lat: r.lat, category: r.category, priority: r.priority, reportedAt: r.reported_at, address: r.address })),
+    points: matching.slice(0, limit).map((r) => ({
+      id: r.id,
+      lng: r.lng,
+      lat: r.lat,
+      category: r.category,
+      priority: r.priority,
+      reportedAt: r.reported_at,
+      address: r.address,
+    })),
     total: matching.length,
     capped: matching.length > limit,
   };

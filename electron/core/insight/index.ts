@@ -64,10 +64,15 @@ export function createInsightHandlers(deps: InsightDeps): InsightHandlers {
       () => ({ action: 'routing.speedFactors', subject: 'routing:speedFactors', payload: lastApplied }),
     ),
     'insight.reposition': async ({ maxMoves, weeks }) => reposition.advise(maxMoves, weeks),
-    'insight.sendMove': guardSeatControl(deps.seat, 'reposition', async ({ unitId, lng, lat }) => reposition.send(unitId, { lng, lat }), ([move], result) => ({
-      action: 'unit.reposition',
-      subject: `unit:${move.unitId}`,
-      payload: { to: { lng: move.lng, lat: move.lat }, commandId: result.commandId },
-    })),
+    'insight.sendMove': guardSeatControl(
+      deps.seat,
+      'reposition',
+      async ({ unitId, lng, lat }) => reposition.send(unitId, { lng, lat }),
+      ([move], result) => ({
+        action: 'unit.reposition',
+        subject: `unit:${move.unitId}`,
+        payload: { to: { lng: move.lng, lat: move.lat }, commandId: result.commandId },
+      }),
+    ),
   };
 }

@@ -8,7 +8,15 @@ describe('planRepositioning (greedy)', () => {
   it('moves the redundant unit to the post that covers the most uncovered demand', () => {
     const units: ReachUnit[] = [
       { id: 'U1', busy: false, reach: [0, 1], options: [{ target: 0, reach: [2, 3] }] },
-      { id: 'U2', busy: false, reach: [0], options: [{ target: 0, reach: [2, 3] }, { target: 1, reach: [3] }] },
+      {
+        id: 'U2',
+        busy: false,
+        reach: [0],
+        options: [
+          { target: 0, reach: [2, 3] },
+          { target: 1, reach: [3] },
+        ],
+      },
     ];
     const plan = planRepositioning({ weights, units, maxMoves: 3 });
     expect(plan.before).toBeCloseTo(0.6, 9);
@@ -25,9 +33,22 @@ describe('planRepositioning (greedy)', () => {
     expect(plan.moves).toEqual([]);
   });
   it('suggests nothing when no move gains, and stops at maxMoves', () => {
-    expect(planRepositioning({ weights, units: [{ id: 'U1', busy: false, reach: [0, 2], options: [{ target: 0, reach: [1] }] }], maxMoves: 2 }).moves).toEqual([]);
-    const many: ReachUnit[] = [0, 1, 2, 3].map((j) => ({ id: `U${j}`, busy: false, reach: [], options: [{ target: j, reach: [j] }] }));
-    expect(planRepositioning({ weights, units: many, maxMoves: 2 }).moves.map((m) => m.target)).toEqual([0, 2]);
+    expect(
+      planRepositioning({
+        weights,
+        units: [{ id: 'U1', busy: false, reach: [0, 2], options: [{ target: 0, reach: [1] }] }],
+        maxMoves: 2,
+      }).moves,
+    ).toEqual([]);
+    const many: ReachUnit[] = [0, 1, 2, 3].map((j) => ({
+      id: `U${j}`,
+      busy: false,
+      reach: [],
+      options: [{ target: j, reach: [j] }],
+    }));
+    expect(planRepositioning({ weights, units: many, maxMoves: 2 }).moves.map((m) => m.target)).toEqual([
+      0, 2,
+    ]);
   });
 
   const arbitrary = fc.integer({ min: 1, max: 12 }).chain((cells) =>
@@ -37,7 +58,13 @@ describe('planRepositioning (greedy)', () => {
         fc.record({
           busy: fc.boolean(),
           reach: fc.array(fc.integer({ min: 0, max: cells - 1 }), { maxLength: cells }),
-          options: fc.uniqueArray(fc.record({ target: fc.integer({ min: 0, max: 5 }), reach: fc.array(fc.integer({ min: 0, max: cells - 1 }), { maxLength: cells }) }), { maxLength: 6, selector: (o) => o.target }),
+          options: fc.uniqueArray(
+            fc.record({
+              target: fc.integer({ min: 0, max: 5 }),
+              reach: fc.array(fc.integer({ min: 0, max: cells - 1 }), { maxLength: cells }),
+            }),
+            { maxLength: 6, selector: (o) => o.target },
+          ),
         }),
         { maxLength: 8 },
       ),
@@ -67,7 +94,10 @@ describe('planRepositioning (greedy)', () => {
             return m ? u.options.find((o) => o.target === m.target)!.reach : u.reach;
           });
         expect(plan.after).toBeCloseTo(weightedCoverage(w, placed), 9);
-        expect(plan.after - plan.before).toBeCloseTo(plan.moves.reduce((s, m) => s + m.gain, 0), 9);
+        expect(plan.after - plan.before).toBeCloseTo(
+          plan.moves.reduce((s, m) => s + m.gain, 0),
+          9,
+        );
       }),
       { numRuns: 300 },
     );

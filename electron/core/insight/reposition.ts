@@ -38,7 +38,10 @@ export interface RepositionPlan {
 const EPS = 1e-12;
 
 /** Weighted share of cells reached by at least one of the reach lists. */
-export function weightedCoverage(weights: readonly number[], reaches: readonly (readonly number[])[]): number {
+export function weightedCoverage(
+  weights: readonly number[],
+  reaches: readonly (readonly number[])[],
+): number {
   const total = weights.reduce((s, w) => s + w, 0);
   if (total <= 0) return 0;
   const hit = new Uint8Array(weights.length);
@@ -52,7 +55,13 @@ export function planRepositioning({ weights, units, maxMoves }: RepositionInput)
   const total = weights.reduce((s, w) => s + w, 0);
   // A cell listed twice in a reach counts once.
   const uniq = (r: readonly number[]): number[] => [...new Set(r)];
-  const idle: ReachUnit[] = units.filter((u) => !u.busy).map((u) => ({ ...u, reach: uniq(u.reach), options: u.options.map((o) => ({ target: o.target, reach: uniq(o.reach) })) }));
+  const idle: ReachUnit[] = units
+    .filter((u) => !u.busy)
+    .map((u) => ({
+      ...u,
+      reach: uniq(u.reach),
+      options: u.options.map((o) => ({ target: o.target, reach: uniq(o.reach) })),
+    }));
   const position = new Map(idle.map((u) => [u.id, u.reach]));
   const count = new Int32Array(weights.length);
   for (const r of position.values()) for (const j of r) count[j]!++;
@@ -75,7 +84,8 @@ export function planRepositioning({ weights, units, maxMoves }: RepositionInput)
         let gain = 0;
         for (const j of opt.reach) if (count[j] === 0) gain += weights[j]!;
         const net = gain - loss;
-        if (net > EPS && (!best || net > best.gain + EPS)) best = { unit, target: opt.target, reach: opt.reach, gain: net };
+        if (net > EPS && (!best || net > best.gain + EPS))
+          best = { unit, target: opt.target, reach: opt.reach, gain: net };
       }
       for (const j of now) count[j]!++;
     }

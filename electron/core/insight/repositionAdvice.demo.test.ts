@@ -42,7 +42,18 @@ function demand(): DemandPoint[] {
 
 const BUSY = new Set(['U07', 'U12', 'U20']);
 const units = (): Unit[] =>
-  pack.units.map((u) => ({ ...u, status: BUSY.has(u.id) ? 'on_scene' : 'available', position: { unitId: u.id, lng: u.home.lng, lat: u.home.lat, heading: 0, speed: 0, at: '2026-11-20T11:00:00Z' } }));
+  pack.units.map((u) => ({
+    ...u,
+    status: BUSY.has(u.id) ? 'on_scene' : 'available',
+    position: {
+      unitId: u.id,
+      lng: u.home.lng,
+      lat: u.home.lat,
+      heading: 0,
+      speed: 0,
+      at: '2026-11-20T11:00:00Z',
+    },
+  }));
 
 beforeAll(async () => {
   pack = await loadCityPack(DIR);
@@ -55,7 +66,9 @@ describe('repositioning advice on the demo city', () => {
     const posts = pack.units.map((u) => ({ lng: u.home.lng, lat: u.home.lat, label: u.callsign }));
     const advice = adviseRepositioning({ router, cells, units: units(), posts, maxMoves: 3 });
     // Figures for the report.
-    console.info(`demo reposition: ${cells.length} cells, before ${(advice.before * 100).toFixed(1)} %, after ${(advice.after * 100).toFixed(1)} %, moves ${advice.moves.map((m) => `${m.callsign}→${m.toLabel} +${(m.gain * 100).toFixed(1)}`).join('; ')}`);
+    console.info(
+      `demo reposition: ${cells.length} cells, before ${(advice.before * 100).toFixed(1)} %, after ${(advice.after * 100).toFixed(1)} %, moves ${advice.moves.map((m) => `${m.callsign}→${m.toLabel} +${(m.gain * 100).toFixed(1)}`).join('; ')}`,
+    );
     expect(advice.moves.length).toBeGreaterThan(0);
     expect(advice.moves.length).toBeLessThanOrEqual(3);
     expect(advice.after).toBeGreaterThan(advice.before);
@@ -66,7 +79,20 @@ describe('repositioning advice on the demo city', () => {
   it('counts a busy unit standing in the busiest cell as no coverage at all', () => {
     const cells = demandCells(demand()).slice(0, 5);
     const c = cells[0]!;
-    const one: Unit[] = [{ ...pack.units[0]!, status: 'on_scene', position: { unitId: pack.units[0]!.id, lng: c.lng, lat: c.lat, heading: 0, speed: 0, at: '2026-11-20T11:00:00Z' } }];
+    const one: Unit[] = [
+      {
+        ...pack.units[0]!,
+        status: 'on_scene',
+        position: {
+          unitId: pack.units[0]!.id,
+          lng: c.lng,
+          lat: c.lat,
+          heading: 0,
+          speed: 0,
+          at: '2026-11-20T11:00:00Z',
+        },
+      },
+    ];
     const advice = adviseRepositioning({ router, cells, units: one, posts: [], maxMoves: 3 });
     expect(advice).toMatchObject({ before: 0, after: 0, moves: [], idleUnits: 0 });
     expect(weightedCoverage([1], [])).toBe(0);

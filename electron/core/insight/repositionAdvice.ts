@@ -60,7 +60,9 @@ export interface AdviceInput {
 
 const isIdle = (u: Unit): boolean => u.status === 'available' && u.position !== null;
 
-export function adviseRepositioning(input: AdviceInput): Pick<RepositionAdvice, 'before' | 'after' | 'idleUnits' | 'moves'> {
+export function adviseRepositioning(
+  input: AdviceInput,
+): Pick<RepositionAdvice, 'before' | 'after' | 'idleUnits' | 'moves'> {
   const budget = input.budgetSeconds ?? REPOSITION_BUDGET_SECONDS;
   const targets: Target[] = [];
   const seen = new Set<string>();
@@ -71,13 +73,16 @@ export function adviseRepositioning(input: AdviceInput): Pick<RepositionAdvice, 
     targets.push(t);
   };
   for (const p of input.posts) addTarget({ ...p, kind: 'post' });
-  for (const c of input.cells.slice(0, CELL_TARGETS)) addTarget({ lng: c.lng, lat: c.lat, kind: 'cell', label: `${c.lat.toFixed(4)}, ${c.lng.toFixed(4)}` });
+  for (const c of input.cells.slice(0, CELL_TARGETS))
+    addTarget({ lng: c.lng, lat: c.lat, kind: 'cell', label: `${c.lat.toFixed(4)}, ${c.lng.toFixed(4)}` });
 
   const idle = input.units.filter(isIdle);
   const types = [...new Set(idle.map((u) => u.type))];
   const entries: RankUnit[] = [
     ...idle.map((u) => ({ id: `u:${u.id}`, type: u.type, lng: u.position!.lng, lat: u.position!.lat })),
-    ...types.flatMap((type) => targets.map((t, k) => ({ id: `t:${type}:${k}`, type, lng: t.lng, lat: t.lat }))),
+    ...types.flatMap((type) =>
+      targets.map((t, k) => ({ id: `t:${type}:${k}`, type, lng: t.lng, lat: t.lat })),
+    ),
   ];
   const reach = new Map<string, number[]>(entries.map((e) => [e.id, []]));
   if (entries.length) {
@@ -93,7 +98,11 @@ export function adviseRepositioning(input: AdviceInput): Pick<RepositionAdvice, 
     reach: isIdle(u) ? reach.get(`u:${u.id}`)! : [],
     options: isIdle(u) ? targets.map((_, k) => ({ target: k, reach: reach.get(`t:${u.type}:${k}`)! })) : [],
   }));
-  const plan = planRepositioning({ weights: input.cells.map((c) => c.weight), units: reachUnits, maxMoves: input.maxMoves });
+  const plan = planRepositioning({
+    weights: input.cells.map((c) => c.weight),
+    units: reachUnits,
+    maxMoves: input.maxMoves,
+  });
   const byId = new Map(input.units.map((u) => [u.id, u]));
   return {
     before: plan.before,
@@ -102,7 +111,16 @@ export function adviseRepositioning(input: AdviceInput): Pick<RepositionAdvice, 
     moves: plan.moves.map((m) => {
       const u = byId.get(m.unitId)!;
       const t = targets[m.target]!;
-      return { unitId: u.id, callsign: u.callsign, unitType: u.type as UnitType, from: { lng: u.position!.lng, lat: u.position!.lat }, to: { lng: t.lng, lat: t.lat }, toKind: t.kind, toLabel: t.label, gain: m.gain };
+      return {
+        unitId: u.id,
+        callsign: u.callsign,
+        unitType: u.type as UnitType,
+        from: { lng: u.position!.lng, lat: u.position!.lat },
+        to: { lng: t.lng, lat: t.lat },
+        toKind: t.kind,
+        toLabel: t.label,
+        gain: m.gain,
+      };
     }),
   };
 }

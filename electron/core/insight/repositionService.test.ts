@@ -21,12 +21,23 @@ describe('repositioning moves as commands', () => {
   it('sends an idle unit’s move through the outbox as unit.reposition', async () => {
     harness = await dispatchHarness();
     const { commandId } = service().send('U01', { lng: 112.86, lat: 35.51 });
-    expect(harness.outbox.recent()[0]).toMatchObject({ commandId, kind: 'unit.reposition', payload: { unitId: 'U01', lng: 112.86, lat: 35.51 } });
+    expect(harness.outbox.recent()[0]).toMatchObject({
+      commandId,
+      kind: 'unit.reposition',
+      payload: { unitId: 'U01', lng: 112.86, lat: 35.51 },
+    });
   });
   it('refuses to move a busy unit', async () => {
     harness = await dispatchHarness();
-    harness.status({ unitId: 'U02', status: 'en_route', at: '2026-11-20T11:00:20.000Z', alertId: '110-20261120-0001' });
-    expect(() => service().send('U02', { lng: 112.86, lat: 35.51 })).toThrow(/U02 is en_route, not available/);
+    harness.status({
+      unitId: 'U02',
+      status: 'en_route',
+      at: '2026-11-20T11:00:20.000Z',
+      alertId: '110-20261120-0001',
+    });
+    expect(() => service().send('U02', { lng: 112.86, lat: 35.51 })).toThrow(
+      /U02 is en_route, not available/,
+    );
     expect(() => service().send('U99', { lng: 112.86, lat: 35.51 })).toThrow(/Unknown unit/);
     expect(harness.outbox.recent().filter((c) => c.kind === 'unit.reposition')).toEqual([]);
   });

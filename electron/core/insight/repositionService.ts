@@ -10,7 +10,12 @@ import type { RepositionAdvice } from '../../../shared/contract/insightContract'
 import { cityHour } from '../../../shared/domain/cityTime';
 import type { Router } from '../../../node/routing';
 import type { CommandOutbox } from '../outbox/commandOutbox';
-import { adviseRepositioning, demandCells, REPOSITION_BUDGET_SECONDS, type DemandPoint } from './repositionAdvice';
+import {
+  adviseRepositioning,
+  demandCells,
+  REPOSITION_BUDGET_SECONDS,
+  type DemandPoint,
+} from './repositionAdvice';
 
 export const DEFAULT_WEEKS = 4;
 
@@ -18,7 +23,9 @@ export const DEFAULT_WEEKS = 4;
 export function hourDemand(db: Db, nowMs: number, hour: number, weeks: number): DemandPoint[] {
   const since = nowMs - weeks * 7 * 86_400_000;
   return db
-    .prepare<[string], { lng: number; lat: number; reported_at: string }>("SELECT lng, lat, reported_at FROM alerts WHERE reported_at >= ? AND status NOT IN ('merged', 'transferred')")
+    .prepare<[string], { lng: number; lat: number; reported_at: string }>(
+      "SELECT lng, lat, reported_at FROM alerts WHERE reported_at >= ? AND status NOT IN ('merged', 'transferred')",
+    )
     .all(new Date(since - 86_400_000).toISOString().slice(0, 10))
     .filter((r) => {
       const t = Date.parse(r.reported_at);
@@ -46,15 +53,30 @@ export function createRepositionService(deps: RepositionDeps) {
       const points = hourDemand(deps.db, at, hour, weeks);
       const cells = demandCells(points);
       const posts = deps.pack.units.map((u) => ({ lng: u.home.lng, lat: u.home.lat, label: u.callsign }));
-      const advice = adviseRepositioning({ router: deps.router(), cells, units: deps.units(), posts, maxMoves });
-      return { hour, weeks, budgetSeconds: REPOSITION_BUDGET_SECONDS, demandAlerts: points.length, ...advice };
+      const advice = adviseRepositioning({
+        router: deps.router(),
+        cells,
+        units: deps.units(),
+        posts,
+        maxMoves,
+      });
+      return {
+        hour,
+        weeks,
+        budgetSeconds: REPOSITION_BUDGET_SECONDS,
+        demandAlerts: points.length,
+        ...advice,
+      };
     },
     /** Sends one move; refused unless the unit is available now (a busy unit is never moved). */
     send(unitId: string, to: { lng: number; lat: number }): { commandId: string } {
       const unit = deps.units().find((u) => u.id === unitId);
       if (!unit) throw new Error(`Unknown unit ${unitId}`);
-      if (unit.status !== 'available') throw new Error(`unit ${unitId} is ${unit.status}, not available: it is not moved`);
-      const { commandId } = deps.outbox().enqueue({ kind: 'unit.reposition', payload: { unitId, lng: to.lng, lat: to.lat } });
+      if (unit.status !== 'available')
+        throw new Error(`unit ${unitId} is ${unit.status}, not available: it is not moved`);
+      const { commandId } = deps
+        .outbox()
+        .enqueue({ kind: 'unit.reposition', payload: { unitId, lng: to.lng, lat: to.lat } });
       deps.kick();
       return { commandId };
     },

@@ -4,7 +4,9 @@ import type { ConsoleRepository } from '../db/consoleRepository';
 
 let seq = 0;
 
-export function storedAlert(overrides: Partial<Alert> & { id: string; reportedAt: string; lng?: number; lat?: number }): Alert {
+export function storedAlert(
+  overrides: Partial<Alert> & { id: string; reportedAt: string; lng?: number; lat?: number },
+): Alert {
   const lng = overrides.lng ?? 112.851;
   const lat = overrides.lat ?? 35.49;
   const { lng: _lng, lat: _lat, ...rest } = overrides;

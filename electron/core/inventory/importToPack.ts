@@ -13,7 +13,12 @@ import { importRows } from '../../../shared/citypack/inventory/importRows';
 import type { InventoryRecord } from '../../../shared/citypack/inventory/records';
 import type { RowError } from '../../../shared/citypack/inventory/rowReader';
 import type { PackLayer } from '../../../shared/citypack/provenance';
-import { BoundaryCollectionSchema, CityPackManifestSchema, DistrictCollectionSchema, type CityPackManifest } from '../../../shared/citypack/schema';
+import {
+  BoundaryCollectionSchema,
+  CityPackManifestSchema,
+  DistrictCollectionSchema,
+  type CityPackManifest,
+} from '../../../shared/citypack/schema';
 import type { Crs } from '../../../shared/domain/geo';
 import { writeFileAtomic } from './atomicWrite';
 import { readInventoryTable } from './readTable';
@@ -58,7 +63,10 @@ export function errorReportPath(file: string): string {
 }
 
 function writeReport(file: string, errors: readonly RowError[]): void {
-  const csv = Papa.unparse({ fields: ['row', 'column', 'value', 'reason'], data: errors.map((e) => [e.row, e.column, e.value, e.reason]) });
+  const csv = Papa.unparse({
+    fields: ['row', 'column', 'value', 'reason'],
+    data: errors.map((e) => [e.row, e.column, e.value, e.reason]),
+  });
   writeFileAtomic(file, `\uFEFF${csv}\n`);
 }
 
@@ -75,9 +83,16 @@ function existingLayer(kind: InventoryKind, file: string): InventoryRecord[] {
   return json as InventoryRecord[];
 }
 
-function resolveAdcode(raw: Record<string, unknown>, manifest: CityPackManifest, opts: ImportOptions): string {
+function resolveAdcode(
+  raw: Record<string, unknown>,
+  manifest: CityPackManifest,
+  opts: ImportOptions,
+): string {
   if (opts.adcode === undefined || opts.adcode === manifest.adcode) return manifest.adcode;
-  if (manifest.adcode !== UNKNOWN_ADCODE) throw new Error(`--adcode ${opts.adcode} differs from the pack's adcode ${manifest.adcode}; edit pack.json if the pack's is wrong`);
+  if (manifest.adcode !== UNKNOWN_ADCODE)
+    throw new Error(
+      `--adcode ${opts.adcode} differs from the pack's adcode ${manifest.adcode}; edit pack.json if the pack's is wrong`,
+    );
   raw.adcode = opts.adcode;
   return opts.adcode;
 }
@@ -87,14 +102,26 @@ export async function importInventory(opts: ImportOptions): Promise<ImportOutcom
   const rawManifest = readJsonFile(manifestFile) as Record<string, unknown>;
   const manifest = CityPackManifestSchema.parse(rawManifest);
   const adcode = resolveAdcode(rawManifest, manifest, opts);
-  if (opts.kind === 'cameras' && adcode === UNKNOWN_ADCODE) throw new Error('the pack has no adcode (pack.json says 000000): pass --adcode CODE, the city\'s 6-digit code; it is saved in pack.json');
+  if (opts.kind === 'cameras' && adcode === UNKNOWN_ADCODE)
+    throw new Error(
+      "the pack has no adcode (pack.json says 000000): pass --adcode CODE, the city's 6-digit code; it is saved in pack.json",
+    );
   const layerFile = path.join(opts.packDir, manifest.files[opts.kind]);
-  const optional = <T>(file: string, parse: (j: unknown) => T, empty: T): T => (existsSync(file) ? parse(readJsonFile(file)) : empty);
+  const optional = <T>(file: string, parse: (j: unknown) => T, empty: T): T =>
+    existsSync(file) ? parse(readJsonFile(file)) : empty;
   const ctx = inventoryContext(
     {
       manifest: { adcode, bbox: manifest.bbox },
-      districts: optional(path.join(opts.packDir, manifest.files.districts), (j) => DistrictCollectionSchema.parse(j).features, []),
-      boundaries: optional(path.join(opts.packDir, manifest.files.boundaries), (j) => BoundaryCollectionSchema.parse(j).features, []),
+      districts: optional(
+        path.join(opts.packDir, manifest.files.districts),
+        (j) => DistrictCollectionSchema.parse(j).features,
+        [],
+      ),
+      boundaries: optional(
+        path.join(opts.packDir, manifest.files.boundaries),
+        (j) => BoundaryCollectionSchema.parse(j).features,
+        [],
+      ),
       cameras: optional(path.join(opts.packDir, manifest.files.cameras), (j) => j as { id: string }[], []),
     },
     opts.crs,
@@ -102,7 +129,9 @@ export async function importInventory(opts: ImportOptions): Promise<ImportOutcom
 
   opts.progress?.('read', 0, 1);
   const { table, encoding } = await readInventoryTable(opts.file);
-  const result = importRows(opts.kind, table, ctx, opts.map, (done, total) => opts.progress?.('check', done, total));
+  const result = importRows(opts.kind, table, ctx, opts.map, (done, total) =>
+    opts.progress?.('check', done, total),
+  );
   const reportFile = errorReportPath(opts.file);
   const outcome: ImportOutcome = {
     rows: table.rows.length,
@@ -121,7 +150,11 @@ export async function importInventory(opts: ImportOptions): Promise<ImportOutcom
   } else rmSync(reportFile, { force: true }); // a stale report would contradict this clean run
   if ((result.errors.length > 0 && !opts.skipBad) || result.missingColumns.length > 0) return outcome;
 
-  const { merged, summary } = mergeInventory(existingLayer(opts.kind, layerFile), result.records, result.badRowIds);
+  const { merged, summary } = mergeInventory(
+    existingLayer(opts.kind, layerFile),
+    result.records,
+    result.badRowIds,
+  );
   outcome.summary = summary;
   if (opts.dryRun) return outcome;
   opts.progress?.('write', 0, 1);

@@ -23,7 +23,8 @@ export function tableFormatOf(file: string): TableFormat {
  * GBK), which is what "Save as CSV" produces in a Chinese-locale Excel.
  */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'gbk' } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
@@ -34,7 +35,10 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8'
 export function parseCsv(text: string): InventoryTable {
   // One line ending throughout: papaparse detects the first one it sees, and a file edited on two
   // systems (CRLF rows, one LF at the end) would otherwise leave a stray quote in the last cell.
-  const parsed = Papa.parse<string[]>(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text, { skipEmptyLines: false, newline: '\n' });
+  const parsed = Papa.parse<string[]>(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text, {
+    skipEmptyLines: false,
+    newline: '\n',
+  });
   const [headers = [], ...rest] = parsed.data;
   return { headers: headers.map((h) => h.trim()), rows: rest.map((cells, i) => ({ row: i + 2, cells })) };
 }
@@ -45,7 +49,9 @@ const EXCEL_EXACT_LIMIT = 1e15;
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
-    return Math.abs(value) >= EXCEL_EXACT_LIMIT && Number.isInteger(value) ? `${value} (stored by Excel as a number and rounded: format the column as text)` : String(value);
+    return Math.abs(value) >= EXCEL_EXACT_LIMIT && Number.isInteger(value)
+      ? `${value} (stored by Excel as a number and rounded: format the column as text)`
+      : String(value);
   }
   if (typeof value === 'string' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString();
@@ -73,13 +79,22 @@ async function readXlsx(file: string): Promise<InventoryTable> {
 
 /** GeoJSON features as rows: the properties' keys are the headers, plus `geometry` (as GeoJSON text). */
 function geojsonTable(text: string, file: string): InventoryTable {
-  const json = JSON.parse(text) as { type?: string; features?: { properties?: Record<string, unknown> | null; geometry?: unknown }[] };
-  if (json.type !== 'FeatureCollection' || !Array.isArray(json.features)) throw new Error(`${file}: expected a GeoJSON FeatureCollection`);
+  const json = JSON.parse(text) as {
+    type?: string;
+    features?: { properties?: Record<string, unknown> | null; geometry?: unknown }[];
+  };
+  if (json.type !== 'FeatureCollection' || !Array.isArray(json.features))
+    throw new Error(`${file}: expected a GeoJSON FeatureCollection`);
   const keys = [...new Set(json.features.flatMap((f) => Object.keys(f.properties ?? {})))];
   const headers = [...keys, 'geometry'];
   const rows = json.features.map((f, i) => ({
     row: i + 1,
-    cells: [...keys.map((k) => (f.properties?.[k] === undefined || f.properties?.[k] === null ? '' : String(f.properties[k]))), f.geometry ? JSON.stringify(f.geometry) : ''],
+    cells: [
+      ...keys.map((k) =>
+        f.properties?.[k] === undefined || f.properties?.[k] === null ? '' : String(f.properties[k]),
+      ),
+      f.geometry ? JSON.stringify(f.geometry) : '',
+    ],
   }));
   return { headers, rows };
 }

@@ -86,15 +86,29 @@ export class CommandOutbox {
   ) {
     this.now = options.now ?? (() => new Date());
     this.newCommandId = options.newCommandId ?? randomUUID;
-    this.insertStmt = db.prepare('INSERT INTO outbox (command_id, kind, payload, created_at) VALUES (?, ?, ?, ?)');
+    this.insertStmt = db.prepare(
+      'INSERT INTO outbox (command_id, kind, payload, created_at) VALUES (?, ?, ?, ?)',
+    );
     this.byIdStmt = db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE command_id = ?');
-    this.nextStmt = db.prepare<[], OutboxRow>("SELECT * FROM outbox WHERE state IN ('pending','sent') ORDER BY seq LIMIT 1");
-    this.attemptStmt = db.prepare("UPDATE outbox SET state = 'sent', attempts = attempts + 1, last_attempt_at = ? WHERE command_id = ? AND state IN ('pending','sent')");
-    this.errorStmt = db.prepare("UPDATE outbox SET last_error = ? WHERE command_id = ? AND state IN ('pending','sent')");
-    this.ackedStmt = db.prepare("UPDATE outbox SET state = 'acked', ack_at = ?, last_error = NULL WHERE command_id = ? AND state IN ('pending','sent')");
-    this.failedStmt = db.prepare("UPDATE outbox SET state = 'failed', ack_at = ?, last_error = ? WHERE command_id = ? AND state IN ('pending','sent')");
+    this.nextStmt = db.prepare<[], OutboxRow>(
+      "SELECT * FROM outbox WHERE state IN ('pending','sent') ORDER BY seq LIMIT 1",
+    );
+    this.attemptStmt = db.prepare(
+      "UPDATE outbox SET state = 'sent', attempts = attempts + 1, last_attempt_at = ? WHERE command_id = ? AND state IN ('pending','sent')",
+    );
+    this.errorStmt = db.prepare(
+      "UPDATE outbox SET last_error = ? WHERE command_id = ? AND state IN ('pending','sent')",
+    );
+    this.ackedStmt = db.prepare(
+      "UPDATE outbox SET state = 'acked', ack_at = ?, last_error = NULL WHERE command_id = ? AND state IN ('pending','sent')",
+    );
+    this.failedStmt = db.prepare(
+      "UPDATE outbox SET state = 'failed', ack_at = ?, last_error = ? WHERE command_id = ? AND state IN ('pending','sent')",
+    );
     this.listStmt = db.prepare<[number], OutboxRow>('SELECT * FROM outbox ORDER BY seq DESC LIMIT ?');
-    this.countsStmt = db.prepare<[], { state: OutboxState; n: number }>('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state');
+    this.countsStmt = db.prepare<[], { state: OutboxState; n: number }>(
+      'SELECT state, COUNT(*) AS n FROM outbox GROUP BY state',
+    );
   }
 
   /**
@@ -103,8 +117,17 @@ export class CommandOutbox {
    * stored or neither. Throws when the command would not pass the protocol schema.
    */
   enqueue(command: NewCommand): OutboxEntry {
-    const parsed = ConsoleCommandSchema.parse({ commandId: command.commandId ?? this.newCommandId(), kind: command.kind, payload: command.payload });
-    this.insertStmt.run(parsed.commandId, parsed.kind, JSON.stringify(parsed.payload), this.now().toISOString());
+    const parsed = ConsoleCommandSchema.parse({
+      commandId: command.commandId ?? this.newCommandId(),
+      kind: command.kind,
+      payload: command.payload,
+    });
+    this.insertStmt.run(
+      parsed.commandId,
+      parsed.kind,
+      JSON.stringify(parsed.payload),
+      this.now().toISOString(),
+    );
     return this.get(parsed.commandId)!;
   }
 

@@ -8,7 +8,13 @@ import net from 'node:net';
 import { rmSync } from 'node:fs';
 import { io, type Socket } from 'socket.io-client';
 import { startGateway, type RunningGateway } from '../../../gateway/server';
-import { FIXTURE_UNITS, fixtureScenario, tempDir as gatewayTempDir, waitFor, writeFixture } from '../../../tests/unit/gatewayFixtures';
+import {
+  FIXTURE_UNITS,
+  fixtureScenario,
+  tempDir as gatewayTempDir,
+  waitFor,
+  writeFixture,
+} from '../../../tests/unit/gatewayFixtures';
 import type { WireEnvelope } from '../../../gateway/feed/feedLog';
 import { GatewayEvents, type CommandAck, type ConsoleCommand } from '../../../shared/protocol/feed';
 import { openDatabase } from '../db/database';
@@ -75,17 +81,33 @@ describe('outbox with the real gateway', () => {
     dispatcher.start();
     cleanup.push(() => dispatcher.stop());
 
-    const offDuty = outbox.enqueue({ kind: 'unit.status', payload: { unitId: footUnit, status: 'off_duty' } });
+    const offDuty = outbox.enqueue({
+      kind: 'unit.status',
+      payload: { unitId: footUnit, status: 'off_duty' },
+    });
     dispatcher.kick();
     await new Promise((r) => setTimeout(r, 150));
     expect(outbox.get(offDuty.commandId)).toMatchObject({ state: 'pending', attempts: 0 });
 
     // Slow scenario clock: the fixture's own unit.status events stay far in the future.
-    const gateway: RunningGateway = await startGateway({ scenario: scenarioFile, pack: packDir, port, speed: 0.01, tickMs: 10, stateDir: `${gatewayDir}/state`, fsync: false });
+    const gateway: RunningGateway = await startGateway({
+      scenario: scenarioFile,
+      pack: packDir,
+      port,
+      speed: 0.01,
+      tickMs: 10,
+      stateDir: `${gatewayDir}/state`,
+      fsync: false,
+    });
     cleanup.push(() => gateway.close());
 
     const statusesOf = (unitId: string, status: string) =>
-      envelopes.filter((e) => e.type === 'unit.status' && (e.payload as { unitId: string }).unitId === unitId && (e.payload as { status: string }).status === status);
+      envelopes.filter(
+        (e) =>
+          e.type === 'unit.status' &&
+          (e.payload as { unitId: string }).unitId === unitId &&
+          (e.payload as { status: string }).status === status,
+      );
 
     await waitFor(() => outbox.get(offDuty.commandId)!.state === 'acked', 5000, 'first command acked');
     await waitFor(() => statusesOf(footUnit, 'off_duty').length === 1, 5000, 'its unit.status in the feed');
@@ -95,7 +117,10 @@ describe('outbox with the real gateway', () => {
 
     // The gateway executes the command, but its ack never reaches us: same id again → duplicate.
     loseNextAck = true;
-    const ebikeOff = outbox.enqueue({ kind: 'unit.status', payload: { unitId: ebikeUnit, status: 'off_duty' } });
+    const ebikeOff = outbox.enqueue({
+      kind: 'unit.status',
+      payload: { unitId: ebikeUnit, status: 'off_duty' },
+    });
     dispatcher.kick();
     await waitFor(() => outbox.get(ebikeOff.commandId)!.state === 'acked', 5000, 'second command acked');
     expect(sends.slice(1)).toEqual([ebikeOff.commandId, ebikeOff.commandId]);

@@ -14,7 +14,10 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 3000)
 }
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ok = (c: ConsoleCommand): CommandAck => ({ commandId: c.commandId, ok: true });
-const status = (unitId: string, s = 'on_scene') => ({ kind: 'unit.status' as const, payload: { unitId, status: s } });
+const status = (unitId: string, s = 'on_scene') => ({
+  kind: 'unit.status' as const,
+  payload: { unitId, status: s },
+});
 
 /** A fake gateway link: records every send, answers through `answer`, counts concurrency. */
 function fakeLink(answer: (c: ConsoleCommand, attempt: number) => Promise<unknown> | unknown = ok) {
@@ -41,7 +44,13 @@ describe('command outbox', () => {
   const dispatchers: OutboxDispatcher[] = [];
   const events: OutboxEvent[] = [];
   const dispatcher = (send: SendCommand, options: ConstructorParameters<typeof OutboxDispatcher>[2] = {}) => {
-    const d = new OutboxDispatcher(outbox, send, { ackTimeoutMs: 100, retryDelayMs: 5, maxRetryDelayMs: 20, onEvent: (e) => events.push(e), ...options });
+    const d = new OutboxDispatcher(outbox, send, {
+      ackTimeoutMs: 100,
+      retryDelayMs: 5,
+      maxRetryDelayMs: 20,
+      onEvent: (e) => events.push(e),
+      ...options,
+    });
     dispatchers.push(d);
     return d;
   };
@@ -59,7 +68,15 @@ describe('command outbox', () => {
 
   it('stores commands with fresh UUIDs and refuses what the protocol would refuse', () => {
     const a = outbox.enqueue(status('U1'));
-    expect(a).toMatchObject({ seq: 1, kind: 'unit.status', payload: { unitId: 'U1', status: 'on_scene' }, state: 'pending', attempts: 0, lastError: null, ackAt: null });
+    expect(a).toMatchObject({
+      seq: 1,
+      kind: 'unit.status',
+      payload: { unitId: 'U1', status: 'on_scene' },
+      state: 'pending',
+      attempts: 0,
+      lastError: null,
+      ackAt: null,
+    });
     expect(a.commandId).toMatch(/^[0-9a-f-]{36}$/);
     expect(outbox.enqueue(status('U2')).commandId).not.toBe(a.commandId);
     expect(() => outbox.enqueue({ kind: 'unit.teleport' as never, payload: {} })).toThrow();
@@ -98,7 +115,9 @@ describe('command outbox', () => {
   });
 
   it('retries a timed-out command under the same id before anything behind it', async () => {
-    const link = fakeLink((c, attempt) => (attempt < 3 && c.payload.unitId === 'U1' ? new Promise(() => undefined) : ok(c)));
+    const link = fakeLink((c, attempt) =>
+      attempt < 3 && c.payload.unitId === 'U1' ? new Promise(() => undefined) : ok(c),
+    );
     const first = outbox.enqueue(status('U1')).commandId;
     const second = outbox.enqueue(status('U2')).commandId;
     const d = dispatcher(link.send, { ackTimeoutMs: 30 });
@@ -107,7 +126,10 @@ describe('command outbox', () => {
     await waitFor(() => outbox.counts().acked === 2, 'both acked');
     expect(link.ids()).toEqual([first, first, first, second]);
     expect(outbox.get(first)).toMatchObject({ state: 'acked', attempts: 3, lastError: null });
-    expect(events.filter((e) => e.type === 'retry').map((e) => e.type === 'retry' && e.error)).toEqual(['no ack within 30 ms', 'no ack within 30 ms']);
+    expect(events.filter((e) => e.type === 'retry').map((e) => e.type === 'retry' && e.error)).toEqual([
+      'no ack within 30 ms',
+      'no ack within 30 ms',
+    ]);
   });
 
   it('marks refused and malformed acks failed and moves on; gives up after maxAttempts when asked', async () => {
@@ -126,8 +148,15 @@ describe('command outbox', () => {
     d.setConnected(true);
     await waitFor(() => outbox.get(fine)!.state === 'acked', 'the last command');
     expect(outbox.get(refused)).toMatchObject({ state: 'failed', attempts: 1, lastError: 'unknown unit U9' });
-    expect(outbox.get(foreign)).toMatchObject({ state: 'failed', lastError: expect.stringMatching(/^malformed ack/) });
-    expect(outbox.get(hopeless)).toMatchObject({ state: 'failed', attempts: 2, lastError: 'no answer after 2 attempts: socket closed' });
+    expect(outbox.get(foreign)).toMatchObject({
+      state: 'failed',
+      lastError: expect.stringMatching(/^malformed ack/),
+    });
+    expect(outbox.get(hopeless)).toMatchObject({
+      state: 'failed',
+      attempts: 2,
+      lastError: 'no answer after 2 attempts: socket closed',
+    });
     expect(link.ids()).toEqual([refused, foreign, hopeless, hopeless, fine]);
   });
 
@@ -202,7 +231,9 @@ describe('command outbox', () => {
 
   it('allows one running dispatcher per database, and stop waits for the command in flight', async () => {
     let release: (v: CommandAck) => void = () => undefined;
-    const a = dispatcher((c) => new Promise<CommandAck>((r) => (release = () => r(ok(c)))), { ackTimeoutMs: 1000 });
+    const a = dispatcher((c) => new Promise<CommandAck>((r) => (release = () => r(ok(c)))), {
+      ackTimeoutMs: 1000,
+    });
     a.start();
     expect(() => dispatcher(fakeLink().send).start()).toThrow(/already delivering/);
     const id = outbox.enqueue(status('U1')).commandId;

@@ -61,7 +61,8 @@ export class OutboxDispatcher {
 
   start(): void {
     if (this.started) return;
-    if (running.has(this.outbox.db)) throw new Error('another OutboxDispatcher is already delivering this outbox');
+    if (running.has(this.outbox.db))
+      throw new Error('another OutboxDispatcher is already delivering this outbox');
     running.add(this.outbox.db);
     this.started = true;
     this.loop = this.run();

@@ -15,7 +15,11 @@ const round5 = (x: number): number => Math.round(x * 1e5) / 1e5;
  * @param pieceSeconds earliest arrival at each piece's midpoint (Infinity = beyond the last tier)
  * @param tiers ascending budgets in seconds
  */
-export function coverageFeatures(g: RoadGraph, pieceSeconds: Float32Array, tiers: readonly number[]): CoverageFeature[] {
+export function coverageFeatures(
+  g: RoadGraph,
+  pieceSeconds: Float32Array,
+  tiers: readonly number[],
+): CoverageFeature[] {
   const P = g.pieceCount;
   const none = tiers.length;
   const cls = new Uint8Array(P);

@@ -9,7 +9,13 @@ import type { Unit, UnitDefinition } from '../../../shared/domain/unit';
 import { CoverageSnapshotSchema, NearbyUnitSchema } from '../../../shared/contract/routingContract';
 import { loadCityPack } from '../../../node/citypack/loadCityPack';
 import { coverageFeatures } from './coverageGeojson';
-import { alertZoneIds, loadTierConfig, startRoutingService, TierConfigError, type RoutingService } from './routingService';
+import {
+  alertZoneIds,
+  loadTierConfig,
+  startRoutingService,
+  TierConfigError,
+  type RoutingService,
+} from './routingService';
 import { DEFAULT_TIER_CONFIG } from '../../../node/routing/index';
 
 const PACK_DIR = path.resolve(__dirname, '../../../resources/city/demo');
@@ -44,7 +50,11 @@ const alertAt = (p: { lng: number; lat: number }, priority: 1 | 2 | 3 | 4 = 1): 
   seq: 1,
 });
 
-function service(dataDir = tmp(), units: () => Unit[] = () => pack.units.map((d) => asUnit(d)), onCoverage = vi.fn()): RoutingService {
+function service(
+  dataDir = tmp(),
+  units: () => Unit[] = () => pack.units.map((d) => asUnit(d)),
+  onCoverage = vi.fn(),
+): RoutingService {
   return startRoutingService({ packDir: PACK_DIR, dataDir, pack, units, onCoverage });
 }
 
@@ -78,7 +88,12 @@ describe('routingService on the demo pack', () => {
       expect(r.distanceM!).toBeGreaterThanOrEqual(r.straightLineM * 0.99);
     }
     const car = reachable.find((r) => r.unit.type === 'car')!;
-    expect(car.tier).toEqual({ ruleId: 'patrol-car-3min', targetSeconds: 180, met: car.etaSeconds! <= 180, marginSeconds: 180 - car.etaSeconds! });
+    expect(car.tier).toEqual({
+      ruleId: 'patrol-car-3min',
+      targetSeconds: 180,
+      met: car.etaSeconds! <= 180,
+      marginSeconds: 180 - car.etaSeconds!,
+    });
     const best = ranked[0]!;
     expect(bestRoute!.length).toBeGreaterThanOrEqual(2);
     expect(bestRoute![0]![0]).toBeCloseTo(best.unit.position!.lng, 5);
@@ -89,9 +104,16 @@ describe('routingService on the demo pack', () => {
   it('lists units it cannot route last, with etaSeconds null and the reason', () => {
     const svc = service();
     const [a, b, c] = pack.units;
-    const far = asUnit(a!, { position: { unitId: a!.id, lng: 114.5, lat: 37.5, heading: 0, speed: 0, at: AT } }); // 200 km away
+    const far = asUnit(a!, {
+      position: { unitId: a!.id, lng: 114.5, lat: 37.5, heading: 0, speed: 0, at: AT },
+    }); // 200 km away
     const ranked = svc.rankNearby(alertAt(CENTRE), [far, asUnit(b!), asUnit(c!)], 10).units;
-    expect(ranked.at(-1)).toMatchObject({ unit: { id: a!.id }, etaSeconds: null, distanceM: null, unreachable: 'unit_off_network' });
+    expect(ranked.at(-1)).toMatchObject({
+      unit: { id: a!.id },
+      etaSeconds: null,
+      distanceM: null,
+      unreachable: 'unit_off_network',
+    });
     const offAlert = svc.rankNearby(alertAt({ lng: 114.5, lat: 37.5 }), [asUnit(b!)], 10);
     expect(offAlert.units[0]).toMatchObject({ etaSeconds: null, unreachable: 'alert_off_network' });
     expect(offAlert.bestRoute).toBeNull();
@@ -138,7 +160,10 @@ describe('routingService on the demo pack', () => {
     const g = service().router.graph;
     const secs = new Float32Array(g.pieceCount).map((_, p) => [30, 120, 250, Infinity][p % 4]!);
     const features = coverageFeatures(g, secs, [60, 180, 300]);
-    const segments = features.reduce((n, f) => n + f.geometry.coordinates.reduce((m, line) => m + line.length - 1, 0), 0);
+    const segments = features.reduce(
+      (n, f) => n + f.geometry.coordinates.reduce((m, line) => m + line.length - 1, 0),
+      0,
+    );
     let expected = 0;
     for (let p = 0; p < g.pieceCount; p++) expected += g.geomOffset[p + 1]! - g.geomOffset[p]! - 1;
     expect(segments).toBe(expected);
@@ -153,7 +178,15 @@ describe('coverage push', () => {
   it('pushes only while a client has it on, at most once per interval, until the lease lapses', () => {
     vi.useFakeTimers();
     const onCoverage = vi.fn();
-    const svc = startRoutingService({ packDir: PACK_DIR, dataDir: tmp(), pack, units: () => pack.units.map((d) => asUnit(d)), onCoverage, coverageIntervalMs: 5_000, leaseMs: 60_000 });
+    const svc = startRoutingService({
+      packDir: PACK_DIR,
+      dataDir: tmp(),
+      pack,
+      units: () => pack.units.map((d) => asUnit(d)),
+      onCoverage,
+      coverageIntervalMs: 5_000,
+      leaseMs: 60_000,
+    });
     svc.unitsChanged();
     vi.advanceTimersByTime(10_000);
     expect(onCoverage).not.toHaveBeenCalled(); // nobody has it on
@@ -187,13 +220,20 @@ describe('tier config file', () => {
     writeFileSync(path.join(dir, 'tiers.json'), JSON.stringify(config));
     expect(loadTierConfig(dir).config).toEqual(config);
     const svc = service(dir);
-    const ranked = svc.rankNearby(alertAt(CENTRE), pack.units.map((d) => asUnit(d)), 3).units;
+    const ranked = svc.rankNearby(
+      alertAt(CENTRE),
+      pack.units.map((d) => asUnit(d)),
+      3,
+    ).units;
     expect(ranked[0]!.tier?.ruleId).toBe('all-2min');
   });
 
   it('refuses a bad file at start, naming it', () => {
     const dir = tmp();
-    writeFileSync(path.join(dir, 'tiers.json'), JSON.stringify({ version: 1, rules: [{ id: 'x', targetSeconds: -5 }], fallbackSeconds: null }));
+    writeFileSync(
+      path.join(dir, 'tiers.json'),
+      JSON.stringify({ version: 1, rules: [{ id: 'x', targetSeconds: -5 }], fallbackSeconds: null }),
+    );
     expect(() => service(dir)).toThrow(TierConfigError);
     expect(() => service(dir)).toThrow(/tiers\.json.*rules\.0\.targetSeconds/);
     writeFileSync(path.join(dir, 'tiers.json'), '{ nope');

@@ -59,7 +59,11 @@ export function loadTierConfig(dataDir: string): { config: ResponseTierConfig; f
     throw new TierConfigError(file, `not valid JSON (${(err as Error).message})`);
   }
   const parsed = ResponseTierConfigSchema.safeParse(raw);
-  if (!parsed.success) throw new TierConfigError(file, parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+  if (!parsed.success)
+    throw new TierConfigError(
+      file,
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '),
+    );
   return { config: parsed.data, file };
 }
 
@@ -86,8 +90,15 @@ export function isAtPost(unit: Unit): boolean {
 
 const isCandidate = (u: Unit): boolean => u.status === 'available' && u.position !== null;
 /** Ranked for an alert: free units, and units another seat committed (shown busy, taken only by reassignment). */
-const isRankCandidate = (u: Unit): boolean => isCandidate(u) || (u.position !== null && u.status !== 'off_duty' && Boolean(u.commitment && !u.commitment.mine));
-const toRankUnit = (u: Unit): RankUnit => ({ id: u.id, type: u.type, lng: u.position!.lng, lat: u.position!.lat });
+const isRankCandidate = (u: Unit): boolean =>
+  isCandidate(u) ||
+  (u.position !== null && u.status !== 'off_duty' && Boolean(u.commitment && !u.commitment.mine));
+const toRankUnit = (u: Unit): RankUnit => ({
+  id: u.id,
+  type: u.type,
+  lng: u.position!.lng,
+  lat: u.position!.lat,
+});
 const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 
 function verdict(t: TierEvaluation): TierVerdict | null {
@@ -164,9 +175,14 @@ export function startRoutingService(opts: RoutingServiceOptions): RoutingService
   let factors: Partial<Record<ProfileId, number>> = {};
   const load: RoutingLoadInfo = { from: loaded.from, graphMs, routerMs: performance.now() - t, tiersFile };
 
-  const tierAlert = (alert: Alert): TierAlert => ({ priority: alert.priority, source: alert.source, zoneIds: alertZoneIds(opts.pack, alert.position) });
+  const tierAlert = (alert: Alert): TierAlert => ({
+    priority: alert.priority,
+    source: alert.source,
+    zoneIds: alertZoneIds(opts.pack, alert.position),
+  });
   // The alert's zones are computed once per ranking, not once per unit.
-  const judge = (unit: Unit, alert: TierAlert, etaSeconds: number | null): TierEvaluation => evaluateTier(tiers, { type: unit.type, atPost: isAtPost(unit) }, alert, etaSeconds);
+  const judge = (unit: Unit, alert: TierAlert, etaSeconds: number | null): TierEvaluation =>
+    evaluateTier(tiers, { type: unit.type, atPost: isAtPost(unit) }, alert, etaSeconds);
   const tierFor: TierFor = (unit, alert, etaSeconds) => judge(unit, tierAlert(alert), etaSeconds);
 
   const leases = new Map<string, number>();
@@ -188,11 +204,18 @@ export function startRoutingService(opts: RoutingServiceOptions): RoutingService
     computedAt = now();
     dirty = false;
     cached = {
-      tiers: res.tiers.map(({ seconds, share, coveredMetres }) => ({ seconds, share: Math.min(1, Math.max(0, share)), coveredMetres })),
+      tiers: res.tiers.map(({ seconds, share, coveredMetres }) => ({
+        seconds,
+        share: Math.min(1, Math.max(0, share)),
+        coveredMetres,
+      })),
       totalMetres: res.totalMetres,
       computedAt: new Date(computedAt).toISOString(),
       unitCount: units.length,
-      geojson: { type: 'FeatureCollection', features: coverageFeatures(router.graph, res.pieceSeconds, COVERAGE_TIERS) },
+      geojson: {
+        type: 'FeatureCollection',
+        features: coverageFeatures(router.graph, res.pieceSeconds, COVERAGE_TIERS),
+      },
     };
     return cached;
   };
@@ -221,7 +244,12 @@ export function startRoutingService(opts: RoutingServiceOptions): RoutingService
         .sort((a, b) => a.straightLineM - b.straightLineM); // unreachable units keep this order
       const byId = new Map(candidates.map((c) => [c.unit.id, c]));
       const zoned = tierAlert(alert);
-      const ranked = rankUnits(router, alert.position, candidates.map((c) => toRankUnit(c.unit)), { routes: 1 }).results;
+      const ranked = rankUnits(
+        router,
+        alert.position,
+        candidates.map((c) => toRankUnit(c.unit)),
+        { routes: 1 },
+      ).results;
       const best = ranked[0]?.route;
       return {
         units: ranked.slice(0, limit).map((r) => {
@@ -236,7 +264,8 @@ export function startRoutingService(opts: RoutingServiceOptions): RoutingService
             unreachable: r.status === 'ok' ? null : r.status,
           };
         }),
-        bestRoute: best && best.length >= 2 ? best.map(([x, y]) => [round6(x), round6(y)] as [number, number]) : null,
+        bestRoute:
+          best && best.length >= 2 ? best.map(([x, y]) => [round6(x), round6(y)] as [number, number]) : null,
       };
     },
     coverage() {

@@ -39,7 +39,12 @@ export class SeatService {
   /** This seat as the gateway knows it, with `operator` standing in when nobody is signed in (system steps). */
   me(fallbackOperator = 'system'): SeatRef {
     const op = this.deps.operator();
-    return { consoleId: this.deps.consoleId, operator: op?.username ?? fallbackOperator, role: op?.role ?? 'system', seat: this.deps.seatName };
+    return {
+      consoleId: this.deps.consoleId,
+      operator: op?.username ?? fallbackOperator,
+      role: op?.role ?? 'system',
+      seat: this.deps.seatName,
+    };
   }
 
   /** Another seat owns the alert: this seat's steps on it are refused (the owner's steps arrive mirrored). */
@@ -55,25 +60,40 @@ export class SeatService {
    */
   async ensureClaim(alertId: string): Promise<void> {
     const owner = this.deps.repository.seats.owner(alertId);
-    if (owner && !owner.mine) throw new Error(`alert ${alertId} is handled by ${describeSeat(owner)}: a supervisor can take it over or hand it to you`);
+    if (owner && !owner.mine)
+      throw new Error(
+        `alert ${alertId} is handled by ${describeSeat(owner)}: a supervisor can take it over or hand it to you`,
+      );
     const me = this.me();
     if (owner?.mine && owner.operator === me.operator) return;
     if (!this.deps.connected()) return;
     let raw: unknown;
     try {
-      raw = await this.deps.send({ commandId: randomUUID(), kind: 'alert.claim', payload: { alertId, by: me, mode: 'claim' } }, CLAIM_TIMEOUT_MS);
+      raw = await this.deps.send(
+        { commandId: randomUUID(), kind: 'alert.claim', payload: { alertId, by: me, mode: 'claim' } },
+        CLAIM_TIMEOUT_MS,
+      );
     } catch {
       return; // unreachable now: the outbox carries the step, which claims when it arrives
     }
     const ack = CommandAckSchema.safeParse(raw);
-    if (ack.success && !ack.data.ok) throw new Error(ack.data.error ?? `alert ${alertId} could not be claimed`);
+    if (ack.success && !ack.data.ok)
+      throw new Error(ack.data.error ?? `alert ${alertId} could not be claimed`);
   }
 
   /** Inside the step's transaction: the step goes to the gateway (and so to every seat) through the outbox. */
   stepTaken(alertId: string, event: LifecycleEvent, unitIds: readonly string[]): void {
     this.deps.outbox.enqueue({
       kind: 'alert.step',
-      payload: { alertId, by: this.me(event.operator), action: event.action, from: event.from, to: event.to, at: event.at, unitIds: [...unitIds] },
+      payload: {
+        alertId,
+        by: this.me(event.operator),
+        action: event.action,
+        from: event.from,
+        to: event.to,
+        at: event.at,
+        unitIds: [...unitIds],
+      },
     });
   }
 
@@ -95,32 +115,65 @@ export class SeatService {
   auditReassignment(operator: string, unitId: string, alertId: string): void {
     const c = this.deps.repository.seats.commitment(unitId);
     if (!c) return;
-    this.deps.audit.append({ operator, action: 'unit.reassigned', subject: `unit:${unitId}`, payload: { toAlert: alertId, fromAlert: c.alertId, fromSeat: c.seat, fromOperator: c.operator, fromConsole: c.consoleId } });
+    this.deps.audit.append({
+      operator,
+      action: 'unit.reassigned',
+      subject: `unit:${unitId}`,
+      payload: {
+        toAlert: alertId,
+        fromAlert: c.alertId,
+        fromSeat: c.seat,
+        fromOperator: c.operator,
+        fromConsole: c.consoleId,
+      },
+    });
   }
 
   /**
    * A supervisor takes the alert over, or (a supervisor or its owner) hands it to a seat on
    * duty. Needs the gateway: the decision is its to make. Audited at this seat.
    */
-  async reassignOwner(alertId: string, mode: Exclude<ClaimMode, 'claim'>, toConsoleId?: string, note?: string): Promise<void> {
+  async reassignOwner(
+    alertId: string,
+    mode: Exclude<ClaimMode, 'claim'>,
+    toConsoleId?: string,
+    note?: string,
+  ): Promise<void> {
     const op = this.deps.operator();
     if (!op) throw new Error('sign in first: every action is attributed to an operator');
     const owner = this.deps.repository.seats.owner(alertId);
-    if (op.role !== 'supervisor' && !(mode === 'handoff' && owner?.mine)) throw new Error(`${mode === 'takeover' ? 'taking over' : 'handing over'} an alert needs a supervisor; ${op.username} is ${op.role}`);
+    if (op.role !== 'supervisor' && !(mode === 'handoff' && owner?.mine))
+      throw new Error(
+        `${mode === 'takeover' ? 'taking over' : 'handing over'} an alert needs a supervisor; ${op.username} is ${op.role}`,
+      );
     let to: SeatRef | undefined;
     if (mode === 'handoff') {
       const seat = this.onDuty().find((s) => s.consoleId === toConsoleId);
       if (!seat) throw new Error(`no seat ${toConsoleId ?? ''} on duty to hand alert ${alertId} to`);
       to = { consoleId: seat.consoleId, operator: seat.operator, role: seat.role, seat: seat.seat };
     }
-    if (!this.deps.connected()) throw new Error('the gateway is not connected: taking over or handing over an alert needs it');
-    const ack = CommandAckSchema.parse(await this.deps.send({ commandId: randomUUID(), kind: 'alert.claim', payload: { alertId, by: this.me(), mode, ...(to ? { to } : {}), ...(note ? { note } : {}) } }, CLAIM_TIMEOUT_MS));
+    if (!this.deps.connected())
+      throw new Error('the gateway is not connected: taking over or handing over an alert needs it');
+    const ack = CommandAckSchema.parse(
+      await this.deps.send(
+        {
+          commandId: randomUUID(),
+          kind: 'alert.claim',
+          payload: { alertId, by: this.me(), mode, ...(to ? { to } : {}), ...(note ? { note } : {}) },
+        },
+        CLAIM_TIMEOUT_MS,
+      ),
+    );
     if (!ack.ok) throw new Error(ack.error ?? `the gateway refused the ${mode}`);
     this.deps.audit.append({
       operator: op.username,
       action: mode === 'takeover' ? 'alert.takenOver' : 'alert.handedOff',
       subject: `alert:${alertId}`,
-      payload: { from: owner ? { consoleId: owner.consoleId, operator: owner.operator, seat: owner.seat } : null, to: to ?? this.me(), ...(note ? { note } : {}) },
+      payload: {
+        from: owner ? { consoleId: owner.consoleId, operator: owner.operator, seat: owner.seat } : null,
+        to: to ?? this.me(),
+        ...(note ? { note } : {}),
+      },
     });
   }
 
@@ -128,7 +181,11 @@ export class SeatService {
   announce(): void {
     if (!this.deps.connected()) return;
     const op = this.deps.operator();
-    const command: ConsoleCommand = { commandId: randomUUID(), kind: 'seat.presence', payload: { seat: this.deps.seatName, operator: op?.username ?? null, role: op?.role ?? null } };
+    const command: ConsoleCommand = {
+      commandId: randomUUID(),
+      kind: 'seat.presence',
+      payload: { seat: this.deps.seatName, operator: op?.username ?? null, role: op?.role ?? null },
+    };
     this.deps.send(command, CLAIM_TIMEOUT_MS).catch(() => {
       /* the next connect announces again */
     });

@@ -30,7 +30,10 @@ function freshDb(): { db: Db; repo: ConsoleRepository } {
   });
   return { db: repo.db, repo };
 }
-const options = (repo: ConsoleRepository) => ({ units: repo.units.list(), tierFor: (unit: Unit, alert: Alert) => evaluateTier(DEFAULT_TIER_CONFIG, unit, alert, null).targetSeconds });
+const options = (repo: ConsoleRepository) => ({
+  units: repo.units.list(),
+  tierFor: (unit: Unit, alert: Alert) => evaluateTier(DEFAULT_TIER_CONFIG, unit, alert, null).targetSeconds,
+});
 const dump = (db: Db) => ({
   alerts: db.prepare('SELECT * FROM alerts ORDER BY id').all(),
   dispatches: db.prepare('SELECT * FROM dispatches ORDER BY id').all(),
@@ -55,9 +58,18 @@ describe('demo history', () => {
   it('is marked as demo history and gives the statistics view content', () => {
     const { db, repo } = freshDb();
     generateDemoHistory(db, { ...options(repo), end: END });
-    expect(db.prepare("SELECT COUNT(*) FROM alerts WHERE origin <> 'demo-history' OR id NOT LIKE 'DEMO-H-%'").pluck().get()).toBe(0);
-    expect(db.prepare("SELECT DISTINCT operator FROM alert_events").pluck().all()).toEqual(['system:demo-history']);
-    const r = new StatsService(db, { now: () => END }).query({ period: { kind: 'custom', from: '2026-10-21', to: '2026-11-19' } });
+    expect(
+      db
+        .prepare("SELECT COUNT(*) FROM alerts WHERE origin <> 'demo-history' OR id NOT LIKE 'DEMO-H-%'")
+        .pluck()
+        .get(),
+    ).toBe(0);
+    expect(db.prepare('SELECT DISTINCT operator FROM alert_events').pluck().all()).toEqual([
+      'system:demo-history',
+    ]);
+    const r = new StatsService(db, { now: () => END }).query({
+      period: { kind: 'custom', from: '2026-10-21', to: '2026-11-19' },
+    });
     expect(r.demoHistory).toBe(r.kpis.alerts);
     expect(r.kpis.tierJudged).toBeGreaterThan(1000);
     expect(r.kpis.tierRate).toBeGreaterThan(0.3);
@@ -74,15 +86,27 @@ describe('demo history', () => {
   it('is written only into a fresh live folder of a synthetic pack', () => {
     const now = new Date(2026, 10, 20, 9);
     const drill = freshDb();
-    expect(seedDemoHistoryIfFresh(drill.db, { mode: 'drill:x', synthetic: true, now }, options(drill.repo))).toBeNull();
+    expect(
+      seedDemoHistoryIfFresh(drill.db, { mode: 'drill:x', synthetic: true, now }, options(drill.repo)),
+    ).toBeNull();
     const real = freshDb();
-    expect(seedDemoHistoryIfFresh(real.db, { mode: 'live', synthetic: false, now }, options(real.repo))).toBeNull();
+    expect(
+      seedDemoHistoryIfFresh(real.db, { mode: 'live', synthetic: false, now }, options(real.repo)),
+    ).toBeNull();
     expect(real.db.prepare('SELECT COUNT(*) FROM alerts').pluck().get()).toBe(0);
     const demo = freshDb();
-    const seeded = seedDemoHistoryIfFresh(demo.db, { mode: 'live', synthetic: true, now }, options(demo.repo));
+    const seeded = seedDemoHistoryIfFresh(
+      demo.db,
+      { mode: 'live', synthetic: true, now },
+      options(demo.repo),
+    );
     expect(seeded?.to).toBe(localDate(new Date(2026, 10, 19)));
-    expect(demo.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(DEMO_HISTORY_META)).toContain('demo-history');
+    expect(demo.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(DEMO_HISTORY_META)).toContain(
+      'demo-history',
+    );
     // Started again: nothing more.
-    expect(seedDemoHistoryIfFresh(demo.db, { mode: 'live', synthetic: true, now }, options(demo.repo))).toBeNull();
+    expect(
+      seedDemoHistoryIfFresh(demo.db, { mode: 'live', synthetic: true, now }, options(demo.repo)),
+    ).toBeNull();
   });
 });

@@ -41,36 +41,69 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** Relative alert rate by local hour: quiet before dawn, peaks late morning and evening. */
-export const HOURLY_WEIGHT = [0.5, 0.4, 0.3, 0.25, 0.25, 0.3, 0.5, 0.8, 1.1, 1.3, 1.4, 1.4, 1.3, 1.2, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.6, 1.3, 1.0, 0.7];
-const CATEGORIES_110: readonly [AlertCategory, number, Priority][] = [
-  ['theft', 14, 3], ['dispute', 14, 3], ['traffic_accident', 12, 2], ['fight', 8, 2], ['help_request', 10, 3], ['noise', 6, 4],
-  ['fraud', 6, 3], ['suspicious', 6, 3], ['burglary', 4, 2], ['assault', 3, 1], ['robbery', 2, 1], ['missing_person', 2, 2],
-  ['domestic_violence', 3, 2], ['drunk_driving', 2, 2], ['fire', 1, 1], ['rescue', 1, 1],
+export const HOURLY_WEIGHT = [
+  0.5, 0.4, 0.3, 0.25, 0.25, 0.3, 0.5, 0.8, 1.1, 1.3, 1.4, 1.4, 1.3, 1.2, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.6,
+  1.3, 1.0, 0.7,
 ];
-const CATEGORIES_12345: readonly AlertCategory[] = ['complaint', 'consultation', 'public_facility', 'environment'];
+const CATEGORIES_110: readonly [AlertCategory, number, Priority][] = [
+  ['theft', 14, 3],
+  ['dispute', 14, 3],
+  ['traffic_accident', 12, 2],
+  ['fight', 8, 2],
+  ['help_request', 10, 3],
+  ['noise', 6, 4],
+  ['fraud', 6, 3],
+  ['suspicious', 6, 3],
+  ['burglary', 4, 2],
+  ['assault', 3, 1],
+  ['robbery', 2, 1],
+  ['missing_person', 2, 2],
+  ['domestic_violence', 3, 2],
+  ['drunk_driving', 2, 2],
+  ['fire', 1, 1],
+  ['rescue', 1, 1],
+];
+const CATEGORIES_12345: readonly AlertCategory[] = [
+  'complaint',
+  'consultation',
+  'public_facility',
+  'environment',
+];
 const DEPARTMENTS = ['城管', '市场监管', '住建', '环保', '交通'];
 
 const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
-function weighted<T>(rand: () => number, items: readonly (readonly [T, number, ...unknown[]])[]): readonly [T, number, ...unknown[]] {
+function weighted<T>(
+  rand: () => number,
+  items: readonly (readonly [T, number, ...unknown[]])[],
+): readonly [T, number, ...unknown[]] {
   const sum = items.reduce((n, i) => n + i[1], 0);
   let r = rand() * sum;
   for (const item of items) if ((r -= item[1]) < 0) return item;
   return items.at(-1)!;
 }
 /** Log-normal with the given median and shape. */
-const logNormal = (rand: () => number, median: number, sigma: number) => median * Math.exp(sigma * Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand()));
+const logNormal = (rand: () => number, median: number, sigma: number) =>
+  median * Math.exp(sigma * Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand()));
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function generateDemoHistory(db: Db, options: DemoHistoryOptions): { alerts: number; from: string; to: string } {
+export function generateDemoHistory(
+  db: Db,
+  options: DemoHistoryOptions,
+): { alerts: number; from: string; to: string } {
   const { units, tierFor, end } = options;
   const days = options.days ?? 30;
   const perDay = options.perDay ?? 80;
   const rand = seededRandom(options.seed ?? 20261120);
   if (units.length === 0) throw new Error('demo history needs units');
-  const insertAlert = db.prepare(`INSERT INTO alerts (id, source, category, priority, reported_at, lng, lat, orig_lng, orig_lat, orig_crs, address, caller_phone, description, status, received_at, seq, lifecycle, origin)
+  const insertAlert =
+    db.prepare(`INSERT INTO alerts (id, source, category, priority, reported_at, lng, lat, orig_lng, orig_lat, orig_crs, address, caller_phone, description, status, received_at, seq, lifecycle, origin)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'WGS84', ?, ?, ?, ?, ?, 0, ?, '${DEMO_HISTORY_ORIGIN}')`);
-  const insertEvent = db.prepare(`INSERT INTO alert_events (alert_id, at, from_status, to_status, operator, note, action, data) VALUES (?, ?, ?, ?, '${OPERATOR}', ?, ?, ?)`);
-  const insertDispatch = db.prepare('INSERT INTO dispatches (alert_id, unit_id, dispatched_at, arrived_at, response_seconds, tier_target_seconds, tier_met) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertEvent = db.prepare(
+    `INSERT INTO alert_events (alert_id, at, from_status, to_status, operator, note, action, data) VALUES (?, ?, ?, ?, '${OPERATOR}', ?, ?, ?)`,
+  );
+  const insertDispatch = db.prepare(
+    'INSERT INTO dispatches (alert_id, unit_id, dispatched_at, arrived_at, response_seconds, tier_target_seconds, tier_met) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const weightSum = HOURLY_WEIGHT.reduce((a, b) => a + b, 0);
   let count = 0;
   const first = new Date(end.getFullYear(), end.getMonth(), end.getDate() - days);
@@ -91,14 +124,38 @@ export function generateDemoHistory(db: Db, options: DemoHistoryOptions): { aler
         const id = `DEMO-H-${dayKey}-${String(i + 1).padStart(3, '0')}`;
         const unit = pick(rand, units);
         const is12345 = rand() < 0.18;
-        const [category, , priority] = is12345 ? [pick(rand, CATEGORIES_12345), 1, 4 as Priority] : (weighted(rand, CATEGORIES_110) as [AlertCategory, number, Priority]);
+        const [category, , priority] = is12345
+          ? [pick(rand, CATEGORIES_12345), 1, 4 as Priority]
+          : (weighted(rand, CATEGORIES_110) as [AlertCategory, number, Priority]);
         const lng = unit.home.lng + (rand() - 0.5) * 0.02;
         const lat = unit.home.lat + (rand() - 0.5) * 0.016;
         const received = iso(receivedMs);
-        const alert = { id, source: is12345 ? '12345' : '110', category, priority, receivedAt: received, reportedAt: received, position: { lng, lat } } as Alert;
+        const alert = {
+          id,
+          source: is12345 ? '12345' : '110',
+          category,
+          priority,
+          receivedAt: received,
+          reportedAt: received,
+          position: { lng, lat },
+        } as Alert;
         const fate = rand();
-        const events: [number, string | null, string, string | null, string | null, object | null][] = [[receivedMs, null, 'received', null, null, null]];
-        const lifecycle = { alertId: id, source: alert.source, status: 'received', receivedAt: received, unitIds: [] as string[], firstArrivalAt: null as string | null, result: null as string | null, feedback: null as string | null, mergedInto: null, transfer: null as object | null, cancelReason: null as string | null };
+        const events: [number, string | null, string, string | null, string | null, object | null][] = [
+          [receivedMs, null, 'received', null, null, null],
+        ];
+        const lifecycle = {
+          alertId: id,
+          source: alert.source,
+          status: 'received',
+          receivedAt: received,
+          unitIds: [] as string[],
+          firstArrivalAt: null as string | null,
+          result: null as string | null,
+          feedback: null as string | null,
+          mergedInto: null,
+          transfer: null as object | null,
+          cancelReason: null as string | null,
+        };
         let status: Alert['status'];
         let dispatch: unknown[] | null = null;
         if (is12345) {
@@ -107,8 +164,20 @@ export function generateDemoHistory(db: Db, options: DemoHistoryOptions): { aler
           const dueMs = transferMs + (1 + Math.floor(rand() * 3)) * 86_400_000;
           const department = pick(rand, DEPARTMENTS);
           lifecycle.transfer = { target: 'department', department, dueAt: iso(dueMs), at: iso(transferMs) };
-          events.push([transferMs, 'received', 'transferred', department, 'transfer', { target: 'department', department, dueAt: iso(dueMs) }]);
-          const closeMs = fate < 0.88 ? transferMs + rand() * (dueMs - transferMs) : fate < 0.94 ? dueMs + 3_600_000 + rand() * 86_400_000 : null;
+          events.push([
+            transferMs,
+            'received',
+            'transferred',
+            department,
+            'transfer',
+            { target: 'department', department, dueAt: iso(dueMs) },
+          ]);
+          const closeMs =
+            fate < 0.88
+              ? transferMs + rand() * (dueMs - transferMs)
+              : fate < 0.94
+                ? dueMs + 3_600_000 + rand() * 86_400_000
+                : null;
           if (closeMs !== null && closeMs < end.getTime()) {
             lifecycle.feedback = '已办结';
             events.push([closeMs, 'transferred', 'closed', '已办结', 'close', { feedback: '已办结' }]);
@@ -116,7 +185,14 @@ export function generateDemoHistory(db: Db, options: DemoHistoryOptions): { aler
           } else status = 'transferred';
         } else if (fate < 0.03) {
           lifecycle.cancelReason = '报警人撤销';
-          events.push([receivedMs + 90_000, 'received', 'cancelled', '报警人撤销', 'cancel', { reason: '报警人撤销' }]);
+          events.push([
+            receivedMs + 90_000,
+            'received',
+            'cancelled',
+            '报警人撤销',
+            'cancel',
+            { reason: '报警人撤销' },
+          ]);
           status = 'cancelled';
         } else {
           // Dispatch in 20–120 s; travel log-normal around 2.5 min (urgent ones faster); 1 % never reached.
@@ -126,37 +202,102 @@ export function generateDemoHistory(db: Db, options: DemoHistoryOptions): { aler
           const reached = rand() > 0.01;
           const arriveMs = reached ? dispatchMs + travel * 1000 : null;
           const response = arriveMs === null ? null : Math.round(arriveMs - receivedMs) / 1000;
-          dispatch = [id, unit.id, iso(dispatchMs), arriveMs === null ? null : iso(arriveMs), response, target, target === null || response === null ? null : response <= target ? 1 : 0];
-          events.push([dispatchMs, 'received', 'dispatched', null, 'dispatch', { unitIds: [unit.id], reinforcement: false }]);
+          dispatch = [
+            id,
+            unit.id,
+            iso(dispatchMs),
+            arriveMs === null ? null : iso(arriveMs),
+            response,
+            target,
+            target === null || response === null ? null : response <= target ? 1 : 0,
+          ];
+          events.push([
+            dispatchMs,
+            'received',
+            'dispatched',
+            null,
+            'dispatch',
+            { unitIds: [unit.id], reinforcement: false },
+          ]);
           const resolveMs = (arriveMs ?? dispatchMs + 900_000) + logNormal(rand, 1500, 0.5) * 1000;
           if (arriveMs !== null) {
             lifecycle.firstArrivalAt = iso(arriveMs);
-            events.push([arriveMs, 'dispatched', 'on_scene', null, 'arrive', { unitId: unit.id, responseSeconds: response }]);
+            events.push([
+              arriveMs,
+              'dispatched',
+              'on_scene',
+              null,
+              'arrive',
+              { unitId: unit.id, responseSeconds: response },
+            ]);
           }
           lifecycle.result = '已处置';
-          events.push([resolveMs, arriveMs !== null ? 'on_scene' : 'dispatched', 'resolved', '已处置', 'resolve', { result: '已处置', byPhone: false }]);
+          events.push([
+            resolveMs,
+            arriveMs !== null ? 'on_scene' : 'dispatched',
+            'resolved',
+            '已处置',
+            'resolve',
+            { result: '已处置', byPhone: false },
+          ]);
           status = 'resolved';
           if (rand() < 0.7) {
             lifecycle.feedback = '回访满意';
-            events.push([resolveMs + 3_600_000, 'resolved', 'closed', '回访满意', 'close', { feedback: '回访满意' }]);
+            events.push([
+              resolveMs + 3_600_000,
+              'resolved',
+              'closed',
+              '回访满意',
+              'close',
+              { feedback: '回访满意' },
+            ]);
             status = 'closed';
           }
         }
         lifecycle.status = status;
-        insertAlert.run(id, alert.source, category, priority, received, lng, lat, lng, lat, `演示历史 ${i + 1} 号`, '10000000000', `演示历史数据 demo history`, status, received, JSON.stringify(lifecycle));
+        insertAlert.run(
+          id,
+          alert.source,
+          category,
+          priority,
+          received,
+          lng,
+          lat,
+          lng,
+          lat,
+          `演示历史 ${i + 1} 号`,
+          '10000000000',
+          `演示历史数据 demo history`,
+          status,
+          received,
+          JSON.stringify(lifecycle),
+        );
         // The alert first (the dispatch row refers to it), then its dispatch and its steps.
         if (dispatch) insertDispatch.run(...dispatch);
-        for (const [ms, from, to, note, action, data] of events) insertEvent.run(id, iso(ms), from, to, note, action, data === null ? null : JSON.stringify(data));
+        for (const [ms, from, to, note, action, data] of events)
+          insertEvent.run(id, iso(ms), from, to, note, action, data === null ? null : JSON.stringify(data));
         count++;
       });
     }
     const to = new Date(end.getFullYear(), end.getMonth(), end.getDate() - 1);
-    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    db.prepare(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(
       DEMO_HISTORY_META,
-      JSON.stringify({ from: localDate(first), to: localDate(to), alerts: count, seed: options.seed ?? 20261120, origin: DEMO_HISTORY_ORIGIN }),
+      JSON.stringify({
+        from: localDate(first),
+        to: localDate(to),
+        alerts: count,
+        seed: options.seed ?? 20261120,
+        origin: DEMO_HISTORY_ORIGIN,
+      }),
     );
   })();
-  return { alerts: count, from: localDate(first), to: localDate(new Date(end.getFullYear(), end.getMonth(), end.getDate() - 1)) };
+  return {
+    alerts: count,
+    from: localDate(first),
+    to: localDate(new Date(end.getFullYear(), end.getMonth(), end.getDate() - 1)),
+  };
 }
 
 /**
@@ -170,7 +311,9 @@ export function seedDemoHistoryIfFresh(
 ): { alerts: number; from: string; to: string } | null {
   if (context.mode !== 'live' || !context.synthetic) return null;
   const used = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM alerts').get()!.n > 0;
-  const done = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(DEMO_HISTORY_META) !== undefined;
+  const done =
+    db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(DEMO_HISTORY_META) !==
+    undefined;
   if (used || done) return null;
   const today = new Date(context.now.getFullYear(), context.now.getMonth(), context.now.getDate());
   return generateDemoHistory(db, { ...options, end: today });

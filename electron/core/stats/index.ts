@@ -5,4 +5,9 @@ export { percentile, histogram, RESPONSE_BIN_EDGES } from './figures';
 export { createStatsHandlers } from './statsHandlers';
 export { writeStatsReport } from './statsReport';
 export { XLSX_SHEETS } from './reportXlsx';
-export { generateDemoHistory, seedDemoHistoryIfFresh, DEMO_HISTORY_ORIGIN, DEMO_HISTORY_META } from './demoHistory';
+export {
+  generateDemoHistory,
+  seedDemoHistoryIfFresh,
+  DEMO_HISTORY_ORIGIN,
+  DEMO_HISTORY_META,
+} from './demoHistory';

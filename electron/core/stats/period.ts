@@ -12,7 +12,8 @@ export interface ResolvedPeriod {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-export const localDate = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+export const localDate = (d: Date): string =>
+  `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 const parse = (date: string): Date => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(y, m - 1, d);
@@ -24,7 +25,14 @@ function span(start: Date, endExclusive: Date): ResolvedPeriod {
   for (let d = start; d < endExclusive; d = addDays(d, 1)) days.push(localDate(d));
   const from = days[0]!;
   const to = days.at(-1)!;
-  return { fromMs: start.getTime(), toMs: endExclusive.getTime(), from, to, label: from === to ? from : `${from} – ${to}`, days };
+  return {
+    fromMs: start.getTime(),
+    toMs: endExclusive.getTime(),
+    from,
+    to,
+    label: from === to ? from : `${from} – ${to}`,
+    days,
+  };
 }
 
 /**
@@ -46,5 +54,8 @@ export function resolvePeriod(period: StatsPeriod): { current: ResolvedPeriod; p
     return { current: span(monday, addDays(monday, 7)), previous: span(addDays(monday, -7), monday) };
   }
   const first = new Date(d.getFullYear(), d.getMonth(), 1);
-  return { current: span(first, new Date(d.getFullYear(), d.getMonth() + 1, 1)), previous: span(new Date(d.getFullYear(), d.getMonth() - 1, 1), first) };
+  return {
+    current: span(first, new Date(d.getFullYear(), d.getMonth() + 1, 1)),
+    previous: span(new Date(d.getFullYear(), d.getMonth() - 1, 1), first),
+  };
 }

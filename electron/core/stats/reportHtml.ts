@@ -6,12 +6,20 @@ import { binLabel, dailyTrendOption, responseHistogramOption } from '../../../sh
  * The statistics report as one self-contained HTML file (inline SVG charts, no script), in both
  * languages like the drill report; the PDF is printed from it.
  */
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 export const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)} %`);
 export const secs = (s: number | null) => (s === null ? '—' : `${Math.round(s)} s`);
 
 /** Every KPI row of the report and the spreadsheet: label, value now, value in the previous period. */
-export const KPI_ROWS: readonly { key: keyof StatsKpis; label: string; format: (v: number | null) => string }[] = [
+export const KPI_ROWS: readonly {
+  key: keyof StatsKpis;
+  label: string;
+  format: (v: number | null) => string;
+}[] = [
   { key: 'alerts', label: '警情总数 Alerts', format: String },
   { key: 'incidents', label: '有效警情 Incidents', format: String },
   { key: 'cancelled', label: '撤销 Cancelled', format: String },
@@ -49,10 +57,20 @@ const filtersText = (f: StatsResult['filters']) =>
     .join(', ') || '—';
 
 export function renderStatsReportHtml(r: StatsResult): string {
-  const kpiRows = KPI_ROWS.map((row) => `<tr><td>${row.label}</td><td>${row.format(r.kpis[row.key])}</td><td>${row.format(r.previous[row.key])}</td></tr>`).join('');
-  const tierRows = r.tiers.map((t) => `<tr><td>${t.targetSeconds} s</td><td>${t.judged}</td><td>${t.met}</td><td>${pct(t.rate)}</td><td>${t.unreached}</td><td>${secs(t.p50)}</td><td>${secs(t.p90)}</td></tr>`).join('');
+  const kpiRows = KPI_ROWS.map(
+    (row) =>
+      `<tr><td>${row.label}</td><td>${row.format(r.kpis[row.key])}</td><td>${row.format(r.previous[row.key])}</td></tr>`,
+  ).join('');
+  const tierRows = r.tiers
+    .map(
+      (t) =>
+        `<tr><td>${t.targetSeconds} s</td><td>${t.judged}</td><td>${t.met}</td><td>${pct(t.rate)}</td><td>${t.unreached}</td><td>${secs(t.p50)}</td><td>${secs(t.p90)}</td></tr>`,
+    )
+    .join('');
   const binRows = r.histogram.map((b) => `<tr><td>${binLabel(b)}</td><td>${b.count}</td></tr>`).join('');
-  const categoryRows = r.categories.map((c) => `<tr><td>${escapeHtml(c.category)}</td><td>${c.count}</td></tr>`).join('');
+  const categoryRows = r.categories
+    .map((c) => `<tr><td>${escapeHtml(c.category)}</td><td>${c.count}</td></tr>`)
+    .join('');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>统计报表 Statistics ${escapeHtml(r.period.label)}</title>
 <style>

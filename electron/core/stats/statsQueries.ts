@@ -103,7 +103,9 @@ export class StatsQueries {
   /** Alerts, judged and met by local day, hour and category: the trend and breakdowns in one pass. */
   breakdown(range: QueryRange): BreakdownRow[] {
     return this.run<BreakdownRow>(
-      (w) => `SELECT local_day, local_hour, category, COUNT(*) AS alerts, SUM(${JUDGED}) AS judged, SUM(${MET}) AS met
+      (
+        w,
+      ) => `SELECT local_day, local_hour, category, COUNT(*) AS alerts, SUM(${JUDGED}) AS judged, SUM(${MET}) AS met
         FROM alert_stats WHERE ${w} GROUP BY local_day, local_hour, category`,
       range,
     );
@@ -120,13 +122,19 @@ export class StatsQueries {
 
   /** [target seconds, count] of alerts a unit was sent to whose target passed with nobody on scene. */
   unreached(range: QueryRange): [number, number][] {
-    return this.run<[number, number]>((w) => `SELECT dispatch_target_seconds, COUNT(*) FROM alert_stats WHERE ${w} AND ${WORKED} AND ${UNREACHED} GROUP BY 1`, range, true);
+    return this.run<[number, number]>(
+      (w) =>
+        `SELECT dispatch_target_seconds, COUNT(*) FROM alert_stats WHERE ${w} AND ${WORKED} AND ${UNREACHED} GROUP BY 1`,
+      range,
+      true,
+    );
   }
 
   /** [whole seconds first arrival → resolved, count]. */
   handling(range: QueryRange): [number, number][] {
     return this.run<[number, number]>(
-      (w) => `SELECT (resolved_ms - arrived_ms) / 1000, COUNT(*) FROM alert_stats WHERE ${w} AND ${WORKED} AND resolved_ms >= arrived_ms GROUP BY 1`,
+      (w) =>
+        `SELECT (resolved_ms - arrived_ms) / 1000, COUNT(*) FROM alert_stats WHERE ${w} AND ${WORKED} AND resolved_ms >= arrived_ms GROUP BY 1`,
       range,
       true,
     );

@@ -22,7 +22,9 @@ describe('statistics report', () => {
       h.close();
       tmp.cleanup();
     };
-    const result = new StatsService(h.repo.db, { now: () => new Date(T0 + 43_200_000) }).query({ period: { kind: 'week', date: DAY } });
+    const result = new StatsService(h.repo.db, { now: () => new Date(T0 + 43_200_000) }).query({
+      period: { kind: 'week', date: DAY },
+    });
     const file = await writeStatsReport(result, 'xlsx', path.join(tmp.dir, 'r.xlsx'));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
@@ -31,9 +33,11 @@ describe('statistics report', () => {
     const byKey = new Map<string, [unknown, unknown]>();
     summary.eachRow((row) => {
       const key = row.getCell(2).value;
-      if (typeof key === 'string' && key in result.kpis) byKey.set(key, [row.getCell(3).value, row.getCell(4).value]);
+      if (typeof key === 'string' && key in result.kpis)
+        byKey.set(key, [row.getCell(3).value, row.getCell(4).value]);
     });
-    for (const [key, value] of Object.entries(result.kpis)) expect(byKey.get(key)?.[0] ?? null, key).toEqual(value);
+    for (const [key, value] of Object.entries(result.kpis))
+      expect(byKey.get(key)?.[0] ?? null, key).toEqual(value);
     expect(byKey.get('alerts')).toEqual([11, 0]);
     expect(byKey.get('tierRate')?.[0]).toBe(0.4);
     const column = (sheet: number, col: number) => {
@@ -59,7 +63,9 @@ describe('statistics report', () => {
       h.close();
       tmp.cleanup();
     };
-    const result = new StatsService(h.repo.db, { now: () => new Date(T0 + 43_200_000) }).query({ period: { kind: 'day', date: DAY } });
+    const result = new StatsService(h.repo.db, { now: () => new Date(T0 + 43_200_000) }).query({
+      period: { kind: 'day', date: DAY },
+    });
     const html = readFileSync(await writeStatsReport(result, 'html', path.join(tmp.dir, 'r.html')), 'utf8');
     expect(html).toContain('40.0 %');
     expect(html.match(/<svg/g)?.length).toBe(2);
@@ -76,12 +82,38 @@ describe('report command', () => {
     const tmp = tempDir('stats-cli-');
     close = tmp.cleanup;
     const repo = new ConsoleRepository(openDatabase(tmp.dir));
-    repo.seedFromPack({ manifest: { id: 'demo' }, units: [{ id: 'U1', callsign: '1', type: 'car', districtId: 'D1', home: { lng: 112.85, lat: 35.5 } }], cameras: [], checkpoints: [] } as never);
-    generateDemoHistory(repo.db, { units: repo.units.list(), tierFor: () => 180, end: new Date(2026, 10, 20), days: 3, perDay: 10 });
+    repo.seedFromPack({
+      manifest: { id: 'demo' },
+      units: [{ id: 'U1', callsign: '1', type: 'car', districtId: 'D1', home: { lng: 112.85, lat: 35.5 } }],
+      cameras: [],
+      checkpoints: [],
+    } as never);
+    generateDemoHistory(repo.db, {
+      units: repo.units.list(),
+      tierFor: () => 180,
+      end: new Date(2026, 10, 20),
+      days: 3,
+      perDay: 10,
+    });
     repo.close();
     const out: string[] = [];
     const file = path.join(tmp.dir, 'out', 'r.xlsx');
-    const code = await runCli(['report', '--data-dir', tmp.dir, '--from', '2026-11-17', '--to', '2026-11-19', '--format', 'xlsx', '--out', file], { stdout: (t) => void out.push(t), stderr: () => {} });
+    const code = await runCli(
+      [
+        'report',
+        '--data-dir',
+        tmp.dir,
+        '--from',
+        '2026-11-17',
+        '--to',
+        '2026-11-19',
+        '--format',
+        'xlsx',
+        '--out',
+        file,
+      ],
+      { stdout: (t) => void out.push(t), stderr: () => {} },
+    );
     expect(code).toBe(0);
     const printed = JSON.parse(out.join('')) as { kpis: { alerts: number } };
     expect(printed.kpis.alerts).toBeGreaterThan(20);
@@ -92,6 +124,23 @@ describe('report command', () => {
       if (row.getCell(2).value === 'alerts') alerts = row.getCell(3).value;
     });
     expect(alerts).toBe(printed.kpis.alerts);
-    expect(await runCli(['report', '--data-dir', tmp.dir, '--from', '2026-11-19', '--to', '2026-11-17', '--format', 'xlsx', '--out', file], { stdout: () => {}, stderr: () => {} })).toBe(2);
+    expect(
+      await runCli(
+        [
+          'report',
+          '--data-dir',
+          tmp.dir,
+          '--from',
+          '2026-11-19',
+          '--to',
+          '2026-11-17',
+          '--format',
+          'xlsx',
+          '--out',
+          file,
+        ],
+        { stdout: () => {}, stderr: () => {} },
+      ),
+    ).toBe(2);
   });
 });

@@ -9,7 +9,12 @@ import { writeStatsXlsx } from './reportXlsx';
  * Writes the statistics report to `file` as HTML, PDF (printed from the same HTML, kept beside
  * it, through the drill reports' printer) or XLSX.
  */
-export async function writeStatsReport(result: StatsResult, format: StatsReportFormat, file: string, printPdf?: PdfPrinter): Promise<string> {
+export async function writeStatsReport(
+  result: StatsResult,
+  format: StatsReportFormat,
+  file: string,
+  printPdf?: PdfPrinter,
+): Promise<string> {
   mkdirSync(path.dirname(file), { recursive: true });
   if (format === 'xlsx') {
     await writeStatsXlsx(result, file);
@@ -23,5 +28,9 @@ export async function writeStatsReport(result: StatsResult, format: StatsReportF
 
 /** The default file name in a data folder's reports/. */
 export function reportFileName(dataDir: string, result: StatsResult, format: StatsReportFormat): string {
-  return path.join(dataDir, 'reports', `stats-${result.period.from}_${result.period.to}-${result.generatedAt.replace(/[:.]/g, '-')}.${format}`);
+  return path.join(
+    dataDir,
+    'reports',
+    `stats-${result.period.from}_${result.period.to}-${result.generatedAt.replace(/[:.]/g, '-')}.${format}`,
+  );
 }

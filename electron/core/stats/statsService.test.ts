@@ -68,10 +68,18 @@ describe('statistics service', () => {
     expect(q({ source: '12345' })).toMatchObject({ alerts: 3, cases12345: 3, tierJudged: 0 });
     // A1 at T0 + 0 s and A2..A4 within the same local hour as T0 unless the hour turns: count them.
     const hour = new Date(T0).getHours();
-    const inHour = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].filter((i) => new Date(T0 + i * 1_000_000).getHours() === hour).length;
+    const inHour = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].filter(
+      (i) => new Date(T0 + i * 1_000_000).getHours() === hour,
+    ).length;
     expect(q({ hour }).alerts).toBe(inHour);
     // Responsible unit: the first one sent (A3's reinforcement U01 does not make it U01's).
-    expect(q({ unitId: 'U01' })).toMatchObject({ alerts: 2, dispatched: 2, arrived: 1, tierJudged: 2, tierMet: 1 });
+    expect(q({ unitId: 'U01' })).toMatchObject({
+      alerts: 2,
+      dispatched: 2,
+      arrived: 1,
+      tierJudged: 2,
+      tierMet: 1,
+    });
     expect(q({ districtId: 'D01', unitType: 'car' }).dispatched).toBe(5);
     expect(q({ districtId: 'D99' }).alerts).toBe(0);
   });
@@ -82,12 +90,20 @@ describe('statistics service', () => {
     tiers.config = DEFAULT_TIER_CONFIG;
     h.clock.now = T0 + (5000 + 150) * 1000;
     h.service.act('A6', { type: 'arrive', unitId: 'U01' });
-    const r = new StatsService(h.repo.db, { now: () => new Date(T0 + 86_400_000 / 2) }).query({ period: { kind: 'day', date: DAY } });
+    const r = new StatsService(h.repo.db, { now: () => new Date(T0 + 86_400_000 / 2) }).query({
+      period: { kind: 'day', date: DAY },
+    });
     // Stored targets: A1 60 met, A2 60 missed, A3 180 met, A4 300 missed, A6 180 met.
     expect(r.kpis).toMatchObject({ tierJudged: 5, tierMet: 3 });
-    expect(r.tiers.map((t) => [t.targetSeconds, t.judged, t.met])).toEqual([[60, 2, 1], [180, 2, 2], [300, 1, 0]]);
+    expect(r.tiers.map((t) => [t.targetSeconds, t.judged, t.met])).toEqual([
+      [60, 2, 1],
+      [180, 2, 2],
+      [300, 1, 0],
+    ]);
     // The default table would have judged every car against 180 s: A2 (100 s) met, A4 missed.
-    expect(evaluateTier(DEFAULT_TIER_CONFIG, { type: 'car' }, { priority: 1, source: '110' }, 100).met).toBe(true);
+    expect(evaluateTier(DEFAULT_TIER_CONFIG, { type: 'car' }, { priority: 1, source: '110' }, 100).met).toBe(
+      true,
+    );
   });
 
   it('the backfill of an existing database gives the same figures as the triggers', async () => {
@@ -98,7 +114,8 @@ describe('statistics service', () => {
     // Back to before the statistics migration (drop what it added), then run it again: the
     // backfill rebuilds the summary.
     const stats = MIGRATIONS.find((m) => m.description.startsWith('statistics'))!;
-    for (const t of ['alert', 'alert_change', 'dispatch', 'dispatch_arrived', 'arrival', 'step']) db.exec(`DROP TRIGGER alert_stats_on_${t}`);
+    for (const t of ['alert', 'alert_change', 'dispatch', 'dispatch_arrived', 'arrival', 'step'])
+      db.exec(`DROP TRIGGER alert_stats_on_${t}`);
     db.exec('DROP TABLE alert_stats; ALTER TABLE alerts DROP COLUMN origin;');
     db.pragma(`user_version = ${stats.version - 1}`);
     migrate(db, [stats]);

@@ -1,5 +1,11 @@
 import type { Db } from '../db/database';
-import { StatsRequestSchema, type StatsFilters, type StatsKpis, type StatsRequest, type StatsResult } from '../../../shared/contract/statsContract';
+import {
+  StatsRequestSchema,
+  type StatsFilters,
+  type StatsKpis,
+  type StatsRequest,
+  type StatsResult,
+} from '../../../shared/contract/statsContract';
 import { addCount, histogram, percentile, rate } from './figures';
 import { resolvePeriod, type ResolvedPeriod } from './period';
 import { StatsQueries, type BreakdownRow, type QueryRange } from './statsQueries';
@@ -60,18 +66,29 @@ export class StatsService {
       tiers: cur.tiers,
       daily: [...byDay.values()],
       hourly,
-      categories: [...categories].map(([category, count]) => ({ category, count })).sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)),
+      categories: [...categories]
+        .map(([category, count]) => ({ category, count }))
+        .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)),
       demoHistory: cur.demo,
     };
   }
 
-  private figures(period: ResolvedPeriod, filters: StatsFilters, nowMs: number, detail = true): PeriodFigures {
+  private figures(
+    period: ResolvedPeriod,
+    filters: StatsFilters,
+    nowMs: number,
+    detail = true,
+  ): PeriodFigures {
     const range: QueryRange = { fromMs: period.fromMs, toMs: period.toMs, nowMs, filters };
     const counts = this.queries.kpis(range);
     const sum = (k: keyof typeof counts) => counts[k];
     const responseBySecond = new Map<number, number>();
-    const tierMap = new Map<number, { judged: number; met: number; unreached: number; seconds: Map<number, number> }>();
-    const tier = (t: number) => tierMap.get(t) ?? tierMap.set(t, { judged: 0, met: 0, unreached: 0, seconds: new Map() }).get(t)!;
+    const tierMap = new Map<
+      number,
+      { judged: number; met: number; unreached: number; seconds: Map<number, number> }
+    >();
+    const tier = (t: number) =>
+      tierMap.get(t) ?? tierMap.set(t, { judged: 0, met: 0, unreached: 0, seconds: new Map() }).get(t)!;
     for (const [target, met, seconds, n] of this.queries.responses(range)) {
       addCount(responseBySecond, seconds, n);
       if (target < 0 || met === null) continue;
@@ -114,8 +131,22 @@ export class StatsService {
     const tiers = detail
       ? [...tierMap]
           .sort((a, b) => a[0] - b[0])
-          .map(([targetSeconds, t]) => ({ targetSeconds, judged: t.judged, met: t.met, rate: rate(t.met, t.judged), unreached: t.unreached, p50: percentile(t.seconds, P50), p90: percentile(t.seconds, P90) }))
+          .map(([targetSeconds, t]) => ({
+            targetSeconds,
+            judged: t.judged,
+            met: t.met,
+            rate: rate(t.met, t.judged),
+            unreached: t.unreached,
+            p50: percentile(t.seconds, P50),
+            p90: percentile(t.seconds, P90),
+          }))
       : [];
-    return { kpis, breakdown: detail ? this.queries.breakdown(range) : [], demo: counts.demo, responseBySecond, tiers };
+    return {
+      kpis,
+      breakdown: detail ? this.queries.breakdown(range) : [],
+      demo: counts.demo,
+      responseBySecond,
+      tiers,
+    };
   }
 }

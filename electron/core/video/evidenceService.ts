@@ -3,14 +3,21 @@ import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RequestHandlers } from '../../../shared/contract/api';
 import type { EventSink } from '../../../shared/contract/bridge';
-import { evidenceRequests, SNAPSHOT_MAX_BYTES, type SnapshotImage } from '../../../shared/contract/evidenceContract';
+import {
+  evidenceRequests,
+  SNAPSHOT_MAX_BYTES,
+  type SnapshotImage,
+} from '../../../shared/contract/evidenceContract';
 import type { Db } from '../db/database';
 import { EvidenceRepository } from '../db/evidenceRepository';
 
 /** The folder under the data folder that holds snapshot files. */
 export const SNAPSHOT_DIR = 'snapshots';
 
-type EvidenceHandlers = Pick<RequestHandlers, 'evidence.snapshot' | 'evidence.mark' | 'evidence.list' | 'evidence.image'>;
+type EvidenceHandlers = Pick<
+  RequestHandlers,
+  'evidence.snapshot' | 'evidence.mark' | 'evidence.list' | 'evidence.image'
+>;
 
 export interface EvidenceServiceOptions {
   db: Db;
@@ -33,9 +40,11 @@ const MAGIC: Record<SnapshotImage['mime'], number[]> = {
 export function decodeSnapshot(image: SnapshotImage): Buffer {
   const bytes = Buffer.from(image.dataBase64, 'base64');
   if (bytes.length === 0) throw new Error('empty snapshot');
-  if (bytes.length > SNAPSHOT_MAX_BYTES) throw new Error(`snapshot is ${bytes.length} bytes; at most ${SNAPSHOT_MAX_BYTES}`);
+  if (bytes.length > SNAPSHOT_MAX_BYTES)
+    throw new Error(`snapshot is ${bytes.length} bytes; at most ${SNAPSHOT_MAX_BYTES}`);
   const magic = MAGIC[image.mime];
-  if (bytes.length < magic.length + 4 || magic.some((b, i) => bytes[i] !== b)) throw new Error(`snapshot bytes are not a ${image.mime} image`);
+  if (bytes.length < magic.length + 4 || magic.some((b, i) => bytes[i] !== b))
+    throw new Error(`snapshot bytes are not a ${image.mime} image`);
   return bytes;
 }
 
@@ -47,7 +56,10 @@ export const safeName = (s: string): string => s.replace(/[^A-Za-z0-9_-]/g, '_')
  * goes to DATA/snapshots/<alert>/<time>-<camera>.<ext>, with a row and an audit entry; each mark a
  * row and an audit entry. Arguments are checked here too, whatever the transport did.
  */
-export function createEvidenceService(options: EvidenceServiceOptions): { handlers: EvidenceHandlers; repository: EvidenceRepository } {
+export function createEvidenceService(options: EvidenceServiceOptions): {
+  handlers: EvidenceHandlers;
+  repository: EvidenceRepository;
+} {
   const repository = new EvidenceRepository(options.db);
   const now = options.now ?? (() => new Date());
   const root = path.resolve(options.dataDir, SNAPSHOT_DIR);
@@ -57,7 +69,13 @@ export function createEvidenceService(options: EvidenceServiceOptions): { handle
   };
 
   /** Writes the file under a name not used yet; returns its path relative to the data folder. */
-  const writeSnapshotFile = (alertId: string, cameraId: string, takenAt: string, ext: string, bytes: Buffer): { rel: string; full: string } => {
+  const writeSnapshotFile = (
+    alertId: string,
+    cameraId: string,
+    takenAt: string,
+    ext: string,
+    bytes: Buffer,
+  ): { rel: string; full: string } => {
     const dir = path.join(root, safeName(alertId));
     if (!dir.startsWith(root + path.sep)) throw new Error('snapshot folder outside the data folder');
     mkdirSync(dir, { recursive: true });
@@ -82,17 +100,37 @@ export function createEvidenceService(options: EvidenceServiceOptions): { handle
       known(alertId, cameraId);
       const bytes = decodeSnapshot(image);
       const takenAt = now().toISOString();
-      const { rel, full } = writeSnapshotFile(alertId, cameraId, takenAt, image.mime === 'image/png' ? 'png' : 'jpg', bytes);
+      const { rel, full } = writeSnapshotFile(
+        alertId,
+        cameraId,
+        takenAt,
+        image.mime === 'image/png' ? 'png' : 'jpg',
+        bytes,
+      );
       const operator = options.operatorName();
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       let row;
       try {
-        row = repository.addSnapshot({ alertId, cameraId, takenAt, file: rel, mime: image.mime, bytes: bytes.length, sha256, operator });
+        row = repository.addSnapshot({
+          alertId,
+          cameraId,
+          takenAt,
+          file: rel,
+          mime: image.mime,
+          bytes: bytes.length,
+          sha256,
+          operator,
+        });
       } catch (err) {
         unlinkSync(full);
         throw err;
       }
-      options.audit(operator, 'video.snapshot', `alert:${alertId}`, { cameraId, file: rel, bytes: bytes.length, sha256 });
+      options.audit(operator, 'video.snapshot', `alert:${alertId}`, {
+        cameraId,
+        file: rel,
+        bytes: bytes.length,
+        sha256,
+      });
       options.emit('evidence.changed', { alertId });
       return row;
     },
@@ -100,12 +138,23 @@ export function createEvidenceService(options: EvidenceServiceOptions): { handle
       const { alertId, cameraId, at, note } = evidenceRequests['evidence.mark'].args.parse([raw])[0];
       known(alertId, cameraId);
       const operator = options.operatorName();
-      const mark = repository.addMark({ alertId, cameraId, at: new Date(at).toISOString(), note, operator, createdAt: now().toISOString() });
+      const mark = repository.addMark({
+        alertId,
+        cameraId,
+        at: new Date(at).toISOString(),
+        note,
+        operator,
+        createdAt: now().toISOString(),
+      });
       options.audit(operator, 'video.mark', `alert:${alertId}`, { cameraId, at: mark.at, note });
       options.emit('evidence.changed', { alertId });
       return mark;
     },
-    'evidence.list': async ({ alertId }) => ({ alertId, snapshots: repository.snapshots(alertId), marks: repository.marks(alertId) }),
+    'evidence.list': async ({ alertId }) => ({
+      alertId,
+      snapshots: repository.snapshots(alertId),
+      marks: repository.marks(alertId),
+    }),
     'evidence.image': async ({ id }) => {
       const snapshot = repository.snapshot(id);
       if (!snapshot) throw new Error(`unknown snapshot ${id}`);

@@ -9,7 +9,10 @@ import { MediaConfigSchema, type MediaServer } from '../../../shared/domain/medi
  */
 export function loadMediaServers(packDir: string, mediaFile: string | null): MediaServer[] {
   const fromFile = mediaFile ? readConfig(mediaFile, (raw) => raw) : [];
-  const fromPack = readConfig(path.join(packDir, 'pack.json'), (raw) => (raw as { media?: unknown } | null)?.media ?? { servers: [] });
+  const fromPack = readConfig(
+    path.join(packDir, 'pack.json'),
+    (raw) => (raw as { media?: unknown } | null)?.media ?? { servers: [] },
+  );
   return [...fromFile, ...fromPack];
 }
 

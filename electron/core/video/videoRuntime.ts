@@ -27,7 +27,14 @@ export interface VideoRuntimeOptions {
   sendCommand: (event: string, command: unknown, timeoutMs?: number) => Promise<unknown>;
   emit: EventSink;
   /** Audits each PTZ command sent, with its outcome (accepted, refused, or no answer). */
-  audit?: (entry: { cameraId: string; pan: number; tilt: number; commandId: string; ok: boolean; error?: string }) => void;
+  audit?: (entry: {
+    cameraId: string;
+    pan: number;
+    tilt: number;
+    commandId: string;
+    ok: boolean;
+    error?: string;
+  }) => void;
   /**
    * Key of the gateway's signed stream URLs (node/streamUrl.ts, derived from the token):
    * stream URLs on the gateway's origin are signed afresh on every listing. Other origins pass as they are.
@@ -35,15 +42,32 @@ export interface VideoRuntimeOptions {
   streamUrlKey?: Buffer;
 }
 
-type VideoHandlers = Pick<RequestHandlers, 'cameras.inArea' | 'cameras.byIds' | 'cameras.lookback' | 'cameras.aim' | 'selection.set' | 'selection.get' | 'wall.setSource' | 'wall.getSource'>;
+type VideoHandlers = Pick<
+  RequestHandlers,
+  | 'cameras.inArea'
+  | 'cameras.byIds'
+  | 'cameras.lookback'
+  | 'cameras.aim'
+  | 'selection.set'
+  | 'selection.get'
+  | 'wall.setSource'
+  | 'wall.getSource'
+>;
 
 /** The playable URL: absolute, and signed when the gateway serves it (its `/streams/`). */
-export function playableStreamUrl(url: string, cameraId: string, gatewayUrl: string, key: Buffer | undefined): string {
+export function playableStreamUrl(
+  url: string,
+  cameraId: string,
+  gatewayUrl: string,
+  key: Buffer | undefined,
+): string {
   const absolute = resolveStreamUrl(url, gatewayUrl);
   if (!key) return absolute;
   try {
     const u = new URL(absolute);
-    return u.origin === new URL(gatewayUrl).origin && u.pathname.startsWith('/streams/') ? signStreamUrl(key, absolute, cameraId) : absolute;
+    return u.origin === new URL(gatewayUrl).origin && u.pathname.startsWith('/streams/')
+      ? signStreamUrl(key, absolute, cameraId)
+      : absolute;
   } catch {
     return absolute;
   }
@@ -54,7 +78,10 @@ export function playableStreamUrl(url: string, cameraId: string, gatewayUrl: str
  * shared/domain/cameraSelection.ts), aims PTZ domes through the gateway, and keeps the one
  * selection every console window follows.
  */
-export function createVideoRuntime(options: VideoRuntimeOptions): { handlers: VideoHandlers; nearbyCameras(point: LngLat, limit: number): NearbyCamera[] } {
+export function createVideoRuntime(options: VideoRuntimeOptions): {
+  handlers: VideoHandlers;
+  nearbyCameras(point: LngLat, limit: number): NearbyCamera[];
+} {
   const byId = new Map(options.cameras.map((c) => [c.id, c]));
   const index = new CameraIndex(options.cameras);
   let selection: string | null = null;
@@ -79,14 +106,20 @@ export function createVideoRuntime(options: VideoRuntimeOptions): { handlers: Vi
 
   const nearbyCameras = (point: LngLat, limit: number): NearbyCamera[] => {
     const online = options.cameraOnline();
-    return withLiveState(index.rankForPoint(point, { limit, isOnline: (c) => online[c.id] ?? c.online }), online);
+    return withLiveState(
+      index.rankForPoint(point, { limit, isOnline: (c) => online[c.id] ?? c.online }),
+      online,
+    );
   };
 
   const handlers: VideoHandlers = {
     'cameras.inArea': async ({ circle, polygon, limit }) => {
       const online = options.cameraOnline();
       const area = circle ? { circle } : { polygon: polygon! };
-      return withLiveState(index.inArea(area, { limit: limit ?? 50, isOnline: (c) => online[c.id] ?? c.online }), online);
+      return withLiveState(
+        index.inArea(area, { limit: limit ?? 50, isOnline: (c) => online[c.id] ?? c.online }),
+        online,
+      );
     },
     'cameras.byIds': async ({ ids, point }) => {
       const unknown = ids.filter((id) => !byId.has(id));
@@ -95,7 +128,12 @@ export function createVideoRuntime(options: VideoRuntimeOptions): { handlers: Vi
         const camera = byId.get(id)!;
         if (!point) return { camera, distanceM: 0, covers: false };
         const distanceM = haversineMeters(camera, point);
-        return { camera, distanceM, covers: coversPoint(camera, point, distanceM), ...(isPtz(camera) ? { aim: ptzAim(camera, point) } : {}) };
+        return {
+          camera,
+          distanceM,
+          covers: coversPoint(camera, point, distanceM),
+          ...(isPtz(camera) ? { aim: ptzAim(camera, point) } : {}),
+        };
       });
       return withLiveState(ranked, options.cameraOnline());
     },
@@ -108,13 +146,21 @@ export function createVideoRuntime(options: VideoRuntimeOptions): { handlers: Vi
     'cameras.aim': async ({ cameraId, lng, lat }) => {
       const camera = byId.get(cameraId);
       if (!camera) throw new Error(`unknown camera ${cameraId}`);
-      if (!isPtz(camera)) throw new Error(`camera ${camera.name} is a fixed ${camera.kind} camera and cannot be aimed`);
+      if (!isPtz(camera))
+        throw new Error(`camera ${camera.name} is a fixed ${camera.kind} camera and cannot be aimed`);
       const { pan, tilt } = ptzAim(camera, { lng, lat });
       const commandId = randomUUID();
-      const record = (ok: boolean, error?: string) => options.audit?.({ cameraId, pan, tilt, commandId, ok, ...(error ? { error } : {}) });
+      const record = (ok: boolean, error?: string) =>
+        options.audit?.({ cameraId, pan, tilt, commandId, ok, ...(error ? { error } : {}) });
       let ack;
       try {
-        ack = CommandAckSchema.parse(await options.sendCommand(GatewayEvents.command, { commandId, kind: 'camera.ptz', payload: { cameraId, pan, tilt } }, 5000));
+        ack = CommandAckSchema.parse(
+          await options.sendCommand(
+            GatewayEvents.command,
+            { commandId, kind: 'camera.ptz', payload: { cameraId, pan, tilt } },
+            5000,
+          ),
+        );
       } catch (err) {
         record(false, err instanceof Error ? err.message : String(err));
         throw err;

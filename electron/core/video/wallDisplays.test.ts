@@ -12,10 +12,22 @@ const DISPLAYS: WallDisplay[] = [
 function setup(screens?: WallScreens) {
   let settings: Settings = { ...DEFAULT_SETTINGS };
   const updateSettings = vi.fn(async (patch: Partial<Settings>) => (settings = { ...settings, ...patch }));
-  return { handlers: createWallDisplayHandlers({ ...(screens ? { screens } : {}), settings: () => settings, updateSettings }), updateSettings, settings: () => settings };
+  return {
+    handlers: createWallDisplayHandlers({
+      ...(screens ? { screens } : {}),
+      settings: () => settings,
+      updateSettings,
+    }),
+    updateSettings,
+    settings: () => settings,
+  };
 }
 
-const fakeScreens = (open = true) => ({ list: () => DISPLAYS, open: vi.fn(async () => {}), place: vi.fn(() => open) });
+const fakeScreens = (open = true) => ({
+  list: () => DISPLAYS,
+  open: vi.fn(async () => {}),
+  place: vi.fn(() => open),
+});
 
 describe('the wall on its own screen', () => {
   it('finds the chosen display, or none when it is gone', () => {
@@ -49,7 +61,10 @@ describe('the wall on its own screen', () => {
   it('in the browser host lists no displays but remembers the choice the renderer made', async () => {
     const { handlers, settings } = setup();
     expect(await handlers['wall.displays']()).toEqual({ displays: [], chosen: null });
-    expect(await handlers['wall.placeOn']({ displayId: '2560,0 2560×1440' })).toEqual({ displayId: '2560,0 2560×1440', placed: false });
+    expect(await handlers['wall.placeOn']({ displayId: '2560,0 2560×1440' })).toEqual({
+      displayId: '2560,0 2560×1440',
+      placed: false,
+    });
     expect(settings().wallDisplay).toBe('2560,0 2560×1440');
     await expect(handlers['wall.open']()).rejects.toThrow(/window.open/);
   });

@@ -27,7 +27,11 @@ type WallHandlers = Pick<RequestHandlers, 'wall.open' | 'wall.displays' | 'wall.
  * (remembered in the settings store, the open wall moved there). Without `screens` (the browser
  * host) the renderer opens and places the window itself; the choice is still remembered here.
  */
-export function createWallDisplayHandlers(options: { screens?: WallScreens; settings: () => Settings; updateSettings: (patch: Partial<Settings>) => Promise<Settings> }): WallHandlers {
+export function createWallDisplayHandlers(options: {
+  screens?: WallScreens;
+  settings: () => Settings;
+  updateSettings: (patch: Partial<Settings>) => Promise<Settings>;
+}): WallHandlers {
   const { screens } = options;
   return {
     'wall.open': async () => {
@@ -35,9 +39,13 @@ export function createWallDisplayHandlers(options: { screens?: WallScreens; sett
       await screens.open(wallBounds(screens.list(), options.settings().wallDisplay));
       return { opened: true };
     },
-    'wall.displays': async () => ({ displays: screens?.list() ?? [], chosen: options.settings().wallDisplay }),
+    'wall.displays': async () => ({
+      displays: screens?.list() ?? [],
+      chosen: options.settings().wallDisplay,
+    }),
     'wall.placeOn': async ({ displayId }) => {
-      if (screens && displayId !== null && !screens.list().some((d) => d.id === displayId)) throw new Error(`no display ${displayId}`);
+      if (screens && displayId !== null && !screens.list().some((d) => d.id === displayId))
+        throw new Error(`no display ${displayId}`);
       await options.updateSettings({ wallDisplay: displayId });
       const bounds = screens ? wallBounds(screens.list(), displayId) : null;
       return { displayId, placed: bounds !== null && screens!.place(bounds) };

@@ -4,7 +4,14 @@ import { AlertDetail, AlertQueue, useNearby } from '../features/alerts';
 import { CameraList, VideoPanel } from '../features/video';
 import { UnitList } from '../features/units';
 import { StatusBar } from '../features/status';
-import { ActionBar, AlertTimeline, DuplicateSuggestions, ShiftSummary, useAlertHistory, useDispatchDesk } from '../features/dispatch';
+import {
+  ActionBar,
+  AlertTimeline,
+  DuplicateSuggestions,
+  ShiftSummary,
+  useAlertHistory,
+  useDispatchDesk,
+} from '../features/dispatch';
 import { MapPane, useCityPack } from '../features/map';
 import { setLocale } from '../i18n';
 import { DrillBar } from '../features/drills';
@@ -18,7 +25,9 @@ export function App() {
   const pack = useCityPack();
   const locale = useConsoleState((s) => s.settings?.locale);
   const nearby = useNearby();
-  const selected = useConsoleState((s) => (s.selectedAlertId ? (s.alerts.get(s.selectedAlertId) ?? null) : null));
+  const selected = useConsoleState((s) =>
+    s.selectedAlertId ? (s.alerts.get(s.selectedAlertId) ?? null) : null,
+  );
   const history = useAlertHistory(selected?.id ?? null, selected?.status);
   const cordon = useCordon(selected?.id ?? null);
   const desk = useDispatchDesk(selected, nearby, history);
@@ -45,7 +54,17 @@ export function App() {
       <aside className="left-column">
         <AlertQueue />
       </aside>
-      <main className="map-column">{pack ? <MapPane pack={pack} highlightCameraIds={cameraIds} highlightUnitIds={unitIds} route={nearby?.bestRoute ?? null} cordon={cordon.analysis} /> : null}</main>
+      <main className="map-column">
+        {pack ? (
+          <MapPane
+            pack={pack}
+            highlightCameraIds={cameraIds}
+            highlightUnitIds={unitIds}
+            route={nearby?.bestRoute ?? null}
+            cordon={cordon.analysis}
+          />
+        ) : null}
+      </main>
       <aside className="right-column">
         {handover ? <HandoverPanel onClose={() => setHandover(false)} /> : null}
         <AlertDetail cameraNames={cameraNames} />
@@ -58,13 +77,29 @@ export function App() {
             <DuplicateSuggestions alert={selected} />
           </section>
         ) : null}
-        {selected && cordon.open ? <CordonPanel alert={selected} cordon={cordon} checkpoints={pack?.checkpoints ?? []} cameras={pack?.cameras ?? []} /> : null}
+        {selected && cordon.open ? (
+          <CordonPanel
+            alert={selected}
+            cordon={cordon}
+            checkpoints={pack?.checkpoints ?? []}
+            cameras={pack?.cameras ?? []}
+          />
+        ) : null}
         <VideoPanel />
         <AlertTimeline history={history} />
         <CameraList nearby={nearby} />
         <UnitList
           nearby={nearby}
-          {...(desk.signedIn && selected ? { action: { label: desk.reassignFrom ? t('dispatch.desk.reassignTo') : t('dispatch.desk.assign'), enabled: desk.canAssign, run: desk.assign, take: desk.take } } : {})}
+          {...(desk.signedIn && selected
+            ? {
+                action: {
+                  label: desk.reassignFrom ? t('dispatch.desk.reassignTo') : t('dispatch.desk.assign'),
+                  enabled: desk.canAssign,
+                  run: desk.assign,
+                  take: desk.take,
+                },
+              }
+            : {})}
         />
       </aside>
       <StatusBar />

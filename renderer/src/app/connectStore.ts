@@ -19,10 +19,12 @@ export async function connectStore(api: ConsoleApi, store: ConsoleStore): Promis
   let loaded = false;
   const run = (apply: () => void) => (loaded ? apply() : early.push(apply));
   const unsubscribers = [
-    api.subscribe['alerts.upserted']((alerts) => run(() => {
-      store.upsertAlerts(alerts);
-      traceAlerts(alerts);
-    })),
+    api.subscribe['alerts.upserted']((alerts) =>
+      run(() => {
+        store.upsertAlerts(alerts);
+        traceAlerts(alerts);
+      }),
+    ),
     api.subscribe['units.positions']((positions) => run(() => store.applyPositions(positions))),
     api.subscribe['units.status']((reports) => run(() => store.applyUnitStatus(reports))),
     api.subscribe['units.upserted']((units) => run(() => store.upsertUnits(units))),

@@ -22,8 +22,20 @@ describe('console store: camera list override and cordon drawing', () => {
     store.requestAreaDraw('circle');
     store.requestCordonDraw(true);
     expect(store.getState()).toMatchObject({ cordonDrawRequest: true, drawRequest: null, cameraArea: null });
-    store.setCordonPolygon([[1, 1], [2, 1], [2, 2]]);
-    expect(store.getState()).toMatchObject({ cordonDrawRequest: false, cordonPolygon: [[1, 1], [2, 1], [2, 2]], cameraArea: null });
+    store.setCordonPolygon([
+      [1, 1],
+      [2, 1],
+      [2, 2],
+    ]);
+    expect(store.getState()).toMatchObject({
+      cordonDrawRequest: false,
+      cordonPolygon: [
+        [1, 1],
+        [2, 1],
+        [2, 2],
+      ],
+      cameraArea: null,
+    });
     store.selectAlert('Y');
     expect(store.getState().cordonPolygon).toBeNull();
   });

@@ -2,7 +2,12 @@ import type { DrawnArea } from '../map';
 import type { Alert } from '../../../shared/domain/alert';
 import { isOpen } from '../../../shared/domain/alert';
 import { priorityRaised } from '../../../shared/domain/alertRevision';
-import { isPositionCurrent, type Unit, type UnitPosition, type UnitStatusReport } from '../../../shared/domain/unit';
+import {
+  isPositionCurrent,
+  type Unit,
+  type UnitPosition,
+  type UnitStatusReport,
+} from '../../../shared/domain/unit';
 import type { CameraStatusReport } from '../../../shared/domain/camera';
 import type { FeedStatus, Settings, Snapshot, HostInfo } from '../../../shared/contract/api';
 
@@ -59,7 +64,9 @@ export class ConsoleStore {
   private readonly listeners = new Set<Listener>();
   private frameRequested = false;
 
-  constructor(private readonly requestFrame: (cb: () => void) => void = (cb) => requestAnimationFrame(() => cb())) {}
+  constructor(
+    private readonly requestFrame: (cb: () => void) => void = (cb) => requestAnimationFrame(() => cb()),
+  ) {}
 
   getState = (): ConsoleState => this.state;
 
@@ -87,7 +94,8 @@ export class ConsoleStore {
       // New, or amended to a higher priority: the officer must look (again), the alarm sounds again.
       // (The alert the officer has open is being looked at: its detail shows the change.)
       const lookedAt = alert.id === this.state.selectedAlertId;
-      if ((!before || (priorityRaised(before, alert) && !lookedAt)) && isOpen(alert.status)) unseen.add(alert.id);
+      if ((!before || (priorityRaised(before, alert) && !lookedAt)) && isOpen(alert.status))
+        unseen.add(alert.id);
       if (!isOpen(alert.status)) unseen.delete(alert.id);
       // Closed alerts stay known (the officer may still be looking at one); the queue shows open ones.
       next.set(alert.id, alert);
@@ -139,7 +147,15 @@ export class ConsoleStore {
     if (id === this.state.selectedAlertId) return;
     const unseen = new Set(this.state.unseenAlertIds);
     if (id) unseen.delete(id);
-    this.set({ selectedAlertId: id, unseenAlertIds: unseen, cameraArea: null, drawRequest: null, cameraList: null, cordonDrawRequest: false, cordonPolygon: null });
+    this.set({
+      selectedAlertId: id,
+      unseenAlertIds: unseen,
+      cameraArea: null,
+      drawRequest: null,
+      cameraList: null,
+      cordonDrawRequest: false,
+      cordonPolygon: null,
+    });
   }
 
   requestAreaDraw(kind: 'circle' | 'polygon' | null): void {
@@ -152,7 +168,11 @@ export class ConsoleStore {
 
   /** Puts these cameras on the video wall (null gives it back to the alert); a drawn area is dropped. */
   showCameras(ids: readonly string[] | null, point?: { lng: number; lat: number }): void {
-    this.set({ cameraList: ids && ids.length ? { ids: [...ids], ...(point ? { point } : {}) } : null, cameraArea: null, drawRequest: null });
+    this.set({
+      cameraList: ids && ids.length ? { ids: [...ids], ...(point ? { point } : {}) } : null,
+      cameraArea: null,
+      drawRequest: null,
+    });
   }
 
   requestCordonDraw(on: boolean): void {

@@ -30,7 +30,8 @@ export class AreaDrawTool {
   start(kind: 'circle' | 'polygon', onDone: (area: DrawnArea) => void): void {
     this.stopListening();
     this.onDone = onDone;
-    this.draft = kind === 'circle' ? { kind, center: null, edge: null } : { kind, vertices: [], cursor: null };
+    this.draft =
+      kind === 'circle' ? { kind, center: null, edge: null } : { kind, vertices: [], cursor: null };
     this.render();
     this.map.on('click', this.onClick);
     this.map.on('mousemove', this.onMove);
@@ -52,10 +53,18 @@ export class AreaDrawTool {
     if (!d) return;
     if (d.kind === 'circle') {
       if (!d.center) this.draft = { ...d, center: point };
-      else this.finish({ circle: { lng: d.center[0], lat: d.center[1], radiusM: Math.max(10, drawArea.distanceM(d.center, point)) } });
+      else
+        this.finish({
+          circle: {
+            lng: d.center[0],
+            lat: d.center[1],
+            radiusM: Math.max(10, drawArea.distanceM(d.center, point)),
+          },
+        });
     } else {
       const first = d.vertices[0];
-      const nearFirst = first && d.vertices.length >= 3 && this.map.project([first[0], first[1]]).dist(e.point) < 10;
+      const nearFirst =
+        first && d.vertices.length >= 3 && this.map.project([first[0], first[1]]).dist(e.point) < 10;
       if (nearFirst) return this.finishPolygon();
       this.draft = { ...d, vertices: [...d.vertices, point] };
     }

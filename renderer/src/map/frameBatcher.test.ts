@@ -25,7 +25,11 @@ describe('FrameBatcher', () => {
   it('flushes once per frame however many marks arrive', () => {
     const frames = fakeFrames();
     const flushes: string[][] = [];
-    const b = new FrameBatcher<'units' | 'alerts'>((k) => flushes.push([...k].sort()), frames.request, frames.cancel);
+    const b = new FrameBatcher<'units' | 'alerts'>(
+      (k) => flushes.push([...k].sort()),
+      frames.request,
+      frames.cancel,
+    );
     for (let i = 0; i < 500; i++) b.mark('units');
     b.mark('alerts');
     expect(frames.size).toBe(1);

@@ -21,7 +21,9 @@ export class InsightOverlays {
   }
 
   flush(map: MaplibreMap, counts: Record<string, number>, keys: ReadonlySet<string>): void {
-    if (keys.has('heatmap')) counts[heatmapLayer.SOURCE_ID] = heatmapLayer.update(map, this.heat).features.length;
-    if (keys.has('risk')) counts[riskLayer.SOURCE_ID] = riskLayer.update(map, this.pack.districts, this.risk).features.length;
+    if (keys.has('heatmap'))
+      counts[heatmapLayer.SOURCE_ID] = heatmapLayer.update(map, this.heat).features.length;
+    if (keys.has('risk'))
+      counts[riskLayer.SOURCE_ID] = riskLayer.update(map, this.pack.districts, this.risk).features.length;
   }
 }

@@ -35,7 +35,8 @@ import { InsightOverlays } from './insightOverlays';
 import type { RiskData } from './layers/riskDistricts';
 import type { HeatPoint } from '../../../shared/contract/insightContract';
 
-type DirtyKey = 'alerts' | 'units' | 'cameras' | 'cameraHighlight' | 'route' | 'coverage' | 'cordon' | 'heatmap' | 'risk';
+type DirtyKey =
+  'alerts' | 'units' | 'cameras' | 'cameraHighlight' | 'route' | 'coverage' | 'cordon' | 'heatmap' | 'risk';
 
 /** How often unit staleness is re-checked when no data arrives (stale is time-, not data-driven). */
 const STALE_CHECK_MS = 5_000;
@@ -103,7 +104,10 @@ export class MapController {
     });
     this.map.touchZoomRotate.disableRotation();
     this.batcher = new FrameBatcher((keys) => this.flush(keys));
-    this.pulse = new AlertPulse(this.map, () => this.animate && this.ready && !this.disposed && this.hasUrgentAlert());
+    this.pulse = new AlertPulse(
+      this.map,
+      () => this.animate && this.ready && !this.disposed && this.hasUrgentAlert(),
+    );
     this.readyPromise = new Promise<void>((resolve) => {
       // If disposed before load, this never settles: callers awaiting it from an unmounted
       // component simply never continue, instead of getting a rejection to handle.
@@ -255,7 +259,8 @@ export class MapController {
     if (!this.ready) return; // installAll uses this.locale
     for (const mod of Object.values(LAYER_MODULES)) {
       for (const layer of mod.layers(locale)) {
-        if (layer.type !== 'symbol' || !layer.layout?.['text-field'] || !this.map.getLayer(layer.id)) continue;
+        if (layer.type !== 'symbol' || !layer.layout?.['text-field'] || !this.map.getLayer(layer.id))
+          continue;
         this.map.setLayoutProperty(layer.id, 'text-field', layer.layout['text-field']);
       }
     }
@@ -303,9 +308,17 @@ export class MapController {
     this.counts[coverageLayer.SOURCE_ID] = coverageLayer.install(map, this.coverage).features.length;
     this.counts[cordonLayer.SOURCE_ID] = cordonLayer.install(map, this.cordon).features.length;
     this.counts[places.SOURCE_ID] = places.install(map, pack.places, locale).features.length;
-    this.counts[cameras.SOURCE_ID] = cameras.install(map, pack.cameras, this.cameraStatus, this.highlightedCameras).features.length;
+    this.counts[cameras.SOURCE_ID] = cameras.install(
+      map,
+      pack.cameras,
+      this.cameraStatus,
+      this.highlightedCameras,
+    ).features.length;
     this.pendingCameras.clear(); // the install drew the current states
-    this.counts[cameras.HIGHLIGHT_SOURCE_ID] = cameras.toHighlightCollection(pack.cameras, this.highlightedCameras).features.length;
+    this.counts[cameras.HIGHLIGHT_SOURCE_ID] = cameras.toHighlightCollection(
+      pack.cameras,
+      this.highlightedCameras,
+    ).features.length;
     this.counts[checkpoints.SOURCE_ID] = checkpoints.install(map, pack.checkpoints).features.length;
     this.counts[routeLayer.SOURCE_ID] = routeLayer.install(map, this.route).features.length;
     this.insight.install(map, this.counts);
@@ -325,7 +338,8 @@ export class MapController {
     this.subscriptions.push(
       map.on('click', ALERT_CLICK_LAYERS, onClick),
       map.on('click', (e) => {
-        for (const cb of [...this.mapClickListeners]) cb({ lng: e.lngLat.lng, lat: e.lngLat.lat }, map.getZoom());
+        for (const cb of [...this.mapClickListeners])
+          cb({ lng: e.lngLat.lng, lat: e.lngLat.lat }, map.getZoom());
       }),
       map.on('mouseenter', ALERT_CLICK_LAYERS, () => (canvas.style.cursor = 'pointer')),
       map.on('mouseleave', ALERT_CLICK_LAYERS, () => (canvas.style.cursor = '')),
@@ -340,10 +354,14 @@ export class MapController {
   private flush(keys: ReadonlySet<DirtyKey>): void {
     if (this.disposed) return;
     const { map, pack } = this;
-    if (keys.has('alerts')) this.counts[alertsLayer.SOURCE_ID] = alertsLayer.update(map, this.alerts).features.length;
-    if (keys.has('route')) this.counts[routeLayer.SOURCE_ID] = routeLayer.update(map, this.route).features.length;
-    if (keys.has('coverage')) this.counts[coverageLayer.SOURCE_ID] = coverageLayer.update(map, this.coverage).features.length;
-    if (keys.has('cordon')) this.counts[cordonLayer.SOURCE_ID] = cordonLayer.update(map, this.cordon).features.length;
+    if (keys.has('alerts'))
+      this.counts[alertsLayer.SOURCE_ID] = alertsLayer.update(map, this.alerts).features.length;
+    if (keys.has('route'))
+      this.counts[routeLayer.SOURCE_ID] = routeLayer.update(map, this.route).features.length;
+    if (keys.has('coverage'))
+      this.counts[coverageLayer.SOURCE_ID] = coverageLayer.update(map, this.coverage).features.length;
+    if (keys.has('cordon'))
+      this.counts[cordonLayer.SOURCE_ID] = cordonLayer.update(map, this.cordon).features.length;
     this.insight.flush(map, this.counts, keys);
     if (keys.has('units')) {
       const units = [...this.units.values()];
@@ -355,10 +373,16 @@ export class MapController {
     }
     const changedCameras = keys.has('cameras') ? [...this.pendingCameras.values()] : [];
     this.pendingCameras.clear();
-    if (changedCameras.length) this.addSent(cameras.SOURCE_ID, cameras.updateStatus(map, changedCameras, this.cameraStatus));
+    if (changedCameras.length)
+      this.addSent(cameras.SOURCE_ID, cameras.updateStatus(map, changedCameras, this.cameraStatus));
     // Highlighted cameras carry the online flag too, so a status change of one refreshes them.
     if (keys.has('cameraHighlight') || changedCameras.some((c) => this.highlightedCameras.has(c.id))) {
-      this.counts[cameras.HIGHLIGHT_SOURCE_ID] = cameras.setHighlighted(map, pack.cameras, this.highlightedCameras, this.cameraStatus).features.length;
+      this.counts[cameras.HIGHLIGHT_SOURCE_ID] = cameras.setHighlighted(
+        map,
+        pack.cameras,
+        this.highlightedCameras,
+        this.cameraStatus,
+      ).features.length;
     }
   }
 

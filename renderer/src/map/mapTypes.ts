@@ -2,7 +2,8 @@
 import type { MapLocale } from './theme';
 
 /** An area drawn on the map to pick cameras (the `cameras.inArea` argument shape). */
-export type DrawnArea = { circle: { lng: number; lat: number; radiusM: number } } | { polygon: [number, number][] };
+export type DrawnArea =
+  { circle: { lng: number; lat: number; radiusM: number } } | { polygon: [number, number][] };
 
 export interface MapControllerOptions {
   locale?: MapLocale;

@@ -4,7 +4,11 @@
  * runtime (icons.ts). No tiles either: every source is GeoJSON from the city pack or live data, so
  * the map makes no network request at all — a command centre's network is often air-gapped.
  */
-import type { LayerSpecification, SourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type {
+  LayerSpecification,
+  SourceSpecification,
+  StyleSpecification,
+} from '@maplibre/maplibre-gl-style-spec';
 import type { CityPack } from '../../../shared/citypack/schema';
 import type { Alert } from '../../../shared/domain/alert';
 import type { Unit } from '../../../shared/domain/unit';
@@ -27,7 +31,21 @@ import * as riskDistricts from './layers/riskDistricts';
 export const BACKGROUND_LAYER_ID = 'background';
 
 /** Install order; within a z-order slot (layers/common.ts SLOTS) this is also the draw order. */
-export const LAYER_MODULES = { boundaries, districts, riskDistricts, roads, coverage, heatmap, cordon, places, cameras, checkpoints, route, alerts, units } as const;
+export const LAYER_MODULES = {
+  boundaries,
+  districts,
+  riskDistricts,
+  roads,
+  coverage,
+  heatmap,
+  cordon,
+  places,
+  cameras,
+  checkpoints,
+  route,
+  alerts,
+  units,
+} as const;
 export type LayerModuleName = keyof typeof LAYER_MODULES;
 
 export function createBaseStyle(): StyleSpecification {
@@ -35,7 +53,14 @@ export function createBaseStyle(): StyleSpecification {
     version: 8,
     name: 'dispatch-dark-offline',
     sources: {},
-    layers: [{ id: BACKGROUND_LAYER_ID, type: 'background', metadata: slot('base'), paint: { 'background-color': COLORS.background } }],
+    layers: [
+      {
+        id: BACKGROUND_LAYER_ID,
+        type: 'background',
+        metadata: slot('base'),
+        paint: { 'background-color': COLORS.background },
+      },
+    ],
   };
 }
 

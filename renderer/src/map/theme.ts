@@ -13,7 +13,13 @@ export type MapLocale = 'zh-CN' | 'en';
  * The "Bold" entry only serves to make MapLibre request weight 700; the next family supplies it.
  */
 export const FONT_REGULAR = ['Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'sans-serif'];
-export const FONT_BOLD = ['Noto Sans CJK SC Bold', 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'sans-serif'];
+export const FONT_BOLD = [
+  'Noto Sans CJK SC Bold',
+  'Noto Sans CJK SC',
+  'Microsoft YaHei',
+  'PingFang SC',
+  'sans-serif',
+];
 /** CSS family MapLibre uses for CJK when a layer keeps the default font stack. */
 export const LOCAL_IDEOGRAPH_FONT_FAMILY = "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 

@@ -7,7 +7,11 @@ import { browserScreens, canPlaceOnScreens, popupFeatures } from './screens';
  * opens `/?view=wall&token=…` on its own origin, on the remembered screen where the Window
  * Management API is present (otherwise wherever the browser puts it).
  */
-export async function openVideoWall(api: ConsoleApi, host: 'electron' | 'browser' | undefined, displayId: string | null = null): Promise<void> {
+export async function openVideoWall(
+  api: ConsoleApi,
+  host: 'electron' | 'browser' | undefined,
+  displayId: string | null = null,
+): Promise<void> {
   if (host === 'electron' || window.dispatchConsole) {
     await api.requests['wall.open']();
     return;
@@ -15,7 +19,10 @@ export async function openVideoWall(api: ConsoleApi, host: 'electron' | 'browser
   const params = new URLSearchParams(window.location.search);
   const token = params.get('token') ?? sessionStorage.getItem('console.token') ?? '';
   const url = `${window.location.origin}/?view=wall&token=${encodeURIComponent(token)}`;
-  const screen = displayId && canPlaceOnScreens() ? (await browserScreens().catch(() => [])).find((s) => s.id === displayId) : undefined;
+  const screen =
+    displayId && canPlaceOnScreens()
+      ? (await browserScreens().catch(() => [])).find((s) => s.id === displayId)
+      : undefined;
   window.open(url, 'dispatch-video-wall', popupFeatures(screen?.bounds ?? null));
 }
 

@@ -9,10 +9,13 @@ interface ScreenDetailed {
   readonly isPrimary: boolean;
   readonly label: string;
 }
-type WindowWithScreens = Window & { getScreenDetails?: () => Promise<{ screens: readonly ScreenDetailed[] }> };
+type WindowWithScreens = Window & {
+  getScreenDetails?: () => Promise<{ screens: readonly ScreenDetailed[] }>;
+};
 
 /** Can this browser place windows on other screens (Window Management API)? */
-export const canPlaceOnScreens = (): boolean => typeof (window as WindowWithScreens).getScreenDetails === 'function';
+export const canPlaceOnScreens = (): boolean =>
+  typeof (window as WindowWithScreens).getScreenDetails === 'function';
 
 /**
  * The browser's screens as wall displays (asks the window-management permission on first use;
@@ -22,13 +25,20 @@ export async function browserScreens(): Promise<WallDisplay[]> {
   const details = await (window as WindowWithScreens).getScreenDetails!();
   return details.screens.map((s, i) => {
     const bounds = { x: s.availLeft, y: s.availTop, width: s.availWidth, height: s.availHeight };
-    return { id: `${bounds.x},${bounds.y} ${bounds.width}×${bounds.height}`, label: s.label || `${i + 1}`, primary: s.isPrimary, bounds };
+    return {
+      id: `${bounds.x},${bounds.y} ${bounds.width}×${bounds.height}`,
+      label: s.label || `${i + 1}`,
+      primary: s.isPrimary,
+      bounds,
+    };
   });
 }
 
 /** window.open features that put a popup on `bounds`. */
 export const popupFeatures = (bounds: Rect | null): string =>
-  bounds ? `popup,left=${bounds.x},top=${bounds.y},width=${bounds.width},height=${bounds.height}` : 'popup,width=1280,height=760';
+  bounds
+    ? `popup,left=${bounds.x},top=${bounds.y},width=${bounds.width},height=${bounds.height}`
+    : 'popup,width=1280,height=760';
 
 /** Moves this (popup) window onto `bounds`; browsers may refuse for windows they did not open as popups. */
 export function placeThisWindow(bounds: Rect): void {

@@ -21,6 +21,14 @@ export function inventoryContext(pack: PackLayersForImport, crs: Crs): Inventory
     counties.set(b.properties.name, b.properties.id);
     if (b.properties.adcode) counties.set(b.properties.adcode, b.properties.id);
   }
-  for (const b of pack.boundaries) if (b.properties.level === 'county') counties.set(b.properties.id, b.properties.id);
-  return { crs, bbox: pack.manifest.bbox, adcode: pack.manifest.adcode, districts, counties, cameraIds: new Set(pack.cameras.map((c) => c.id)) };
+  for (const b of pack.boundaries)
+    if (b.properties.level === 'county') counties.set(b.properties.id, b.properties.id);
+  return {
+    crs,
+    bbox: pack.manifest.bbox,
+    adcode: pack.manifest.adcode,
+    districts,
+    counties,
+    cameraIds: new Set(pack.cameras.map((c) => c.id)),
+  };
 }

@@ -28,7 +28,11 @@ function canonical(v: unknown): string {
  * The imported file is the whole inventory of its kind: ids missing from it are removed, except
  * ids whose row was bad (`keepIds`), which keep their current record so a typo loses nothing.
  */
-export function mergeInventory<T extends InventoryRecord>(existing: readonly T[], incoming: readonly T[], keepIds: ReadonlySet<string>): { merged: T[]; summary: ImportSummary } {
+export function mergeInventory<T extends InventoryRecord>(
+  existing: readonly T[],
+  incoming: readonly T[],
+  keepIds: ReadonlySet<string>,
+): { merged: T[]; summary: ImportSummary } {
   const before = new Map(existing.map((r) => [recordId(r), r]));
   const summary: ImportSummary = { added: 0, changed: 0, removed: 0, unchanged: 0, kept: 0 };
   const merged: T[] = [];
@@ -39,7 +43,8 @@ export function mergeInventory<T extends InventoryRecord>(existing: readonly T[]
     const old = before.get(id);
     if (!old) summary.added++;
     // Records this importer wrote have the same key order: plain JSON first, key-sorted only if that differs.
-    else if (JSON.stringify(old) === JSON.stringify(rec) || canonical(old) === canonical(rec)) summary.unchanged++;
+    else if (JSON.stringify(old) === JSON.stringify(rec) || canonical(old) === canonical(rec))
+      summary.unchanged++;
     else summary.changed++;
     merged.push(rec);
   }

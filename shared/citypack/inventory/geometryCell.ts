@@ -4,7 +4,8 @@
  */
 
 export type PolygonCoords = number[][][];
-export type AreaGeometry = { type: 'Polygon'; coordinates: PolygonCoords } | { type: 'MultiPolygon'; coordinates: PolygonCoords[] };
+export type AreaGeometry =
+  { type: 'Polygon'; coordinates: PolygonCoords } | { type: 'MultiPolygon'; coordinates: PolygonCoords[] };
 
 function ringsOf(body: string): PolygonCoords {
   // body: "(x y, x y, …), (…)"
@@ -15,7 +16,8 @@ function ringsOf(body: string): PolygonCoords {
     rings.push(
       m[1]!.split(',').map((pair) => {
         const nums = pair.trim().split(/\s+/).map(Number);
-        if (nums.length < 2 || !nums.every(Number.isFinite)) throw new Error(`bad WKT coordinate "${pair.trim()}"`);
+        if (nums.length < 2 || !nums.every(Number.isFinite))
+          throw new Error(`bad WKT coordinate "${pair.trim()}"`);
         return [nums[0]!, nums[1]!];
       }),
     );
@@ -48,7 +50,8 @@ function checkRings(rings: PolygonCoords): void {
   for (const ring of rings) {
     if (ring.length < 4) throw new Error(`a ring needs at least 4 positions (closed), got ${ring.length}`);
     const [a, b] = [ring[0]!, ring[ring.length - 1]!];
-    if (a[0] !== b[0] || a[1] !== b[1]) throw new Error('a ring must be closed (first position = last position)');
+    if (a[0] !== b[0] || a[1] !== b[1])
+      throw new Error('a ring must be closed (first position = last position)');
   }
 }
 
@@ -64,7 +67,8 @@ export function parseAreaGeometry(cell: string): AreaGeometry {
       throw new Error('not valid GeoJSON');
     }
     if (json.type === 'Feature') json = json.geometry as typeof json;
-    if (json?.type !== 'Polygon' && json?.type !== 'MultiPolygon') throw new Error(`expected a Polygon or MultiPolygon, got ${String(json?.type)}`);
+    if (json?.type !== 'Polygon' && json?.type !== 'MultiPolygon')
+      throw new Error(`expected a Polygon or MultiPolygon, got ${String(json?.type)}`);
     if (!Array.isArray(json.coordinates)) throw new Error('GeoJSON geometry without coordinates');
     geom = json as AreaGeometry;
   } else geom = parseWkt(text);

@@ -42,7 +42,14 @@ export function importRows(
       value: '',
       reason: `no column for required field "${field}"; recognised headers: ${INVENTORY_COLUMNS[kind].find((s) => s.field === field)!.headers.join(' / ')}; or --map 列名=${field}`,
     }));
-    return { records: [], errors, badRows: 0, badRowIds: new Set(), ignoredColumns: mapping.ignored, missingColumns: mapping.missing };
+    return {
+      records: [],
+      errors,
+      badRows: 0,
+      badRowIds: new Set(),
+      ignoredColumns: mapping.ignored,
+      missingColumns: mapping.missing,
+    };
   }
   const build = RECORD_BUILDERS[kind];
   const reader = new RowReader(table.headers, mapping.byField);

@@ -48,12 +48,23 @@ function cameraId(r: RowReader, ctx: InventoryContext): string | null {
   if (id === null) return null;
   try {
     const parsed = parseGb28181Id(id);
-    if (!VIDEO_SOURCE_TYPES.has(parsed.type)) return r.fail('id', `device type ${parsed.type} (${parsed.typeName ?? 'extension code'}, digits 11–13) is not a camera (131/132)`);
+    if (!VIDEO_SOURCE_TYPES.has(parsed.type))
+      return r.fail(
+        'id',
+        `device type ${parsed.type} (${parsed.typeName ?? 'extension code'}, digits 11–13) is not a camera (131/132)`,
+      );
   } catch (err) {
-    return r.fail('id', (err as Error).message.replace(/^invalid GB\/T 28181 device id "[^"]*": /, 'GB/T 28181: '));
+    return r.fail(
+      'id',
+      (err as Error).message.replace(/^invalid GB\/T 28181 device id "[^"]*": /, 'GB/T 28181: '),
+    );
   }
   const prefix = adcodePrefix(ctx.adcode);
-  if (!id.startsWith(prefix)) return r.fail('id', `centre code ${id.slice(0, 8)} is not in the pack's area (adcode ${ctx.adcode}: ids start with ${prefix})`);
+  if (!id.startsWith(prefix))
+    return r.fail(
+      'id',
+      `centre code ${id.slice(0, 8)} is not in the pack's area (adcode ${ctx.adcode}: ids start with ${prefix})`,
+    );
   return id;
 }
 
@@ -68,13 +79,42 @@ function camera(r: RowReader, ctx: InventoryContext): Camera | null {
   const range = r.number('range', false, 0.1, 100_000);
   const online = r.word('online', ONLINE_WORDS, true);
   const streams: Camera['streams'] = [];
-  for (const url of r.raw('streams').split(/[\s;|；，,]+/).filter(Boolean)) {
+  for (const url of r
+    .raw('streams')
+    .split(/[\s;|；，,]+/)
+    .filter(Boolean)) {
     const protocol = STREAM_PROTOCOL(url);
-    if (!protocol) r.fail('streams', 'cannot tell the protocol: a URL must end in .m3u8 (HLS) or .flv (HTTP-FLV), or name whep', url);
+    if (!protocol)
+      r.fail(
+        'streams',
+        'cannot tell the protocol: a URL must end in .m3u8 (HLS) or .flv (HTTP-FLV), or name whep',
+        url,
+      );
     else streams.push({ protocol, url });
   }
-  if (!r.ok || id === null || name === null || kind === null || cls === null || pos === null || online === null) return null;
-  return { id, name, kind, class: cls, lng: pos.lng, lat: pos.lat, heading, fov, range: range ?? DEFAULT_CAMERA_RANGE[kind]!, streams, online };
+  if (
+    !r.ok ||
+    id === null ||
+    name === null ||
+    kind === null ||
+    cls === null ||
+    pos === null ||
+    online === null
+  )
+    return null;
+  return {
+    id,
+    name,
+    kind,
+    class: cls,
+    lng: pos.lng,
+    lat: pos.lat,
+    heading,
+    fov,
+    range: range ?? DEFAULT_CAMERA_RANGE[kind]!,
+    streams,
+    online,
+  };
 }
 
 function unit(r: RowReader, ctx: InventoryContext): UnitDefinition | null {
@@ -84,7 +124,12 @@ function unit(r: RowReader, ctx: InventoryContext): UnitDefinition | null {
   let districtId = r.text('districtId', true);
   if (districtId && ctx.districts.size > 0) {
     const resolved = ctx.districts.get(districtId);
-    districtId = resolved ?? r.fail('districtId', "no patrol district with this id or name in the pack's districts (import districts first)");
+    districtId =
+      resolved ??
+      r.fail(
+        'districtId',
+        "no patrol district with this id or name in the pack's districts (import districts first)",
+      );
   }
   const home = r.position(ctx.crs, ctx.bbox);
   if (!r.ok || !id || !callsign || !type || !districtId || !home) return null;
@@ -97,10 +142,14 @@ function checkpoint(r: RowReader, ctx: InventoryContext): Checkpoint | null {
   const level = r.word('level', CHECKPOINT_LEVEL_WORDS) as Checkpoint['level'] | null;
   const pos = r.position(ctx.crs, ctx.bbox);
   const road = r.text('road', false) ?? '';
-  const cameraIds = r.raw('cameraIds').split(/[\s;|；，,、]+/).filter(Boolean);
+  const cameraIds = r
+    .raw('cameraIds')
+    .split(/[\s;|；，,、]+/)
+    .filter(Boolean);
   for (const cam of cameraIds) {
     if (!/^\d{20}$/.test(cam)) r.fail('cameraIds', 'not a 20-digit GB/T 28181 device id', cam);
-    else if (ctx.cameraIds.size > 0 && !ctx.cameraIds.has(cam)) r.fail('cameraIds', "no camera with this id in the pack's cameras (import cameras first)", cam);
+    else if (ctx.cameraIds.size > 0 && !ctx.cameraIds.has(cam))
+      r.fail('cameraIds', "no camera with this id in the pack's cameras (import cameras first)", cam);
   }
   if (!r.ok || !id || !name || !level || !pos) return null;
   return { id, name, level, lng: pos.lng, lat: pos.lat, road, cameraIds };
@@ -111,15 +160,25 @@ function district(r: RowReader, ctx: InventoryContext): DistrictFeature | null {
   const name = r.text('name', true);
   const nameEn = r.text('nameEn', false) || name;
   let countyId = r.text('countyId', true);
-  if (countyId && ctx.counties.size > 0) countyId = ctx.counties.get(countyId) ?? r.fail('countyId', "no county boundary with this id, name or adcode in the pack's boundaries");
+  if (countyId && ctx.counties.size > 0)
+    countyId =
+      ctx.counties.get(countyId) ??
+      r.fail('countyId', "no county boundary with this id, name or adcode in the pack's boundaries");
   let geometry: DistrictFeature['geometry'] | null = null;
   const cell = r.text('geometry', true);
   if (cell) {
     try {
-      geometry = mapPositions(parseAreaGeometry(cell), (p) => positionToWgs84(p, ctx.crs)) as DistrictFeature['geometry'];
+      geometry = mapPositions(parseAreaGeometry(cell), (p) =>
+        positionToWgs84(p, ctx.crs),
+      ) as DistrictFeature['geometry'];
       const rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
       const out = rings.flat().find((p) => !insideBbox(p[0]!, p[1]!, ctx.bbox));
-      if (out) geometry = r.fail('geometry', `vertex ${out.join(', ')} (WGS84) is outside the pack's extent [${ctx.bbox.join(', ')}]`, cell.slice(0, 80));
+      if (out)
+        geometry = r.fail(
+          'geometry',
+          `vertex ${out.join(', ')} (WGS84) is outside the pack's extent [${ctx.bbox.join(', ')}]`,
+          cell.slice(0, 80),
+        );
     } catch (err) {
       geometry = r.fail('geometry', (err as Error).message, cell.slice(0, 80));
     }
@@ -128,7 +187,9 @@ function district(r: RowReader, ctx: InventoryContext): DistrictFeature | null {
   return { type: 'Feature', geometry, properties: { id, name, nameEn, countyId } };
 }
 
-export const RECORD_BUILDERS: Readonly<Record<InventoryKind, (r: RowReader, ctx: InventoryContext) => InventoryRecord | null>> = {
+export const RECORD_BUILDERS: Readonly<
+  Record<InventoryKind, (r: RowReader, ctx: InventoryContext) => InventoryRecord | null>
+> = {
   cameras: camera,
   units: unit,
   checkpoints: checkpoint,

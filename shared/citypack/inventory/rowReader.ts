@@ -73,7 +73,11 @@ export class RowReader {
     const v = this.raw(field);
     if (!v) return fallback !== undefined ? fallback : this.fail(field, 'required, empty');
     const hit = words[normaliseHeader(v)];
-    if (hit === undefined) return this.fail(field, `unknown value; expected one of ${[...new Set(Object.keys(words))].slice(0, 12).join(' / ')}`);
+    if (hit === undefined)
+      return this.fail(
+        field,
+        `unknown value; expected one of ${[...new Set(Object.keys(words))].slice(0, 12).join(' / ')}`,
+      );
     return hit;
   }
 

@@ -13,13 +13,20 @@ describe('drill charts', () => {
       { lanes: { scenario: 'S', expected: 'E', action: 'A' }, seconds: 's' },
     );
     const data = option.series[0]!.data;
-    expect(data.map((d) => d.value)).toEqual([[5, 0], [65, 1], [30, 2]]);
+    expect(data.map((d) => d.value)).toEqual([
+      [5, 0],
+      [65, 1],
+      [30, 2],
+    ]);
     expect(data[1]!.itemStyle.color).toBe('#f85149');
     expect(option.yAxis.data).toEqual(['S', 'E', 'A']);
   });
 
   it('draws response against the tier target per alert', () => {
-    const option = drillResponseChartOption([{ alertId: 'A1', responseSeconds: 200, tierTargetSeconds: 180, tierMet: false } as never], { response: 'r', target: 't', seconds: 's' });
+    const option = drillResponseChartOption(
+      [{ alertId: 'A1', responseSeconds: 200, tierTargetSeconds: 180, tierMet: false } as never],
+      { response: 'r', target: 't', seconds: 's' },
+    );
     expect(option.series[0]!.data[0]).toMatchObject({ value: 200, itemStyle: { color: '#f0883e' } });
     expect(option.series[1]!.data).toEqual([180]);
   });

@@ -55,7 +55,12 @@ export const CORDON_CHECKPOINT_ACTION = 'cordon.checkpoint';
 const TRACK_SAMPLES_PER_SEGMENT = 50;
 
 /** First time any track of the alert comes within `radiusM` of the point. */
-export function suspectPassTime(tracks: readonly SuspectTrack[], alertId: string, point: { lng: number; lat: number }, radiusM: number): number | null {
+export function suspectPassTime(
+  tracks: readonly SuspectTrack[],
+  alertId: string,
+  point: { lng: number; lat: number },
+  radiusM: number,
+): number | null {
   let first: number | null = null;
   for (const track of tracks) {
     if (track.alertId !== alertId) continue;
@@ -76,7 +81,12 @@ export function suspectPassTime(tracks: readonly SuspectTrack[], alertId: string
   return first;
 }
 
-const judge = (doneT: number | null, deadlineT: number, nowT: number, acceptable: boolean): ExpectedStatus => {
+const judge = (
+  doneT: number | null,
+  deadlineT: number,
+  nowT: number,
+  acceptable: boolean,
+): ExpectedStatus => {
   if (doneT !== null && acceptable) return doneT <= deadlineT ? 'met' : 'late';
   return nowT >= deadlineT ? 'missed' : 'pending';
 };
@@ -85,13 +95,21 @@ const isOperator = (s: PlacedStep) => !s.operator.startsWith('system:');
 const byTime = (a: PlacedStep, b: PlacedStep) => (a.t ?? Infinity) - (b.t ?? Infinity);
 
 /** Scores the expected actions at scenario time `nowT`. Steps may come in any order. */
-export function scoreExpectations(expected: ExpectedActions, tracks: readonly SuspectTrack[], steps: readonly PlacedStep[], nowT: number): ExpectationScore {
+export function scoreExpectations(
+  expected: ExpectedActions,
+  tracks: readonly SuspectTrack[],
+  steps: readonly PlacedStep[],
+  nowT: number,
+): ExpectationScore {
   const ordered = steps.filter(isOperator).sort(byTime);
   const results: ExpectedStepResult[] = [];
 
   for (const d of expected.dispatches) {
-    const dispatches = ordered.filter((s) => s.alertId === d.alertId && (s.action === 'dispatch' || s.action === 'reassign'));
-    const unitsOf = (s: PlacedStep) => (Array.isArray(s.data?.unitIds) ? (s.data.unitIds as unknown[]).map(String) : []);
+    const dispatches = ordered.filter(
+      (s) => s.alertId === d.alertId && (s.action === 'dispatch' || s.action === 'reassign'),
+    );
+    const unitsOf = (s: PlacedStep) =>
+      Array.isArray(s.data?.unitIds) ? (s.data.unitIds as unknown[]).map(String) : [];
     const good = dispatches.find((s) => unitsOf(s).some((u) => d.unitIds.includes(u))) ?? null;
     const any = good ?? dispatches[0] ?? null;
     results.push({
@@ -110,10 +128,18 @@ export function scoreExpectations(expected: ExpectedActions, tracks: readonly Su
 
   for (const x of expected.exits) {
     const closes = (s: PlacedStep): string | null => {
-      if (s.action === CORDON_CHECKPOINT_ACTION && x.checkpointId !== undefined && s.data?.checkpointId === x.checkpointId) return x.checkpointId;
+      if (
+        s.action === CORDON_CHECKPOINT_ACTION &&
+        x.checkpointId !== undefined &&
+        s.data?.checkpointId === x.checkpointId
+      )
+        return x.checkpointId;
       if (s.action !== CORDON_REINFORCE_ACTION || !Array.isArray(s.data?.assignments)) return null;
       const hit = (s.data.assignments as { unitId?: unknown; lng?: unknown; lat?: unknown }[]).find(
-        (a) => typeof a.lng === 'number' && typeof a.lat === 'number' && haversineMeters({ lng: a.lng, lat: a.lat }, x) <= x.radiusM,
+        (a) =>
+          typeof a.lng === 'number' &&
+          typeof a.lat === 'number' &&
+          haversineMeters({ lng: a.lng, lat: a.lat }, x) <= x.radiusM,
       );
       return hit ? String(hit.unitId) : null;
     };
@@ -157,5 +183,8 @@ export const EXPECTED_ACTIONS_WEIGHT = 0.3;
 export function overallDrillScore(alertScore: number | null, expectedScore: number | null): number | null {
   if (expectedScore === null) return alertScore;
   if (alertScore === null) return expectedScore;
-  return Math.round(10 * ((1 - EXPECTED_ACTIONS_WEIGHT) * alertScore + EXPECTED_ACTIONS_WEIGHT * expectedScore)) / 10;
+  return (
+    Math.round(10 * ((1 - EXPECTED_ACTIONS_WEIGHT) * alertScore + EXPECTED_ACTIONS_WEIGHT * expectedScore)) /
+    10
+  );
 }

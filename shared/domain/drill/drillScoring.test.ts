@@ -5,7 +5,17 @@ const T0 = '2026-11-20T12:00:00.000Z';
 const at = (s: number) => new Date(Date.parse(T0) + s * 1000).toISOString();
 
 function alert(id: string, priority: number, overrides: Partial<DrillAlertInput> = {}): DrillAlertInput {
-  return { id, priority, source: '110', category: 'robbery', receivedAt: T0, status: 'received', steps: [{ at: T0, toStatus: 'received', action: null, operator: 'system:feed' }], dispatches: [], ...overrides };
+  return {
+    id,
+    priority,
+    source: '110',
+    category: 'robbery',
+    receivedAt: T0,
+    status: 'received',
+    steps: [{ at: T0, toStatus: 'received', action: null, operator: 'system:feed' }],
+    dispatches: [],
+    ...overrides,
+  };
 }
 
 const perfect = alert('A1', 1, {
@@ -15,7 +25,16 @@ const perfect = alert('A1', 1, {
     { at: at(40), toStatus: 'dispatched', action: 'dispatch', operator: 'duty' },
     { at: at(200), toStatus: 'on_scene', action: 'arrive', operator: 'system:avl' },
   ],
-  dispatches: [{ unitId: 'U05', dispatchedAt: at(40), arrivedAt: at(200), responseSeconds: 200, tierTargetSeconds: 300, tierMet: true }],
+  dispatches: [
+    {
+      unitId: 'U05',
+      dispatchedAt: at(40),
+      arrivedAt: at(200),
+      responseSeconds: 200,
+      tierTargetSeconds: 300,
+      tierMet: true,
+    },
+  ],
 });
 const slow = alert('A2', 3, {
   steps: [
@@ -23,7 +42,16 @@ const slow = alert('A2', 3, {
     { at: at(90), toStatus: 'acknowledged', action: 'acknowledge', operator: 'duty' },
     { at: at(600), toStatus: 'dispatched', action: 'dispatch', operator: 'duty' },
   ],
-  dispatches: [{ unitId: 'U09', dispatchedAt: at(600), arrivedAt: at(1200), responseSeconds: 1200, tierTargetSeconds: 600, tierMet: false }],
+  dispatches: [
+    {
+      unitId: 'U09',
+      dispatchedAt: at(600),
+      arrivedAt: at(1200),
+      responseSeconds: 1200,
+      tierTargetSeconds: 600,
+      tierMet: false,
+    },
+  ],
 });
 const ignored = alert('A3', 2);
 
@@ -38,13 +66,40 @@ describe('drill scoring', () => {
   it('scores each alert from acknowledge, dispatch and response, and lists missed steps', () => {
     const r = scoreDrill([slow, ignored, perfect], at(1800));
     const byId = Object.fromEntries(r.alerts.map((a) => [a.alertId, a]));
-    expect(byId.A1).toMatchObject({ ackSeconds: 10, dispatchSeconds: 40, responseSeconds: 200, tierMet: true, unitId: 'U05', missed: [], score: 100 });
+    expect(byId.A1).toMatchObject({
+      ackSeconds: 10,
+      dispatchSeconds: 40,
+      responseSeconds: 200,
+      tierMet: true,
+      unitId: 'U05',
+      missed: [],
+      score: 100,
+    });
     // ack 90 s vs 60 → 0.75 × 20 = 15; dispatch 600 vs 300 → 0.5 × 40 = 20; response 600/1200 × 40 = 20.
-    expect(byId.A2).toMatchObject({ ackSeconds: 90, dispatchSeconds: 600, tierMet: false, missed: [], score: 55 });
-    expect(byId.A3).toMatchObject({ ackSeconds: null, dispatchSeconds: null, missed: ['acknowledge', 'dispatch'], score: 0 });
+    expect(byId.A2).toMatchObject({
+      ackSeconds: 90,
+      dispatchSeconds: 600,
+      tierMet: false,
+      missed: [],
+      score: 55,
+    });
+    expect(byId.A3).toMatchObject({
+      ackSeconds: null,
+      dispatchSeconds: null,
+      missed: ['acknowledge', 'dispatch'],
+      score: 0,
+    });
     // Weighted by priority: (4 × 100 + 2 × 55 + 3 × 0) / 9.
     expect(r.score).toBe(56.7);
-    expect(r.totals).toEqual({ alerts: 3, acknowledged: 2, dispatched: 2, arrived: 2, tiersJudged: 2, tiersMet: 1, missedSteps: 2 });
+    expect(r.totals).toEqual({
+      alerts: 3,
+      acknowledged: 2,
+      dispatched: 2,
+      arrived: 2,
+      tiersJudged: 2,
+      tiersMet: 1,
+      missedSteps: 2,
+    });
   });
 
   it('does not count a step as missed before its window has run out', () => {
@@ -60,7 +115,13 @@ describe('drill scoring', () => {
       ],
     });
     const r = scoreDrill([transferred], at(3600));
-    expect(r.alerts[0]).toMatchObject({ ackSeconds: 60, dispatchSeconds: 60, handledWithoutDispatch: true, missed: [], score: 100 });
+    expect(r.alerts[0]).toMatchObject({
+      ackSeconds: 60,
+      dispatchSeconds: 60,
+      handledWithoutDispatch: true,
+      missed: [],
+      score: 100,
+    });
     expect(r.totals.dispatched).toBe(0);
   });
 

@@ -12,9 +12,22 @@ export interface DrillAlertInput {
   receivedAt: string;
   status: string;
   /** Lifecycle steps in order (alert_events). */
-  steps: readonly { at: string; toStatus: string; action: string | null; operator: string; data?: Record<string, unknown> | null }[];
+  steps: readonly {
+    at: string;
+    toStatus: string;
+    action: string | null;
+    operator: string;
+    data?: Record<string, unknown> | null;
+  }[];
   /** Dispatches in order (dispatches table). */
-  dispatches: readonly { unitId: string; dispatchedAt: string; arrivedAt: string | null; responseSeconds: number | null; tierTargetSeconds: number | null; tierMet: boolean | null }[];
+  dispatches: readonly {
+    unitId: string;
+    dispatchedAt: string;
+    arrivedAt: string | null;
+    responseSeconds: number | null;
+    tierTargetSeconds: number | null;
+    tierMet: boolean | null;
+  }[];
 }
 
 export type DrillStep = 'acknowledge' | 'dispatch' | 'arrival';
@@ -51,7 +64,15 @@ export interface DrillScore {
   /** 0–100, priority-weighted mean of the alert scores; null with no alerts. */
   score: number | null;
   alerts: DrillAlertScore[];
-  totals: { alerts: number; acknowledged: number; dispatched: number; arrived: number; tiersJudged: number; tiersMet: number; missedSteps: number };
+  totals: {
+    alerts: number;
+    acknowledged: number;
+    dispatched: number;
+    arrived: number;
+    tiersJudged: number;
+    tiersMet: number;
+    missedSteps: number;
+  };
 }
 
 /** Targets per priority (1 urgent … 4), seconds from receipt. */
@@ -61,17 +82,34 @@ export const PRIORITY_WEIGHT: Record<number, number> = { 1: 4, 2: 3, 3: 2, 4: 1 
 /** Points per part of an alert's score. */
 export const POINTS = { acknowledge: 20, dispatch: 40, response: 40 } as const;
 
-const OPERATOR_STEPS = new Set(['acknowledge', 'dispatch', 'transfer', 'merge', 'cancel', 'resolve', 'close']);
+const OPERATOR_STEPS = new Set([
+  'acknowledge',
+  'dispatch',
+  'transfer',
+  'merge',
+  'cancel',
+  'resolve',
+  'close',
+]);
 const HANDLED_WITHOUT_DISPATCH = new Set(['transfer', 'merge', 'cancel', 'resolve']);
 
 /** A chosen unit this much slower than the best still counts as the best choice (ranking noise). */
 export const ETA_SLACK_SECONDS = 30;
 
 /** Reads the ETA facts a drill stores with a dispatch step (electron/core/drill/dispatchEta.ts). */
-function etaFacts(data: Record<string, unknown> | null | undefined): { chosen: number | null; best: number | null; bestUnitId: string | null } {
-  const eta = data?.eta as { chosenEtaSeconds?: unknown; bestEtaSeconds?: unknown; bestUnitId?: unknown } | undefined;
+function etaFacts(data: Record<string, unknown> | null | undefined): {
+  chosen: number | null;
+  best: number | null;
+  bestUnitId: string | null;
+} {
+  const eta = data?.eta as
+    { chosenEtaSeconds?: unknown; bestEtaSeconds?: unknown; bestUnitId?: unknown } | undefined;
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-  return { chosen: num(eta?.chosenEtaSeconds), best: num(eta?.bestEtaSeconds), bestUnitId: typeof eta?.bestUnitId === 'string' ? eta.bestUnitId : null };
+  return {
+    chosen: num(eta?.chosenEtaSeconds),
+    best: num(eta?.bestEtaSeconds),
+    bestUnitId: typeof eta?.bestUnitId === 'string' ? eta.bestUnitId : null,
+  };
 }
 
 /** 1 for a choice within the slack of the best ETA (or when either is unknown), else best / chosen. */
@@ -96,14 +134,21 @@ function scoreAlert(alert: DrillAlertInput, nowMs: number): DrillAlertScore {
   const ackTarget = ACK_TARGET_SECONDS[p]!;
   const dispatchTarget = DISPATCH_TARGET_SECONDS[p]!;
   const age = Math.max(0, (nowMs - Date.parse(alert.receivedAt)) / 1000);
-  const isOperatorStep = (s: DrillAlertInput['steps'][number]) => s.action !== null && OPERATOR_STEPS.has(s.action) && !s.operator.startsWith('system:');
+  const isOperatorStep = (s: DrillAlertInput['steps'][number]) =>
+    s.action !== null && OPERATOR_STEPS.has(s.action) && !s.operator.startsWith('system:');
 
   const firstOperatorStep = alert.steps.find(isOperatorStep) ?? null;
   const ackSeconds = firstOperatorStep ? secondsBetween(alert.receivedAt, firstOperatorStep.at) : null;
 
   const firstDispatch = alert.dispatches[0] ?? null;
-  const handledStep = firstDispatch ? null : (alert.steps.find((s) => isOperatorStep(s) && HANDLED_WITHOUT_DISPATCH.has(s.action!)) ?? null);
-  const dispatchSeconds = firstDispatch ? secondsBetween(alert.receivedAt, firstDispatch.dispatchedAt) : handledStep ? secondsBetween(alert.receivedAt, handledStep.at) : null;
+  const handledStep = firstDispatch
+    ? null
+    : (alert.steps.find((s) => isOperatorStep(s) && HANDLED_WITHOUT_DISPATCH.has(s.action!)) ?? null);
+  const dispatchSeconds = firstDispatch
+    ? secondsBetween(alert.receivedAt, firstDispatch.dispatchedAt)
+    : handledStep
+      ? secondsBetween(alert.receivedAt, handledStep.at)
+      : null;
   const handledWithoutDispatch = !firstDispatch && handledStep !== null;
 
   const arrived = alert.dispatches.find((d) => d.responseSeconds !== null) ?? null;
@@ -121,7 +166,10 @@ function scoreAlert(alert: DrillAlertInput, nowMs: number): DrillAlertScore {
   else if (arrived.tierTargetSeconds === null || arrived.tierMet === true) response = 1;
   else response = Math.min(1, arrived.tierTargetSeconds / Math.max(1, arrived.responseSeconds!));
 
-  const score = POINTS.acknowledge * timingCredit(ackSeconds, ackTarget) + POINTS.dispatch * timingCredit(dispatchSeconds, dispatchTarget) * choice + POINTS.response * response;
+  const score =
+    POINTS.acknowledge * timingCredit(ackSeconds, ackTarget) +
+    POINTS.dispatch * timingCredit(dispatchSeconds, dispatchTarget) * choice +
+    POINTS.response * response;
   return {
     alertId: alert.id,
     priority: p,
@@ -154,7 +202,9 @@ function arrivalOverdue(dispatch: DrillAlertInput['dispatches'][number], nowMs: 
  */
 export function scoreDrill(alerts: readonly DrillAlertInput[], now: string): DrillScore {
   const nowMs = Date.parse(now);
-  const sorted = [...alerts].sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...alerts].sort(
+    (a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   const scored = sorted.map((a) => scoreAlert(a, nowMs));
   let weighted = 0;
   let weights = 0;

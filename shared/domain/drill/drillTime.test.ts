@@ -22,7 +22,16 @@ describe('drill clock', () => {
   });
 
   it('falls back to the alerts as anchors at 1×, and to null with nothing', () => {
-    expect(scenarioTimeAt(at(30), [], [{ receivedAt: at(20), t: 5 }, { receivedAt: at(25), t: 40 }])).toBe(45);
+    expect(
+      scenarioTimeAt(
+        at(30),
+        [],
+        [
+          { receivedAt: at(20), t: 5 },
+          { receivedAt: at(25), t: 40 },
+        ],
+      ),
+    ).toBe(45);
     expect(scenarioTimeAt(at(30), [])).toBeNull();
   });
 

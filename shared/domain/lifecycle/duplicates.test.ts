@@ -55,7 +55,12 @@ describe('duplicate suggestions', () => {
     const suggestions = suggestDuplicates(target, others);
     expect(suggestions.map((s) => s.keepId)).toEqual(['A02', 'A01']);
     expect(suggestions.every((s) => s.mergeId === 'A10')).toBe(true);
-    expect(suggestions[0]).toMatchObject({ distanceMeters: 20, secondsApart: 30, sameCategory: true, sameCaller: false });
+    expect(suggestions[0]).toMatchObject({
+      distanceMeters: 20,
+      secondsApart: 30,
+      sameCategory: true,
+      sameCaller: false,
+    });
     expect(suggestions[0]!.score).toBeGreaterThan(suggestions[1]!.score);
     expect(suggestions[1]!.score).toBeGreaterThan(0);
     expect(suggestions[0]!.score).toBeLessThanOrEqual(1);
@@ -64,7 +69,12 @@ describe('duplicate suggestions', () => {
   it('takes radius and window as options and keeps the earlier alert when the new one came first', () => {
     const later = alert('A11', { position: north(400), reportedAt: '2026-11-20T19:20:00+08:00' });
     expect(duplicateScore(target, later)).toBeNull();
-    expect(duplicateScore(target, later, { radiusMeters: 500, windowSeconds: 1800 })).toMatchObject({ keepId: 'A10', mergeId: 'A11', distanceMeters: 400, secondsApart: 900 });
+    expect(duplicateScore(target, later, { radiusMeters: 500, windowSeconds: 1800 })).toMatchObject({
+      keepId: 'A10',
+      mergeId: 'A11',
+      distanceMeters: 400,
+      secondsApart: 900,
+    });
   });
 
   it('is more confident about a repeat call from the same phone', () => {
@@ -78,9 +88,20 @@ describe('duplicate suggestions', () => {
 
 describe('merged view', () => {
   it('keeps every caller once and every report, in call order', () => {
-    const primary = alert('A01', { reportedAt: '2026-11-20T19:01:00+08:00', caller: { name: '张先生', phone: '13800000001' } });
-    const second = alert('A02', { reportedAt: '2026-11-20T19:00:30+08:00', caller: { phone: '13900000002' }, description: '有人打架' });
-    const repeat = alert('A03', { reportedAt: '2026-11-20T19:04:00+08:00', caller: { name: '张先生', phone: '13800000001' }, description: '又打起来了' });
+    const primary = alert('A01', {
+      reportedAt: '2026-11-20T19:01:00+08:00',
+      caller: { name: '张先生', phone: '13800000001' },
+    });
+    const second = alert('A02', {
+      reportedAt: '2026-11-20T19:00:30+08:00',
+      caller: { phone: '13900000002' },
+      description: '有人打架',
+    });
+    const repeat = alert('A03', {
+      reportedAt: '2026-11-20T19:04:00+08:00',
+      caller: { name: '张先生', phone: '13800000001' },
+      description: '又打起来了',
+    });
     const view = mergedView(primary, [second, repeat, primary]);
     expect(view.primaryId).toBe('A01');
     expect(view.alertIds).toEqual(['A02', 'A01', 'A03']);

@@ -36,7 +36,10 @@ export interface DuplicateOptions {
 }
 
 /** What duplicate detection reads from an alert. */
-export type DuplicateCandidate = Pick<Alert, 'id' | 'category' | 'position' | 'reportedAt' | 'status' | 'caller'>;
+export type DuplicateCandidate = Pick<
+  Alert,
+  'id' | 'category' | 'position' | 'reportedAt' | 'status' | 'caller'
+>;
 
 export interface DuplicateSuggestion {
   /** The alert that survives (the earlier report: it usually has the units and the history). */
@@ -58,7 +61,11 @@ const DEFAULT_WINDOW_S = 600;
  * Scores a pair, or null when they cannot be the same incident. Distance and time closeness
  * weigh most; an identical category and a repeat call from the same phone add confidence.
  */
-export function duplicateScore(a: DuplicateCandidate, b: DuplicateCandidate, options: DuplicateOptions = {}): DuplicateSuggestion | null {
+export function duplicateScore(
+  a: DuplicateCandidate,
+  b: DuplicateCandidate,
+  options: DuplicateOptions = {},
+): DuplicateSuggestion | null {
   const radius = options.radiusMeters ?? DEFAULT_RADIUS_M;
   const window = options.windowSeconds ?? DEFAULT_WINDOW_S;
   if (a.id === b.id || !categoriesCompatible(a.category, b.category)) return null;
@@ -67,8 +74,15 @@ export function duplicateScore(a: DuplicateCandidate, b: DuplicateCandidate, opt
   if (!(distanceMeters <= radius) || !(secondsApart <= window)) return null;
   const sameCategory = a.category === b.category;
   const sameCaller = a.caller.phone === b.caller.phone;
-  const score = Math.min(1, 0.4 * (1 - distanceMeters / radius) + 0.35 * (1 - secondsApart / window) + (sameCategory ? 0.25 : 0.1) + (sameCaller ? 0.2 : 0));
-  const aFirst = Date.parse(a.reportedAt) < Date.parse(b.reportedAt) || (a.reportedAt === b.reportedAt && a.id < b.id);
+  const score = Math.min(
+    1,
+    0.4 * (1 - distanceMeters / radius) +
+      0.35 * (1 - secondsApart / window) +
+      (sameCategory ? 0.25 : 0.1) +
+      (sameCaller ? 0.2 : 0),
+  );
+  const aFirst =
+    Date.parse(a.reportedAt) < Date.parse(b.reportedAt) || (a.reportedAt === b.reportedAt && a.id < b.id);
   return {
     keepId: aFirst ? a.id : b.id,
     mergeId: aFirst ? b.id : a.id,
@@ -84,7 +98,11 @@ export function duplicateScore(a: DuplicateCandidate, b: DuplicateCandidate, opt
  * Open alerts that may duplicate `alert`, best first. Closed, cancelled, transferred and merged
  * alerts are not offered: a new call about a finished incident is a new incident.
  */
-export function suggestDuplicates(alert: DuplicateCandidate, others: readonly DuplicateCandidate[], options: DuplicateOptions = {}): DuplicateSuggestion[] {
+export function suggestDuplicates(
+  alert: DuplicateCandidate,
+  others: readonly DuplicateCandidate[],
+  options: DuplicateOptions = {},
+): DuplicateSuggestion[] {
   return others
     .filter((o) => o.id !== alert.id && isOpen(o.status))
     .map((o) => duplicateScore(alert, o, options))
@@ -118,21 +136,38 @@ export interface MergedAlertView {
   reports: MergedReport[];
 }
 
-type MergeSource = Pick<Alert, 'id' | 'reportedAt' | 'source' | 'category' | 'address' | 'description' | 'caller'>;
+type MergeSource = Pick<
+  Alert,
+  'id' | 'reportedAt' | 'source' | 'category' | 'address' | 'description' | 'caller'
+>;
 
 /** The surviving alert together with the alerts merged into it: all callers, all reports. */
 export function mergedView(primary: MergeSource, merged: readonly MergeSource[]): MergedAlertView {
-  const all = [primary, ...merged.filter((m) => m.id !== primary.id)].sort((x, y) => Date.parse(x.reportedAt) - Date.parse(y.reportedAt));
+  const all = [primary, ...merged.filter((m) => m.id !== primary.id)].sort(
+    (x, y) => Date.parse(x.reportedAt) - Date.parse(y.reportedAt),
+  );
   const callers = new Map<string, MergedCaller>();
   for (const a of all) {
     if (callers.has(a.caller.phone)) continue;
-    callers.set(a.caller.phone, { alertId: a.id, ...(a.caller.name ? { name: a.caller.name } : {}), phone: a.caller.phone, reportedAt: a.reportedAt });
+    callers.set(a.caller.phone, {
+      alertId: a.id,
+      ...(a.caller.name ? { name: a.caller.name } : {}),
+      phone: a.caller.phone,
+      reportedAt: a.reportedAt,
+    });
   }
   return {
     primaryId: primary.id,
     alertIds: all.map((a) => a.id),
     firstReportedAt: all[0]!.reportedAt,
     callers: [...callers.values()],
-    reports: all.map((a) => ({ alertId: a.id, reportedAt: a.reportedAt, source: a.source, category: a.category, address: a.address, description: a.description })),
+    reports: all.map((a) => ({
+      alertId: a.id,
+      reportedAt: a.reportedAt,
+      source: a.source,
+      category: a.category,
+      address: a.address,
+      description: a.description,
+    })),
   };
 }

@@ -7,7 +7,9 @@ import type { AlertLifecycle } from './stateMachine';
 const seconds = (fromIso: string, toIso: string): number => (Date.parse(toIso) - Date.parse(fromIso)) / 1000;
 
 /** Seconds from receipt to the first unit on scene; null until someone has arrived. */
-export function responseTimeSeconds(state: Pick<AlertLifecycle, 'receivedAt' | 'firstArrivalAt'>): number | null {
+export function responseTimeSeconds(
+  state: Pick<AlertLifecycle, 'receivedAt' | 'firstArrivalAt'>,
+): number | null {
   return state.firstArrivalAt === null ? null : seconds(state.receivedAt, state.firstArrivalAt);
 }
 
@@ -16,11 +18,18 @@ export function responseTimeSeconds(state: Pick<AlertLifecycle, 'receivedAt' | '
  * Only `transferred` counts: closing records the feedback, reopening takes the case back.
  */
 export function isTransferOverdue(state: Pick<AlertLifecycle, 'status' | 'transfer'>, now: string): boolean {
-  return state.status === 'transferred' && state.transfer !== null && Date.parse(state.transfer.dueAt) < Date.parse(now);
+  return (
+    state.status === 'transferred' &&
+    state.transfer !== null &&
+    Date.parse(state.transfer.dueAt) < Date.parse(now)
+  );
 }
 
 /** Seconds past the due time (positive) or left (negative); null when not transferred. */
-export function transferSlackSeconds(state: Pick<AlertLifecycle, 'status' | 'transfer'>, now: string): number | null {
+export function transferSlackSeconds(
+  state: Pick<AlertLifecycle, 'status' | 'transfer'>,
+  now: string,
+): number | null {
   if (state.status !== 'transferred' || state.transfer === null) return null;
   return seconds(state.transfer.dueAt, now);
 }

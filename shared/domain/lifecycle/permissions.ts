@@ -84,21 +84,43 @@ export const PERMISSIONS: Readonly<Record<OperatorRole, Readonly<Record<Lifecycl
 /** `needsConfirmation`: allowed once a supervisor confirms it (retry with their credentials). */
 export type PermissionResult = { ok: true } | { ok: false; reason: string; needsConfirmation?: true };
 
-const roleNames: Record<OperatorRole, string> = { supervisor: 'a supervisor', duty_officer: 'a duty officer', trainee: 'a trainee', trainer: 'a trainer' };
+const roleNames: Record<OperatorRole, string> = {
+  supervisor: 'a supervisor',
+  duty_officer: 'a duty officer',
+  trainee: 'a trainee',
+  trainer: 'a trainer',
+};
 
 /** `supervisorConfirmed`: a supervisor's credentials were checked for this very step. */
-export function checkPermission(role: OperatorRole, action: LifecycleActionType, alert: { status: AlertStatus; drill: boolean; supervisorConfirmed?: boolean }): PermissionResult {
+export function checkPermission(
+  role: OperatorRole,
+  action: LifecycleActionType,
+  alert: { status: AlertStatus; drill: boolean; supervisorConfirmed?: boolean },
+): PermissionResult {
   const grant = PERMISSIONS[role]?.[action];
-  if (grant === undefined) return { ok: false, reason: `unknown role or action: ${String(role)}/${String(action)}` };
+  if (grant === undefined)
+    return { ok: false, reason: `unknown role or action: ${String(role)}/${String(action)}` };
   if (grant === 'always') return { ok: true };
   if (grant === 'never') return { ok: false, reason: `${roleNames[role]} may not ${action} alerts` };
   if (grant === 'supervisor_confirms_live') {
-    return alert.drill || alert.supervisorConfirmed ? { ok: true } : { ok: false, reason: `${roleNames[role]}'s ${action} on a live alert needs a supervisor's confirmation`, needsConfirmation: true };
+    return alert.drill || alert.supervisorConfirmed
+      ? { ok: true }
+      : {
+          ok: false,
+          reason: `${roleNames[role]}'s ${action} on a live alert needs a supervisor's confirmation`,
+          needsConfirmation: true,
+        };
   }
-  if (grant === 'drill_only') return alert.drill ? { ok: true } : { ok: false, reason: `${roleNames[role]} may ${action} drill alerts only` };
+  if (grant === 'drill_only')
+    return alert.drill
+      ? { ok: true }
+      : { ok: false, reason: `${roleNames[role]} may ${action} drill alerts only` };
   return grant.includes(alert.status)
     ? { ok: true }
-    : { ok: false, reason: `${roleNames[role]} may not ${action} a ${alert.status.replace(/_/g, ' ')} alert` };
+    : {
+        ok: false,
+        reason: `${roleNames[role]} may not ${action} a ${alert.status.replace(/_/g, ' ')} alert`,
+      };
 }
 
 /** Actions `role` may take at all (in some status, live or drill) — for menus and help. */

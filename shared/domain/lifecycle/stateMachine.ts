@@ -105,7 +105,8 @@ export interface TransitionError {
   message: string;
 }
 
-export type TransitionResult = { ok: true; next: AlertLifecycle; event: LifecycleEvent } | { ok: false; error: TransitionError };
+export type TransitionResult =
+  { ok: true; next: AlertLifecycle; event: LifecycleEvent } | { ok: false; error: TransitionError };
 
 /** The legal source statuses of every action — the one transition table (tests restate it independently). */
 export const LEGAL_FROM: Readonly<Record<LifecycleActionType, readonly AlertStatus[]>> = {
@@ -150,7 +151,9 @@ export function newLifecycle(alert: { id: string; source: AlertSource; receivedA
 
 const words = (s: string): string => s.replace(/_/g, ' ');
 const orList = (statuses: readonly AlertStatus[]): string =>
-  statuses.length <= 1 ? words(statuses[0] ?? 'nothing') : `${statuses.slice(0, -1).map(words).join(', ')} or ${words(statuses.at(-1)!)}`;
+  statuses.length <= 1
+    ? words(statuses[0] ?? 'nothing')
+    : `${statuses.slice(0, -1).map(words).join(', ')} or ${words(statuses.at(-1)!)}`;
 
 const illegal = (state: AlertLifecycle, action: LifecycleActionType): TransitionResult => ({
   ok: false,
@@ -167,9 +170,16 @@ const invalid = (action: LifecycleActionType, message: string): TransitionResult
   error: { code: 'invalid_action', message: `cannot ${action}: ${message}` },
 });
 const blank = (s: string | undefined): boolean => typeof s !== 'string' || s.trim().length === 0;
-const cleanUnitIds = (ids: readonly string[]): string[] => [...new Set(ids.map((u) => u.trim()).filter((u) => u.length > 0))];
+const cleanUnitIds = (ids: readonly string[]): string[] => [
+  ...new Set(ids.map((u) => u.trim()).filter((u) => u.length > 0)),
+];
 
-type Change = { next: Partial<AlertLifecycle>; to: AlertStatus; note?: string | null; data: Record<string, unknown> };
+type Change = {
+  next: Partial<AlertLifecycle>;
+  to: AlertStatus;
+  note?: string | null;
+  data: Record<string, unknown>;
+};
 
 /** Validates one legal action against the state and computes its effect, or says why not. */
 function apply(state: AlertLifecycle, action: LifecycleAction, ctx: TransitionContext): Change | string {
@@ -190,7 +200,8 @@ function apply(state: AlertLifecycle, action: LifecycleAction, ctx: TransitionCo
     }
     case 'depart':
     case 'arrive': {
-      if (!state.unitIds.includes(action.unitId)) return `unit ${action.unitId || '(none)'} is not assigned to this alert`;
+      if (!state.unitIds.includes(action.unitId))
+        return `unit ${action.unitId || '(none)'} is not assigned to this alert`;
       if (action.type === 'depart') return { next: {}, to: 'en_route', data: { unitId: action.unitId } };
       const firstArrivalAt = state.firstArrivalAt ?? ctx.at;
       const responseSeconds = (Date.parse(firstArrivalAt) - Date.parse(state.receivedAt)) / 1000;
@@ -198,30 +209,60 @@ function apply(state: AlertLifecycle, action: LifecycleAction, ctx: TransitionCo
     }
     case 'resolve':
       if (blank(action.result)) return 'a result is required';
-      return { next: { result: action.result.trim() }, to: 'resolved', note: action.result.trim(), data: { result: action.result.trim(), byPhone: state.status === 'acknowledged' } };
+      return {
+        next: { result: action.result.trim() },
+        to: 'resolved',
+        note: action.result.trim(),
+        data: { result: action.result.trim(), byPhone: state.status === 'acknowledged' },
+      };
     case 'close':
       if (blank(action.feedback)) return 'feedback is required';
-      return { next: { feedback: action.feedback.trim() }, to: 'closed', note: action.feedback.trim(), data: { feedback: action.feedback.trim() } };
+      return {
+        next: { feedback: action.feedback.trim() },
+        to: 'closed',
+        note: action.feedback.trim(),
+        data: { feedback: action.feedback.trim() },
+      };
     case 'merge': {
       const into = (action.intoAlertId ?? '').trim();
       if (into.length === 0) return 'no target alert given';
       if (into === state.alertId) return 'an alert cannot be merged into itself';
       // The units move with the incident; the caller re-assigns them to the surviving alert.
-      return { next: { mergedInto: into, unitIds: [] }, to: 'merged', data: { intoAlertId: into, releasedUnitIds: state.unitIds } };
+      return {
+        next: { mergedInto: into, unitIds: [] },
+        to: 'merged',
+        data: { intoAlertId: into, releasedUnitIds: state.unitIds },
+      };
     }
     case 'transfer': {
-      if (!['110', '12345', 'department'].includes(action.target)) return `unknown target ${String(action.target)}`;
+      if (!['110', '12345', 'department'].includes(action.target))
+        return `unknown target ${String(action.target)}`;
       if (action.target === state.source) return `a ${state.source} alert is already with ${state.source}`;
       if (blank(action.department)) return 'the receiving department is required';
       const due = Date.parse(action.dueAt);
       if (!Number.isFinite(due)) return 'a due time is required';
       if (due <= Date.parse(ctx.at)) return 'the due time must be in the future';
-      const transfer: TransferInfo = { target: action.target, department: action.department.trim(), dueAt: action.dueAt, at: ctx.at };
-      return { next: { transfer }, to: 'transferred', note: transfer.department, data: { target: transfer.target, department: transfer.department, dueAt: transfer.dueAt } };
+      const transfer: TransferInfo = {
+        target: action.target,
+        department: action.department.trim(),
+        dueAt: action.dueAt,
+        at: ctx.at,
+      };
+      return {
+        next: { transfer },
+        to: 'transferred',
+        note: transfer.department,
+        data: { target: transfer.target, department: transfer.department, dueAt: transfer.dueAt },
+      };
     }
     case 'cancel':
       if (blank(action.reason)) return 'a reason is required';
-      return { next: { cancelReason: action.reason.trim(), unitIds: [] }, to: 'cancelled', note: action.reason.trim(), data: { reason: action.reason.trim(), releasedUnitIds: state.unitIds } };
+      return {
+        next: { cancelReason: action.reason.trim(), unitIds: [] },
+        to: 'cancelled',
+        note: action.reason.trim(),
+        data: { reason: action.reason.trim(), releasedUnitIds: state.unitIds },
+      };
     case 'reopen':
       if (blank(action.reason)) return 'a reason is required';
       return {
@@ -233,7 +274,8 @@ function apply(state: AlertLifecycle, action: LifecycleAction, ctx: TransitionCo
     case 'reassign': {
       const unitIds = cleanUnitIds(action.unitIds ?? []);
       if (unitIds.length === 0) return 'no unit given';
-      if (unitIds.length === state.unitIds.length && unitIds.every((u) => state.unitIds.includes(u))) return 'these units are already assigned';
+      if (unitIds.length === state.unitIds.length && unitIds.every((u) => state.unitIds.includes(u)))
+        return 'these units are already assigned';
       // Back to dispatched: the new unit has not left yet, whatever the old one had done.
       return {
         next: { unitIds },
@@ -242,15 +284,24 @@ function apply(state: AlertLifecycle, action: LifecycleAction, ctx: TransitionCo
       };
     }
     case 'recall': {
-      if (!state.unitIds.includes(action.unitId)) return `unit ${action.unitId || '(none)'} is not assigned to this alert`;
+      if (!state.unitIds.includes(action.unitId))
+        return `unit ${action.unitId || '(none)'} is not assigned to this alert`;
       const unitIds = state.unitIds.filter((u) => u !== action.unitId);
-      return { next: { unitIds }, to: unitIds.length ? state.status : 'acknowledged', data: { unitId: action.unitId, releasedUnitIds: [action.unitId] } };
+      return {
+        next: { unitIds },
+        to: unitIds.length ? state.status : 'acknowledged',
+        data: { unitId: action.unitId, releasedUnitIds: [action.unitId] },
+      };
     }
   }
 }
 
 /** Applies one action. Pure: the input state is never modified. */
-export function transition(state: AlertLifecycle, action: LifecycleAction, ctx: TransitionContext): TransitionResult {
+export function transition(
+  state: AlertLifecycle,
+  action: LifecycleAction,
+  ctx: TransitionContext,
+): TransitionResult {
   if (!(LIFECYCLE_ACTIONS as readonly string[]).includes(action.type)) {
     return { ok: false, error: { code: 'invalid_action', message: `unknown action ${String(action.type)}` } };
   }
@@ -261,14 +312,29 @@ export function transition(state: AlertLifecycle, action: LifecycleAction, ctx: 
   if (typeof change === 'string') return invalid(action.type, change);
   const next: AlertLifecycle = { ...state, ...change.next, status: change.to };
   const note = change.note ?? (blank(action.note) ? null : action.note!.trim());
-  return { ok: true, next, event: { at: ctx.at, operator: ctx.operator, from: state.status, to: change.to, action: action.type, note, data: change.data } };
+  return {
+    ok: true,
+    next,
+    event: {
+      at: ctx.at,
+      operator: ctx.operator,
+      from: state.status,
+      to: change.to,
+      action: action.type,
+      note,
+      data: change.data,
+    },
+  };
 }
 
 /**
  * Rebuilds a lifecycle from its recorded events (the data of each event carries the action's
  * parameters). Fails on the first event that no longer applies, which means the record is corrupt.
  */
-export function replay(initial: AlertLifecycle, events: readonly LifecycleEvent[]): { ok: true; state: AlertLifecycle } | { ok: false; index: number; error: TransitionError } {
+export function replay(
+  initial: AlertLifecycle,
+  events: readonly LifecycleEvent[],
+): { ok: true; state: AlertLifecycle } | { ok: false; index: number; error: TransitionError } {
   let state = initial;
   for (const [index, event] of events.entries()) {
     const action = { ...event.data, type: event.action, note: event.note ?? undefined } as LifecycleAction;

@@ -17,16 +17,48 @@ export const nastyString = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
   utf16String(),
-  fc.constantFrom('', '\u0000', '\uD800', '\uDFFF', 'a\uDBFF\uDBFF', '😀', '__proto__', 'constructor', 'toString', '%', '%E0%A4%A', '../..', 'x'.repeat(5000)),
+  fc.constantFrom(
+    '',
+    '\u0000',
+    '\uD800',
+    '\uDFFF',
+    'a\uDBFF\uDBFF',
+    '😀',
+    '__proto__',
+    'constructor',
+    'toString',
+    '%',
+    '%E0%A4%A',
+    '../..',
+    'x'.repeat(5000),
+  ),
 );
 
 /** Junk of any JSON-ish or JS shape (what arrives after a JSON.parse, and worse). */
 export const junk = fc.oneof(
-  { weight: 3, arbitrary: fc.anything({ maxDepth: 3, withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withSparseArray: true, withTypedArray: true, stringUnit: anyCodeUnit }) },
+  {
+    weight: 3,
+    arbitrary: fc.anything({
+      maxDepth: 3,
+      withBigInt: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withNullPrototype: true,
+      withSparseArray: true,
+      withTypedArray: true,
+      stringUnit: anyCodeUnit,
+    }),
+  },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
   { weight: 1, arbitrary: nastyString },
 );
 
 /** An object with the given keys (each maybe missing), values junk or plausible. */
-export const shapedJunk = (keys: readonly string[], plausible: fc.Arbitrary<unknown> = fc.constant(undefined)) =>
-  fc.dictionary(fc.constantFrom(...keys), fc.oneof(junk, nastyString, plausible, fc.integer(), fc.double()), { maxKeys: keys.length });
+export const shapedJunk = (
+  keys: readonly string[],
+  plausible: fc.Arbitrary<unknown> = fc.constant(undefined),
+) =>
+  fc.dictionary(fc.constantFrom(...keys), fc.oneof(junk, nastyString, plausible, fc.integer(), fc.double()), {
+    maxKeys: keys.length,
+  });

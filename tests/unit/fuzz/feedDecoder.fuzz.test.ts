@@ -7,7 +7,12 @@ import { findLoneSurrogate } from '../../../shared/protocol/wellFormedText';
 import { alertReport } from '../fixtures';
 import { FUZZ_RUNS, junk, nastyString, shapedJunk } from './arbitraries';
 
-const ctx: DecodeContext = { lastSeq: 5, knownUnits: new Set(['U01', 'U02']), knownCameras: new Set(['14990101001320000001']), receivedAt: '2026-11-20T11:00:06.000Z' };
+const ctx: DecodeContext = {
+  lastSeq: 5,
+  knownUnits: new Set(['U01', 'U02']),
+  knownCameras: new Set(['14990101001320000001']),
+  receivedAt: '2026-11-20T11:00:06.000Z',
+};
 
 const ALERT_KEYS = Object.keys(alertReport());
 
@@ -21,7 +26,12 @@ const nearEnvelope = fc.record(
       fc.constant(alertReport()),
       // A valid alert with some fields replaced by anything.
       shapedJunk(ALERT_KEYS).map((over) => ({ ...alertReport({ id: 'fz' }), ...over })),
-      fc.record({ unitId: fc.constantFrom('U01', 'U9', ''), lng: fc.double(), lat: fc.double(), at: nastyString }),
+      fc.record({
+        unitId: fc.constantFrom('U01', 'U9', ''),
+        lng: fc.double(),
+        lat: fc.double(),
+        at: nastyString,
+      }),
       fc.record({ withheld: fc.record({ reason: nastyString, bytes: fc.oneof(fc.nat(), junk) }) }),
       junk,
     ),
@@ -34,7 +44,12 @@ describe('fuzz: feed decoder', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(nearEnvelope, junk), { maxLength: 12 }), (raw) => {
         const batch = decodeFeedMessages(raw, ctx);
-        const kept = batch.alerts.length + batch.positions.length + batch.unitStatus.length + batch.cameraStatus.length + batch.quarantine.length;
+        const kept =
+          batch.alerts.length +
+          batch.positions.length +
+          batch.unitStatus.length +
+          batch.cameraStatus.length +
+          batch.quarantine.length;
         expect(kept).toBeLessThanOrEqual(raw.length);
         expect(batch.lastSeq).toBeGreaterThanOrEqual(ctx.lastSeq);
         for (const q of batch.quarantine) {

@@ -23,9 +23,30 @@ beforeAll(async () => {
   const { packDir, scenarioFile } = writeFixture(dir, fixtureScenario(1));
   const pack = await loadCityPack(packDir);
   const graph = buildRoadGraph(pack.roads.features);
-  const dispatch = new DispatchSimulator(graph, new UnitSimulator(graph, pack.units, pack.manifest.id), pack.manifest.id, { loop: false, cycleSeconds: 600 });
-  ctx = { log: new FeedLog(null, false), unitIds: new Set(pack.units.map((u) => u.id)), publish: (e) => published.push(...e), now: () => Date.parse('2026-11-20T11:00:00Z'), dispatch, scenarioTime: () => 10, cameras: new Map(pack.cameras.map((c) => [c.id, c])) };
-  gateway = await startGateway({ scenario: scenarioFile, pack: packDir, port: 0, speed: 0.001, tickMs: 50, stateDir: path.join(dir, 'state'), fsync: false });
+  const dispatch = new DispatchSimulator(
+    graph,
+    new UnitSimulator(graph, pack.units, pack.manifest.id),
+    pack.manifest.id,
+    { loop: false, cycleSeconds: 600 },
+  );
+  ctx = {
+    log: new FeedLog(null, false),
+    unitIds: new Set(pack.units.map((u) => u.id)),
+    publish: (e) => published.push(...e),
+    now: () => Date.parse('2026-11-20T11:00:00Z'),
+    dispatch,
+    scenarioTime: () => 10,
+    cameras: new Map(pack.cameras.map((c) => [c.id, c])),
+  };
+  gateway = await startGateway({
+    scenario: scenarioFile,
+    pack: packDir,
+    port: 0,
+    speed: 0.001,
+    tickMs: 50,
+    stateDir: path.join(dir, 'state'),
+    fsync: false,
+  });
 });
 afterAll(async () => {
   await gateway.close();
@@ -36,7 +57,13 @@ const command = fc.record(
   {
     commandId: fc.oneof(fc.string({ minLength: 8, maxLength: 20 }), junk),
     kind: fc.oneof(fc.constantFrom('unit.assign', 'unit.recall', 'unit.status', 'camera.ptz'), nastyString),
-    payload: fc.oneof(shapedJunk(['unitId', 'alertId', 'status', 'lng', 'lat', 'cameraId', 'pan', 'tilt', 'zoom'], fc.constantFrom(...FIXTURE_UNITS, 'available', 'dispatched', 112.851, 35.49)), junk),
+    payload: fc.oneof(
+      shapedJunk(
+        ['unitId', 'alertId', 'status', 'lng', 'lat', 'cameraId', 'pan', 'tilt', 'zoom'],
+        fc.constantFrom(...FIXTURE_UNITS, 'available', 'dispatched', 112.851, 35.49),
+      ),
+      junk,
+    ),
   },
   { requiredKeys: [] },
 );
@@ -69,13 +96,19 @@ describe('fuzz: gateway intake', () => {
   it('the admin inject endpoint answers any body with a status, and the gateway stays healthy', async () => {
     const body = fc.oneof(
       fc.record({ type: nastyString, payload: fc.jsonValue({ maxDepth: 3 }) }).map((b) => JSON.stringify(b)),
-      fc.record({ type: fc.constant('alert'), payload: fc.record({ address: nastyString }) }).map((b) => JSON.stringify(b)),
+      fc
+        .record({ type: fc.constant('alert'), payload: fc.record({ address: nastyString }) })
+        .map((b) => JSON.stringify(b)),
       fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)),
       fc.string({ maxLength: 60 }),
     );
     await fc.assert(
       fc.asyncProperty(body, async (text) => {
-        const res = await fetch(`${gateway.url}/admin/inject`, { method: 'POST', headers: { authorization: 'Bearer demo-token', 'content-type': 'application/json' }, body: text });
+        const res = await fetch(`${gateway.url}/admin/inject`, {
+          method: 'POST',
+          headers: { authorization: 'Bearer demo-token', 'content-type': 'application/json' },
+          body: text,
+        });
         expect([200, 400, 422]).toContain(res.status);
         await res.arrayBuffer();
       }),

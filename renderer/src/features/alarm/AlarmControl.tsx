@@ -21,7 +21,14 @@ export function AlarmControl() {
       ) : (
         <span>{t(`alarm.${state}`)}</span>
       )}
-      <button type="button" data-testid="alarm-toggle" aria-pressed={muted} disabled={!seat.allowed} title={seat.hint} onClick={() => void api.requests['settings.update']({ alarmMuted: !muted })}>
+      <button
+        type="button"
+        data-testid="alarm-toggle"
+        aria-pressed={muted}
+        disabled={!seat.allowed}
+        title={seat.hint}
+        onClick={() => void api.requests['settings.update']({ alarmMuted: !muted })}
+      >
         {muted ? t('alarm.unmute') : t('alarm.mute')}
       </button>
       <input

@@ -22,7 +22,8 @@ export function useUrgentAlarm(): { state: AlarmState; unlock: () => void } {
   let urgentUnseen = 0;
   for (const id of unseen) {
     const alert = alerts.get(id);
-    if (alert && alert.priority === 1 && alert.source === '110' && alert.status === 'received') urgentUnseen++;
+    if (alert && alert.priority === 1 && alert.source === '110' && alert.status === 'received')
+      urgentUnseen++;
   }
 
   useEffect(() => {

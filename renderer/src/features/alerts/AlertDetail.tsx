@@ -12,7 +12,9 @@ const fmt = (n: number) => n.toFixed(6);
 /** Details of the selected alert; the caller's phone is masked, the original coordinates shown. */
 export function AlertDetail({ cameraNames }: { cameraNames?: ReadonlyMap<string, string> } = {}) {
   const { t, i18n } = useTranslation();
-  const alert = useConsoleState((s) => (s.selectedAlertId ? (s.alerts.get(s.selectedAlertId) ?? null) : null));
+  const alert = useConsoleState((s) =>
+    s.selectedAlertId ? (s.alerts.get(s.selectedAlertId) ?? null) : null,
+  );
   if (!alert) {
     return (
       <section className="panel alert-detail empty" data-testid="alert-detail" aria-label={t('detail.title')}>
@@ -22,10 +24,16 @@ export function AlertDetail({ cameraNames }: { cameraNames?: ReadonlyMap<string,
   }
   const converted = alert.location.crs !== 'WGS84' && alert.location.crs !== 'CGCS2000';
   return (
-    <section className="panel alert-detail" data-testid="alert-detail" data-alert-id={alert.id} aria-label={t('detail.title')}>
+    <section
+      className="panel alert-detail"
+      data-testid="alert-detail"
+      data-alert-id={alert.id}
+      aria-label={t('detail.title')}
+    >
       <header className="panel-header">
         <h2>
-          <span className={`source-badge source-${alert.source}`}>{alert.source}</span> {t(`category.${alert.category}`)}
+          <span className={`source-badge source-${alert.source}`}>{alert.source}</span>{' '}
+          {t(`category.${alert.category}`)}
         </h2>
         <span className={`priority-badge priority-${alert.priority}`}>{t(`priority.${alert.priority}`)}</span>
         <RiskBadge alertId={alert.id} />

@@ -17,7 +17,13 @@ function shownAgeSeconds(reportedAt: string, now: number): number {
 
 function AlertAge({ seconds }: { seconds: number }) {
   const { t } = useTranslation();
-  return <span className="alert-age">{seconds < 120 ? t('queue.ageSeconds', { seconds }) : t('queue.age', { minutes: Math.floor(seconds / 60) })}</span>;
+  return (
+    <span className="alert-age">
+      {seconds < 120
+        ? t('queue.ageSeconds', { seconds })
+        : t('queue.age', { minutes: Math.floor(seconds / 60) })}
+    </span>
+  );
 }
 
 /**
@@ -26,7 +32,19 @@ function AlertAge({ seconds }: { seconds: number }) {
  * thousands of rows at 100 alerts/s, re-rendering every row per feed batch held the renderer's
  * main thread (bench/alertToScreen.ts).
  */
-const AlertRow = memo(function AlertRow({ alert, selected, unseen, ageSeconds, onSelect }: { alert: Alert; selected: boolean; unseen: boolean; ageSeconds: number; onSelect: (id: string) => void }) {
+const AlertRow = memo(function AlertRow({
+  alert,
+  selected,
+  unseen,
+  ageSeconds,
+  onSelect,
+}: {
+  alert: Alert;
+  selected: boolean;
+  unseen: boolean;
+  ageSeconds: number;
+  onSelect: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const ref = useScrollIntoView<HTMLLIElement>(selected);
   return (
@@ -66,8 +84,14 @@ export function AlertQueue() {
   const now = useNow(1000);
   const [view, setView] = useState<QueueView>('open');
   const transferred = useTransferredCases();
-  const alerts = useMemo(() => sortAlertQueue([...alertsMap.values()].filter((a) => isOpen(a.status))), [alertsMap]);
-  const shown = useMemo(() => (view === 'open' ? alerts : transferred.map((c) => c.alert)), [view, alerts, transferred]);
+  const alerts = useMemo(
+    () => sortAlertQueue([...alertsMap.values()].filter((a) => isOpen(a.status))),
+    [alertsMap],
+  );
+  const shown = useMemo(
+    () => (view === 'open' ? alerts : transferred.map((c) => c.alert)),
+    [view, alerts, transferred],
+  );
   // A transferred case is not in the session's open-alert snapshot: put it in the store to show its detail.
   const select = (id: string | null) => {
     const c = id ? transferred.find((x) => x.alert.id === id) : undefined;
@@ -86,12 +110,26 @@ export function AlertQueue() {
         <span className="panel-count">{t('queue.count', { count: alerts.length })}</span>
       </header>
       <div role="tablist" className="queue-tabs">
-        <button type="button" role="tab" aria-selected={view === 'open'} data-testid="queue-tab-open" onClick={() => setView('open')}>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={view === 'open'}
+          data-testid="queue-tab-open"
+          onClick={() => setView('open')}
+        >
           {t('dispatch.desk.openTab')}
         </button>
-        <button type="button" role="tab" aria-selected={view === 'transferred'} data-testid="queue-tab-transferred" onClick={() => setView('transferred')}>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={view === 'transferred'}
+          data-testid="queue-tab-transferred"
+          onClick={() => setView('transferred')}
+        >
           {t('dispatch.desk.transferredTab')} {transferred.length}
-          {overdue ? <span className="overdue-badge">{t('dispatch.desk.overdueCount', { count: overdue })}</span> : null}
+          {overdue ? (
+            <span className="overdue-badge">{t('dispatch.desk.overdueCount', { count: overdue })}</span>
+          ) : null}
           <kbd>T</kbd>
         </button>
       </div>

@@ -10,7 +10,13 @@ export function MergedReports({ alertId }: { alertId: string }) {
   const api = useConsoleApi();
   const [view, setView] = useState<MergedAlertViewResult | null>(null);
   const [version, setVersion] = useState(0);
-  useEffect(() => api.subscribe['alerts.historyChanged'](({ alertId: changed }) => changed === alertId && setVersion((v) => v + 1)), [api, alertId]);
+  useEffect(
+    () =>
+      api.subscribe['alerts.historyChanged'](
+        ({ alertId: changed }) => changed === alertId && setVersion((v) => v + 1),
+      ),
+    [api, alertId],
+  );
   useEffect(() => {
     let cancelled = false;
     api.requests['alerts.merged']({ alertId }).then(
@@ -37,7 +43,8 @@ export function MergedReports({ alertId }: { alertId: string }) {
       <ol className="merged-report-list">
         {view.reports.map((r) => (
           <li key={r.alertId} data-testid="merged-report" data-alert-id={r.alertId}>
-            <span className="timeline-time">{time(r.reportedAt)}</span> <span className="merged-id">{r.alertId}</span> {r.address} · {r.description}
+            <span className="timeline-time">{time(r.reportedAt)}</span>{' '}
+            <span className="merged-id">{r.alertId}</span> {r.address} · {r.description}
           </li>
         ))}
       </ol>

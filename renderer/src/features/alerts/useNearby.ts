@@ -17,7 +17,9 @@ export function useNearby(cameraLimit = 8, unitLimit = 6): NearbyResult | null {
     const bump = () => setVersion((v) => v + 1);
     const offStatus = api.subscribe['units.status'](bump);
     const offUnits = api.subscribe['units.upserted'](bump);
-    const offHistory = api.subscribe['alerts.historyChanged'](({ alertId }) => alertId === selectedId && bump());
+    const offHistory = api.subscribe['alerts.historyChanged'](
+      ({ alertId }) => alertId === selectedId && bump(),
+    );
     return () => {
       offStatus();
       offUnits();

@@ -2,13 +2,18 @@ import { useEffect, useRef } from 'react';
 import type { Alert } from '../../../../shared/domain/alert';
 
 const isTyping = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /**
  * Keyboard triage anywhere in the window: ↓/J next, ↑/K previous, Home first, Esc clear.
  * Ignored while typing in a field.
  */
-export function useQueueKeyboard(alerts: readonly Alert[], selectedId: string | null, select: (id: string | null) => void): void {
+export function useQueueKeyboard(
+  alerts: readonly Alert[],
+  selectedId: string | null,
+  select: (id: string | null) => void,
+): void {
   const latest = useRef({ alerts, selectedId, select });
   useEffect(() => {
     latest.current = { alerts, selectedId, select };
@@ -53,7 +58,8 @@ export function useViewToggleKey(key: string, toggle: () => void): void {
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== key || isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key !== key || isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey)
+        return;
       latest.current();
     };
     window.addEventListener('keydown', onKey);

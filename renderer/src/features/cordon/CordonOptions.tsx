@@ -7,7 +7,23 @@ const PROFILES: SuspectProfile[] = ['car', 'motorbike', 'foot'];
 const RING1_MODES: Ring1Mode[] = ['isochrone', 'district', 'polygon'];
 
 /** A number field that only reports values inside [min, max] (typing "" or "-" is not an update). */
-function NumberField({ testId, label, value, min, max, step, onChange }: { testId: string; label: string; value: number; min: number; max: number; step: number; onChange(v: number): void }) {
+function NumberField({
+  testId,
+  label,
+  value,
+  min,
+  max,
+  step,
+  onChange,
+}: {
+  testId: string;
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  onChange(v: number): void;
+}) {
   return (
     <label>
       {label}{' '}
@@ -46,7 +62,11 @@ export function CordonOptions({ cordon }: { cordon: CordonState }) {
     <div className="cordon-options">
       <label>
         {t('cordon.profile')}{' '}
-        <select data-testid="cordon-profile" value={settings.profile} onChange={(e) => update({ profile: e.target.value as SuspectProfile })}>
+        <select
+          data-testid="cordon-profile"
+          value={settings.profile}
+          onChange={(e) => update({ profile: e.target.value as SuspectProfile })}
+        >
           {PROFILES.map((p) => (
             <option key={p} value={p}>
               {t(`cordon.suspect.${p}`)}
@@ -56,7 +76,11 @@ export function CordonOptions({ cordon }: { cordon: CordonState }) {
       </label>
       <label>
         {t('cordon.ring1Mode')}{' '}
-        <select data-testid="cordon-ring1-mode" value={settings.ring1Mode} onChange={(e) => chooseRing1(e.target.value as Ring1Mode)}>
+        <select
+          data-testid="cordon-ring1-mode"
+          value={settings.ring1Mode}
+          onChange={(e) => chooseRing1(e.target.value as Ring1Mode)}
+        >
           {RING1_MODES.map((m) => (
             <option key={m} value={m}>
               {t(`cordon.ring1Modes.${m}`)}
@@ -65,19 +89,58 @@ export function CordonOptions({ cordon }: { cordon: CordonState }) {
         </select>
       </label>
       {settings.ring1Mode === 'isochrone' ? (
-        <NumberField testId="cordon-lead" label={t('cordon.lead')} value={settings.leadSeconds / 60} min={0} max={60} step={1} onChange={(m) => update({ leadSeconds: m * 60 })} />
+        <NumberField
+          testId="cordon-lead"
+          label={t('cordon.lead')}
+          value={settings.leadSeconds / 60}
+          min={0}
+          max={60}
+          step={1}
+          onChange={(m) => update({ leadSeconds: m * 60 })}
+        />
       ) : null}
       {settings.ring1Mode === 'polygon' ? (
-        <button type="button" data-testid="cordon-draw-ring1" aria-pressed={drawing} onClick={() => store.requestCordonDraw(!drawing)}>
+        <button
+          type="button"
+          data-testid="cordon-draw-ring1"
+          aria-pressed={drawing}
+          onClick={() => store.requestCordonDraw(!drawing)}
+        >
           {drawing ? t('cordon.drawing') : t('cordon.redraw')}
         </button>
       ) : null}
-      <NumberField testId="cordon-ring3-within" label={t('cordon.ring3Within')} value={settings.ring3WithinKm} min={1} max={500} step={5} onChange={(km) => update({ ring3WithinKm: km })} />
+      <NumberField
+        testId="cordon-ring3-within"
+        label={t('cordon.ring3Within')}
+        value={settings.ring3WithinKm}
+        min={1}
+        max={500}
+        step={5}
+        onChange={(km) => update({ ring3WithinKm: km })}
+      />
       <label>
-        <input data-testid="cordon-ring3-shared" type="checkbox" checked={settings.ring3SharedOnly} onChange={(e) => update({ ring3SharedOnly: e.target.checked })} /> {t('cordon.ring3Shared')}
+        <input
+          data-testid="cordon-ring3-shared"
+          type="checkbox"
+          checked={settings.ring3SharedOnly}
+          onChange={(e) => update({ ring3SharedOnly: e.target.checked })}
+        />{' '}
+        {t('cordon.ring3Shared')}
       </label>
-      <NumberField testId="cordon-radius" label={t('cordon.radius')} value={settings.checkpointRadiusMetres} min={10} max={5000} step={50} onChange={(m) => update({ checkpointRadiusMetres: m })} />
-      {cordon.awaitingPolygon ? <p className="panel-hint" data-testid="cordon-draw-hint">{t('cordon.drawHint')}</p> : null}
+      <NumberField
+        testId="cordon-radius"
+        label={t('cordon.radius')}
+        value={settings.checkpointRadiusMetres}
+        min={10}
+        max={5000}
+        step={50}
+        onChange={(m) => update({ checkpointRadiusMetres: m })}
+      />
+      {cordon.awaitingPolygon ? (
+        <p className="panel-hint" data-testid="cordon-draw-hint">
+          {t('cordon.drawHint')}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -30,7 +30,13 @@ export function CordonButton({ cordon }: { cordon: CordonState }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [toggle]);
   return (
-    <button type="button" className={cordon.open ? 'active' : ''} aria-pressed={cordon.open} data-testid="cordon-open" onClick={toggle}>
+    <button
+      type="button"
+      className={cordon.open ? 'active' : ''}
+      aria-pressed={cordon.open}
+      data-testid="cordon-open"
+      onClick={toggle}
+    >
       {t('cordon.open')} <kbd>Q</kbd>
     </button>
   );
@@ -42,7 +48,17 @@ export function CordonButton({ cordon }: { cordon: CordonState }) {
  * one unit to one gap, checkpoints to activate, and each crossing's bayonet cameras on the video
  * wall. The per-incident settings (suspect profile, ring 1, ring 3, cover distance) are above.
  */
-export function CordonPanel({ alert, cordon, checkpoints, cameras }: { alert: Alert; cordon: CordonState; checkpoints: readonly Checkpoint[]; cameras: readonly Camera[] }) {
+export function CordonPanel({
+  alert,
+  cordon,
+  checkpoints,
+  cameras,
+}: {
+  alert: Alert;
+  cordon: CordonState;
+  checkpoints: readonly Checkpoint[];
+  cameras: readonly Camera[];
+}) {
   const { t } = useTranslation();
   const api = useConsoleApi();
   const store = useConsoleStore();
@@ -73,9 +89,12 @@ export function CordonPanel({ alert, cordon, checkpoints, cameras }: { alert: Al
       setBusy(false);
     }
   };
-  const send = (assignments: { unitId: string; crossingId: string }[]) => run(() => api.requests['cordon.sendPlan']({ alertId: alert.id, assignments }));
-  const sendPlan = () => derived && void send(derived.plan.map(({ unitId, crossingId }) => ({ unitId, crossingId })));
-  const activate = (checkpointId: string) => run(() => api.requests['cordon.activateCheckpoint']({ alertId: alert.id, checkpointId }));
+  const send = (assignments: { unitId: string; crossingId: string }[]) =>
+    run(() => api.requests['cordon.sendPlan']({ alertId: alert.id, assignments }));
+  const sendPlan = () =>
+    derived && void send(derived.plan.map(({ unitId, crossingId }) => ({ unitId, crossingId })));
+  const activate = (checkpointId: string) =>
+    run(() => api.requests['cordon.activateCheckpoint']({ alertId: alert.id, checkpointId }));
 
   const sentUnits = new Set(analysis?.reinforcements.map((r) => r.unitId) ?? []);
   const availableUnitIds = [...units.values()]
@@ -92,12 +111,18 @@ export function CordonPanel({ alert, cordon, checkpoints, cameras }: { alert: Al
   };
 
   return (
-    <section className="panel cordon-panel" data-testid="cordon-panel" data-alert-id={alert.id} aria-label={t('cordon.title')}>
+    <section
+      className="panel cordon-panel"
+      data-testid="cordon-panel"
+      data-alert-id={alert.id}
+      aria-label={t('cordon.title')}
+    >
       <header className="panel-header">
         <h2>{t('cordon.title')}</h2>
         {analysis ? (
           <span className="panel-count" data-testid="cordon-timing" data-total-ms={analysis.timings.totalMs}>
-            {t('cordon.elapsed', { time: mmss(analysis.elapsedSeconds) })} · {t('cordon.analysisTime', { ms: Math.round(analysis.timings.totalMs) })}
+            {t('cordon.elapsed', { time: mmss(analysis.elapsedSeconds) })} ·{' '}
+            {t('cordon.analysisTime', { ms: Math.round(analysis.timings.totalMs) })}
           </span>
         ) : null}
         <button type="button" className="cordon-close" onClick={cordon.close} aria-label={t('cordon.close')}>
@@ -105,7 +130,11 @@ export function CordonPanel({ alert, cordon, checkpoints, cameras }: { alert: Al
         </button>
       </header>
       <CordonOptions cordon={cordon} />
-      {cordon.error ? <p className="form-error" data-testid="cordon-error">{cordon.error}</p> : null}
+      {cordon.error ? (
+        <p className="form-error" data-testid="cordon-error">
+          {cordon.error}
+        </p>
+      ) : null}
       {!analysis || !derived ? (
         <p className="panel-hint">{t('cordon.loading')}</p>
       ) : (
@@ -116,12 +145,22 @@ export function CordonPanel({ alert, cordon, checkpoints, cameras }: { alert: Al
             </p>
           ))}
           <div className="alert-actions">
-            <button type="button" className="primary" data-testid="cordon-send-plan" disabled={!operator || busy || derived.plan.length === 0} onClick={sendPlan}>
+            <button
+              type="button"
+              className="primary"
+              data-testid="cordon-send-plan"
+              disabled={!operator || busy || derived.plan.length === 0}
+              onClick={sendPlan}
+            >
               {t('cordon.sendPlan', { count: derived.plan.length })}
             </button>
             {!operator ? <span className="panel-hint">{t('cordon.signIn')}</span> : null}
           </div>
-          {actionError ? <p className="form-error" data-testid="cordon-action-error">{actionError}</p> : null}
+          {actionError ? (
+            <p className="form-error" data-testid="cordon-action-error">
+              {actionError}
+            </p>
+          ) : null}
           {analysis.counts.map((counts) => (
             <CordonRing
               key={counts.ring}

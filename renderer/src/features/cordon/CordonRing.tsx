@@ -27,7 +27,17 @@ interface CordonRingProps {
  * One ring: checkpoint coverage, the gaps (or every crossing, covered ones too) by urgency or
  * grouped by road class, and its checkpoints to activate.
  */
-export function CordonRing({ counts, name, ring, crossings, assignment, sent, activeCheckpointIds, actions, onActivate }: CordonRingProps) {
+export function CordonRing({
+  counts,
+  name,
+  ring,
+  crossings,
+  assignment,
+  sent,
+  activeCheckpointIds,
+  actions,
+  onActivate,
+}: CordonRingProps) {
   const { t } = useTranslation();
   const [showAll, setShowAll] = useState(false);
   const [showCovered, setShowCovered] = useState(false);
@@ -35,45 +45,95 @@ export function CordonRing({ counts, name, ring, crossings, assignment, sent, ac
   const listed = orderCrossings(showCovered ? crossings : crossings.filter((c) => !c.covered), order);
   const shown = showAll ? listed : listed.slice(0, GAP_LIMIT);
   const groups = order === 'class' ? groupByClass(shown) : [{ roadClass: '', crossings: shown }];
-  const checkpoints = [...new Set(crossings.filter((c) => c.covered).map((c) => c.checkpointId!).filter(Boolean))];
+  const checkpoints = [
+    ...new Set(
+      crossings
+        .filter((c) => c.covered)
+        .map((c) => c.checkpointId!)
+        .filter(Boolean),
+    ),
+  ];
   const source = ring?.source ?? '';
   return (
-    <section className={`cordon-ring cordon-ring-${counts.ring}`} data-testid="cordon-ring" data-ring={counts.ring} data-source={source}>
+    <section
+      className={`cordon-ring cordon-ring-${counts.ring}`}
+      data-testid="cordon-ring"
+      data-ring={counts.ring}
+      data-source={source}
+    >
       <header className="cordon-ring-header">
         <h3>
           {t('cordon.ring', { ring: counts.ring })} · {name}
-          {ring && (source === 'boundary' || source === 'polygon') ? <span data-testid="cordon-ring-area"> · {source === 'polygon' ? t('cordon.ring1Modes.polygon') : ring.name}</span> : null}
+          {ring && (source === 'boundary' || source === 'polygon') ? (
+            <span data-testid="cordon-ring-area">
+              {' '}
+              · {source === 'polygon' ? t('cordon.ring1Modes.polygon') : ring.name}
+            </span>
+          ) : null}
         </h3>
-        <span data-testid="cordon-ring-coverage">{t('cordon.coverage', { covered: counts.covered, total: counts.total })}</span>
+        <span data-testid="cordon-ring-coverage">
+          {t('cordon.coverage', { covered: counts.covered, total: counts.total })}
+        </span>
       </header>
       <p className="panel-hint">
-        {t('cordon.gaps', { gaps: counts.gaps, interceptable: counts.interceptable, lost: counts.lost })} · {t('cordon.closed', { closed: counts.closed })}
+        {t('cordon.gaps', { gaps: counts.gaps, interceptable: counts.interceptable, lost: counts.lost })} ·{' '}
+        {t('cordon.closed', { closed: counts.closed })}
       </p>
       <div className="cordon-list-options">
         <label>
           {t('cordon.order')}{' '}
-          <select data-testid="cordon-gap-order" value={order} onChange={(e) => setOrder(e.target.value as GapOrder)}>
+          <select
+            data-testid="cordon-gap-order"
+            value={order}
+            onChange={(e) => setOrder(e.target.value as GapOrder)}
+          >
             <option value="urgency">{t('cordon.orderBy.urgency')}</option>
             <option value="class">{t('cordon.orderBy.class')}</option>
           </select>
         </label>
         <label>
-          <input type="checkbox" data-testid="cordon-show-covered" checked={showCovered} onChange={(e) => setShowCovered(e.target.checked)} /> {t('cordon.showCovered')}
+          <input
+            type="checkbox"
+            data-testid="cordon-show-covered"
+            checked={showCovered}
+            onChange={(e) => setShowCovered(e.target.checked)}
+          />{' '}
+          {t('cordon.showCovered')}
         </label>
       </div>
       {listed.length === 0 ? <p className="panel-hint">{t('cordon.noGaps')}</p> : null}
       {groups.map((g) => (
-        <div key={g.roadClass || 'all'} className="cordon-gap-group" data-testid={g.roadClass ? 'cordon-gap-group' : undefined} data-road-class={g.roadClass || undefined}>
-          {g.roadClass ? <h4 className="cordon-gap-group-title">{t(`cordon.roadClass.${g.roadClass}`, { defaultValue: g.roadClass })}</h4> : null}
+        <div
+          key={g.roadClass || 'all'}
+          className="cordon-gap-group"
+          data-testid={g.roadClass ? 'cordon-gap-group' : undefined}
+          data-road-class={g.roadClass || undefined}
+        >
+          {g.roadClass ? (
+            <h4 className="cordon-gap-group-title">
+              {t(`cordon.roadClass.${g.roadClass}`, { defaultValue: g.roadClass })}
+            </h4>
+          ) : null}
           <ul className="cordon-gaps">
             {g.crossings.map((c) => (
-              <CordonGap key={c.id} crossing={c} assignment={assignment.get(c.id)} sentUnit={sent.get(c.id)} actions={actions} />
+              <CordonGap
+                key={c.id}
+                crossing={c}
+                assignment={assignment.get(c.id)}
+                sentUnit={sent.get(c.id)}
+                actions={actions}
+              />
             ))}
           </ul>
         </div>
       ))}
       {listed.length > shown.length ? (
-        <button type="button" className="cordon-more" data-testid="cordon-more-gaps" onClick={() => setShowAll(true)}>
+        <button
+          type="button"
+          className="cordon-more"
+          data-testid="cordon-more-gaps"
+          onClick={() => setShowAll(true)}
+        >
           {t('cordon.more', { count: listed.length - shown.length })}
         </button>
       ) : null}
@@ -84,12 +144,21 @@ export function CordonRing({ counts, name, ring, crossings, assignment, sent, ac
             {checkpoints.map((id) => {
               const active = activeCheckpointIds.includes(id);
               return (
-                <li key={id} data-testid="cordon-checkpoint" data-checkpoint-id={id} data-active={String(active)}>
+                <li
+                  key={id}
+                  data-testid="cordon-checkpoint"
+                  data-checkpoint-id={id}
+                  data-active={String(active)}
+                >
                   <span>{actions.checkpointName(id)}</span>
                   {active ? (
                     <span className="cordon-active">{t('cordon.active')}</span>
                   ) : onActivate ? (
-                    <button type="button" data-testid="cordon-activate-checkpoint" onClick={() => onActivate(id)}>
+                    <button
+                      type="button"
+                      data-testid="cordon-activate-checkpoint"
+                      onClick={() => onActivate(id)}
+                    >
                       {t('cordon.activate')}
                     </button>
                   ) : null}

@@ -5,8 +5,23 @@ const STATUS_RANK = { interceptable: 0, lost: 1, covered: 2 } as const;
 
 /** Bigger roads first: a suspect in a car heads for the fast exits (motorway, national/provincial roads). */
 export const ROAD_CLASS_ORDER = [
-  'motorway', 'motorway_link', 'trunk', 'trunk_link', 'primary', 'primary_link', 'secondary', 'secondary_link',
-  'tertiary', 'tertiary_link', 'unclassified', 'residential', 'living_street', 'service', 'track', 'path', 'footway',
+  'motorway',
+  'motorway_link',
+  'trunk',
+  'trunk_link',
+  'primary',
+  'primary_link',
+  'secondary',
+  'secondary_link',
+  'tertiary',
+  'tertiary_link',
+  'unclassified',
+  'residential',
+  'living_street',
+  'service',
+  'track',
+  'path',
+  'footway',
 ] as const;
 
 export const roadClassRank = (roadClass: string): number => {
@@ -17,12 +32,21 @@ export const roadClassRank = (roadClass: string): number => {
 export type GapOrder = 'urgency' | 'class';
 
 const byUrgency = (a: Crossing, b: Crossing) =>
-  STATUS_RANK[a.status] - STATUS_RANK[b.status] || (a.suspectSeconds ?? Infinity) - (b.suspectSeconds ?? Infinity) || a.id.localeCompare(b.id);
+  STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
+  (a.suspectSeconds ?? Infinity) - (b.suspectSeconds ?? Infinity) ||
+  a.id.localeCompare(b.id);
 
 /** The crossings to list, in the chosen order: by urgency, or by road class (bigger first) and then urgency. */
 export function orderCrossings(crossings: readonly Crossing[], order: GapOrder): Crossing[] {
   const list = [...crossings];
-  return order === 'class' ? list.sort((a, b) => roadClassRank(a.roadClass) - roadClassRank(b.roadClass) || a.roadClass.localeCompare(b.roadClass) || byUrgency(a, b)) : list.sort(byUrgency);
+  return order === 'class'
+    ? list.sort(
+        (a, b) =>
+          roadClassRank(a.roadClass) - roadClassRank(b.roadClass) ||
+          a.roadClass.localeCompare(b.roadClass) ||
+          byUrgency(a, b),
+      )
+    : list.sort(byUrgency);
 }
 
 /** Consecutive runs of the same road class (of a list ordered by class): one group per class. */

@@ -28,7 +28,14 @@ export interface CordonSettings {
   checkpointRadiusMetres: number;
 }
 
-export const DEFAULT_SETTINGS: CordonSettings = { profile: 'car', leadSeconds: DEFAULT_LEAD_SECONDS, ring1Mode: 'isochrone', ring3WithinKm: 30, ring3SharedOnly: true, checkpointRadiusMetres: 300 };
+export const DEFAULT_SETTINGS: CordonSettings = {
+  profile: 'car',
+  leadSeconds: DEFAULT_LEAD_SECONDS,
+  ring1Mode: 'isochrone',
+  ring3WithinKm: 30,
+  ring3SharedOnly: true,
+  checkpointRadiusMetres: 300,
+};
 
 export interface CordonState {
   /** The panel is open for the selected alert. */
@@ -46,10 +53,27 @@ export interface CordonState {
 }
 
 /** The request for these settings (a drawn polygon closed into a GeoJSON ring). */
-export function analyseArgs(alertId: string, s: CordonSettings, polygon: readonly [number, number][] | null): CordonAnalyseArgs {
-  const args: CordonAnalyseArgs = { alertId, suspectProfile: s.profile, leadSeconds: s.leadSeconds, checkpointRadiusMetres: s.checkpointRadiusMetres, ring3: { withinKm: s.ring3WithinKm, sharedOnly: s.ring3SharedOnly } };
+export function analyseArgs(
+  alertId: string,
+  s: CordonSettings,
+  polygon: readonly [number, number][] | null,
+): CordonAnalyseArgs {
+  const args: CordonAnalyseArgs = {
+    alertId,
+    suspectProfile: s.profile,
+    leadSeconds: s.leadSeconds,
+    checkpointRadiusMetres: s.checkpointRadiusMetres,
+    ring3: { withinKm: s.ring3WithinKm, sharedOnly: s.ring3SharedOnly },
+  };
   if (s.ring1Mode === 'district') args.ring1 = { mode: 'district' };
-  if (s.ring1Mode === 'polygon' && polygon && polygon.length >= 3) args.ring1 = { mode: 'polygon', geometry: { type: 'Polygon', coordinates: [[...polygon, polygon[0]!].map(([x, y]) => [x, y] as [number, number])] } };
+  if (s.ring1Mode === 'polygon' && polygon && polygon.length >= 3)
+    args.ring1 = {
+      mode: 'polygon',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [[...polygon, polygon[0]!].map(([x, y]) => [x, y] as [number, number])],
+      },
+    };
   return args;
 }
 
@@ -101,9 +125,15 @@ export function useCordon(alertId: string | null): CordonState {
     setOpenFor(null);
     if (store.getState().cordonDrawRequest) store.requestCordonDraw(false);
   }, [store]);
-  const toggle = useCallback(() => (openFor !== null && openFor === alertId ? close() : setOpenFor(alertId)), [openFor, alertId, close]);
+  const toggle = useCallback(
+    () => (openFor !== null && openFor === alertId ? close() : setOpenFor(alertId)),
+    [openFor, alertId, close],
+  );
   const refresh = useCallback(() => setTick((t) => t + 1), []);
-  const update = useCallback((patch: Partial<CordonSettings>) => setSettings((s) => ({ ...s, ...patch })), []);
+  const update = useCallback(
+    (patch: Partial<CordonSettings>) => setSettings((s) => ({ ...s, ...patch })),
+    [],
+  );
   return {
     open,
     toggle,

@@ -32,16 +32,30 @@ export function ActionBar({ alert, desk }: { alert: Alert; desk: DispatchDesk })
     }
   };
 
-  if (!desk.signedIn) return <p className="panel-hint" data-testid="alert-actions-signin">{t('dispatch.signInToAct')}</p>;
+  if (!desk.signedIn)
+    return (
+      <p className="panel-hint" data-testid="alert-actions-signin">
+        {t('dispatch.signInToAct')}
+      </p>
+    );
   return (
     <div className="alert-actions" data-testid="alert-actions">
       {legal.includes('acknowledge') ? (
-        <button type="button" data-testid="action-acknowledge" onClick={() => void act({ type: 'acknowledge' })}>
+        <button
+          type="button"
+          data-testid="action-acknowledge"
+          onClick={() => void act({ type: 'acknowledge' })}
+        >
           {t('dispatch.acknowledge')} <kbd>A</kbd>
         </button>
       ) : null}
       {legal.includes('dispatch') && bestUnitId ? (
-        <button type="button" className="primary" data-testid="action-dispatch-best" onClick={() => void act({ type: 'dispatch', unitIds: [bestUnitId] })}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="action-dispatch-best"
+          onClick={() => void act({ type: 'dispatch', unitIds: [bestUnitId] })}
+        >
           {t('dispatch.dispatchBest')} <kbd>D</kbd>
         </button>
       ) : null}
@@ -49,7 +63,9 @@ export function ActionBar({ alert, desk }: { alert: Alert; desk: DispatchDesk })
         .filter((a) => legal.includes(a))
         .map((a) => (
           <button key={a} type="button" data-testid={`action-${a}`} onClick={() => setPending(a)}>
-            {a === 'close' && alert.status === 'transferred' ? t('dispatch.desk.feedbackClose') : t(`dispatch.${a}`)}
+            {a === 'close' && alert.status === 'transferred'
+              ? t('dispatch.desk.feedbackClose')
+              : t(`dispatch.${a}`)}
           </button>
         ))}
       {legal.includes('transfer') ? (
@@ -71,11 +87,22 @@ export function ActionBar({ alert, desk }: { alert: Alert; desk: DispatchDesk })
             e.preventDefault();
             const value = text.trim();
             if (!value) return;
-            const action = { resolve: { type: 'resolve', result: value }, close: { type: 'close', feedback: value }, cancel: { type: 'cancel', reason: value }, reopen: { type: 'reopen', reason: value } }[pending] as LifecycleAction;
+            const action = {
+              resolve: { type: 'resolve', result: value },
+              close: { type: 'close', feedback: value },
+              cancel: { type: 'cancel', reason: value },
+              reopen: { type: 'reopen', reason: value },
+            }[pending] as LifecycleAction;
             void act(action);
           }}
         >
-          <input data-testid="action-text" autoFocus value={text} placeholder={t(`dispatch.${TEXT_ACTIONS[pending]}`)} onChange={(e) => setText(e.target.value)} />
+          <input
+            data-testid="action-text"
+            autoFocus
+            value={text}
+            placeholder={t(`dispatch.${TEXT_ACTIONS[pending]}`)}
+            onChange={(e) => setText(e.target.value)}
+          />
           <button type="submit" data-testid="action-confirm">
             {t('common.confirm')}
           </button>
@@ -86,7 +113,11 @@ export function ActionBar({ alert, desk }: { alert: Alert; desk: DispatchDesk })
       ) : null}
       <AssignedUnits desk={desk} />
       <SupervisorConfirm desk={desk} />
-      {error && !desk.pendingConfirmation ? <p className="form-error" data-testid="action-error">{error}</p> : null}
+      {error && !desk.pendingConfirmation ? (
+        <p className="form-error" data-testid="action-error">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

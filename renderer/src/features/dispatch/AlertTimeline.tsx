@@ -19,7 +19,11 @@ export function AlertTimeline({ history }: { history: AlertHistory | null }) {
   const units = useConsoleState((s) => s.units);
   if (!history) return null;
   return (
-    <section className="panel alert-timeline" data-testid="alert-timeline" aria-label={t('dispatch.timeline')}>
+    <section
+      className="panel alert-timeline"
+      data-testid="alert-timeline"
+      aria-label={t('dispatch.timeline')}
+    >
       <header className="panel-header">
         <h2>{t('dispatch.timeline')}</h2>
         {history.responseSeconds !== null ? (
@@ -28,11 +32,21 @@ export function AlertTimeline({ history }: { history: AlertHistory | null }) {
           </span>
         ) : null}
       </header>
-      {history.overdue ? <p className="form-error" data-testid="transfer-overdue">{t('dispatch.overdue')}</p> : null}
+      {history.overdue ? (
+        <p className="form-error" data-testid="transfer-overdue">
+          {t('dispatch.overdue')}
+        </p>
+      ) : null}
       <ol className="timeline">
         {history.events.map((e, i) => (
           // Cordon steps (reinforcement, checkpoint) keep the status: labelled by their action instead.
-          <li key={i} data-testid="timeline-step" {...(e.action?.startsWith('cordon.') ? { 'data-action': e.action } : { 'data-status': e.toStatus, ...(e.action ? { 'data-action': e.action } : {}) })}>
+          <li
+            key={i}
+            data-testid="timeline-step"
+            {...(e.action?.startsWith('cordon.')
+              ? { 'data-action': e.action }
+              : { 'data-status': e.toStatus, ...(e.action ? { 'data-action': e.action } : {}) })}
+          >
             <span className="timeline-time">{time(e.at)}</span>{' '}
             <span className="timeline-status">{stepLabel(t, e)}</span>{' '}
             <span className="timeline-operator">{e.operator}</span>
@@ -43,7 +57,13 @@ export function AlertTimeline({ history }: { history: AlertHistory | null }) {
       {history.dispatches.length ? (
         <ul className="dispatch-records">
           {history.dispatches.map((d, i) => (
-            <li key={i} data-testid="dispatch-record" data-unit-id={d.unitId} data-released={String(d.released)} data-tier-met={d.tierMet === null ? 'unknown' : String(d.tierMet)}>
+            <li
+              key={i}
+              data-testid="dispatch-record"
+              data-unit-id={d.unitId}
+              data-released={String(d.released)}
+              data-tier-met={d.tierMet === null ? 'unknown' : String(d.tierMet)}
+            >
               <span>{units.get(d.unitId)?.callsign ?? d.unitId}</span>
               <span>{d.commandState ? t(`dispatch.command.${d.commandState}`) : ''}</span>
               <span>

@@ -13,7 +13,12 @@ export function AssignedUnits({ desk }: { desk: DispatchDesk }) {
       <h3>{t('dispatch.desk.assigned')}</h3>
       <ul>
         {desk.assignedUnitIds.map((id) => (
-          <li key={id} data-testid="assigned-unit" data-unit-id={id} className={desk.reassignFrom === id ? 'reassigning' : undefined}>
+          <li
+            key={id}
+            data-testid="assigned-unit"
+            data-unit-id={id}
+            className={desk.reassignFrom === id ? 'reassigning' : undefined}
+          >
             <span className="unit-callsign">{callsign(id)}</span>
             {desk.signedIn && desk.legal.includes('recall') ? (
               <button type="button" data-testid="unit-recall" onClick={() => desk.recall(id)}>
@@ -21,7 +26,12 @@ export function AssignedUnits({ desk }: { desk: DispatchDesk }) {
               </button>
             ) : null}
             {desk.signedIn && desk.legal.includes('reassign') ? (
-              <button type="button" data-testid="unit-reassign" aria-pressed={desk.reassignFrom === id} onClick={() => (desk.reassignFrom === id ? desk.cancelReassign() : desk.startReassign(id))}>
+              <button
+                type="button"
+                data-testid="unit-reassign"
+                aria-pressed={desk.reassignFrom === id}
+                onClick={() => (desk.reassignFrom === id ? desk.cancelReassign() : desk.startReassign(id))}
+              >
                 {t('dispatch.desk.reassign')}
               </button>
             ) : null}

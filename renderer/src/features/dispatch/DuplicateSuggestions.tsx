@@ -4,7 +4,9 @@ import type { Alert } from '../../../../shared/domain/alert';
 import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
 import { useOperator } from '../operator';
 
-type Suggestion = Awaited<ReturnType<ReturnType<typeof useConsoleApi>['requests']['alerts.duplicates']>>[number];
+type Suggestion = Awaited<
+  ReturnType<ReturnType<typeof useConsoleApi>['requests']['alerts.duplicates']>
+>[number];
 
 /** Reports of the same incident nearby in place and time: merge keeps every caller and report. */
 export function DuplicateSuggestions({ alert }: { alert: Alert }) {
@@ -30,9 +32,22 @@ export function DuplicateSuggestions({ alert }: { alert: Alert }) {
         const other = s.keepId === alert.id ? s.mergeId : s.keepId;
         return (
           <li key={other} data-testid="duplicate-suggestion" data-other-id={other}>
-            {t('dispatch.possibleDuplicate', { meters: Math.round(s.distanceMeters), minutes: Math.round(s.secondsApart / 60) })} {other}
+            {t('dispatch.possibleDuplicate', {
+              meters: Math.round(s.distanceMeters),
+              minutes: Math.round(s.secondsApart / 60),
+            })}{' '}
+            {other}
             {operator ? (
-              <button type="button" data-testid="merge-duplicate" onClick={() => void api.requests['alerts.act']({ alertId: s.mergeId, action: { type: 'merge', intoAlertId: s.keepId } })}>
+              <button
+                type="button"
+                data-testid="merge-duplicate"
+                onClick={() =>
+                  void api.requests['alerts.act']({
+                    alertId: s.mergeId,
+                    action: { type: 'merge', intoAlertId: s.keepId },
+                  })
+                }
+              >
                 {t('dispatch.merge')}
               </button>
             ) : null}

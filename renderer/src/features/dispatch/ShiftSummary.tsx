@@ -11,7 +11,11 @@ export function ShiftSummary() {
   const [summary, setSummary] = useState<Summary | null>(null);
   useEffect(() => {
     let cancelled = false;
-    const load = () => void api.requests['shift.summary']().then((s) => !cancelled && setSummary(s), () => undefined);
+    const load = () =>
+      void api.requests['shift.summary']().then(
+        (s) => !cancelled && setSummary(s),
+        () => undefined,
+      );
     load();
     const timer = setInterval(load, 10_000);
     const off = api.subscribe['alerts.historyChanged'](load);
@@ -30,14 +34,20 @@ export function ShiftSummary() {
       <span>{t('shift.waiting', { count: open })}</span>
       <span>{t('shift.active', { count: moving })}</span>
       <span>{t('shift.done', { count: (c.resolved ?? 0) + (c.closed ?? 0) })}</span>
-      <span data-testid="shift-transferred">{t('dispatch.desk.shiftTransferred', { count: c.transferred ?? 0 })}</span>
-      <span data-testid="shift-cancelled">{t('dispatch.desk.shiftCancelled', { count: c.cancelled ?? 0 })}</span>
+      <span data-testid="shift-transferred">
+        {t('dispatch.desk.shiftTransferred', { count: c.transferred ?? 0 })}
+      </span>
+      <span data-testid="shift-cancelled">
+        {t('dispatch.desk.shiftCancelled', { count: c.cancelled ?? 0 })}
+      </span>
       <span data-testid="shift-merged">{t('dispatch.desk.shiftMerged', { count: c.merged ?? 0 })}</span>
       <span data-testid="shift-median">
-        {t('shift.median')} {summary.medianResponseSeconds !== null ? `${Math.round(summary.medianResponseSeconds)} s` : '—'}
+        {t('shift.median')}{' '}
+        {summary.medianResponseSeconds !== null ? `${Math.round(summary.medianResponseSeconds)} s` : '—'}
       </span>
       <span data-testid="shift-compliance">
-        {t('shift.compliance')} {summary.tierMetShare !== null ? `${Math.round(summary.tierMetShare * 100)}%` : '—'}
+        {t('shift.compliance')}{' '}
+        {summary.tierMetShare !== null ? `${Math.round(summary.tierMetShare * 100)}%` : '—'}
       </span>
       {summary.overdueTransfers ? (
         <span className="warn" data-testid="shift-overdue">
@@ -45,10 +55,19 @@ export function ShiftSummary() {
         </span>
       ) : null}
       {/* Written down at handover, the head anchors the audit log: `audit verify --anchor HASH`. */}
-      <span className="audit-head" data-testid="shift-audit-head" data-hash={summary.auditHead.hash} title={`${t('shift.auditHead')} #${summary.auditHead.seq} ${summary.auditHead.hash}`}>
+      <span
+        className="audit-head"
+        data-testid="shift-audit-head"
+        data-hash={summary.auditHead.hash}
+        title={`${t('shift.auditHead')} #${summary.auditHead.seq} ${summary.auditHead.hash}`}
+      >
         {t('shift.auditHead')} {summary.auditHead.hash.slice(0, 8)}
       </span>
-      {summary.outbox.pending || summary.outbox.sent ? <span className="warn">{t('shift.outbox', { count: (summary.outbox.pending ?? 0) + (summary.outbox.sent ?? 0) })}</span> : null}
+      {summary.outbox.pending || summary.outbox.sent ? (
+        <span className="warn">
+          {t('shift.outbox', { count: (summary.outbox.pending ?? 0) + (summary.outbox.sent ?? 0) })}
+        </span>
+      ) : null}
     </div>
   );
 }

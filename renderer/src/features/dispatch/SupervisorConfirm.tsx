@@ -15,7 +15,13 @@ export function SupervisorConfirm({ desk }: { desk: DispatchDesk }) {
     void desk.confirm({ username: String(form.get('username')), password: String(form.get('password')) });
   };
   return (
-    <form className="signin-dialog" role="dialog" aria-label={t('dispatch.confirm.title')} data-testid="supervisor-confirm" onSubmit={submit}>
+    <form
+      className="signin-dialog"
+      role="dialog"
+      aria-label={t('dispatch.confirm.title')}
+      data-testid="supervisor-confirm"
+      onSubmit={submit}
+    >
       <p>{t('dispatch.confirm.explain')}</p>
       <label>
         {t('dispatch.confirm.supervisor')}

@@ -10,7 +10,15 @@ type Target = 'department' | '110' | '12345';
  * a 110 call that is a citizen-service matter goes to 12345 — always with a due time, so an
  * overdue case can be flagged.
  */
-export function TransferForm({ alert, onSubmit, onCancel }: { alert: Alert; onSubmit: (action: LifecycleActionRequest) => void; onCancel: () => void }) {
+export function TransferForm({
+  alert,
+  onSubmit,
+  onCancel,
+}: {
+  alert: Alert;
+  onSubmit: (action: LifecycleActionRequest) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [target, setTarget] = useState<Target>(alert.source === '12345' ? 'department' : '12345');
   const [department, setDepartment] = useState('');
@@ -23,17 +31,40 @@ export function TransferForm({ alert, onSubmit, onCancel }: { alert: Alert; onSu
       onSubmit={(e) => {
         e.preventDefault();
         if (!departmentName || hours <= 0) return;
-        onSubmit({ type: 'transfer', target, department: departmentName, dueAt: new Date(Date.now() + hours * 3_600_000).toISOString() });
+        onSubmit({
+          type: 'transfer',
+          target,
+          department: departmentName,
+          dueAt: new Date(Date.now() + hours * 3_600_000).toISOString(),
+        });
       }}
     >
-      <select aria-label={t('dispatch.transferTarget')} value={target} onChange={(e) => setTarget(e.target.value as Target)}>
+      <select
+        aria-label={t('dispatch.transferTarget')}
+        value={target}
+        onChange={(e) => setTarget(e.target.value as Target)}
+      >
         <option value="department">{t('dispatch.toDepartment')}</option>
         {alert.source === '12345' ? <option value="110">110</option> : <option value="12345">12345</option>}
       </select>
       {target === 'department' ? (
-        <input data-testid="transfer-department" autoFocus value={department} placeholder={t('dispatch.department')} onChange={(e) => setDepartment(e.target.value)} />
+        <input
+          data-testid="transfer-department"
+          autoFocus
+          value={department}
+          placeholder={t('dispatch.department')}
+          onChange={(e) => setDepartment(e.target.value)}
+        />
       ) : null}
-      <input type="number" min={1} max={720} aria-label={t('dispatch.dueHours')} value={hours} onChange={(e) => setHours(Number(e.target.value))} style={{ width: '5em', flex: 'none' }} />
+      <input
+        type="number"
+        min={1}
+        max={720}
+        aria-label={t('dispatch.dueHours')}
+        value={hours}
+        onChange={(e) => setHours(Number(e.target.value))}
+        style={{ width: '5em', flex: 'none' }}
+      />
       <button type="submit" data-testid="transfer-confirm">
         {t('dispatch.transfer')}
       </button>

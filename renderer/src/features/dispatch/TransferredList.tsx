@@ -13,7 +13,11 @@ export function useTransferredCases(): TransferredCase[] {
   const [cases, setCases] = useState<TransferredCase[]>([]);
   useEffect(() => {
     let cancelled = false;
-    const load = () => void api.requests['alerts.transferred']().then((c) => !cancelled && setCases(c), () => undefined);
+    const load = () =>
+      void api.requests['alerts.transferred']().then(
+        (c) => !cancelled && setCases(c),
+        () => undefined,
+      );
     load();
     const off = api.subscribe['alerts.historyChanged'](load);
     const timer = setInterval(load, REFRESH_MS);
@@ -26,7 +30,14 @@ export function useTransferredCases(): TransferredCase[] {
   return cases;
 }
 
-const when = (iso: string, locale: string) => new Date(iso).toLocaleString(locale, { hour12: false, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+const when = (iso: string, locale: string) =>
+  new Date(iso).toLocaleString(locale, {
+    hour12: false,
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 
 function CaseRow({ c, selected, onSelect }: { c: TransferredCase; selected: boolean; onSelect: () => void }) {
   const { t, i18n } = useTranslation();
@@ -44,7 +55,9 @@ function CaseRow({ c, selected, onSelect }: { c: TransferredCase; selected: bool
     >
       <span className={`source-badge source-${c.alert.source}`}>{t(`source.${c.alert.source}`)}</span>
       <span className="alert-category">{t(`category.${c.alert.category}`)}</span>
-      <span className="transfer-department">{c.target === 'department' ? c.department : t('dispatch.desk.toHotline', { target: c.target })}</span>
+      <span className="transfer-department">
+        {c.target === 'department' ? c.department : t('dispatch.desk.toHotline', { target: c.target })}
+      </span>
       {c.overdue ? (
         <span className="overdue-badge" data-testid="transferred-overdue">
           {t('dispatch.desk.overdue')}
@@ -57,13 +70,36 @@ function CaseRow({ c, selected, onSelect }: { c: TransferredCase; selected: bool
 }
 
 /** The 已转办 tab of the queue: due time per case, overdue ones flagged; select one to record feedback and close it. */
-export function TransferredList({ cases, selectedId, onSelect }: { cases: readonly TransferredCase[]; selectedId: string | null; onSelect: (id: string) => void }) {
+export function TransferredList({
+  cases,
+  selectedId,
+  onSelect,
+}: {
+  cases: readonly TransferredCase[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
   const { t } = useTranslation();
-  if (cases.length === 0) return <p className="panel-empty" data-testid="transferred-empty">{t('dispatch.desk.noTransferred')}</p>;
+  if (cases.length === 0)
+    return (
+      <p className="panel-empty" data-testid="transferred-empty">
+        {t('dispatch.desk.noTransferred')}
+      </p>
+    );
   return (
-    <ul role="listbox" aria-label={t('dispatch.desk.transferredTab')} className="alert-list" data-testid="transferred-list">
+    <ul
+      role="listbox"
+      aria-label={t('dispatch.desk.transferredTab')}
+      className="alert-list"
+      data-testid="transferred-list"
+    >
       {cases.map((c) => (
-        <CaseRow key={c.alert.id} c={c} selected={c.alert.id === selectedId} onSelect={() => onSelect(c.alert.id)} />
+        <CaseRow
+          key={c.alert.id}
+          c={c}
+          selected={c.alert.id === selectedId}
+          onSelect={() => onSelect(c.alert.id)}
+        />
       ))}
     </ul>
   );

@@ -7,7 +7,8 @@ import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
 import { useOperator } from '../operator';
 
 const isTyping = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** What the ranked unit list and the action bar share for the selected alert. */
 export interface DispatchDesk {
@@ -45,7 +46,11 @@ export interface DispatchDesk {
  * assigned unit, and the keys A acknowledge, D dispatch the best unit, 1-9 assign the Nth ranked
  * unit (the replacement while reassigning; Esc cancels reassigning before it clears the queue).
  */
-export function useDispatchDesk(alert: Alert | null, nearby: NearbyResult | null, history: AlertHistory | null): DispatchDesk {
+export function useDispatchDesk(
+  alert: Alert | null,
+  nearby: NearbyResult | null,
+  history: AlertHistory | null,
+): DispatchDesk {
   const api = useConsoleApi();
   const operator = useOperator();
   const units = useConsoleState((s) => s.units);
@@ -64,14 +69,24 @@ export function useDispatchDesk(alert: Alert | null, nearby: NearbyResult | null
     setPendingConfirmation(null);
   }, [alertId]);
   // Reassigning ends when the unit is no longer on the alert or the alert moved on (e.g. arrived).
-  if (reassignFrom && (!assignedUnitIds.includes(reassignFrom) || !legal.includes('reassign'))) setReassignFrom(null);
+  if (reassignFrom && (!assignedUnitIds.includes(reassignFrom) || !legal.includes('reassign')))
+    setReassignFrom(null);
 
   const send = useCallback(
-    async (action: LifecycleActionRequest, confirmation?: { username: string; password: string }, reassign?: boolean) => {
+    async (
+      action: LifecycleActionRequest,
+      confirmation?: { username: string; password: string },
+      reassign?: boolean,
+    ) => {
       if (!alertId) return false;
       try {
         setError(null);
-        await api.requests['alerts.act']({ alertId, action, ...(confirmation ? { confirmation } : {}), ...(reassign ? { reassign } : {}) });
+        await api.requests['alerts.act']({
+          alertId,
+          action,
+          ...(confirmation ? { confirmation } : {}),
+          ...(reassign ? { reassign } : {}),
+        });
         return true;
       } catch (err) {
         setError(err instanceof Error ? err.message : String(err));
@@ -101,10 +116,15 @@ export function useDispatchDesk(alert: Alert | null, nearby: NearbyResult | null
     return ok;
   };
 
-  const free = (unitId: string) => (units.get(unitId)?.status ?? 'available') === 'available' && !assignedUnitIds.includes(unitId);
-  const canAssign = (unitId: string) => Boolean(operator) && free(unitId) && (reassignFrom ? legal.includes('reassign') : legal.includes('dispatch'));
+  const free = (unitId: string) =>
+    (units.get(unitId)?.status ?? 'available') === 'available' && !assignedUnitIds.includes(unitId);
+  const canAssign = (unitId: string) =>
+    Boolean(operator) &&
+    free(unitId) &&
+    (reassignFrom ? legal.includes('reassign') : legal.includes('dispatch'));
   // Another seat's unit: the host refuses it with who has it and where (shown as the error).
-  const foreign = (unitId: string) => Boolean(units.get(unitId)?.commitment && !units.get(unitId)?.commitment?.mine);
+  const foreign = (unitId: string) =>
+    Boolean(units.get(unitId)?.commitment && !units.get(unitId)?.commitment?.mine);
   const assign = (unitId: string) => {
     if (operator && foreign(unitId) && legal.includes('dispatch') && !reassignFrom) {
       void act({ type: 'dispatch', unitIds: [unitId] });
@@ -113,7 +133,9 @@ export function useDispatchDesk(alert: Alert | null, nearby: NearbyResult | null
     if (!canAssign(unitId)) return;
     if (reassignFrom) {
       const from = reassignFrom;
-      void act({ type: 'reassign', unitIds: [...assignedUnitIds.filter((u) => u !== from), unitId] }).then((ok) => ok && setReassignFrom(null));
+      void act({ type: 'reassign', unitIds: [...assignedUnitIds.filter((u) => u !== from), unitId] }).then(
+        (ok) => ok && setReassignFrom(null),
+      );
     } else void act({ type: 'dispatch', unitIds: [unitId] });
   };
   const bestUnitId = rankedUnitIds.find(free) ?? null;
@@ -132,7 +154,8 @@ export function useDispatchDesk(alert: Alert | null, nearby: NearbyResult | null
     canAssign,
     assign,
     take: (unitId) => {
-      if (operator && legal.includes('dispatch')) void send({ type: 'dispatch', unitIds: [unitId] }, undefined, true);
+      if (operator && legal.includes('dispatch'))
+        void send({ type: 'dispatch', unitIds: [unitId] }, undefined, true);
     },
     reassignFrom,
     startReassign: (unitId) => legal.includes('reassign') && setReassignFrom(unitId),
@@ -155,7 +178,8 @@ export function useDispatchDesk(alert: Alert | null, nearby: NearbyResult | null
         return;
       }
       if (event.key === 'a' && d.legal.includes('acknowledge')) void d.act({ type: 'acknowledge' });
-      if (event.key === 'd' && d.bestUnitId && d.legal.includes('dispatch') && !d.reassignFrom) d.assign(d.bestUnitId);
+      if (event.key === 'd' && d.bestUnitId && d.legal.includes('dispatch') && !d.reassignFrom)
+        d.assign(d.bestUnitId);
       if (/^[1-9]$/.test(event.key)) {
         const unitId = d.rankedUnitIds[Number(event.key) - 1];
         if (unitId) d.assign(unitId);

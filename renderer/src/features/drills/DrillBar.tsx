@@ -80,20 +80,46 @@ function DrillControls() {
         </span>
       )}
       {clock?.paused ? (
-        <button type="button" data-testid="drill-resume" disabled={!seat.allowed} title={seat.hint} onClick={() => control({ action: 'resume' })}>
+        <button
+          type="button"
+          data-testid="drill-resume"
+          disabled={!seat.allowed}
+          title={seat.hint}
+          onClick={() => control({ action: 'resume' })}
+        >
           ▶ {t('drill.resume')}
         </button>
       ) : (
-        <button type="button" data-testid="drill-pause" disabled={!clock || !seat.allowed} title={seat.hint} onClick={() => control({ action: 'pause' })}>
+        <button
+          type="button"
+          data-testid="drill-pause"
+          disabled={!clock || !seat.allowed}
+          title={seat.hint}
+          onClick={() => control({ action: 'pause' })}
+        >
           ❚❚ {t('drill.pause')}
         </button>
       )}
       {SPEEDS.map((speed) => (
-        <button key={speed} type="button" data-testid={`drill-speed-${speed}`} aria-pressed={clock?.speed === speed} disabled={!seat.allowed} title={seat.hint} onClick={() => control({ speed })}>
+        <button
+          key={speed}
+          type="button"
+          data-testid={`drill-speed-${speed}`}
+          aria-pressed={clock?.speed === speed}
+          disabled={!seat.allowed}
+          title={seat.hint}
+          onClick={() => control({ speed })}
+        >
           {speed}×
         </button>
       ))}
-      <span className="drill-time" data-testid="drill-time" data-paused={clock?.paused ? 'true' : 'false'} data-speed={clock?.speed ?? ''} title={t('drill.time')}>
+      <span
+        className="drill-time"
+        data-testid="drill-time"
+        data-paused={clock?.paused ? 'true' : 'false'}
+        data-speed={clock?.speed ?? ''}
+        title={t('drill.time')}
+      >
         {clock ? formatScenarioTime(clock.scenarioTime) : '--:--'}
         {clock?.durationSec ? ` / ${formatScenarioTime(clock.durationSec)}` : ''}
       </span>

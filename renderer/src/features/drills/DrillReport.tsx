@@ -1,7 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DrillReport as Report } from '../../../../shared/contract/drillContract';
-import { drillChartOption, drillResponseChartOption, drillTimelineChartOption } from '../../../../shared/domain/drill/drillChart';
+import {
+  drillChartOption,
+  drillResponseChartOption,
+  drillTimelineChartOption,
+} from '../../../../shared/domain/drill/drillChart';
 import { useConsoleApi } from '../../app/ConsoleContext';
 import { ReportChart } from './ReportChart';
 import { DrillTimeline } from './DrillTimeline';
@@ -31,9 +35,24 @@ export default function DrillReport({ onClose }: { onClose: () => void }) {
     if (!report) return null;
     const seconds = t('drill.seconds');
     return {
-      timeline: drillTimelineChartOption(report.timeline, { lanes: { scenario: t('drill.lanes.scenario'), expected: t('drill.lanes.expected'), action: t('drill.lanes.action') }, seconds: t('drill.scenarioSeconds') }),
-      dispatch: drillChartOption(report.alerts, { dispatch: t('drill.timeToDispatch'), target: t('drill.target'), seconds }),
-      response: drillResponseChartOption(report.alerts, { response: t('drill.responseTime'), target: t('drill.tierTarget'), seconds }),
+      timeline: drillTimelineChartOption(report.timeline, {
+        lanes: {
+          scenario: t('drill.lanes.scenario'),
+          expected: t('drill.lanes.expected'),
+          action: t('drill.lanes.action'),
+        },
+        seconds: t('drill.scenarioSeconds'),
+      }),
+      dispatch: drillChartOption(report.alerts, {
+        dispatch: t('drill.timeToDispatch'),
+        target: t('drill.target'),
+        seconds,
+      }),
+      response: drillResponseChartOption(report.alerts, {
+        response: t('drill.responseTime'),
+        target: t('drill.tierTarget'),
+        seconds,
+      }),
     };
   }, [report, t]);
 
@@ -52,7 +71,13 @@ export default function DrillReport({ onClose }: { onClose: () => void }) {
 
   return (
     <div className="drill-report-backdrop" onClick={onClose}>
-      <section className="drill-report" data-testid="drill-report" onClick={(e) => e.stopPropagation()} role="dialog" aria-label={t('drill.reportTitle')}>
+      <section
+        className="drill-report"
+        data-testid="drill-report"
+        onClick={(e) => e.stopPropagation()}
+        role="dialog"
+        aria-label={t('drill.reportTitle')}
+      >
         <header>
           <h2>{t('drill.reportTitle')}</h2>
           <span className="drill-score" data-testid="drill-score">
@@ -62,10 +87,22 @@ export default function DrillReport({ onClose }: { onClose: () => void }) {
           <button type="button" onClick={load}>
             {t('drill.refresh')}
           </button>
-          <button type="button" data-testid="drill-export-html" disabled={exporting || !exportSeat.allowed} title={exportSeat.hint} onClick={() => exportAs('html')}>
+          <button
+            type="button"
+            data-testid="drill-export-html"
+            disabled={exporting || !exportSeat.allowed}
+            title={exportSeat.hint}
+            onClick={() => exportAs('html')}
+          >
             {t('drill.exportHtml')}
           </button>
-          <button type="button" data-testid="drill-export-pdf" disabled={exporting || !exportSeat.allowed} title={exportSeat.hint} onClick={() => exportAs('pdf')}>
+          <button
+            type="button"
+            data-testid="drill-export-pdf"
+            disabled={exporting || !exportSeat.allowed}
+            title={exportSeat.hint}
+            onClick={() => exportAs('pdf')}
+          >
             {exporting ? t('drill.exporting') : t('drill.exportPdf')}
           </button>
           <button type="button" data-testid="drill-report-close" onClick={onClose}>
@@ -76,7 +113,9 @@ export default function DrillReport({ onClose }: { onClose: () => void }) {
         {exported ? <p data-testid="drill-exported">{t('drill.exported', { path: exported })}</p> : null}
         {report ? (
           <>
-            <p data-testid="drill-score-parts">{t('drill.parts', { alerts: report.alertScore ?? '—', expected: report.expected.score ?? '—' })}</p>
+            <p data-testid="drill-score-parts">
+              {t('drill.parts', { alerts: report.alertScore ?? '—', expected: report.expected.score ?? '—' })}
+            </p>
             <p>
               {t('drill.totals', {
                 alerts: report.totals.alerts,
@@ -90,7 +129,11 @@ export default function DrillReport({ onClose }: { onClose: () => void }) {
             </p>
             {charts ? (
               <>
-                <ReportChart option={charts.timeline} testId="drill-timeline-chart" className="drill-chart drill-chart-timeline" />
+                <ReportChart
+                  option={charts.timeline}
+                  testId="drill-timeline-chart"
+                  className="drill-chart drill-chart-timeline"
+                />
                 <ReportChart option={charts.dispatch} testId="drill-chart" />
                 <ReportChart option={charts.response} testId="drill-response-chart" />
               </>
@@ -122,13 +165,17 @@ export default function DrillReport({ onClose }: { onClose: () => void }) {
                     </td>
                     <td>{a.unitId ?? '—'}</td>
                     <td data-testid="drill-eta" className={a.choiceCredit < 1 ? 'missed' : ''}>
-                      {fmt(a.chosenEtaSeconds)} / {a.bestUnitId ? `${a.bestUnitId} ${fmt(a.bestEtaSeconds)}` : '—'}
+                      {fmt(a.chosenEtaSeconds)} /{' '}
+                      {a.bestUnitId ? `${a.bestUnitId} ${fmt(a.bestEtaSeconds)}` : '—'}
                     </td>
                     <td>
                       {fmt(a.responseSeconds)}
-                      {a.tierTargetSeconds !== null ? ` / ${a.tierTargetSeconds}` : ''} {a.tierMet === null ? '' : a.tierMet ? '✔' : '✘'}
+                      {a.tierTargetSeconds !== null ? ` / ${a.tierTargetSeconds}` : ''}{' '}
+                      {a.tierMet === null ? '' : a.tierMet ? '✔' : '✘'}
                     </td>
-                    <td className={a.missed.length ? 'missed' : ''}>{a.missed.map((m) => t(`drill.step.${m}`)).join(', ') || '—'}</td>
+                    <td className={a.missed.length ? 'missed' : ''}>
+                      {a.missed.map((m) => t(`drill.step.${m}`)).join(', ') || '—'}
+                    </td>
                     <td>{a.score}</td>
                   </tr>
                 ))}

@@ -14,7 +14,10 @@ function useFormatBest() {
     if (best.unitIds?.length) parts.push(t('drill.best.units', { units: best.unitIds.join(' / ') }));
     if (best.etaSeconds != null) parts.push(t('drill.best.eta', { seconds: Math.round(best.etaSeconds) }));
     if (best.byT !== undefined) parts.push(t('drill.best.by', { time: formatScenarioTime(best.byT) }));
-    if (best.ackTargetSeconds !== undefined && best.dispatchTargetSeconds !== undefined) parts.push(t('drill.best.targets', { ack: best.ackTargetSeconds, dispatch: best.dispatchTargetSeconds }));
+    if (best.ackTargetSeconds !== undefined && best.dispatchTargetSeconds !== undefined)
+      parts.push(
+        t('drill.best.targets', { ack: best.ackTargetSeconds, dispatch: best.dispatchTargetSeconds }),
+      );
     return parts.join(' · ') || '—';
   };
 }
@@ -28,7 +31,15 @@ export function DrillTimeline({ report }: { report: DrillReport }) {
     <>
       {report.expected.steps.length ? (
         <>
-          <h3>{t('drill.expectedTitle', { met: report.expected.met, late: report.expected.late, missed: report.expected.missed, closed: report.expected.cordonClosedInTime, gaps: report.expected.cordonGaps })}</h3>
+          <h3>
+            {t('drill.expectedTitle', {
+              met: report.expected.met,
+              late: report.expected.late,
+              missed: report.expected.missed,
+              closed: report.expected.cordonClosedInTime,
+              gaps: report.expected.cordonGaps,
+            })}
+          </h3>
           <table data-testid="drill-expected">
             <thead>
               <tr>
@@ -42,13 +53,21 @@ export function DrillTimeline({ report }: { report: DrillReport }) {
             </thead>
             <tbody>
               {report.expected.steps.map((x) => (
-                <tr key={`${x.kind}-${x.id}`} data-testid="drill-expected-row" data-kind={x.kind} data-id={x.id} data-status={x.status}>
+                <tr
+                  key={`${x.kind}-${x.id}`}
+                  data-testid="drill-expected-row"
+                  data-kind={x.kind}
+                  data-id={x.id}
+                  data-status={x.status}
+                >
                   <td>{t(`drill.expectedKinds.${x.kind}`)}</td>
                   <td>{x.alertId}</td>
                   <td>{x.expected}</td>
                   <td>
                     {time(x.deadlineT)}
-                    {x.suspectPassT !== null ? ` (${t('drill.suspectPass', { time: time(x.suspectPassT) })})` : ''}
+                    {x.suspectPassT !== null
+                      ? ` (${t('drill.suspectPass', { time: time(x.suspectPassT) })})`
+                      : ''}
                   </td>
                   <td>
                     {time(x.doneT)} {x.done ?? ''}
@@ -74,7 +93,13 @@ export function DrillTimeline({ report }: { report: DrillReport }) {
         </thead>
         <tbody>
           {report.timeline.map((e, i) => (
-            <tr key={i} data-testid="drill-timeline-row" data-kind={e.kind} data-event={e.event} className={e.status ? `verdict-${e.status}` : ''}>
+            <tr
+              key={i}
+              data-testid="drill-timeline-row"
+              data-kind={e.kind}
+              data-event={e.event}
+              className={e.status ? `verdict-${e.status}` : ''}
+            >
               <td>{time(e.t)}</td>
               <td>{t(`drill.lanes.${e.kind}`)}</td>
               <td>

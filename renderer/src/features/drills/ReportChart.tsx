@@ -8,7 +8,15 @@ import { CanvasRenderer } from 'echarts/renderers';
 echarts.use([BarChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 /** One ECharts chart of the after-action report; the option comes from shared/domain/drill/drillChart.ts. */
-export function ReportChart({ option, testId, className = 'drill-chart' }: { option: object; testId: string; className?: string }) {
+export function ReportChart({
+  option,
+  testId,
+  className = 'drill-chart',
+}: {
+  option: object;
+  testId: string;
+  className?: string;
+}) {
   const ref = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
     if (!ref.current) return;

@@ -44,7 +44,12 @@ export function HandoverPanel({ onClose }: { onClose: () => void }) {
   }, [api, signedIn, accepted]);
   const content = record?.content ?? draft;
   return (
-    <section className="panel handover-panel" data-testid="handover-panel" data-state={record ? 'accepted' : 'draft'} aria-label={t('handover.title')}>
+    <section
+      className="panel handover-panel"
+      data-testid="handover-panel"
+      data-state={record ? 'accepted' : 'draft'}
+      aria-label={t('handover.title')}
+    >
       <header className="panel-header">
         <h2>{t('handover.title')}</h2>
         <button type="button" data-testid="handover-close" onClick={onClose}>
@@ -55,7 +60,8 @@ export function HandoverPanel({ onClose }: { onClose: () => void }) {
       {content ? (
         <>
           <p>
-            {t('handover.outgoing')}: <strong data-testid="handover-outgoing">{content.outgoing}</strong> · {content.seat}
+            {t('handover.outgoing')}: <strong data-testid="handover-outgoing">{content.outgoing}</strong> ·{' '}
+            {content.seat}
           </p>
           <h3>{t('handover.openCases', { count: content.openCases.length })}</h3>
           <ul data-testid="handover-open-cases">
@@ -77,7 +83,11 @@ export function HandoverPanel({ onClose }: { onClose: () => void }) {
           <ul>
             {content.unitsOut.map((u) => (
               <li key={u.unitId} data-testid="handover-unit" data-unit-id={u.unitId}>
-                {t('handover.unitLine', { unit: u.callsign, alert: u.alertId ?? t('handover.none'), status: t(`unitStatus.${u.status}`, { defaultValue: u.status }) })}
+                {t('handover.unitLine', {
+                  unit: u.callsign,
+                  alert: u.alertId ?? t('handover.none'),
+                  status: t(`unitStatus.${u.status}`, { defaultValue: u.status }),
+                })}
               </li>
             ))}
           </ul>
@@ -85,32 +95,65 @@ export function HandoverPanel({ onClose }: { onClose: () => void }) {
       ) : null}
       {record ? (
         <>
-          <p data-testid="handover-accepted">{t('handover.accepted', { incoming: record.incoming, time: new Date(record.at).toLocaleString(i18n.language) })}</p>
+          <p data-testid="handover-accepted">
+            {t('handover.accepted', {
+              incoming: record.incoming,
+              time: new Date(record.at).toLocaleString(i18n.language),
+            })}
+          </p>
           <p className="handover-notes">{record.notes}</p>
-          <button type="button" data-testid="handover-export" onClick={() => void run(async () => setExported((await api.requests['handover.export']({ id: record.id })).path))}>
+          <button
+            type="button"
+            data-testid="handover-export"
+            onClick={() =>
+              void run(async () =>
+                setExported((await api.requests['handover.export']({ id: record.id })).path),
+              )
+            }
+          >
             {t('handover.export')}
           </button>
-          {exported ? <p data-testid="handover-exported">{t('handover.exported', { path: exported })}</p> : null}
+          {exported ? (
+            <p data-testid="handover-exported">{t('handover.exported', { path: exported })}</p>
+          ) : null}
         </>
       ) : operator ? (
         <form
           className="handover-form"
           onSubmit={(e) => {
             e.preventDefault();
-            void run(async () => setRecord(await api.requests['handover.accept']({ incoming: { username, password }, notes })));
+            void run(async () =>
+              setRecord(await api.requests['handover.accept']({ incoming: { username, password }, notes })),
+            );
           }}
         >
           <label>
             {t('handover.notes')}
-            <textarea data-testid="handover-notes" value={notes} placeholder={t('handover.notesPlaceholder')} onChange={(e) => setNotes(e.target.value)} />
+            <textarea
+              data-testid="handover-notes"
+              value={notes}
+              placeholder={t('handover.notesPlaceholder')}
+              onChange={(e) => setNotes(e.target.value)}
+            />
           </label>
           <label>
             {t('handover.incoming')}
-            <input data-testid="handover-incoming" value={username} autoComplete="off" onChange={(e) => setUsername(e.target.value)} />
+            <input
+              data-testid="handover-incoming"
+              value={username}
+              autoComplete="off"
+              onChange={(e) => setUsername(e.target.value)}
+            />
           </label>
           <label>
             {t('handover.password')}
-            <input data-testid="handover-password" type="password" value={password} autoComplete="off" onChange={(e) => setPassword(e.target.value)} />
+            <input
+              data-testid="handover-password"
+              type="password"
+              value={password}
+              autoComplete="off"
+              onChange={(e) => setPassword(e.target.value)}
+            />
           </label>
           <button type="submit" data-testid="handover-submit" disabled={!username || !password}>
             {t('handover.submit')}

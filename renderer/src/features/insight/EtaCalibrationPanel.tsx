@@ -30,7 +30,11 @@ export function EtaCalibrationPanel() {
     };
   }, [api, open, version]);
 
-  const proposed: SpeedFactors = Object.fromEntries((report?.byUnitType ?? []).filter((u) => u.proposedFactor !== null && u.proposedFactor !== u.currentFactor).map((u) => [u.unitType, u.proposedFactor!]));
+  const proposed: SpeedFactors = Object.fromEntries(
+    (report?.byUnitType ?? [])
+      .filter((u) => u.proposedFactor !== null && u.proposedFactor !== u.currentFactor)
+      .map((u) => [u.unitType, u.proposedFactor!]),
+  );
   const accept = () => {
     api.requests['insight.applySpeedFactors']({ factors: proposed }).then(
       () => (setAccepted(true), setVersion((v) => v + 1)),
@@ -40,7 +44,12 @@ export function EtaCalibrationPanel() {
 
   return (
     <div className="insight-eta">
-      <button type="button" data-testid="eta-calibration-toggle" aria-pressed={open} onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        data-testid="eta-calibration-toggle"
+        aria-pressed={open}
+        onClick={() => setOpen((o) => !o)}
+      >
         {t('insight.eta.toggle')}
       </button>
       {open ? (
@@ -93,7 +102,13 @@ export function EtaCalibrationPanel() {
                 </table>
               </details>
               <div className="insight-muted">{t('insight.eta.roadClassSkipped')}</div>
-              <button type="button" data-testid="eta-accept" disabled={!seat.allowed || Object.keys(proposed).length === 0} title={seat.allowed ? undefined : t('insight.eta.supervisorOnly')} onClick={accept}>
+              <button
+                type="button"
+                data-testid="eta-accept"
+                disabled={!seat.allowed || Object.keys(proposed).length === 0}
+                title={seat.allowed ? undefined : t('insight.eta.supervisorOnly')}
+                onClick={accept}
+              >
                 {accepted ? t('insight.eta.accepted') : t('insight.eta.accept')}
               </button>
             </>

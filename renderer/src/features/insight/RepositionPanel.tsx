@@ -42,22 +42,36 @@ export function RepositionPanel() {
 
   return (
     <div className="insight-reposition">
-      <button type="button" data-testid="reposition-toggle" aria-pressed={open} onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        data-testid="reposition-toggle"
+        aria-pressed={open}
+        onClick={() => setOpen((o) => !o)}
+      >
         {t('insight.reposition.toggle')}
       </button>
       {open ? (
         <div className="insight-box" data-testid="reposition-panel">
           {error ? <div>{t('insight.error', { message: error })}</div> : null}
           {!advice ? (
-            !error ? <div>{t('insight.loading')}</div> : null
+            !error ? (
+              <div>{t('insight.loading')}</div>
+            ) : null
           ) : (
             <>
-              <strong>{t('insight.reposition.title', { hour: String(advice.hour).padStart(2, '0'), weeks: advice.weeks })}</strong>
+              <strong>
+                {t('insight.reposition.title', {
+                  hour: String(advice.hour).padStart(2, '0'),
+                  weeks: advice.weeks,
+                })}
+              </strong>
               <div className="insight-muted">
-                {t('insight.reposition.demand', { count: advice.demandAlerts })} · {t('insight.reposition.idle', { count: advice.idleUnits })}
+                {t('insight.reposition.demand', { count: advice.demandAlerts })} ·{' '}
+                {t('insight.reposition.idle', { count: advice.idleUnits })}
               </div>
               <div data-testid="reposition-figures" data-before={advice.before} data-after={advice.after}>
-                {t('insight.reposition.before')} <strong>{pct(advice.before)}</strong> → {t('insight.reposition.after')} <strong>{pct(advice.after)}</strong>
+                {t('insight.reposition.before')} <strong>{pct(advice.before)}</strong> →{' '}
+                {t('insight.reposition.after')} <strong>{pct(advice.after)}</strong>
               </div>
               {advice.moves.length === 0 ? <div>{t('insight.reposition.none')}</div> : null}
               <ul>
@@ -65,10 +79,20 @@ export function RepositionPanel() {
                   <li key={m.unitId} data-testid="reposition-move" data-unit-id={m.unitId}>
                     {t('insight.reposition.move', {
                       unit: m.callsign,
-                      to: m.toKind === 'post' ? t('insight.reposition.toPost', { label: m.toLabel }) : t('insight.reposition.toCell', { label: m.toLabel }),
+                      to:
+                        m.toKind === 'post'
+                          ? t('insight.reposition.toPost', { label: m.toLabel })
+                          : t('insight.reposition.toCell', { label: m.toLabel }),
                     })}{' '}
-                    <span className="insight-muted">{t('insight.reposition.gain', { gain: pct(m.gain) })}</span>{' '}
-                    <button type="button" disabled={!seat.allowed || sent.has(m.unitId)} title={seat.hint} onClick={() => send(m)}>
+                    <span className="insight-muted">
+                      {t('insight.reposition.gain', { gain: pct(m.gain) })}
+                    </span>{' '}
+                    <button
+                      type="button"
+                      disabled={!seat.allowed || sent.has(m.unitId)}
+                      title={seat.hint}
+                      onClick={() => send(m)}
+                    >
                       {sent.has(m.unitId) ? t('insight.reposition.sent') : t('insight.reposition.send')}
                     </button>
                   </li>

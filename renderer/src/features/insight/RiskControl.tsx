@@ -31,13 +31,26 @@ export function RiskControl({ controller }: { controller: MapController | null }
   }, [api, enabled]);
 
   useEffect(() => {
-    controller?.setRisk(report ? { districts: Object.fromEntries(report.districts.map((d) => [d.id, d.grade])), places: report.places } : null);
+    controller?.setRisk(
+      report
+        ? {
+            districts: Object.fromEntries(report.districts.map((d) => [d.id, d.grade])),
+            places: report.places,
+          }
+        : null,
+    );
   }, [controller, report]);
 
   const count = (g: RiskGrade) => report?.districts.filter((d) => d.grade === g).length ?? 0;
   return (
     <div className="insight-risk">
-      <button type="button" data-testid="risk-toggle" aria-pressed={enabled} title={t('insight.risk.toggleTitle')} onClick={() => setEnabled((on) => !on)}>
+      <button
+        type="button"
+        data-testid="risk-toggle"
+        aria-pressed={enabled}
+        title={t('insight.risk.toggleTitle')}
+        onClick={() => setEnabled((on) => !on)}
+      >
         {t('insight.risk.toggle')}
       </button>
       {enabled ? (
@@ -68,7 +81,12 @@ export function RiskControl({ controller }: { controller: MapController | null }
                   </li>
                 ))}
               </ul>
-              <div className="insight-muted">{t('insight.risk.source', { source: report.configSource === 'defaults' ? t('insight.risk.defaults') : report.configSource })}</div>
+              <div className="insight-muted">
+                {t('insight.risk.source', {
+                  source:
+                    report.configSource === 'defaults' ? t('insight.risk.defaults') : report.configSource,
+                })}
+              </div>
             </>
           ) : !error ? (
             <div>{t('insight.loading')}</div>
@@ -92,7 +110,10 @@ export function RiskBadge({ alertId }: { alertId: string }) {
         setRisk({
           id: alertId,
           grade: r.grade,
-          title: t('insight.risk.badgeTitle', { place: r.place?.grade ?? t('insight.risk.none'), district: r.district?.grade ?? t('insight.risk.none') }),
+          title: t('insight.risk.badgeTitle', {
+            place: r.place?.grade ?? t('insight.risk.none'),
+            district: r.district?.grade ?? t('insight.risk.none'),
+          }),
         }),
       () => active && setRisk(null),
     );

@@ -48,7 +48,12 @@ export function useHeatmap(controller: MapController | null): HeatmapState {
     let active = true;
     const to = Date.now();
     const from = to - PERIOD_DAYS[period] * 86_400_000;
-    api.requests['insight.heatmap']({ from: new Date(from).toISOString(), to: new Date(to).toISOString(), categories, hour }).then(
+    api.requests['insight.heatmap']({
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+      categories,
+      hour,
+    }).then(
       (r) => {
         if (!active) return;
         setResult(r);
@@ -72,5 +77,18 @@ export function useHeatmap(controller: MapController | null): HeatmapState {
     });
   }, [controller, points]);
 
-  return { enabled, toggle, period, setPeriod, categories, setCategories, hour, setHour, result, error, hotspot, closeHotspot };
+  return {
+    enabled,
+    toggle,
+    period,
+    setPeriod,
+    categories,
+    setCategories,
+    hour,
+    setHour,
+    result,
+    error,
+    hotspot,
+    closeHotspot,
+  };
 }

@@ -26,7 +26,13 @@ interface MapPaneProps {
 }
 
 /** The city map. The component only owns the container; map code lives in MapController. */
-export function MapPane({ pack, highlightCameraIds, highlightUnitIds, route = null, cordon = null }: MapPaneProps) {
+export function MapPane({
+  pack,
+  highlightCameraIds,
+  highlightUnitIds,
+  route = null,
+  cordon = null,
+}: MapPaneProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [controller, setController] = useState<MapController | null>(null);
   const store = useConsoleStore();

@@ -7,16 +7,22 @@ import { useConsoleApi } from '../../app/ConsoleContext';
 const RENEW_MS = 20_000;
 
 const isTyping = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** Random id of this renderer for its lease (getRandomValues works outside secure contexts too). */
-const newClientId = (): string => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+const newClientId = (): string =>
+  Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
  * The coverage overlay switch of this renderer: while on, the host pushes `coverage.updated`
  * (at most every few seconds as units move) and the map draws it. Key C toggles.
  */
-export function useCoverage(controller: MapController | null): { enabled: boolean; snapshot: CoverageSnapshot | null; toggle: () => void } {
+export function useCoverage(controller: MapController | null): {
+  enabled: boolean;
+  snapshot: CoverageSnapshot | null;
+  toggle: () => void;
+} {
   const api = useConsoleApi();
   const [clientId] = useState(newClientId);
   const [enabled, setEnabled] = useState(false);
@@ -29,9 +35,11 @@ export function useCoverage(controller: MapController | null): { enabled: boolea
       return;
     }
     let active = true;
-    const accept = (s: CoverageSnapshot) => active && setSnapshot((prev) => (prev && prev.computedAt > s.computedAt ? prev : s));
+    const accept = (s: CoverageSnapshot) =>
+      active && setSnapshot((prev) => (prev && prev.computedAt > s.computedAt ? prev : s));
     const off = api.subscribe['coverage.updated'](accept);
-    const renew = () => void api.requests['coverage.setEnabled']({ clientId, enabled: true }).catch(() => undefined);
+    const renew = () =>
+      void api.requests['coverage.setEnabled']({ clientId, enabled: true }).catch(() => undefined);
     renew();
     const timer = setInterval(renew, RENEW_MS);
     api.requests['coverage.get']().then(accept, () => undefined);
@@ -47,7 +55,8 @@ export function useCoverage(controller: MapController | null): { enabled: boolea
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'c' || isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key !== 'c' || isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey)
+        return;
       event.preventDefault();
       toggle();
     };

@@ -6,7 +6,12 @@ import { useConsoleApi, useConsoleState, useConsoleStore } from '../../app/Conso
  * Pushes console state into the map controller. Unit positions go straight from the feed
  * event to the controller, which coalesces them into one setData per frame.
  */
-export function useMapSync(controller: MapController | null, highlightCameraIds: string[], highlightUnitIds: string[], route: RouteCoords | null = null): void {
+export function useMapSync(
+  controller: MapController | null,
+  highlightCameraIds: string[],
+  highlightUnitIds: string[],
+  route: RouteCoords | null = null,
+): void {
   const api = useConsoleApi();
   const alerts = useConsoleState((s) => s.alerts);
   const units = useConsoleState((s) => s.units);

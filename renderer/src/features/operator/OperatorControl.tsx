@@ -15,7 +15,10 @@ export function OperatorControl() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     try {
-      await api.requests['operator.signIn']({ username: String(form.get('username')), password: String(form.get('password')) });
+      await api.requests['operator.signIn']({
+        username: String(form.get('username')),
+        password: String(form.get('password')),
+      });
       setOpen(false);
       setError(null);
     } catch (err) {
@@ -41,16 +44,30 @@ export function OperatorControl() {
         {t('operator.signIn')}
       </button>
       {open ? (
-        <form className="signin-dialog" role="dialog" aria-label={t('operator.signIn')} onSubmit={(e) => void submit(e)}>
+        <form
+          className="signin-dialog"
+          role="dialog"
+          aria-label={t('operator.signIn')}
+          onSubmit={(e) => void submit(e)}
+        >
           <label>
             {t('operator.username')}
             <input name="username" data-testid="signin-username" autoComplete="username" autoFocus />
           </label>
           <label>
             {t('operator.password')}
-            <input name="password" type="password" data-testid="signin-password" autoComplete="current-password" />
+            <input
+              name="password"
+              type="password"
+              data-testid="signin-password"
+              autoComplete="current-password"
+            />
           </label>
-          {error ? <p className="form-error" data-testid="signin-error">{error}</p> : null}
+          {error ? (
+            <p className="form-error" data-testid="signin-error">
+              {error}
+            </p>
+          ) : null}
           <button type="submit" data-testid="signin-submit">
             {t('operator.signIn')}
           </button>

@@ -10,5 +10,8 @@ export function useSeatControl(control: SeatControl): { allowed: boolean; hint: 
   const { t } = useTranslation();
   const operator = useOperator();
   if (maySeatControl(operator?.role, control)) return { allowed: true, hint: undefined };
-  return { allowed: false, hint: operator ? t('seat.notAllowed', { role: t(`role.${operator.role}`) }) : t('seat.signIn') };
+  return {
+    allowed: false,
+    hint: operator ? t('seat.notAllowed', { role: t(`role.${operator.role}`) }) : t('seat.signIn'),
+  };
 }

@@ -15,7 +15,11 @@ export function AlertOwner({ alert }: { alert: Alert }) {
       data-mine={String(owner?.mine ?? false)}
       title={owner ? t('seats.ownerTitle', { owner: ownerLabel(owner) }) : t('seats.unowned')}
     >
-      {owner ? (owner.mine ? t('seats.ownerMine', { owner: ownerLabel(owner) }) : t('seats.owner', { owner: ownerLabel(owner) })) : t('seats.unowned')}
+      {owner
+        ? owner.mine
+          ? t('seats.ownerMine', { owner: ownerLabel(owner) })
+          : t('seats.owner', { owner: ownerLabel(owner) })
+        : t('seats.unowned')}
     </span>
   );
 }

@@ -31,13 +31,22 @@ export function OwnerControls({ alert }: { alert: Alert }) {
   return (
     <div className="owner-controls" data-testid="owner-controls">
       {supervisor && owner && !owner.mine ? (
-        <button type="button" data-testid="alert-take-over" onClick={() => void run(() => api.requests['alerts.takeOver']({ alertId: alert.id }))}>
+        <button
+          type="button"
+          data-testid="alert-take-over"
+          onClick={() => void run(() => api.requests['alerts.takeOver']({ alertId: alert.id }))}
+        >
           {t('seats.takeOver')}
         </button>
       ) : null}
       {others.length ? (
         <>
-          <select data-testid="alert-hand-to" value={to} onChange={(e) => setTo(e.target.value)} aria-label={t('seats.handTo')}>
+          <select
+            data-testid="alert-hand-to"
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            aria-label={t('seats.handTo')}
+          >
             <option value="">{t('seats.handTo')}</option>
             {others.map((s) => (
               <option key={s.consoleId} value={s.consoleId}>
@@ -45,7 +54,14 @@ export function OwnerControls({ alert }: { alert: Alert }) {
               </option>
             ))}
           </select>
-          <button type="button" data-testid="alert-hand-off" disabled={!to} onClick={() => void run(() => api.requests['alerts.handOff']({ alertId: alert.id, toConsoleId: to }))}>
+          <button
+            type="button"
+            data-testid="alert-hand-off"
+            disabled={!to}
+            onClick={() =>
+              void run(() => api.requests['alerts.handOff']({ alertId: alert.id, toConsoleId: to }))
+            }
+          >
             {t('seats.handOff')}
           </button>
         </>

@@ -7,10 +7,17 @@ export function SeatList() {
   const seats = useSeatsOnDuty();
   return (
     <span className="seat-list" data-testid="seat-list" data-count={seats.length} title={t('seats.onDuty')}>
-      {t('seats.onDuty')}:{' '}
-      {seats.length === 0 ? t('seats.none') : null}
+      {t('seats.onDuty')}: {seats.length === 0 ? t('seats.none') : null}
       {seats.map((s) => (
-        <span key={s.consoleId} className={`seat${s.mine ? ' mine' : ''}`} data-testid="seat" data-operator={s.operator} data-seat={s.seat} data-role={s.role} data-mine={String(s.mine)}>
+        <span
+          key={s.consoleId}
+          className={`seat${s.mine ? ' mine' : ''}`}
+          data-testid="seat"
+          data-operator={s.operator}
+          data-seat={s.seat}
+          data-role={s.role}
+          data-mine={String(s.mine)}
+        >
           {s.seat} · {s.operator} ({t(`role.${s.role}`, { defaultValue: s.role })})
         </span>
       ))}

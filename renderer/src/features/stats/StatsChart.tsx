@@ -8,7 +8,17 @@ import { CanvasRenderer } from 'echarts/renderers';
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 /** One ECharts chart of the statistics view (dark theme); the option comes from shared/domain/statsChart.ts. */
-export function StatsChart({ option, testId, className = 'stats-chart', data }: { option: object; testId: string; className?: string; data?: Record<string, string> }) {
+export function StatsChart({
+  option,
+  testId,
+  className = 'stats-chart',
+  data,
+}: {
+  option: object;
+  testId: string;
+  className?: string;
+  data?: Record<string, string>;
+}) {
   const ref = useRef<HTMLDivElement | null>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
   useEffect(() => {

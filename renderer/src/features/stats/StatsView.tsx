@@ -1,6 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StatsFilters as Filters, StatsKpis, StatsPeriod, StatsReportFormat, StatsResult } from '../../../../shared/contract/statsContract';
+import type {
+  StatsFilters as Filters,
+  StatsKpis,
+  StatsPeriod,
+  StatsReportFormat,
+  StatsResult,
+} from '../../../../shared/contract/statsContract';
 import { dailyTrendOption, responseHistogramOption } from '../../../../shared/domain/statsChart';
 import { useConsoleApi } from '../../app/ConsoleContext';
 import { useSeatControl } from '../operator';
@@ -13,7 +19,11 @@ const localDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pa
 /** The last seven local days, today included. */
 const lastWeek = (): StatsPeriod => {
   const today = new Date();
-  return { kind: 'custom', from: localDate(new Date(today.getFullYear(), today.getMonth(), today.getDate() - 6)), to: localDate(today) };
+  return {
+    kind: 'custom',
+    from: localDate(new Date(today.getFullYear(), today.getMonth(), today.getDate() - 6)),
+    to: localDate(today),
+  };
 };
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
@@ -52,7 +62,10 @@ export default function StatsView({ onClose }: { onClose: () => void }) {
   const charts = useMemo(
     () =>
       result && {
-        histogram: responseHistogramOption(result.histogram, { alerts: t('stats.alerts'), minutes: t('stats.minutes') }),
+        histogram: responseHistogramOption(result.histogram, {
+          alerts: t('stats.alerts'),
+          minutes: t('stats.minutes'),
+        }),
         trend: dailyTrendOption(result.daily, { alerts: t('stats.alerts'), rate: t('stats.rate') }),
       },
     [result, t],
@@ -76,13 +89,23 @@ export default function StatsView({ onClose }: { onClose: () => void }) {
         {result ? format(result.kpis[key]) : '…'}
       </span>
       {sub ? <span className="stats-tile-sub">{sub}</span> : null}
-      {result ? <span className="stats-tile-prev">{t('stats.kpi.previous', { value: format(result.previous[key]) })}</span> : null}
+      {result ? (
+        <span className="stats-tile-prev">
+          {t('stats.kpi.previous', { value: format(result.previous[key]) })}
+        </span>
+      ) : null}
     </div>
   );
   const k = result?.kpis;
   return (
     <div className="stats-backdrop" onClick={onClose}>
-      <section className="stats-view" data-testid="stats-view" role="dialog" aria-label={t('stats.title')} onClick={(e) => e.stopPropagation()}>
+      <section
+        className="stats-view"
+        data-testid="stats-view"
+        role="dialog"
+        aria-label={t('stats.title')}
+        onClick={(e) => e.stopPropagation()}
+      >
         <header>
           <h2>{t('stats.title')}</h2>
           <span className="stats-period-label" data-testid="stats-period-label">
@@ -93,7 +116,14 @@ export default function StatsView({ onClose }: { onClose: () => void }) {
             {t('stats.refresh')}
           </button>
           {(['html', 'pdf', 'xlsx'] as const).map((format) => (
-            <button key={format} type="button" data-testid={`stats-export-${format}`} disabled={exporting || !seat.allowed} title={seat.hint} onClick={() => exportAs(format)}>
+            <button
+              key={format}
+              type="button"
+              data-testid={`stats-export-${format}`}
+              disabled={exporting || !seat.allowed}
+              title={seat.hint}
+              onClick={() => exportAs(format)}
+            >
               {exporting ? t('stats.export.exporting') : t(`stats.export.${format}`)}
             </button>
           ))}
@@ -105,21 +135,47 @@ export default function StatsView({ onClose }: { onClose: () => void }) {
         {!seat.allowed ? <p className="warn">{seat.hint}</p> : null}
         {error ? <p className="warn">{error}</p> : null}
         {exported ? <p data-testid="stats-exported">{t('stats.export.done', { path: exported })}</p> : null}
-        {result?.demoHistory ? <p className="stats-demo-note">{t('stats.demo', { count: result.demoHistory })}</p> : null}
+        {result?.demoHistory ? (
+          <p className="stats-demo-note">{t('stats.demo', { count: result.demoHistory })}</p>
+        ) : null}
         <div className="stats-tiles">
-          {tile('alerts', (v) => String(v ?? 0), 'kpi-alerts', k ? `${t('stats.kpi.incidents')} ${k.incidents}` : undefined)}
-          {tile('tierRate', pct, 'kpi-135', k ? t('stats.kpi.judged', { met: k.tierMet, judged: k.tierJudged }) : undefined)}
+          {tile(
+            'alerts',
+            (v) => String(v ?? 0),
+            'kpi-alerts',
+            k ? `${t('stats.kpi.incidents')} ${k.incidents}` : undefined,
+          )}
+          {tile(
+            'tierRate',
+            pct,
+            'kpi-135',
+            k ? t('stats.kpi.judged', { met: k.tierMet, judged: k.tierJudged }) : undefined,
+          )}
           {tile('responseP50', s, 'kpi-response-p50')}
           {tile('responseP90', s, 'kpi-response-p90')}
           {tile('handlingP50', s, 'kpi-handling-p50')}
-          {tile('closureRate12345', pct, 'kpi-closure', k ? t('stats.kpi.cases', { closed: k.closed12345, cases: k.cases12345 }) : undefined)}
-          {tile('overdueRate', pct, 'kpi-overdue', k ? t('stats.kpi.overdue', { overdue: k.overdue, transferred: k.transferred }) : undefined)}
+          {tile(
+            'closureRate12345',
+            pct,
+            'kpi-closure',
+            k ? t('stats.kpi.cases', { closed: k.closed12345, cases: k.cases12345 }) : undefined,
+          )}
+          {tile(
+            'overdueRate',
+            pct,
+            'kpi-overdue',
+            k ? t('stats.kpi.overdue', { overdue: k.overdue, transferred: k.transferred }) : undefined,
+          )}
         </div>
         {result && charts ? (
           <div className="stats-grid">
             <div>
               <h3>{t('stats.histogram')}</h3>
-              <StatsChart option={charts.histogram} testId="response-histogram" data={{ total: String(result.histogram.reduce((n, b) => n + b.count, 0)) }} />
+              <StatsChart
+                option={charts.histogram}
+                testId="response-histogram"
+                data={{ total: String(result.histogram.reduce((n, b) => n + b.count, 0)) }}
+              />
             </div>
             <div>
               <h3>{t('stats.trend')}</h3>

@@ -23,24 +23,46 @@ export function PackProvenance() {
   const when = (iso: string): string => new Date(iso).toLocaleString(i18n.language);
   return (
     <span className="pack-provenance-control">
-      <button type="button" data-testid="pack-provenance-toggle" aria-expanded={open} className={warnings ? 'warn' : ''} onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        data-testid="pack-provenance-toggle"
+        aria-expanded={open}
+        className={warnings ? 'warn' : ''}
+        onClick={() => setOpen((o) => !o)}
+      >
         {t('pack.toggle')}
         {warnings ? ` ⚠ ${warnings}` : ''}
       </button>
       {open && report ? (
-        <section className="panel pack-provenance" data-testid="pack-provenance" role="dialog" aria-label={t('pack.title')}>
+        <section
+          className="panel pack-provenance"
+          data-testid="pack-provenance"
+          role="dialog"
+          aria-label={t('pack.title')}
+        >
           <header className="panel-header">
             <h2>{t('pack.title')}</h2>
             <button type="button" onClick={() => setOpen(false)}>
               {t('pack.close')}
             </button>
           </header>
-          <p className="panel-hint">{t('pack.summary', { id: report.packId, adcode: report.adcode, attribution: report.attribution })}</p>
+          <p className="panel-hint">
+            {t('pack.summary', { id: report.packId, adcode: report.adcode, attribution: report.attribution })}
+          </p>
           {report.warnings.length > 0 ? (
             <ul className="pack-warnings">
               {report.warnings.map((w) => (
-                <li key={`${w.code}-${w.layer ?? ''}`} className="warn" data-testid="pack-warning" data-code={w.code} data-layer={w.layer ?? ''}>
-                  {t(`pack.warning.${w.code}`, { layer: w.layer ? t(`pack.layer.${w.layer}`) : '', count: w.count ?? 0 })}
+                <li
+                  key={`${w.code}-${w.layer ?? ''}`}
+                  className="warn"
+                  data-testid="pack-warning"
+                  data-code={w.code}
+                  data-layer={w.layer ?? ''}
+                >
+                  {t(`pack.warning.${w.code}`, {
+                    layer: w.layer ? t(`pack.layer.${w.layer}`) : '',
+                    count: w.count ?? 0,
+                  })}
                 </li>
               ))}
             </ul>
@@ -59,7 +81,11 @@ export function PackProvenance() {
                 <tr key={l.layer} data-testid={`pack-layer-${l.layer}`} data-count={l.count}>
                   <td>{t(`pack.layer.${l.layer}`)}</td>
                   <td>{l.count}</td>
-                  <td>{l.provenance ? `${l.provenance.source} (${l.provenance.tool}${l.provenance.crs ? `, ${l.provenance.crs}` : ''}${l.provenance.skipped ? `, ${t('pack.skipped', { count: l.provenance.skipped })}` : ''})` : t('pack.unknownSource')}</td>
+                  <td>
+                    {l.provenance
+                      ? `${l.provenance.source} (${l.provenance.tool}${l.provenance.crs ? `, ${l.provenance.crs}` : ''}${l.provenance.skipped ? `, ${t('pack.skipped', { count: l.provenance.skipped })}` : ''})`
+                      : t('pack.unknownSource')}
+                  </td>
                   <td>{l.provenance ? when(l.provenance.at) : '—'}</td>
                 </tr>
               ))}

@@ -27,9 +27,15 @@ export function StatusBar() {
           {feed.error}
         </span>
       ) : null}
-      <span data-testid="feed-lag">{feed?.lagMs != null ? t('statusBar.lag', { ms: feed.lagMs }) : t('statusBar.lagUnknown')}</span>
+      <span data-testid="feed-lag">
+        {feed?.lagMs != null ? t('statusBar.lag', { ms: feed.lagMs }) : t('statusBar.lagUnknown')}
+      </span>
       <span data-testid="feed-seq">{t('statusBar.seq', { seq: feed?.lastSeq ?? 0 })}</span>
-      <span data-testid="quarantine-count" data-count={feed?.quarantineCount ?? 0} className={feed?.quarantineCount ? 'warn' : ''}>
+      <span
+        data-testid="quarantine-count"
+        data-count={feed?.quarantineCount ?? 0}
+        className={feed?.quarantineCount ? 'warn' : ''}
+      >
         {t('statusBar.quarantine', { count: feed?.quarantineCount ?? 0 })}
       </span>
       <span>{t('statusBar.units', { available, total: units.size })}</span>
@@ -39,7 +45,11 @@ export function StatusBar() {
       <span className="spacer" />
       <StatsButton />
       <PackProvenance />
-      <button type="button" data-testid="locale-toggle" onClick={() => void api.requests['settings.update']({ locale: nextLocale })}>
+      <button
+        type="button"
+        data-testid="locale-toggle"
+        onClick={() => void api.requests['settings.update']({ locale: nextLocale })}
+      >
         {t('statusBar.language')}
       </button>
     </footer>

@@ -55,9 +55,17 @@ export function UnitList({ nearby, action }: { nearby: NearbyResult | null; acti
                   {t(`units.unreachable.${unreachable ?? 'not_reached'}`)}
                 </span>
               )}
-              <span className="unit-distance">{distanceM !== null ? t('units.roadDistance', { km: km(distanceM) }) : t('units.straightDistance', { km: km(straightLineM) })}</span>
+              <span className="unit-distance">
+                {distanceM !== null
+                  ? t('units.roadDistance', { km: km(distanceM) })
+                  : t('units.straightDistance', { km: km(straightLineM) })}
+              </span>
               {badge ? (
-                <span className={`tier-badge ${tier?.met ? 'met' : 'missed'}`} data-testid="tier-badge" data-met={String(tier?.met ?? false)}>
+                <span
+                  className={`tier-badge ${tier?.met ? 'met' : 'missed'}`}
+                  data-testid="tier-badge"
+                  data-met={String(tier?.met ?? false)}
+                >
                   {badge}
                 </span>
               ) : null}
@@ -67,12 +75,23 @@ export function UnitList({ nearby, action }: { nearby: NearbyResult | null; acti
                 </span>
               ) : null}
               {action ? (
-                <button type="button" className="unit-assign" data-testid="unit-assign" disabled={!busy && !action.enabled(unit.id)} onClick={() => action.run(unit.id)}>
+                <button
+                  type="button"
+                  className="unit-assign"
+                  data-testid="unit-assign"
+                  disabled={!busy && !action.enabled(unit.id)}
+                  onClick={() => action.run(unit.id)}
+                >
                   {action.label}
                 </button>
               ) : null}
               {action?.take && busy ? (
-                <button type="button" className="unit-take" data-testid="unit-take" onClick={() => action.take!(unit.id)}>
+                <button
+                  type="button"
+                  className="unit-take"
+                  data-testid="unit-take"
+                  onClick={() => action.take!(unit.id)}
+                >
                   {t('seats.take')}
                 </button>
               ) : null}

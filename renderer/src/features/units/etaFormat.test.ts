@@ -7,7 +7,9 @@ import { formatDuration, tierBadgeText, type Translate } from './etaFormat';
 const translator =
   (table: object): Translate =>
   (key, params = {}) => {
-    const template = key.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], table) as string;
+    const template = key
+      .split('.')
+      .reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], table) as string;
     return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name]));
   };
 const zh = translator(zhCN);

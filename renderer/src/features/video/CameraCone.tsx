@@ -19,10 +19,18 @@ export function conePath(heading: number, fov: number): string {
  * The camera's view as a small compass glyph beside its name: the wedge a fixed camera sees
  * (the same cone the map draws), or a full disc for a PTZ dome that can turn anywhere.
  */
-export function CameraCone({ camera, covers }: { camera: Pick<Camera, 'heading' | 'fov' | 'kind'>; covers: boolean }) {
+export function CameraCone({
+  camera,
+  covers,
+}: {
+  camera: Pick<Camera, 'heading' | 'fov' | 'kind'>;
+  covers: boolean;
+}) {
   const { t } = useTranslation();
   const fixed = camera.heading !== null && camera.fov !== null && camera.fov < 360;
-  const title = fixed ? t('cameras.cone', { heading: Math.round(camera.heading!), fov: Math.round(camera.fov!) }) : t('cameras.pan360');
+  const title = fixed
+    ? t('cameras.cone', { heading: Math.round(camera.heading!), fov: Math.round(camera.fov!) })
+    : t('cameras.pan360');
   return (
     <svg
       className={`camera-cone${covers ? ' covers' : ''}`}
@@ -38,7 +46,11 @@ export function CameraCone({ camera, covers }: { camera: Pick<Camera, 'heading' 
     >
       <title>{title}</title>
       <circle cx={SIZE / 2} cy={SIZE / 2} r={R} className="camera-cone-ring" />
-      {fixed ? <path d={conePath(camera.heading!, camera.fov!)} className="camera-cone-wedge" /> : <circle cx={SIZE / 2} cy={SIZE / 2} r={R - 2} className="camera-cone-wedge" />}
+      {fixed ? (
+        <path d={conePath(camera.heading!, camera.fov!)} className="camera-cone-wedge" />
+      ) : (
+        <circle cx={SIZE / 2} cy={SIZE / 2} r={R - 2} className="camera-cone-wedge" />
+      )}
     </svg>
   );
 }

@@ -18,11 +18,18 @@ export function CameraList({ nearby }: { nearby: NearbyResult | null }) {
         {nearby.cameras.map(({ camera, distanceM, covers }) => {
           const isOnline = online[camera.id] ?? camera.online;
           return (
-            <li key={camera.id} data-testid="camera-item" data-camera-id={camera.id} className={isOnline ? 'online' : 'offline'}>
+            <li
+              key={camera.id}
+              data-testid="camera-item"
+              data-camera-id={camera.id}
+              className={isOnline ? 'online' : 'offline'}
+            >
               <span className={`kind-badge kind-${camera.kind}`}>{t(`cameraKind.${camera.kind}`)}</span>
               <CameraCone camera={camera} covers={covers} />
               <span className="camera-name">{camera.name}</span>
-              <span className="camera-distance">{t('cameras.distance', { meters: Math.round(distanceM) })}</span>
+              <span className="camera-distance">
+                {t('cameras.distance', { meters: Math.round(distanceM) })}
+              </span>
               <span className="camera-state">{isOnline ? t('cameras.online') : t('cameras.offline')}</span>
             </li>
           );

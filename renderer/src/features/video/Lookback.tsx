@@ -41,7 +41,8 @@ export function useLookback(cameraIds: readonly string[], reportedAtMs: number |
   return {
     fromMs,
     streams: fromMs !== null && result?.key === key ? result.streams : null,
-    start: (minutes) => reportedAtMs !== null && setFromMs(Math.min(Date.now(), reportedAtMs) - minutes * 60_000),
+    start: (minutes) =>
+      reportedAtMs !== null && setFromMs(Math.min(Date.now(), reportedAtMs) - minutes * 60_000),
     live: () => setFromMs(null),
   };
 }
@@ -63,15 +64,27 @@ export function LookbackBar({ state, reportedAtMs }: { state: LookbackState; rep
   const span = fromMs === null ? 1 : Math.max(1, now - fromMs);
   const at = (ms: number) => `${Math.min(100, Math.max(0, ((ms - (fromMs ?? 0)) / span) * 100)).toFixed(1)}%`;
   return (
-    <div className="video-lookback" data-testid="video-lookback" data-mode={fromMs === null ? 'live' : 'lookback'} data-from={fromMs === null ? '' : new Date(fromMs).toISOString()}>
+    <div
+      className="video-lookback"
+      data-testid="video-lookback"
+      data-mode={fromMs === null ? 'live' : 'lookback'}
+      data-from={fromMs === null ? '' : new Date(fromMs).toISOString()}
+    >
       {fromMs === null ? (
         <>
-          <select aria-label={t('video.lookbackFrom')} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} data-testid="video-lookback-minutes">
-            {[...LOOKBACK_MINUTES].sort((a, b) => a - b).map((m) => (
-              <option key={m} value={m}>
-                {t('video.lookbackMinutes', { m })}
-              </option>
-            ))}
+          <select
+            aria-label={t('video.lookbackFrom')}
+            value={minutes}
+            onChange={(e) => setMinutes(Number(e.target.value))}
+            data-testid="video-lookback-minutes"
+          >
+            {[...LOOKBACK_MINUTES]
+              .sort((a, b) => a - b)
+              .map((m) => (
+                <option key={m} value={m}>
+                  {t('video.lookbackMinutes', { m })}
+                </option>
+              ))}
           </select>
           <button type="button" data-testid="video-lookback-start" onClick={() => state.start(minutes)}>
             {t('video.lookback')}
@@ -84,7 +97,11 @@ export function LookbackBar({ state, reportedAtMs }: { state: LookbackState; rep
           </button>
           <span className="video-lookback-from">{t('video.lookbackAt', { time: clock(fromMs) })}</span>
           <div className="video-timebar" data-testid="video-timebar" aria-hidden>
-            <span className="video-timebar-report" style={{ left: at(reportedAtMs) }} title={`${t('video.reportMark')} ${clock(reportedAtMs)}`} />
+            <span
+              className="video-timebar-report"
+              style={{ left: at(reportedAtMs) }}
+              title={`${t('video.reportMark')} ${clock(reportedAtMs)}`}
+            />
           </div>
         </>
       )}

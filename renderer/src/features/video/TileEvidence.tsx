@@ -12,7 +12,15 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
  * into the selected alert's record. In look-back the moment is the picture's own time. A stalled
  * tile's last picture may be taken too; a tile with no picture yet says so.
  */
-export function TileEvidence({ cameraId, videoRef, programTime }: { cameraId: string; videoRef: RefObject<HTMLVideoElement | null>; programTime: number | null }) {
+export function TileEvidence({
+  cameraId,
+  videoRef,
+  programTime,
+}: {
+  cameraId: string;
+  videoRef: RefObject<HTMLVideoElement | null>;
+  programTime: number | null;
+}) {
   const { t } = useTranslation();
   const api = useConsoleApi();
   const alertId = useConsoleState((s) => s.selectedAlertId);
@@ -30,7 +38,8 @@ export function TileEvidence({ cameraId, videoRef, programTime }: { cameraId: st
       .then((image) => api.requests['evidence.snapshot']({ alertId, cameraId, image }))
       .then(
         () => setNote(t('video.snapshotSaved')),
-        (err: unknown) => setNote(err instanceof CaptureError ? t(`video.capture.${err.reason}`) : message(err)),
+        (err: unknown) =>
+          setNote(err instanceof CaptureError ? t(`video.capture.${err.reason}`) : message(err)),
       )
       .finally(() => setBusy(false));
   };
@@ -46,10 +55,25 @@ export function TileEvidence({ cameraId, videoRef, programTime }: { cameraId: st
   };
   return (
     <>
-      <button type="button" data-testid="video-snapshot" aria-label={t('video.snapshot')} disabled={!seat.allowed || busy} title={seat.hint ?? t('video.snapshot')} onClick={snapshot}>
+      <button
+        type="button"
+        data-testid="video-snapshot"
+        aria-label={t('video.snapshot')}
+        disabled={!seat.allowed || busy}
+        title={seat.hint ?? t('video.snapshot')}
+        onClick={snapshot}
+      >
         📷
       </button>
-      <button type="button" data-testid="video-mark" aria-label={t('video.mark')} disabled={!seat.allowed} aria-pressed={marking !== null} title={seat.hint ?? t('video.mark')} onClick={() => setMarking((m) => (m === null ? '' : null))}>
+      <button
+        type="button"
+        data-testid="video-mark"
+        aria-label={t('video.mark')}
+        disabled={!seat.allowed}
+        aria-pressed={marking !== null}
+        title={seat.hint ?? t('video.mark')}
+        onClick={() => setMarking((m) => (m === null ? '' : null))}
+      >
         ⚑
       </button>
       {marking !== null ? (
@@ -60,7 +84,15 @@ export function TileEvidence({ cameraId, videoRef, programTime }: { cameraId: st
             mark(marking);
           }}
         >
-          <input data-testid="video-mark-note" aria-label={t('video.markNote')} placeholder={t('video.markNote')} maxLength={500} value={marking} onChange={(e) => setMarking(e.target.value)} autoFocus />
+          <input
+            data-testid="video-mark-note"
+            aria-label={t('video.markNote')}
+            placeholder={t('video.markNote')}
+            maxLength={500}
+            value={marking}
+            onChange={(e) => setMarking(e.target.value)}
+            autoFocus
+          />
           <button type="submit" data-testid="video-mark-save">
             {t('video.mark')}
           </button>

@@ -30,7 +30,14 @@ export function useTour<T>(group: readonly T[], pageSize: number): TourState<T> 
     return () => clearInterval(timer);
   }, [cycling, seconds]);
   const current = tourPage(group, pageSize, on ? tick : 0);
-  return { on, shown: current.items, page: current.page, pages: current.pages, seconds, toggle: () => setOn((o) => !o) };
+  return {
+    on,
+    shown: current.items,
+    page: current.page,
+    pages: current.pages,
+    seconds,
+    toggle: () => setOn((o) => !o),
+  };
 }
 
 /** The wall's tour controls: on/off, the interval (remembered in the settings) and the page shown. */
@@ -38,18 +45,43 @@ export function TourBar({ tour }: { tour: TourState<unknown> }) {
   const { t } = useTranslation();
   const api = useConsoleApi();
   return (
-    <span className="video-tour" data-testid="video-tour" data-on={String(tour.on)} data-page={tour.page + 1} data-pages={tour.pages}>
-      <button type="button" className={tour.on ? 'active' : ''} aria-pressed={tour.on} data-testid="video-tour-toggle" onClick={tour.toggle}>
+    <span
+      className="video-tour"
+      data-testid="video-tour"
+      data-on={String(tour.on)}
+      data-page={tour.page + 1}
+      data-pages={tour.pages}
+    >
+      <button
+        type="button"
+        className={tour.on ? 'active' : ''}
+        aria-pressed={tour.on}
+        data-testid="video-tour-toggle"
+        onClick={tour.toggle}
+      >
         {tour.on ? t('video.tourStop') : t('video.tour')}
       </button>
-      <select aria-label={t('video.tourEvery')} data-testid="video-tour-seconds" value={tour.seconds} onChange={(e) => void api.requests['settings.update']({ tourSeconds: Number(e.target.value) }).catch(() => {})}>
-        {[...new Set([...TOUR_SECONDS, tour.seconds])].sort((a, b) => a - b).map((s) => (
-          <option key={s} value={s}>
-            {t('video.tourInterval', { s })}
-          </option>
-        ))}
+      <select
+        aria-label={t('video.tourEvery')}
+        data-testid="video-tour-seconds"
+        value={tour.seconds}
+        onChange={(e) =>
+          void api.requests['settings.update']({ tourSeconds: Number(e.target.value) }).catch(() => {})
+        }
+      >
+        {[...new Set([...TOUR_SECONDS, tour.seconds])]
+          .sort((a, b) => a - b)
+          .map((s) => (
+            <option key={s} value={s}>
+              {t('video.tourInterval', { s })}
+            </option>
+          ))}
       </select>
-      {tour.on ? <span className="video-tour-page" data-testid="video-tour-page">{t('video.tourGroup', { n: tour.page + 1, total: tour.pages })}</span> : null}
+      {tour.on ? (
+        <span className="video-tour-page" data-testid="video-tour-page">
+          {t('video.tourGroup', { n: tour.page + 1, total: tour.pages })}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -10,7 +10,10 @@ export function useVideoEvidence(alertId: string): Evidence | null {
   const api = useConsoleApi();
   const [evidence, setEvidence] = useState<Evidence | null>(null);
   const [version, setVersion] = useState(0);
-  useEffect(() => api.subscribe['evidence.changed']((e) => e.alertId === alertId && setVersion((v) => v + 1)), [api, alertId]);
+  useEffect(
+    () => api.subscribe['evidence.changed']((e) => e.alertId === alertId && setVersion((v) => v + 1)),
+    [api, alertId],
+  );
   useEffect(() => {
     let cancelled = false;
     api.requests['evidence.list']({ alertId }).then(
@@ -53,7 +56,13 @@ function Thumbnail({ snapshot, label }: { snapshot: VideoSnapshot; label: string
 }
 
 /** In the alert detail: the snapshots and marked moments taken from the wall, oldest first. */
-export function VideoEvidence({ alertId, cameraNames }: { alertId: string; cameraNames?: ReadonlyMap<string, string> }) {
+export function VideoEvidence({
+  alertId,
+  cameraNames,
+}: {
+  alertId: string;
+  cameraNames?: ReadonlyMap<string, string>;
+}) {
   const { t } = useTranslation();
   const evidence = useVideoEvidence(alertId);
   const name = (id: string) => cameraNames?.get(id) ?? id;
@@ -69,9 +78,17 @@ export function VideoEvidence({ alertId, cameraNames }: { alertId: string; camer
       <ol>
         {items.map(({ key, snapshot, mark }) =>
           snapshot ? (
-            <li key={key} data-testid="video-evidence-snapshot" data-camera-id={snapshot.cameraId} data-file={snapshot.file}>
+            <li
+              key={key}
+              data-testid="video-evidence-snapshot"
+              data-camera-id={snapshot.cameraId}
+              data-file={snapshot.file}
+            >
               <span className="evidence-time">{clock(snapshot.takenAt)}</span>
-              <Thumbnail snapshot={snapshot} label={`${t('video.snapshot')} ${name(snapshot.cameraId)} ${clock(snapshot.takenAt)}`} />
+              <Thumbnail
+                snapshot={snapshot}
+                label={`${t('video.snapshot')} ${name(snapshot.cameraId)} ${clock(snapshot.takenAt)}`}
+              />
               <span>{name(snapshot.cameraId)}</span>
               <span className="timeline-operator">{snapshot.operator}</span>
             </li>

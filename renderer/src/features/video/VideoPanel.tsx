@@ -63,7 +63,9 @@ export function VideoPanel() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target;
-      const typing = target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+      const typing =
+        target instanceof HTMLElement &&
+        (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
       if (event.key !== 'v' || typing || event.ctrlKey || event.metaKey || event.altKey) return;
       latestToggle.current();
     };
@@ -72,17 +74,29 @@ export function VideoPanel() {
   }, []);
   const popOut = () => {
     setPopError(null);
-    openVideoWall(api, host, wallDisplay).catch((err: unknown) => setPopError(err instanceof Error ? err.message : String(err)));
+    openVideoWall(api, host, wallDisplay).catch((err: unknown) =>
+      setPopError(err instanceof Error ? err.message : String(err)),
+    );
   };
   return (
-    <section className={`panel video-panel${open ? '' : ' collapsed'}`} data-testid="video-panel" aria-label={t('video.title')}>
+    <section
+      className={`panel video-panel${open ? '' : ' collapsed'}`}
+      data-testid="video-panel"
+      aria-label={t('video.title')}
+    >
       <header className="panel-header">
         <h2>{t('video.title')}</h2>
         <button type="button" className="video-popout" data-testid="video-popout" onClick={popOut}>
           {t('video.popout')}
         </button>
         <WallDisplayPicker />
-        <button type="button" className="video-collapse" data-testid="video-collapse" aria-expanded={open} onClick={toggle}>
+        <button
+          type="button"
+          className="video-collapse"
+          data-testid="video-collapse"
+          aria-expanded={open}
+          onClick={toggle}
+        >
           {open ? t('video.collapse') : t('video.expand')} <kbd>V</kbd>
         </button>
       </header>

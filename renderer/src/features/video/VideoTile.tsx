@@ -33,7 +33,6 @@ interface Props {
   lookback?: CameraStream[] | null;
 }
 
-
 /** One camera on the wall: live video with its name, kind and state, or a clear offline card. */
 export function VideoTile({ entry, online, maximised, onToggleMaximise, target, lookback = null }: Props) {
   const { t } = useTranslation();
@@ -49,8 +48,19 @@ export function VideoTile({ entry, online, maximised, onToggleMaximise, target, 
   const player = useStreamPlayer(videoRef, stream, lookback !== null);
   const [aimNote, setAimNote] = useState<string | null>(null);
   const aimSeat = useSeatControl('cameraAim');
-  const state: TileState = !online ? 'offline' : !playable ? 'no-stream' : stream ? player.state : 'reconnecting';
-  const label = !gatewayUp && online && playable ? t('video.gatewayDown') : state === 'capped' ? t('video.cappedHint') : t(LABEL_KEY[state]);
+  const state: TileState = !online
+    ? 'offline'
+    : !playable
+      ? 'no-stream'
+      : stream
+        ? player.state
+        : 'reconnecting';
+  const label =
+    !gatewayUp && online && playable
+      ? t('video.gatewayDown')
+      : state === 'capped'
+        ? t('video.cappedHint')
+        : t(LABEL_KEY[state]);
 
   const aim = () => {
     if (!target) return;
@@ -68,10 +78,16 @@ export function VideoTile({ entry, online, maximised, onToggleMaximise, target, 
       data-state={state}
       data-protocol={stream?.protocol ?? ''}
       data-mode={lookback ? 'lookback' : 'live'}
-      data-program-time={stream && player.programTime !== null ? new Date(player.programTime).toISOString() : ''}
+      data-program-time={
+        stream && player.programTime !== null ? new Date(player.programTime).toISOString() : ''
+      }
       onDoubleClick={onToggleMaximise}
     >
-      {stream ? <video ref={videoRef} muted autoPlay playsInline disablePictureInPicture aria-label={camera.name} /> : <div className="video-offline">{label}</div>}
+      {stream ? (
+        <video ref={videoRef} muted autoPlay playsInline disablePictureInPicture aria-label={camera.name} />
+      ) : (
+        <div className="video-offline">{label}</div>
+      )}
       {stream && state !== 'playing' ? <div className="video-overlay">{label}</div> : null}
       <div className="video-tile-caption">
         <span className={`kind-badge kind-${camera.kind}`}>{t(`cameraKind.${camera.kind}`)}</span>
@@ -88,13 +104,30 @@ export function VideoTile({ entry, online, maximised, onToggleMaximise, target, 
         </span>
       </div>
       <div className="video-tile-tools">
-        {stream ? <TileEvidence cameraId={camera.id} videoRef={videoRef} programTime={lookback ? player.programTime : null} /> : null}
+        {stream ? (
+          <TileEvidence
+            cameraId={camera.id}
+            videoRef={videoRef}
+            programTime={lookback ? player.programTime : null}
+          />
+        ) : null}
         {entry.aim && online && target ? (
-          <button type="button" data-testid="video-aim" onClick={aim} disabled={!aimSeat.allowed} title={aimSeat.hint ?? t('video.aim')}>
+          <button
+            type="button"
+            data-testid="video-aim"
+            onClick={aim}
+            disabled={!aimSeat.allowed}
+            title={aimSeat.hint ?? t('video.aim')}
+          >
             ⊕
           </button>
         ) : null}
-        <button type="button" data-testid="video-maximise" onClick={onToggleMaximise} title={maximised ? t('video.restore') : t('video.maximise')}>
+        <button
+          type="button"
+          data-testid="video-maximise"
+          onClick={onToggleMaximise}
+          title={maximised ? t('video.restore') : t('video.maximise')}
+        >
           {maximised ? '⤡' : '⤢'}
         </button>
       </div>

@@ -39,7 +39,10 @@ export function useLinkedCameras(limit = 16): NearbyCamera[] | null {
   useEffect(() => {
     if (!list) return;
     let cancelled = false;
-    api.requests['cameras.byIds']({ ids: list.ids.slice(0, limit), ...(list.point ? { point: list.point } : {}) }).then(
+    api.requests['cameras.byIds']({
+      ids: list.ids.slice(0, limit),
+      ...(list.point ? { point: list.point } : {}),
+    }).then(
       (cameras) => !cancelled && setListResult({ list, cameras }),
       () => !cancelled && setListResult({ list, cameras: [] }),
     );
@@ -76,10 +79,24 @@ function AreaTools() {
   const seat = useSeatControl('wallSource');
   return (
     <>
-      <button type="button" data-testid="video-draw-circle" aria-pressed={drawing === 'circle'} disabled={!seat.allowed} title={seat.hint} onClick={() => store.requestAreaDraw('circle')}>
+      <button
+        type="button"
+        data-testid="video-draw-circle"
+        aria-pressed={drawing === 'circle'}
+        disabled={!seat.allowed}
+        title={seat.hint}
+        onClick={() => store.requestAreaDraw('circle')}
+      >
         {t('video.drawCircle')}
       </button>
-      <button type="button" data-testid="video-draw-polygon" aria-pressed={drawing === 'polygon'} disabled={!seat.allowed} title={seat.hint} onClick={() => store.requestAreaDraw('polygon')}>
+      <button
+        type="button"
+        data-testid="video-draw-polygon"
+        aria-pressed={drawing === 'polygon'}
+        disabled={!seat.allowed}
+        title={seat.hint}
+        onClick={() => store.requestAreaDraw('polygon')}
+      >
         {t('video.drawPolygon')}
       </button>
       {area || drawing || list ? (
@@ -94,24 +111,39 @@ function AreaTools() {
 const NO_CAMERAS: NearbyCamera[] = [];
 
 /** The video wall: 1/4/9/16 tiles filled with the selected alert's linked cameras. */
-export function VideoWall({ initialLayout = 4, drawTools = false, rememberLayout = false }: { initialLayout?: WallLayout; drawTools?: boolean; rememberLayout?: boolean }) {
+export function VideoWall({
+  initialLayout = 4,
+  drawTools = false,
+  rememberLayout = false,
+}: {
+  initialLayout?: WallLayout;
+  drawTools?: boolean;
+  rememberLayout?: boolean;
+}) {
   const { t } = useTranslation();
   const api = useConsoleApi();
   const cameras = useLinkedCameras();
   const online = useConsoleState((s) => s.cameraOnline);
-  const target = useConsoleState((s) => (s.selectedAlertId ? (s.alerts.get(s.selectedAlertId)?.position ?? null) : null));
+  const target = useConsoleState((s) =>
+    s.selectedAlertId ? (s.alerts.get(s.selectedAlertId)?.position ?? null) : null,
+  );
   // The pop-out wall's layout is remembered in the settings store; the panel's is its own.
   const [localLayout, setLocalLayout] = useState<WallLayout>(initialLayout);
   const storedLayout = useConsoleState((s) => s.settings?.wallLayout ?? null);
   const layout: WallLayout = rememberLayout ? (storedLayout ?? initialLayout) : localLayout;
-  const setLayout = (n: WallLayout) => (rememberLayout ? void api.requests['settings.update']({ wallLayout: n }).catch(() => {}) : setLocalLayout(n));
+  const setLayout = (n: WallLayout) =>
+    rememberLayout
+      ? void api.requests['settings.update']({ wallLayout: n }).catch(() => {})
+      : setLocalLayout(n);
   const [maximised, setMaximised] = useState<string | null>(null);
   const tour = useTour(cameras ?? NO_CAMERAS, layout);
   const shown = tour.shown;
   const maxId = maximised && shown.some((c) => c.camera.id === maximised) ? maximised : null;
   const side = Math.sqrt(layout);
   const source = useConsoleState((s) => (s.cameraList ? 'list' : s.cameraArea ? 'area' : 'alert'));
-  const reportedAt = useConsoleState((s) => (s.selectedAlertId ? (s.alerts.get(s.selectedAlertId)?.reportedAt ?? null) : null));
+  const reportedAt = useConsoleState((s) =>
+    s.selectedAlertId ? (s.alerts.get(s.selectedAlertId)?.reportedAt ?? null) : null,
+  );
   const reportedAtMs = reportedAt ? Date.parse(reportedAt) : null;
   const lookback = useLookback(
     shown.map((c) => c.camera.id),
@@ -119,10 +151,24 @@ export function VideoWall({ initialLayout = 4, drawTools = false, rememberLayout
   );
 
   return (
-    <div className="video-wall" data-testid="video-wall" data-source={source} data-camera-ids={shown.map((c) => c.camera.id).join(',')} data-layout={layout} data-maximised={maxId ?? ''}>
+    <div
+      className="video-wall"
+      data-testid="video-wall"
+      data-source={source}
+      data-camera-ids={shown.map((c) => c.camera.id).join(',')}
+      data-layout={layout}
+      data-maximised={maxId ?? ''}
+    >
       <div className="video-wall-toolbar">
         {WALL_LAYOUTS.map((n) => (
-          <button key={n} type="button" className={n === layout ? 'active' : ''} aria-pressed={n === layout} data-testid={`video-layout-${n}`} onClick={() => setLayout(n)}>
+          <button
+            key={n}
+            type="button"
+            className={n === layout ? 'active' : ''}
+            aria-pressed={n === layout}
+            data-testid={`video-layout-${n}`}
+            onClick={() => setLayout(n)}
+          >
             {t('video.layout', { n })}
           </button>
         ))}
@@ -133,9 +179,16 @@ export function VideoWall({ initialLayout = 4, drawTools = false, rememberLayout
       {cameras === null ? (
         <p className="panel-empty">{t('video.none')}</p>
       ) : (
-        <div className="video-grid" style={{ gridTemplateColumns: `repeat(${maxId ? 1 : side}, minmax(0, 1fr))` }}>
+        <div
+          className="video-grid"
+          style={{ gridTemplateColumns: `repeat(${maxId ? 1 : side}, minmax(0, 1fr))` }}
+        >
           {shown.map((entry) => (
-            <div key={entry.camera.id} className="video-slot" hidden={maxId !== null && maxId !== entry.camera.id}>
+            <div
+              key={entry.camera.id}
+              className="video-slot"
+              hidden={maxId !== null && maxId !== entry.camera.id}
+            >
               <VideoTile
                 entry={entry}
                 online={online[entry.camera.id] ?? entry.camera.online}

@@ -69,8 +69,16 @@ export function WallDisplayPicker({ moveSelf = false }: { moveSelf?: boolean }) 
           </option>
         ))}
       </select>
-      {!supported ? <span className="wall-display-note" data-testid="wall-display-note">{t('video.displayUnavailable')}</span> : null}
-      {note ? <span className="wall-display-note" role="status">{note}</span> : null}
+      {!supported ? (
+        <span className="wall-display-note" data-testid="wall-display-note">
+          {t('video.displayUnavailable')}
+        </span>
+      ) : null}
+      {note ? (
+        <span className="wall-display-note" role="status">
+          {note}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -15,7 +15,9 @@ export function WallPage() {
   const { t, i18n } = useTranslation();
   const api = useConsoleApi();
   const store = useConsoleStore();
-  const selected = useConsoleState((s) => (s.selectedAlertId ? (s.alerts.get(s.selectedAlertId) ?? null) : null));
+  const selected = useConsoleState((s) =>
+    s.selectedAlertId ? (s.alerts.get(s.selectedAlertId) ?? null) : null,
+  );
   useEffect(() => {
     let latest = false;
     const off = api.subscribe['selection.changed'](({ alertId }) => {

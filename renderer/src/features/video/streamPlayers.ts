@@ -55,7 +55,17 @@ function hlsEngine(video: HTMLVideoElement, url: string, fromStart: boolean, fai
     video.addEventListener('error', onError, { once: true });
     return { destroy: () => video.removeEventListener('error', onError), programTime: () => null };
   }
-  const hls = new Hls({ debug: false, enableWorker: true, liveSyncDurationCount: 2, liveMaxLatencyDurationCount: 5, maxBufferLength: 6, backBufferLength: 0, ...(fromStart ? { startPosition: 0, liveMaxLatencyDurationCount: Infinity, liveSyncDurationCount: 2 } : {}) });
+  const hls = new Hls({
+    debug: false,
+    enableWorker: true,
+    liveSyncDurationCount: 2,
+    liveMaxLatencyDurationCount: 5,
+    maxBufferLength: 6,
+    backBufferLength: 0,
+    ...(fromStart
+      ? { startPosition: 0, liveMaxLatencyDurationCount: Infinity, liveSyncDurationCount: 2 }
+      : {}),
+  });
   livePlayers += 1;
   let destroyed = false;
   let mediaRecoveries = 0;
@@ -83,7 +93,10 @@ function hlsEngine(video: HTMLVideoElement, url: string, fromStart: boolean, fai
  * no blob: workers, and one small stream per tile transmuxes cheaply on the main thread.
  */
 function flvEngine(video: HTMLVideoElement, url: string, fail: Fail): Engine {
-  const player = mpegts.createPlayer({ type: 'flv', isLive: true, hasAudio: false, hasVideo: true, url }, { enableWorker: false, enableStashBuffer: false, liveBufferLatencyChasing: true, lazyLoad: false });
+  const player = mpegts.createPlayer(
+    { type: 'flv', isLive: true, hasAudio: false, hasVideo: true, url },
+    { enableWorker: false, enableStashBuffer: false, liveBufferLatencyChasing: true, lazyLoad: false },
+  );
   livePlayers += 1;
   let destroyed = false;
   player.on(mpegts.Events.ERROR, (_type: unknown, _detail: unknown, info: { code?: number } | undefined) => {
@@ -111,7 +124,12 @@ function flvEngine(video: HTMLVideoElement, url: string, fail: Fail): Engine {
  * media server is at its stream limit; retried the same way). Returns the stop function, which
  * leaves no decoder, timer or listener behind.
  */
-export function startPlayer(video: HTMLVideoElement, stream: CameraStream, events: PlayerEvents, options: { fromStart?: boolean } = {}): () => void {
+export function startPlayer(
+  video: HTMLVideoElement,
+  stream: CameraStream,
+  events: PlayerEvents,
+  options: { fromStart?: boolean } = {},
+): () => void {
   let engine: Engine | null = null;
   let attempt = 0;
   let retry: ReturnType<typeof setTimeout> | null = null;
@@ -138,7 +156,10 @@ export function startPlayer(video: HTMLVideoElement, stream: CameraStream, event
       set(status === CAPPED_STATUS ? 'capped' : 'reconnecting');
       retry = setTimeout(open, backoffMs(attempt));
     };
-    engine = stream.protocol === 'hls' ? hlsEngine(video, stream.url, options.fromStart ?? false, fail) : flvEngine(video, stream.url, fail);
+    engine =
+      stream.protocol === 'hls'
+        ? hlsEngine(video, stream.url, options.fromStart ?? false, fail)
+        : flvEngine(video, stream.url, fail);
   };
   const onPlaying = () => {
     attempt = 0;

@@ -6,7 +6,11 @@ import { startPlayer, type PlayerState } from './streamPlayers';
  * Plays a camera's stream (HLS or HTTP-FLV) in a <video> while `stream` is set; the player is
  * rebuilt when the URL changes and destroyed when the tile goes. `fromStart`: look-back.
  */
-export function useStreamPlayer(videoRef: RefObject<HTMLVideoElement | null>, stream: CameraStream | null, fromStart = false): { state: PlayerState; programTime: number | null } {
+export function useStreamPlayer(
+  videoRef: RefObject<HTMLVideoElement | null>,
+  stream: CameraStream | null,
+  fromStart = false,
+): { state: PlayerState; programTime: number | null } {
   const [state, setState] = useState<PlayerState>('loading');
   const [programTime, setProgramTime] = useState<number | null>(null);
   const protocol = stream?.protocol;
@@ -16,7 +20,12 @@ export function useStreamPlayer(videoRef: RefObject<HTMLVideoElement | null>, st
     if (!video || !protocol || !url) return;
     setState('loading');
     setProgramTime(null);
-    return startPlayer(video, { protocol, url }, { state: setState, programTime: setProgramTime }, { fromStart });
+    return startPlayer(
+      video,
+      { protocol, url },
+      { state: setState, programTime: setProgramTime },
+      { fromStart },
+    );
   }, [videoRef, protocol, url, fromStart]);
   return { state, programTime };
 }

@@ -4,9 +4,19 @@
  * no DOM markers). The selected alert is ringed through a filter on its id.
  */
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  LayerSpecification,
+} from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, Point } from 'geojson';
-import { isOpen, type Alert, type AlertCategory, type AlertStatus, type Priority } from '../../../../shared/domain/alert';
+import {
+  isOpen,
+  type Alert,
+  type AlertCategory,
+  type AlertStatus,
+  type Priority,
+} from '../../../../shared/domain/alert';
 import { COLORS, type MapLocale } from '../theme';
 import { collection, geojsonSource, installSourceAndLayers, setSourceData, slot } from './common';
 
@@ -31,7 +41,13 @@ export function toFeatureCollection(alerts: readonly Alert[]): FeatureCollection
     open.map((a) => ({
       type: 'Feature' as const,
       geometry: { type: 'Point' as const, coordinates: [a.position.lng, a.position.lat] },
-      properties: { id: a.id, priority: a.priority, category: a.category, status: a.status, unacknowledged: a.status === 'received' },
+      properties: {
+        id: a.id,
+        priority: a.priority,
+        category: a.category,
+        status: a.status,
+        unacknowledged: a.status === 'received',
+      },
     })),
   );
 }
@@ -39,9 +55,12 @@ export function toFeatureCollection(alerts: readonly Alert[]): FeatureCollection
 export const PRIORITY_COLOR: ExpressionSpecification = [
   'match',
   ['get', 'priority'],
-  1, COLORS.priority1,
-  2, COLORS.priority2,
-  3, COLORS.priority3,
+  1,
+  COLORS.priority1,
+  2,
+  COLORS.priority2,
+  3,
+  COLORS.priority3,
   COLORS.priority4,
 ];
 
@@ -99,7 +118,15 @@ export function layers(_locale: MapLocale = 'zh-CN'): LayerSpecification[] {
       layout: { 'circle-sort-key': ['-', 5, ['get', 'priority']] },
       paint: {
         'circle-color': PRIORITY_COLOR,
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, ['match', ['get', 'priority'], 1, 6, 2, 5, 4], 15, ['match', ['get', 'priority'], 1, 9, 2, 8, 7]],
+        'circle-radius': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          9,
+          ['match', ['get', 'priority'], 1, 6, 2, 5, 4],
+          15,
+          ['match', ['get', 'priority'], 1, 9, 2, 8, 7],
+        ],
         'circle-stroke-color': ['case', ['==', ['get', 'unacknowledged'], true], '#ffffff', COLORS.halo],
         'circle-stroke-width': ['case', ['==', ['get', 'unacknowledged'], true], 2, 1.2],
       },

@@ -23,15 +23,27 @@ export interface BoundaryProps {
 
 type BoundaryGeometry = Polygon | MultiPolygon | MultiLineString;
 
-export function toFeatureCollection(boundaries: { features: readonly BoundaryFeature[] }): FeatureCollection<BoundaryGeometry, BoundaryProps> {
+export function toFeatureCollection(boundaries: {
+  features: readonly BoundaryFeature[];
+}): FeatureCollection<BoundaryGeometry, BoundaryProps> {
   const areas: Feature<BoundaryGeometry, BoundaryProps>[] = boundaries.features.map((f) => ({
     type: 'Feature' as const,
     geometry: f.geometry as Polygon | MultiPolygon,
-    properties: { id: f.properties.id, level: f.properties.level, name: f.properties.name, nameEn: f.properties.nameEn, own: f.properties.own },
+    properties: {
+      id: f.properties.id,
+      level: f.properties.level,
+      name: f.properties.name,
+      nameEn: f.properties.nameEn,
+      own: f.properties.own,
+    },
   }));
   const border = provinceBorderLines(boundaries.features);
   if (border.coordinates.length > 0) {
-    areas.push({ type: 'Feature', geometry: border, properties: { id: 'province-border', level: 'province_border', name: '', nameEn: '', own: true } });
+    areas.push({
+      type: 'Feature',
+      geometry: border,
+      properties: { id: 'province-border', level: 'province_border', name: '', nameEn: '', own: true },
+    });
   }
   return collection(areas);
 }
@@ -59,7 +71,8 @@ export function provinceBorderLines(features: readonly BoundaryFeature[]): Multi
     [minY, maxY].some((y) => Math.abs((a[1] ?? 0) - y) < EPS && Math.abs((b[1] ?? 0) - y) < EPS);
 
   const own = provinces.filter((f) => f.properties.own);
-  const source = own.length > 0 ? own.flatMap((f) => outerRings(f.geometry as Polygon | MultiPolygon)) : rings;
+  const source =
+    own.length > 0 ? own.flatMap((f) => outerRings(f.geometry as Polygon | MultiPolygon)) : rings;
   const lines: Position[][] = [];
   for (const ring of source) {
     let current: Position[] = [];
@@ -106,7 +119,11 @@ export function layers(locale: MapLocale = 'zh-CN'): LayerSpecification[] {
       filter: ['==', ['get', 'level'], 'county'],
       metadata: slot('border'),
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': COLORS.county, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 14, 1.6], 'line-dasharray': [1, 2] },
+      paint: {
+        'line-color': COLORS.county,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 14, 1.6],
+        'line-dasharray': [1, 2],
+      },
     },
     {
       id: 'boundaries-city',
@@ -131,7 +148,12 @@ export function layers(locale: MapLocale = 'zh-CN'): LayerSpecification[] {
       filter: ['==', ['get', 'level'], 'province_border'],
       metadata: slot('border'),
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': COLORS.province, 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 4, 14, 10], 'line-opacity': 0.18, 'line-blur': 2 },
+      paint: {
+        'line-color': COLORS.province,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 4, 14, 10],
+        'line-opacity': 0.18,
+        'line-blur': 2,
+      },
     },
     {
       id: 'boundaries-province',
@@ -140,7 +162,11 @@ export function layers(locale: MapLocale = 'zh-CN'): LayerSpecification[] {
       filter: ['==', ['get', 'level'], 'province_border'],
       metadata: slot('border'),
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': COLORS.province, 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.8, 14, 3.5], 'line-dasharray': [6, 2, 1, 2] },
+      paint: {
+        'line-color': COLORS.province,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.8, 14, 3.5],
+        'line-dasharray': [6, 2, 1, 2],
+      },
     },
     // Neighbouring province names (e.g. 河南) so the officer knows which way the border faces.
     {
@@ -149,7 +175,12 @@ export function layers(locale: MapLocale = 'zh-CN'): LayerSpecification[] {
       source: SOURCE_ID,
       filter: ['all', ['==', ['get', 'level'], 'province'], ['==', ['get', 'own'], false]],
       metadata: slot('label'),
-      layout: { 'text-field': nameField(locale), 'text-font': FONT_BOLD, 'text-size': 16, 'text-letter-spacing': 0.3 },
+      layout: {
+        'text-field': nameField(locale),
+        'text-font': FONT_BOLD,
+        'text-size': 16,
+        'text-letter-spacing': 0.3,
+      },
       paint: { ...TEXT_PAINT, 'text-color': COLORS.province, 'text-opacity': 0.8 },
     },
   ];
@@ -159,13 +190,20 @@ export const LAYERS: LayerSpecification[] = layers();
 
 export const source = (fc: FeatureCollection = toFeatureCollection({ features: [] })) => geojsonSource(fc);
 
-export function install(map: MaplibreMap, boundaries: { features: readonly BoundaryFeature[] }, locale: MapLocale = 'zh-CN'): FeatureCollection {
+export function install(
+  map: MaplibreMap,
+  boundaries: { features: readonly BoundaryFeature[] },
+  locale: MapLocale = 'zh-CN',
+): FeatureCollection {
   const fc = toFeatureCollection(boundaries);
   installSourceAndLayers(map, SOURCE_ID, source(fc), layers(locale));
   return fc;
 }
 
-export function update(map: MaplibreMap, boundaries: { features: readonly BoundaryFeature[] }): FeatureCollection {
+export function update(
+  map: MaplibreMap,
+  boundaries: { features: readonly BoundaryFeature[] },
+): FeatureCollection {
   const fc = toFeatureCollection(boundaries);
   setSourceData(map, SOURCE_ID, fc);
   return fc;

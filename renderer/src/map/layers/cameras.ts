@@ -55,7 +55,10 @@ export function mergeStatus(
 /** Fixed cameras get a wedge; PTZ domes and 360° cameras do not. */
 const hasWedge = (c: Camera): boolean => c.heading !== null && c.fov !== null && c.fov < 360;
 
-export function toFeatureCollection(cameras: readonly Camera[], status?: CameraStatus): FeatureCollection<Point, CameraProps> {
+export function toFeatureCollection(
+  cameras: readonly Camera[],
+  status?: CameraStatus,
+): FeatureCollection<Point, CameraProps> {
   return collection(
     cameras.map((c) => ({
       type: 'Feature' as const,
@@ -66,7 +69,11 @@ export function toFeatureCollection(cameras: readonly Camera[], status?: CameraS
 }
 
 /** The subset of cameras with the given ids, for the highlight source. */
-export function toHighlightCollection(cameras: readonly Camera[], ids: ReadonlySet<string>, status?: CameraStatus): FeatureCollection<Point, CameraProps> {
+export function toHighlightCollection(
+  cameras: readonly Camera[],
+  ids: ReadonlySet<string>,
+  status?: CameraStatus,
+): FeatureCollection<Point, CameraProps> {
   if (ids.size === 0) return collection([]);
   return toFeatureCollection(
     cameras.filter((c) => ids.has(c.id)),
@@ -82,7 +89,10 @@ const FOV_STEPS = 12;
  * would be a disc that hides the street). Equirectangular offsets: error is negligible at the
  * ~100 m ranges involved.
  */
-export function toFovCollection(cameras: readonly Camera[], status?: CameraStatus): FeatureCollection<Polygon, CameraProps> {
+export function toFovCollection(
+  cameras: readonly Camera[],
+  status?: CameraStatus,
+): FeatureCollection<Polygon, CameraProps> {
   const features = [];
   for (const c of cameras) {
     if (!hasWedge(c)) continue;
@@ -109,14 +119,24 @@ export function toFovCollection(cameras: readonly Camera[], status?: CameraStatu
 export const KIND_COLOR: ExpressionSpecification = [
   'match',
   ['get', 'kind'],
-  'gun', COLORS.cameraGun,
-  'dome', COLORS.cameraDome,
-  'face', COLORS.cameraFace,
-  'anpr', COLORS.cameraAnpr,
-  'eagle', COLORS.cameraEagle,
+  'gun',
+  COLORS.cameraGun,
+  'dome',
+  COLORS.cameraDome,
+  'face',
+  COLORS.cameraFace,
+  'anpr',
+  COLORS.cameraAnpr,
+  'eagle',
+  COLORS.cameraEagle,
   COLORS.cameraGun,
 ];
-const POINT_COLOR: ExpressionSpecification = ['case', ['==', ['get', 'online'], true], KIND_COLOR, COLORS.cameraOffline];
+const POINT_COLOR: ExpressionSpecification = [
+  'case',
+  ['==', ['get', 'online'], true],
+  KIND_COLOR,
+  COLORS.cameraOffline,
+];
 const UNCLUSTERED: ExpressionSpecification = ['!', ['has', 'point_count']];
 const CLUSTERED: ExpressionSpecification = ['has', 'point_count'];
 
@@ -129,7 +149,10 @@ export function layers(_locale: MapLocale = 'zh-CN'): LayerSpecification[] {
       // From the zoom an alert is selected at, so the officer sees which linked cameras face it.
       minzoom: 14,
       metadata: slot('coverage'),
-      paint: { 'fill-color': POINT_COLOR, 'fill-opacity': ['case', ['==', ['get', 'online'], true], 0.12, 0.05] },
+      paint: {
+        'fill-color': POINT_COLOR,
+        'fill-opacity': ['case', ['==', ['get', 'online'], true], 0.12, 0.05],
+      },
     },
     {
       id: 'cameras-cluster',
@@ -153,7 +176,13 @@ export function layers(_locale: MapLocale = 'zh-CN'): LayerSpecification[] {
       filter: CLUSTERED,
       metadata: slot('static-point'),
       // Counts never hide place or road labels: ignore-placement keeps them out of collision.
-      layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': FONT_BOLD, 'text-size': 10, 'text-allow-overlap': true, 'text-ignore-placement': true },
+      layout: {
+        'text-field': ['get', 'point_count_abbreviated'],
+        'text-font': FONT_BOLD,
+        'text-size': 10,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
       paint: { 'text-color': '#e6f6ff' },
     },
     {
@@ -165,7 +194,15 @@ export function layers(_locale: MapLocale = 'zh-CN'): LayerSpecification[] {
       paint: {
         'circle-color': POINT_COLOR,
         // Class-1 (key) video points drawn larger.
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, ['match', ['get', 'class'], 1, 3.5, 2.5], 17, ['match', ['get', 'class'], 1, 6, 4.5]],
+        'circle-radius': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          12,
+          ['match', ['get', 'class'], 1, 3.5, 2.5],
+          17,
+          ['match', ['get', 'class'], 1, 6, 4.5],
+        ],
         'circle-stroke-color': COLORS.halo,
         'circle-stroke-width': 1,
         // Slightly subdued: cameras are context, alerts and units are the news.
@@ -203,12 +240,18 @@ export const source = (fc: FeatureCollection = toFeatureCollection([])) =>
 export const fovSource = (fc: FeatureCollection = toFovCollection([])) => geojsonSource(fc, UPDATABLE);
 export const highlightSource = (fc: FeatureCollection = collection([])) => geojsonSource(fc);
 
-export function install(map: MaplibreMap, cameras: readonly Camera[], status?: CameraStatus, highlighted: ReadonlySet<string> = new Set()): FeatureCollection {
+export function install(
+  map: MaplibreMap,
+  cameras: readonly Camera[],
+  status?: CameraStatus,
+  highlighted: ReadonlySet<string> = new Set(),
+): FeatureCollection {
   const [fov, ...rest] = layers();
   const fc = toFeatureCollection(cameras, status);
   // Sources before the layers that use them; FOV and highlight have their own sources.
   installSourceAndLayers(map, FOV_SOURCE_ID, fovSource(toFovCollection(cameras, status)), fov ? [fov] : []);
-  if (!map.getSource(HIGHLIGHT_SOURCE_ID)) map.addSource(HIGHLIGHT_SOURCE_ID, highlightSource(toHighlightCollection(cameras, highlighted, status)));
+  if (!map.getSource(HIGHLIGHT_SOURCE_ID))
+    map.addSource(HIGHLIGHT_SOURCE_ID, highlightSource(toHighlightCollection(cameras, highlighted, status)));
   installSourceAndLayers(map, SOURCE_ID, source(fc), rest);
   return fc;
 }
@@ -217,12 +260,29 @@ export function install(map: MaplibreMap, cameras: readonly Camera[], status?: C
  * Status changes of some cameras: one `online` property update per changed camera in the main
  * source and, for cameras with a wedge, in the FOV source. Returns the features sent.
  */
-export function updateStatus(map: Pick<MaplibreMap, 'getSource'>, changed: readonly Camera[], status?: CameraStatus): number {
-  const diff = (list: readonly Camera[]) => ({ update: list.map((c) => ({ id: c.id, addOrUpdateProperties: [{ key: 'online', value: isOnline(c, status) }] })) });
-  return updateSourceData(map, SOURCE_ID, diff(changed)) + updateSourceData(map, FOV_SOURCE_ID, diff(changed.filter(hasWedge)));
+export function updateStatus(
+  map: Pick<MaplibreMap, 'getSource'>,
+  changed: readonly Camera[],
+  status?: CameraStatus,
+): number {
+  const diff = (list: readonly Camera[]) => ({
+    update: list.map((c) => ({
+      id: c.id,
+      addOrUpdateProperties: [{ key: 'online', value: isOnline(c, status) }],
+    })),
+  });
+  return (
+    updateSourceData(map, SOURCE_ID, diff(changed)) +
+    updateSourceData(map, FOV_SOURCE_ID, diff(changed.filter(hasWedge)))
+  );
 }
 
-export function setHighlighted(map: MaplibreMap, cameras: readonly Camera[], ids: ReadonlySet<string>, status?: CameraStatus): FeatureCollection {
+export function setHighlighted(
+  map: MaplibreMap,
+  cameras: readonly Camera[],
+  ids: ReadonlySet<string>,
+  status?: CameraStatus,
+): FeatureCollection {
   const fc = toHighlightCollection(cameras, ids, status);
   setSourceData(map, HIGHLIGHT_SOURCE_ID, fc);
   return fc;

@@ -8,7 +8,14 @@ import type { FeatureCollection, Point } from 'geojson';
 import type { Checkpoint, CheckpointLevel } from '../../../../shared/domain/checkpoint';
 import { COLORS, FONT_REGULAR, TEXT_PAINT, type MapLocale } from '../theme';
 import { checkpointIcon, ICON_PIXEL_RATIO } from '../icons';
-import { addImageOnce, collection, geojsonSource, installSourceAndLayers, setSourceData, slot } from './common';
+import {
+  addImageOnce,
+  collection,
+  geojsonSource,
+  installSourceAndLayers,
+  setSourceData,
+  slot,
+} from './common';
 
 export const SOURCE_ID = 'checkpoints';
 
@@ -29,7 +36,9 @@ export const LEVEL_COLOR: Record<CheckpointLevel, string> = {
 };
 export const imageId = (level: CheckpointLevel): string => `checkpoint-${level}`;
 
-export function toFeatureCollection(checkpoints: readonly Checkpoint[]): FeatureCollection<Point, CheckpointProps> {
+export function toFeatureCollection(
+  checkpoints: readonly Checkpoint[],
+): FeatureCollection<Point, CheckpointProps> {
   return collection(
     checkpoints.map((c) => ({
       type: 'Feature' as const,
@@ -48,7 +57,15 @@ export function layers(_locale: MapLocale = 'zh-CN'): LayerSpecification[] {
       metadata: slot('static-point'),
       layout: {
         'icon-image': ['concat', 'checkpoint-', ['get', 'level']],
-        'icon-size': ['interpolate', ['linear'], ['zoom'], 8, ['match', ['get', 'level'], 'district', 0.6, 0.8], 14, ['match', ['get', 'level'], 'district', 0.9, 1.1]],
+        'icon-size': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          8,
+          ['match', ['get', 'level'], 'district', 0.6, 0.8],
+          14,
+          ['match', ['get', 'level'], 'district', 0.9, 1.1],
+        ],
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
         'symbol-sort-key': ['-', 2, ['get', 'rank']],
@@ -72,7 +89,18 @@ export function layers(_locale: MapLocale = 'zh-CN'): LayerSpecification[] {
         'text-optional': true,
         'symbol-sort-key': ['get', 'rank'],
       },
-      paint: { ...TEXT_PAINT, 'text-color': ['match', ['get', 'level'], 'provincial', '#fda4af', 'city', '#fcd34d', COLORS.labelDim] },
+      paint: {
+        ...TEXT_PAINT,
+        'text-color': [
+          'match',
+          ['get', 'level'],
+          'provincial',
+          '#fda4af',
+          'city',
+          '#fcd34d',
+          COLORS.labelDim,
+        ],
+      },
     },
   ];
 }

@@ -13,7 +13,17 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Posit
  * roads another module adds. Place names sit above camera clusters (cameras gather in towns and
  * would hide the town's name) but below live data.
  */
-export const SLOTS = ['base', 'area', 'road', 'border', 'coverage', 'label', 'static-point', 'place-label', 'live'] as const;
+export const SLOTS = [
+  'base',
+  'area',
+  'road',
+  'border',
+  'coverage',
+  'label',
+  'static-point',
+  'place-label',
+  'live',
+] as const;
 export type Slot = (typeof SLOTS)[number];
 export const SLOT_KEY = 'dispatch:slot';
 
@@ -35,7 +45,10 @@ export function sortBySlot(layers: readonly LayerSpecification[]): LayerSpecific
     .map((x) => x.layer);
 }
 
-export const emptyCollection = <G extends Geometry = Geometry, P = Record<string, unknown>>(): FeatureCollection<G, P> => ({
+export const emptyCollection = <
+  G extends Geometry = Geometry,
+  P = Record<string, unknown>,
+>(): FeatureCollection<G, P> => ({
   type: 'FeatureCollection',
   features: [],
 });
@@ -45,7 +58,10 @@ export function collection<G extends Geometry, P>(features: Feature<G, P>[]): Fe
 }
 
 /** GeoJSON source spec with the options every layer source shares. */
-export function geojsonSource(data: FeatureCollection, extra: Partial<GeoJSONSourceSpecification> = {}): GeoJSONSourceSpecification {
+export function geojsonSource(
+  data: FeatureCollection,
+  extra: Partial<GeoJSONSourceSpecification> = {},
+): GeoJSONSourceSpecification {
   return { type: 'geojson', data: data as GeoJSONSourceSpecification['data'], ...extra };
 }
 
@@ -93,7 +109,8 @@ export function addImageOnce(
 
 function ringArea(ring: readonly Position[]): number {
   let a = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += ((ring[j]?.[0] ?? 0) - (ring[i]?.[0] ?? 0)) * ((ring[j]?.[1] ?? 0) + (ring[i]?.[1] ?? 0));
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    a += ((ring[j]?.[0] ?? 0) - (ring[i]?.[0] ?? 0)) * ((ring[j]?.[1] ?? 0) + (ring[i]?.[1] ?? 0));
   return a / 2;
 }
 
@@ -102,7 +119,8 @@ function insideRing(p: readonly [number, number], ring: readonly Position[]): bo
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const [xi = 0, yi = 0] = ring[i] ?? [];
     const [xj = 0, yj = 0] = ring[j] ?? [];
-    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = true !== inside;
+    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi)
+      inside = true !== inside;
   }
   return inside;
 }
@@ -114,7 +132,10 @@ function insideRing(p: readonly [number, number], ring: readonly Position[]): bo
  * the centroid outside.
  */
 export function polygonLabelPoint(geometry: Polygon | MultiPolygon): [number, number] {
-  const outers = geometry.type === 'Polygon' ? [geometry.coordinates[0] ?? []] : geometry.coordinates.map((p) => p[0] ?? []);
+  const outers =
+    geometry.type === 'Polygon'
+      ? [geometry.coordinates[0] ?? []]
+      : geometry.coordinates.map((p) => p[0] ?? []);
   let ring: readonly Position[] = [];
   for (const r of outers) if (Math.abs(ringArea(r)) > Math.abs(ringArea(ring))) ring = r;
   if (ring.length === 0) ring = outers[0] ?? [];
@@ -133,6 +154,9 @@ export function polygonLabelPoint(geometry: Polygon | MultiPolygon): [number, nu
   if (insideRing(centroid, ring)) return centroid;
   const xs = ring.map((p) => p[0] ?? 0);
   const ys = ring.map((p) => p[1] ?? 0);
-  const mid: [number, number] = [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
+  const mid: [number, number] = [
+    (Math.min(...xs) + Math.max(...xs)) / 2,
+    (Math.min(...ys) + Math.max(...ys)) / 2,
+  ];
   return insideRing(mid, ring) ? mid : [ring[0]?.[0] ?? 0, ring[0]?.[1] ?? 0];
 }

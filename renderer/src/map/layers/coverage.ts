@@ -21,10 +21,17 @@ export interface CoverageProps {
   tier: string;
 }
 
-export const TIER_COLORS: Record<TierKey, string> = { '60': '#22c55e', '180': '#eab308', '300': '#f97316', none: '#ff2d55' };
+export const TIER_COLORS: Record<TierKey, string> = {
+  '60': '#22c55e',
+  '180': '#eab308',
+  '300': '#f97316',
+  none: '#ff2d55',
+};
 
 /** One MultiLineString per tier; empty tiers are left out. */
-export function toFeatureCollection(geojson: CoverageSnapshot['geojson'] | null): FeatureCollection<MultiLineString, CoverageProps> {
+export function toFeatureCollection(
+  geojson: CoverageSnapshot['geojson'] | null,
+): FeatureCollection<MultiLineString, CoverageProps> {
   if (!geojson) return collection([]);
   return collection(
     geojson.features
@@ -49,13 +56,37 @@ const COLOR: ExpressionSpecification = [
   TIER_COLORS.none,
 ];
 const IS_NONE: ExpressionSpecification = ['==', ['get', 'tier'], 'none'];
-const width = (at10: number, at17: number): ExpressionSpecification => ['interpolate', ['exponential', 1.5], ['zoom'], 10, at10, 17, at17];
+const width = (at10: number, at17: number): ExpressionSpecification => [
+  'interpolate',
+  ['exponential', 1.5],
+  ['zoom'],
+  10,
+  at10,
+  17,
+  at17,
+];
 
 export function layers(_locale: MapLocale = 'zh-CN'): LayerSpecification[] {
   const layout = { 'line-cap': 'round', 'line-join': 'round' } as const;
   return [
-    { id: TIER_LAYER_ID, type: 'line', source: SOURCE_ID, filter: ['!', IS_NONE], metadata: slot('coverage'), layout, paint: { 'line-color': COLOR, 'line-width': width(1.5, 7), 'line-opacity': 0.75 } },
-    { id: NONE_LAYER_ID, type: 'line', source: SOURCE_ID, filter: IS_NONE, metadata: slot('coverage'), layout, paint: { 'line-color': TIER_COLORS.none, 'line-width': width(2, 9), 'line-opacity': 0.9 } },
+    {
+      id: TIER_LAYER_ID,
+      type: 'line',
+      source: SOURCE_ID,
+      filter: ['!', IS_NONE],
+      metadata: slot('coverage'),
+      layout,
+      paint: { 'line-color': COLOR, 'line-width': width(1.5, 7), 'line-opacity': 0.75 },
+    },
+    {
+      id: NONE_LAYER_ID,
+      type: 'line',
+      source: SOURCE_ID,
+      filter: IS_NONE,
+      metadata: slot('coverage'),
+      layout,
+      paint: { 'line-color': TIER_COLORS.none, 'line-width': width(2, 9), 'line-opacity': 0.9 },
+    },
   ];
 }
 

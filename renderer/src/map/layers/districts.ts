@@ -4,7 +4,14 @@ import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { DistrictFeature } from '../../../../shared/citypack/schema';
 import { COLORS, FONT_REGULAR, TEXT_PAINT, nameField, type MapLocale } from '../theme';
-import { collection, geojsonSource, installSourceAndLayers, polygonLabelPoint, setSourceData, slot } from './common';
+import {
+  collection,
+  geojsonSource,
+  installSourceAndLayers,
+  polygonLabelPoint,
+  setSourceData,
+  slot,
+} from './common';
 
 export const SOURCE_ID = 'districts';
 /** One point per district: labels on the polygon source would repeat in every tile. */
@@ -17,17 +24,26 @@ export interface DistrictProps {
   countyId: string;
 }
 
-export function toFeatureCollection(districts: { features: readonly DistrictFeature[] }): FeatureCollection<Polygon | MultiPolygon, DistrictProps> {
+export function toFeatureCollection(districts: {
+  features: readonly DistrictFeature[];
+}): FeatureCollection<Polygon | MultiPolygon, DistrictProps> {
   return collection(
     districts.features.map((f) => ({
       type: 'Feature' as const,
       geometry: f.geometry as Polygon | MultiPolygon,
-      properties: { id: f.properties.id, name: f.properties.name, nameEn: f.properties.nameEn, countyId: f.properties.countyId },
+      properties: {
+        id: f.properties.id,
+        name: f.properties.name,
+        nameEn: f.properties.nameEn,
+        countyId: f.properties.countyId,
+      },
     })),
   );
 }
 
-export function toLabelCollection(districts: { features: readonly DistrictFeature[] }): FeatureCollection<Point, DistrictProps> {
+export function toLabelCollection(districts: {
+  features: readonly DistrictFeature[];
+}): FeatureCollection<Point, DistrictProps> {
   return collection(
     toFeatureCollection(districts).features.map((f) => ({
       type: 'Feature' as const,
@@ -39,7 +55,13 @@ export function toLabelCollection(districts: { features: readonly DistrictFeatur
 
 export function layers(locale: MapLocale = 'zh-CN'): LayerSpecification[] {
   return [
-    { id: 'districts-fill', type: 'fill', source: SOURCE_ID, metadata: slot('area'), paint: { 'fill-color': COLORS.district, 'fill-opacity': 0.04 } },
+    {
+      id: 'districts-fill',
+      type: 'fill',
+      source: SOURCE_ID,
+      metadata: slot('area'),
+      paint: { 'fill-color': COLORS.district, 'fill-opacity': 0.04 },
+    },
     {
       id: 'districts-outline',
       type: 'line',
@@ -47,7 +69,11 @@ export function layers(locale: MapLocale = 'zh-CN'): LayerSpecification[] {
       minzoom: 10,
       metadata: slot('border'),
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': COLORS.district, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.6, 15, 1.5], 'line-opacity': 0.55 },
+      paint: {
+        'line-color': COLORS.district,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.6, 15, 1.5],
+        'line-opacity': 0.55,
+      },
     },
     {
       id: 'districts-label',
@@ -55,7 +81,12 @@ export function layers(locale: MapLocale = 'zh-CN'): LayerSpecification[] {
       source: LABEL_SOURCE_ID,
       minzoom: 11,
       metadata: slot('label'),
-      layout: { 'text-field': nameField(locale), 'text-font': FONT_REGULAR, 'text-size': 12, 'text-padding': 8 },
+      layout: {
+        'text-field': nameField(locale),
+        'text-font': FONT_REGULAR,
+        'text-size': 12,
+        'text-padding': 8,
+      },
       paint: { ...TEXT_PAINT, 'text-color': COLORS.district, 'text-opacity': 0.85 },
     },
   ];
@@ -66,16 +97,28 @@ export const LAYERS: LayerSpecification[] = layers();
 export const source = (fc: FeatureCollection = toFeatureCollection({ features: [] })) => geojsonSource(fc);
 export const labelSource = (fc: FeatureCollection = toLabelCollection({ features: [] })) => geojsonSource(fc);
 
-export function install(map: MaplibreMap, districts: { features: readonly DistrictFeature[] }, locale: MapLocale = 'zh-CN'): FeatureCollection {
+export function install(
+  map: MaplibreMap,
+  districts: { features: readonly DistrictFeature[] },
+  locale: MapLocale = 'zh-CN',
+): FeatureCollection {
   const fc = toFeatureCollection(districts);
   const all = layers(locale);
   const of = (id: string) => all.filter((l) => 'source' in l && l.source === id);
   installSourceAndLayers(map, SOURCE_ID, source(fc), of(SOURCE_ID));
-  installSourceAndLayers(map, LABEL_SOURCE_ID, labelSource(toLabelCollection(districts)), of(LABEL_SOURCE_ID));
+  installSourceAndLayers(
+    map,
+    LABEL_SOURCE_ID,
+    labelSource(toLabelCollection(districts)),
+    of(LABEL_SOURCE_ID),
+  );
   return fc;
 }
 
-export function update(map: MaplibreMap, districts: { features: readonly DistrictFeature[] }): FeatureCollection {
+export function update(
+  map: MaplibreMap,
+  districts: { features: readonly DistrictFeature[] },
+): FeatureCollection {
   const fc = toFeatureCollection(districts);
   setSourceData(map, SOURCE_ID, fc);
   setSourceData(map, LABEL_SOURCE_ID, toLabelCollection(districts));

@@ -33,10 +33,31 @@ describe('drawArea.toFeatureCollection', () => {
   });
 
   it('draws a polygon draft as a point, a line, then a closed polygon including the cursor', () => {
-    expect(toFeatureCollection({ kind: 'polygon', vertices: [[1, 1]], cursor: null }).features[0]?.geometry.type).toBe('Point');
-    expect(toFeatureCollection({ kind: 'polygon', vertices: [[1, 1]], cursor: [2, 1] }).features[0]?.geometry.type).toBe('LineString');
-    const poly = toFeatureCollection({ kind: 'polygon', vertices: [[1, 1], [2, 1]], cursor: [2, 2] });
-    expect(poly.features[0]?.geometry).toEqual({ type: 'Polygon', coordinates: [[[1, 1], [2, 1], [2, 2], [1, 1]]] });
+    expect(
+      toFeatureCollection({ kind: 'polygon', vertices: [[1, 1]], cursor: null }).features[0]?.geometry.type,
+    ).toBe('Point');
+    expect(
+      toFeatureCollection({ kind: 'polygon', vertices: [[1, 1]], cursor: [2, 1] }).features[0]?.geometry.type,
+    ).toBe('LineString');
+    const poly = toFeatureCollection({
+      kind: 'polygon',
+      vertices: [
+        [1, 1],
+        [2, 1],
+      ],
+      cursor: [2, 2],
+    });
+    expect(poly.features[0]?.geometry).toEqual({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [1, 1],
+          [2, 1],
+          [2, 2],
+          [1, 1],
+        ],
+      ],
+    });
   });
 
   it('uses one source for its fill, outline and vertex layers', () => {

@@ -16,7 +16,6 @@ export type AreaDraft =
   | { kind: 'circle'; center: LngLatPair | null; edge: LngLatPair | null }
   | { kind: 'polygon'; vertices: readonly LngLatPair[]; cursor: LngLatPair | null };
 
-
 /** Metres between two points (equirectangular: exact enough at city scale). */
 export function distanceM(a: LngLatPair, b: LngLatPair): number {
   const lat = ((a[1] + b[1]) / 2) * (Math.PI / 180);
@@ -37,26 +36,66 @@ export function circleRing(center: LngLatPair, radiusM: number, steps = 64): [nu
   return ring;
 }
 
-export function toFeatureCollection(draft: AreaDraft | null): FeatureCollection<Polygon | LineString | Point> {
+export function toFeatureCollection(
+  draft: AreaDraft | null,
+): FeatureCollection<Polygon | LineString | Point> {
   if (!draft) return collection([]);
   if (draft.kind === 'circle') {
     if (!draft.center) return collection([]);
-    const centre = { type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [...draft.center] }, properties: {} };
+    const centre = {
+      type: 'Feature' as const,
+      geometry: { type: 'Point' as const, coordinates: [...draft.center] },
+      properties: {},
+    };
     if (!draft.edge) return collection<Point | Polygon, Record<string, never>>([centre]);
     const ring = circleRing(draft.center, Math.max(1, distanceM(draft.center, draft.edge)));
-    return collection<Point | Polygon, Record<string, never>>([centre, { type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: {} }]);
+    return collection<Point | Polygon, Record<string, never>>([
+      centre,
+      { type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: {} },
+    ]);
   }
   const points = [...draft.vertices, ...(draft.cursor ? [draft.cursor] : [])].map(([x, y]) => [x, y]);
   if (points.length === 0) return collection([]);
-  if (points.length < 3) return collection<LineString | Point, Record<string, never>>(points.length === 1 ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: points[0]! }, properties: {} }] : [{ type: 'Feature', geometry: { type: 'LineString', coordinates: points }, properties: {} }]);
-  return collection<Polygon, Record<string, never>>([{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[...points, points[0]!]] }, properties: {} }]);
+  if (points.length < 3)
+    return collection<LineString | Point, Record<string, never>>(
+      points.length === 1
+        ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: points[0]! }, properties: {} }]
+        : [{ type: 'Feature', geometry: { type: 'LineString', coordinates: points }, properties: {} }],
+    );
+  return collection<Polygon, Record<string, never>>([
+    {
+      type: 'Feature',
+      geometry: { type: 'Polygon', coordinates: [[...points, points[0]!]] },
+      properties: {},
+    },
+  ]);
 }
 
 export function layers(): LayerSpecification[] {
   return [
-    { id: 'draw-area-fill', type: 'fill', source: SOURCE_ID, metadata: slot('live'), filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': COLORS.selected, 'fill-opacity': 0.12 } },
-    { id: 'draw-area-line', type: 'line', source: SOURCE_ID, metadata: slot('live'), paint: { 'line-color': COLORS.selected, 'line-width': 2, 'line-dasharray': [2, 1] } },
-    { id: 'draw-area-point', type: 'circle', source: SOURCE_ID, metadata: slot('live'), filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 4, 'circle-color': COLORS.selected } },
+    {
+      id: 'draw-area-fill',
+      type: 'fill',
+      source: SOURCE_ID,
+      metadata: slot('live'),
+      filter: ['==', ['geometry-type'], 'Polygon'],
+      paint: { 'fill-color': COLORS.selected, 'fill-opacity': 0.12 },
+    },
+    {
+      id: 'draw-area-line',
+      type: 'line',
+      source: SOURCE_ID,
+      metadata: slot('live'),
+      paint: { 'line-color': COLORS.selected, 'line-width': 2, 'line-dasharray': [2, 1] },
+    },
+    {
+      id: 'draw-area-point',
+      type: 'circle',
+      source: SOURCE_ID,
+      metadata: slot('live'),
+      filter: ['==', ['geometry-type'], 'Point'],
+      paint: { 'circle-radius': 4, 'circle-color': COLORS.selected },
+    },
   ];
 }
 

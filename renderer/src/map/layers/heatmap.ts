@@ -22,7 +22,9 @@ export interface HeatProps {
 
 export const weightOf = (priority: number): number => (5 - Math.min(4, Math.max(1, priority))) / 4;
 
-export function toFeatureCollection(points: readonly HeatPoint[] | null): FeatureCollection<Point, HeatProps> {
+export function toFeatureCollection(
+  points: readonly HeatPoint[] | null,
+): FeatureCollection<Point, HeatProps> {
   if (!points) return collection([]);
   return collection(
     points.map((p) => ({
@@ -39,7 +41,11 @@ export function pixelsToMetres(pixels: number, zoom: number, lat: number): numbe
 }
 
 /** The alerts within `radiusM` of a clicked point, nearest first. */
-export function alertsNear(points: readonly HeatPoint[], at: { lng: number; lat: number }, radiusM: number): HeatPoint[] {
+export function alertsNear(
+  points: readonly HeatPoint[],
+  at: { lng: number; lat: number },
+  radiusM: number,
+): HeatPoint[] {
   const mx = 111_320 * Math.cos((at.lat * Math.PI) / 180);
   const my = 110_574;
   return points
@@ -63,13 +69,21 @@ export function layers(_locale: MapLocale = 'zh-CN'): LayerSpecification[] {
         'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 8, 8, 12, 18, 15, 30],
         'heatmap-opacity': ['interpolate', ['linear'], ['zoom'], 14, 0.8, 17, 0.2],
         'heatmap-color': [
-          'interpolate', ['linear'], ['heatmap-density'],
-          0, 'rgba(0,0,0,0)',
-          0.15, 'rgba(37,99,235,0.55)',
-          0.35, '#06b6d4',
-          0.55, '#eab308',
-          0.75, '#f97316',
-          1, '#ef4444',
+          'interpolate',
+          ['linear'],
+          ['heatmap-density'],
+          0,
+          'rgba(0,0,0,0)',
+          0.15,
+          'rgba(37,99,235,0.55)',
+          0.35,
+          '#06b6d4',
+          0.55,
+          '#eab308',
+          0.75,
+          '#f97316',
+          1,
+          '#ef4444',
         ],
       },
     },

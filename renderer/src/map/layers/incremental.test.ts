@@ -47,10 +47,28 @@ describe('camera status changes', () => {
     const status = new Map<string, boolean>();
     const ids = [CAMERAS[1]!.id, CAMERAS[4]!.id, CAMERAS[7]!.id];
     // Camera 7 reported online: as drawn already (the pack says online), so no change.
-    const changed = cameras.mergeStatus(status, [[ids[0]!, false], [ids[1]!, false], [ids[2]!, true], ['unknown', false]], BY_ID);
+    const changed = cameras.mergeStatus(
+      status,
+      [
+        [ids[0]!, false],
+        [ids[1]!, false],
+        [ids[2]!, true],
+        ['unknown', false],
+      ],
+      BY_ID,
+    );
     expect(changed.map((c) => c.id)).toEqual([ids[0], ids[1]]);
     // The same reports again change nothing.
-    expect(cameras.mergeStatus(status, [[ids[0]!, false], [ids[1]!, false]], BY_ID)).toEqual([]);
+    expect(
+      cameras.mergeStatus(
+        status,
+        [
+          [ids[0]!, false],
+          [ids[1]!, false],
+        ],
+        BY_ID,
+      ),
+    ).toEqual([]);
     expect(cameras.mergeStatus(status, [[ids[0]!, true]], BY_ID).map((c) => c.id)).toEqual([ids[0]]);
   });
 
@@ -58,12 +76,19 @@ describe('camera status changes', () => {
     const { map, diffs, sent } = fakeMap();
     const status = new Map<string, boolean>();
     // 50 status changes among 65,000 cameras: 13 of them are domes (every fourth index).
-    const changed = cameras.mergeStatus(status, CAMERAS.slice(1000, 1050).map((c) => [c.id, false] as [string, boolean]), BY_ID);
+    const changed = cameras.mergeStatus(
+      status,
+      CAMERAS.slice(1000, 1050).map((c) => [c.id, false] as [string, boolean]),
+      BY_ID,
+    );
     const total = cameras.updateStatus(map, changed, status);
     expect(sent(cameras.SOURCE_ID)).toBe(50);
     expect(sent(cameras.FOV_SOURCE_ID)).toBe(50 - 13);
     expect(total).toBe(50 + 37);
-    expect(diffs[cameras.SOURCE_ID]![0]!.update![0]).toEqual({ id: CAMERAS[1000]!.id, addOrUpdateProperties: [{ key: 'online', value: false }] });
+    expect(diffs[cameras.SOURCE_ID]![0]!.update![0]).toEqual({
+      id: CAMERAS[1000]!.id,
+      addOrUpdateProperties: [{ key: 'online', value: false }],
+    });
     // Nothing is added or replaced wholesale.
     expect(diffs[cameras.SOURCE_ID]!.every((d) => !d.add && !d.remove && !d.removeAll)).toBe(true);
   });
@@ -100,7 +125,9 @@ describe('unit updates', () => {
     differ.reset(units.toFeatureCollection(all, NOW).features);
     // Unit 0's report is 2 minutes old by now; the others keep reporting.
     const later = NOW + units.STALE_AFTER_MS * 2;
-    const fresh = all.map((u, i) => (i === 0 ? u : { ...u, position: { ...u.position!, at: new Date(later - 1_000).toISOString() } }));
+    const fresh = all.map((u, i) =>
+      i === 0 ? u : { ...u, position: { ...u.position!, at: new Date(later - 1_000).toISOString() } },
+    );
     differ.reset(units.toFeatureCollection(fresh, NOW).features);
     expect(units.updateChanged(map, differ, fresh, later).sent).toBe(1);
     expect(units.updateChanged(map, differ, fresh, later, new Set(['7'])).sent).toBe(1);

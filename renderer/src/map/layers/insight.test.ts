@@ -4,7 +4,15 @@ import * as risk from './riskDistricts';
 import type { HeatPoint } from '../../../../shared/contract/insightContract';
 import type { DistrictFeature } from '../../../../shared/citypack/schema';
 
-const point = (id: string, lng: number, lat: number, priority: 1 | 2 | 3 | 4 = 3): HeatPoint => ({ id, lng, lat, priority, category: 'theft', reportedAt: '2026-11-20T19:00:00+08:00', address: 'x' });
+const point = (id: string, lng: number, lat: number, priority: 1 | 2 | 3 | 4 = 3): HeatPoint => ({
+  id,
+  lng,
+  lat,
+  priority,
+  category: 'theft',
+  reportedAt: '2026-11-20T19:00:00+08:00',
+  address: 'x',
+});
 
 describe('heatmap.toFeatureCollection', () => {
   it('draws one weighted point per alert, urgent ones heaviest', () => {
@@ -26,7 +34,10 @@ describe('heatmap.toFeatureCollection', () => {
 describe('heatmap.alertsNear (hot spot click)', () => {
   const pts = [point('far', 112.9, 35.49), point('near', 112.8501, 35.49), point('here', 112.85, 35.49)];
   it('lists the alerts within the radius, nearest first', () => {
-    expect(heatmap.alertsNear(pts, { lng: 112.85, lat: 35.49 }, 50).map((p) => p.id)).toEqual(['here', 'near']);
+    expect(heatmap.alertsNear(pts, { lng: 112.85, lat: 35.49 }, 50).map((p) => p.id)).toEqual([
+      'here',
+      'near',
+    ]);
     expect(heatmap.alertsNear(pts, { lng: 112.85, lat: 35.49 }, 5).map((p) => p.id)).toEqual(['here']);
   });
   it('turns a click radius in pixels into fewer metres the closer the zoom', () => {
@@ -38,8 +49,25 @@ describe('heatmap.alertsNear (hot spot click)', () => {
 });
 
 describe('riskDistricts.toFeatureCollection', () => {
-  const square = (x: number): DistrictFeature['geometry'] => ({ type: 'Polygon', coordinates: [[[x, 35], [x + 0.1, 35], [x + 0.1, 35.1], [x, 35.1], [x, 35]]] });
-  const districts = { features: ['D1', 'D2', 'D3'].map((id, i) => ({ type: 'Feature' as const, geometry: square(112 + i), properties: { id, name: id, nameEn: id, countyId: 'C' } })) };
+  const square = (x: number): DistrictFeature['geometry'] => ({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x, 35],
+        [x + 0.1, 35],
+        [x + 0.1, 35.1],
+        [x, 35.1],
+        [x, 35],
+      ],
+    ],
+  });
+  const districts = {
+    features: ['D1', 'D2', 'D3'].map((id, i) => ({
+      type: 'Feature' as const,
+      geometry: square(112 + i),
+      properties: { id, name: id, nameEn: id, countyId: 'C' },
+    })),
+  };
   it('fills A and B districts, leaves C and ungraded ones out', () => {
     const fc = risk.toFeatureCollection(districts, { districts: { D1: 'A', D2: 'C', D3: 'B' }, places: [] });
     expect(fc.features.map((f) => [f.properties.id, f.properties.grade])).toEqual([
@@ -50,9 +78,29 @@ describe('riskDistricts.toFeatureCollection', () => {
   });
   it('draws graded places (not C) as points', () => {
     const places = [
-      { key: 'addr:x', kind: 'address' as const, label: 'x', lng: 112.1, lat: 35.1, grade: 'A' as const, score: 20, count: 5 },
-      { key: 'cell:1', kind: 'cell' as const, label: 'c', lng: 112.2, lat: 35.1, grade: 'C' as const, score: 1, count: 3 },
+      {
+        key: 'addr:x',
+        kind: 'address' as const,
+        label: 'x',
+        lng: 112.1,
+        lat: 35.1,
+        grade: 'A' as const,
+        score: 20,
+        count: 5,
+      },
+      {
+        key: 'cell:1',
+        kind: 'cell' as const,
+        label: 'c',
+        lng: 112.2,
+        lat: 35.1,
+        grade: 'C' as const,
+        score: 1,
+        count: 3,
+      },
     ];
-    expect(risk.toPlaceCollection({ districts: {}, places }).features.map((f) => f.properties.key)).toEqual(['addr:x']);
+    expect(risk.toPlaceCollection({ districts: {}, places }).features.map((f) => f.properties.key)).toEqual([
+      'addr:x',
+    ]);
   });
 });

@@ -35,12 +35,24 @@ describe('alerts.toFeatureCollection', () => {
 
 describe('units.toFeatureCollection', () => {
   it('carries status and heading, and skips units that never reported', () => {
-    const fc = units.toFeatureCollection([unit('1', 'available', 5_000, 90), unit('2', 'en_route', null)], NOW);
+    const fc = units.toFeatureCollection(
+      [unit('1', 'available', 5_000, 90), unit('2', 'en_route', null)],
+      NOW,
+    );
     expect(fc.features).toHaveLength(1);
-    expect(fc.features[0]?.properties).toMatchObject({ id: '1', status: 'available', heading: 90, stale: false, label: '巡1' });
+    expect(fc.features[0]?.properties).toMatchObject({
+      id: '1',
+      status: 'available',
+      heading: 90,
+      stale: false,
+      label: '巡1',
+    });
   });
   it('marks positions older than 60 s stale and shows their age', () => {
-    const fc = units.toFeatureCollection([unit('1', 'on_scene', 60_000), unit('2', 'on_scene', 60_001), unit('3', 'available', 7_300_000)], NOW);
+    const fc = units.toFeatureCollection(
+      [unit('1', 'on_scene', 60_000), unit('2', 'on_scene', 60_001), unit('3', 'available', 7_300_000)],
+      NOW,
+    );
     const p = fc.features.map((f) => f.properties);
     expect(p.map((x) => x.stale)).toEqual([false, true, true]);
     expect(p[1]?.label).toBe('巡2 · 1m');
@@ -56,12 +68,22 @@ describe('units.toFeatureCollection', () => {
     expect(fc.features[0]?.properties).toMatchObject({ stale: false, ageS: 0 });
   });
   it('flags highlighted units', () => {
-    const fc = units.toFeatureCollection([unit('1', 'available', 0), unit('2', 'available', 0)], NOW, new Set(['2']));
+    const fc = units.toFeatureCollection(
+      [unit('1', 'available', 0), unit('2', 'available', 0)],
+      NOW,
+      new Set(['2']),
+    );
     expect(fc.features.map((f) => f.properties.highlighted)).toEqual([false, true]);
   });
   it('has an arrow image for every status', () => {
     const ids = Object.keys(units.STATUS_STYLE).map((s) => units.imageId(s as never));
-    expect(ids).toEqual(['unit-available', 'unit-dispatched', 'unit-en_route', 'unit-on_scene', 'unit-off_duty']);
+    expect(ids).toEqual([
+      'unit-available',
+      'unit-dispatched',
+      'unit-en_route',
+      'unit-on_scene',
+      'unit-off_duty',
+    ]);
   });
 });
 
@@ -70,7 +92,11 @@ describe('cameras', () => {
   it('toFeatureCollection applies live status over the pack flag', () => {
     const fc = cameras.toFeatureCollection(cams, new Map([['14050200001310000001', false]]));
     expect(fc.features.map((f) => f.properties.online)).toEqual([false, false, true]);
-    expect(cameras.toFeatureCollection(cams).features.map((f) => f.properties.online)).toEqual([true, false, true]);
+    expect(cameras.toFeatureCollection(cams).features.map((f) => f.properties.online)).toEqual([
+      true,
+      false,
+      true,
+    ]);
   });
   it('highlight collection contains only the requested cameras', () => {
     const fc = cameras.toHighlightCollection(cams, new Set(['14050200051310000003', 'unknown']));
@@ -90,7 +116,11 @@ describe('cameras', () => {
     expect(dxM).toBeCloseTo(80, 0);
   });
   it('clusters the main source only', () => {
-    expect(cameras.source()).toMatchObject({ type: 'geojson', cluster: true, clusterMaxZoom: cameras.CLUSTER_MAX_ZOOM });
+    expect(cameras.source()).toMatchObject({
+      type: 'geojson',
+      cluster: true,
+      clusterMaxZoom: cameras.CLUSTER_MAX_ZOOM,
+    });
     expect(cameras.highlightSource()).not.toHaveProperty('cluster');
   });
 });

@@ -11,7 +11,14 @@ describe('route.toFeatureCollection', () => {
       [112.852, 35.4915],
     ]);
     expect(fc.features).toHaveLength(1);
-    expect(fc.features[0]?.geometry).toEqual({ type: 'LineString', coordinates: [[112.85, 35.49], [112.851, 35.491], [112.852, 35.4915]] });
+    expect(fc.features[0]?.geometry).toEqual({
+      type: 'LineString',
+      coordinates: [
+        [112.85, 35.49],
+        [112.851, 35.491],
+        [112.852, 35.4915],
+      ],
+    });
   });
   it('draws nothing for no route or a single point', () => {
     expect(route.toFeatureCollection(null).features).toEqual([]);
@@ -30,10 +37,22 @@ describe('coverage.toFeatureCollection', () => {
   const geojson: CoverageSnapshot['geojson'] = {
     type: 'FeatureCollection',
     features: [
-      { type: 'Feature', geometry: { type: 'MultiLineString', coordinates: [line(112.8), line(112.81)] }, properties: { tier: 60 } },
+      {
+        type: 'Feature',
+        geometry: { type: 'MultiLineString', coordinates: [line(112.8), line(112.81)] },
+        properties: { tier: 60 },
+      },
       { type: 'Feature', geometry: { type: 'MultiLineString', coordinates: [] }, properties: { tier: 180 } },
-      { type: 'Feature', geometry: { type: 'MultiLineString', coordinates: [line(112.82)] }, properties: { tier: 300 } },
-      { type: 'Feature', geometry: { type: 'MultiLineString', coordinates: [line(112.9)] }, properties: { tier: 'none' } },
+      {
+        type: 'Feature',
+        geometry: { type: 'MultiLineString', coordinates: [line(112.82)] },
+        properties: { tier: 300 },
+      },
+      {
+        type: 'Feature',
+        geometry: { type: 'MultiLineString', coordinates: [line(112.9)] },
+        properties: { tier: 'none' },
+      },
     ],
   };
   it('keeps one MultiLineString per non-empty tier, keyed by a string tier', () => {

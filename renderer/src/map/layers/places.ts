@@ -20,12 +20,19 @@ export interface PlaceProps {
 
 const RANK: Record<PlaceKind, number> = { city: 0, county_town: 1, town: 2, landmark: 3 };
 
-export function toFeatureCollection(places: { features: readonly PlaceFeature[] }): FeatureCollection<Point, PlaceProps> {
+export function toFeatureCollection(places: {
+  features: readonly PlaceFeature[];
+}): FeatureCollection<Point, PlaceProps> {
   return collection(
     places.features.map((f) => ({
       type: 'Feature' as const,
       geometry: { type: 'Point' as const, coordinates: f.geometry.coordinates },
-      properties: { name: f.properties.name, nameEn: f.properties.nameEn, kind: f.properties.kind, rank: RANK[f.properties.kind] },
+      properties: {
+        name: f.properties.name,
+        nameEn: f.properties.nameEn,
+        kind: f.properties.kind,
+        rank: RANK[f.properties.kind],
+      },
     })),
   );
 }
@@ -50,7 +57,11 @@ export function layers(locale: MapLocale = 'zh-CN'): LayerSpecification[] {
       minzoom: 10,
       filter: ['==', ['get', 'kind'], 'town'],
       metadata: slot('place-label'),
-      layout: { 'text-field': text, 'text-font': FONT_REGULAR, 'text-size': ['interpolate', ['linear'], ['zoom'], 10, 11, 14, 13] },
+      layout: {
+        'text-field': text,
+        'text-font': FONT_REGULAR,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 10, 11, 14, 13],
+      },
       paint: TEXT_PAINT,
     },
     {
@@ -75,7 +86,11 @@ export const LAYERS: LayerSpecification[] = layers();
 
 export const source = (fc: FeatureCollection = toFeatureCollection({ features: [] })) => geojsonSource(fc);
 
-export function install(map: MaplibreMap, places: { features: readonly PlaceFeature[] }, locale: MapLocale = 'zh-CN'): FeatureCollection {
+export function install(
+  map: MaplibreMap,
+  places: { features: readonly PlaceFeature[] },
+  locale: MapLocale = 'zh-CN',
+): FeatureCollection {
   const fc = toFeatureCollection(places);
   installSourceAndLayers(map, SOURCE_ID, source(fc), layers(locale));
   return fc;

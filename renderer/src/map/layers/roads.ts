@@ -1,6 +1,10 @@
 /** Road network: casing + fill by class, labels on major roads (name, or national/provincial ref). */
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import type { ExpressionSpecification, LayerSpecification, LineLayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  LineLayerSpecification,
+} from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, LineString } from 'geojson';
 import type { RoadClass, RoadFeature } from '../../../../shared/citypack/schema';
 import { COLORS, FONT_REGULAR, TEXT_PAINT, type MapLocale } from '../theme';
@@ -19,18 +23,38 @@ export interface RoadProps {
   major: boolean;
 }
 
-const RANK: Record<RoadClass, number> = { motorway: 0, trunk: 1, primary: 2, secondary: 3, tertiary: 4, residential: 5, service: 6 };
+const RANK: Record<RoadClass, number> = {
+  motorway: 0,
+  trunk: 1,
+  primary: 2,
+  secondary: 3,
+  tertiary: 4,
+  residential: 5,
+  service: 6,
+};
 const MAJOR = new Set<RoadClass>(['motorway', 'trunk', 'primary', 'secondary']);
 
-export function toFeatureCollection(roads: { features: readonly RoadFeature[] }): FeatureCollection<LineString, RoadProps> {
+export function toFeatureCollection(roads: {
+  features: readonly RoadFeature[];
+}): FeatureCollection<LineString, RoadProps> {
   return collection(
     roads.features.map((f) => {
       const p = f.properties;
-      const props: RoadProps = { id: p.id, class: p.class, name: p.name, rank: RANK[p.class], major: MAJOR.has(p.class) };
+      const props: RoadProps = {
+        id: p.id,
+        class: p.class,
+        name: p.name,
+        rank: RANK[p.class],
+        major: MAJOR.has(p.class),
+      };
       // Optional keys are left out rather than set to undefined: `coalesce` then falls through cleanly.
       if (p.nameEn) props.nameEn = p.nameEn;
       if (p.ref) props.ref = p.ref;
-      return { type: 'Feature' as const, geometry: { type: 'LineString' as const, coordinates: f.geometry.coordinates }, properties: props };
+      return {
+        type: 'Feature' as const,
+        geometry: { type: 'LineString' as const, coordinates: f.geometry.coordinates },
+        properties: props,
+      };
     }),
   );
 }
@@ -54,10 +78,24 @@ const width = (at10: Record<RoadClass, number>, at17: Record<RoadClass, number>)
   byClass(at17),
 ];
 
-const W10 = { motorway: 2.2, trunk: 1.8, primary: 1.4, secondary: 1, tertiary: 0.7, residential: 0.4, service: 0.3 };
+const W10 = {
+  motorway: 2.2,
+  trunk: 1.8,
+  primary: 1.4,
+  secondary: 1,
+  tertiary: 0.7,
+  residential: 0.4,
+  service: 0.3,
+};
 const W17 = { motorway: 16, trunk: 14, primary: 12, secondary: 10, tertiary: 8, residential: 6, service: 4 };
-const CASING10 = Object.fromEntries(Object.entries(W10).map(([k, v]) => [k, v + 1])) as Record<RoadClass, number>;
-const CASING17 = Object.fromEntries(Object.entries(W17).map(([k, v]) => [k, v + 3])) as Record<RoadClass, number>;
+const CASING10 = Object.fromEntries(Object.entries(W10).map(([k, v]) => [k, v + 1])) as Record<
+  RoadClass,
+  number
+>;
+const CASING17 = Object.fromEntries(Object.entries(W17).map(([k, v]) => [k, v + 3])) as Record<
+  RoadClass,
+  number
+>;
 const FILL_COLOR = byClass({
   motorway: COLORS.motorway,
   trunk: COLORS.trunk,
@@ -70,7 +108,11 @@ const FILL_COLOR = byClass({
 
 const MAJOR_FILTER: ExpressionSpecification = ['==', ['get', 'major'], true];
 const MINOR_FILTER: ExpressionSpecification = ['==', ['get', 'major'], false];
-const lineLayout: LineLayerSpecification['layout'] = { 'line-cap': 'round', 'line-join': 'round', 'line-sort-key': ['-', 10, ['get', 'rank']] };
+const lineLayout: LineLayerSpecification['layout'] = {
+  'line-cap': 'round',
+  'line-join': 'round',
+  'line-sort-key': ['-', 10, ['get', 'rank']],
+};
 
 /** Name in the chosen language; roads with no name show their ref (G207, S331) instead. */
 export function roadLabel(locale: MapLocale): ExpressionSpecification {
@@ -82,10 +124,44 @@ export function roadLabel(locale: MapLocale): ExpressionSpecification {
 export function layers(locale: MapLocale = 'zh-CN'): LayerSpecification[] {
   return [
     // Minor roads only from zoom 12: below that they are visual noise on a wall display.
-    { id: 'roads-minor-casing', type: 'line', source: SOURCE_ID, minzoom: 12, filter: MINOR_FILTER, metadata: slot('road'), layout: lineLayout, paint: { 'line-color': COLORS.roadCasing, 'line-width': width(CASING10, CASING17) } },
-    { id: 'roads-minor', type: 'line', source: SOURCE_ID, minzoom: 12, filter: MINOR_FILTER, metadata: slot('road'), layout: lineLayout, paint: { 'line-color': FILL_COLOR, 'line-width': width(W10, W17) } },
-    { id: 'roads-major-casing', type: 'line', source: SOURCE_ID, filter: MAJOR_FILTER, metadata: slot('road'), layout: lineLayout, paint: { 'line-color': COLORS.roadCasing, 'line-width': width(CASING10, CASING17) } },
-    { id: 'roads-major', type: 'line', source: SOURCE_ID, filter: MAJOR_FILTER, metadata: slot('road'), layout: lineLayout, paint: { 'line-color': FILL_COLOR, 'line-width': width(W10, W17) } },
+    {
+      id: 'roads-minor-casing',
+      type: 'line',
+      source: SOURCE_ID,
+      minzoom: 12,
+      filter: MINOR_FILTER,
+      metadata: slot('road'),
+      layout: lineLayout,
+      paint: { 'line-color': COLORS.roadCasing, 'line-width': width(CASING10, CASING17) },
+    },
+    {
+      id: 'roads-minor',
+      type: 'line',
+      source: SOURCE_ID,
+      minzoom: 12,
+      filter: MINOR_FILTER,
+      metadata: slot('road'),
+      layout: lineLayout,
+      paint: { 'line-color': FILL_COLOR, 'line-width': width(W10, W17) },
+    },
+    {
+      id: 'roads-major-casing',
+      type: 'line',
+      source: SOURCE_ID,
+      filter: MAJOR_FILTER,
+      metadata: slot('road'),
+      layout: lineLayout,
+      paint: { 'line-color': COLORS.roadCasing, 'line-width': width(CASING10, CASING17) },
+    },
+    {
+      id: 'roads-major',
+      type: 'line',
+      source: SOURCE_ID,
+      filter: MAJOR_FILTER,
+      metadata: slot('road'),
+      layout: lineLayout,
+      paint: { 'line-color': FILL_COLOR, 'line-width': width(W10, W17) },
+    },
     {
       id: 'roads-label',
       type: 'symbol',
@@ -111,7 +187,11 @@ export const LAYERS: LayerSpecification[] = layers();
 
 export const source = (fc: FeatureCollection = toFeatureCollection({ features: [] })) => geojsonSource(fc);
 
-export function install(map: MaplibreMap, roads: { features: readonly RoadFeature[] }, locale: MapLocale = 'zh-CN'): FeatureCollection {
+export function install(
+  map: MaplibreMap,
+  roads: { features: readonly RoadFeature[] },
+  locale: MapLocale = 'zh-CN',
+): FeatureCollection {
   const fc = toFeatureCollection(roads);
   installSourceAndLayers(map, SOURCE_ID, source(fc), layers(locale));
   return fc;

@@ -29,13 +29,35 @@ export function toFeatureCollection(coords: RouteCoords | null): FeatureCollecti
   ]);
 }
 
-const width = (at10: number, at17: number): ExpressionSpecification => ['interpolate', ['exponential', 1.5], ['zoom'], 10, at10, 17, at17];
+const width = (at10: number, at17: number): ExpressionSpecification => [
+  'interpolate',
+  ['exponential', 1.5],
+  ['zoom'],
+  10,
+  at10,
+  17,
+  at17,
+];
 
 export function layers(_locale: MapLocale = 'zh-CN'): LayerSpecification[] {
   const layout = { 'line-cap': 'round', 'line-join': 'round' } as const;
   return [
-    { id: 'route-casing', type: 'line', source: SOURCE_ID, metadata: slot('live'), layout, paint: { 'line-color': COLORS.halo, 'line-width': width(5, 14), 'line-opacity': 0.85 } },
-    { id: LINE_LAYER_ID, type: 'line', source: SOURCE_ID, metadata: slot('live'), layout, paint: { 'line-color': COLORS.selected, 'line-width': width(2.5, 8) } },
+    {
+      id: 'route-casing',
+      type: 'line',
+      source: SOURCE_ID,
+      metadata: slot('live'),
+      layout,
+      paint: { 'line-color': COLORS.halo, 'line-width': width(5, 14), 'line-opacity': 0.85 },
+    },
+    {
+      id: LINE_LAYER_ID,
+      type: 'line',
+      source: SOURCE_ID,
+      metadata: slot('live'),
+      layout,
+      paint: { 'line-color': COLORS.selected, 'line-width': width(2.5, 8) },
+    },
   ];
 }
 

@@ -20,7 +20,11 @@ export function diffSize(diff: GeoJSONSourceDiff): number {
  * Applies a diff to a GeoJSON source; returns how many features it sent (0 when empty or the
  * source is missing). A rejection (the map was removed meanwhile) is reported as a warning.
  */
-export function updateSourceData(map: Pick<MaplibreMap, 'getSource'>, sourceId: string, diff: GeoJSONSourceDiff): number {
+export function updateSourceData(
+  map: Pick<MaplibreMap, 'getSource'>,
+  sourceId: string,
+  diff: GeoJSONSourceDiff,
+): number {
   const size = diffSize(diff);
   if (size === 0) return 0;
   const source = map.getSource<GeoJSONSource>(sourceId);

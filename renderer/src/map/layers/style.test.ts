@@ -7,7 +7,11 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import { FIXTURE_PACK, NOW, alert, unit } from './__fixtures__/pack';
 
 describe('offline style', () => {
-  const full = createFullStyle(FIXTURE_PACK, { alerts: [alert('a1', 1, 'received')], units: [unit('1', 'available', 5_000)], now: NOW });
+  const full = createFullStyle(FIXTURE_PACK, {
+    alerts: [alert('a1', 1, 'received')],
+    units: [unit('1', 'available', 5_000)],
+    now: NOW,
+  });
 
   it('validates with no errors (zh-CN and en)', () => {
     expect(validateStyleMin(full)).toEqual([]);
@@ -16,7 +20,13 @@ describe('offline style', () => {
   });
 
   it('uses a validator that does catch mistakes', () => {
-    const broken = { ...full, layers: [...full.layers, { id: 'x', type: 'circle', source: 'nope', paint: { 'circle-radius': 'big' } }] };
+    const broken = {
+      ...full,
+      layers: [
+        ...full.layers,
+        { id: 'x', type: 'circle', source: 'nope', paint: { 'circle-radius': 'big' } },
+      ],
+    };
     expect(validateStyleMin(broken as typeof full).length).toBeGreaterThan(0);
   });
 

@@ -9,7 +9,14 @@ import type { FeatureCollection, Point } from 'geojson';
 import type { Unit, UnitStatus, UnitType } from '../../../../shared/domain/unit';
 import { COLORS, FONT_BOLD, type MapLocale } from '../theme';
 import { ICON_PIXEL_RATIO, unitArrow } from '../icons';
-import { addImageOnce, collection, geojsonSource, installSourceAndLayers, setSourceData, slot } from './common';
+import {
+  addImageOnce,
+  collection,
+  geojsonSource,
+  installSourceAndLayers,
+  setSourceData,
+  slot,
+} from './common';
 import { FeatureDiffer, UPDATABLE, updateSourceData } from './sourceDiff';
 
 export const SOURCE_ID = 'units';
@@ -110,7 +117,13 @@ export function layers(_locale: MapLocale = 'zh-CN'): LayerSpecification[] {
       source: SOURCE_ID,
       filter: STALE,
       metadata: slot('live'),
-      paint: { 'circle-radius': 12, 'circle-opacity': 0, 'circle-stroke-color': '#9ca3af', 'circle-stroke-width': 1.5, 'circle-stroke-opacity': 0.8 },
+      paint: {
+        'circle-radius': 12,
+        'circle-opacity': 0,
+        'circle-stroke-color': '#9ca3af',
+        'circle-stroke-width': 1.5,
+        'circle-stroke-opacity': 0.8,
+      },
     },
     {
       id: 'units-arrow',
@@ -157,7 +170,12 @@ export const LAYERS: LayerSpecification[] = layers();
 
 export const source = (fc: FeatureCollection = toFeatureCollection([], 0)) => geojsonSource(fc, UPDATABLE);
 
-export function install(map: MaplibreMap, units: readonly Unit[], now: number, highlighted?: ReadonlySet<string>): FeatureCollection {
+export function install(
+  map: MaplibreMap,
+  units: readonly Unit[],
+  now: number,
+  highlighted?: ReadonlySet<string>,
+): FeatureCollection {
   for (const status of Object.keys(STATUS_STYLE) as UnitStatus[]) {
     const { fill, accent } = STATUS_STYLE[status];
     addImageOnce(map, imageId(status), unitArrow(fill, accent), { pixelRatio: ICON_PIXEL_RATIO });
@@ -167,7 +185,12 @@ export function install(map: MaplibreMap, units: readonly Unit[], now: number, h
   return fc;
 }
 
-export function update(map: MaplibreMap, units: readonly Unit[], now: number, highlighted?: ReadonlySet<string>): FeatureCollection {
+export function update(
+  map: MaplibreMap,
+  units: readonly Unit[],
+  now: number,
+  highlighted?: ReadonlySet<string>,
+): FeatureCollection {
   const fc = toFeatureCollection(units, now, highlighted);
   setSourceData(map, SOURCE_ID, fc);
   return fc;
@@ -182,12 +205,22 @@ export type UnitFeature = FeatureCollection<Point, UnitProps>['features'][number
 export function unitDiffer(): FeatureDiffer<UnitFeature> {
   return new FeatureDiffer<UnitFeature>(
     (f) => f.properties.id,
-    (f) => JSON.stringify([f.geometry.coordinates, { ...f.properties, ageS: f.properties.stale ? f.properties.ageS : 0 }]),
+    (f) =>
+      JSON.stringify([
+        f.geometry.coordinates,
+        { ...f.properties, ageS: f.properties.stale ? f.properties.ageS : 0 },
+      ]),
   );
 }
 
 /** Like `update`, but sends only the units whose feature changed since the differ last saw them. */
-export function updateChanged(map: Pick<MaplibreMap, 'getSource'>, differ: FeatureDiffer<UnitFeature>, units: readonly Unit[], now: number, highlighted?: ReadonlySet<string>): { fc: FeatureCollection; sent: number } {
+export function updateChanged(
+  map: Pick<MaplibreMap, 'getSource'>,
+  differ: FeatureDiffer<UnitFeature>,
+  units: readonly Unit[],
+  now: number,
+  highlighted?: ReadonlySet<string>,
+): { fc: FeatureCollection; sent: number } {
   const fc = toFeatureCollection(units, now, highlighted);
   return { fc, sent: updateSourceData(map, SOURCE_ID, differ.diff(fc.features)) };
 }
