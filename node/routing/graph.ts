@@ -10,24 +10,10 @@
  * graph serves patrol cars, e-bikes and foot patrols.
  */
 
-/** Highway classes, fastest first; the index is the code stored in `pieceClass`. */
-export const HIGHWAY_CLASSES = [
-  'motorway',
-  'motorway_link',
-  'trunk',
-  'trunk_link',
-  'primary',
-  'primary_link',
-  'secondary',
-  'secondary_link',
-  'tertiary',
-  'tertiary_link',
-  'unclassified',
-  'residential',
-  'living_street',
-  'service',
-] as const;
-export type HighwayClass = (typeof HIGHWAY_CLASSES)[number];
+import { HIGHWAY_CLASSES, type HighwayClass } from '../../shared/domain/roadClass';
+
+/** Highway classes, fastest first (defined in shared/); the index is the code stored in `pieceClass`. */
+export { HIGHWAY_CLASSES, type HighwayClass };
 export const CLASS_CODE: Readonly<Record<HighwayClass, number>> = Object.fromEntries(
   HIGHWAY_CLASSES.map((c, i) => [c, i]),
 ) as Record<HighwayClass, number>;

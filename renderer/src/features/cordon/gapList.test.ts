@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Crossing } from '../../../../shared/cordon/schema';
-import { groupByClass, orderCrossings, roadClassRank } from './gapList';
+import { roadClassRank } from '../../../../shared/domain/roadClass';
+import { groupByClass, orderCrossings } from './gapList';
 
 const c = (
   id: string,

@@ -1,33 +1,8 @@
+import { roadClassRank } from '../../../../shared/domain/roadClass';
 import type { Crossing } from '../../../../shared/cordon/schema';
 
 /** Interceptable first (what the officer can still act on), then lost, then covered. */
 const STATUS_RANK = { interceptable: 0, lost: 1, covered: 2 } as const;
-
-/** Bigger roads first: a suspect in a car heads for the fast exits (motorway, national/provincial roads). */
-export const ROAD_CLASS_ORDER = [
-  'motorway',
-  'motorway_link',
-  'trunk',
-  'trunk_link',
-  'primary',
-  'primary_link',
-  'secondary',
-  'secondary_link',
-  'tertiary',
-  'tertiary_link',
-  'unclassified',
-  'residential',
-  'living_street',
-  'service',
-  'track',
-  'path',
-  'footway',
-] as const;
-
-export const roadClassRank = (roadClass: string): number => {
-  const i = (ROAD_CLASS_ORDER as readonly string[]).indexOf(roadClass);
-  return i < 0 ? ROAD_CLASS_ORDER.length : i;
-};
 
 export type GapOrder = 'urgency' | 'class';
 
