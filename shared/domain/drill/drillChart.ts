@@ -1,5 +1,52 @@
 import type { DrillAlertScore } from './drillScoring';
 
+const AXIS_TEXT = '#c8d0dc';
+const MISSING = '#7a7f88';
+const MET = '#3fb950';
+const LATE = '#f0883e';
+const TARGET = 'rgba(88,166,255,0.45)';
+
+/**
+ * One bar per alert (a measured time, coloured by its verdict) beside its target: the layout both
+ * per-alert charts share.
+ */
+function perAlertBars(
+  alerts: readonly DrillAlertScore[],
+  labels: { measured: string; target: string; seconds: string },
+  measured: (a: DrillAlertScore) => { seconds: number | null; colour: string },
+  target: (a: DrillAlertScore) => number,
+) {
+  return {
+    animation: false,
+    backgroundColor: 'transparent',
+    tooltip: { trigger: 'axis' },
+    legend: { data: [labels.measured, labels.target], textStyle: { color: AXIS_TEXT } },
+    grid: { left: 48, right: 16, top: 36, bottom: 72 },
+    xAxis: {
+      type: 'category',
+      data: alerts.map((a) => a.alertId),
+      axisLabel: { rotate: 30, color: AXIS_TEXT, fontSize: 10 },
+    },
+    yAxis: {
+      type: 'value',
+      name: labels.seconds,
+      axisLabel: { color: AXIS_TEXT },
+      nameTextStyle: { color: AXIS_TEXT },
+    },
+    series: [
+      {
+        name: labels.measured,
+        type: 'bar',
+        data: alerts.map((a) => {
+          const m = measured(a);
+          return { value: m.seconds ?? 0, itemStyle: { color: m.colour } };
+        }),
+      },
+      { name: labels.target, type: 'bar', data: alerts.map(target), itemStyle: { color: TARGET } },
+    ],
+  };
+}
+
 /**
  * The after-action chart (time to dispatch per alert vs its target) as an ECharts option.
  * Plain data, so the renderer (canvas) and the HTML export (server-side SVG) draw the same chart.
@@ -8,47 +55,16 @@ export function drillChartOption(
   alerts: readonly DrillAlertScore[],
   labels: { dispatch: string; target: string; seconds: string },
 ) {
-  return {
-    animation: false,
-    backgroundColor: 'transparent',
-    tooltip: { trigger: 'axis' },
-    legend: { data: [labels.dispatch, labels.target], textStyle: { color: '#c8d0dc' } },
-    grid: { left: 48, right: 16, top: 36, bottom: 72 },
-    xAxis: {
-      type: 'category',
-      data: alerts.map((a) => a.alertId),
-      axisLabel: { rotate: 30, color: '#c8d0dc', fontSize: 10 },
-    },
-    yAxis: {
-      type: 'value',
-      name: labels.seconds,
-      axisLabel: { color: '#c8d0dc' },
-      nameTextStyle: { color: '#c8d0dc' },
-    },
-    series: [
-      {
-        name: labels.dispatch,
-        type: 'bar',
-        data: alerts.map((a) => ({
-          value: a.dispatchSeconds ?? 0,
-          itemStyle: {
-            color:
-              a.dispatchSeconds === null
-                ? '#7a7f88'
-                : a.dispatchSeconds <= a.dispatchTargetSeconds
-                  ? '#3fb950'
-                  : '#f0883e',
-          },
-        })),
-      },
-      {
-        name: labels.target,
-        type: 'bar',
-        data: alerts.map((a) => a.dispatchTargetSeconds),
-        itemStyle: { color: 'rgba(88,166,255,0.45)' },
-      },
-    ],
-  };
+  return perAlertBars(
+    alerts,
+    { measured: labels.dispatch, target: labels.target, seconds: labels.seconds },
+    (a) => ({
+      seconds: a.dispatchSeconds,
+      colour:
+        a.dispatchSeconds === null ? MISSING : a.dispatchSeconds <= a.dispatchTargetSeconds ? MET : LATE,
+    }),
+    (a) => a.dispatchTargetSeconds,
+  );
 }
 
 /** Lanes of the timeline chart, top to bottom. */
@@ -114,40 +130,13 @@ export function drillResponseChartOption(
   alerts: readonly DrillAlertScore[],
   labels: { response: string; target: string; seconds: string },
 ) {
-  return {
-    animation: false,
-    backgroundColor: 'transparent',
-    tooltip: { trigger: 'axis' },
-    legend: { data: [labels.response, labels.target], textStyle: { color: '#c8d0dc' } },
-    grid: { left: 48, right: 16, top: 36, bottom: 72 },
-    xAxis: {
-      type: 'category',
-      data: alerts.map((a) => a.alertId),
-      axisLabel: { rotate: 30, color: '#c8d0dc', fontSize: 10 },
-    },
-    yAxis: {
-      type: 'value',
-      name: labels.seconds,
-      axisLabel: { color: '#c8d0dc' },
-      nameTextStyle: { color: '#c8d0dc' },
-    },
-    series: [
-      {
-        name: labels.response,
-        type: 'bar',
-        data: alerts.map((a) => ({
-          value: a.responseSeconds ?? 0,
-          itemStyle: {
-            color: a.responseSeconds === null ? '#7a7f88' : a.tierMet === false ? '#f0883e' : '#3fb950',
-          },
-        })),
-      },
-      {
-        name: labels.target,
-        type: 'bar',
-        data: alerts.map((a) => a.tierTargetSeconds ?? 0),
-        itemStyle: { color: 'rgba(88,166,255,0.45)' },
-      },
-    ],
-  };
+  return perAlertBars(
+    alerts,
+    { measured: labels.response, target: labels.target, seconds: labels.seconds },
+    (a) => ({
+      seconds: a.responseSeconds,
+      colour: a.responseSeconds === null ? MISSING : a.tierMet === false ? LATE : MET,
+    }),
+    (a) => a.tierTargetSeconds ?? 0,
+  );
 }
