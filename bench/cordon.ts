@@ -18,7 +18,7 @@ import { analyseCordon, type CordonAnalysis, type CordonUnit } from '../electron
 import { graphFrame } from '../electron/core/cordon/crossings';
 import { suspectReach } from '../electron/core/cordon/race';
 import { isochroneRing } from '../electron/core/cordon/rings';
-import { convexHull } from '../node/routing/geo';
+import { convexHull } from '../node/routing';
 import { ownPieceReach, pieceReach, unionIntervals, type Interval } from '../node/routing/reach';
 
 const pct = (xs: number[], p: number) =>

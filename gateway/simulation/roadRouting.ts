@@ -1,4 +1,4 @@
-import { bearingDegrees, EARTH_RADIUS_M, type LngLat } from '../../shared/domain/geo';
+import { bearingDegrees, metresPerDegree, type LngLat } from '../../shared/domain/geo';
 import type { RoadGraph } from './roadGraph';
 import { heapPop, heapPush } from '../../node/routing';
 
@@ -100,9 +100,8 @@ export class RoadPath {
 
 /** Local equirectangular metres around a reference latitude: exact enough for "nearest segment". */
 function projector(origin: LngLat): (p: LngLat) => [number, number] {
-  const k = (Math.PI / 180) * EARTH_RADIUS_M;
-  const cos = Math.cos((origin.lat * Math.PI) / 180);
-  return (p) => [(p.lng - origin.lng) * k * cos, (p.lat - origin.lat) * k];
+  const { mx, my } = metresPerDegree(origin.lat);
+  return (p) => [(p.lng - origin.lng) * mx, (p.lat - origin.lat) * my];
 }
 
 /**

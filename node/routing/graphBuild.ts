@@ -5,7 +5,7 @@
  * snapped into a car park island would report "unreachable" for every alert); renumber; CSR.
  */
 import { FLAG_ONEWAY, FLAG_OUTSIDE, FLAG_ROUNDABOUT, type RoadGraph } from './graph';
-import { distanceM } from './geo';
+import { distanceMeters as distanceM } from '../../shared/domain/geo';
 import { largestScc } from './scc';
 
 export interface RawWay {

@@ -60,7 +60,7 @@ export { pieceReach, ownPieceReach, unionIntervals, totalLength, type Interval }
 export type { SearchResult, SearchQuery, SearchEngine } from './search';
 export { usableBy, SnapIndex, type Snap } from './snap';
 export { computeWeights, pieceSpeedKmh, CAR_CLASS_SPEED_KMH, ProfileWeights } from './profiles';
-export { EARTH_RADIUS_M, distanceM, metresPerDegree, convexHull, pointInGeometry } from './geo';
+export { convexHull } from './geo';
 export { decodeOsmPbf, OsmPbfError, type OsmPbfHandlers } from './osmPbf';
 export {
   readOsmNetwork,

@@ -8,7 +8,8 @@
  */
 import type { ProfileId } from './profiles';
 import type { Position } from './graph';
-import { convexHull, metresPerDegree } from './geo';
+import { metresPerDegree } from '../../shared/domain/geo';
+import { convexHull } from './geo';
 import { ownPieceReach, pieceReach, unionIntervals, type Interval } from './reach';
 import { partialCosts, type Router } from './router';
 

@@ -12,7 +12,7 @@ import { osmGraph } from '../../tests/unit/routingGraphs';
 import { FLAG_ONEWAY, FLAG_ROUNDABOUT, HIGHWAY_CLASSES, type RoadGraph } from './graph';
 import { Router } from './router';
 import { rankUnits, type RankUnit } from './rank';
-import { distanceM } from './geo';
+import { distanceMeters as distanceM } from '../../shared/domain/geo';
 
 interface Place {
   name: string;

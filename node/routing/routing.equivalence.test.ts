@@ -9,7 +9,7 @@ import { Router } from './router';
 import { rankUnits, type RankUnit } from './rank';
 import { coverage } from './coverage';
 import { PROFILE_IDS } from './profiles';
-import { distanceM } from './geo';
+import { distanceMeters as distanceM } from '../../shared/domain/geo';
 
 interface Case {
   name: 'monaco' | 'heidelberg';

@@ -9,7 +9,7 @@ import { rankUnits, type RankUnit } from './rank';
 import { isochrone } from './isochrone';
 import { coverage } from './coverage';
 import { loadGraphCache, saveGraphCache } from './cache';
-import { distanceM } from './geo';
+import { distanceMeters as distanceM } from '../../shared/domain/geo';
 import { carWayAttributes, parseMaxspeed } from './osmImport';
 
 let g: RoadGraph;

@@ -6,7 +6,7 @@
  * point-to-segment question with a ring search and costs two Int32Arrays.
  */
 import type { RoadGraph } from './graph';
-import { distanceM, metresPerDegree } from './geo';
+import { distanceMeters as distanceM, metresPerDegree } from '../../shared/domain/geo';
 
 export interface Snap {
   piece: number;

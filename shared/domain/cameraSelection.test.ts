@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Camera } from './camera';
-import { haversineMeters, type LngLat } from './geo';
+import { haversineMeters, pointInPolygon, type LngLat, type Position } from './geo';
 import {
   DEFAULT_LINK_RADIUS_M,
   angleDifference,
   camerasInArea,
   coversPoint,
   isPtz,
-  pointInPolygon,
   ptzAim,
   rankCamerasForPoint,
-  type Position,
 } from './cameraSelection';
 
 const ORIGIN: LngLat = { lng: 112.85, lat: 35.5 };

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { DeviceIdSchema, type Camera } from './camera';
-import { bearingDegrees, haversineMeters, type LngLat } from './geo';
+import { bearingDegrees, haversineMeters, pointInPolygon, type LngLat, type Position } from './geo';
 
 /** Candidates for an alert: cameras within this radius (eagle-eye cameras: within their range). */
 export const DEFAULT_LINK_RADIUS_M = 300;
@@ -114,22 +114,6 @@ export function rankCamerasForPoint(
   }
   out.sort(compareRanked(isOnline));
   return options.limit === undefined ? out : out.slice(0, options.limit);
-}
-
-/** [lng, lat] */
-export type Position = readonly [number, number];
-
-/** Ray casting on lng/lat (fine at city scale); the ring may be open or closed. Points on an edge may fall either way. */
-export function pointInPolygon(point: LngLat, ring: readonly Position[]): boolean {
-  let inside = false;
-  const n = ring.length;
-  for (let i = 0, j = n - 1; i < n; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi > point.lat !== yj > point.lat && point.lng < ((xj - xi) * (point.lat - yi)) / (yj - yi) + xi)
-      inside = !inside;
-  }
-  return inside;
 }
 
 /** Vertex average of a ring (closing vertex ignored): the point area selections are ranked against. */

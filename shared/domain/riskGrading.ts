@@ -107,7 +107,11 @@ export const worseGrade = (a: RiskGrade, b: RiskGrade): RiskGrade => (RANK[a] <=
 export const addressKey = (address: string): string =>
   `addr:${address.trim().replace(/\s+/g, ' ').toLowerCase()}`;
 
-/** Square cell key of a point (equirectangular metres at the point's latitude, good within a city). */
+/**
+ * Square cell key of a point (equirectangular metres at the point's latitude, good within a city).
+ * The grid's own convention (111 320 m per degree), not a distance: changing it would move every
+ * cell boundary, so it stays apart from shared/domain/geo.
+ */
 export function cellKey(
   lng: number,
   lat: number,

@@ -7,7 +7,7 @@ import { loadCityPack } from '../../../node/citypack/loadCityPack';
 import { loadPackGraph } from '../../../node/routing/pack';
 import { buildGraph } from '../../../node/routing/graphBuild';
 import { roadsToRawNetwork } from '../../../node/routing/packImport';
-import { pointInGeometry } from '../../../node/routing/geo';
+import { pointInGeometry } from '../../../shared/domain/geo';
 import { Router } from '../../../node/routing/router';
 import { coverage } from '../../../node/routing/coverage';
 import { FLAG_OUTSIDE } from '../../../node/routing/graph';

@@ -9,7 +9,7 @@
  * runs on a raster of cell distances and only errs towards keeping).
  */
 import type { RoadArea } from '../../../node/routing';
-import { distanceM } from '../../../node/routing';
+import { distanceMeters as distanceM } from '../../../shared/domain/geo';
 import {
   Frame,
   SegmentGrid,

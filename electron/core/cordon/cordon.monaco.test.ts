@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { sharedDataFile } from '../../../tests/unit/sharedData';
 import { osmGraph } from '../../../tests/unit/routingGraphs';
 import { Router } from '../../../node/routing/router';
-import { pointInGeometry } from '../../../node/routing/geo';
+import { pointInGeometry } from '../../../shared/domain/geo';
 import { analyseCordon } from './analyse';
 import { exitsFor, graphFrame, scanCrossings } from './crossings';
 import { polygonRingLine, type Position } from './geometry';

@@ -14,7 +14,7 @@ import type {
   CordonResult,
   CordonRing1Arg,
 } from '../../../shared/contract/cordonContract';
-import { pointInPolygon } from '../../../shared/domain/cameraSelection';
+import { pointInPolygon } from '../../../shared/domain/geo';
 import type { LngLat } from '../../../shared/domain/geo';
 import type { Alert } from '../../../shared/domain/alert';
 import type { Unit } from '../../../shared/domain/unit';

@@ -7,7 +7,7 @@
  */
 import type { Checkpoint, CheckpointLevel } from '../../../shared/domain/checkpoint';
 import type { RoadGraph } from '../../../node/routing';
-import { distanceM } from '../../../node/routing';
+import { distanceMeters as distanceM } from '../../../shared/domain/geo';
 import type { Router } from '../../../node/routing';
 import type { Snap } from '../../../node/routing';
 import { timeToPoint, type RoadPoint } from './race';

@@ -6,13 +6,11 @@
  * which segments intersect and on which side a point lies are exactly what they are in degrees;
  * only distances carry the (< 0.5 % over a prefecture) projection error.
  */
-import { EARTH_RADIUS_M } from '../../../node/routing';
+import { metresPerDegree } from '../../../shared/domain/geo';
 
 export type Position = [number, number];
 export type PolygonGeometry =
   { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
-
-const RAD = Math.PI / 180;
 
 /** Local metric frame around a reference point. */
 export class Frame {
@@ -22,8 +20,9 @@ export class Frame {
     readonly lng0: number,
     readonly lat0: number,
   ) {
-    this.my = EARTH_RADIUS_M * RAD;
-    this.mx = this.my * Math.cos(lat0 * RAD);
+    const { mx, my } = metresPerDegree(lat0);
+    this.mx = mx;
+    this.my = my;
   }
   x(lng: number): number {
     return (lng - this.lng0) * this.mx;

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PACK_RELATIVE } from '../../../node/citypack/loadCityPack';
 import { loadPackGraph } from '../../../node/routing/pack';
 import { Router } from '../../../node/routing/router';
-import { convexHull } from '../../../node/routing/geo';
+import { convexHull } from '../../../node/routing';
 import { ownPieceReach, pieceReach, unionIntervals, type Interval } from '../../../node/routing/reach';
 import { prng } from '../../../tests/unit/routingGraphs';
 import { graphFrame } from './crossings';

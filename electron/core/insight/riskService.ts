@@ -18,7 +18,7 @@ import {
   type RiskConfig,
   type RiskGrading,
 } from '../../../shared/domain/riskGrading';
-import { pointInGeometry } from '../../../node/routing';
+import { pointInGeometry } from '../../../shared/domain/geo';
 
 export const RISK_CONFIG_FILE = 'risk-grading.json';
 const CACHE_MS = 60_000;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { CityPack } from '../../../shared/citypack/schema';
 import type { Alert } from '../../../shared/domain/alert';
 import type { Unit } from '../../../shared/domain/unit';
-import { haversineMeters } from '../../../shared/domain/geo';
+import { haversineMeters, pointInGeometry } from '../../../shared/domain/geo';
 import {
   COVERAGE_TIERS,
   type CoverageSnapshot,
@@ -28,7 +28,6 @@ import {
   type TierAlert,
   type TierEvaluation,
 } from '../../../node/routing';
-import { pointInGeometry } from '../../../node/routing';
 import { coverageFeatures } from './coverageGeojson';
 import { calibratedProfiles, type ProfileId } from '../../../node/routing';
 

@@ -11,6 +11,7 @@ import type { Camera, CameraKind } from '../../../../shared/domain/camera';
 import { COLORS, FONT_BOLD, type MapLocale } from '../theme';
 import { collection, geojsonSource, installSourceAndLayers, setSourceData, slot } from './common';
 import { UPDATABLE, updateSourceData } from './sourceDiff';
+import { metresPerDegree } from '../../../../shared/domain/geo';
 
 export const SOURCE_ID = 'cameras';
 export const FOV_SOURCE_ID = 'cameras-fov';
@@ -81,7 +82,6 @@ export function toHighlightCollection(
   );
 }
 
-const METRES_PER_DEG_LAT = 111_320;
 const FOV_STEPS = 12;
 
 /**
@@ -96,14 +96,14 @@ export function toFovCollection(
   const features = [];
   for (const c of cameras) {
     if (!hasWedge(c)) continue;
-    const cosLat = Math.cos((c.lat * Math.PI) / 180);
+    const { mx, my } = metresPerDegree(c.lat);
     const ring: [number, number][] = [[c.lng, c.lat]];
     const heading = c.heading!;
     const fov = c.fov!;
     for (let i = 0; i <= FOV_STEPS; i++) {
       const bearing = ((heading - fov / 2 + (fov * i) / FOV_STEPS) * Math.PI) / 180;
-      const dLat = (c.range * Math.cos(bearing)) / METRES_PER_DEG_LAT;
-      const dLng = (c.range * Math.sin(bearing)) / (METRES_PER_DEG_LAT * cosLat);
+      const dLat = (c.range * Math.cos(bearing)) / my;
+      const dLng = (c.range * Math.sin(bearing)) / mx;
       ring.push([c.lng + dLng, c.lat + dLat]);
     }
     ring.push([c.lng, c.lat]);

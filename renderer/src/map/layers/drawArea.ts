@@ -7,7 +7,7 @@ import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, Point, Polygon, LineString } from 'geojson';
 import { COLORS } from '../theme';
 import { collection, geojsonSource, installSourceAndLayers, setSourceData, slot } from './common';
-import { EARTH_RADIUS_M } from '../../../../shared/domain/geo';
+import { distanceMeters, metresPerDegree } from '../../../../shared/domain/geo';
 
 export const SOURCE_ID = 'draw-area';
 
@@ -16,18 +16,16 @@ export type AreaDraft =
   | { kind: 'circle'; center: LngLatPair | null; edge: LngLatPair | null }
   | { kind: 'polygon'; vertices: readonly LngLatPair[]; cursor: LngLatPair | null };
 
-/** Metres between two points (equirectangular: exact enough at city scale). */
+/** Metres between two [lng, lat] points (the shared great-circle distance). */
 export function distanceM(a: LngLatPair, b: LngLatPair): number {
-  const lat = ((a[1] + b[1]) / 2) * (Math.PI / 180);
-  const dx = (b[0] - a[0]) * (Math.PI / 180) * Math.cos(lat);
-  const dy = (b[1] - a[1]) * (Math.PI / 180);
-  return Math.hypot(dx, dy) * EARTH_RADIUS_M;
+  return distanceMeters(a[0], a[1], b[0], b[1]);
 }
 
 /** A closed ring approximating a circle of `radiusM` around `center`. */
 export function circleRing(center: LngLatPair, radiusM: number, steps = 64): [number, number][] {
-  const dLat = (radiusM / EARTH_RADIUS_M) * (180 / Math.PI);
-  const dLng = dLat / Math.cos(center[1] * (Math.PI / 180));
+  const { mx, my } = metresPerDegree(center[1]);
+  const dLat = radiusM / my;
+  const dLng = radiusM / mx;
   const ring: [number, number][] = [];
   for (let i = 0; i <= steps; i++) {
     const a = (2 * Math.PI * (i % steps)) / steps;

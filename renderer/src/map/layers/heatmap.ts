@@ -9,6 +9,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import type { HeatPoint } from '../../../../shared/contract/insightContract';
 import type { MapLocale } from '../theme';
 import { collection, geojsonSource, installSourceAndLayers, setSourceData, slot } from './common';
+import { distanceMeters } from '../../../../shared/domain/geo';
 
 export const SOURCE_ID = 'insight-heat';
 export const HEAT_LAYER_ID = 'insight-heat';
@@ -46,10 +47,8 @@ export function alertsNear(
   at: { lng: number; lat: number },
   radiusM: number,
 ): HeatPoint[] {
-  const mx = 111_320 * Math.cos((at.lat * Math.PI) / 180);
-  const my = 110_574;
   return points
-    .map((p) => ({ p, d: Math.hypot((p.lng - at.lng) * mx, (p.lat - at.lat) * my) }))
+    .map((p) => ({ p, d: distanceMeters(p.lng, p.lat, at.lng, at.lat) }))
     .filter((x) => x.d <= radiusM)
     .sort((a, b) => a.d - b.d || a.p.id.localeCompare(b.p.id))
     .map((x) => x.p);
