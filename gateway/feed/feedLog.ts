@@ -57,6 +57,12 @@ export interface AppendRequest {
   frontier?: number;
   commands?: readonly CommandRecord[];
   sentAt: string;
+  /**
+   * A shared log (several writers): append only if no envelope changing one of `keys`
+   * (gateway/feed/seatKeys.ts) was appended after `seq`, the head the decision was made at.
+   * A single-writer log is always at its head when the caller decides, so it ignores this.
+   */
+  guard?: { seq: number; keys: readonly string[] };
 }
 
 export const LOG_FILE = 'feed-log.jsonl';

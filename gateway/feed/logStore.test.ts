@@ -205,6 +205,30 @@ describe('PostgreSQL: several writers on one database', () => {
     await Promise.all([a.close(), b.close()]);
   });
 
+  it('refuses a guarded append whose seat keys another writer changed after its seq, and only then', async (t) => {
+    if (!pgServer) return t.skip(pgReason ?? undefined);
+    const url = await pgServer.freshDatabase(databaseName('guard'));
+    const [a, b] = [await PgLogStore.open(url), await PgLogStore.open(url)];
+    const owner = (alertId: string, seat: string) => ({
+      type: 'alert.owner',
+      payload: { alertId, owner: { consoleId: seat } },
+    });
+    await a.append({ messages: [msg(1)], sentAt });
+    await b.refresh();
+    const seq = b.headSeq;
+    // A claims X after B's view was taken; B's decision on X is stale, one on Y is not.
+    await a.append({ messages: [owner('X', 'a')], sentAt });
+    const onX = await b.append({ messages: [owner('X', 'b')], sentAt, guard: { seq, keys: ['alert:X'] } });
+    expect(onX).toEqual({ entries: [], stale: true });
+    const onY = await b.append({ messages: [owner('Y', 'b')], sentAt, guard: { seq, keys: ['alert:Y'] } });
+    expect(onY.entries.map((e) => e.seq)).toEqual([3]);
+    // Decided again on the newer view, the same guard holds.
+    const again = await b.append({ messages: [msg(2)], sentAt, guard: { seq: 3, keys: ['alert:X'] } });
+    expect(again.stale).toBeUndefined();
+    expect(b.since(0).map((e) => e.type)).toEqual(['alert', 'alert.owner', 'alert.owner', 'alert']);
+    await Promise.all([a.close(), b.close()]);
+  });
+
   it('migrates a fresh database to the current schema version once, and refuses one a newer gateway migrated', async (t) => {
     if (!pgServer) return t.skip(pgReason ?? undefined);
     const url = await pgServer.freshDatabase(databaseName('schema'));

@@ -6,6 +6,8 @@ export interface AppendResult {
   entries: WireEnvelope[];
   /** The request carried a command already recorded (by this or another gateway): nothing was appended; its first ack. */
   duplicateCommand?: CommandAck;
+  /** The request's guard failed (another writer changed what it was decided on): nothing was appended. */
+  stale?: true;
 }
 
 /**

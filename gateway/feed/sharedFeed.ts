@@ -4,6 +4,10 @@ import type { DispatchSimulator } from '../simulation/dispatchSimulator';
 import { FeedLog, type AppendRequest, type WireEnvelope } from './feedLog';
 import type { LogStore } from './logStore';
 import type { PgLogStore } from '../pg/pgLogStore';
+import { commandSeatKeys } from './seatKeys';
+
+/** How often one seat command is decided again before the seat is told to retry (each retry saw a newer log). */
+const MAX_DECISIONS = 20;
 
 /**
  * Console commands on a gateway whose log is shared with other gateways (PostgreSQL). The command
@@ -54,24 +58,44 @@ export function sharedCommands(
     raw: unknown,
     seat: Pick<CommandContext, 'arbiter' | 'consoleId' | 'presence'> = {},
   ): Promise<CommandAck> => {
-    const staging = new StagingLog(store);
-    const ack = handleCommand(raw, {
-      ...context,
-      ...seat,
-      log: staging,
-      publish: () => {},
-      dispatch: deferredMotion(context.dispatch),
-    });
-    if (!staging.request) return ack;
-    try {
-      const result = await store.append(staging.request);
-      return result.duplicateCommand ? { ...result.duplicateCommand, duplicate: true } : ack;
-    } catch (err) {
-      return {
-        commandId: ack.commandId,
-        ok: false,
-        error: `the gateway's log is unavailable: ${err instanceof Error ? err.message : String(err)}`,
-      };
+    // A seat decision is guarded by what it read: decided again while another gateway's append
+    // changed that (seatKeys.ts), so the log's order settles races between gateways.
+    const command = raw as { kind?: unknown; payload?: unknown } | null;
+    const keys =
+      seat.arbiter && typeof command?.kind === 'string' ? commandSeatKeys(command.kind, command.payload) : [];
+    for (let attempt = 1; ; attempt++) {
+      const staging = new StagingLog(store);
+      const seq = store.headSeq;
+      const ack = handleCommand(raw, {
+        ...context,
+        ...seat,
+        log: staging,
+        publish: () => {},
+        dispatch: deferredMotion(context.dispatch),
+      });
+      if (!staging.request) return ack;
+      try {
+        const result = await store.append(
+          keys.length > 0 ? { ...staging.request, guard: { seq, keys } } : staging.request,
+        );
+        if (result.stale && attempt < MAX_DECISIONS) {
+          await store.refresh();
+          continue;
+        }
+        if (result.stale)
+          return {
+            commandId: ack.commandId,
+            ok: false,
+            error: `the seats' state kept changing while this was decided (${MAX_DECISIONS} times); try again`,
+          };
+        return result.duplicateCommand ? { ...result.duplicateCommand, duplicate: true } : ack;
+      } catch (err) {
+        return {
+          commandId: ack.commandId,
+          ok: false,
+          error: `the gateway's log is unavailable: ${err instanceof Error ? err.message : String(err)}`,
+        };
+      }
     }
   };
   return (raw, seat) => {

@@ -9,6 +9,7 @@ import {
 } from '../feed/feedLog';
 import type { AppendResult, LogStore } from '../feed/logStore';
 import { migrate } from './schema';
+import { envelopeSeatKeys } from '../feed/seatKeys';
 import type { ClockAnchor } from '../scenario/scenarioClock';
 
 const CHANNEL = 'gateway_feed';
@@ -149,9 +150,9 @@ export class PgLogStore implements LogStore {
     const messages = this.view.unlogged(request.messages);
     const commands = request.commands ?? [];
     const { rows } = await this.pool.query<{
-      r: { duplicate?: string; empty?: true; first?: number; kept?: number[] };
+      r: { duplicate?: string; stale?: true; empty?: true; first?: number; kept?: number[] };
     }>(
-      'SELECT feed_append($1, $2::text[], $3::text[], $4::text[], $5::text[], $6, $7::text[], $8::text[]) AS r',
+      'SELECT feed_append($1, $2::text[], $3::text[], $4::text[], $5::text[], $6, $7::text[], $8::text[], $9::text[], $10, $11::text[]) AS r',
       [
         request.sentAt,
         messages.map((m) => m.id ?? null),
@@ -161,11 +162,18 @@ export class PgLogStore implements LogStore {
         request.frontier ?? null,
         commands.map((c) => c.commandId),
         commands.map((c) => JSON.stringify(c)),
+        messages.map((m) => {
+          const keys = envelopeSeatKeys(m.type, m.payload);
+          return keys.length > 0 ? JSON.stringify(keys) : null;
+        }),
+        request.guard?.seq ?? null,
+        request.guard?.keys ?? [],
       ],
     );
     const r = rows[0]!.r;
     if (r.duplicate !== undefined)
       return { entries: [], duplicateCommand: (JSON.parse(r.duplicate) as CommandRecord).ack };
+    if (r.stale) return { entries: [], stale: true };
     if (r.empty) return { entries: [] };
     const entries = (r.kept ?? []).map((k, i) => ({
       seq: r.first! + i,

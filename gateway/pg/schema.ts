@@ -110,6 +110,60 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 4,
+    sql: `
+      -- Seat decisions across gateways (gateway/feed/seatKeys.ts): the seat state each envelope
+      -- changes, and an append guarded by what its decision read. A guarded append whose keys were
+      -- changed after the seq it was decided at returns {"stale": true} and appends nothing; the
+      -- gateway decides again on the newer log. The check runs under the head lock, so the first
+      -- of two racing decisions in log order is the one that stands.
+      ALTER TABLE feed_envelope ADD COLUMN seat_keys text[];
+      DROP FUNCTION feed_append(text, text[], text[], text[], text[], double precision, text[], text[]);
+      CREATE FUNCTION feed_append(p_sent_at text, p_ids text[], p_types text[], p_payloads text[], p_keys text[],
+                                  p_frontier double precision, p_command_ids text[], p_command_records text[],
+                                  p_seat_keys text[] DEFAULT NULL, p_guard_seq bigint DEFAULT NULL,
+                                  p_guard_keys text[] DEFAULT '{}')
+      RETURNS jsonb LANGUAGE plpgsql AS $fn$
+      DECLARE
+        h_seq bigint; h_batch bigint; dup text; keep int[]; b bigint;
+      BEGIN
+        SELECT seq, batch INTO h_seq, h_batch FROM feed_head FOR UPDATE;
+        IF cardinality(p_command_ids) > 0 THEN
+          SELECT record INTO dup FROM feed_command WHERE command_id = ANY (p_command_ids) LIMIT 1;
+          IF dup IS NOT NULL THEN RETURN jsonb_build_object('duplicate', dup); END IF;
+        END IF;
+        IF p_guard_seq IS NOT NULL AND p_guard_seq < h_seq AND cardinality(p_guard_keys) > 0 AND EXISTS (
+          SELECT 1 FROM feed_envelope e WHERE e.seq > p_guard_seq AND e.seat_keys && p_guard_keys
+        ) THEN
+          RETURN jsonb_build_object('stale', true);
+        END IF;
+        SELECT coalesce(array_agg(i ORDER BY i), '{}') INTO keep
+          FROM generate_subscripts(p_types, 1) AS i
+          WHERE p_ids[i] IS NULL OR NOT EXISTS (SELECT 1 FROM feed_envelope e WHERE e.id = p_ids[i]);
+        IF cardinality(keep) = 0 AND cardinality(p_command_ids) = 0 AND p_frontier IS NULL THEN
+          RETURN jsonb_build_object('empty', true);
+        END IF;
+        b := h_batch + 1;
+        INSERT INTO feed_batch (batch, frontier) VALUES (b, p_frontier);
+        INSERT INTO feed_envelope (seq, batch, id, type, sent_at, payload, position_key, seat_keys)
+          SELECT h_seq + o, b, p_ids[k], p_types[k], p_sent_at, p_payloads[k], p_keys[k],
+                 CASE WHEN p_seat_keys[k] IS NULL THEN NULL
+                      ELSE ARRAY(SELECT jsonb_array_elements_text(p_seat_keys[k]::jsonb)) END
+          FROM unnest(keep) WITH ORDINALITY AS u(k, o);
+        DELETE FROM feed_envelope e
+          USING (SELECT p_keys[k] AS key, max(h_seq + o) AS last FROM unnest(keep) WITH ORDINALITY AS u(k, o)
+                 WHERE p_keys[k] IS NOT NULL GROUP BY 1) AS l
+          WHERE e.position_key = l.key AND e.seq < l.last;
+        INSERT INTO feed_command (command_id, batch, record)
+          SELECT c, b, r FROM unnest(p_command_ids, p_command_records) AS u(c, r);
+        UPDATE feed_head SET seq = h_seq + cardinality(keep), batch = b, frontier = coalesce(p_frontier, frontier);
+        PERFORM pg_notify('gateway_feed', b::text);
+        RETURN jsonb_build_object('batch', b, 'first', h_seq + 1, 'kept', to_jsonb(keep));
+      END
+      $fn$;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
