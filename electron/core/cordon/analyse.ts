@@ -31,6 +31,7 @@ import {
   unitSearchMemo,
 } from './race';
 import { prunedEtaMatrix } from './policeEtas';
+import { tabledEtaMatrix } from './staticEtas';
 import { cityRing, isochroneRing, polygonRing1, provinceRing, type BuiltRing } from './rings';
 import {
   CordonOptionsSchema,
@@ -73,10 +74,12 @@ export interface CordonInput {
    */
   unitSearches?: 'memo' | 'fresh';
   /**
-   * 'pruned' (default): police searches pruned to what the race can use (policeEtas.ts); same
-   * results. 'reference': a search per unit to every crossing (race.ts, unitEtaMatrix).
+   * 'pruned': police searches pruned to what the race can use (policeEtas.ts); same results.
+   * 'reference': a search per unit to every crossing (race.ts, unitEtaMatrix). 'tables': rings 2/3
+   * from per-crossing reverse tables built once per pack (staticEtas.ts), ring 1 pruned; the same
+   * up to float rounding. Default: 'pruned' while the unit-search memo holds the fleet, else 'tables'.
    */
-  policeSearch?: 'pruned' | 'reference';
+  policeSearch?: 'pruned' | 'reference' | 'tables';
 }
 
 interface StaticRing {
@@ -194,10 +197,21 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
   const deadline = named.map((_, j) =>
     cov[j]!.checkpointId === null && Number.isFinite(suspect[j]!) ? suspect[j]! : -Infinity,
   );
+  const search = input.policeSearch ?? (unitSearchMemo(router).fits(units.length) ? 'pruned' : 'tables');
   const eta =
-    input.policeSearch === 'reference'
+    search === 'reference'
       ? unitEtaMatrix(router, units, named, horizon, memo)
-      : prunedEtaMatrix(router, units, named, deadline, horizon, memo);
+      : search === 'tables'
+        ? tabledEtaMatrix(
+            router,
+            units,
+            named,
+            named.map((c) => c.ring !== 1),
+            deadline,
+            horizon,
+            memo,
+          )
+        : prunedEtaMatrix(router, units, named, deadline, horizon, memo);
   const crossings: Crossing[] = named.map((c, j) => {
     let best = -1;
     units.forEach((_, i) => {

@@ -27,16 +27,10 @@ import type { Snap } from '../../../node/routing';
 import { heapPop as pop, heapPush as push } from '../../../node/routing';
 import type { UnitType } from '../../../shared/domain/unit';
 import { seeds, timeToPoint, type RaceUnit, type RoadPoint, type UnitSearchMemo } from './race';
+import { bestBounds, canonicalWeights, usable, type Placed } from './policeBounds';
 
 /** Seconds of slack in the pruning test; far above float rounding, far below any real difference. */
 const PRUNE_MARGIN = 1e-3;
-
-interface Placed {
-  index: number;
-  unit: RaceUnit;
-  snap: Snap;
-  off: number;
-}
 
 /**
  * ETA matrix [unit][point] for the race. `deadline[j]` is the suspect's time to point j when it is
@@ -83,48 +77,8 @@ export function prunedEtaMatrix(
     return rows;
   }
 
-  // V_j: the best police time per point over all units (multi-source per type, plus direct runs).
-  const targets: number[] = [];
-  for (const pt of points) targets.push(g.pieceFrom[pt.piece]!, g.pieceTo[pt.piece]!);
-  // Fastest types first: a slower type matters only where it beats the best so far, so its search
-  // stops at the largest best time so far (a value read below that bound is settled, so exact).
-  const best = new Float64Array(points.length).fill(Infinity);
-  const fastestFirst = [...byType].sort(([a], [b]) => router.profiles[b].maxKmh - router.profiles[a].maxKmh);
-  for (const [type, list] of fastestFirst) {
-    const w = router.weights[type];
-    let bound = -Infinity;
-    points.forEach((pt, j) => {
-      if (usable(w, pt.piece)) bound = Math.max(bound, best[j]!);
-    });
-    if (bound === -Infinity) continue; // this type may use none of the roads
-    bound = Math.min(bound, horizon);
-    const seedNodes: number[] = [];
-    const seedCosts: number[] = [];
-    for (const p of list) {
-      const s = seeds(g, p.snap, w, p.off);
-      seedNodes.push(...s.seedNodes);
-      seedCosts.push(...s.seedCosts);
-    }
-    const res = router.engine.run({
-      weights: w,
-      reverse: false,
-      seedNodes,
-      seedCosts,
-      maxCost: bound,
-      targets,
-    });
-    points.forEach((pt, j) => {
-      if (!usable(w, pt.piece)) return;
-      let t = timeToPoint(g, (v) => res.dist(v), w, pt);
-      for (const p of list)
-        if (p.snap.piece === pt.piece)
-          t = Math.min(
-            t,
-            timeToPoint(g, () => Infinity, w, pt, { snap: p.snap, off: p.off }),
-          );
-      if (t <= horizon && t < best[j]!) best[j] = t;
-    });
-  }
+  // V_j: an upper bound on the best police time per point (policeBounds.ts).
+  const best = bestBounds(router, byType, points, horizon);
 
   const bound = new Float64Array(points.length);
   let shift = -Infinity;
@@ -137,9 +91,12 @@ export function prunedEtaMatrix(
 
   const promote = memo?.fits(units.length) === true;
   const search = prunedSearchFor(g);
+  const potentials = new Map<Float64Array, Float64Array>(); // one per distinct weighting
   for (const [type, list] of byType) {
     const w = router.weights[type];
-    const r = pruningPotential(router, w, points, bound, shift);
+    const cw = canonicalWeights(router, w);
+    let r = potentials.get(cw);
+    if (!r) potentials.set(cw, (r = pruningPotential(router, w, points, bound, shift)));
     for (const p of list) {
       const memoDist = full[p.index];
       if (!memoDist) search.run(w, seeds(g, p.snap, w, p.off), horizon, r, shift);
@@ -174,8 +131,6 @@ function fillRow(
     if (t <= horizon) row[j] = t;
   });
 }
-
-const usable = (w: Float64Array, piece: number) => w[2 * piece]! < Infinity || w[2 * piece + 1]! < Infinity;
 
 /** R(v) = shift + min_j (time from v to point j − bound_j), Infinity where no bound is reachable. */
 function pruningPotential(
