@@ -11,9 +11,8 @@
  * their bounding box); a minimum over fewer units is still an upper bound. Points with no bound yet
  * (from that search or a faster weighting's) are searched again from all the units.
  */
-import type { Router } from '../../../node/routing';
-import type { Snap } from '../../../node/routing';
-import { metresPerDegree } from '../../../node/routing';
+import type { Router, Snap } from '../../../node/routing';
+import { metresPerDegree } from '../../../shared/domain/geo';
 import type { UnitType } from '../../../shared/domain/unit';
 import { seeds, timeToPoint, type RaceUnit, type RoadPoint } from './race';
 
