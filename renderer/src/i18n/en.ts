@@ -8,7 +8,7 @@ export const en: Shape<typeof zhCN> = {
     title: 'Alert queue',
     empty: 'No open alerts',
     count: '{{count}} open',
-    hint: '↑↓ or J/K to select, Enter to open, Esc to clear',
+    hint: '↑↓ or J/K to select, Enter to open, Esc to clear, ? for all keys',
     age: '{{minutes}} min ago',
     ageSeconds: '{{seconds}} s ago',
     new: 'NEW',

@@ -4,7 +4,7 @@ export const zhCN = {
     title: '警情队列',
     empty: '暂无待处理警情',
     count: '{{count}} 起待处理',
-    hint: '↑↓ 或 J/K 选择，Enter 查看，Esc 取消选择',
+    hint: '↑↓ 或 J/K 选择，Enter 查看，Esc 取消选择，? 全部快捷键',
     age: '{{minutes}} 分钟前',
     ageSeconds: '{{seconds}} 秒前',
     new: '新',
