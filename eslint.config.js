@@ -70,6 +70,23 @@ const nodeService = (...extra) => ({
   ],
 });
 const TESTS = ['**/*.test.ts'];
+const NO_HOST_GLOBAL = {
+  selector: "MemberExpression[object.name='window'][property.name='dispatchConsole']",
+  message:
+    'Use the ConsoleApi from React context (useConsoleApi); only renderer/src/platform resolves the host.',
+};
+// Keys are bound once, in renderer/src/features/keyboard/commands.ts; features attach with useCommand.
+const NO_OWN_KEYS = [
+  {
+    selector:
+      "CallExpression[callee.property.name='addEventListener'][arguments.0.value=/^key(down|up|press)$/]",
+    message: 'Bind keys in the shortcut registry (features/keyboard) and handle them with useCommand.',
+  },
+  {
+    selector: "MemberExpression[property.name='key'][object.name=/^(e|ev|event|evt)$/]",
+    message: 'Bind keys in the shortcut registry (features/keyboard) and handle them with useCommand.',
+  },
+];
 
 export default tseslint.config(
   {
@@ -231,19 +248,17 @@ export default tseslint.config(
           'setImmediate',
         ].map((name) => ({ name, message: 'The renderer runs sandboxed: no Node globals.' })),
       ],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "MemberExpression[object.name='window'][property.name='dispatchConsole']",
-          message:
-            'Use the ConsoleApi from React context (useConsoleApi); only renderer/src/platform resolves the host.',
-        },
-      ],
+      'no-restricted-syntax': ['error', NO_HOST_GLOBAL, ...NO_OWN_KEYS],
     },
   },
   {
     files: ['renderer/src/platform/**/*.ts'],
-    rules: { 'no-restricted-syntax': 'off' },
+    rules: { 'no-restricted-syntax': ['error', ...NO_OWN_KEYS] },
+  },
+  {
+    // The shortcut registry owns the window's one keydown listener.
+    files: ['renderer/src/features/keyboard/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', NO_HOST_GLOBAL] },
   },
   {
     files: ['**/*.test.ts', 'tests/**/*.ts'],

@@ -9,6 +9,7 @@ import { connectStore } from './app/connectStore';
 import { resolveConsoleApi } from './platform/resolveApi';
 import { initI18n } from './i18n';
 import { markDrillWindow } from './features/drills';
+import { KeyboardProvider } from './features/keyboard';
 import './styles.css';
 
 async function boot(): Promise<void> {
@@ -20,7 +21,13 @@ async function boot(): Promise<void> {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <ConsoleProvider api={api} store={store}>
-        {currentView() === 'wall' ? <WallPage /> : <App />}
+        {currentView() === 'wall' ? (
+          <WallPage />
+        ) : (
+          <KeyboardProvider>
+            <App />
+          </KeyboardProvider>
+        )}
       </ConsoleProvider>
     </StrictMode>,
   );

@@ -57,6 +57,23 @@ test.describe('console end to end (browser host, real gateway, real SQLite)', ()
     );
     await page.keyboard.press('Escape');
     await expect(page.locator('[data-testid=alert-item][aria-selected="true"]')).toHaveCount(0);
+
+    // ? lists every key of the shortcut registry (in Chinese by default); Esc closes it first.
+    await page.keyboard.press('j');
+    await page.keyboard.press('?');
+    const help = page.getByTestId('shortcut-help');
+    await expect(help).toBeVisible();
+    await expect(help.getByRole('heading', { name: '键盘快捷键' })).toBeVisible();
+    for (const id of ['queue.next', 'queue.clear', 'dispatch.assignRanked', 'cordon.toggle', 'stats.toggle'])
+      await expect(help.locator(`[data-testid=shortcut-help-item][data-command-id="${id}"]`)).toBeVisible();
+    await expect(help.locator('[data-command-id="queue.next"]')).toContainText('选择下一起警情');
+    await page.keyboard.press('k'); // modal: the queue keeps its selection
+    await page.keyboard.press('Escape');
+    await expect(help).toHaveCount(0);
+    await expect(page.locator('[data-testid=alert-item][aria-selected="true"]')).toHaveAttribute(
+      'data-alert-id',
+      ids[0]!,
+    );
   });
 
   test('a reload shows exactly what the console had', async ({ stack, consolePage: page }) => {

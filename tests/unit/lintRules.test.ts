@@ -111,3 +111,22 @@ describe('lint rules of the layering', () => {
     expect(await importErrors(file, specifier)).toEqual([]);
   });
 });
+
+describe('lint rule of the shortcut registry', () => {
+  const keyErrors = async (file: string) => {
+    const code =
+      "export const listen = () =>\n  window.addEventListener('keydown', (event) => console.log(event.key));\n";
+    const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+    return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  };
+
+  it('a feature may not listen for keys or read event.key itself', async () => {
+    const errors = await keyErrors('renderer/src/features/video/example.ts');
+    expect(errors).toHaveLength(2);
+    for (const e of errors) expect(e).toMatch(/shortcut registry/);
+  });
+
+  it('allows: the registry owns the one listener', async () => {
+    expect(await keyErrors('renderer/src/features/keyboard/example.ts')).toEqual([]);
+  });
+});

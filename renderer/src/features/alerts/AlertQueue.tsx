@@ -6,7 +6,8 @@ import { useConsoleState, useConsoleStore } from '../../app/ConsoleContext';
 import { useNow } from '../../shared-ui/useNow';
 import { useScrollIntoView } from '../../shared-ui/useScrollIntoView';
 import { TransferredList, useTransferredCases } from '../dispatch';
-import { useQueueKeyboard, useViewToggleKey } from './useQueueKeyboard';
+import { useQueueKeyboard } from './useQueueKeyboard';
+import { useCommand } from '../keyboard';
 import { AlertOwner } from '../seats';
 
 /** Seconds since the report as the row shows them: exact under two minutes, then whole minutes. */
@@ -99,7 +100,7 @@ export function AlertQueue() {
     store.selectAlert(id);
   };
   useQueueKeyboard(shown, selectedId, select);
-  useViewToggleKey('t', () => setView((v) => (v === 'open' ? 'transferred' : 'open')));
+  useCommand('queue.toggleTransferred', () => setView((v) => (v === 'open' ? 'transferred' : 'open')));
   const overdue = transferred.filter((c) => c.overdue).length;
   const selectRow = useCallback((id: string) => store.selectAlert(id), [store]);
 

@@ -1,4 +1,3 @@
 export { AlertQueue } from './AlertQueue';
 export { AlertDetail } from './AlertDetail';
 export { useNearby } from './useNearby';
-export { useViewToggleKey } from './useQueueKeyboard';

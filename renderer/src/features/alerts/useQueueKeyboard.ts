@@ -1,68 +1,23 @@
-import { useEffect, useRef } from 'react';
 import type { Alert } from '../../../../shared/domain/alert';
-
-const isTyping = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+import { useCommand, useKeyContext } from '../keyboard';
 
 /**
- * Keyboard triage anywhere in the window: ↓/J next, ↑/K previous, Home first, Esc clear.
- * Ignored while typing in a field.
+ * Keyboard triage anywhere in the window (keys bound in the shortcut registry): ↓/J next,
+ * ↑/K previous, Home first, Esc clear.
  */
 export function useQueueKeyboard(
   alerts: readonly Alert[],
   selectedId: string | null,
   select: (id: string | null) => void,
 ): void {
-  const latest = useRef({ alerts, selectedId, select });
-  useEffect(() => {
-    latest.current = { alerts, selectedId, select };
-  });
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
-      const { alerts: list, selectedId: current, select: choose } = latest.current;
-      const index = list.findIndex((a) => a.id === current);
-      const move = (to: number) => {
-        const target = list[Math.max(0, Math.min(list.length - 1, to))];
-        if (target) choose(target.id);
-        event.preventDefault();
-      };
-      switch (event.key) {
-        case 'ArrowDown':
-        case 'j':
-          move(index + 1);
-          break;
-        case 'ArrowUp':
-        case 'k':
-          move(index < 0 ? 0 : index - 1);
-          break;
-        case 'Home':
-          move(0);
-          break;
-        case 'Escape':
-          choose(null);
-          break;
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-}
-
-/** A single-letter key (outside text fields, no modifiers) that switches the queue's view. */
-export function useViewToggleKey(key: string, toggle: () => void): void {
-  const latest = useRef(toggle);
-  useEffect(() => {
-    latest.current = toggle;
-  });
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== key || isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey)
-        return;
-      latest.current();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [key]);
+  useKeyContext('alertSelected', selectedId !== null);
+  const index = alerts.findIndex((a) => a.id === selectedId);
+  const move = (to: number) => {
+    const target = alerts[Math.max(0, Math.min(alerts.length - 1, to))];
+    if (target) select(target.id);
+  };
+  useCommand('queue.next', () => move(index + 1));
+  useCommand('queue.previous', () => move(index < 0 ? 0 : index - 1));
+  useCommand('queue.first', () => move(0));
+  useCommand('queue.clear', () => select(null));
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../../../shared/domain/alert';
 import type { Camera } from '../../../../shared/domain/camera';
@@ -7,28 +7,17 @@ import type { Crossing } from '../../../../shared/cordon/schema';
 import { crossingBayonetIds } from '../../../../shared/cordon/bayonets';
 import { useConsoleApi, useConsoleState, useConsoleStore } from '../../app/ConsoleContext';
 import { useOperator } from '../operator';
+import { useCommand } from '../keyboard';
 import { CordonRing, mmss } from './CordonRing';
 import type { GapActions } from './CordonGap';
 import { CordonOptions } from './CordonOptions';
 import type { CordonState } from './useCordon';
 
-const isTyping = (target: EventTarget | null) => {
-  const el = target as HTMLElement | null;
-  return !!el && (['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || el.isContentEditable);
-};
-
 /** "三层查控圈" in the alert's action area; key Q toggles the panel. */
 export function CordonButton({ cordon }: { cordon: CordonState }) {
   const { t } = useTranslation();
   const { toggle } = cordon;
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'q' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-      toggle();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [toggle]);
+  useCommand('cordon.toggle', toggle);
   return (
     <button
       type="button"

@@ -1,14 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { checkPermission, legalActions, type LifecycleActionType } from '../../../../shared/domain/lifecycle';
 import type { AlertHistory, LifecycleActionRequest } from '../../../../shared/contract/dispatchContract';
 import type { NearbyResult } from '../../../../shared/contract/api';
 import type { Alert } from '../../../../shared/domain/alert';
 import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
 import { useOperator } from '../operator';
-
-const isTyping = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+import { useCommand, useKeyContext } from '../keyboard';
 
 /** What the ranked unit list and the action bar share for the selected alert. */
 export interface DispatchDesk {
@@ -163,31 +160,19 @@ export function useDispatchDesk(
     recall: (unitId) => void act({ type: 'recall', unitId }),
   };
 
-  const latest = useRef(desk);
-  useEffect(() => {
-    latest.current = desk;
+  // Keys bound in the shortcut registry (A, D, 1-9, Esc while reassigning), for the signed-in officer.
+  useKeyContext('signedIn', desk.signedIn);
+  useKeyContext('reassigning', reassignFrom !== null);
+  useCommand('dispatch.acknowledge', () => {
+    if (legal.includes('acknowledge')) void act({ type: 'acknowledge' });
   });
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const d = latest.current;
-      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey || !d.signedIn) return;
-      if (event.key === 'Escape' && d.reassignFrom) {
-        // Capture phase: cancelling the reassignment must not also clear the selected alert.
-        event.stopPropagation();
-        d.cancelReassign();
-        return;
-      }
-      if (event.key === 'a' && d.legal.includes('acknowledge')) void d.act({ type: 'acknowledge' });
-      if (event.key === 'd' && d.bestUnitId && d.legal.includes('dispatch') && !d.reassignFrom)
-        d.assign(d.bestUnitId);
-      if (/^[1-9]$/.test(event.key)) {
-        const unitId = d.rankedUnitIds[Number(event.key) - 1];
-        if (unitId) d.assign(unitId);
-        event.preventDefault();
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, []);
+  useCommand('dispatch.assignBest', () => {
+    if (bestUnitId && legal.includes('dispatch')) desk.assign(bestUnitId);
+  });
+  useCommand('dispatch.assignRanked', ({ index }) => {
+    const unitId = rankedUnitIds[index];
+    if (unitId) desk.assign(unitId);
+  });
+  useCommand('dispatch.cancelReassign', () => setReassignFrom(null));
   return desk;
 }

@@ -2,13 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CoverageSnapshot } from '../../../../shared/contract/routingContract';
 import type { MapController } from '../../map';
 import { useConsoleApi } from '../../app/ConsoleContext';
+import { useCommand } from '../keyboard';
 
 /** Renewal period of this renderer's "coverage on" lease (the host drops it after 60 s). */
 const RENEW_MS = 20_000;
-
-const isTyping = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** Random id of this renderer for its lease (getRandomValues works outside secure contexts too). */
 const newClientId = (): string =>
@@ -53,16 +50,7 @@ export function useCoverage(controller: MapController | null): {
 
   useEffect(() => controller?.setCoverage(snapshot?.geojson ?? null), [controller, snapshot]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'c' || isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey)
-        return;
-      event.preventDefault();
-      toggle();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [toggle]);
+  useCommand('coverage.toggle', toggle);
 
   return { enabled, snapshot, toggle };
 }

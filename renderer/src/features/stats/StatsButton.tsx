@@ -1,15 +1,14 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useViewToggleKey } from '../alerts';
+import { useCommand } from '../keyboard';
 
 const StatsView = lazy(() => import('./StatsView'));
 
-/** The status bar's statistics button; key S opens and closes the view too (outside text fields, no modifiers). */
+/** The status bar's statistics button; key S (shortcut registry) opens and closes the view too. */
 export function StatsButton() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  // Beside the queue's keys (J/K, T): the same rules (no modifiers, not while typing).
-  useViewToggleKey('s', () => setOpen((o) => !o));
+  useCommand('stats.toggle', () => setOpen((o) => !o));
   return (
     <>
       <button type="button" data-testid="stats-open" title={t('stats.keyHint')} onClick={() => setOpen(true)}>

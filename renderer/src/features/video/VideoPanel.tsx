@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
 import { openVideoWall } from '../../platform/popout';
 import { VideoWall } from './VideoWall';
 import { useSeatControl } from '../operator';
+import { useCommand } from '../keyboard';
 import { WallDisplayPicker } from './WallDisplayPicker';
 
 /**
@@ -56,22 +57,7 @@ export function VideoPanel() {
   useShareSelection();
   useShareWallSource();
   // Key V opens (or folds) the video for the selected alert without the mouse.
-  const latestToggle = useRef(toggle);
-  useEffect(() => {
-    latestToggle.current = toggle;
-  });
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target;
-      const typing =
-        target instanceof HTMLElement &&
-        (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-      if (event.key !== 'v' || typing || event.ctrlKey || event.metaKey || event.altKey) return;
-      latestToggle.current();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useCommand('video.toggle', toggle);
   const popOut = () => {
     setPopError(null);
     openVideoWall(api, host, wallDisplay).catch((err: unknown) =>
