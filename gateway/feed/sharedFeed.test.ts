@@ -33,7 +33,7 @@ class RacingStore extends FeedLog {
   refresh(): Promise<void> {
     return Promise.resolve();
   }
-  close(): Promise<void> {
+  override close(): Promise<void> {
     return Promise.resolve();
   }
   private write(request: AppendRequest): void {
