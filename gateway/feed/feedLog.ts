@@ -66,15 +66,21 @@ export interface AppendRequest {
 }
 
 export const LOG_FILE = 'feed-log.jsonl';
-/** Rewrite the file once this many superseded position reports have piled up in it. */
+/** Rewrite the file once this many superseded envelopes (position reports, presence lists) have piled up in it. */
 const COMPACT_AFTER_SUPERSEDED = 20_000;
 const REPLAY_LINE_CHUNK = 1000;
 
-/** Position reports of the same unit supersede each other; everything else is history and kept. */
-function positionKey(entry: WireEnvelope): string | null {
-  if (entry.type !== 'unit.position') return null;
-  const unitId = (entry.payload as { unitId?: unknown } | null)?.unitId;
-  return typeof unitId === 'string' ? unitId : null;
+/**
+ * Envelopes that supersede each other, keyed: the position reports of one unit, and the lists of
+ * seats on duty (each `seat.presence` lists them all, so only the latest matters to a seat that
+ * resumes). Everything else is history and kept. The same key leaves superseded rows out of a
+ * shared log (gateway/pg/pgLogStore.ts).
+ */
+export function supersedeKey(type: string, payload: unknown): string | null {
+  if (type === 'seat.presence') return 'seat.presence';
+  if (type !== 'unit.position') return null;
+  const unitId = (payload as { unitId?: unknown } | null)?.unitId;
+  return typeof unitId === 'string' ? `unit.position:${unitId}` : null;
 }
 
 /**
@@ -84,15 +90,16 @@ function positionKey(entry: WireEnvelope): string | null {
  * the file holds exactly what may have reached a console: a torn last line was never sent and
  * is cut off on open.
  *
- * Compaction: only the latest position report of each unit is retained (in memory, and in the
- * file when it is rewritten). A resuming console therefore may see seq gaps where superseded
- * positions were; it must treat seqs as ordered, not as contiguous.
+ * Compaction: only the latest position report of each unit, and the latest list of seats on
+ * duty, are retained (in memory, and in the file when it is rewritten). A resuming console
+ * therefore may see seq gaps where superseded envelopes were; it must treat seqs as ordered,
+ * not as contiguous.
  */
 export class FeedLog {
   private head = 0;
   private lastFrontier: number | null = null;
   private readonly retained: WireEnvelope[] = [];
-  private readonly latestPosition = new Map<string, WireEnvelope>();
+  private readonly latestByKey = new Map<string, WireEnvelope>();
   private readonly commands = new Map<string, CommandRecord>();
   private readonly ids = new Set<string>();
   private supersededInFile = 0;
@@ -121,7 +128,7 @@ export class FeedLog {
   }
 
   get retainedCount(): number {
-    return this.retained.length + this.latestPosition.size;
+    return this.retained.length + this.latestByKey.size;
   }
 
   commandAck(commandId: string): CommandAck | undefined {
@@ -176,7 +183,7 @@ export class FeedLog {
     this.apply(batch);
   }
 
-  /** Everything after `seq`, in seq order, with superseded position reports left out. */
+  /** Everything after `seq`, in seq order, with superseded envelopes (supersedeKey) left out. */
   since(seq: number): WireEnvelope[] {
     let lo = 0;
     let hi = this.retained.length;
@@ -186,9 +193,9 @@ export class FeedLog {
       else hi = mid;
     }
     const out = this.retained.slice(lo);
-    const positions = [...this.latestPosition.values()].filter((e) => e.seq > seq);
-    if (positions.length === 0) return out;
-    return out.concat(positions).sort((a, b) => a.seq - b.seq);
+    const latest = [...this.latestByKey.values()].filter((e) => e.seq > seq);
+    if (latest.length === 0) return out;
+    return out.concat(latest).sort((a, b) => a.seq - b.seq);
   }
 
   close(): void {
@@ -198,11 +205,11 @@ export class FeedLog {
 
   private apply(line: LogLine): void {
     for (const entry of line.entries) {
-      const key = positionKey(entry);
+      const key = supersedeKey(entry.type, entry.payload);
       if (key === null) this.retained.push(entry);
       else {
-        if (this.latestPosition.has(key)) this.supersededInFile++;
-        this.latestPosition.set(key, entry);
+        if (this.latestByKey.has(key)) this.supersededInFile++;
+        this.latestByKey.set(key, entry);
       }
       this.head = Math.max(this.head, entry.seq);
     }

@@ -115,6 +115,35 @@ function contract(name: string, backend: () => Backend | null) {
       await again.close();
     });
 
+    it('keeps only the latest list of seats on duty: a resuming seat gets one presence, the newest', async (t) => {
+      if (!backend())
+        return t.skip(`${name} log store unavailable: ${pgReason ?? 'its server did not start'}`);
+      const { store, reopen } = await open();
+      const presence = (...seats: string[]) => ({
+        type: 'seat.presence',
+        payload: { seats: seats.map((seat) => ({ seat })), at: sentAt },
+      });
+      // Seats signing in and out all shift long: 200 lists, history in between.
+      for (let i = 0; i < 100; i++)
+        await store.append({ messages: [presence('A'), msg(i), presence('A', `B${i}`)], sentAt });
+      const lists = (s: LogStore, after = 0) =>
+        s
+          .since(after)
+          .filter((e) => e.type === 'seat.presence')
+          .map((e) => [e.seq, e.payload]);
+      const newest = [[300, presence('A', 'B99').payload]];
+      expect(lists(store)).toEqual(newest);
+      expect(lists(store, 150)).toEqual(newest);
+      expect(lists(store, 300)).toEqual([]);
+      expect(store.since(0).filter((e) => e.type === 'alert')).toHaveLength(100);
+      expect(store.retainedCount).toBe(101);
+      await store.close();
+      const again = await reopen();
+      expect(lists(again)).toEqual(newest);
+      expect(again.retainedCount).toBe(101);
+      await again.close();
+    });
+
     it('is durable: seqs, frontier and commands survive a reopen, and seqs continue', async (t) => {
       if (!backend())
         return t.skip(`${name} log store unavailable: ${pgReason ?? 'its server did not start'}`);

@@ -72,6 +72,8 @@ export function sharedCommands(
         log: staging,
         publish: () => {},
         dispatch: deferredMotion(context.dispatch),
+        // A refused command is kept for inspection once, not once per decision.
+        ...(attempt > 1 ? { refused: undefined } : {}),
       });
       if (!staging.request) return ack;
       try {

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { CommandAck } from '../../shared/protocol/feed';
 import {
   FeedLog,
+  supersedeKey,
   type AppendRequest,
   type CommandRecord,
   type LogBatch,
@@ -39,13 +40,6 @@ const READ_NEW = `SELECT
   (SELECT coalesce(json_agg(json_build_object('b', batch, 'f', frontier) ORDER BY batch), '[]') FROM feed_batch WHERE batch > $1 AND batch <= $2) AS batches,
   (SELECT coalesce(json_agg(json_build_object('s', seq, 'b', batch, 'i', id, 't', type, 'a', sent_at, 'p', payload) ORDER BY seq), '[]') FROM feed_envelope WHERE batch > $1 AND batch <= $2) AS envelopes,
   (SELECT coalesce(json_agg(json_build_object('b', batch, 'r', record) ORDER BY batch, command_id), '[]') FROM feed_command WHERE batch > $1 AND batch <= $2) AS commands`;
-
-/** Unit position reports supersede each other (as in the file log): keyed by unit id. */
-function positionKey(type: string, payload: unknown): string | null {
-  if (type !== 'unit.position') return null;
-  const unitId = (payload as { unitId?: unknown } | null)?.unitId;
-  return typeof unitId === 'string' ? unitId : null;
-}
 
 /** host:port/database of a URL, never its password: for messages. */
 function where(url: URL): string {
@@ -158,7 +152,7 @@ export class PgLogStore implements LogStore {
         messages.map((m) => m.id ?? null),
         messages.map((m) => m.type),
         messages.map((m) => JSON.stringify(m.payload) ?? 'null'),
-        messages.map((m) => positionKey(m.type, m.payload)),
+        messages.map((m) => supersedeKey(m.type, m.payload)),
         request.frontier ?? null,
         commands.map((c) => c.commandId),
         commands.map((c) => JSON.stringify(c)),

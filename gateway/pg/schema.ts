@@ -164,6 +164,18 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       $fn$;
     `,
   },
+  {
+    version: 5,
+    sql: `
+      -- position_key becomes the log's supersede key (gateway/feed/feedLog.ts supersedeKey): the
+      -- type names it, so seat.presence lists supersede each other too (only the latest is kept).
+      UPDATE feed_envelope SET position_key = 'unit.position:' || position_key
+        WHERE type = 'unit.position' AND position_key IS NOT NULL;
+      DELETE FROM feed_envelope
+        WHERE type = 'seat.presence' AND seq < (SELECT max(seq) FROM feed_envelope WHERE type = 'seat.presence');
+      UPDATE feed_envelope SET position_key = 'seat.presence' WHERE type = 'seat.presence';
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -33,14 +33,17 @@ test('seat A claims and dispatches; seat B sees the owner and the unit busy, and
   browser,
 }) => {
   test.setTimeout(360_000);
-  await openConsole(stack, pageA, [1], 3600, 10, ['--seat', 'A']);
+  // Scenario speed 1: unit positions every 2 s of wall time (at 10×, five times a second, each
+  // batch stored by two hosts and repainting two software-rendered maps: 5.2 → 2.4 min on a loaded
+  // two-core machine). Nothing here waits for a unit to drive.
+  await openConsole(stack, pageA, [1], 3600, 1, ['--seat', 'A']);
   const urlB = await stack.startSeatHost('console-b', ['--seat', 'B']);
   // Its own browser context (own storage), as a second workstation would be.
-  // Contexts made here do not take the config's options: the same reduced motion, a smaller screen (two
-  // software-rendered maps share the machine's two cores).
+  // Contexts made here do not take the config's options: the same reduced motion and screen as seat A
+  // (two software-rendered maps share the machine's two cores).
   const contextB = await browser.newContext({
     reducedMotion: 'reduce',
-    viewport: { width: 1280, height: 900 },
+    viewport: { width: 1280, height: 800 },
   });
   const pageB = await contextB.newPage();
   const errorsB = watchErrors(pageB);
