@@ -3,6 +3,7 @@
  * version is SQLite's `user_version`. Never edit a released migration: add the next one.
  */
 import { STATS_MIGRATION_SQL } from './statsMigration';
+import { STATS_ROLLUP_MIGRATION_SQL } from './statsRollupMigration';
 
 export interface Migration {
   version: number;
@@ -359,5 +360,11 @@ export const MIGRATIONS: readonly Migration[] = [
         CHECK (outgoing <> incoming)
       );
     `,
+  },
+  {
+    version: 12,
+    description:
+      'statistics rollup: counts, response and handling seconds per local day in slices (all, district, unit type, source), kept by triggers on alert_stats, backfilled',
+    sql: STATS_ROLLUP_MIGRATION_SQL,
   },
 ];
