@@ -367,4 +367,11 @@ export const MIGRATIONS: readonly Migration[] = [
       'statistics rollup: counts, response and handling seconds per local day in slices (all, district, unit type, source), kept by triggers on alert_stats, backfilled',
     sql: STATS_ROLLUP_MIGRATION_SQL,
   },
+  {
+    version: 13,
+    description: 'heat map: alerts by reported time (the period prefilter of a month of a large city)',
+    sql: `
+      CREATE INDEX alerts_reported ON alerts (reported_at);
+    `,
+  },
 ];
