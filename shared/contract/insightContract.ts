@@ -34,11 +34,26 @@ export const HeatPointSchema = z.object({
 });
 export type HeatPoint = z.infer<typeof HeatPointSchema>;
 
+/** A grid cell of the heat map: its centre, how many alerts and their summed priority weight (1 urgent … 0.25 low). */
+export const HeatCellSchema = z.object({
+  lng: z.number(),
+  lat: z.number(),
+  count: z.number().int().positive(),
+  weight: z.number().nonnegative(),
+});
+export type HeatCell = z.infer<typeof HeatCellSchema>;
+
 export const HeatmapResultSchema = z.object({
   points: z.array(HeatPointSchema),
   /** Alerts matching the query; `points` holds at most `limit` of them (newest first) when capped. */
   total: z.number().int().nonnegative(),
   capped: z.boolean(),
+  /**
+   * When capped: every matching alert, aggregated by the database on a grid (a month of a large
+   * city is hundreds of thousands of alerts); the map heats from these, a click lists `points`.
+   * Empty when not capped (the points are all of them).
+   */
+  cells: z.array(HeatCellSchema),
 });
 export type HeatmapResult = z.infer<typeof HeatmapResultSchema>;
 

@@ -3,6 +3,7 @@
  * version is SQLite's `user_version`. Never edit a released migration: add the next one.
  */
 import { STATS_MIGRATION_SQL } from './statsMigration';
+import { STATS_ROLLUP_MIGRATION_SQL } from './statsRollupMigration';
 
 export interface Migration {
   version: number;
@@ -358,6 +359,19 @@ export const MIGRATIONS: readonly Migration[] = [
         incoming_audit_seq INTEGER NOT NULL,
         CHECK (outgoing <> incoming)
       );
+    `,
+  },
+  {
+    version: 12,
+    description:
+      'statistics rollup: counts, response and handling seconds per local day in slices (all, district, unit type, source), kept by triggers on alert_stats, backfilled',
+    sql: STATS_ROLLUP_MIGRATION_SQL,
+  },
+  {
+    version: 13,
+    description: 'heat map: alerts by reported time (the period prefilter of a month of a large city)',
+    sql: `
+      CREATE INDEX alerts_reported ON alerts (reported_at);
     `,
   },
 ];

@@ -45,12 +45,20 @@ describe('heatmapPoints', () => {
       heatmapPoints(repo.db, q({ hour: 0, categories: ['robbery', 'theft'] })).points.map((p) => p.id),
     ).toEqual(['a6']);
   });
-  it('caps the points but counts them all', () => {
-    expect(heatmapPoints(repo.db, q(), 2)).toMatchObject({
-      total: 4,
+  it('caps the points but counts them all, and heats from every one on a grid aggregated in SQL', () => {
+    const r = heatmapPoints(repo.db, q(), 2);
+    expect(r).toMatchObject({ total: 4, capped: true, points: [{ id: 'a6' }, { id: 'a2' }] });
+    // storedAlert puts them all at one place: one cell, four alerts, a6 urgent (1) + three of priority 3 (0.5).
+    expect(r.cells).toHaveLength(1);
+    expect(r.cells[0]!.count).toBe(4);
+    expect(r.cells[0]!.weight).toBeCloseTo(1 + 3 * 0.5);
+    expect(heatmapPoints(repo.db, q({ categories: ['theft'], hour: 8 }), 0)).toMatchObject({
+      total: 1,
       capped: true,
-      points: [{ id: 'a6' }, { id: 'a2' }],
+      points: [],
+      cells: [{ count: 1 }],
     });
+    expect(heatmapPoints(repo.db, q()).cells).toEqual([]);
   });
   it('refuses a period that ends before it starts', () => {
     expect(

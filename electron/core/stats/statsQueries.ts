@@ -2,8 +2,10 @@ import type { Db } from '../db/database';
 import type { StatsFilters } from '../../../shared/contract/statsContract';
 
 /**
- * The SQL of the statistics view, over the alert_stats summary (migration 6). Every query is
- * one pass over the period's rows through an index on (filter column, received_ms).
+ * The SQL of the statistics view, over the alert_stats summary (migration 7). Every query is
+ * one pass over the period's rows through an index on (filter column, received_ms). Used for the
+ * filters the per-day rollup does not answer (unit, hour, category, two slices together; see
+ * rollupQueries.ts), and as the bench's baseline.
  */
 
 /** Not incidents of their own: a duplicate lives on in the alert it was merged into; a cancelled one needed nobody. */
@@ -28,6 +30,9 @@ const FILTER_COLUMNS: Record<keyof StatsFilters, string> = {
 export interface QueryRange {
   fromMs: number;
   toMs: number;
+  /** The period's first and last local day (YYYY-MM-DD): the rollup's keys. */
+  fromDay?: string;
+  toDay?: string;
   nowMs: number;
   filters: StatsFilters;
 }
@@ -71,7 +76,16 @@ export interface BreakdownRow {
 /** [target seconds or -1 for none, verdict 1/0/null, whole seconds, count] of first arrivals on worked alerts. */
 export type ResponseRow = [number, number | null, number, number];
 
-export class StatsQueries {
+/** The figures of one period, from alert_stats (StatsQueries) or from the per-day rollup (RollupQueries). */
+export interface PeriodQueries {
+  kpis(range: QueryRange): KpiRow;
+  breakdown(range: QueryRange): BreakdownRow[];
+  responses(range: QueryRange): ResponseRow[];
+  unreached(range: QueryRange): [number, number][];
+  handling(range: QueryRange): [number, number][];
+}
+
+export class StatsQueries implements PeriodQueries {
   /** Prepared once per distinct SQL (filters give a handful of variants). */
   private readonly statements = new Map<string, ReturnType<Db['prepare']>>();
 

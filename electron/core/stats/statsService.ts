@@ -8,7 +8,8 @@ import {
 } from '../../../shared/contract/statsContract';
 import { addCount, histogram, percentile, rate } from './figures';
 import { resolvePeriod, type ResolvedPeriod } from './period';
-import { StatsQueries, type BreakdownRow, type QueryRange } from './statsQueries';
+import { StatsQueries, type BreakdownRow, type PeriodQueries, type QueryRange } from './statsQueries';
+import { RollupQueries, rollupSlice } from './rollupQueries';
 
 const P50 = 0.5;
 const P90 = 0.9;
@@ -28,12 +29,20 @@ interface PeriodFigures {
  * overdue hand-overs, and the same figures for the previous period.
  */
 export class StatsService {
-  private readonly queries: StatsQueries;
+  private readonly raw: StatsQueries;
+  private readonly rollup: RollupQueries | null;
   private readonly now: () => Date;
 
-  constructor(db: Db, options: { now?: () => Date } = {}) {
-    this.queries = new StatsQueries(db);
+  /** `rollup: false` reads every alert_stats row (the bench's baseline; the figures are the same). */
+  constructor(db: Db, options: { now?: () => Date; rollup?: boolean } = {}) {
+    this.raw = new StatsQueries(db);
+    this.rollup = options.rollup === false ? null : new RollupQueries(db);
     this.now = options.now ?? (() => new Date());
+  }
+
+  /** The rollup when it answers these filters, else the summary rows. */
+  private queriesFor(filters: StatsFilters): PeriodQueries {
+    return this.rollup && rollupSlice(filters) ? this.rollup : this.raw;
   }
 
   query(request: StatsRequest): StatsResult {
@@ -79,8 +88,16 @@ export class StatsService {
     nowMs: number,
     detail = true,
   ): PeriodFigures {
-    const range: QueryRange = { fromMs: period.fromMs, toMs: period.toMs, nowMs, filters };
-    const counts = this.queries.kpis(range);
+    const range: QueryRange = {
+      fromMs: period.fromMs,
+      toMs: period.toMs,
+      fromDay: period.from,
+      toDay: period.to,
+      nowMs,
+      filters,
+    };
+    const queries = this.queriesFor(filters);
+    const counts = queries.kpis(range);
     const sum = (k: keyof typeof counts) => counts[k];
     const responseBySecond = new Map<number, number>();
     const tierMap = new Map<
@@ -89,7 +106,7 @@ export class StatsService {
     >();
     const tier = (t: number) =>
       tierMap.get(t) ?? tierMap.set(t, { judged: 0, met: 0, unreached: 0, seconds: new Map() }).get(t)!;
-    for (const [target, met, seconds, n] of this.queries.responses(range)) {
+    for (const [target, met, seconds, n] of queries.responses(range)) {
       addCount(responseBySecond, seconds, n);
       if (target < 0 || met === null) continue;
       const t = tier(target);
@@ -97,13 +114,13 @@ export class StatsService {
       if (met === 1) t.met += n;
       addCount(t.seconds, seconds, n);
     }
-    for (const [target, n] of this.queries.unreached(range)) {
+    for (const [target, n] of queries.unreached(range)) {
       const t = tier(target);
       t.judged += n;
       t.unreached += n;
     }
     const handling = new Map<number, number>();
-    for (const [seconds, n] of this.queries.handling(range)) addCount(handling, seconds, n);
+    for (const [seconds, n] of queries.handling(range)) addCount(handling, seconds, n);
     const alerts = sum('alerts');
     const cancelled = sum('cancelled');
     const merged = sum('merged');
@@ -143,7 +160,7 @@ export class StatsService {
       : [];
     return {
       kpis,
-      breakdown: detail ? this.queries.breakdown(range) : [],
+      breakdown: detail ? queries.breakdown(range) : [],
       demo: counts.demo,
       responseBySecond,
       tiers,

@@ -537,7 +537,7 @@ export const en: Shape<typeof zhCN> = {
       hour: 'Hour',
       allHours: 'All day',
       count: '{{count}} alerts',
-      capped: '(newest {{count}} shown)',
+      capped: '(heat from every alert; a click lists the newest {{count}})',
       clickHint: 'Click a hot spot to list its alerts',
       hotspot: 'Hot spot: {{count}} alerts',
       more: '{{count}} more',

@@ -531,7 +531,7 @@ export const zhCN = {
       hour: '小时',
       allHours: '全天',
       count: '{{count}} 起警情',
-      capped: '（显示最新 {{count}} 起）',
+      capped: '（热力含全部警情，点选列出最新 {{count}} 起）',
       clickHint: '点击热点查看其中警情',
       hotspot: '热点警情 {{count}} 起',
       more: '另有 {{count}} 起',

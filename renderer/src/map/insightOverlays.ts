@@ -5,12 +5,11 @@
  */
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { CityPack } from '../../../shared/citypack/schema';
-import type { HeatPoint } from '../../../shared/contract/insightContract';
 import * as heatmapLayer from './layers/heatmap';
 import * as riskLayer from './layers/riskDistricts';
 
 export class InsightOverlays {
-  heat: readonly HeatPoint[] | null = null;
+  heat: heatmapLayer.HeatData | null = null;
   risk: riskLayer.RiskData | null = null;
 
   constructor(private readonly pack: CityPack) {}

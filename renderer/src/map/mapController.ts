@@ -33,7 +33,7 @@ import * as routeLayer from './layers/route';
 import * as unitsLayer from './layers/units';
 import { InsightOverlays } from './insightOverlays';
 import type { RiskData } from './layers/riskDistricts';
-import type { HeatPoint } from '../../../shared/contract/insightContract';
+import type { HeatData } from './layers/heatmap';
 
 type DirtyKey =
   'alerts' | 'units' | 'cameras' | 'cameraHighlight' | 'route' | 'coverage' | 'cordon' | 'heatmap' | 'risk';
@@ -199,8 +199,8 @@ export class MapController {
   }
 
   /** The alert heat map's points (警情云图), or null to switch it off. */
-  setHeatmap(points: readonly HeatPoint[] | null): void {
-    this.insight.heat = points;
+  setHeatmap(data: HeatData | null): void {
+    this.insight.heat = data;
     this.markDirty('heatmap');
   }
 

@@ -67,7 +67,7 @@ export function useHeatmap(controller: MapController | null): HeatmapState {
   }, [api, enabled, period, categories, hour]);
 
   const points = useMemo(() => result?.points ?? null, [result]);
-  useEffect(() => controller?.setHeatmap(points), [controller, points]);
+  useEffect(() => controller?.setHeatmap(result), [controller, result]);
 
   useEffect(() => {
     if (!controller || !points) return;

@@ -6,7 +6,8 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, Point } from 'geojson';
-import type { HeatPoint } from '../../../../shared/contract/insightContract';
+import type { HeatCell, HeatPoint } from '../../../../shared/contract/insightContract';
+import { heatWeight } from '../../../../shared/domain/heatWeight';
 import type { MapLocale } from '../theme';
 import { collection, geojsonSource, installSourceAndLayers, setSourceData, slot } from './common';
 import { distanceMeters } from '../../../../shared/domain/geo';
@@ -21,12 +22,28 @@ export interface HeatProps {
   weight: number;
 }
 
-export const weightOf = (priority: number): number => (5 - Math.min(4, Math.max(1, priority))) / 4;
+export const weightOf = heatWeight;
+
+/** What the layer draws: the points, or when the host capped them, its grid cells of every alert. */
+export interface HeatData {
+  points: readonly HeatPoint[];
+  cells: readonly HeatCell[];
+}
 
 export function toFeatureCollection(
-  points: readonly HeatPoint[] | null,
+  data: HeatData | readonly HeatPoint[] | null,
 ): FeatureCollection<Point, HeatProps> {
-  if (!points) return collection([]);
+  if (!data) return collection([]);
+  const { points, cells } = 'points' in data ? data : { points: data, cells: [] };
+  // A cell is its alerts stacked at its centre: the same density, without shipping each one.
+  if (cells.length)
+    return collection(
+      cells.map((c) => ({
+        type: 'Feature' as const,
+        geometry: { type: 'Point' as const, coordinates: [c.lng, c.lat] },
+        properties: { id: `cell:${c.lng.toFixed(4)},${c.lat.toFixed(4)}`, weight: c.weight },
+      })),
+    );
   return collection(
     points.map((p) => ({
       type: 'Feature' as const,
@@ -107,13 +124,13 @@ export const LAYERS: LayerSpecification[] = layers();
 
 export const source = (fc: FeatureCollection = toFeatureCollection(null)) => geojsonSource(fc);
 
-export function install(map: MaplibreMap, points: readonly HeatPoint[] | null): FeatureCollection {
+export function install(map: MaplibreMap, points: HeatData | null): FeatureCollection {
   const fc = toFeatureCollection(points);
   installSourceAndLayers(map, SOURCE_ID, source(fc), layers());
   return fc;
 }
 
-export function update(map: MaplibreMap, points: readonly HeatPoint[] | null): FeatureCollection {
+export function update(map: MaplibreMap, points: HeatData | null): FeatureCollection {
   const fc = toFeatureCollection(points);
   setSourceData(map, SOURCE_ID, fc);
   return fc;

@@ -23,6 +23,20 @@ describe('heatmap.toFeatureCollection', () => {
     ]);
     expect(fc.features[0]?.geometry.coordinates).toEqual([112.85, 35.49]);
   });
+  it('draws the host’s grid cells instead of the capped points: every alert of a month heats the map', () => {
+    const fc = heatmap.toFeatureCollection({
+      points: [point('a', 112.85, 35.49, 1)],
+      cells: [
+        { lng: 112.851, lat: 35.49, count: 40, weight: 23.5 },
+        { lng: 112.9, lat: 35.5, count: 1, weight: 0.25 },
+      ],
+    });
+    expect(fc.features.map((f) => f.properties.weight)).toEqual([23.5, 0.25]);
+    expect(fc.features[0]?.geometry.coordinates).toEqual([112.851, 35.49]);
+    expect(
+      heatmap.toFeatureCollection({ points: [point('a', 112.85, 35.49, 1)], cells: [] }).features,
+    ).toHaveLength(1);
+  });
   it('draws nothing when the heat map is off', () => {
     expect(heatmap.toFeatureCollection(null).features).toEqual([]);
   });

@@ -1,0 +1,135 @@
+/**
+ * Migration 12: the per-day statistics rollup (docs/statistics.md, "Storage"). A month of a
+ * Xi'an-size city (500,000 alerts) read row by row from alert_stats took seconds; the rollup
+ * answers the same figures from a few thousand rows per day.
+ *
+ * Each alert_stats row counts in four slices — all alerts (dim ''), its district (dim 'd'), its
+ * unit type ('t') and its source ('s') — of three tables keyed by local day:
+ * - stats_day: counts per local hour and category (the KPIs, the daily / hourly / category breakdown);
+ * - stats_day_response: first arrivals of worked alerts per stored target, verdict and whole second
+ *   (the histogram, p50 / p90 exact to the second, per tier);
+ * - stats_day_handling: first arrival → resolve per whole second.
+ * Triggers on alert_stats (itself kept by the triggers of migration 7) take the old row out and put
+ * the new one in, inside the transaction of the write. What depends on the time of the query (a
+ * target passed with nobody on scene, a hand-over past its due time and still open) is not rolled
+ * up: the queries read those few rows from alert_stats through a partial index.
+ */
+
+/** Not incidents of their own (as in statsQueries.ts). */
+const worked = (r: string) => `(${r}.status <> 'merged' AND ${r}.status <> 'cancelled')`;
+
+/** The slices a row counts in (join `${SLICES}` and select `${sliceValue(r)}`); a NULL district or unit type (nobody sent) counts in none of those. */
+const SLICES = `(SELECT '' AS dim UNION ALL SELECT 'd' UNION ALL SELECT 't' UNION ALL SELECT 's') AS sl`;
+const sliceValue = (r: string) =>
+  `CASE sl.dim WHEN '' THEN '' WHEN 'd' THEN ${r}.district_id WHEN 't' THEN ${r}.unit_type ELSE ${r}.source END`;
+
+const COUNT_COLUMNS = [
+  'alerts',
+  'cancelled',
+  'merged',
+  'dispatched',
+  'arrived',
+  'judged',
+  'met',
+  'cases12345',
+  'closed12345',
+  'transferred',
+  'overdue_closed',
+  'demo',
+] as const;
+
+/** Each count column's value (0/1, never NULL) for row r. */
+const counts = (r: string): string[] =>
+  [
+    '1',
+    `${r}.status = 'cancelled'`,
+    `${r}.status = 'merged'`,
+    `(${r}.dispatched_ms IS NOT NULL AND ${worked(r)})`,
+    `(${r}.arrived_ms IS NOT NULL AND ${worked(r)})`,
+    `(${r}.tier_met IS NOT NULL AND ${worked(r)})`,
+    `(${r}.tier_met = 1 AND ${worked(r)})`,
+    `(${r}.source = '12345' AND ${worked(r)})`,
+    `(${r}.source = '12345' AND ${r}.status = 'closed')`,
+    `(${r}.transfer_due_ms IS NOT NULL AND ${worked(r)})`,
+    `(${r}.transfer_due_ms IS NOT NULL AND ${worked(r)} AND ${r}.closed_ms > ${r}.transfer_due_ms)`,
+    `${r}.origin <> 'live'`,
+  ].map((c) => `COALESCE(${c}, 0)`);
+
+const HANDLED = (r: string) => `(${worked(r)} AND ${r}.resolved_ms >= ${r}.arrived_ms)`;
+const RESPONDED = (r: string) =>
+  `(${worked(r)} AND ${r}.arrived_ms IS NOT NULL AND ${r}.response_seconds IS NOT NULL)`;
+
+/** Adds (sign 1) or takes out (sign -1) row r (NEW / OLD in a trigger) from the three tables. */
+function apply(r: string, sign: 1 | -1): string {
+  const s = sign === 1 ? '' : '-';
+  return `
+    INSERT INTO stats_day (dim, value, local_day, local_hour, category, ${COUNT_COLUMNS.join(', ')})
+      SELECT sl.dim, ${sliceValue(r)}, ${r}.local_day, ${r}.local_hour, ${r}.category, ${counts(r)
+        .map((c) => `${s}(${c})`)
+        .join(', ')}
+        FROM ${SLICES} WHERE ${sliceValue(r)} IS NOT NULL
+      ON CONFLICT (dim, value, local_day, local_hour, category) DO UPDATE SET
+        ${COUNT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')};
+    INSERT INTO stats_day_response (dim, value, local_day, target, met, seconds, n)
+      SELECT sl.dim, ${sliceValue(r)}, ${r}.local_day, COALESCE(${r}.tier_target_seconds, -1), COALESCE(${r}.tier_met, -1),
+             CAST(${r}.response_seconds AS INTEGER), ${s}1
+        FROM ${SLICES} WHERE ${sliceValue(r)} IS NOT NULL AND ${RESPONDED(r)}
+      ON CONFLICT (dim, value, local_day, target, met, seconds) DO UPDATE SET n = n + excluded.n;
+    INSERT INTO stats_day_handling (dim, value, local_day, seconds, n)
+      SELECT sl.dim, ${sliceValue(r)}, ${r}.local_day, (${r}.resolved_ms - ${r}.arrived_ms) / 1000, ${s}1
+        FROM ${SLICES} WHERE ${sliceValue(r)} IS NOT NULL AND ${HANDLED(r)}
+      ON CONFLICT (dim, value, local_day, seconds) DO UPDATE SET n = n + excluded.n;`;
+}
+
+/** The partial index's condition: the rows whose figures depend on the time of the query. */
+export const PENDING = `((arrived_ms IS NULL AND dispatch_target_seconds IS NOT NULL) OR status = 'transferred')`;
+
+export const STATS_ROLLUP_MIGRATION_SQL = `
+  CREATE TABLE stats_day (
+    dim TEXT NOT NULL, value TEXT NOT NULL, local_day TEXT NOT NULL, local_hour INTEGER NOT NULL, category TEXT NOT NULL,
+    ${COUNT_COLUMNS.map((c) => `${c} INTEGER NOT NULL`).join(', ')},
+    PRIMARY KEY (dim, value, local_day, local_hour, category)
+  ) WITHOUT ROWID;
+  -- target -1: no stored target; met -1: no verdict.
+  CREATE TABLE stats_day_response (
+    dim TEXT NOT NULL, value TEXT NOT NULL, local_day TEXT NOT NULL,
+    target INTEGER NOT NULL, met INTEGER NOT NULL, seconds INTEGER NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (dim, value, local_day, target, met, seconds)
+  ) WITHOUT ROWID;
+  CREATE TABLE stats_day_handling (
+    dim TEXT NOT NULL, value TEXT NOT NULL, local_day TEXT NOT NULL, seconds INTEGER NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (dim, value, local_day, seconds)
+  ) WITHOUT ROWID;
+  -- Covering (every column the pending query reads), so those rows cost no table look-ups.
+  CREATE INDEX alert_stats_pending ON alert_stats (
+    received_ms, local_day, local_hour, category, status, arrived_ms, dispatch_target_seconds,
+    transfer_due_ms, closed_ms, district_id, unit_type, source
+  ) WHERE ${PENDING};
+
+  CREATE TRIGGER stats_day_on_insert AFTER INSERT ON alert_stats BEGIN ${apply('NEW', 1)}
+  END;
+  CREATE TRIGGER stats_day_on_update AFTER UPDATE ON alert_stats BEGIN ${apply('OLD', -1)} ${apply('NEW', 1)}
+  END;
+  CREATE TRIGGER stats_day_on_delete AFTER DELETE ON alert_stats BEGIN ${apply('OLD', -1)}
+  END;
+
+  -- Backfill from the summary as it stands.
+  INSERT INTO stats_day (dim, value, local_day, local_hour, category, ${COUNT_COLUMNS.join(', ')})
+    SELECT sl.dim, ${sliceValue('a')} AS value, a.local_day, a.local_hour, a.category, ${counts('a')
+      .map((c) => `SUM(${c})`)
+      .join(', ')}
+      FROM alert_stats a, ${SLICES} WHERE value IS NOT NULL
+     GROUP BY sl.dim, value, a.local_day, a.local_hour, a.category;
+  INSERT INTO stats_day_response (dim, value, local_day, target, met, seconds, n)
+    SELECT sl.dim, ${sliceValue('a')} AS value, a.local_day, COALESCE(a.tier_target_seconds, -1), COALESCE(a.tier_met, -1),
+           CAST(a.response_seconds AS INTEGER), COUNT(*)
+      FROM alert_stats a, ${SLICES} WHERE value IS NOT NULL AND ${RESPONDED('a')}
+     GROUP BY 1, 2, 3, 4, 5, 6;
+  INSERT INTO stats_day_handling (dim, value, local_day, seconds, n)
+    SELECT sl.dim, ${sliceValue('a')} AS value, a.local_day, (a.resolved_ms - a.arrived_ms) / 1000, COUNT(*)
+      FROM alert_stats a, ${SLICES} WHERE value IS NOT NULL AND ${HANDLED('a')}
+     GROUP BY 1, 2, 3, 4;
+`;
+
+export const STATS_ROLLUP_TRIGGERS = ['stats_day_on_insert', 'stats_day_on_update', 'stats_day_on_delete'];
+export const STATS_ROLLUP_TABLES = ['stats_day', 'stats_day_response', 'stats_day_handling'];
