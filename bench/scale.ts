@@ -79,6 +79,7 @@ async function measureCity(name: string, dir: string, log: (line: string) => voi
       incident: { lng: number; lat: number },
       minutes: number,
       unitSearches: 'memo' | 'fresh',
+      policeSearch?: 'pruned',
     ) =>
       analyseCordon({
         router,
@@ -90,6 +91,7 @@ async function measureCity(name: string, dir: string, log: (line: string) => voi
         elapsedSeconds: minutes * 60,
         units,
         unitSearches,
+        ...(policeSearch ? { policeSearch } : {}),
       });
     for (const minutes of MINUTES) {
       // Interleaved, same incidents: the baseline keeps nothing between analyses ('fresh': no suspect
@@ -97,8 +99,11 @@ async function measureCity(name: string, dir: string, log: (line: string) => voi
       const fresh: number[] = [];
       const kept: number[] = [];
       const cpuKept: number[] = [];
+      const perUnit: number[] = [];
       for (const incident of incidents) {
         fresh.push(time(() => cordon(incident, minutes, 'fresh'))[1]);
+        // The police searches as before the rings 2/3 tables: pruned per-unit searches to every crossing.
+        perUnit.push(time(() => cordon(incident, minutes, 'memo', 'pruned'))[1]);
         const c0 = process.cpuUsage();
         kept.push(time(() => cordon(incident, minutes, 'memo'))[1]);
         const c = process.cpuUsage(c0);
@@ -108,7 +113,7 @@ async function measureCity(name: string, dir: string, log: (line: string) => voi
       const again = incidents.map((incident) => time(() => cordon(incident, minutes, 'memo'))[1]);
       cordonP95[minutes] = pct(kept, 0.95);
       log(
-        `  cordon at ${String(minutes).padStart(2)} min: p50 ${ms(pct(kept, 0.5))}, p95 ${ms(pct(kept, 0.95))} (cpu p95 ${ms(pct(cpuKept, 0.95))}); baseline (nothing kept) p95 ${ms(pct(fresh, 0.95))} (×${(pct(kept, 0.95) / pct(fresh, 0.95)).toFixed(2)}); same alert again p95 ${ms(pct(again, 0.95))} (${incidents.length} incidents, ${units.length} units; load ${loadAvg()})`,
+        `  cordon at ${String(minutes).padStart(2)} min: p50 ${ms(pct(kept, 0.5))}, p95 ${ms(pct(kept, 0.95))} (cpu p95 ${ms(pct(cpuKept, 0.95))}); baseline (nothing kept) p95 ${ms(pct(fresh, 0.95))} (×${(pct(kept, 0.95) / pct(fresh, 0.95)).toFixed(2)}); per-unit police searches p95 ${ms(pct(perUnit, 0.95))} (×${(pct(kept, 0.95) / pct(perUnit, 0.95)).toFixed(2)}); same alert again p95 ${ms(pct(again, 0.95))} (${incidents.length} incidents, ${units.length} units; load ${loadAvg()})`,
       );
     }
     log(
