@@ -36,8 +36,10 @@ import type { RiskData } from './layers/riskDistricts';
 import type { HeatPoint } from '../../../shared/contract/insightContract';
 
 /**
- * Live layers (units, camera states) reach the map at most this often: units report at 1 Hz, and
- * each update repaints the whole (often software-rendered) map. User actions are not delayed.
+ * Live layers (units, camera states, the alert points) reach the map at most this often: units
+ * report at 1 Hz, alerts may arrive by the dozen a second, and each update repaints the whole
+ * (often software-rendered) map, holding the main thread the queue needs (an alert's row does not
+ * wait for its map point). User actions (selection, highlights, routes, cordon) are not delayed.
  */
 const LIVE_UPDATE_MS = 1000;
 
@@ -113,7 +115,7 @@ export class MapController {
     this.batcher = new FrameBatcher((keys) => this.flush(keys));
     this.live = new ThrottledMarks<DirtyKey>(
       (key) => this.markDirty(key),
-      new Set(['units', 'cameras']),
+      new Set(['units', 'cameras', 'alerts']),
       LIVE_UPDATE_MS,
     );
     this.pulse = new AlertPulse(
@@ -142,7 +144,7 @@ export class MapController {
 
   setAlerts(alerts: readonly Alert[]): void {
     this.alerts = alerts;
-    this.markDirty('alerts');
+    this.markLive('alerts');
     this.pulse.ensureRunning();
   }
 
@@ -235,6 +237,7 @@ export class MapController {
   /** Rings the alert and flies to it (a jump under prefers-reduced-motion). */
   selectAlert(id: string | null): void {
     this.selectedAlertId = id;
+    this.markDirty('alerts'); // a selected alert's point is drawn now, not at the live interval's end
     if (this.ready) alertsLayer.select(this.map, id);
     const alert = id ? this.alerts.find((a) => a.id === id) : undefined;
     if (!alert) return;
@@ -359,8 +362,8 @@ export class MapController {
     );
   }
 
-  /** Live-feed changes (positions, camera states): at most one map update per LIVE_UPDATE_MS. */
-  private markLive(key: 'units' | 'cameras'): void {
+  /** Live-feed changes (positions, camera states, alerts): at most one map update per LIVE_UPDATE_MS. */
+  private markLive(key: 'units' | 'cameras' | 'alerts'): void {
     if (this.ready && !this.disposed) this.live.request(key);
   }
 
