@@ -9,6 +9,7 @@ import { runPgLogBench } from './pgLog';
 import { runStatsBench } from './stats';
 import { runAlertToScreenBench } from './alertToScreen';
 import { runDbMonthBench } from './dbMonth';
+import { runMapFramesBench } from './mapFrames';
 
 const BENCHES: { name: string; run: () => Promise<void> }[] = [
   { name: 'ingest', run: () => runIngestBench() },
@@ -22,6 +23,8 @@ const BENCHES: { name: string; run: () => Promise<void> }[] = [
   { name: 'db-month', run: () => runDbMonthBench() },
   // Needs `node scripts/build.mjs` and Chromium; says so and skips otherwise.
   { name: 'alert-to-screen', run: () => runAlertToScreenBench() },
+  // Same needs; the large city only when LARGE_CITY_DIR (or /work/bigcity) holds a pack.
+  { name: 'map-frames', run: () => runMapFramesBench() },
 ];
 
 for (const b of BENCHES) {

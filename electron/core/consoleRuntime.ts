@@ -18,7 +18,7 @@ import { startDispatchRuntime } from './dispatch/dispatchRuntime';
 import { assertDataDirMode, modeFor } from './drill/dataDirMode';
 import { createDrillHandlers } from './drill/drillService';
 import { createCordonService } from './cordon/cordonService';
-import { warmCordonCaches } from './cordon/warmUp';
+import { packUnitTypes, warmCordonCaches } from './cordon/warmUp';
 import type { DrillInfo } from '../../shared/contract/drillContract';
 import type { PdfPrinter } from './drill/pdfPrinter';
 import { dispatchEtaFacts } from './drill/dispatchEta';
@@ -247,7 +247,15 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   });
   // The cordon's pack-only caches, built once now instead of on the officer's first cordon;
   // on the next turn, so the host is up (and the renderer loading) meanwhile.
-  setTimeout(() => warmCordonCaches(routing.router, pack), 0).unref();
+  // The rings first, then the police tables one unit type per turn (cordon/staticEtas.ts).
+  const warmTypes = [[], ...packUnitTypes(pack).map((t) => [t])];
+  const warmNext = () => {
+    const types = warmTypes.shift();
+    if (!types) return;
+    warmCordonCaches(routing.router, pack, types);
+    setTimeout(warmNext, 0).unref();
+  };
+  setTimeout(warmNext, 0).unref();
 
   const drillHandlers = createDrillHandlers({
     drill: options.drill ?? null,

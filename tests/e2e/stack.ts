@@ -69,6 +69,8 @@ export class Stack {
   hostUrl = '';
   /** The city pack both processes load; a test may point it at a pack it built (e.g. by import). */
   packDir = DEMO_PACK;
+  /** How long a process may take to say it is ready (a bench on a large pack needs longer). */
+  readyTimeoutMs = 30_000;
 
   get dataDir(): string {
     return path.join(this.dir, 'console');
@@ -98,6 +100,7 @@ export class Stack {
         ...TINY_STREAMS,
       ],
       /gateway listening on/,
+      this.readyTimeoutMs,
     );
   }
 
@@ -123,6 +126,7 @@ export class Stack {
         ...hostArgs,
       ],
       /console host ready at (\S+)/,
+      this.readyTimeoutMs,
     );
     this.hostUrl = this.host.match[1]!;
   }

@@ -6,10 +6,23 @@
  */
 import type { CityPack } from '../../../shared/citypack/schema';
 import type { Router } from '../../../node/routing';
+import type { UnitType } from '../../../shared/domain/unit';
 import { analyseCordon } from './analyse';
 
-/** One throw-away analysis at the pack's centre (no units); returns its time in ms, or null if it failed. */
-export function warmCordonCaches(router: Router, pack: CityPack): number | null {
+/** The unit types of a pack's fleet, one per police-table weighting to build. */
+export const packUnitTypes = (pack: CityPack): UnitType[] => [...new Set(pack.units.map((u) => u.type))];
+
+/**
+ * One throw-away analysis at the pack's centre with one unit of each of `types` (default: every
+ * type of the fleet); returns its time in ms, or null if it failed. consoleRuntime.ts runs it with
+ * no types first, then once per type on later turns of the event loop, so no single turn holds the
+ * host for all the tables (several seconds on a 500-unit large city).
+ */
+export function warmCordonCaches(
+  router: Router,
+  pack: CityPack,
+  types: readonly UnitType[] = packUnitTypes(pack),
+): number | null {
   const started = performance.now();
   try {
     const [lng, lat] = pack.manifest.center;
@@ -22,7 +35,7 @@ export function warmCordonCaches(router: Router, pack: CityPack): number | null 
       incident: { lng, lat },
       elapsedSeconds: 600,
       // One unit per type: builds the police tables of rings 2/3 (staticEtas.ts) for every profile.
-      units: [...new Set(pack.units.map((u) => u.type))].map((type) => ({
+      units: types.map((type) => ({
         id: `warm-${type}`,
         type,
         lng,

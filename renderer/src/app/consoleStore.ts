@@ -9,6 +9,9 @@ import {
   type UnitStatusReport,
 } from '../../../shared/domain/unit';
 import type { CameraStatusReport } from '../../../shared/domain/camera';
+
+/** Camera state changes reach listeners (map, lists, wall) at most this often. */
+const CAMERA_STATUS_NOTIFY_MS = 500;
 import type { FeedStatus, Settings, Snapshot, HostInfo } from '../../../shared/contract/api';
 
 export interface ConsoleState {
@@ -64,6 +67,10 @@ export class ConsoleStore {
   private readonly listeners = new Set<Listener>();
   private frameRequested = false;
 
+  /** Camera states received since the last publication, on a copy listeners have not seen. */
+  private cameraDraft: Record<string, boolean> | null = null;
+  private cameraTimer: ReturnType<typeof setTimeout> | null = null;
+
   constructor(
     private readonly requestFrame: (cb: () => void) => void = (cb) => requestAnimationFrame(() => cb()),
   ) {}
@@ -76,6 +83,7 @@ export class ConsoleStore {
   };
 
   loadSnapshot(snapshot: Snapshot): void {
+    this.cameraDraft = null; // the snapshot is newer than any state received before it
     this.set({
       alerts: new Map(snapshot.alerts.map((a) => [a.id, a])),
       units: new Map(snapshot.units.map((u) => [u.id, u])),
@@ -129,10 +137,22 @@ export class ConsoleStore {
     this.set({ units: next });
   }
 
+  /**
+   * Camera states change by the dozen a second on a large city (65,000 cameras): each change is
+   * written into one copy of the record, and listeners hear of them at most every
+   * CAMERA_STATUS_NOTIFY_MS, the record replaced then (copying 65,000 entries per report, and the map and the lists
+   * reading them again, kept the renderer's main thread busy; bench/mapFrames.ts).
+   */
   applyCameraStatus(reports: readonly CameraStatusReport[]): void {
-    const next = { ...this.state.cameraOnline };
-    for (const r of reports) next[r.cameraId] = r.online;
-    this.set({ cameraOnline: next });
+    const draft = (this.cameraDraft ??= { ...this.state.cameraOnline });
+    for (const r of reports) draft[r.cameraId] = r.online;
+    if (this.cameraTimer !== null) return;
+    this.cameraTimer = setTimeout(() => {
+      this.cameraTimer = null;
+      const next = this.cameraDraft;
+      this.cameraDraft = null;
+      if (next) this.set({ cameraOnline: next });
+    }, CAMERA_STATUS_NOTIFY_MS);
   }
 
   setFeed(feed: FeedStatus): void {

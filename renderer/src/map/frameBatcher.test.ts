@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { FrameBatcher } from './frameBatcher';
+import { describe, expect, it, vi } from 'vitest';
+import { FrameBatcher, ThrottledMarks } from './frameBatcher';
 
 function fakeFrames() {
   const queue = new Map<number, () => void>();
@@ -64,5 +64,43 @@ describe('FrameBatcher', () => {
     b.cancel();
     frames.run();
     expect(count).toBe(0);
+  });
+});
+
+describe('ThrottledMarks', () => {
+  it('passes the first live mark at once and folds later ones within the interval into one, together', () => {
+    vi.useFakeTimers();
+    try {
+      let now = 0;
+      const marks: string[] = [];
+      const t = new ThrottledMarks<'units' | 'cameras' | 'alerts'>(
+        (k) => marks.push(k),
+        new Set(['units', 'cameras']),
+        1000,
+        () => now,
+      );
+      t.request('units');
+      expect(marks).toEqual(['units']);
+      for (let i = 0; i < 10; i++) {
+        now += 50;
+        vi.advanceTimersByTime(50);
+        t.request(i % 2 ? 'units' : 'cameras');
+      }
+      t.request('alerts'); // not live: straight through
+      expect(marks).toEqual(['units', 'alerts']);
+      now += 500;
+      vi.advanceTimersByTime(500);
+      expect(marks.slice(2).sort()).toEqual(['cameras', 'units']); // both at the interval's end, once
+      now += 5000;
+      vi.advanceTimersByTime(5000);
+      t.request('units'); // a quiet interval later: at once again
+      expect(marks).toHaveLength(5);
+      t.request('cameras');
+      t.cancel();
+      vi.advanceTimersByTime(5000);
+      expect(marks).toHaveLength(5);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

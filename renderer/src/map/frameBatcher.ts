@@ -36,3 +36,50 @@ export class FrameBatcher<K extends string> {
     this.dirty.clear();
   }
 }
+
+/**
+ * Holds back marks of live-feed keys so the map takes them at most once per interval, all together:
+ * the first mark after a quiet interval goes through at once, later ones (of any live key) become
+ * one mark of each pending key at the interval's end. Every flush of a GeoJSON source re-tiles it
+ * and repaints the whole map as its tiles come back; with 500 units reporting at 1 Hz and dozens
+ * of camera status changes a second, some source changed in every frame, and a software-rendered
+ * map repainted without pause (frames of 250 ms and more, bench/mapFrames.ts). Keys that are not
+ * live go straight through.
+ */
+export class ThrottledMarks<K extends string> {
+  private readonly pending = new Set<K>();
+  private last = -Infinity;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly mark: (key: K) => void,
+    private readonly live: ReadonlySet<K>,
+    private readonly intervalMs: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  request(key: K): void {
+    if (!this.live.has(key)) return this.mark(key);
+    this.pending.add(key);
+    if (this.timer !== null) return; // the pending keys go out at the end of the interval
+    const wait = this.last + this.intervalMs - this.now();
+    if (wait <= 0) return this.release();
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.release();
+    }, wait);
+  }
+
+  cancel(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.pending.clear();
+  }
+
+  private release(): void {
+    this.last = this.now();
+    const keys = [...this.pending];
+    this.pending.clear();
+    for (const k of keys) this.mark(k);
+  }
+}

@@ -16,7 +16,7 @@ import type { CordonAnalysis } from '../../../shared/cordon/schema';
 import { AlertPulse } from './alertPulse';
 import { renderedCounts } from './renderedCounts';
 import { AreaDrawTool, type DrawnArea } from './areaDrawTool';
-import { FrameBatcher } from './frameBatcher';
+import { FrameBatcher, ThrottledMarks } from './frameBatcher';
 import { createBaseStyle, LAYER_MODULES } from './style';
 import { LOCAL_IDEOGRAPH_FONT_FAMILY, type MapLocale } from './theme';
 import type { MapControllerOptions, MapDebugState } from './mapTypes';
@@ -34,6 +34,14 @@ import * as unitsLayer from './layers/units';
 import { InsightOverlays } from './insightOverlays';
 import type { RiskData } from './layers/riskDistricts';
 import type { HeatData } from './layers/heatmap';
+
+/**
+ * Live layers (units, camera states, the alert points) reach the map at most this often: units
+ * report at 1 Hz, alerts may arrive by the dozen a second, and each update repaints the whole
+ * (often software-rendered) map, holding the main thread the queue needs (an alert's row does not
+ * wait for its map point). User actions (selection, highlights, routes, cordon) are not delayed.
+ */
+const LIVE_UPDATE_MS = 1000;
 
 type DirtyKey =
   'alerts' | 'units' | 'cameras' | 'cameraHighlight' | 'route' | 'coverage' | 'cordon' | 'heatmap' | 'risk';
@@ -71,6 +79,7 @@ export class MapController {
   private readonly insight: InsightOverlays;
   private readonly subscriptions: Subscription[] = [];
   private readonly batcher: FrameBatcher<DirtyKey>;
+  private readonly live: ThrottledMarks<DirtyKey>;
   private readonly readyPromise: Promise<void>;
   private ready = false;
   private disposed = false;
@@ -104,6 +113,11 @@ export class MapController {
     });
     this.map.touchZoomRotate.disableRotation();
     this.batcher = new FrameBatcher((keys) => this.flush(keys));
+    this.live = new ThrottledMarks<DirtyKey>(
+      (key) => this.markDirty(key),
+      new Set(['units', 'cameras', 'alerts']),
+      LIVE_UPDATE_MS,
+    );
     this.pulse = new AlertPulse(
       this.map,
       () => this.animate && this.ready && !this.disposed && this.hasUrgentAlert(),
@@ -130,7 +144,7 @@ export class MapController {
 
   setAlerts(alerts: readonly Alert[]): void {
     this.alerts = alerts;
-    this.markDirty('alerts');
+    this.markLive('alerts');
     this.pulse.ensureRunning();
   }
 
@@ -138,7 +152,7 @@ export class MapController {
   setUnits(units: readonly Unit[]): void {
     this.units.clear();
     for (const u of units) this.units.set(u.id, u);
-    this.markDirty('units');
+    this.markLive('units');
   }
 
   /**
@@ -155,7 +169,7 @@ export class MapController {
       this.units.set(p.unitId, { ...unit, position: p });
       changed = true;
     }
-    if (changed) this.markDirty('units');
+    if (changed) this.markLive('units');
   }
 
   /**
@@ -167,7 +181,7 @@ export class MapController {
     const changed = cameras.mergeStatus(this.cameraStatus, entries, this.cameraById);
     if (changed.length === 0) return;
     for (const c of changed) this.pendingCameras.set(c.id, c);
-    this.markDirty('cameras');
+    this.markLive('cameras');
   }
 
   /** Lets the officer draw a circle or polygon; `onDone` gets it (camera selection by area). */
@@ -223,6 +237,7 @@ export class MapController {
   /** Rings the alert and flies to it (a jump under prefers-reduced-motion). */
   selectAlert(id: string | null): void {
     this.selectedAlertId = id;
+    this.markDirty('alerts'); // a selected alert's point is drawn now, not at the live interval's end
     if (this.ready) alertsLayer.select(this.map, id);
     const alert = id ? this.alerts.find((a) => a.id === id) : undefined;
     if (!alert) return;
@@ -288,6 +303,7 @@ export class MapController {
     if (this.disposed) return;
     this.disposed = true;
     this.batcher.cancel();
+    this.live.cancel();
     this.pulse.stop();
     if (this.staleTimer !== null) clearInterval(this.staleTimer);
     this.staleTimer = null;
@@ -344,6 +360,11 @@ export class MapController {
       map.on('mouseenter', ALERT_CLICK_LAYERS, () => (canvas.style.cursor = 'pointer')),
       map.on('mouseleave', ALERT_CLICK_LAYERS, () => (canvas.style.cursor = '')),
     );
+  }
+
+  /** Live-feed changes (positions, camera states, alerts): at most one map update per LIVE_UPDATE_MS. */
+  private markLive(key: 'units' | 'cameras' | 'alerts'): void {
+    if (this.ready && !this.disposed) this.live.request(key);
   }
 
   private markDirty(key: DirtyKey): void {

@@ -1,0 +1,236 @@
+/**
+ * Map frame time and first usable map (issue 16), in Chromium on the real console: a gateway
+ * process plays a generated scenario at speed 2, so the pack's units report every 2 scenario
+ * seconds (1 Hz) and 25 camera.status events per scenario second arrive as 50 per second; the
+ * browser host serves the console on the same pack.
+ * - First usable map: page load → map layers installed, cameras drawn, queue shown.
+ * - Frame time: requestAnimationFrame deltas in the page over MAP_FRAMES_SECONDS (default 15),
+ *   first with the gateway's clock paused (the same map, nothing live arriving: the baseline),
+ *   then with the feed running. Ratios: live / baseline p95, large / demo first usable map.
+ * Runs on the demo city and, when LARGE_CITY_DIR (or /work/bigcity) holds a pack, on that large
+ * city. Needs `node scripts/build.mjs` and Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
+ * `npx tsx bench/mapFrames.ts` or via bench/main.ts.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Page } from '@playwright/test';
+import { GATEWAY_TOKEN, Stack } from '../tests/e2e/stack';
+
+const SPEED = 2;
+const CAMERA_EVENTS_PER_SCENARIO_SECOND = 25; // × SPEED = 50 per wall second
+const SCENARIO_SECONDS = 900;
+
+interface FrameStats {
+  frames: number;
+  p50: number;
+  p95: number;
+  max: number;
+  /** Frames over 50 ms. */
+  slow: number;
+}
+
+export interface MapFramesResult {
+  firstUsableMs: number;
+  idle: FrameStats;
+  live: FrameStats;
+  /** Features handed to the map per second while live, per source (incremental updates). */
+  sentPerSecond: Record<string, number>;
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
+};
+
+function writeScenario(dir: string, packDir: string): string {
+  const pack = JSON.parse(readFileSync(path.join(packDir, 'pack.json'), 'utf8')) as { id: string };
+  const cameras = (
+    JSON.parse(readFileSync(path.join(packDir, 'cameras.json'), 'utf8')) as { id: string }[]
+  ).map((c) => c.id);
+  const events: unknown[] = [];
+  const n = SCENARIO_SECONDS * CAMERA_EVENTS_PER_SCENARIO_SECOND;
+  for (let i = 0; i < n; i++)
+    events.push({
+      t: i / CAMERA_EVENTS_PER_SCENARIO_SECOND,
+      type: 'camera.status',
+      payload: {
+        cameraId: cameras[(i * 7919) % cameras.length],
+        online: Math.floor(i / cameras.length) % 2 === 1,
+        at: '2026-12-01T08:00:00+08:00',
+      },
+    });
+  const file = path.join(dir, 'scenario.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      format: 'dispatch-scenario',
+      version: 1,
+      id: 'map-frames',
+      name: { zh: '地图帧率', en: 'map frames' },
+      description: '',
+      cityPack: pack.id,
+      durationSec: SCENARIO_SECONDS,
+      events,
+    }),
+  );
+  return file;
+}
+
+async function clock(stack: Stack, action: 'pause' | 'resume'): Promise<void> {
+  const res = await fetch(`${stack.gatewayUrl}/admin/clock`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${GATEWAY_TOKEN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ action }),
+  });
+  if (!res.ok) throw new Error(`clock ${action}: ${res.status} ${await res.text()}`);
+}
+
+type DebugWindow = {
+  __mapDebug?: () => { ready: boolean; rendered: Record<string, number>; sent: Record<string, number> };
+};
+
+/** rAF deltas over `seconds`, measured in the page. */
+async function frames(page: Page, seconds: number): Promise<FrameStats> {
+  // A string, not a function: tsx's transform would wrap named inner functions in a helper
+  // (__name) the page does not have.
+  const deltas = (await page.evaluate(`new Promise((resolve) => {
+    const out = [];
+    let last = 0;
+    let end = 0;
+    const tick = (now) => {
+      out.push(now - last);
+      last = now;
+      if (now < end) requestAnimationFrame(tick);
+      else resolve(out);
+    };
+    requestAnimationFrame((now) => {
+      last = now;
+      end = now + ${seconds * 1000};
+      requestAnimationFrame(tick);
+    });
+  })`)) as number[];
+  return {
+    frames: deltas.length,
+    p50: pct(deltas, 0.5),
+    p95: pct(deltas, 0.95),
+    max: Math.max(...deltas),
+    slow: deltas.filter((d) => d > 50).length,
+  };
+}
+
+const sentNow = (page: Page) =>
+  page.evaluate(() => ({ ...(window as unknown as DebugWindow).__mapDebug!().sent }));
+
+/** One pack: null when the build or Chromium is missing. */
+export async function measureMapFrames(options: {
+  root: string;
+  packDir: string;
+  seconds: number;
+}): Promise<MapFramesResult | null> {
+  const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+  if (!existsSync(path.join(options.root, 'dist', 'host', 'main.mjs')) || !existsSync(chromiumPath))
+    return null;
+  const stack = new Stack();
+  stack.packDir = options.packDir;
+  stack.readyTimeoutMs = 300_000; // the large city's road graph, on a loaded machine
+  const scenarioDir = mkdtempSync(path.join(os.tmpdir(), 'map-frames-'));
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+  try {
+    await stack.startGateway(writeScenario(scenarioDir, options.packDir), SPEED);
+    await stack.startHost();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const started = Date.now();
+    await page.goto(stack.hostUrl);
+    await page.getByTestId('alert-queue').waitFor({ timeout: 300_000 });
+    // Not `loaded` (every source's tiles loaded): with 50 camera changes a second some source is
+    // always re-tiling. Usable = layers installed and cameras drawn in the viewport.
+    await page
+      .waitForFunction(
+        () => {
+          const d = (window as unknown as DebugWindow).__mapDebug?.();
+          return d?.ready === true && (d.rendered['cameras'] ?? 0) > 0;
+        },
+        null,
+        { timeout: 300_000, polling: 250 },
+      )
+      .catch(async (err: unknown) => {
+        const d = await page.evaluate(() => (window as unknown as DebugWindow).__mapDebug?.());
+        throw new Error(`map not usable: ${JSON.stringify(d)}`, { cause: err });
+      });
+    const firstUsableMs = Date.now() - started;
+
+    // Diagnosis: the same run without the map's canvas, to see what the map costs the main thread.
+    if (process.env['MAP_FRAMES_HIDE_MAP'] === '1')
+      await page.addStyleTag({ content: '.map-column { display: none !important; }' });
+    await clock(stack, 'pause');
+    await page.waitForTimeout(1000); // what was in flight lands
+    const idle = await frames(page, options.seconds);
+    await clock(stack, 'resume');
+    await page.waitForTimeout(2000);
+    const before = await sentNow(page);
+    const t = Date.now();
+    const live = await frames(page, options.seconds);
+    const after = await sentNow(page);
+    const secs = (Date.now() - t) / 1000;
+    const sentPerSecond = Object.fromEntries(
+      Object.keys(after).map((k) => [k, Math.round(((after[k] ?? 0) - (before[k] ?? 0)) / secs)]),
+    );
+    return { firstUsableMs, idle, live, sentPerSecond };
+  } finally {
+    await browser.close();
+    await stack.stop();
+    rmSync(scenarioDir, { recursive: true, force: true });
+  }
+}
+
+export async function runMapFramesBench(log: (line: string) => void = console.log): Promise<void> {
+  const seconds = Number(process.env['MAP_FRAMES_SECONDS'] ?? 15);
+  const root = process.cwd();
+  const large = process.env['LARGE_CITY_DIR'] ?? '/work/bigcity';
+  const packs: [string, string][] = [['demo', path.join(root, 'resources', 'city', 'demo')]];
+  if (existsSync(path.join(large, 'pack.json')) && process.env['MAP_FRAMES_DEMO_ONLY'] !== '1')
+    packs.push(['large', large]);
+  log(
+    `# map frames (Chromium, software map; units at 1 Hz, ${CAMERA_EVENTS_PER_SCENARIO_SECOND * SPEED} camera changes/s; ${seconds} s per phase)`,
+  );
+  const results: Record<string, MapFramesResult> = {};
+  for (const [name, packDir] of packs) {
+    const r = await measureMapFrames({ root, packDir, seconds });
+    if (!r) {
+      log('skipped: run `node scripts/build.mjs` first and install Chromium (or set CHROMIUM_PATH)');
+      return;
+    }
+    results[name] = r;
+    const f = (s: FrameStats) =>
+      `p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(0)} ms, ${s.slow}/${s.frames} over 50 ms`;
+    log(`${name}: first usable map ${r.firstUsableMs} ms (load ${os.loadavg()[0]!.toFixed(1)})`);
+    log(`  frames, feed paused: ${f(r.idle)}`);
+    log(`  frames, live:        ${f(r.live)} (p95 ×${(r.live.p95 / r.idle.p95).toFixed(2)} of paused)`);
+    log(
+      `  features to the map per second: ${Object.entries(r.sentPerSecond)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')}`,
+    );
+  }
+  if (results['large'] && results['demo'])
+    log(
+      `large / demo first usable map: ×${(results['large'].firstUsableMs / results['demo'].firstUsableMs).toFixed(2)}`,
+    );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void runMapFramesBench();
