@@ -461,7 +461,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           now,
         })
       : null;
-  if (presenceWatch) await presenceWatch.check();
+  if (presenceWatch)
+    // Not fatal: the next check (a third of the window later) tries again.
+    await presenceWatch
+      .check()
+      .catch((err: unknown) =>
+        console.error(
+          `gateway: checking which gateways are alive: ${err instanceof Error ? err.message : String(err)}`,
+        ),
+      );
   else if (presence.listing().length > 0)
     appendNow({
       messages: presence.listing().map((g) => presence.emptied(g)),
