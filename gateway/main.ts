@@ -16,6 +16,7 @@ import { parseDatabaseUrl } from './pg/pgLogStore';
  *   [--seats N]  a training room: seat k on port+k, the room's clock control on --port (docs/drills.md)
  *   [--database postgres://user:password@host:5432/db]  the feed log in PostgreSQL, shared by every
  *     gateway given the same database (docs/deployment.md); without it, the state dir's file log
+ *   [--liveness-ms 15000]  with --database: a gateway silent this long is gone, its seats leave presence
  * Prints exactly one "gateway listening on <url>" line when ready; tests and the launcher wait for it.
  */
 // Works from the sources (gateway/) and from the bundle (dist/gateway/).
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
       'no-fsync': { type: 'boolean', default: false },
       seats: { type: 'string' },
       database: { type: 'string' },
+      'liveness-ms': { type: 'string' },
       /** Synthetic video: picture size, frame rate and the cap on concurrent encoders. */
       'stream-size': { type: 'string', default: `${DEFAULT_PROFILE.width}x${DEFAULT_PROFILE.height}` },
       'stream-fps': { type: 'string', default: String(DEFAULT_PROFILE.fps) },
@@ -64,6 +66,9 @@ async function main(): Promise<void> {
     token: values.token,
     stateDir: values.state ? path.resolve(values.state) : null,
     database: values.database === undefined ? null : (parseDatabaseUrl(values.database), values.database),
+    ...(values['liveness-ms'] === undefined
+      ? {}
+      : { livenessMs: number('liveness-ms', values['liveness-ms']) }),
     loop: values.loop,
     tickMs: number('tick-ms', values['tick-ms']),
     fsync: !values['no-fsync'],

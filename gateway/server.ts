@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import {
@@ -31,6 +32,7 @@ import { createWebServer, listenSecurity, schemeOf } from '../node/listenPolicy'
 import { streamUrlKey } from '../node/streamUrl';
 import { SeatArbiter } from './feed/seatArbiter';
 import { SeatPresence } from './feed/seatPresence';
+import { DEFAULT_LIVENESS_MS, GatewayLiveness, watchPresence } from './pg/gatewayLiveness';
 import { DEFAULT_GATEWAY_PORT, DEMO_GATEWAY_TOKEN } from '../shared/protocol/gatewayDefaults';
 
 export const DEFAULT_PORT = DEFAULT_GATEWAY_PORT;
@@ -65,6 +67,11 @@ export interface GatewayOptions {
    * @socket.io/postgres-adapter; docs/deployment.md). Without it: the file log.
    */
   database?: string | null;
+  /**
+   * With a database: how long this gateway counts as alive after its last renewal; once past it,
+   * the other gateways empty its seat presence list. Default 15000 ms (gateway/pg/gatewayLiveness.ts).
+   */
+  livenessMs?: number;
   /** Restart the scenario when it ends (seqs continue, alert ids get a -r<n> suffix). */
   loop?: boolean;
   /** How often the scenario clock is checked, real ms. Default 50. */
@@ -171,7 +178,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Protocol 2: owners of alerts and commitments of units, rebuilt from the log like unit motion.
   const arbiter = new SeatArbiter();
   arbiter.observe(log.since(0));
-  const presence = new SeatPresence(() => new Date(now()).toISOString());
+  // Each gateway on a database publishes its own list of seats, tagged with this process's id.
+  const presence = new SeatPresence(() => new Date(now()).toISOString(), shared ? randomUUID() : undefined);
+  presence.observe(log.since(0));
   // Camera online state (pack, then every camera.status in the log) decides who may stream.
   const streams = new StreamService({
     ...options.streams,
@@ -184,6 +193,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const fanout = new FeedFanout((entries) => {
     dispatch.observe(entries);
     streams.observe(entries);
+    presence.observe(entries);
     // A shared log: seat commands are staged here and appended there, so the arbiter learns of
     // them (and of other gateways' seats) from the log's batches; a file log's handler observes itself.
     if (shared) arbiter.observe(entries);
@@ -191,15 +201,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const clients = fanout.clients;
   const publish = (entries: WireEnvelope[]) => fanout.publish(entries);
   /** Appends gateway-made lines (presence): at once to a file log, through the batches of a shared one. */
+  const pendingAppends = new Set<Promise<unknown>>();
   const appendNow = (request: AppendRequest): void => {
     if (fileLog) return publish(fileLog.append(request));
-    void shared!
+    const pending = shared!
       .append(request)
       .catch((err: unknown) =>
         console.error(
           `gateway: cannot append to the shared log: ${err instanceof Error ? err.message : String(err)}`,
         ),
-      );
+      )
+      .finally(() => pendingAppends.delete(pending));
+    pendingAppends.add(pending);
   };
   // The persisted frontier may lag this one: empty windows are not written, and replaying an
   // empty window after a restart yields nothing, so that is safe.
@@ -433,8 +446,35 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
 
   // Seats listed on duty before a restart are not connected now: they announce themselves again.
-  if (SeatPresence.lastListed(log.since(0)) > 0)
-    appendNow({ messages: [presence.snapshot()], sentAt: new Date(now()).toISOString() });
+  // A file log has one gateway, this one: every list in it is from before. A database: only the
+  // lists of gateways no longer alive are emptied (by whichever gateway notices first).
+  const presenceWatch =
+    shared && presence.gateway
+      ? watchPresence({
+          liveness: new GatewayLiveness(
+            shared.pool,
+            presence.gateway,
+            options.livenessMs ?? DEFAULT_LIVENESS_MS,
+          ),
+          presence,
+          append: (request) => shared.append(request),
+          now,
+        })
+      : null;
+  if (presenceWatch)
+    // Not fatal: the next check (a third of the window later) tries again.
+    await presenceWatch
+      .check()
+      .catch((err: unknown) =>
+        console.error(
+          `gateway: checking which gateways are alive: ${err instanceof Error ? err.message : String(err)}`,
+        ),
+      );
+  else if (presence.listing().length > 0)
+    appendNow({
+      messages: presence.listing().map((g) => presence.emptied(g)),
+      sentAt: new Date(now()).toISOString(),
+    });
 
   // Catch up at once: after a restart, whatever fell due while the gateway was down goes out
   // (with new seqs) before the first console can connect. A shared log: first see who leads.
@@ -453,6 +493,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   } catch (err) {
     clearInterval(timer);
     await appending;
+    await presenceWatch?.stop().catch(() => {});
     await log.close();
     await streams.close();
     throw err;
@@ -478,6 +519,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         fanout.flush();
         io.close(() => {
           void Promise.resolve(appending)
+            .then(() => Promise.allSettled(pendingAppends))
+            // Its seats leave every other gateway's status bar now, not when the window runs out.
+            .then(() => presenceWatch?.stop())
+            .catch((err: unknown) =>
+              console.error(
+                `gateway: cannot empty its seat list: ${err instanceof Error ? err.message : String(err)}`,
+              ),
+            )
             .then(() => log.close())
             .then(() => streams.close())
             .then(resolve, resolve);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CommandAck } from '../../shared/protocol/feed';
+import { presencePublisher } from '../../shared/protocol/seats';
 
 /**
  * The envelope exactly as it goes on the wire. `type` is a plain string, not the enum: the
@@ -72,12 +73,16 @@ const REPLAY_LINE_CHUNK = 1000;
 
 /**
  * Envelopes that supersede each other, keyed: the position reports of one unit, and the lists of
- * seats on duty (each `seat.presence` lists them all, so only the latest matters to a seat that
- * resumes). Everything else is history and kept. The same key leaves superseded rows out of a
+ * seats on duty of one gateway (each `seat.presence` lists all of its publisher's seats, so only
+ * the latest of each gateway matters to a seat that resumes; an untagged list is the single
+ * gateway's). Everything else is history and kept. The same key leaves superseded rows out of a
  * shared log (gateway/pg/pgLogStore.ts).
  */
 export function supersedeKey(type: string, payload: unknown): string | null {
-  if (type === 'seat.presence') return 'seat.presence';
+  if (type === 'seat.presence') {
+    const publisher = presencePublisher(payload);
+    return publisher === '' ? 'seat.presence' : `seat.presence:${publisher}`;
+  }
   if (type !== 'unit.position') return null;
   const unitId = (payload as { unitId?: unknown } | null)?.unitId;
   return typeof unitId === 'string' ? `unit.position:${unitId}` : null;

@@ -144,6 +144,40 @@ function contract(name: string, backend: () => Backend | null) {
       await again.close();
     });
 
+    it('keeps the latest list of seats of each gateway: one gateway does not supersede another', async (t) => {
+      if (!backend())
+        return t.skip(`${name} log store unavailable: ${pgReason ?? 'its server did not start'}`);
+      const { store, reopen } = await open();
+      const presence = (gateway: string | null, ...seats: string[]) => ({
+        type: 'seat.presence',
+        payload: {
+          seats: seats.map((seat) => ({ seat })),
+          at: sentAt,
+          ...(gateway === null ? {} : { gateway }),
+        },
+      });
+      await store.append({ messages: [presence(null, 'OLD'), presence('g1', 'A')], sentAt });
+      await store.append({ messages: [presence('g2', 'B'), msg(1)], sentAt });
+      await store.append({ messages: [presence('g1', 'A', 'C')], sentAt });
+      await store.append({ messages: [presence('g2')], sentAt });
+      const lists = (s: LogStore) =>
+        s
+          .since(0)
+          .filter((e) => e.type === 'seat.presence')
+          .map((e) => [e.seq, e.payload]);
+      // The untagged list (a single gateway's) is its own key too: one latest list per publisher.
+      const newest = [
+        [1, presence(null, 'OLD').payload],
+        [5, presence('g1', 'A', 'C').payload],
+        [6, presence('g2').payload],
+      ];
+      expect(lists(store)).toEqual(newest);
+      await store.close();
+      const again = await reopen();
+      expect(lists(again)).toEqual(newest);
+      await again.close();
+    });
+
     it('is durable: seqs, frontier and commands survive a reopen, and seqs continue', async (t) => {
       if (!backend())
         return t.skip(`${name} log store unavailable: ${pgReason ?? 'its server did not start'}`);

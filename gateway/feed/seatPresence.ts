@@ -1,16 +1,28 @@
-import type { SeatPresenceCommand, SeatPresencePayload, SeatRef } from '../../shared/protocol/seats';
+import {
+  presencePublisher,
+  type SeatPresenceCommand,
+  type SeatPresencePayload,
+  type SeatRef,
+} from '../../shared/protocol/seats';
 
 type OnDuty = SeatRef & { since: string };
 
 /**
- * Which seats are on duty: one entry per connection whose seat has announced a signed-in
- * operator (`seat.presence` command). Every change becomes one `seat.presence` envelope with
- * the whole list, so a seat that connects late learns it from the last one it receives.
+ * Which seats are on duty at this gateway: one entry per connection whose seat has announced a
+ * signed-in operator (`seat.presence` command). Every change becomes one `seat.presence` envelope
+ * with the whole list, tagged with `gateway` (this process, when several share one database; none
+ * for the single gateway of a file log), so a seat that connects late learns it from the last one
+ * it receives of each gateway. It also reads the log's lists (`observe`): how many seats each
+ * gateway's latest list names, so a gateway gone away can have its list emptied.
  */
 export class SeatPresence {
   private readonly bySocket = new Map<string, OnDuty>();
+  private readonly listedBy = new Map<string, number>();
 
-  constructor(private readonly now: () => string) {}
+  constructor(
+    private readonly now: () => string,
+    readonly gateway?: string,
+  ) {}
 
   seats(): OnDuty[] {
     return [...this.bySocket.values()].sort(
@@ -19,7 +31,39 @@ export class SeatPresence {
   }
 
   snapshot(): { type: string; payload: SeatPresencePayload } {
-    return { type: 'seat.presence', payload: { seats: this.seats(), at: this.now() } };
+    return this.list(this.seats(), this.gateway);
+  }
+
+  /** An empty list for another gateway (one that went away): its seats leave every status bar. */
+  emptied(gateway: string): { type: string; payload: SeatPresencePayload } {
+    return this.list([], gateway === '' ? undefined : gateway);
+  }
+
+  private list(seats: OnDuty[], gateway: string | undefined): { type: string; payload: SeatPresencePayload } {
+    return {
+      type: 'seat.presence',
+      payload: { seats, at: this.now(), ...(gateway === undefined ? {} : { gateway }) },
+    };
+  }
+
+  /** Reads the presence lists of log entries (in seq order): the latest of each gateway counts. */
+  observe(entries: readonly { type: string; payload: unknown }[]): void {
+    for (const e of entries)
+      if (e.type === 'seat.presence')
+        this.listedBy.set(
+          presencePublisher(e.payload),
+          ((e.payload as SeatPresencePayload).seats ?? []).length,
+        );
+  }
+
+  /** Gateways whose latest list in the log names at least one seat ('' : an untagged list). */
+  listing(): string[] {
+    return [...this.listedBy].filter(([, n]) => n > 0).map(([g]) => g);
+  }
+
+  /** Whether the log's latest list of this gateway differs in size from who is connected here now. */
+  get ownListStale(): boolean {
+    return (this.listedBy.get(this.gateway ?? '') ?? 0) !== this.bySocket.size;
   }
 
   /** The seat on this connection announced who is signed in (operator null: nobody). */
@@ -51,14 +95,5 @@ export class SeatPresence {
   leave(socketId: string): { type: string; payload: unknown }[] {
     if (!this.bySocket.delete(socketId)) return [];
     return [this.snapshot()];
-  }
-
-  /** How many seats the last presence envelope of a log lists (0 when there is none). */
-  static lastListed(entries: readonly { type: string; payload: unknown }[]): number {
-    for (let i = entries.length - 1; i >= 0; i--) {
-      if (entries[i]!.type === 'seat.presence')
-        return ((entries[i]!.payload as SeatPresencePayload).seats ?? []).length;
-    }
-    return 0;
   }
 }

@@ -176,6 +176,19 @@ const MIGRATIONS: readonly { version: number; sql: string }[] = [
       UPDATE feed_envelope SET position_key = 'seat.presence' WHERE type = 'seat.presence';
     `,
   },
+  {
+    version: 6,
+    sql: `
+      -- Gateways alive on the database (gateway/pg/gatewayLiveness.ts): each renews its row while
+      -- it runs; a row past expires_at is a gateway gone, whose seat.presence list the others
+      -- empty. seat.presence lists are now kept one per gateway (supersede key seat.presence:<id>).
+      CREATE TABLE gateway_instance (
+        id         text PRIMARY KEY,
+        started_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -78,10 +78,16 @@ export const SeatPresenceCommandSchema = z.object({
 });
 export type SeatPresenceCommand = z.infer<typeof SeatPresenceCommandSchema>;
 
-/** Envelope `seat.presence`: every seat connected with an operator signed in, as of now. */
+/**
+ * Envelope `seat.presence`: every seat connected to the publishing gateway with an operator signed
+ * in, as of now. `gateway`: the publishing gateway process (several gateways on one database each
+ * publish their own list; a console shows the latest list of each, merged). Absent: the only
+ * gateway (a file log), so an old console and an old gateway read and write the same envelope.
+ */
 export const SeatPresencePayloadSchema = z.object({
   seats: z.array(SeatRefSchema.extend({ since: z.iso.datetime({ offset: true }) })).max(500),
   at: z.iso.datetime({ offset: true }),
+  gateway: z.string().min(1).max(128).optional(),
 });
 export type SeatPresencePayload = z.infer<typeof SeatPresencePayloadSchema>;
 
@@ -93,3 +99,9 @@ export const SeatAssignExtrasSchema = z.object({
 
 /** The words a refused claim or assignment uses to name the winner (shown to the losing seat as is). */
 export const describeSeat = (s: Pick<SeatRef, 'operator' | 'seat'>): string => `${s.operator} at ${s.seat}`;
+
+/** Whose list a `seat.presence` is: its `gateway`, or '' for the untagged list of a single gateway. */
+export const presencePublisher = (payload: unknown): string => {
+  const gateway = (payload as { gateway?: unknown } | null)?.gateway;
+  return typeof gateway === 'string' ? gateway : '';
+};

@@ -17,8 +17,13 @@ const owner = (seq: number, to: SeatRef, mode = 'claim') =>
   envelope(seq, 'alert.owner', { alertId: ID, owner: to, previous: null, mode, by: to, at: AT });
 const assignment = (seq: number, unitId: string, alertId: string | null, by: SeatRef) =>
   envelope(seq, 'unit.assignment', { unitId, alertId, by, at: AT });
-const presence = (seq: number, seats: SeatRef[]) =>
-  envelope(seq, 'seat.presence', { seats: seats.map((s) => ({ ...s, since: AT })), at: AT });
+const presence = (seq: number, seats: SeatRef[], gateway?: string) =>
+  envelope(seq, 'seat.presence', {
+    seats: seats.map((s) => ({ ...s, since: AT })),
+    at: AT,
+    ...(gateway ? { gateway } : {}),
+  });
+const third: SeatRef = { consoleId: 'console-third', operator: 'duty3', role: 'duty_officer', seat: 'C' };
 
 describe('seat repository', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -109,5 +114,35 @@ describe('seat repository', () => {
     expect(repo.seats.onDuty()).toHaveLength(2);
     feed([presence(7, [other])]);
     expect(repo.seats.onDuty().map((s) => s.seat)).toEqual(['B']);
+  });
+
+  it("merges the latest list of each gateway; an empty list removes only that gateway's seats", () => {
+    feed([presence(3, [me], 'g1'), presence(4, [other], 'g2')]);
+    expect(repo.seats.onDuty().map((s) => [s.seat, s.mine])).toEqual([
+      ['A', true],
+      ['B', false],
+    ]);
+    // g1's newer list replaces g1's only; an older g2 list (a resend) changes nothing.
+    expect(feed([presence(5, [me, third], 'g1')]).seats.presence).toBe(true);
+    expect(feed([presence(2, [], 'g2')]).seats.presence).toBe(false);
+    expect(repo.seats.onDuty().map((s) => s.seat)).toEqual(['A', 'B', 'C']);
+    // g2 went away (its list emptied by a surviving gateway): its seat goes, g1's stay.
+    feed([presence(8, [], 'g2')]);
+    expect(repo.seats.onDuty().map((s) => s.seat)).toEqual(['A', 'C']);
+    // A later resend of g2's older list stays out.
+    feed([presence(6, [other], 'g2')]);
+    expect(repo.seats.onDuty().map((s) => s.seat)).toEqual(['A', 'C']);
+  });
+
+  it("reads a presence list stored by an older console as the single gateway's", () => {
+    repo.meta.set('seats.presence', JSON.stringify({ seats: [{ ...other, since: AT }] }));
+    repo.meta.set('seats.presence.seq', '4');
+    expect(repo.seats.onDuty().map((s) => s.seat)).toEqual(['B']);
+    feed([presence(3, [])]);
+    expect(repo.seats.onDuty().map((s) => s.seat)).toEqual(['B']);
+    feed([presence(9, [me], 'g1')]);
+    expect(repo.seats.onDuty().map((s) => s.seat)).toEqual(['A', 'B']);
+    feed([presence(10, [])]);
+    expect(repo.seats.onDuty().map((s) => s.seat)).toEqual(['A']);
   });
 });

@@ -1,11 +1,18 @@
 import type { Db } from './database';
-import type {
-  AlertOwnerPayload,
-  AlertStepPayload,
-  SeatPresencePayload,
-  UnitAssignmentPayload,
+import {
+  presencePublisher,
+  type AlertOwnerPayload,
+  type AlertStepPayload,
+  type SeatPresencePayload,
+  type UnitAssignmentPayload,
 } from '../../../shared/protocol/seats';
-import type { SeatOnDuty, SeatOwner, UnitCommitment } from '../../../shared/domain/seat';
+import {
+  mergePresence,
+  type PresenceList,
+  type SeatOnDuty,
+  type SeatOwner,
+  type UnitCommitment,
+} from '../../../shared/domain/seat';
 import { newLifecycle, type AlertLifecycle } from '../../../shared/domain/lifecycle';
 import { ALERT_STATUSES, type AlertStatus } from '../../../shared/domain/alert';
 
@@ -14,10 +21,11 @@ export interface SeatFeed {
   owners: { seq: number; payload: AlertOwnerPayload }[];
   assignments: { seq: number; payload: UnitAssignmentPayload }[];
   steps: { seq: number; payload: AlertStepPayload }[];
-  presence: { seq: number; payload: SeatPresencePayload } | null;
+  /** Presence lists in seq order (several gateways each publish their own). */
+  presence: { seq: number; payload: SeatPresencePayload }[];
 }
 
-export const emptySeatFeed = (): SeatFeed => ({ owners: [], assignments: [], steps: [], presence: null });
+export const emptySeatFeed = (): SeatFeed => ({ owners: [], assignments: [], steps: [], presence: [] });
 
 /** What applying changed: alerts whose owner or status changed, units whose commitment changed, presence. */
 export interface SeatFeedResult {
@@ -26,6 +34,7 @@ export interface SeatFeedResult {
   presence: boolean;
 }
 
+/** JSON `{ lists: PresenceList[] }`: the latest list of each gateway (before: `{ seats }`, with its seq under `.seq`). */
 const PRESENCE_KEY = 'seats.presence';
 const CONSOLE_ID_KEY = 'console.id';
 
@@ -108,15 +117,19 @@ export class SeatRepository {
     );
   }
 
-  /** The seats on duty, from the latest presence envelope. */
+  /** The seats on duty: the latest presence list of each gateway, merged. */
   onDuty(): SeatOnDuty[] {
+    return mergePresence(this.presenceLists(), this.consoleId());
+  }
+
+  private presenceLists(): PresenceList[] {
     const raw = this.metaGet.get(PRESENCE_KEY)?.value;
     if (!raw) return [];
-    const mine = this.consoleId();
-    return (JSON.parse(raw) as { seats: SeatPresencePayload['seats'] }).seats.map((s) => ({
-      ...s,
-      mine: s.consoleId === mine,
-    }));
+    const stored = JSON.parse(raw) as { lists?: PresenceList[]; seats?: SeatPresencePayload['seats'] };
+    if (stored.lists) return stored.lists;
+    // Stored by an older console: the one list of a single gateway.
+    const seq = Number(this.metaGet.get(`${PRESENCE_KEY}.seq`)?.value ?? 0);
+    return [{ gateway: '', seq, seats: stored.seats ?? [] }];
   }
 
   /** Call inside the feed batch's transaction. */
@@ -159,14 +172,19 @@ export class SeatRepository {
       if (p.by.consoleId === mine) continue; // our own steps, echoed: already stored
       if (this.mirrorStep(p)) alertIds.add(p.alertId);
     }
+    // Each gateway's list replaces only that gateway's older one (an untagged list: the single gateway's).
     let presence = false;
-    if (feed.presence) {
-      const stored = this.metaGet.get(`${PRESENCE_KEY}.seq`)?.value;
-      if (stored === undefined || Number(stored) < feed.presence.seq) {
-        this.metaSet.run(PRESENCE_KEY, JSON.stringify({ seats: feed.presence.payload.seats }));
-        this.metaSet.run(`${PRESENCE_KEY}.seq`, String(feed.presence.seq));
+    if (feed.presence.length > 0) {
+      const lists = new Map(this.presenceLists().map((l) => [l.gateway, l]));
+      for (const { seq, payload } of feed.presence) {
+        const gateway = presencePublisher(payload);
+        const known = lists.get(gateway);
+        if (known && known.seq >= seq) continue;
+        // An empty list is kept too (its seq), so an older resent list of that gateway stays out.
+        lists.set(gateway, { gateway, seq, seats: payload.seats });
         presence = true;
       }
+      if (presence) this.metaSet.run(PRESENCE_KEY, JSON.stringify({ lists: [...lists.values()] }));
     }
     return { alertIds: [...alertIds], unitIds: [...unitIds], presence };
   }

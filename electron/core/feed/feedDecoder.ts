@@ -162,7 +162,7 @@ export function decodeFeedMessages(raw: readonly unknown[], ctx: DecodeContext):
         const presence = SeatPresencePayloadSchema.safeParse(payload);
         if (!presence.success)
           reject(seq, type, `invalid seat presence: ${describe(presence.error)}`, message);
-        else seats.presence = { seq, payload: presence.data };
+        else seats.presence.push({ seq, payload: presence.data });
         break;
       }
     }
