@@ -369,9 +369,12 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 13,
-    description: 'heat map: alerts by reported time (the period prefilter of a month of a large city)',
+    description:
+      'heat map: alerts by reported time, covering what the heat map filters and aggregates (a month of a large city)',
     sql: `
-      CREATE INDEX alerts_reported ON alerts (reported_at);
+      -- On the instant (reports carry any offset) and covering: the heat map's period, newest order,
+      -- filters and grid read this index, not the alert rows (electron/core/insight/heatmap.ts).
+      CREATE INDEX alerts_reported ON alerts (julianday(reported_at), status, category, priority, lng, lat);
     `,
   },
 ];
