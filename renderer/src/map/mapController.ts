@@ -34,9 +34,19 @@ import * as unitsLayer from './layers/units';
 import { InsightOverlays } from './insightOverlays';
 import type { RiskData } from './layers/riskDistricts';
 import type { HeatData } from './layers/heatmap';
+import type { RepositionPreview } from './layers/reposition';
 
 type DirtyKey =
-  'alerts' | 'units' | 'cameras' | 'cameraHighlight' | 'route' | 'coverage' | 'cordon' | 'heatmap' | 'risk';
+  | 'alerts'
+  | 'units'
+  | 'cameras'
+  | 'cameraHighlight'
+  | 'route'
+  | 'coverage'
+  | 'cordon'
+  | 'heatmap'
+  | 'risk'
+  | 'reposition';
 
 /** How often unit staleness is re-checked when no data arrives (stale is time-, not data-driven). */
 const STALE_CHECK_MS = 5_000;
@@ -202,6 +212,12 @@ export class MapController {
   setHeatmap(data: HeatData | null): void {
     this.insight.heat = data;
     this.markDirty('heatmap');
+  }
+
+  /** The repositioning preview (moves and the coverage after them), or null to clear it. */
+  setRepositionPreview(preview: RepositionPreview | null): void {
+    this.insight.reposition = preview;
+    this.markDirty('reposition');
   }
 
   /** District and place risk grades, or null to switch them off. */
