@@ -32,7 +32,7 @@ const CITY_HOUR = `((CAST((${JD} - 2440587.5) * 1440 AS INTEGER) + ${CITY_UTC_OF
 /**
  * Merged and transferred alerts are left out: a merged one is the same incident as its keeper,
  * a transferred one happened elsewhere. The period compares instants. Everything is filtered and
- * aggregated in SQL through the covering index on the instant (migration 13): a month of a large
+ * aggregated in SQL through the covering index on the instant (migration 14): a month of a large
  * city ships the newest points and a grid of cells, never every alert.
  */
 export function heatmapPoints(db: Db, query: HeatmapQuery, limit = HEATMAP_POINT_LIMIT): HeatmapResult {
@@ -52,7 +52,7 @@ export function heatmapPoints(db: Db, query: HeatmapQuery, limit = HEATMAP_POINT
   const rows = db
     .prepare<[Record<string, unknown>], Row>(
       `SELECT id, lng, lat, category, priority, reported_at, address FROM alerts WHERE rowid IN (
-         SELECT rowid FROM alerts INDEXED BY alerts_reported WHERE ${where} ORDER BY ${JD} DESC, rowid LIMIT @limit + 1)
+         SELECT rowid FROM alerts INDEXED BY alerts_reported_instant WHERE ${where} ORDER BY ${JD} DESC, rowid LIMIT @limit + 1)
         ORDER BY ${JD} DESC, rowid`,
     )
     .all(params);
@@ -71,7 +71,7 @@ export function heatmapPoints(db: Db, query: HeatmapQuery, limit = HEATMAP_POINT
     .prepare<[Record<string, unknown>], HeatCell>(
       `SELECT (CAST(lng / @cell AS INTEGER) + 0.5) * @cell AS lng, (CAST(lat / @cell AS INTEGER) + 0.5) * @cell AS lat,
               COUNT(*) AS count, SUM(${heatWeightSql('priority')}) AS weight
-         FROM alerts INDEXED BY alerts_reported WHERE ${where}
+         FROM alerts INDEXED BY alerts_reported_instant WHERE ${where}
         GROUP BY CAST(lng / @cell AS INTEGER), CAST(lat / @cell AS INTEGER)`,
     )
     .all(params);
