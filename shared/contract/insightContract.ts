@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AlertCategorySchema, PrioritySchema } from '../domain/alert';
 import { UnitTypeSchema } from '../domain/unit';
 import { RiskConfigSchema, RiskGradeSchema } from '../domain/riskGrading';
+import { CoverageSnapshotSchema } from './routingContract';
 
 /**
  * The command-center insight part of the API contract (issue 15): the alert heat map (警情云图),
@@ -178,6 +179,23 @@ export const insightRequests = {
       }),
     ]),
     RepositionAdviceSchema,
+  ),
+  /** The coverage overlay as it would be after these moves (the preview of a suggestion); busy units are never moved. */
+  'insight.repositionCoverage': request(
+    z.tuple([
+      z.object({
+        moves: z
+          .array(
+            z.object({
+              unitId: z.string().min(1),
+              lng: z.number().min(-180).max(180),
+              lat: z.number().min(-90).max(90),
+            }),
+          )
+          .max(10),
+      }),
+    ]),
+    CoverageSnapshotSchema,
   ),
   /** Sends one move as a command to the unit (through the outbox); refused for a busy unit. */
   'insight.sendMove': request(

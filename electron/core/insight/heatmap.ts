@@ -11,8 +11,8 @@ import { heatWeightSql } from '../../../shared/domain/heatWeight';
 
 /** More points than this add nothing a heat map can show; the newest are kept (a click lists them). */
 export const HEATMAP_POINT_LIMIT = 20_000;
-/** Grid of the aggregated heat map, in degrees (≈ 110 m north–south; a heat map blurs over 8–30 px anyway). */
-export const HEATMAP_CELL_DEGREES = 0.001;
+/** Grid of the aggregated heat map, in degrees (≈ 220 m north–south; the heat blurs over 8–30 px, ≈ 500 m at zoom 12). */
+export const HEATMAP_CELL_DEGREES = 0.002;
 
 interface Row {
   id: string;
@@ -24,32 +24,26 @@ interface Row {
   address: string;
 }
 
-/** reported_at (ISO with any offset) as Julian day: the instant, whatever offset it was written with. */
+/** reported_at (ISO with any offset) as Julian day: the instant, whatever offset it was written with (the index's expression). */
 const JD = 'julianday(reported_at)';
 /** Hour of day in city time (UTC+8, no daylight saving; shared/domain/cityTime.ts), from the instant. */
 const CITY_HOUR = `((CAST((${JD} - 2440587.5) * 1440 AS INTEGER) + ${CITY_UTC_OFFSET_MINUTES}) % 1440) / 60`;
 
 /**
  * Merged and transferred alerts are left out: a merged one is the same incident as its keeper,
- * a transferred one happened elsewhere. The period compares instants; a coarse prefilter on the
- * text (with a day's margin, through the index on reported_at) narrows the rows first. Everything
- * is filtered and aggregated in SQL: a month of a large city ships a grid of cells and the newest
- * points, never every alert.
+ * a transferred one happened elsewhere. The period compares instants. Everything is filtered and
+ * aggregated in SQL through the covering index on the instant (migration 14): a month of a large
+ * city ships the newest points and a grid of cells, never every alert.
  */
 export function heatmapPoints(db: Db, query: HeatmapQuery, limit = HEATMAP_POINT_LIMIT): HeatmapResult {
-  const from = Date.parse(query.from);
-  const to = Date.parse(query.to);
-  const margin = 86_400_000;
   const cats = query.categories?.length ? query.categories : null;
   const hour = query.hour ?? null;
-  const where = `reported_at >= @fromText AND reported_at < @toText AND status <> 'merged' AND status <> 'transferred'
+  const where = `${JD} >= @fromJd AND ${JD} < @toJd AND status <> 'merged' AND status <> 'transferred'
       ${cats ? `AND category IN (${cats.map((_, i) => `@c${i}`).join(',')})` : ''}
-      AND ${JD} >= @fromJd AND ${JD} < @toJd ${hour === null ? '' : `AND ${CITY_HOUR} = @hour`}`;
+      ${hour === null ? '' : `AND ${CITY_HOUR} = @hour`}`;
   const params: Record<string, unknown> = {
-    fromText: new Date(from - margin).toISOString().slice(0, 10),
-    toText: new Date(to + margin).toISOString(),
-    fromJd: from / 86_400_000 + 2440587.5,
-    toJd: to / 86_400_000 + 2440587.5,
+    fromJd: Date.parse(query.from) / 86_400_000 + 2440587.5,
+    toJd: Date.parse(query.to) / 86_400_000 + 2440587.5,
     limit,
     cell: HEATMAP_CELL_DEGREES,
   };
@@ -57,8 +51,9 @@ export function heatmapPoints(db: Db, query: HeatmapQuery, limit = HEATMAP_POINT
   if (hour !== null) params.hour = hour;
   const rows = db
     .prepare<[Record<string, unknown>], Row>(
-      `SELECT id, lng, lat, category, priority, reported_at, address FROM alerts WHERE ${where}
-        ORDER BY ${JD} DESC, rowid LIMIT @limit + 1`,
+      `SELECT id, lng, lat, category, priority, reported_at, address FROM alerts WHERE rowid IN (
+         SELECT rowid FROM alerts INDEXED BY alerts_reported_instant WHERE ${where} ORDER BY ${JD} DESC, rowid LIMIT @limit + 1)
+        ORDER BY ${JD} DESC, rowid`,
     )
     .all(params);
   const capped = rows.length > limit;
@@ -74,9 +69,10 @@ export function heatmapPoints(db: Db, query: HeatmapQuery, limit = HEATMAP_POINT
   if (!capped) return { points, total: points.length, capped, cells: [] };
   const cells = db
     .prepare<[Record<string, unknown>], HeatCell>(
-      `SELECT (ROUND(lng / @cell) * @cell) AS lng, (ROUND(lat / @cell) * @cell) AS lat, COUNT(*) AS count,
-              SUM(${heatWeightSql('priority')}) AS weight
-         FROM alerts WHERE ${where} GROUP BY ROUND(lng / @cell), ROUND(lat / @cell)`,
+      `SELECT (CAST(lng / @cell AS INTEGER) + 0.5) * @cell AS lng, (CAST(lat / @cell AS INTEGER) + 0.5) * @cell AS lat,
+              COUNT(*) AS count, SUM(${heatWeightSql('priority')}) AS weight
+         FROM alerts INDEXED BY alerts_reported_instant WHERE ${where}
+        GROUP BY CAST(lng / @cell AS INTEGER), CAST(lat / @cell AS INTEGER)`,
     )
     .all(params);
   const total = cells.reduce((n, c) => n + c.count, 0);

@@ -14,6 +14,7 @@ import { createEtaService, type SpeedFactorTarget } from './etaService';
 import { createRepositionService } from './repositionService';
 import type { Router } from '../../../node/routing';
 import type { Unit } from '../../../shared/domain/unit';
+import type { CoverageSnapshot } from '../../../shared/contract/routingContract';
 import type { CommandOutbox } from '../outbox/commandOutbox';
 
 export type InsightHandlers = Pick<RequestHandlers, keyof typeof insightRequests>;
@@ -25,7 +26,11 @@ export interface InsightDeps {
   /** Folders searched, in order, for override files (the pack's, then the data folder). */
   configDirs: readonly string[];
   /** The routing service: its speed factors (ETA calibration) and Router (repositioning reach). */
-  routing: SpeedFactorTarget & { readonly router: Router };
+  routing: SpeedFactorTarget & {
+    readonly router: Router;
+    /** The coverage with some available units moved (repositioning preview). */
+    coverageWith(moves: readonly { unitId: string; lng: number; lat: number }[]): CoverageSnapshot;
+  };
   /** Units as stored now (status and position). */
   units: () => readonly Unit[];
   /** The command outbox and a nudge for its dispatcher (repositioning moves go as commands). */
@@ -64,6 +69,7 @@ export function createInsightHandlers(deps: InsightDeps): InsightHandlers {
       () => ({ action: 'routing.speedFactors', subject: 'routing:speedFactors', payload: lastApplied }),
     ),
     'insight.reposition': async ({ maxMoves, weeks }) => reposition.advise(maxMoves, weeks),
+    'insight.repositionCoverage': async ({ moves }) => deps.routing.coverageWith(moves),
     'insight.sendMove': guardSeatControl(
       deps.seat,
       'reposition',

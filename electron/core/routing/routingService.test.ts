@@ -156,6 +156,18 @@ describe('routingService on the demo pack', () => {
     expect(svc.coverage()).toBe(cov); // nothing changed: cached
   });
 
+  it('previews the coverage with units moved (repositioning), without touching the live one', () => {
+    const svc = service();
+    const live = svc.coverage();
+    // Every unit moved onto the first one's spot: less of the city within reach.
+    const first = pack.units[0]!.home;
+    const moved = svc.coverageWith(pack.units.slice(1).map((u) => ({ unitId: u.id, ...first })));
+    expect(moved.unitCount).toBe(live.unitCount);
+    expect(moved.tiers[1]!.share).toBeLessThan(live.tiers[1]!.share);
+    expect(svc.coverageWith([])).toEqual({ ...live, computedAt: expect.any(String) });
+    expect(svc.coverage()).toBe(live);
+  });
+
   it('merged coverage lines contain every road segment exactly once', () => {
     const g = service().router.graph;
     const secs = new Float32Array(g.pieceCount).map((_, p) => [30, 120, 250, Infinity][p % 4]!);

@@ -149,6 +149,8 @@ export interface RoutingService {
   readonly tierFor: TierFor;
   /** The current coverage (recomputed when units changed, at most every interval). */
   coverage(): CoverageSnapshot;
+  /** The coverage as it would be with some available units moved (a repositioning preview); not cached. */
+  coverageWith(moves: readonly { unitId: string; lng: number; lat: number }[]): CoverageSnapshot;
   /** Returns the number of clients with coverage switched on. */
   setCoverageEnabled(clientId: string, enabled: boolean): number;
   /** Units moved or changed status. */
@@ -197,25 +199,27 @@ export function startRoutingService(opts: RoutingServiceOptions): RoutingService
     return leases.size;
   };
 
-  const compute = (): CoverageSnapshot => {
-    const units = opts.units().filter(isCandidate);
-    const res = coverage(router, units.map(toRankUnit), { tiers: [...COVERAGE_TIERS] });
-    computedAt = now();
-    dirty = false;
-    cached = {
+  const snapshot = (units: readonly RankUnit[]): CoverageSnapshot => {
+    const res = coverage(router, units, { tiers: [...COVERAGE_TIERS] });
+    return {
       tiers: res.tiers.map(({ seconds, share, coveredMetres }) => ({
         seconds,
         share: Math.min(1, Math.max(0, share)),
         coveredMetres,
       })),
       totalMetres: res.totalMetres,
-      computedAt: new Date(computedAt).toISOString(),
+      computedAt: new Date(now()).toISOString(),
       unitCount: units.length,
       geojson: {
         type: 'FeatureCollection',
         features: coverageFeatures(router.graph, res.pieceSeconds, COVERAGE_TIERS),
       },
     };
+  };
+  const compute = (): CoverageSnapshot => {
+    cached = snapshot(opts.units().filter(isCandidate).map(toRankUnit));
+    computedAt = now();
+    dirty = false;
     return cached;
   };
 
@@ -270,6 +274,19 @@ export function startRoutingService(opts: RoutingServiceOptions): RoutingService
     coverage() {
       if (!cached || (dirty && now() - computedAt >= intervalMs)) return compute();
       return cached;
+    },
+    coverageWith(moves) {
+      const to = new Map(moves.map((m) => [m.unitId, m]));
+      return snapshot(
+        opts
+          .units()
+          .filter(isCandidate)
+          .map(toRankUnit)
+          .map((u) => {
+            const m = to.get(u.id);
+            return m ? { ...u, lng: m.lng, lat: m.lat } : u;
+          }),
+      );
     },
     setCoverageEnabled(clientId, enabled) {
       if (enabled) leases.set(clientId, now() + leaseMs);

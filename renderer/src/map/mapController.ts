@@ -34,6 +34,7 @@ import * as unitsLayer from './layers/units';
 import { InsightOverlays } from './insightOverlays';
 import type { RiskData } from './layers/riskDistricts';
 import type { HeatData } from './layers/heatmap';
+import type { RepositionPreview } from './layers/reposition';
 
 /**
  * Live layers (units, camera states, the alert points) reach the map at most this often: units
@@ -44,7 +45,16 @@ import type { HeatData } from './layers/heatmap';
 const LIVE_UPDATE_MS = 1000;
 
 type DirtyKey =
-  'alerts' | 'units' | 'cameras' | 'cameraHighlight' | 'route' | 'coverage' | 'cordon' | 'heatmap' | 'risk';
+  | 'alerts'
+  | 'units'
+  | 'cameras'
+  | 'cameraHighlight'
+  | 'route'
+  | 'coverage'
+  | 'cordon'
+  | 'heatmap'
+  | 'risk'
+  | 'reposition';
 
 /** How often unit staleness is re-checked when no data arrives (stale is time-, not data-driven). */
 const STALE_CHECK_MS = 5_000;
@@ -216,6 +226,12 @@ export class MapController {
   setHeatmap(data: HeatData | null): void {
     this.insight.heat = data;
     this.markDirty('heatmap');
+  }
+
+  /** The repositioning preview (moves and the coverage after them), or null to clear it. */
+  setRepositionPreview(preview: RepositionPreview | null): void {
+    this.insight.reposition = preview;
+    this.markDirty('reposition');
   }
 
   /** District and place risk grades, or null to switch them off. */

@@ -27,6 +27,7 @@ import * as route from './layers/route';
 import * as units from './layers/units';
 import * as heatmap from './layers/heatmap';
 import * as riskDistricts from './layers/riskDistricts';
+import * as reposition from './layers/reposition';
 
 export const BACKGROUND_LAYER_ID = 'background';
 
@@ -38,6 +39,7 @@ export const LAYER_MODULES = {
   roads,
   coverage,
   heatmap,
+  reposition,
   cordon,
   places,
   cameras,
@@ -90,6 +92,7 @@ export function createFullStyle(pack: CityPack, data: FullStyleData = {}): Style
     [roads.SOURCE_ID]: roads.source(roads.toFeatureCollection(pack.roads)),
     [coverage.SOURCE_ID]: coverage.source(),
     [heatmap.SOURCE_ID]: heatmap.source(),
+    [reposition.SOURCE_ID]: reposition.source(),
     [riskDistricts.SOURCE_ID]: riskDistricts.source(),
     [riskDistricts.PLACE_SOURCE_ID]: riskDistricts.placeSource(),
     [cordon.SOURCE_ID]: cordon.source(),

@@ -14,7 +14,7 @@ export function InsightControls({ controller }: { controller: MapController | nu
         <HeatmapControl state={heat} />
         <RiskControl controller={controller} />
         <EtaCalibrationPanel />
-        <RepositionPanel />
+        <RepositionPanel controller={controller} />
       </div>
       <HotspotPanel state={heat} />
     </>

@@ -3,12 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { RepositionAdvice } from '../../../../shared/contract/insightContract';
 import { useConsoleApi } from '../../app/ConsoleContext';
 import { useSeatControl } from '../operator';
+import type { MapController } from '../../map';
 
 const MAX_MOVES = 3;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-/** Repositioning advice: 3-minute demand coverage now and after the suggested moves; each move can be sent. */
-export function RepositionPanel() {
+/**
+ * Repositioning advice: 3-minute demand coverage now and after the suggested moves; each move can
+ * be sent. While open, the map previews the moves (arrows to their targets) over the coverage as
+ * it would be after them.
+ */
+export function RepositionPanel({ controller }: { controller: MapController | null }) {
   const { t } = useTranslation();
   const api = useConsoleApi();
   const seat = useSeatControl('reposition');
@@ -32,6 +37,27 @@ export function RepositionPanel() {
       active = false;
     };
   }, [api, open]);
+
+  useEffect(() => {
+    if (!controller) return;
+    if (!advice) {
+      controller.setRepositionPreview(null);
+      return;
+    }
+    let active = true;
+    controller.setRepositionPreview({ moves: advice.moves, after: null });
+    if (advice.moves.length > 0) {
+      const moves = advice.moves.map((m) => ({ unitId: m.unitId, lng: m.to.lng, lat: m.to.lat }));
+      api.requests['insight.repositionCoverage']({ moves }).then(
+        (after) => active && controller.setRepositionPreview({ moves: advice.moves, after: after.geojson }),
+        (err: unknown) => active && setError((err as Error).message),
+      );
+    }
+    return () => {
+      active = false;
+      controller.setRepositionPreview(null);
+    };
+  }, [api, controller, advice]);
 
   const send = (move: RepositionAdvice['moves'][number]) => {
     api.requests['insight.sendMove']({ unitId: move.unitId, lng: move.to.lng, lat: move.to.lat }).then(

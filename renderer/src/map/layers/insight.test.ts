@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as heatmap from './heatmap';
+import * as reposition from './reposition';
 import * as risk from './riskDistricts';
 import type { HeatPoint } from '../../../../shared/contract/insightContract';
 import type { DistrictFeature } from '../../../../shared/citypack/schema';
@@ -116,5 +117,68 @@ describe('riskDistricts.toFeatureCollection', () => {
     expect(risk.toPlaceCollection({ districts: {}, places }).features.map((f) => f.properties.key)).toEqual([
       'addr:x',
     ]);
+  });
+});
+
+describe('reposition.toFeatureCollection (the preview of suggested moves)', () => {
+  const move = {
+    unitId: 'U1',
+    callsign: '巡1',
+    unitType: 'car' as const,
+    from: { lng: 112.85, lat: 35.49 },
+    to: { lng: 112.87, lat: 35.5 },
+    toKind: 'post' as const,
+    toLabel: '岗2',
+    gain: 0.04,
+  };
+  it('draws an arrow from the unit to its target and the target point', () => {
+    const fc = reposition.toFeatureCollection({ moves: [move], after: null });
+    expect(fc.features.map((f) => f.properties.kind)).toEqual(['move', 'target']);
+    expect(fc.features[0]!.geometry).toEqual({
+      type: 'LineString',
+      coordinates: [
+        [112.85, 35.49],
+        [112.87, 35.5],
+      ],
+    });
+    expect(fc.features[1]!.geometry).toEqual({ type: 'Point', coordinates: [112.87, 35.5] });
+    expect(fc.features[1]!.properties).toEqual({ kind: 'target', unitId: 'U1', label: '巡1' });
+  });
+  it('draws the coverage after the moves under them, by tier, empty tiers left out', () => {
+    const fc = reposition.toFeatureCollection({
+      moves: [move],
+      after: {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            geometry: {
+              type: 'MultiLineString',
+              coordinates: [
+                [
+                  [1, 2],
+                  [3, 4],
+                ],
+              ],
+            },
+            properties: { tier: 180 },
+          },
+          {
+            type: 'Feature',
+            geometry: { type: 'MultiLineString', coordinates: [] },
+            properties: { tier: 60 },
+          },
+        ],
+      } as never,
+    });
+    expect(fc.features.map((f) => f.properties)).toEqual([
+      { kind: 'after', tier: '180' },
+      { kind: 'move', unitId: 'U1', gain: 0.04 },
+      { kind: 'target', unitId: 'U1', label: '巡1' },
+    ]);
+    expect(reposition.toFeatureCollection(null).features).toEqual([]);
+  });
+  it('is the after-coverage lines, the arrows, the targets and their labels', () => {
+    expect(reposition.LAYERS.map((l) => l.type)).toEqual(['line', 'line', 'circle', 'symbol']);
   });
 });
