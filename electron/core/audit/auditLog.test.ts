@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../db/database';
 import { tempDir } from '../../../tests/unit/fixtures';
 import { fileAuditKeyProvider } from './auditKey';
-import { newLifecycle, transition } from '../../../shared/domain/lifecycle/stateMachine';
+import { newLifecycle, transition } from '../../../shared/domain/lifecycle';
 import { runCli } from '../../cli/main';
 import { AuditLog, GENESIS_HASH, auditEntryHash } from './auditLog';
 import { canonicalJson } from './canonicalJson';

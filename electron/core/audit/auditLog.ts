@@ -13,7 +13,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import type { Db } from '../db/database';
-import type { LifecycleEvent } from '../../../shared/domain/lifecycle/stateMachine';
+import type { LifecycleEvent } from '../../../shared/domain/lifecycle';
 import { canonicalJson } from './canonicalJson';
 import type { AuditKeyProvider } from './auditKey';
 
