@@ -26,13 +26,7 @@ import {
 } from './unitTimeline';
 
 // The gateway's command handler validates commands with these schemas and imports them from here.
-export {
-  UnitAssignPayloadSchema,
-  UnitRecallPayloadSchema,
-  UnitRepositionPayloadSchema,
-  UnitStatusPayloadSchema,
-  type SimulatedCommand,
-} from './dispatchPayloads';
+export * from './dispatchPayloads';
 
 /** A status change the simulation makes due (en_route when a unit sets off, on_scene on arrival). */
 export interface SimulatedStatus {
