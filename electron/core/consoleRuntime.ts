@@ -19,6 +19,7 @@ import { settingsUpdateHandler } from './settingsHandler';
 import { startDispatchRuntime } from './dispatch/dispatchRuntime';
 import { assertDataDirMode, modeFor } from './drill/dataDirMode';
 import { createDrillHandlers } from './drill/drillService';
+import { loadDrillScenario } from './drill/drillScenario';
 import { createCordonService } from './cordon/cordonService';
 import { warmCordonCaches } from './cordon/warmUp';
 import type { DrillInfo } from '../../shared/contract/drillContract';
@@ -26,7 +27,6 @@ import type { PdfPrinter } from './drill/pdfPrinter';
 import { dispatchEtaFacts } from './drill/dispatchEta';
 import { scenarioElapsed } from './drill/drillElapsed';
 import { DrillClockLog } from './drill/drillClockLog';
-import { loadScenario } from '../../node/loadScenario';
 import { fileAuditKeyProvider, type AuditKeyProvider } from './audit/auditKey';
 import { seatControlledHandlers } from './seatControlledHandlers';
 import { streamUrlKey } from '../../node/streamUrl';
@@ -85,13 +85,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   const mode = modeFor(options.drill);
   assertDataDirMode(options.dataDir, mode);
   const pack = await loadCityPack(options.packDir);
-  // The scenario is validated like the gateway does; a drill scored against another file is refused.
-  const drillScenario =
-    options.drill && options.drillScenarioFile ? await loadScenario(options.drillScenarioFile, pack) : null;
-  if (drillScenario && drillScenario.id !== options.drill!.scenarioId)
-    throw new Error(
-      `${options.drillScenarioFile} is scenario "${drillScenario.id}", not the drill "${options.drill!.scenarioId}"`,
-    );
+  const drillScenario = await loadDrillScenario(options.drill, options.drillScenarioFile, pack);
   // Road graph (from the cache, or built from roads.geojson on first start) and tier config;
   // a bad tiers.json stops the start here with the file named.
   const routing = startRoutingService({
