@@ -27,11 +27,7 @@ import { AlertStepStore } from '../electron/core/dispatch/alertStepStore';
 import { AuditLog } from '../electron/core/audit/auditLog';
 import { staticAuditKeyProvider } from '../electron/core/audit/auditKey';
 import { localDayStart } from '../electron/core/dispatch/shiftSummary';
-import {
-  newLifecycle,
-  type AlertLifecycle,
-  type LifecycleEvent,
-} from '../shared/domain/lifecycle/stateMachine';
+import { newLifecycle, type AlertLifecycle, type LifecycleEvent } from '../shared/domain/lifecycle';
 import type { Alert, AlertStatus } from '../shared/domain/alert';
 import { prng } from '../tests/unit/routingGraphs';
 

@@ -1,22 +1,25 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { CityPack } from '../../shared/citypack/schema';
-import type { HostInfo, RequestHandlers, Settings } from '../../shared/contract/api';
+import type { FeedStatus, HostInfo, RequestHandlers } from '../../shared/contract/api';
 import type { ConsoleCommand } from '../../shared/protocol/feed';
 import type { EventSink } from '../../shared/contract/bridge';
 import { loadCityPack } from '../../node/citypack/loadCityPack';
-import { packProvenanceReport } from '../../shared/citypack/packHealth';
 import { openDatabase } from './db/database';
 import { ConsoleRepository } from './db/consoleRepository';
 import { GatewayFeed } from './feed/gatewayFeed';
+import { feedFanOut } from './feed/feedFanOut';
 import { createVideoRuntime } from './video/videoRuntime';
 import { routingHandlers, startRoutingService, type RoutingService } from './routing';
 import { createEvidenceService } from './video/evidenceService';
 import { createWallDisplayHandlers, type WallScreens } from './video/wallDisplays';
-import { SettingsStore, settingsChanges } from './settingsStore';
+import { SettingsStore } from './settingsStore';
+import { createConsoleHandlers } from './consoleHandlers';
+import { settingsUpdateHandler } from './settingsHandler';
 import { startDispatchRuntime } from './dispatch/dispatchRuntime';
 import { assertDataDirMode, modeFor } from './drill/dataDirMode';
 import { createDrillHandlers } from './drill/drillService';
+import { loadDrillScenario } from './drill/drillScenario';
 import { createCordonService } from './cordon/cordonService';
 import { packUnitTypes, warmCordonCaches } from './cordon/warmUp';
 import type { DrillInfo } from '../../shared/contract/drillContract';
@@ -24,9 +27,8 @@ import type { PdfPrinter } from './drill/pdfPrinter';
 import { dispatchEtaFacts } from './drill/dispatchEta';
 import { scenarioElapsed } from './drill/drillElapsed';
 import { DrillClockLog } from './drill/drillClockLog';
-import { loadScenario } from '../../node/loadScenario';
 import { fileAuditKeyProvider, type AuditKeyProvider } from './audit/auditKey';
-import { guardSeatControl } from './seatGuard';
+import { seatControlledHandlers } from './seatControlledHandlers';
 import { streamUrlKey } from '../../node/streamUrl';
 import type { MediaServer } from '../../shared/domain/mediaServers';
 import { createStatsHandlers, seedDemoHistoryIfFresh } from './stats';
@@ -83,13 +85,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   const mode = modeFor(options.drill);
   assertDataDirMode(options.dataDir, mode);
   const pack = await loadCityPack(options.packDir);
-  // The scenario is validated like the gateway does; a drill scored against another file is refused.
-  const drillScenario =
-    options.drill && options.drillScenarioFile ? await loadScenario(options.drillScenarioFile, pack) : null;
-  if (drillScenario && drillScenario.id !== options.drill!.scenarioId)
-    throw new Error(
-      `${options.drillScenarioFile} is scenario "${drillScenario.id}", not the drill "${options.drill!.scenarioId}"`,
-    );
+  const drillScenario = await loadDrillScenario(options.drill, options.drillScenarioFile, pack);
   // Road graph (from the cache, or built from roads.geojson on first start) and tier config;
   // a bad tiers.json stops the start here with the file named.
   const routing = startRoutingService({
@@ -130,39 +126,13 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     knownCameras: new Set(pack.cameras.map((c) => c.id)),
     expectScenario: options.drill?.scenarioId ?? null,
     onStatus: (status) => emit('feed.status', status),
-    onCommitted: (result) => {
-      try {
-        dispatch.service.onUnitStatus(result.unitStatus);
-        dispatch.service.onPositions(result.positions);
-      } catch (err) {
-        // A step the state machine refuses (e.g. a late status) must never stop the feed.
-        emit('feed.status', { ...feed.currentStatus(), error: `dispatch: ${(err as Error).message}` });
-      }
-      if (result.positions.length || result.unitStatus.length) routing.unitsChanged();
-      if (result.newAlerts.length || result.amendedAlerts.length)
-        emit('alerts.upserted', [...result.newAlerts, ...result.amendedAlerts]);
-      for (const amended of result.amendedAlerts) emit('alerts.historyChanged', { alertId: amended.id });
-      if (result.positions.length) emit('units.positions', result.positions);
-      if (result.unitStatus.length) emit('units.status', result.unitStatus);
-      if (result.cameraStatus.length) emit('cameras.status', result.cameraStatus);
-      // Protocol 2: owners, other seats' steps, unit commitments and presence, as now stored.
-      const { seats } = result;
-      if (seats.alertIds.length) {
-        emit(
-          'alerts.upserted',
-          seats.alertIds.map((id) => repository.alerts.get(id)).filter((a) => a !== null),
-        );
-        for (const alertId of seats.alertIds) emit('alerts.historyChanged', { alertId });
-      }
-      if (seats.unitIds.length) {
-        emit(
-          'units.upserted',
-          repository.units.list().filter((u) => seats.unitIds.includes(u.id)),
-        );
-        routing.unitsChanged();
-      }
-      if (seats.presence) emit('seats.changed', repository.seats.onDuty());
-    },
+    onCommitted: feedFanOut({
+      emit,
+      repository,
+      dispatch: () => dispatch.service,
+      routing,
+      feedStatus: (): FeedStatus => feed.currentStatus(),
+    }),
   });
   const dispatch = await startDispatchRuntime({
     db: repository.db,
@@ -285,69 +255,20 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     commands: { outbox: dispatch.outbox, kick: () => dispatch.dispatcher.kick() },
   });
   const handlers: RequestHandlers = {
-    'session.snapshot': async () => ({
-      alerts: repository.alerts.list({ includeClosed: false }),
-      units: repository.units.list(),
-      cameraStatus: repository.reference.cameraOnline(),
-      feed: feed.currentStatus(),
-      settings: settings.get(),
-      host: hostInfo,
+    ...createConsoleHandlers({
+      pack,
+      repository,
+      feedStatus: () => feed.currentStatus(),
+      settings,
+      hostInfo,
+      video,
+      routing,
     }),
-    'city.pack': async () => pack,
-    'city.provenance': async () => packProvenanceReport(pack),
-    'alerts.list': async ({ includeClosed }) => repository.alerts.list({ includeClosed }),
-    'alerts.nearby': async ({ alertId, cameraLimit, unitLimit }) => {
-      const alert = repository.alerts.get(alertId);
-      if (!alert) throw new Error(`Unknown alert ${alertId}`);
-      return {
-        alertId,
-        cameras: video.nearbyCameras(alert.position, cameraLimit),
-        ...routing.rankNearby(alert, repository.units.list(), unitLimit),
-        method: 'road' as const,
-      };
-    },
     ...routingHandlers(routing),
-    'quarantine.list': async ({ limit }) => repository.meta.listQuarantine(limit),
     ...dispatch.handlers,
     ...drillHandlers,
-    // Seat controls need a signed-in operator with the right role, and each use is audited.
-    'drill.control': guardSeatControl(
-      dispatch,
-      'drillClock',
-      drillHandlers['drill.control'],
-      ([control], clock) => ({ action: 'drill.clock', subject: 'drill:clock', payload: { control, clock } }),
-    ),
-    'drill.exportReport': guardSeatControl(
-      dispatch,
-      'reportExport',
-      drillHandlers['drill.exportReport'],
-      ([request], result) => ({
-        action: 'drill.reportExported',
-        subject: 'drill:report',
-        payload: { format: request.format, path: result.path },
-      }),
-    ),
     ...video.handlers,
-    'cameras.aim': guardSeatControl(dispatch, 'cameraAim', video.handlers['cameras.aim'], null),
-    'wall.setSource': guardSeatControl(
-      dispatch,
-      'wallSource',
-      video.handlers['wall.setSource'],
-      ([source]) => ({ action: 'wall.setSource', subject: 'wall', payload: source }),
-    ),
     ...cordon.handlers,
-    // The command center's figures: supervisor and duty officer; each report export is audited.
-    'stats.query': guardSeatControl(dispatch, 'statistics', statsHandlers['stats.query'], null),
-    'stats.exportReport': guardSeatControl(
-      dispatch,
-      'statistics',
-      statsHandlers['stats.exportReport'],
-      ([request], result) => ({
-        action: 'stats.reportExported',
-        subject: 'stats:report',
-        payload: { format: request.format, period: request.period, path: result.path },
-      }),
-    ),
     ...insightHandlers,
     ...evidence.handlers,
     // The wall's display is remembered through settings.update (audited like any setting).
@@ -356,28 +277,14 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
       settings: () => settings.get(),
       updateSettings: (patch) => handlers['settings.update'](patch),
     }),
-    // Evidence is attributed: a signed-in operator (the service audits each one itself).
-    'evidence.snapshot': guardSeatControl(
-      dispatch,
-      'videoEvidence',
-      evidence.handlers['evidence.snapshot'],
-      null,
-    ),
-    'evidence.mark': guardSeatControl(dispatch, 'videoEvidence', evidence.handlers['evidence.mark'], null),
-    'settings.update': async (patch) => {
-      // The language is the reader's; the alarm is the seat's: muting it is a decision someone answers for.
-      const alarmChange = patch.alarmMuted !== undefined || patch.alarmVolume !== undefined;
-      const apply = async (): Promise<Settings> => {
-        const before = settings.get();
-        const next = settings.update(patch);
-        const changes = settingsChanges(before, patch);
-        if (changes)
-          dispatch.auditSeatAction(dispatch.operatorName(), 'settings.update', 'settings', changes);
-        emit('settings.changed', next);
-        return next;
-      };
-      return alarmChange ? guardSeatControl(dispatch, 'alarm', apply, null)() : apply();
-    },
+    // Seat controls need a signed-in operator with the right role, and each use is audited.
+    ...seatControlledHandlers(dispatch, {
+      drill: drillHandlers,
+      video: video.handlers,
+      stats: statsHandlers,
+      evidence: evidence.handlers,
+    }),
+    'settings.update': settingsUpdateHandler(settings, dispatch, emit),
   };
 
   return {

@@ -3,12 +3,9 @@ import { haversineMeters, type LngLat } from '../../shared/domain/geo';
 import { UnitPositionSchema, UnitStatusReportSchema } from '../../shared/domain/unit';
 import { GatewayEvents, type CommandAck } from '../../shared/protocol/feed';
 import { loadCityPack } from '../../node/citypack/loadCityPack';
-import {
-  ACCEPT_DELAY_SECONDS,
-  DispatchSimulator,
-  driveSpeed,
-  type SimulatedCommand,
-} from './dispatchSimulator';
+import { DispatchSimulator } from './dispatchSimulator';
+import type { SimulatedCommand } from './dispatchPayloads';
+import { ACCEPT_DELAY_SECONDS, driveSpeed } from './dispatchTiming';
 import { buildRoadGraph } from './roadGraph';
 import type { WireEnvelope } from '../feed/feedLog';
 import { startGateway, type GatewayOptions, type RunningGateway } from '../server';

@@ -1,68 +1,32 @@
-import { z } from 'zod';
-import { UnitStatusSchema, type UnitStatus, type UnitType } from '../../shared/domain/unit';
+import { UnitStatusSchema, type UnitStatus } from '../../shared/domain/unit';
 import type { RoadGraph } from './roadGraph';
-import { planRoute, type RoadPath } from './roadRouting';
+import { planRoute } from './roadRouting';
 import {
-  AVOIDED_ROADS,
   UNIT_SPEED_MPS,
-  outAndBack,
   patrolWalk,
   roundPosition,
   type LocatedPosition,
   type SimulatedPosition,
   type UnitSimulator,
 } from './unitSimulator';
+import {
+  UnitAssignPayloadSchema,
+  UnitRecallPayloadSchema,
+  UnitRepositionPayloadSchema,
+  UnitStatusPayloadSchema,
+  type SimulatedCommand,
+} from './dispatchPayloads';
+import { ACCEPT_DELAY_SECONDS, driveSpeed, roadWeightFor } from './dispatchTiming';
+import {
+  dropSegmentsAfter,
+  homePatrolTimeline,
+  segmentAt,
+  segmentFix,
+  type UnitTimeline,
+} from './unitTimeline';
 
-/** Scenario seconds between a unit acknowledging a dispatch (dispatched) and setting off (en_route). */
-export const ACCEPT_DELAY_SECONDS: Readonly<Record<UnitType, number>> = {
-  special: 5,
-  car: 8,
-  ebike: 10,
-  foot: 15,
-};
-
-/** Priority driving (lights and siren): cars and special police drive faster than they patrol. */
-export const PRIORITY_FACTOR: Readonly<Record<UnitType, number>> = {
-  car: 1.3,
-  special: 1.3,
-  ebike: 1,
-  foot: 1,
-};
-
-/** Route cost multiplier for roads a unit type avoids (foot/e-bike on motorway/trunk): only if there is no sensible other way. */
-export const AVOIDED_ROAD_COST = 4;
-
-/** Speed of a unit driving to a scene, m/s. */
-export const driveSpeed = (type: UnitType): number => UNIT_SPEED_MPS[type] * PRIORITY_FACTOR[type];
-
-/** Command payloads the simulation acts on (validated by the command handler and again on load). */
-export const UnitAssignPayloadSchema = z.object({
-  unitId: z.string().min(1),
-  alertId: z.string().min(1),
-  /** WGS84 position of the scene. */
-  lng: z.number().min(-180).max(180),
-  lat: z.number().min(-90).max(90),
-});
-export const UnitRecallPayloadSchema = z.object({ unitId: z.string().min(1) });
-/** An idle unit moves to a better post or point (repositioning advice) and waits there, still available. */
-export const UnitRepositionPayloadSchema = z.object({
-  unitId: z.string().min(1),
-  lng: z.number().min(-180).max(180),
-  lat: z.number().min(-90).max(90),
-});
-export const UnitStatusPayloadSchema = z.object({
-  unitId: z.string().min(1),
-  status: UnitStatusSchema,
-  alertId: z.string().min(1).optional(),
-});
-
-/** An accepted command that moves units, with the scenario time it took effect. Persisted in the feed log. */
-export interface SimulatedCommand {
-  kind: string;
-  payload: unknown;
-  /** Scenario seconds. */
-  at: number;
-}
+// The gateway's command handler validates commands with these schemas and imports them from here.
+export * from './dispatchPayloads';
 
 /** A status change the simulation makes due (en_route when a unit sets off, on_scene on arrival). */
 export interface SimulatedStatus {
@@ -70,28 +34,6 @@ export interface SimulatedStatus {
   unitId: string;
   status: UnitStatus;
   alertId: string;
-}
-
-type Motion =
-  /** The unit's fixed out-and-back patrol from home (UnitSimulator). */
-  | { kind: 'home-patrol' }
-  /** An out-and-back patrol from wherever the unit was when it became available again. */
-  | { kind: 'patrol'; path: RoadPath; speed: number }
-  | { kind: 'drive'; path: RoadPath; speed: number }
-  | { kind: 'hold'; fix: LocatedPosition };
-
-/** From `start` on (until the next segment), the unit moves by `motion`; `status` is reported at `start`. */
-interface Segment {
-  start: number;
-  motion: Motion;
-  status?: { status: UnitStatus; alertId: string };
-}
-
-interface UnitTimeline {
-  type: UnitType;
-  segments: Segment[];
-  /** Loop passes whose start has been applied (see resetsUpTo). */
-  resets: number;
 }
 
 /**
@@ -118,11 +60,7 @@ export class DispatchSimulator {
     private readonly passes: { loop: boolean; cycleSeconds: number },
   ) {
     for (const unitId of patrols.unitIds) {
-      this.timelines.set(unitId, {
-        type: patrols.unitType(unitId),
-        segments: [{ start: -Infinity, motion: { kind: 'home-patrol' } }],
-        resets: 0,
-      });
+      this.timelines.set(unitId, homePatrolTimeline(patrols.unitType(unitId)));
     }
   }
 
@@ -259,40 +197,13 @@ export class DispatchSimulator {
   }
 
   private truncate(timeline: UnitTimeline, at: number): void {
-    while (timeline.segments.length > 1 && timeline.segments[timeline.segments.length - 1]!.start > at)
-      timeline.segments.pop();
+    dropSegmentsAfter(timeline, at);
     // Pass starts after `at` (applied early by a query) are re-applied lazily on top of the new plan.
     timeline.resets = Math.min(timeline.resets, this.resetsUpTo(at));
   }
 
-  private segmentAt(timeline: UnitTimeline, t: number): Segment {
-    for (let i = timeline.segments.length - 1; i > 0; i--)
-      if (timeline.segments[i]!.start <= t) return timeline.segments[i]!;
-    return timeline.segments[0]!;
-  }
-
   private fixAt(unitId: string, timeline: UnitTimeline, t: number): LocatedPosition {
-    const segment = this.segmentAt(timeline, t);
-    const motion = segment.motion;
-    switch (motion.kind) {
-      case 'home-patrol':
-        return this.patrols.patrolAt(unitId, t);
-      case 'patrol':
-        return outAndBack(motion.path, motion.speed, t - segment.start);
-      case 'drive': {
-        const d = (t - segment.start) * motion.speed;
-        const p = motion.path.at(d);
-        return {
-          lng: p.lng,
-          lat: p.lat,
-          heading: p.heading,
-          speed: d < motion.path.length ? motion.speed : 0,
-          location: p.location,
-        };
-      }
-      case 'hold':
-        return motion.fix;
-    }
+    return segmentFix(segmentAt(timeline, t), t, (at) => this.patrols.patrolAt(unitId, at));
   }
 
   private assign(unitId: string, alertId: string, target: { lng: number; lat: number }, at: number): void {
@@ -313,10 +224,7 @@ export class DispatchSimulator {
       );
       return;
     }
-    const avoided = AVOIDED_ROADS[type];
-    const weight = (u: number, v: number) =>
-      avoided.includes(this.graph.edgeClass(u, v)) ? AVOIDED_ROAD_COST : 1;
-    const { path } = planRoute(this.graph, from.location, target, weight);
+    const { path } = planRoute(this.graph, from.location, target, roadWeightFor(this.graph, type));
     const end = path.end;
     const arrival = setOff + path.length / speed;
     const heading = path.length > 0 ? end.heading : from.heading;
@@ -338,10 +246,7 @@ export class DispatchSimulator {
     const timeline = this.cut(unitId, at);
     const from = this.fixAt(unitId, timeline, at);
     if (from.location === null) return;
-    const avoided = AVOIDED_ROADS[timeline.type];
-    const weight = (u: number, v: number) =>
-      avoided.includes(this.graph.edgeClass(u, v)) ? AVOIDED_ROAD_COST : 1;
-    const { path } = planRoute(this.graph, from.location, target, weight);
+    const { path } = planRoute(this.graph, from.location, target, roadWeightFor(this.graph, timeline.type));
     const end = path.end;
     const speed = UNIT_SPEED_MPS[timeline.type];
     timeline.segments.push(
@@ -370,7 +275,7 @@ export class DispatchSimulator {
 
   private releaseTimeline(unitId: string, timeline: UnitTimeline, at: number): void {
     this.truncate(timeline, at);
-    const current = this.segmentAt(timeline, at).motion;
+    const current = segmentAt(timeline, at).motion;
     if (current.kind === 'home-patrol' || current.kind === 'patrol') return;
     const fix = this.fixAt(unitId, timeline, at);
     if (fix.location === null) return;

@@ -15,7 +15,8 @@ import {
   waitFor,
   writeFixture,
 } from '../../tests/unit/gatewayFixtures';
-import { findExecutable, StreamService } from './streamService';
+import { StreamService } from './streamService';
+import { findExecutable } from './ffmpeg';
 
 // CI installs ffmpeg (.ci/run); without it only the "missing ffmpeg" behaviour can be tested.
 const hasFfmpeg = findExecutable('ffmpeg') !== null;

@@ -4,22 +4,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Camera } from '../../shared/domain/camera';
-import {
-  DEFAULT_PROFILE,
-  ffmpegArgs,
-  findCjkFont,
-  findExecutable,
-  hasDrawtext,
-  overlayText,
-  playbackArgs,
-  type EncoderProfile,
-} from './ffmpeg';
+import { DEFAULT_PROFILE, ffmpegArgs, overlayText, playbackArgs, type EncoderProfile } from './ffmpeg';
 import { FlvSessions } from './flvSessions';
 import { checkStreamUrl, signPlaylist } from '../../node/streamUrl';
 import { HlsEncoder, withProgramDateTimes } from './hlsEncoder';
 import { parseStreamRoute } from './streamRoutes';
-
-export { ffmpegArgs, findExecutable };
+import { STREAM_FILE_NAME, sendJson, sendPreflight, sendStreamFile } from './streamHttp';
+import { EncoderTools } from './encoderTools';
 
 /**
  * Synthetic video for every camera in the pack: stands in for the media server (ZLMediaKit/SRS)
@@ -58,22 +49,6 @@ export interface StreamServiceOptions {
   warn?: (message: string) => void;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.m3u8': 'application/vnd.apple.mpegurl',
-  '.ts': 'video/mp2t',
-};
-const FILE_NAME = /^[A-Za-z0-9_-]+\.(m3u8|ts)$/;
-const CORS = { 'access-control-allow-origin': '*' };
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    ...CORS,
-  });
-  res.end(JSON.stringify(body));
-}
-
 export class StreamService {
   private readonly cameras: Map<string, Camera>;
   private readonly flv: FlvSessions;
@@ -89,9 +64,7 @@ export class StreamService {
   private readonly lookbackMaxSec: number;
   private readonly warn: (message: string) => void;
   private readonly sweep: NodeJS.Timeout;
-  private fontFile: string | null | undefined;
-  private ffmpegPath: string | null | undefined;
-  private warnedMissing = false;
+  private readonly tools: EncoderTools;
   private closed = false;
   private readonly onExit = () => {
     for (const e of this.encoders.values()) e.kill('SIGKILL');
@@ -108,6 +81,7 @@ export class StreamService {
     this.profile = options.profile ?? DEFAULT_PROFILE;
     this.lookbackMaxSec = options.lookbackMaxSec ?? 86_400;
     this.warn = options.warn ?? ((m) => console.warn(m));
+    this.tools = new EncoderTools({ ffmpeg: options.ffmpeg, fontFile: options.fontFile, warn: this.warn });
     this.root = mkdtempSync(path.join(os.tmpdir(), 'gateway-streams-'));
     this.flv = new FlvSessions({
       root: this.root,
@@ -169,14 +143,7 @@ export class StreamService {
     pathname: string,
     search: URLSearchParams = new URLSearchParams(),
   ): Promise<void> {
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, {
-        ...CORS,
-        'access-control-allow-methods': 'GET, HEAD, OPTIONS',
-        'access-control-max-age': '600',
-      });
-      return void res.end();
-    }
+    if (req.method === 'OPTIONS') return sendPreflight(res);
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendJson(res, 405, { error: 'method not allowed' });
     const route = parseStreamRoute(pathname);
@@ -199,9 +166,9 @@ export class StreamService {
       if (!this.isOnline(cameraId))
         return sendJson(res, 410, { error: `camera ${cameraId} is offline`, cameraId, online: false });
       const ffmpeg = this.admit(res, cameraId);
-      return void (ffmpeg && this.flv.serve(camera, ffmpeg, this.font(ffmpeg), req, res));
+      return void (ffmpeg && this.flv.serve(camera, ffmpeg, this.tools.font(ffmpeg), req, res));
     }
-    if (!FILE_NAME.test(route.file))
+    if (!STREAM_FILE_NAME.test(route.file))
       return sendJson(res, 404, { error: `no such stream file: ${route.file}` });
     const key = route.kind === 'record' ? `${cameraId}@${route.fromSec}` : cameraId;
     let encoder = this.encoders.get(key);
@@ -245,13 +212,7 @@ export class StreamService {
     if (playlist && route.kind === 'record')
       body = Buffer.from(withProgramDateTimes(body.toString('utf8'), route.fromSec * 1000));
     if (playlist && signed?.ok) body = Buffer.from(signPlaylist(body.toString('utf8'), signed.query), 'utf8');
-    res.writeHead(200, {
-      'content-type': CONTENT_TYPES[path.extname(route.file)] ?? 'application/octet-stream',
-      'content-length': body.length,
-      'cache-control': playlist ? 'no-cache, no-store' : 'max-age=60',
-      ...CORS,
-    });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    sendStreamFile(req, res, route.file, body);
   }
 
   async close(): Promise<void> {
@@ -266,7 +227,7 @@ export class StreamService {
 
   /** ffmpeg's path when a new encoder may start; otherwise answers 503 (no ffmpeg) or 429 (cap reached) and gives null. */
   private admit(res: ServerResponse, cameraId: string): string | null {
-    const ffmpeg = this.ffmpeg();
+    const ffmpeg = this.tools.ffmpeg();
     if (!ffmpeg) {
       sendJson(res, 503, {
         error:
@@ -287,29 +248,8 @@ export class StreamService {
     return ffmpeg;
   }
 
-  private ffmpeg(): string | null {
-    if (this.ffmpegPath === undefined) this.ffmpegPath = findExecutable(this.options.ffmpeg ?? 'ffmpeg');
-    if (this.ffmpegPath === null && !this.warnedMissing) {
-      this.warnedMissing = true;
-      this.warn(
-        `gateway: ffmpeg not found (${this.options.ffmpeg ?? 'ffmpeg'} on PATH); /streams/* answers 503 until it is installed`,
-      );
-    }
-    return this.ffmpegPath;
-  }
-
-  /** The font for the on-screen text, looked up once; null (plain picture) without drawtext or a CJK font. */
-  private font(ffmpeg: string): string | null {
-    if (this.fontFile !== undefined) return this.fontFile;
-    if (this.options.fontFile !== undefined) return (this.fontFile = this.options.fontFile);
-    this.fontFile = hasDrawtext(ffmpeg) ? findCjkFont() : null;
-    if (this.fontFile === null)
-      this.warn('gateway: no drawtext filter or CJK font; synthetic streams carry no camera name or clock');
-    return this.fontFile;
-  }
-
   private start(camera: Camera, key: string, ffmpeg: string, fromSec: number | null): HlsEncoder {
-    const fontFile = this.font(ffmpeg);
+    const fontFile = this.tools.font(ffmpeg);
     const dir = path.join(this.root, key.replace('@', '-'));
     const encoder = new HlsEncoder({
       key,

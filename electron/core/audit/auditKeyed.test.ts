@@ -10,7 +10,8 @@ import { openDatabase, type Db } from '../db/database';
 import { MIGRATIONS } from '../db/migrations';
 import { tempDir } from '../../../tests/unit/fixtures';
 import { runCli } from '../../cli/main';
-import { AuditLog, GENESIS_HASH, auditEntryHash, auditEntryHmac } from './auditLog';
+import { AuditLog } from './auditLog';
+import { GENESIS_HASH, auditEntryHash, auditEntryHmac } from './auditChain';
 import { auditKeyPath, fileAuditKeyProvider } from './auditKey';
 
 interface Row {

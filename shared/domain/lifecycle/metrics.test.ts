@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isTransferOverdue, responseTimeSeconds, transferSlackSeconds } from './metrics';
-import type { TransferInfo } from './stateMachine';
+import type { TransferInfo } from './lifecycleTypes';
 
 const receivedAt = '2026-11-20T19:00:00+08:00';
 

@@ -2,7 +2,7 @@
  * Closed-loop measures over a lifecycle: response time (接警 → first arrival) and overdue 12345
  * hand-overs. The 1-3-5 tier verdict is the routing's (node/routing/tiers.ts, passed to dispatch).
  */
-import type { AlertLifecycle } from './stateMachine';
+import type { AlertLifecycle } from './lifecycleTypes';
 
 const seconds = (fromIso: string, toIso: string): number => (Date.parse(toIso) - Date.parse(fromIso)) / 1000;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALERT_STATUSES } from '../alert';
-import { LIFECYCLE_ACTIONS } from './stateMachine';
+import { LIFECYCLE_ACTIONS } from './lifecycleTypes';
 import { actionsOf, checkPermission, isOperatorRole, OPERATOR_ROLES } from './permissions';
 
 const live = (status: (typeof ALERT_STATUSES)[number]) => ({ status, drill: false });

@@ -4,7 +4,7 @@
  * reserved to supervisors, so training exercises the whole loop without risking a real case.
  */
 import type { AlertStatus } from '../alert';
-import { LIFECYCLE_ACTIONS, type LifecycleActionType } from './stateMachine';
+import { LIFECYCLE_ACTIONS, type LifecycleActionType } from './lifecycleTypes';
 
 /** `trainer` (教官): runs drills (the drill clock, the report); acts on drill alerts only. */
 export const OPERATOR_ROLES = ['duty_officer', 'supervisor', 'trainee', 'trainer'] as const;

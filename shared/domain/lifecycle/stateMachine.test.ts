@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ALERT_STATUSES, type AlertStatus } from '../alert';
+import { newLifecycle, replay, transition } from './stateMachine';
+import { legalActions } from './transitionTable';
 import {
   LIFECYCLE_ACTIONS,
-  legalActions,
-  newLifecycle,
-  replay,
-  transition,
   type AlertLifecycle,
   type LifecycleAction,
   type LifecycleActionType,
   type LifecycleEvent,
-} from './stateMachine';
+} from './lifecycleTypes';
 
 const AT = '2026-11-20T19:00:00+08:00';
 const ctx = { at: '2026-11-20T19:02:00+08:00', operator: 'op1' };
