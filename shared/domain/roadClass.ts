@@ -20,6 +20,9 @@ export const HIGHWAY_CLASSES = [
 ] as const;
 export type HighwayClass = (typeof HIGHWAY_CLASSES)[number];
 
+/** The road class of a route not recorded (e.g. dispatches stored before it was). */
+export const UNKNOWN_ROAD_CLASS = 'unknown';
+
 /** Rank of a road class, bigger roads first; classes outside the graph's list come last. */
 export function roadClassRank(roadClass: string): number {
   const i = (HIGHWAY_CLASSES as readonly string[]).indexOf(roadClass);

@@ -9,14 +9,11 @@ import { UnitTypeSchema } from '../../../shared/domain/unit';
 import type { EtaCalibration } from '../../../shared/contract/insightContract';
 import { roadClassRank } from '../../../shared/domain/roadClass';
 
-/** The road class of dispatches stored without one (before migration 15, or no routed ETA). */
-export const UNKNOWN_ROAD_CLASS = 'unknown';
-
 export interface EtaSample {
   unitType: UnitType;
   /** City hour of day when the unit was sent. */
   hour: number;
-  /** The road class covering most of the unit's route when it was sent; UNKNOWN_ROAD_CLASS when not recorded. */
+  /** The road class covering most of the unit's route when it was sent; `unknown` (UNKNOWN_ROAD_CLASS) when not recorded. */
   roadClass: string;
   predictedSeconds: number;
   actualSeconds: number;

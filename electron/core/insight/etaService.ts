@@ -10,7 +10,8 @@ import type { EtaCalibration, SpeedFactors } from '../../../shared/contract/insi
 import { SpeedFactorsSchema } from '../../../shared/contract/insightContract';
 import { UnitTypeSchema } from '../../../shared/domain/unit';
 import { cityHour } from '../../../shared/domain/cityTime';
-import { calibrate, UNKNOWN_ROAD_CLASS, type EtaSample } from './etaCalibration';
+import { UNKNOWN_ROAD_CLASS } from '../../../shared/domain/roadClass';
+import { calibrate, type EtaSample } from './etaCalibration';
 
 export const SPEED_FACTORS_KEY = 'insight.speedFactors';
 
