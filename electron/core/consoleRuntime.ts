@@ -148,7 +148,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     consoleId,
     seatName,
     // The ETA the ranking shows is kept with each dispatch, to compare with the arrival (ETA calibration).
-    predictEta: (unit, alert) => routing.rankNearby(alert, [unit], 1).units[0]?.etaSeconds ?? null,
+    predictEta: (unit, alert) => routing.rankNearby(alert, [unit], 1).units[0] ?? null,
     exportDir: path.join(options.dataDir, 'handovers'),
     // Drills judge the chosen unit against the best one the routing service ranked at that moment.
     ...(options.drill

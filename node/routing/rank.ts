@@ -6,7 +6,8 @@
  * at `maxSeconds`. Units sharing a weight table (patrol car and special police) share the search.
  */
 import type { UnitType } from '../../shared/domain/unit';
-import type { Position } from './graph';
+import { HIGHWAY_CLASSES, type Position } from './graph';
+import { dominantRoadClass } from '../../shared/domain/roadClass';
 import { partialCosts, samePieceCost, type Router } from './router';
 import type { Snap } from './snap';
 import type { SearchResult } from './search';
@@ -30,6 +31,8 @@ export interface UnitEta {
   status: EtaStatus;
   /** [lng, lat] line from the unit to the alert, for the best `routes` units only. */
   route?: Position[];
+  /** The road class covering most of that route (for the same units as `route`); null when none. */
+  roadClass?: string | null;
 }
 
 export interface RankOptions {
@@ -167,7 +170,10 @@ export function rankUnits(
   const k = opts.routes ?? 3;
   for (const i of order.slice(0, k)) {
     const p = paths[i];
-    if (p) out[i]!.route = routeGeometry(router, units[i]!, alert, p);
+    if (p) {
+      out[i]!.route = routeGeometry(router, units[i]!, alert, p);
+      out[i]!.roadClass = dominantRoadClass(routePieces(router, p));
+    }
   }
   return { results: order.map((i) => out[i]!), settled };
 }
@@ -182,6 +188,23 @@ function treeRefs(router: Router, res: SearchResult, x: number): number[] {
     x = ref & 1 ? g.pieceFrom[p]! : g.pieceTo[p]!;
   }
   return refs;
+}
+
+/** The road pieces of a route with the metres driven on each (the partial pieces at both ends). */
+function routePieces(router: Router, p: PathInfo): { roadClass: string; metres: number }[] {
+  const g = router.graph;
+  const cls = (piece: number) => HIGHWAY_CLASSES[g.pieceClass[piece]!] ?? 'unknown';
+  const { unitSnap: s, alertSnap: a } = p;
+  if (p.via === 'direct') return [{ roadClass: cls(s.piece), metres: Math.abs(a.offset - s.offset) }];
+  const out = [{ roadClass: cls(s.piece), metres: p.via === 'end' ? s.length - s.offset : s.offset }];
+  let x = p.via === 'end' ? g.pieceTo[s.piece]! : g.pieceFrom[s.piece]!;
+  for (const ref of p.refs) {
+    const pc = ref >> 1;
+    out.push({ roadClass: cls(pc), metres: g.pieceLength[pc]! });
+    x = ref & 1 ? g.pieceFrom[pc]! : g.pieceTo[pc]!;
+  }
+  out.push({ roadClass: cls(a.piece), metres: x === g.pieceFrom[a.piece] ? a.offset : a.length - a.offset });
+  return out;
 }
 
 function routeGeometry(

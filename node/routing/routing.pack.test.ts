@@ -115,6 +115,31 @@ describe('city pack roads.geojson import', () => {
     expect(foot.metres!).toBeLessThan(200);
   });
 
+  it('names the road class covering most of the way of each routed unit (ETA calibration)', () => {
+    const { graph } = loadPackGraph(writePack(), {
+      cacheDir: mkdtempSync(path.join(os.tmpdir(), 'routing-pc-')),
+    });
+    const router = new Router(graph);
+    const alongBack = rankUnits(router, { lng: X[2]! - 0.0003, lat: Y[1]! }, [
+      { id: 'c', type: 'car', lng: X[0]! + 0.0003, lat: Y[1]! },
+    ]).results[0]!;
+    expect(alongBack.roadClass).toBe('residential');
+    // From the back street's west end down the side street and along the whole main street.
+    const alongMain = rankUnits(router, { lng: X[2]! - 0.0001, lat: Y[0]! }, [
+      { id: 'c', type: 'car', lng: X[0]!, lat: Y[1]! - 0.0009 },
+    ]).results[0]!;
+    expect(alongMain.roadClass).toBe('primary');
+    const unrouted = rankUnits(
+      router,
+      { lng: X[1]!, lat: Y[0]! },
+      [{ id: 'c', type: 'car', lng: X[0]!, lat: Y[0]! }],
+      {
+        routes: 0,
+      },
+    ).results[0]!;
+    expect(unrouted.roadClass).toBeUndefined();
+  });
+
   it('rejects a malformed roads collection with a readable message', () => {
     expect(() =>
       parseRoads({ type: 'FeatureCollection', features: [{ type: 'Feature' }] }, 'roads.geojson'),

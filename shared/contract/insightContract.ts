@@ -116,7 +116,10 @@ export const EtaCalibrationSchema = z.object({
     }),
   ),
   byHour: z.array(StatsSchema.extend({ hour: z.number().int() })),
-  /** Road classes are not recorded per dispatch yet: empty. */
+  /**
+   * By the road class covering most of each unit's route when sent (shared/domain/roadClass.ts),
+   * bigger roads first; `unknown` for dispatches stored without one (before migration 15).
+   */
   byRoadClass: z.array(StatsSchema.extend({ roadClass: z.string() })),
 });
 export type EtaCalibration = z.infer<typeof EtaCalibrationSchema>;

@@ -36,6 +36,8 @@ export const NearbyUnitSchema = z.object({
   tier: TierVerdictSchema.nullable(),
   /** null when `etaSeconds` is known. */
   unreachable: UnreachableReasonSchema.nullable(),
+  /** The road class covering most of the route (shared/domain/roadClass.ts), for the routed units; null when none. */
+  roadClass: z.string().nullable().optional(),
 });
 export type NearbyUnit = z.infer<typeof NearbyUnitSchema>;
 

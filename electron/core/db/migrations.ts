@@ -386,4 +386,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX alerts_reported_instant ON alerts (julianday(reported_at), status, category, priority, lng, lat);
     `,
   },
+  {
+    version: 15,
+    description: 'ETA calibration by road class: the road class covering most of the route of each unit sent',
+    sql: `
+      -- A highway class (shared/domain/roadClass.ts); NULL ("unknown") for dispatches stored before
+      -- this version or without a routed ETA.
+      ALTER TABLE dispatches ADD COLUMN road_class TEXT;
+    `,
+  },
 ];

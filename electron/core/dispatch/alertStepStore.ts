@@ -24,7 +24,7 @@ export class AlertStepStore {
       'INSERT INTO alert_events (alert_id, at, from_status, to_status, operator, note, action, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.dispatchStmt = db.prepare(
-      'INSERT INTO dispatches (alert_id, unit_id, dispatched_at, command_id, tier_target_seconds, predicted_eta_seconds, unit_type) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO dispatches (alert_id, unit_id, dispatched_at, command_id, tier_target_seconds, predicted_eta_seconds, unit_type, road_class) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.openDispatchStmt = db.prepare<[string, string], { id: number; tier_target_seconds: number | null }>(
       'SELECT id, tier_target_seconds FROM dispatches WHERE alert_id = ? AND unit_id = ? AND arrived_at IS NULL ORDER BY id DESC LIMIT 1',
@@ -110,7 +110,10 @@ export class AlertStepStore {
     at: string,
     commandId: string,
     tierTargetSeconds: number | null,
-    predicted: { etaSeconds: number | null; unitType: string | null } = { etaSeconds: null, unitType: null },
+    predicted: { etaSeconds: number | null; unitType: string | null; roadClass?: string | null } = {
+      etaSeconds: null,
+      unitType: null,
+    },
   ): void {
     this.dispatchStmt.run(
       alertId,
@@ -120,6 +123,7 @@ export class AlertStepStore {
       tierTargetSeconds,
       predicted.etaSeconds,
       predicted.unitType,
+      predicted.roadClass ?? null,
     );
   }
 

@@ -81,8 +81,11 @@ export interface DispatchServiceDeps {
   dispatchContext?: (alert: Alert, unitIds: readonly string[]) => Record<string, unknown> | null;
   /** Many seats (protocol 2); absent: a seat on its own, as before. */
   seats?: SeatHooks;
-  /** The road ETA of this unit to this alert as ranked now (stored with the dispatch for ETA calibration). */
-  predictEta?: (unit: Unit, alert: Alert) => number | null;
+  /**
+   * The road ETA of this unit to this alert as ranked now, and the road class covering most of its
+   * route (both stored with the dispatch for ETA calibration); null when unknown.
+   */
+  predictEta?: (unit: Unit, alert: Alert) => { etaSeconds: number | null; roadClass?: string | null } | null;
 }
 
 /**
@@ -348,17 +351,28 @@ export class DispatchService {
     return unit ? this.deps.tierFor(unit, alert, null).targetSeconds : null;
   }
 
-  /** The unit's road ETA as ranked when it is sent, and its type (null ETA when unknown or unreachable). */
-  private predicted(alert: Alert, unitId: string): { etaSeconds: number | null; unitType: string | null } {
+  /**
+   * The unit's road ETA as ranked when it is sent, its type and its route's dominant road class
+   * (null ETA and class when unknown or unreachable).
+   */
+  private predicted(
+    alert: Alert,
+    unitId: string,
+  ): { etaSeconds: number | null; unitType: string | null; roadClass: string | null } {
     const unit = this.deps.repository.units.list().find((u) => u.id === unitId);
-    if (!unit) return { etaSeconds: null, unitType: null };
-    let eta: number | null = null;
+    if (!unit) return { etaSeconds: null, unitType: null, roadClass: null };
+    let eta: { etaSeconds: number | null; roadClass?: string | null } | null = null;
     try {
       eta = this.deps.predictEta?.(unit, alert) ?? null;
     } catch {
       eta = null; // a routing failure must never stop a dispatch
     }
-    return { etaSeconds: eta, unitType: unit.type };
+    const etaSeconds = eta?.etaSeconds ?? null;
+    return {
+      etaSeconds,
+      unitType: unit.type,
+      roadClass: etaSeconds === null ? null : (eta?.roadClass ?? null),
+    };
   }
 
   private apply(

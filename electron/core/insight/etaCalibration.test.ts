@@ -8,7 +8,8 @@ const s = (
   predictedSeconds: number,
   actualSeconds: number,
   hour = 10,
-): EtaSample => ({ unitType, hour, predictedSeconds, actualSeconds });
+  roadClass = 'primary',
+): EtaSample => ({ unitType, hour, roadClass, predictedSeconds, actualSeconds });
 const period = { from: '2026-11-01T00:00:00Z', to: '2026-11-30T00:00:00Z' };
 
 describe('ETA calibration', () => {
@@ -29,7 +30,7 @@ describe('ETA calibration', () => {
     expect(proposeFactor(late.slice(0, 19), 1)).toBeNull();
   });
 
-  it('groups by unit type and hour, leaves out absurd samples and skips the road class', () => {
+  it('groups by unit type and hour, leaves out absurd samples', () => {
     const samples = [
       ...Array.from({ length: 20 }, (_, i) => s('foot', 300, 300, i % 2 ? 8 : 9)),
       s('car', 100, 90),
@@ -47,7 +48,26 @@ describe('ETA calibration', () => {
       [9, 10],
       [10, 1],
     ]);
-    expect(r.byRoadClass).toEqual([]);
+    expect(r.byRoadClass.map((c) => [c.roadClass, c.n])).toEqual([['primary', 21]]);
+  });
+
+  it('groups by road class by hand, bigger roads first and the unknown class last', () => {
+    const r = calibrate(
+      [
+        s('car', 100, 150, 10, 'unknown'),
+        s('car', 100, 130, 10, 'residential'),
+        s('car', 200, 180, 10, 'residential'),
+        s('car', 100, 90, 10, 'trunk'),
+        s('car', 100, 10_000, 10, 'motorway'), // absurd: left out, so no motorway row
+      ],
+      {},
+      period,
+    );
+    expect(r.byRoadClass).toEqual([
+      { roadClass: 'trunk', n: 1, biasSeconds: -10, maeSeconds: 10, ratio: 0.9 },
+      { roadClass: 'residential', n: 2, biasSeconds: 5, maeSeconds: 25, ratio: 1.1 },
+      { roadClass: 'unknown', n: 1, biasSeconds: 50, maeSeconds: 50, ratio: 1.5 },
+    ]);
   });
 
   it('property: applying the proposed factor brings the median ratio to 1 (within clamping)', () => {

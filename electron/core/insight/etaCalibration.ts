@@ -1,17 +1,20 @@
 /**
  * ETA calibration (pure): how the road ETA predicted when a unit was sent compares with its actual
- * response time (dispatch → arrival), by unit type and hour of day, and a proposed speed factor
+ * response time (dispatch → arrival), by unit type, road class and hour of day, and a proposed speed factor
  * per unit type. The actual time includes the crew's acceptance and set-off; the factor folds
  * that in, which is what an officer reading an ETA wants.
  */
 import type { UnitType } from '../../../shared/domain/unit';
 import { UnitTypeSchema } from '../../../shared/domain/unit';
 import type { EtaCalibration } from '../../../shared/contract/insightContract';
+import { roadClassRank } from '../../../shared/domain/roadClass';
 
 export interface EtaSample {
   unitType: UnitType;
   /** City hour of day when the unit was sent. */
   hour: number;
+  /** The road class covering most of the unit's route when it was sent; `unknown` (UNKNOWN_ROAD_CLASS) when not recorded. */
+  roadClass: string;
   predictedSeconds: number;
   actualSeconds: number;
 }
@@ -106,5 +109,13 @@ export function calibrate(
     hour,
     ...errorStats(samples.filter((s) => s.hour === hour)),
   })).filter((r) => r.n > 0);
-  return { ...period, samples: samples.length, byUnitType, byHour, byRoadClass: [] };
+  // Bigger roads first; the unknown class (not in the graph's list) comes last.
+  const classes = [...new Set(samples.map((s) => s.roadClass))].sort(
+    (a, b) => roadClassRank(a) - roadClassRank(b) || a.localeCompare(b),
+  );
+  const byRoadClass = classes.map((roadClass) => ({
+    roadClass,
+    ...errorStats(samples.filter((s) => s.roadClass === roadClass)),
+  }));
+  return { ...period, samples: samples.length, byUnitType, byHour, byRoadClass };
 }

@@ -1,7 +1,8 @@
 /**
- * ETA calibration over the console's dispatches (the predicted ETA stored at assignment and the
- * response time stored at arrival), and the accepted speed factors: stored in the console's
- * settings (meta), applied to the routing service at start and when a supervisor accepts them.
+ * ETA calibration over the console's dispatches (the predicted ETA and the route's dominant road
+ * class stored at assignment, and the response time stored at arrival), and the accepted speed
+ * factors: stored in the console's settings (meta), applied to the routing service at start and
+ * when a supervisor accepts them.
  */
 import type { Db } from '../db/database';
 import type { MetaRepository } from '../db/metaRepository';
@@ -9,6 +10,7 @@ import type { EtaCalibration, SpeedFactors } from '../../../shared/contract/insi
 import { SpeedFactorsSchema } from '../../../shared/contract/insightContract';
 import { UnitTypeSchema } from '../../../shared/domain/unit';
 import { cityHour } from '../../../shared/domain/cityTime';
+import { UNKNOWN_ROAD_CLASS } from '../../../shared/domain/roadClass';
 import { calibrate, type EtaSample } from './etaCalibration';
 
 export const SPEED_FACTORS_KEY = 'insight.speedFactors';
@@ -33,9 +35,15 @@ export function etaSamples(db: Db, sinceMs: number): EtaSample[] {
   const rows = db
     .prepare<
       [string],
-      { unit_type: string; dispatched_at: string; predicted_eta_seconds: number; arrived_at: string }
+      {
+        unit_type: string;
+        dispatched_at: string;
+        predicted_eta_seconds: number;
+        arrived_at: string;
+        road_class: string | null;
+      }
     >(
-      `SELECT unit_type, dispatched_at, predicted_eta_seconds, arrived_at FROM dispatches
+      `SELECT unit_type, dispatched_at, predicted_eta_seconds, arrived_at, road_class FROM dispatches
         WHERE dispatched_at >= ? AND predicted_eta_seconds IS NOT NULL AND arrived_at IS NOT NULL AND unit_type IS NOT NULL`,
     )
     .all(new Date(sinceMs - 86_400_000).toISOString().slice(0, 10));
@@ -48,6 +56,7 @@ export function etaSamples(db: Db, sinceMs: number): EtaSample[] {
     out.push({
       unitType: type.data,
       hour: cityHour(r.dispatched_at),
+      roadClass: r.road_class ?? UNKNOWN_ROAD_CLASS,
       predictedSeconds: r.predicted_eta_seconds,
       actualSeconds: actual,
     });

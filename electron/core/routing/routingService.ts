@@ -265,6 +265,7 @@ export function startRoutingService(opts: RoutingServiceOptions): RoutingService
             straightLineM: c.straightLineM,
             tier: verdict(judge(c.unit, zoned, r.seconds)),
             unreachable: r.status === 'ok' ? null : r.status,
+            roadClass: r.roadClass ?? null,
           };
         }),
         bestRoute:

@@ -6,6 +6,8 @@ import { tempDir } from '../../../tests/unit/fixtures';
 import { DEMO_HISTORY_META, generateDemoHistory, seedDemoHistoryIfFresh } from './demoHistory';
 import { StatsService } from './statsService';
 import { localDate } from './period';
+import { calibrate } from '../insight/etaCalibration';
+import { etaSamples } from '../insight/etaService';
 import type { Unit } from '../../../shared/domain/unit';
 import type { Alert } from '../../../shared/domain/alert';
 
@@ -81,6 +83,23 @@ describe('demo history', () => {
     expect(r.histogram.filter((bin) => bin.count > 0).length).toBeGreaterThan(5);
     expect(r.daily.every((d) => d.alerts > 0)).toBe(true);
     expect(r.tiers.map((t) => t.targetSeconds)).toEqual(expect.arrayContaining([180, 300]));
+  });
+
+  it('gives the ETA calibration content: a predicted ETA, unit type and road class per arrival, late most on small roads', () => {
+    const { db, repo } = freshDb();
+    generateDemoHistory(db, { ...options(repo), end: END, perDay: 20 });
+    expect(
+      db
+        .prepare('SELECT COUNT(*) FROM dispatches WHERE arrived_at IS NOT NULL AND road_class IS NULL')
+        .pluck()
+        .get(),
+    ).toBe(0);
+    const r = calibrate(etaSamples(db, END.getTime() - 30 * 86_400_000), {}, { from: '', to: '' });
+    expect(r.samples).toBeGreaterThan(300);
+    const byClass = Object.fromEntries(r.byRoadClass.map((c) => [c.roadClass, c]));
+    expect(Object.keys(byClass)).toEqual(['trunk', 'primary', 'secondary', 'tertiary', 'residential']);
+    expect(byClass.residential!.ratio).toBeGreaterThan(byClass.primary!.ratio);
+    expect(r.byUnitType.map((u) => u.unitType).sort()).toEqual(['car', 'ebike', 'foot', 'special']);
   });
 
   it('is written only into a fresh live folder of a synthetic pack', () => {

@@ -6,7 +6,8 @@ import { localDate } from './period';
 /**
  * Generated history for the demo (docs/statistics.md): N days of alerts with dispatches,
  * arrivals with realistic delays, resolutions and 12345 hand-overs (most closed, some late or
- * still open past their due time), so the statistics view has content on a fresh demo console.
+ * still open past their due time), so the statistics view has content on a fresh demo console;
+ * each arrival keeps a predicted road ETA, unit type and road class (the ETA calibration's input).
  *
  * Deterministic: the same seed, end day and units give the same rows. Every row is marked:
  * alerts.origin = 'demo-history', ids `DEMO-H-…`, steps by `system:demo-history`, and the
@@ -81,6 +82,17 @@ function weighted<T>(
   for (const item of items) if ((r -= item[1]) < 0) return item;
   return items.at(-1)!;
 }
+/**
+ * The road class a demo unit's route mostly took (its share) and how much longer than the road
+ * ETA units took on it (acceptance, set-off and traffic): small roads are underestimated most.
+ */
+const ROAD_CLASS_LATENESS: readonly (readonly [string, number, number])[] = [
+  ['trunk', 0.06, 1.05],
+  ['primary', 0.34, 1.12],
+  ['secondary', 0.25, 1.18],
+  ['tertiary', 0.2, 1.25],
+  ['residential', 0.15, 1.35],
+];
 /** Log-normal with the given median and shape. */
 const logNormal = (rand: () => number, median: number, sigma: number) =>
   median * Math.exp(sigma * Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand()));
@@ -94,6 +106,9 @@ export function generateDemoHistory(
   const days = options.days ?? 30;
   const perDay = options.perDay ?? 80;
   const rand = seededRandom(options.seed ?? 20261120);
+  // Predicted ETAs and road classes (ETA calibration) draw from their own sequence, so the rest
+  // of the history is the same with or without them.
+  const etaRand = seededRandom((options.seed ?? 20261120) ^ 0x5eed);
   if (units.length === 0) throw new Error('demo history needs units');
   const insertAlert =
     db.prepare(`INSERT INTO alerts (id, source, category, priority, reported_at, lng, lat, orig_lng, orig_lat, orig_crs, address, caller_phone, description, status, received_at, seq, lifecycle, origin)
@@ -102,7 +117,7 @@ export function generateDemoHistory(
     `INSERT INTO alert_events (alert_id, at, from_status, to_status, operator, note, action, data) VALUES (?, ?, ?, ?, '${OPERATOR}', ?, ?, ?)`,
   );
   const insertDispatch = db.prepare(
-    'INSERT INTO dispatches (alert_id, unit_id, dispatched_at, arrived_at, response_seconds, tier_target_seconds, tier_met) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO dispatches (alert_id, unit_id, dispatched_at, arrived_at, response_seconds, tier_target_seconds, tier_met, predicted_eta_seconds, unit_type, road_class) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const weightSum = HOURLY_WEIGHT.reduce((a, b) => a + b, 0);
   let count = 0;
@@ -202,6 +217,12 @@ export function generateDemoHistory(
           const reached = rand() > 0.01;
           const arriveMs = reached ? dispatchMs + travel * 1000 : null;
           const response = arriveMs === null ? null : Math.round(arriveMs - receivedMs) / 1000;
+          const [roadClass, , lateness] = weighted(etaRand, ROAD_CLASS_LATENESS) as readonly [
+            string,
+            number,
+            number,
+          ];
+          const predicted = Math.round((travel / (lateness * (0.85 + 0.3 * etaRand()))) * 10) / 10;
           dispatch = [
             id,
             unit.id,
@@ -210,6 +231,9 @@ export function generateDemoHistory(
             response,
             target,
             target === null || response === null ? null : response <= target ? 1 : 0,
+            predicted,
+            unit.type,
+            roadClass,
           ];
           events.push([
             dispatchMs,

@@ -571,7 +571,8 @@ export const en: Shape<typeof zhCN> = {
       supervisorOnly: 'Only a supervisor may accept',
       noData: 'No arrivals with a predicted ETA yet',
       byHour: 'By hour',
-      roadClassSkipped: 'Road class is not recorded; not analysed',
+      byRoadClass: 'By road class (most of the route)',
+      roadClassUnknown: 'Not recorded',
     },
     reposition: {
       toggle: 'Repositioning',

@@ -565,7 +565,8 @@ export const zhCN = {
       supervisorOnly: '仅值班长可采纳',
       noData: '暂无带预测ETA的到达记录',
       byHour: '按小时',
-      roadClassSkipped: '道路等级未记录，暂不分析',
+      byRoadClass: '按道路等级（路线主要经过的道路）',
+      roadClassUnknown: '未记录',
     },
     reposition: {
       toggle: '布警建议',

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { EtaCalibration, SpeedFactors } from '../../../../shared/contract/insightContract';
 import { useConsoleApi } from '../../app/ConsoleContext';
 import { useSeatControl } from '../operator';
+import { UNKNOWN_ROAD_CLASS } from '../../../../shared/domain/roadClass';
 
 const DAYS = 30;
 const sec = (x: number) => `${x > 0 ? '+' : ''}${x.toFixed(0)} s`;
 
-/** ETA bias and error by unit type and hour, and the proposed speed factors a supervisor may accept. */
+/** ETA bias and error by unit type, hour and road class, and the proposed speed factors a supervisor may accept. */
 export function EtaCalibrationPanel() {
   const { t } = useTranslation();
   const api = useConsoleApi();
@@ -17,6 +18,11 @@ export function EtaCalibrationPanel() {
   const [error, setError] = useState<string | null>(null);
   const [accepted, setAccepted] = useState(false);
   const [version, setVersion] = useState(0);
+  // The road class names are the cordon's (one list of OSM classes).
+  const roadClassLabel = (c: string) =>
+    c === UNKNOWN_ROAD_CLASS
+      ? t('insight.eta.roadClassUnknown')
+      : t(`cordon.roadClass.${c}`, { defaultValue: c });
 
   useEffect(() => {
     if (!open) return;
@@ -101,7 +107,21 @@ export function EtaCalibrationPanel() {
                   </tbody>
                 </table>
               </details>
-              <div className="insight-muted">{t('insight.eta.roadClassSkipped')}</div>
+              <details data-testid="eta-road-classes">
+                <summary>{t('insight.eta.byRoadClass')}</summary>
+                <table>
+                  <tbody>
+                    {report.byRoadClass.map((c) => (
+                      <tr key={c.roadClass} data-road-class={c.roadClass}>
+                        <td>{roadClassLabel(c.roadClass)}</td>
+                        <td>{c.n}</td>
+                        <td>{sec(c.biasSeconds)}</td>
+                        <td>{c.maeSeconds.toFixed(0)} s</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </details>
               <button
                 type="button"
                 data-testid="eta-accept"
