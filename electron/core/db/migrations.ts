@@ -4,6 +4,7 @@
  */
 import { STATS_MIGRATION_SQL } from './statsMigration';
 import { STATS_ROLLUP_MIGRATION_SQL } from './statsRollupMigration';
+import { HEATMAP_CELL_INDEX_SQL } from './heatmapCellMigration';
 
 export interface Migration {
   version: number;
@@ -385,5 +386,11 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX alerts_reported;
       CREATE INDEX alerts_reported_instant ON alerts (julianday(reported_at), status, category, priority, lng, lat);
     `,
+  },
+  {
+    version: 16,
+    description:
+      'heat map: alerts by grid cell (the cells of a month of a large city aggregated in index order, without sorting)',
+    sql: HEATMAP_CELL_INDEX_SQL,
   },
 ];
