@@ -23,7 +23,7 @@ import type { Db } from '../electron/core/db/database';
 
 /** Budget: a day or a week answers within 100 ms, a month within 1 s (the view stays interactive). */
 const BUDGET_MS = { day: 100, week: 100, month: 1000 } as const;
-/** The heat map of a month: the query within 1 s, at most 20,000 points plus the grid cells to draw. */
+/** The heat map of a month: the query within 1 s, at most 5,000 points (when capped) plus the grid cells to draw. */
 const HEAT_BUDGET_MS = 1000;
 const RUNS = 15;
 const BASELINE_RUNS = 3;

@@ -157,7 +157,7 @@ export type RepositionAdvice = z.infer<typeof RepositionAdviceSchema>;
 const request = <A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: R) => ({ args, result });
 
 export const insightRequests = {
-  /** Stored alerts for the heat map (at most 20,000 points). */
+  /** Stored alerts for the heat map (at most 20,000 points; 5,000 plus the grid cells when capped). */
   'insight.heatmap': request(z.tuple([HeatmapQuerySchema]), HeatmapResultSchema),
   /** Districts and places graded A/B/C over the period (docs/risk-grading.md). */
   'insight.risk': request(z.tuple([z.object({ days: z.number().int().min(1).max(365) })]), RiskReportSchema),

@@ -4,6 +4,7 @@
  */
 import { STATS_MIGRATION_SQL } from './statsMigration';
 import { STATS_ROLLUP_MIGRATION_SQL } from './statsRollupMigration';
+import { HEATMAP_CELL_INDEX_SQL } from './heatmapCellMigration';
 
 export interface Migration {
   version: number;
@@ -394,5 +395,11 @@ export const MIGRATIONS: readonly Migration[] = [
       -- this version or without a routed ETA.
       ALTER TABLE dispatches ADD COLUMN road_class TEXT;
     `,
+  },
+  {
+    version: 16,
+    description:
+      'heat map: alerts by grid cell (the cells of a month of a large city aggregated in index order, without sorting)',
+    sql: HEATMAP_CELL_INDEX_SQL,
   },
 ];
