@@ -26,7 +26,12 @@ test('a camera going offline sends that one camera to the map, not every camera'
   expect(before).toBe(demoCameras.length);
 
   const fixed = demoCameras.find((c) => c.online && c.heading !== null && c.fov !== null && c.fov < 360)!;
+  const row = page.getByTestId('alert-item').first();
+  await expect(row).toBeVisible();
   await stack.inject('camera.status', { cameraId: fixed.id, online: false, at: new Date().toISOString() });
+  // Selecting an alert redraws its route and highlighted cameras at once, while the camera change
+  // waits for the live layers' next update: that earlier redraw must not drop it.
+  await row.click();
   // Its point and its cone.
   await expect.poll(sent).toBe(before + 2);
 

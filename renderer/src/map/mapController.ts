@@ -408,8 +408,13 @@ export class MapController {
       this.addSent(unitsLayer.SOURCE_ID, sent);
       this.staleSignature = unitsLayer.staleUnitIds(units, now).join(',');
     }
-    const changedCameras = keys.has('cameras') ? [...this.pendingCameras.values()] : [];
-    this.pendingCameras.clear();
+    // Camera changes wait for their own (throttled) flush: a frame flushed for another key must
+    // not drop them.
+    const changedCameras: CityPack['cameras'][number][] = [];
+    if (keys.has('cameras')) {
+      changedCameras.push(...this.pendingCameras.values());
+      this.pendingCameras.clear();
+    }
     if (changedCameras.length)
       this.addSent(cameras.SOURCE_ID, cameras.updateStatus(map, changedCameras, this.cameraStatus));
     // Highlighted cameras carry the online flag too, so a status change of one refreshes them.
