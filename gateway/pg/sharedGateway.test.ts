@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GatewayEvents, type CommandAck } from '../../shared/protocol/feed';
 import type { WireEnvelope } from '../feed/feedLog';
 import { startGateway } from '../server';
@@ -15,23 +15,12 @@ import {
   writeFixture,
   type RecordingClient,
 } from '../../tests/unit/gatewayFixtures';
-import type { LocalPostgres } from './embeddedServer';
-import { databaseName, testPostgres } from '../../tests/unit/testPostgres';
+import { databaseName, usePostgresPerFile } from '../../tests/unit/testPostgres';
 
 /** Several gateways on one PostgreSQL (one embedded server for the file, a fresh database per test). */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-let server: LocalPostgres | null = null;
-let reason: string | null = null;
-beforeAll(async () => {
-  ({ server, reason } = await testPostgres());
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-}, 60_000);
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const pg = usePostgresPerFile();
+const { cleanup } = pg;
 
 function client(url: string, options: Parameters<typeof recordingClient>[1] = {}): RecordingClient {
   const c = recordingClient(url, options);
@@ -58,8 +47,8 @@ const leads = async (url: string) =>
 
 describe('gateways sharing one PostgreSQL', () => {
   it('sends every envelope appended through either gateway to the consoles of both, once, in one seq order', async (t) => {
-    if (!server) return t.skip(reason ?? undefined);
-    const database = await server.freshDatabase(databaseName('fanout'));
+    if (!pg.server) return t.skip(pg.reason ?? undefined);
+    const database = await pg.server.freshDatabase(databaseName('fanout'));
     const dir = tempDir();
     const alerts = 10;
     const { packDir, scenarioFile } = writeFixture(dir, fixtureScenario(alerts));
@@ -139,8 +128,8 @@ describe('gateways sharing one PostgreSQL', () => {
   });
 
   it('plays one scenario clock: a later gateway takes the database’s, another scenario is refused, clock control is the leader’s', async (t) => {
-    if (!server) return t.skip(reason ?? undefined);
-    const database = await server.freshDatabase(databaseName('clock'));
+    if (!pg.server) return t.skip(pg.reason ?? undefined);
+    const database = await pg.server.freshDatabase(databaseName('clock'));
     const dir = tempDir();
     const { packDir, scenarioFile } = writeFixture(dir, fixtureScenario(3));
     const a = await startGateway({
@@ -174,8 +163,8 @@ describe('gateways sharing one PostgreSQL', () => {
   });
 
   it('carries a socket.io broadcast on one gateway to the consoles of the other (postgres adapter)', async (t) => {
-    if (!server) return t.skip(reason ?? undefined);
-    const database = await server.freshDatabase(databaseName('adapter'));
+    if (!pg.server) return t.skip(pg.reason ?? undefined);
+    const database = await pg.server.freshDatabase(databaseName('adapter'));
     const { packDir, scenarioFile } = writeFixture(tempDir(), fixtureScenario(1));
     const start = async () => {
       const g = await startGateway({ scenario: scenarioFile, pack: packDir, port: 0, tickMs: 10, database });
@@ -217,8 +206,8 @@ const exited = (child: ChildProcess) =>
 
 describe('gateway processes sharing one PostgreSQL', () => {
   it('a gateway killed mid-scenario: its console resumes on the other from its last seq, nothing lost or doubled', async (t) => {
-    if (!server) return t.skip(reason ?? undefined);
-    const database = await server.freshDatabase(databaseName('failover'));
+    if (!pg.server) return t.skip(pg.reason ?? undefined);
+    const database = await pg.server.freshDatabase(databaseName('failover'));
     const dir = tempDir();
     const alerts = 60;
     const { packDir, scenarioFile } = writeFixture(dir, fixtureScenario(alerts));

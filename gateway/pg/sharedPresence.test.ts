@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GatewayEvents, type CommandAck } from '../../shared/protocol/feed';
 import { presencePublisher, type SeatPresencePayload, type SeatRef } from '../../shared/protocol/seats';
 import { mergePresence, type PresenceList } from '../../shared/domain/seat';
@@ -20,22 +20,11 @@ import {
   writeFixture,
   type RecordingClient,
 } from '../../tests/unit/gatewayFixtures';
-import type { LocalPostgres } from './embeddedServer';
-import { databaseName, testPostgres } from '../../tests/unit/testPostgres';
+import { databaseName, usePostgresPerFile } from '../../tests/unit/testPostgres';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-let server: LocalPostgres | null = null;
-let reason: string | null = null;
-beforeAll(async () => {
-  ({ server, reason } = await testPostgres());
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-}, 60_000);
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const pg = usePostgresPerFile();
+const { cleanup } = pg;
 
 const seatA: SeatRef = { consoleId: 'console-a', operator: 'duty', role: 'duty_officer', seat: 'A' };
 const seatB: SeatRef = { consoleId: 'console-b', operator: 'duty2', role: 'duty_officer', seat: 'B' };
@@ -69,14 +58,14 @@ const signIn = async (c: RecordingClient, seat: SeatRef) => {
 };
 
 async function fixture(name: string) {
-  const database = await server!.freshDatabase(databaseName(name));
+  const database = await pg.server!.freshDatabase(databaseName(name));
   const { packDir, scenarioFile } = writeFixture(tempDir(), fixtureScenario(1, 3600));
   return { database, packDir, scenarioFile };
 }
 
 describe('seat presence across gateways on one PostgreSQL', () => {
   it("one seat on each gateway: both gateways' consoles see both; a gateway closing takes only its seat away", async (t) => {
-    if (!server) return t.skip(reason ?? undefined);
+    if (!pg.server) return t.skip(pg.reason ?? undefined);
     const { database, packDir, scenarioFile } = await fixture('presence_close');
     const start = async () => {
       const g = await startGateway({ scenario: scenarioFile, pack: packDir, port: 0, tickMs: 50, database });
@@ -103,7 +92,7 @@ describe('seat presence across gateways on one PostgreSQL', () => {
   }, 60_000);
 
   it('a gateway killed: a survivor empties its list once its liveness window has run out', async (t) => {
-    if (!server) return t.skip(reason ?? undefined);
+    if (!pg.server) return t.skip(pg.reason ?? undefined);
     const { database, packDir, scenarioFile } = await fixture('presence_kill');
     const survivor = await startGateway({
       scenario: scenarioFile,

@@ -4,7 +4,7 @@
  * order settles every race. Many rounds of two seats at once, one through each gateway: exactly one
  * winner each round, and both gateways broadcast the same owners in the same seq order.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GatewayEvents, type CommandAck } from '../../shared/protocol/feed';
 import type { SeatRef, UnitAssignmentPayload } from '../../shared/protocol/seats';
 import { startGateway } from '../server';
@@ -17,21 +17,10 @@ import {
   writeFixture,
   type RecordingClient,
 } from '../../tests/unit/gatewayFixtures';
-import type { LocalPostgres } from './embeddedServer';
-import { databaseName, testPostgres } from '../../tests/unit/testPostgres';
+import { databaseName, usePostgresPerFile } from '../../tests/unit/testPostgres';
 
-let server: LocalPostgres | null = null;
-let reason: string | null = null;
-beforeAll(async () => {
-  ({ server, reason } = await testPostgres());
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-}, 60_000);
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const pg = usePostgresPerFile();
+const { cleanup } = pg;
 
 const seatA: SeatRef = { consoleId: 'console-a', operator: 'duty', role: 'duty_officer', seat: 'A' };
 const seatB: SeatRef = { consoleId: 'console-b', operator: 'duty2', role: 'duty_officer', seat: 'B' };
@@ -40,7 +29,7 @@ const UNIT = FIXTURE_UNITS[0]!;
 
 /** Two gateways on a fresh database, seat A connected to the first and seat B to the second. */
 async function twoGateways(name: string): Promise<[RecordingClient, RecordingClient]> {
-  const database = await server!.freshDatabase(databaseName(name));
+  const database = await pg.server!.freshDatabase(databaseName(name));
   const { packDir, scenarioFile } = writeFixture(tempDir(), fixtureScenario(1, 3600));
   const start = async () => {
     const g = await startGateway({
@@ -75,7 +64,7 @@ const seen = (c: RecordingClient, type: string, summary: (payload: never) => str
 
 describe('seat races across gateways on one PostgreSQL', () => {
   it(`claims: ${ROUNDS} rounds, one seat through each gateway at once, exactly one winner, the same owner everywhere`, async (t) => {
-    if (!server) return t.skip(reason ?? undefined);
+    if (!pg.server) return t.skip(pg.reason ?? undefined);
     const clients = await twoGateways('claims');
     const winners: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
@@ -109,7 +98,7 @@ describe('seat races across gateways on one PostgreSQL', () => {
   }, 120_000);
 
   it(`unit commitments: ${ROUNDS / 2} rounds of two seats committing one unit to their own alerts at once, exactly one winner`, async (t) => {
-    if (!server) return t.skip(reason ?? undefined);
+    if (!pg.server) return t.skip(pg.reason ?? undefined);
     const clients = await twoGateways('units');
     const rounds = ROUNDS / 2;
     const winners: string[] = [];

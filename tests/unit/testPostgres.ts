@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startLocalPostgres, type LocalPostgres } from '../../gateway/pg/embeddedServer';
 
 /**
@@ -19,4 +20,30 @@ let counter = 0;
 export function databaseName(prefix: string): string {
   counter++;
   return `${prefix}_${process.pid}_${counter}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+}
+
+/**
+ * The usual setup of a PostgreSQL test file: one embedded server for the file (stopped after it),
+ * and a list of clean-ups (gateways, clients) run after each test, newest first.
+ */
+export function usePostgresPerFile(): {
+  readonly server: LocalPostgres | null;
+  readonly reason: string | null;
+  readonly cleanup: (() => unknown)[];
+} {
+  const state = {
+    server: null as LocalPostgres | null,
+    reason: null as string | null,
+    cleanup: [] as (() => unknown)[],
+  };
+  beforeAll(async () => {
+    ({ server: state.server, reason: state.reason } = await testPostgres());
+  }, 60_000);
+  afterAll(async () => {
+    await state.server?.stop();
+  }, 60_000);
+  afterEach(async () => {
+    for (const fn of state.cleanup.splice(0).reverse()) await fn();
+  });
+  return state;
 }

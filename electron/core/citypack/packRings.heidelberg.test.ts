@@ -26,6 +26,7 @@ import { FLAG_OUTSIDE } from '../../../node/routing/graph';
 import { analyseCordon } from '../cordon/analyse';
 import { graphFrame, scanCrossings } from '../cordon/crossings';
 import { cityRing } from '../cordon/rings';
+import { HIGHWAY_CLASSES } from '../../../shared/domain/roadClass';
 
 const HEIDELBERG = sharedDataFile('osm', 'heidelberg.osm.pbf');
 
@@ -43,22 +44,8 @@ const CITY: [number, number][] = [
   [8.6105, 49.3712],
 ];
 
-const CAR = new Set([
-  'motorway',
-  'motorway_link',
-  'trunk',
-  'trunk_link',
-  'primary',
-  'primary_link',
-  'secondary',
-  'secondary_link',
-  'tertiary',
-  'tertiary_link',
-  'unclassified',
-  'residential',
-  'living_street',
-  'service',
-]);
+/** The classes the road graph keeps (a car may drive all of them). */
+const CAR = new Set<string>(HIGHWAY_CLASSES);
 const CLOSED = new Set(['no', 'private']);
 const OPEN = new Set(['yes', 'designated', 'permissive', 'destination']);
 
