@@ -15,8 +15,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from '@playwright/test';
 import { Stack } from '../tests/e2e/stack';
+import { benchGl, hasChromium, launchBenchChromium } from './chromiumLaunch';
 
 const STAGES = [
   'inject',
@@ -63,9 +63,7 @@ export async function measureAlertToScreen(options: {
   seconds: number;
   packDir?: string;
 }): Promise<AlertToScreenResult | null> {
-  const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-  if (!existsSync(path.join(options.root, 'dist', 'host', 'main.mjs')) || !existsSync(chromiumPath))
-    return null;
+  if (!existsSync(path.join(options.root, 'dist', 'host', 'main.mjs')) || !hasChromium()) return null;
   const stack = new Stack();
   if (options.packDir) stack.packDir = options.packDir;
   const scenarioDir = mkdtempSync(path.join(os.tmpdir(), 'a2s-'));
@@ -84,19 +82,7 @@ export async function measureAlertToScreen(options: {
       events: [],
     }),
   );
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  const browser = await launchBenchChromium();
   const previousTrace = process.env['DISPATCH_LATENCY_TRACE'];
   try {
     await stack.startGateway(scenario, 1);
@@ -238,7 +224,7 @@ export async function runAlertToScreenBench(log: (line: string) => void = consol
   const seconds = Number(process.env['A2S_SECONDS'] ?? 60);
   const packDir = process.env['A2S_PACK_DIR'];
   log(
-    `# alert-to-screen (gateway send → row in the queue; ${packDir ? `pack ${packDir}` : 'demo city'}, ${seconds} s per rate)`,
+    `# alert-to-screen (gateway send → row in the queue; ${packDir ? `pack ${packDir}` : 'demo city'}, ${seconds} s per rate; compositor ${benchGl()})`,
   );
   const rates = (process.env['A2S_RATES'] ?? '10,100').split(',').map(Number);
   for (const rate of rates) {

@@ -15,8 +15,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { GATEWAY_TOKEN, Stack } from '../tests/e2e/stack';
+import { benchGl, hasChromium, launchBenchChromium } from './chromiumLaunch';
 
 const SPEED = 2;
 const CAMERA_EVENTS_PER_SCENARIO_SECOND = 25; // × SPEED = 50 per wall second
@@ -129,26 +130,12 @@ export async function measureMapFrames(options: {
   packDir: string;
   seconds: number;
 }): Promise<MapFramesResult | null> {
-  const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-  if (!existsSync(path.join(options.root, 'dist', 'host', 'main.mjs')) || !existsSync(chromiumPath))
-    return null;
+  if (!existsSync(path.join(options.root, 'dist', 'host', 'main.mjs')) || !hasChromium()) return null;
   const stack = new Stack();
   stack.packDir = options.packDir;
   stack.readyTimeoutMs = 300_000; // the large city's road graph, on a loaded machine
   const scenarioDir = mkdtempSync(path.join(os.tmpdir(), 'map-frames-'));
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  const browser = await launchBenchChromium();
   try {
     await stack.startGateway(writeScenario(scenarioDir, options.packDir), SPEED);
     await stack.startHost();
@@ -205,7 +192,7 @@ export async function runMapFramesBench(log: (line: string) => void = console.lo
   if (existsSync(path.join(large, 'pack.json')) && process.env['MAP_FRAMES_DEMO_ONLY'] !== '1')
     packs.push(['large', large]);
   log(
-    `# map frames (Chromium, software map; units at 1 Hz, ${CAMERA_EVENTS_PER_SCENARIO_SECOND * SPEED} camera changes/s; ${seconds} s per phase)`,
+    `# map frames (Chromium, SwiftShader WebGL, compositor ${benchGl()}; units at 1 Hz, ${CAMERA_EVENTS_PER_SCENARIO_SECOND * SPEED} camera changes/s; ${seconds} s per phase)`,
   );
   const results: Record<string, MapFramesResult> = {};
   for (const [name, packDir] of packs) {

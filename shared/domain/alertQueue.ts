@@ -11,8 +11,18 @@ export function compareAlertsForQueue(a: Alert, b: Alert): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/**
+ * The same order as compareAlertsForQueue, with each report time parsed once rather than in every
+ * comparison: the queue is re-sorted per feed batch, thousands of alerts at 100 alerts/s.
+ */
 export function sortAlertQueue(alerts: Iterable<Alert>): Alert[] {
-  return [...alerts].sort(compareAlertsForQueue);
+  const keyed = [...alerts].map((alert) => ({ alert, at: Date.parse(alert.reportedAt) }));
+  keyed.sort((a, b) => {
+    if (a.alert.priority !== b.alert.priority) return a.alert.priority - b.alert.priority;
+    if (a.at !== b.at) return a.at - b.at;
+    return a.alert.id < b.alert.id ? -1 : a.alert.id > b.alert.id ? 1 : 0;
+  });
+  return keyed.map((k) => k.alert);
 }
 
 /** Masks a caller's phone for display: 13812345678 → 138****5678. The full number stays stored. */

@@ -93,6 +93,7 @@ export class MapController {
   private readonly readyPromise: Promise<void>;
   private ready = false;
   private disposed = false;
+  private frames = 0;
   private readonly pulse: AlertPulse;
   private staleTimer: ReturnType<typeof setInterval> | null = null;
   private staleSignature = '';
@@ -116,12 +117,14 @@ export class MapController {
       dragRotate: false,
       pitchWithRotate: false,
       localIdeographFontFamily: LOCAL_IDEOGRAPH_FONT_FAMILY,
+      fadeDuration: 0,
       attributionControl: {
         compact: false,
         customAttribution: manifest.synthetic ? 'Synthetic demo city（合成演示数据）' : manifest.attribution,
       },
     });
     this.map.touchZoomRotate.disableRotation();
+    this.map.on('render', () => this.frames++);
     this.batcher = new FrameBatcher((keys) => this.flush(keys));
     this.live = new ThrottledMarks<DirtyKey>(
       (key) => this.markDirty(key),
@@ -306,6 +309,7 @@ export class MapController {
       ready: this.ready,
       counts: { ...this.counts },
       sent: { ...this.sent },
+      frames: this.frames,
       selectedAlertId: this.selectedAlertId,
       highlightedCameras: this.highlightedCameras.size,
       highlightedUnits: this.highlightedUnits.size,

@@ -31,6 +31,8 @@ export interface MapDebugState {
   counts: Record<string, number>;
   /** Features handed to MapLibre per source since load (the install, then incremental diffs). */
   sent: Record<string, number>;
+  /** Frames MapLibre has drawn since load: shows whether the map idles between live updates. */
+  frames: number;
   selectedAlertId: string | null;
   highlightedCameras: number;
   highlightedUnits: number;

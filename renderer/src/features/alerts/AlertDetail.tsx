@@ -45,7 +45,7 @@ export function AlertDetail({ cameraNames }: { cameraNames?: ReadonlyMap<string,
         <dd>{t(`status.${alert.status}`)}</dd>
         <dt>{t('seats.ownerLabel')}</dt>
         <dd>
-          <AlertOwner alert={alert} />
+          <AlertOwner alert={alert} t={t} />
           <OwnerControls alert={alert} />
         </dd>
         <dt>{t('detail.reportedAt')}</dt>

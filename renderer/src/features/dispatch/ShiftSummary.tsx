@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftSummary as Summary } from '../../../../shared/contract/dispatchContract';
 import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
+
+const RELOAD_MS = 1000;
 
 /** Today's shift (alerts received since local midnight): work by state, median first-arrival response time and 1-3-5 compliance. */
 export function ShiftSummary() {
@@ -9,22 +11,41 @@ export function ShiftSummary() {
   const api = useConsoleApi();
   const alerts = useConsoleState((s) => s.alerts);
   const [summary, setSummary] = useState<Summary | null>(null);
+  const reload = useRef<() => void>(() => undefined);
   useEffect(() => {
     let cancelled = false;
-    const load = () =>
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    let lastAt = 0;
+    const load = () => {
+      lastAt = Date.now();
       void api.requests['shift.summary']().then(
         (s) => !cancelled && setSummary(s),
         () => undefined,
       );
+    };
+    // At most one query per RELOAD_MS however fast alerts arrive (100/s in bench/alertToScreen.ts:
+    // one query per alert loaded the host's database on the feed's path), the last change included.
+    reload.current = () => {
+      if (pending !== null) return;
+      pending = setTimeout(
+        () => {
+          pending = null;
+          load();
+        },
+        Math.max(0, lastAt + RELOAD_MS - Date.now()),
+      );
+    };
     load();
     const timer = setInterval(load, 10_000);
-    const off = api.subscribe['alerts.historyChanged'](load);
+    const off = api.subscribe['alerts.historyChanged'](() => reload.current());
     return () => {
       cancelled = true;
       clearInterval(timer);
+      if (pending !== null) clearTimeout(pending);
       off();
     };
-  }, [api, alerts.size]);
+  }, [api]);
+  useEffect(() => reload.current(), [alerts.size]);
   if (!summary) return null;
   const c = summary.countsByStatus;
   const open = (c.received ?? 0) + (c.acknowledged ?? 0);
