@@ -30,6 +30,12 @@ interface FrameStats {
   max: number;
   /** Frames over 50 ms. */
   slow: number;
+  /**
+   * The page's main thread: tasks over 50 ms (PerformanceObserver 'longtask') in the phase, their
+   * share of the phase and the longest. With GPU compositing a long rAF interval can be the GPU
+   * process's software raster, not the main thread: this says whether the page itself was busy.
+   */
+  mainThread: { longTasks: number; busyShare: number; maxMs: number };
 }
 
 export interface MapFramesResult {
@@ -96,28 +102,39 @@ type DebugWindow = {
 async function frames(page: Page, seconds: number): Promise<FrameStats> {
   // A string, not a function: tsx's transform would wrap named inner functions in a helper
   // (__name) the page does not have.
-  const deltas = (await page.evaluate(`new Promise((resolve) => {
+  const { deltas, long } = (await page.evaluate(`new Promise((resolve) => {
     const out = [];
+    const long = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => long.push(e.duration)));
+    observer.observe({ type: 'longtask' });
     let last = 0;
     let end = 0;
     const tick = (now) => {
       out.push(now - last);
       last = now;
       if (now < end) requestAnimationFrame(tick);
-      else resolve(out);
+      else {
+        observer.disconnect();
+        resolve({ deltas: out, long });
+      }
     };
     requestAnimationFrame((now) => {
       last = now;
       end = now + ${seconds * 1000};
       requestAnimationFrame(tick);
     });
-  })`)) as number[];
+  })`)) as { deltas: number[]; long: number[] };
   return {
     frames: deltas.length,
     p50: pct(deltas, 0.5),
     p95: pct(deltas, 0.95),
     max: Math.max(...deltas),
     slow: deltas.filter((d) => d > 50).length,
+    mainThread: {
+      longTasks: long.length,
+      busyShare: long.reduce((a, b) => a + b, 0) / (seconds * 1000),
+      maxMs: Math.max(0, ...long),
+    },
   };
 }
 
@@ -170,7 +187,13 @@ export async function measureMapFrames(options: {
     await page.waitForTimeout(2000);
     const before = await sentNow(page);
     const t = Date.now();
+    // Diagnosis: MAP_FRAMES_PROFILE=FILE writes the page's CPU profile of the live phase.
+    const profileFile = process.env['MAP_FRAMES_PROFILE'];
+    const cdp = profileFile ? await page.context().newCDPSession(page) : null;
+    if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
     const live = await frames(page, options.seconds);
+    if (cdp && profileFile)
+      writeFileSync(profileFile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const after = await sentNow(page);
     const secs = (Date.now() - t) / 1000;
     const sentPerSecond = Object.fromEntries(
@@ -188,9 +211,11 @@ export async function runMapFramesBench(log: (line: string) => void = console.lo
   const seconds = Number(process.env['MAP_FRAMES_SECONDS'] ?? 15);
   const root = process.cwd();
   const large = process.env['LARGE_CITY_DIR'] ?? '/work/bigcity';
-  const packs: [string, string][] = [['demo', path.join(root, 'resources', 'city', 'demo')]];
-  if (existsSync(path.join(large, 'pack.json')) && process.env['MAP_FRAMES_DEMO_ONLY'] !== '1')
-    packs.push(['large', large]);
+  // MAP_FRAMES_PACKS=demo or =large runs one of them (diagnosis); the ratio needs both.
+  const only = process.env['MAP_FRAMES_PACKS'] ?? (process.env['MAP_FRAMES_DEMO_ONLY'] === '1' ? 'demo' : '');
+  const packs: [string, string][] = [];
+  if (only !== 'large') packs.push(['demo', path.join(root, 'resources', 'city', 'demo')]);
+  if (existsSync(path.join(large, 'pack.json')) && only !== 'demo') packs.push(['large', large]);
   log(
     `# map frames (Chromium, SwiftShader WebGL, compositor ${benchGl()}; units at 1 Hz, ${CAMERA_EVENTS_PER_SCENARIO_SECOND * SPEED} camera changes/s; ${seconds} s per phase)`,
   );
@@ -203,7 +228,7 @@ export async function runMapFramesBench(log: (line: string) => void = console.lo
     }
     results[name] = r;
     const f = (s: FrameStats) =>
-      `p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(0)} ms, ${s.slow}/${s.frames} over 50 ms`;
+      `p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(0)} ms, ${s.slow}/${s.frames} over 50 ms; main thread: ${s.mainThread.longTasks} tasks over 50 ms, ${(s.mainThread.busyShare * 100).toFixed(1)}% of the time in them, longest ${s.mainThread.maxMs.toFixed(0)} ms`;
     log(`${name}: first usable map ${r.firstUsableMs} ms (load ${os.loadavg()[0]!.toFixed(1)})`);
     log(`  frames, feed paused: ${f(r.idle)}`);
     log(`  frames, live:        ${f(r.live)} (p95 ×${(r.live.p95 / r.idle.p95).toFixed(2)} of paused)`);

@@ -9,15 +9,13 @@ import {
   type UnitStatusReport,
 } from '../../../shared/domain/unit';
 import type { CameraStatusReport } from '../../../shared/domain/camera';
-
-/** Camera state changes reach listeners (map, lists, wall) at most this often. */
-const CAMERA_STATUS_NOTIFY_MS = 500;
+import { CameraStates, type CameraChangesListener, type CameraStatesView } from './cameraStates';
 import type { FeedStatus, Settings, Snapshot, HostInfo } from '../../../shared/contract/api';
 
 export interface ConsoleState {
   alerts: ReadonlyMap<string, Alert>;
   units: ReadonlyMap<string, Unit>;
-  cameraOnline: Readonly<Record<string, boolean>>;
+  cameraOnline: CameraStatesView;
   feed: FeedStatus | null;
   settings: Settings | null;
   host: HostInfo | null;
@@ -49,10 +47,11 @@ type Listener = () => void;
  * (unit positions) are merged as they come but listeners are told once per animation frame.
  */
 export class ConsoleStore {
+  private readonly cameras = new CameraStates((view) => this.set({ cameraOnline: view }));
   private state: ConsoleState = {
     alerts: new Map(),
     units: new Map(),
-    cameraOnline: {},
+    cameraOnline: this.cameras.current(),
     feed: null,
     settings: null,
     host: null,
@@ -67,10 +66,6 @@ export class ConsoleStore {
   private readonly listeners = new Set<Listener>();
   private frameRequested = false;
 
-  /** Camera states received since the last publication, on a copy listeners have not seen. */
-  private cameraDraft: Record<string, boolean> | null = null;
-  private cameraTimer: ReturnType<typeof setTimeout> | null = null;
-
   constructor(
     private readonly requestFrame: (cb: () => void) => void = (cb) => requestAnimationFrame(() => cb()),
   ) {}
@@ -83,11 +78,10 @@ export class ConsoleStore {
   };
 
   loadSnapshot(snapshot: Snapshot): void {
-    this.cameraDraft = null; // the snapshot is newer than any state received before it
+    this.cameras.replace(snapshot.cameraStatus);
     this.set({
       alerts: new Map(snapshot.alerts.map((a) => [a.id, a])),
       units: new Map(snapshot.units.map((u) => [u.id, u])),
-      cameraOnline: snapshot.cameraStatus,
       feed: snapshot.feed,
       settings: snapshot.settings,
       host: snapshot.host,
@@ -137,22 +131,14 @@ export class ConsoleStore {
     this.set({ units: next });
   }
 
-  /**
-   * Camera states change by the dozen a second on a large city (65,000 cameras): each change is
-   * written into one copy of the record, and listeners hear of them at most every
-   * CAMERA_STATUS_NOTIFY_MS, the record replaced then (copying 65,000 entries per report, and the map and the lists
-   * reading them again, kept the renderer's main thread busy; bench/mapFrames.ts).
-   */
+  /** Camera state reports: applied and published every CAMERA_STATUS_NOTIFY_MS (see CameraStates). */
   applyCameraStatus(reports: readonly CameraStatusReport[]): void {
-    const draft = (this.cameraDraft ??= { ...this.state.cameraOnline });
-    for (const r of reports) draft[r.cameraId] = r.online;
-    if (this.cameraTimer !== null) return;
-    this.cameraTimer = setTimeout(() => {
-      this.cameraTimer = null;
-      const next = this.cameraDraft;
-      this.cameraDraft = null;
-      if (next) this.set({ cameraOnline: next });
-    }, CAMERA_STATUS_NOTIFY_MS);
+    this.cameras.apply(reports);
+  }
+
+  /** Only the cameras that changed, at each publication (the map's incremental updates). */
+  onCameraChanges(listener: CameraChangesListener): () => void {
+    return this.cameras.onChanges(listener);
   }
 
   setFeed(feed: FeedStatus): void {

@@ -189,8 +189,15 @@ export class MapController {
    * Merges live camera online/offline states; cameras not mentioned keep their state. Only the
    * cameras whose drawn state changed are sent to the map at the next frame.
    */
-  setCameraStatus(status: ReadonlyMap<string, boolean> | Readonly<Record<string, boolean>>): void {
-    const entries = status instanceof Map ? status.entries() : Object.entries(status);
+  setCameraStatus(
+    status: ReadonlyMap<string, boolean> | Iterable<[string, boolean]> | Readonly<Record<string, boolean>>,
+  ): void {
+    const entries =
+      status instanceof Map
+        ? status.entries()
+        : Symbol.iterator in status
+          ? (status as Iterable<[string, boolean]>)
+          : Object.entries(status);
     const changed = cameras.mergeStatus(this.cameraStatus, entries, this.cameraById);
     if (changed.length === 0) return;
     for (const c of changed) this.pendingCameras.set(c.id, c);

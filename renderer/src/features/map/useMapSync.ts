@@ -15,7 +15,6 @@ export function useMapSync(
   const api = useConsoleApi();
   const alerts = useConsoleState((s) => s.alerts);
   const units = useConsoleState((s) => s.units);
-  const cameraOnline = useConsoleState((s) => s.cameraOnline);
   const selectedId = useConsoleState((s) => s.selectedAlertId);
   const locale = useConsoleState((s) => s.settings?.locale ?? 'zh-CN');
   const store = useConsoleStore();
@@ -47,7 +46,13 @@ export function useMapSync(
 
   useEffect(() => controller?.setAlerts([...alerts.values()]), [controller, alerts]);
   useEffect(() => controller?.setUnits([...units.values()]), [controller, units]);
-  useEffect(() => controller?.setCameraStatus(cameraOnline), [controller, cameraOnline]);
+  // Camera states go to the map as changes only (65,000 cameras on a large city): all once, then
+  // what each publication changed.
+  useEffect(() => {
+    if (!controller) return;
+    controller.setCameraStatus(store.getState().cameraOnline.entries());
+    return store.onCameraChanges((changes) => controller.setCameraStatus(changes));
+  }, [controller, store]);
   useEffect(() => controller?.selectAlert(selectedId), [controller, selectedId]);
   useEffect(() => controller?.setLocale(locale), [controller, locale]);
   useEffect(() => controller?.highlightCameras(highlightCameraIds), [controller, highlightCameraIds]);

@@ -16,7 +16,7 @@ export function CameraList({ nearby }: { nearby: NearbyResult | null }) {
       {nearby.cameras.length === 0 ? <p className="panel-empty">{t('cameras.none')}</p> : null}
       <ul>
         {nearby.cameras.map(({ camera, distanceM, covers }) => {
-          const isOnline = online[camera.id] ?? camera.online;
+          const isOnline = online.get(camera.id) ?? camera.online;
           return (
             <li
               key={camera.id}

@@ -191,7 +191,7 @@ export function VideoWall({
             >
               <VideoTile
                 entry={entry}
-                online={online[entry.camera.id] ?? entry.camera.online}
+                online={online.get(entry.camera.id) ?? entry.camera.online}
                 maximised={maxId === entry.camera.id}
                 onToggleMaximise={() => setMaximised((m) => (m === entry.camera.id ? null : entry.camera.id))}
                 target={target}
