@@ -157,6 +157,10 @@ export async function measureMapFrames(options: {
     await stack.startGateway(writeScenario(scenarioDir, options.packDir), SPEED);
     await stack.startHost();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // Diagnosis: MAP_FRAMES_PROFILE_LOAD=FILE writes the page's CPU profile up to the usable map.
+    const loadProfile = process.env['MAP_FRAMES_PROFILE_LOAD'];
+    const loadCdp = loadProfile ? await page.context().newCDPSession(page) : null;
+    if (loadCdp) await loadCdp.send('Profiler.enable').then(() => loadCdp.send('Profiler.start'));
     const started = Date.now();
     await page.goto(stack.hostUrl);
     await page.getByTestId('alert-queue').waitFor({ timeout: 300_000 });
@@ -176,6 +180,8 @@ export async function measureMapFrames(options: {
         throw new Error(`map not usable: ${JSON.stringify(d)}`, { cause: err });
       });
     const firstUsableMs = Date.now() - started;
+    if (loadCdp && loadProfile)
+      writeFileSync(loadProfile, JSON.stringify((await loadCdp.send('Profiler.stop')).profile));
 
     // Diagnosis: the same run without the map's canvas, to see what the map costs the main thread.
     if (process.env['MAP_FRAMES_HIDE_MAP'] === '1')

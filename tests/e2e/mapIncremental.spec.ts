@@ -7,6 +7,9 @@ import { scenarioAlert } from './stack';
 const demoCameras = JSON.parse(
   readFileSync(path.resolve('resources/city/demo/cameras.json'), 'utf8'),
 ) as Camera[];
+const demoRoads = JSON.parse(readFileSync(path.resolve('resources/city/demo/roads.geojson'), 'utf8')) as {
+  features: unknown[];
+};
 
 /**
  * Issue 16: a camera status change reaches the map as a diff of that camera alone (its point and
@@ -19,6 +22,9 @@ test('a camera going offline sends that one camera to the map, not every camera'
 }) => {
   await openConsole(stack, page, [1], 600);
   await expect.poll(async () => (await mapDebug(page))?.ready).toBe(true);
+  // The road network is handed to the map after the live layers, and drawn.
+  await expect.poll(async () => (await mapDebug(page))?.counts['roads']).toBe(demoRoads.features.length);
+  await expect.poll(async () => (await mapDebug(page))?.rendered?.['roads'] ?? 0).toBeGreaterThan(0);
   const sent = async (): Promise<number> =>
     ((await mapDebug(page))?.['sent'] as Record<string, number> | undefined)?.['cameras'] ?? -1;
   const before = await sent();

@@ -18,7 +18,8 @@ function draw(size: number, paint: (ctx: CanvasRenderingContext2D, s: number) =>
   const canvas = document.createElement('canvas');
   canvas.width = px;
   canvas.height = px;
-  const ctx = canvas.getContext('2d');
+  // Read back once with getImageData: a CPU-backed canvas avoids a GPU readback per icon.
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('map icons: 2D canvas unavailable');
   ctx.scale(ICON_PIXEL_RATIO, ICON_PIXEL_RATIO);
   paint(ctx, size);

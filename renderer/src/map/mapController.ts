@@ -43,6 +43,8 @@ import type { RepositionPreview } from './layers/reposition';
  * wait for its map point). User actions (selection, highlights, routes, cordon) are not delayed.
  */
 const LIVE_UPDATE_MS = 1000;
+/** The sources of the live picture: drawn before the road network is handed to the map. */
+const LIVE_SOURCES = [cameras.SOURCE_ID, alertsLayer.SOURCE_ID, unitsLayer.SOURCE_ID];
 
 type DirtyKey =
   | 'alerts'
@@ -94,6 +96,7 @@ export class MapController {
   private ready = false;
   private disposed = false;
   private frames = 0;
+  private cancelRoads: () => void = () => undefined;
   private readonly pulse: AlertPulse;
   private staleTimer: ReturnType<typeof setInterval> | null = null;
   private staleSignature = '';
@@ -332,6 +335,7 @@ export class MapController {
     this.batcher.cancel();
     this.live.cancel();
     this.pulse.stop();
+    this.cancelRoads();
     if (this.staleTimer !== null) clearInterval(this.staleTimer);
     this.staleTimer = null;
     for (const s of this.subscriptions) s.unsubscribe();
@@ -347,7 +351,17 @@ export class MapController {
     const now = this.now();
     this.counts[boundaries.SOURCE_ID] = boundaries.install(map, pack.boundaries, locale).features.length;
     this.counts[districts.SOURCE_ID] = districts.install(map, pack.districts, locale).features.length;
-    this.counts[roads.SOURCE_ID] = roads.install(map, pack.roads, locale).features.length;
+    this.counts[roads.SOURCE_ID] = 0;
+    this.cancelRoads = roads.installDeferred(
+      map,
+      pack.roads,
+      locale,
+      () => LIVE_SOURCES.every((id) => map.getSource(id) !== undefined && map.isSourceLoaded(id)),
+      (fc) => {
+        this.counts[roads.SOURCE_ID] = fc.features.length;
+        this.addSent(roads.SOURCE_ID, fc.features.length);
+      },
+    );
     this.counts[coverageLayer.SOURCE_ID] = coverageLayer.install(map, this.coverage).features.length;
     this.counts[cordonLayer.SOURCE_ID] = cordonLayer.install(map, this.cordon).features.length;
     this.counts[places.SOURCE_ID] = places.install(map, pack.places, locale).features.length;

@@ -5,6 +5,7 @@ import * as cameras from './layers/cameras';
 import * as routeLayer from './layers/route';
 import * as coverageLayer from './layers/coverage';
 import * as cordonLayer from './layers/cordon';
+import * as roads from './layers/roads';
 
 /**
  * What MapLibre actually drew in the current viewport, per layer group. A map with a broken
@@ -23,5 +24,6 @@ export function renderedCounts(map: MaplibreMap): Record<string, number> {
     route: count([routeLayer.LINE_LAYER_ID]),
     coverage: count(coverageLayer.LAYERS.map((l) => l.id)),
     cordon: count(cordonLayer.LAYERS.map((l) => l.id)),
+    roads: count(roads.LAYERS.map((l) => l.id)),
   };
 }
