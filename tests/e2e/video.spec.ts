@@ -18,9 +18,15 @@ const cameras = JSON.parse(
 const ALERT_AT = { lng: 112.85044, lat: 35.5004 };
 // One alert per test at the same place: the tests share a gateway, whose feed keeps earlier tests' alerts.
 const ALERT_ID = '110-E2E-VIDEO';
+const AREA_ID = '110-E2E-VIDEO-AREA';
 const POPOUT_ID = '110-E2E-VIDEO-POPOUT';
-const expectedIds = (n: number) =>
-  rankCamerasForPoint(cameras, ALERT_AT, { limit: n }).map((r) => r.camera.id);
+const POPOUT_AREA_ID = '110-E2E-VIDEO-POPOUT-AREA';
+// The tests that draw on the map have their alert about 110 m away from the others: a click at the
+// map's centre then lands on their own alert's marker, not on an earlier test's alert at the same spot.
+const AREA_AT = { lng: 112.85044, lat: 35.4994 };
+const POPOUT_AREA_AT = { lng: 112.85164, lat: 35.5004 };
+const expectedIds = (n: number, at = ALERT_AT) =>
+  rankCamerasForPoint(cameras, at, { limit: n }).map((r) => r.camera.id);
 
 const tileIds = (page: Page) =>
   page.getByTestId('video-tile').evaluateAll((els) => els.map((e) => e.getAttribute('data-camera-id')));
@@ -37,16 +43,16 @@ function failOnErrors(page: Page, errors: string[]): void {
 }
 
 test.describe('video linkage', () => {
-  test('the wall shows the covering cameras of the selected alert, plays them and shows offline cameras', async ({
+  test('the wall shows the covering cameras of the selected alert and plays them, in every layout', async ({
     sharedGateway,
     stack,
     consolePage: page,
   }) => {
-    test.setTimeout(120_000); // four to nine live players on a shared CI machine (about 30 s, load 7-10)
+    test.setTimeout(120_000); // four to nine live players on a shared CI machine (20-40 s at load 10)
     await openConsoleOn(sharedGateway, stack, page);
     await stack.inject('alert', scenarioAlert(90, { id: ALERT_ID, location: { ...ALERT_AT, crs: 'WGS84' } }));
     await page.locator(`[data-testid=alert-item][data-alert-id="${ALERT_ID}"]`).click();
-    // The panel starts folded on a fresh seat; opening it is remembered.
+    // The panel starts folded on a fresh seat.
     await expect(page.getByTestId('video-wall')).toHaveCount(0);
     await page.getByTestId('video-collapse').click();
 
@@ -97,6 +103,22 @@ test.describe('video linkage', () => {
     await expect(wall).toHaveAttribute('data-maximised', first);
     await tile.getByTestId('video-maximise').click();
     await expect(wall).toHaveAttribute('data-maximised', '');
+  });
+
+  test('a drawn area fills the wall, and a camera going offline leaves it; the open wall is remembered', async ({
+    sharedGateway,
+    stack,
+    consolePage: page,
+  }) => {
+    test.setTimeout(120_000); // four to nine live players on a shared CI machine (20-40 s at load 10)
+    await openConsoleOn(sharedGateway, stack, page);
+    await stack.inject('alert', scenarioAlert(92, { id: AREA_ID, location: { ...AREA_AT, crs: 'WGS84' } }));
+    await page.locator(`[data-testid=alert-item][data-alert-id="${AREA_ID}"]`).click();
+    await page.getByTestId('video-collapse').click();
+    const wall = page.getByTestId('video-wall');
+    await expect(wall).toBeVisible();
+    const four = expectedIds(4, AREA_AT);
+    await expect.poll(() => tileIds(page)).toEqual(four);
 
     // Officers add cameras by drawing on the map: a circle, then a polygon, fill the wall with
     // the cameras inside; clearing the area brings the alert's cameras back.
@@ -137,6 +159,11 @@ test.describe('video linkage', () => {
     // A camera in view goes offline: its tile says so and drops its player.
     const dome = four.find((id) => cameras.find((c) => c.id === id)!.kind === 'dome')!;
     expect(dome, 'a dome camera among the four in view').toMatch(/^\d{20}$/);
+    await expect(page.locator(`[data-testid=video-tile][data-camera-id="${dome}"]`)).toHaveAttribute(
+      'data-state',
+      'playing',
+      { timeout: 20_000 },
+    );
     await stack.inject('camera.status', { cameraId: dome, online: false, at: new Date().toISOString() });
     await expect(page.locator(`[data-testid=video-tile][data-camera-id="${dome}"]`)).toHaveAttribute(
       'data-state',
@@ -145,17 +172,17 @@ test.describe('video linkage', () => {
     await expect(page.locator(`[data-testid=video-tile][data-camera-id="${dome}"] video`)).toHaveCount(0);
 
     await page.reload();
-    await page.locator(`[data-testid=alert-item][data-alert-id="${ALERT_ID}"]`).click();
+    await page.locator(`[data-testid=alert-item][data-alert-id="${AREA_ID}"]`).click();
     await expect(page.getByTestId('video-wall')).toBeVisible();
   });
 
-  test('the wall pops out in the browser host and follows the main window, offline cameras included', async ({
+  test('the wall pops out in the browser host and follows the main window', async ({
     sharedGateway,
     stack,
     consolePage: page,
     context,
   }) => {
-    test.setTimeout(120_000); // four to nine live players on a shared CI machine (about 30 s, load 7-10)
+    test.setTimeout(120_000); // four to nine live players on a shared CI machine (20-40 s at load 10)
     await openConsoleOn(sharedGateway, stack, page);
     await stack.inject(
       'alert',
@@ -191,6 +218,37 @@ test.describe('video linkage', () => {
       await expect(synthetic.locator('video')).toHaveCount(1);
     }
 
+    // Clearing the selection in the main window clears the pop-out too.
+    await page.keyboard.press('Escape');
+    await expect(popup.getByTestId('wall-alert')).toHaveAttribute('data-alert-id', '');
+    await popup.close();
+    expect(popupErrors, 'the pop-out wall logged errors').toEqual([]);
+  });
+
+  test('the pop-out shows offline cameras and the area drawn in the main window', async ({
+    sharedGateway,
+    stack,
+    consolePage: page,
+    context,
+  }) => {
+    test.setTimeout(120_000); // four to nine live players on a shared CI machine (20-40 s at load 10)
+    await openConsoleOn(sharedGateway, stack, page);
+    await stack.inject(
+      'alert',
+      scenarioAlert(93, { id: POPOUT_AREA_ID, location: { ...POPOUT_AREA_AT, crs: 'WGS84' } }),
+    );
+    await page.locator(`[data-testid=alert-item][data-alert-id="${POPOUT_AREA_ID}"]`).click();
+    const four = expectedIds(4, POPOUT_AREA_AT);
+    const popupErrors: string[] = [];
+    const [popup] = await Promise.all([
+      context.waitForEvent('page'),
+      page.getByTestId('video-popout').click(),
+    ]);
+    failOnErrors(popup, popupErrors);
+    await expect(popup.getByTestId('wall-alert')).toHaveAttribute('data-alert-id', POPOUT_AREA_ID);
+    const nine = expectedIds(9, POPOUT_AREA_AT);
+    await expect.poll(() => tileIds(popup)).toEqual(nine);
+
     // A camera in view goes offline: the pop-out shows it.
     const dome = four.find((id) => cameras.find((c) => c.id === id)!.kind === 'dome')!;
     expect(dome, 'a dome camera among the four in view').toMatch(/^\d{20}$/);
@@ -219,9 +277,6 @@ test.describe('video linkage', () => {
     await expect(popup.getByTestId('video-wall')).toHaveAttribute('data-source', 'alert');
     await expect.poll(() => tileIds(popup)).toEqual(nine);
 
-    // Clearing the selection in the main window clears the pop-out too.
-    await page.keyboard.press('Escape');
-    await expect(popup.getByTestId('wall-alert')).toHaveAttribute('data-alert-id', '');
     await popup.close();
     expect(popupErrors, 'the pop-out wall logged errors').toEqual([]);
   });
