@@ -10,7 +10,8 @@ import {
   GatewayHelloSchema,
   type CommandAck,
 } from '../shared/protocol/feed';
-import { startGateway, type GatewayOptions, type RunningGateway } from './server';
+import { startGateway } from './server';
+import type { GatewayOptions, RunningGateway } from './gatewayTypes';
 import type { WireEnvelope } from './feed/feedLog';
 import {
   fixtureAlertId,

@@ -8,8 +8,8 @@ import {
   UnitRecallPayloadSchema as UnitRecallCommand,
   UnitStatusPayloadSchema as UnitStatusCommand,
   UnitRepositionPayloadSchema as UnitRepositionCommand,
-  type DispatchSimulator,
-} from '../simulation/dispatchSimulator';
+} from '../simulation/dispatchPayloads';
+import type { DispatchSimulator } from '../simulation/dispatchSimulator';
 import { intakeRefusal } from '../../shared/protocol/envelopeIntake';
 import type { RefusedIntake } from './refusedIntake';
 import type { SeatArbiter } from './seatArbiter';

@@ -1,7 +1,8 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startGateway, type RunningGateway } from '../server';
+import { startGateway } from '../server';
+import type { RunningGateway } from '../gatewayTypes';
 import {
   fixtureAlertId,
   fixtureScenario,

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { bearerToken, tokenMatches } from '../auth';
 import { ClockRefused, parseClockBody, type ClockBody } from '../adminHttp';
-import { DEFAULT_TOKEN, startGateway, type GatewayOptions, type RunningGateway } from '../server';
+import { DEFAULT_TOKEN, startGateway } from '../server';
+import type { GatewayOptions, RunningGateway } from '../gatewayTypes';
 import { createWebServer, listenSecurity, schemeOf } from '../../node/listenPolicy';
 
 /**

@@ -8,7 +8,8 @@ import type { SimulatedCommand } from './dispatchPayloads';
 import { ACCEPT_DELAY_SECONDS, driveSpeed } from './dispatchTiming';
 import { buildRoadGraph } from './roadGraph';
 import type { WireEnvelope } from '../feed/feedLog';
-import { startGateway, type GatewayOptions, type RunningGateway } from '../server';
+import { startGateway } from '../server';
+import type { GatewayOptions, RunningGateway } from '../gatewayTypes';
 import {
   fixtureScenario,
   recordingClient,

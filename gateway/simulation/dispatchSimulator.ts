@@ -25,9 +25,6 @@ import {
   type UnitTimeline,
 } from './unitTimeline';
 
-// The gateway's command handler validates commands with these schemas and imports them from here.
-export * from './dispatchPayloads';
-
 /** A status change the simulation makes due (en_route when a unit sets off, on_scene on arrival). */
 export interface SimulatedStatus {
   time: number;

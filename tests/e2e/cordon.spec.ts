@@ -10,7 +10,7 @@ test('three-ring cordon: rings, gaps and the map for a robbery; the plan goes ou
   stack,
   consolePage: page,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(120_000); // 30 s at load 9-12 on two cores
   await openConsole(stack, page, [1], 3600, 10);
   await signIn(page);
   // Reported five minutes ago near the centre: the suspect's ring 1 is a few kilometres wide.
@@ -106,7 +106,7 @@ test('cordon gaps: road class, a crossing’s bayonet cameras on the video wall,
   stack,
   consolePage: page,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(120_000); // 46 s at load 9-12 on two cores
   const alertId = '110-E2E-CORDON-GAP';
   await openConsole(stack, page, [1], 3600, 10);
   await signIn(page);

@@ -14,7 +14,7 @@ test('receive → acknowledge and dispatch by keyboard → the unit drives and a
   stack,
   consolePage: page,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(120_000); // 34 s at load 9-12 on two cores
   await openConsole(stack, page, [1], 3600, 10);
   await signIn(page);
   await stack.inject('alert', URGENT);
@@ -203,7 +203,7 @@ test('assign a non-best unit by key 2, recall it, dispatch again by key 1 and re
   stack,
   consolePage: page,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(120_000); // 22 s at load 9-12 on two cores
   // Real-time speed: the units must still be on their way when they are recalled and reassigned.
   await openConsole(stack, page, [1], 3600, 1);
   await signIn(page);

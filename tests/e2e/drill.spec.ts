@@ -9,7 +9,7 @@ test('training drill: banner, replay controls, acknowledge the first report, sco
   stack,
   consolePage: page,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(120_000); // 26 s at load 9-12 on two cores
   await stack.startGateway(ROBBERY_DRILL, 1);
   await stack.startHost(['--drill', 'robbery-drill']);
   await page.goto(stack.hostUrl);
@@ -68,7 +68,7 @@ test('robbery drill at 10× from the start: acknowledge, dispatch, cordon plan, 
   consolePage: page,
   context,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(120_000); // 39 s at load 9-12 on two cores
   await stack.startGateway(ROBBERY_DRILL, 10);
   await stack.startHost(['--drill', 'robbery-drill', '--drill-scenario', ROBBERY_DRILL]);
   await page.goto(stack.hostUrl);

@@ -12,7 +12,26 @@ interface Fixtures {
   expectedResourceErrors: RegExp | null;
 }
 
-export const test = base.extend<Fixtures>({
+interface WorkerFixtures {
+  /**
+   * A gateway (one scenario alert, an hour long, speed 1) and, when a test asks, a media server,
+   * shared by the tests of a worker that use it: their players start on encoders already running.
+   * Each test still runs its own host on a fresh data folder (`openConsoleOn`).
+   */
+  sharedGateway: Stack;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  sharedGateway: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const shared = new Stack();
+      await shared.startGateway(writeScenario(shared.dir, [1], 3600));
+      await use(shared);
+      await shared.stop();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
   expectedResourceErrors: [null, { option: true }],
   // Playwright requires the object pattern even when a fixture uses no other fixture.
   // eslint-disable-next-line no-empty-pattern
@@ -53,6 +72,22 @@ export async function openConsole(
 ): Promise<void> {
   await stack.startGateway(writeScenario(stack.dir, alertTimes, durationSec), speed);
   await stack.startHost(hostArgs);
+  await showConsole(stack, page);
+}
+
+/** Starts a host on a fresh data folder against the worker's shared gateway and opens the console. */
+export async function openConsoleOn(
+  sharedGateway: Stack,
+  stack: Stack,
+  page: Page,
+  hostArgs: string[] = [],
+): Promise<void> {
+  stack.useGateway(sharedGateway);
+  await stack.startHost(hostArgs);
+  await showConsole(stack, page);
+}
+
+async function showConsole(stack: Stack, page: Page): Promise<void> {
   await page.goto(stack.hostUrl);
   await expect(page.getByTestId('status-bar')).toBeVisible();
   await expect(page.getByTestId('feed-state')).toHaveAttribute('data-state', 'connected');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openConsole, signIn, test } from './fixtures';
+import { expect, signIn, test, writeScenario } from './fixtures';
 import { GATEWAY_TOKEN, scenarioAlert } from './stack';
 
 const X = scenarioAlert(51, {
@@ -32,12 +32,17 @@ test('seat A claims and dispatches; seat B sees the owner and the unit busy, and
   consolePage: pageA,
   browser,
 }) => {
-  test.setTimeout(360_000);
-  // Scenario speed 1: unit positions every 2 s of wall time (at 10×, five times a second, each
-  // batch stored by two hosts and repainting two software-rendered maps: 5.2 → 2.4 min on a loaded
-  // two-core machine). Nothing here waits for a unit to drive.
-  await openConsole(stack, pageA, [1], 3600, 1, ['--seat', 'A']);
-  const urlB = await stack.startSeatHost('console-b', ['--seat', 'B']);
+  test.setTimeout(120_000);
+  // Nothing here waits for a unit to drive: once both hosts are up (the units' first positions in
+  // the log), the scenario clock stops, so no position batches are stored by two hosts and repaint
+  // two software-rendered maps all through the test (at 10×: 5.2 min, at 1×: 1.4–2.3 min, on a
+  // loaded two-core machine). The two hosts start side by side, and the two consoles open so.
+  await stack.startGateway(writeScenario(stack.dir, [1], 3600), 1);
+  const [urlB] = await Promise.all([
+    stack.startSeatHost('console-b', ['--seat', 'B']),
+    stack.startHost(['--seat', 'A']),
+  ]);
+  await stack.pauseScenario();
   // Its own browser context (own storage), as a second workstation would be.
   // Contexts made here do not take the config's options: the same reduced motion and screen as seat A
   // (two software-rendered maps share the machine's two cores).
@@ -47,8 +52,11 @@ test('seat A claims and dispatches; seat B sees the owner and the unit busy, and
   });
   const pageB = await contextB.newPage();
   const errorsB = watchErrors(pageB);
-  await pageB.goto(urlB);
-  await expect(pageB.getByTestId('feed-state')).toHaveAttribute('data-state', 'connected');
+  await Promise.all([pageA.goto(stack.hostUrl), pageB.goto(urlB)]);
+  for (const page of [pageA, pageB]) {
+    await expect(page.getByTestId('status-bar')).toBeVisible();
+    await expect(page.getByTestId('feed-state')).toHaveAttribute('data-state', 'connected');
+  }
   await signIn(pageB, 'supervisor');
   await signIn(pageA, 'duty');
   // Presence: both seats on duty, in both status bars.

@@ -71,6 +71,10 @@ export class Stack {
   packDir = DEMO_PACK;
   /** How long a process may take to say it is ready (a bench on a large pack needs longer). */
   readyTimeoutMs = 30_000;
+  /** Another stack's gateway this one uses (`useGateway`): its cameras are put back online on `stop`. */
+  private borrowed: Stack | null = null;
+  private readonly camerasTakenOffline = new Set<string>();
+  private mediaUrl: Promise<string> | null = null;
 
   get dataDir(): string {
     return path.join(this.dir, 'console');
@@ -102,6 +106,17 @@ export class Stack {
       /gateway listening on/,
       this.readyTimeoutMs,
     );
+  }
+
+  /**
+   * Runs this stack's host on `other`'s gateway (and media server) instead of a gateway of its own:
+   * the host and its data folder stay this stack's, fresh per test. Alerts of earlier tests stay in
+   * that gateway's feed, so a test picks its alerts by id; cameras it takes offline come back on `stop`.
+   */
+  useGateway(other: Stack): void {
+    if (!other.gateway) throw new Error('that stack runs no gateway');
+    this.borrowed = other;
+    this.gatewayPort = other.gatewayPort;
   }
 
   /** `hostArgs`: extra host flags, e.g. `['--drill', 'robbery-drill']`. */
@@ -158,15 +173,22 @@ export class Stack {
     return seat.match[1]!;
   }
 
-  /** A second process on another port: an external media server with ZLMediaKit's URLs. */
-  async startMediaServer(): Promise<string> {
-    const port = await freePort();
-    this.media = await startProcess(
-      'dist/gateway/media.mjs',
-      ['--pack', DEMO_PACK, '--port', String(port), ...TINY_STREAMS],
-      /media server listening on (\S+)/,
-    );
-    return this.media.match[1]!;
+  /**
+   * A second process on another port: an external media server with ZLMediaKit's URLs. Started
+   * once per stack (a borrowed gateway's stack lends its own); resolves to its origin.
+   */
+  startMediaServer(): Promise<string> {
+    if (this.borrowed) return this.borrowed.startMediaServer();
+    this.mediaUrl ??= (async () => {
+      const port = await freePort();
+      this.media = await startProcess(
+        'dist/gateway/media.mjs',
+        ['--pack', DEMO_PACK, '--port', String(port), ...TINY_STREAMS],
+        /media server listening on (\S+)/,
+      );
+      return this.media.match[1]!;
+    })();
+    return this.mediaUrl;
   }
 
   async inject(type: string, payload: unknown): Promise<number> {
@@ -176,11 +198,28 @@ export class Stack {
       body: JSON.stringify({ type, payload }),
     });
     if (!res.ok) throw new Error(`inject failed: ${res.status} ${await res.text()}`);
+    const status = payload as { cameraId?: string; online?: boolean };
+    if (type === 'camera.status' && status.online === false && status.cameraId)
+      this.camerasTakenOffline.add(status.cameraId);
     return ((await res.json()) as { seq: number }).seq;
+  }
+
+  /** Stops the gateway's scenario clock (POST /admin/clock): no more scenario events or unit positions. */
+  async pauseScenario(): Promise<void> {
+    const res = await fetch(`${this.gatewayUrl}/admin/clock`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${GATEWAY_TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ action: 'pause' }),
+    });
+    if (!res.ok) throw new Error(`pause failed: ${res.status} ${await res.text()}`);
   }
 
   async stop(): Promise<void> {
     await this.host?.stop();
+    // A borrowed gateway serves the next test: the cameras this one took offline come back.
+    if (this.borrowed)
+      for (const cameraId of this.camerasTakenOffline)
+        await this.inject('camera.status', { cameraId, online: true, at: new Date().toISOString() });
     for (const seat of this.seats) await seat.stop();
     await this.gateway?.stop();
     await this.media?.stop();

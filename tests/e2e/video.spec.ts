@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Camera } from '../../shared/domain/camera';
 import { camerasInArea, rankCamerasForPoint, type AreaSelection } from '../../shared/domain/cameraSelection';
-import { expect, mapDebug, openConsole, signIn, test } from './fixtures';
+import { expect, mapDebug, openConsoleOn, signIn, test } from './fixtures';
 import { ROOT } from './processes';
 import { scenarioAlert } from './stack';
 
@@ -16,9 +16,17 @@ const cameras = JSON.parse(
 ) as Camera[];
 // 50 m south-west of 泽州路与建设路交叉口西南角 (gun 14990102041325000160, looking 192°): in its view.
 const ALERT_AT = { lng: 112.85044, lat: 35.5004 };
+// One alert per test at the same place: the tests share a gateway, whose feed keeps earlier tests' alerts.
 const ALERT_ID = '110-E2E-VIDEO';
-const expectedIds = (n: number) =>
-  rankCamerasForPoint(cameras, ALERT_AT, { limit: n }).map((r) => r.camera.id);
+const AREA_ID = '110-E2E-VIDEO-AREA';
+const POPOUT_ID = '110-E2E-VIDEO-POPOUT';
+const POPOUT_AREA_ID = '110-E2E-VIDEO-POPOUT-AREA';
+// The tests that draw on the map have their alert about 110 m away from the others: a click at the
+// map's centre then lands on their own alert's marker, not on an earlier test's alert at the same spot.
+const AREA_AT = { lng: 112.85044, lat: 35.4994 };
+const POPOUT_AREA_AT = { lng: 112.85164, lat: 35.5004 };
+const expectedIds = (n: number, at = ALERT_AT) =>
+  rankCamerasForPoint(cameras, at, { limit: n }).map((r) => r.camera.id);
 
 const tileIds = (page: Page) =>
   page.getByTestId('video-tile').evaluateAll((els) => els.map((e) => e.getAttribute('data-camera-id')));
@@ -35,15 +43,16 @@ function failOnErrors(page: Page, errors: string[]): void {
 }
 
 test.describe('video linkage', () => {
-  test('the wall shows the covering cameras of the selected alert, plays them and shows offline cameras', async ({
+  test('the wall shows the covering cameras of the selected alert and plays them, in every layout', async ({
+    sharedGateway,
     stack,
     consolePage: page,
   }) => {
-    test.setTimeout(240_000); // four to nine live players on a shared CI machine
-    await openConsole(stack, page, [1], 600);
+    test.setTimeout(120_000); // four to nine live players on a shared CI machine (20-40 s at load 10)
+    await openConsoleOn(sharedGateway, stack, page);
     await stack.inject('alert', scenarioAlert(90, { id: ALERT_ID, location: { ...ALERT_AT, crs: 'WGS84' } }));
     await page.locator(`[data-testid=alert-item][data-alert-id="${ALERT_ID}"]`).click();
-    // The panel starts folded on a fresh seat; opening it is remembered.
+    // The panel starts folded on a fresh seat.
     await expect(page.getByTestId('video-wall')).toHaveCount(0);
     await page.getByTestId('video-collapse').click();
 
@@ -94,6 +103,22 @@ test.describe('video linkage', () => {
     await expect(wall).toHaveAttribute('data-maximised', first);
     await tile.getByTestId('video-maximise').click();
     await expect(wall).toHaveAttribute('data-maximised', '');
+  });
+
+  test('a drawn area fills the wall, and a camera going offline leaves it; the open wall is remembered', async ({
+    sharedGateway,
+    stack,
+    consolePage: page,
+  }) => {
+    test.setTimeout(120_000); // four to nine live players on a shared CI machine (20-40 s at load 10)
+    await openConsoleOn(sharedGateway, stack, page);
+    await stack.inject('alert', scenarioAlert(92, { id: AREA_ID, location: { ...AREA_AT, crs: 'WGS84' } }));
+    await page.locator(`[data-testid=alert-item][data-alert-id="${AREA_ID}"]`).click();
+    await page.getByTestId('video-collapse').click();
+    const wall = page.getByTestId('video-wall');
+    await expect(wall).toBeVisible();
+    const four = expectedIds(4, AREA_AT);
+    await expect.poll(() => tileIds(page)).toEqual(four);
 
     // Officers add cameras by drawing on the map: a circle, then a polygon, fill the wall with
     // the cameras inside; clearing the area brings the alert's cameras back.
@@ -134,6 +159,11 @@ test.describe('video linkage', () => {
     // A camera in view goes offline: its tile says so and drops its player.
     const dome = four.find((id) => cameras.find((c) => c.id === id)!.kind === 'dome')!;
     expect(dome, 'a dome camera among the four in view').toMatch(/^\d{20}$/);
+    await expect(page.locator(`[data-testid=video-tile][data-camera-id="${dome}"]`)).toHaveAttribute(
+      'data-state',
+      'playing',
+      { timeout: 20_000 },
+    );
     await stack.inject('camera.status', { cameraId: dome, online: false, at: new Date().toISOString() });
     await expect(page.locator(`[data-testid=video-tile][data-camera-id="${dome}"]`)).toHaveAttribute(
       'data-state',
@@ -142,19 +172,23 @@ test.describe('video linkage', () => {
     await expect(page.locator(`[data-testid=video-tile][data-camera-id="${dome}"] video`)).toHaveCount(0);
 
     await page.reload();
-    await page.locator(`[data-testid=alert-item][data-alert-id="${ALERT_ID}"]`).click();
+    await page.locator(`[data-testid=alert-item][data-alert-id="${AREA_ID}"]`).click();
     await expect(page.getByTestId('video-wall')).toBeVisible();
   });
 
-  test('the wall pops out in the browser host and follows the main window, offline cameras included', async ({
+  test('the wall pops out in the browser host and follows the main window', async ({
+    sharedGateway,
     stack,
     consolePage: page,
     context,
   }) => {
-    test.setTimeout(240_000); // four to nine live players on a shared CI machine
-    await openConsole(stack, page, [1], 600);
-    await stack.inject('alert', scenarioAlert(91, { id: ALERT_ID, location: { ...ALERT_AT, crs: 'WGS84' } }));
-    await page.locator(`[data-testid=alert-item][data-alert-id="${ALERT_ID}"]`).click();
+    test.setTimeout(120_000); // four to nine live players on a shared CI machine (20-40 s at load 10)
+    await openConsoleOn(sharedGateway, stack, page);
+    await stack.inject(
+      'alert',
+      scenarioAlert(91, { id: POPOUT_ID, location: { ...ALERT_AT, crs: 'WGS84' } }),
+    );
+    await page.locator(`[data-testid=alert-item][data-alert-id="${POPOUT_ID}"]`).click();
     const four = expectedIds(4);
     const first = four[0]!;
     // The main window's wall stays folded (no players there); the pop-out works on its own.
@@ -168,7 +202,7 @@ test.describe('video linkage', () => {
     ]);
     failOnErrors(popup, popupErrors);
     await expect(popup.getByTestId('video-wall')).toBeVisible();
-    await expect(popup.getByTestId('wall-alert')).toHaveAttribute('data-alert-id', ALERT_ID);
+    await expect(popup.getByTestId('wall-alert')).toHaveAttribute('data-alert-id', POPOUT_ID);
     const nine = expectedIds(9);
     await expect.poll(() => tileIds(popup)).toEqual(nine);
     expect(nine.slice(0, 4)).toEqual(four);
@@ -183,6 +217,37 @@ test.describe('video linkage', () => {
       await expect(synthetic).not.toHaveAttribute('data-state', 'no-stream');
       await expect(synthetic.locator('video')).toHaveCount(1);
     }
+
+    // Clearing the selection in the main window clears the pop-out too.
+    await page.keyboard.press('Escape');
+    await expect(popup.getByTestId('wall-alert')).toHaveAttribute('data-alert-id', '');
+    await popup.close();
+    expect(popupErrors, 'the pop-out wall logged errors').toEqual([]);
+  });
+
+  test('the pop-out shows offline cameras and the area drawn in the main window', async ({
+    sharedGateway,
+    stack,
+    consolePage: page,
+    context,
+  }) => {
+    test.setTimeout(120_000); // four to nine live players on a shared CI machine (20-40 s at load 10)
+    await openConsoleOn(sharedGateway, stack, page);
+    await stack.inject(
+      'alert',
+      scenarioAlert(93, { id: POPOUT_AREA_ID, location: { ...POPOUT_AREA_AT, crs: 'WGS84' } }),
+    );
+    await page.locator(`[data-testid=alert-item][data-alert-id="${POPOUT_AREA_ID}"]`).click();
+    const four = expectedIds(4, POPOUT_AREA_AT);
+    const popupErrors: string[] = [];
+    const [popup] = await Promise.all([
+      context.waitForEvent('page'),
+      page.getByTestId('video-popout').click(),
+    ]);
+    failOnErrors(popup, popupErrors);
+    await expect(popup.getByTestId('wall-alert')).toHaveAttribute('data-alert-id', POPOUT_AREA_ID);
+    const nine = expectedIds(9, POPOUT_AREA_AT);
+    await expect.poll(() => tileIds(popup)).toEqual(nine);
 
     // A camera in view goes offline: the pop-out shows it.
     const dome = four.find((id) => cameras.find((c) => c.id === id)!.kind === 'dome')!;
@@ -212,9 +277,6 @@ test.describe('video linkage', () => {
     await expect(popup.getByTestId('video-wall')).toHaveAttribute('data-source', 'alert');
     await expect.poll(() => tileIds(popup)).toEqual(nine);
 
-    // Clearing the selection in the main window clears the pop-out too.
-    await page.keyboard.press('Escape');
-    await expect(popup.getByTestId('wall-alert')).toHaveAttribute('data-alert-id', '');
     await popup.close();
     expect(popupErrors, 'the pop-out wall logged errors').toEqual([]);
   });

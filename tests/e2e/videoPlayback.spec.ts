@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { Camera } from '../../shared/domain/camera';
 import { rankCamerasForPoint } from '../../shared/domain/cameraSelection';
-import { expect, openConsole, signIn, test } from './fixtures';
+import { expect, openConsole, openConsoleOn, signIn, test } from './fixtures';
 import { ROOT } from './processes';
 import { scenarioAlert } from './stack';
 
@@ -30,7 +30,7 @@ async function expectAdvancing(tile: Locator): Promise<void> {
 
 test.describe('video playback', () => {
   test("on a fresh start the first urgent alert's wall plays", async ({ stack, consolePage: page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(120_000); // its own gateway, playing the demo scenario from the start
     // The demo scenario as `npm start` runs it (faster), on a fresh data folder.
     await stack.startGateway(path.join(ROOT, 'resources', 'drills', 'demo-evening.json'), 10);
     await stack.startHost();
@@ -62,11 +62,11 @@ test.describe('video playback', () => {
   });
 
   test('a camera on an external media server plays through the content security policy', async ({
+    sharedGateway,
     stack,
     consolePage: page,
   }) => {
-    test.setTimeout(180_000);
-    const mediaUrl = await stack.startMediaServer();
+    const mediaUrl = await sharedGateway.startMediaServer();
     // A live FLV response never ends, so it never shows in resource timing: watch the requests instead.
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));
@@ -83,7 +83,7 @@ test.describe('video playback', () => {
         ],
       }),
     );
-    await openConsole(stack, page, [1], 600, 1, ['--media', settings]);
+    await openConsoleOn(sharedGateway, stack, page, ['--media', settings]);
     await stack.inject(
       'alert',
       scenarioAlert(80, { id: '110-E2E-EXTERNAL', location: { ...at, crs: 'WGS84' } }),
@@ -98,11 +98,11 @@ test.describe('video playback', () => {
   });
 
   test('look back starts at the chosen time before the report, and returns to live in one action', async ({
+    sharedGateway,
     stack,
     consolePage: page,
   }) => {
-    test.setTimeout(180_000);
-    await openConsole(stack, page, [1], 600);
+    await openConsoleOn(sharedGateway, stack, page);
     const reportedAt = Date.now();
     await stack.inject(
       'alert',
@@ -136,11 +136,11 @@ test.describe('video playback', () => {
   });
 
   test("a snapshot of a playing tile is kept in the data folder and listed in the alert's detail", async ({
+    sharedGateway,
     stack,
     consolePage: page,
   }) => {
-    test.setTimeout(180_000);
-    await openConsole(stack, page, [1], 600);
+    await openConsoleOn(sharedGateway, stack, page);
     await signIn(page);
     await stack.inject(
       'alert',

@@ -1,8 +1,3 @@
-import type { Db } from '../db/database';
-import type { ConsoleRepository } from '../db/consoleRepository';
-import type { AuditLog } from '../audit/auditLog';
-import type { CommandOutbox } from '../outbox/commandOutbox';
-import type { EventSink } from '../../../shared/contract/bridge';
 import type {
   AlertHistory,
   MergedAlertViewResult,
@@ -10,37 +5,20 @@ import type {
   TransferredCase,
 } from '../../../shared/contract/dispatchContract';
 import type { Alert } from '../../../shared/domain/alert';
-import type { Unit, UnitPosition, UnitStatusReport } from '../../../shared/domain/unit';
-import { haversineMeters } from '../../../shared/domain/geo';
+import type { UnitPosition, UnitStatusReport } from '../../../shared/domain/unit';
 import {
   checkPermission,
   isLegal,
-  isTransferOverdue,
-  mergedView,
-  responseTimeSeconds,
-  suggestDuplicates,
   transition,
   type LifecycleAction,
   type LifecycleEvent,
   type DuplicateSuggestion,
 } from '../../../shared/domain/lifecycle';
-import { judgeAgainstTarget } from '../../../node/routing';
 import { AlertStepStore } from './alertStepStore';
-import { localDayStart, summariseShift } from './shiftSummary';
-import type { OperatorSession } from './operatorSession';
-
-/** Protocol 2 (electron/core/seats/seatService.ts): what the loop asks of the seats' arbitration. */
-export interface SeatHooks {
-  /** Inside the step's transaction: the step goes to every seat. */
-  stepTaken(alertId: string, event: LifecycleEvent, unitIds: readonly string[]): void;
-  /** Extra fields of a `unit.assign` (sender; `reassign` when it takes another seat's unit). */
-  assignExtras(unitId: string, alertId: string): Record<string, unknown>;
-  /** Why the unit is another seat's (committed to another alert), or null. */
-  foreignCommitment(unitId: string, alertId: string): string | null;
-  auditReassignment(operator: string, unitId: string, alertId: string): void;
-  /** Another seat owns the alert: its reported arrivals are that seat's to record. */
-  isForeign(alertId: string): boolean;
-}
+import type { DispatchServiceDeps } from './dispatchDeps';
+import { predictedArrival, tierTarget } from './dispatchPrediction';
+import { DispatchQueries, requireAlert } from './dispatchQueries';
+import { UnitArrivals } from './unitArrivals';
 
 /** A step on an alert that changes no status (supportStep): e.g. `cordon.reinforce`, `cordon.checkpoint`. */
 export interface SupportStep {
@@ -49,43 +27,6 @@ export interface SupportStep {
   data: Record<string, unknown>;
   /** Units sent to points other than the alert, each as one `unit.assign` with the point as target. */
   units?: readonly { unitId: string; lng: number; lat: number }[];
-}
-
-/** A unit this close to its alert has arrived, even if nobody pressed "on scene". */
-const ARRIVAL_RADIUS_M = 60;
-/** Statuses in which an assigned unit can still arrive (reinforcement arrives after the first). */
-const ARRIVING: readonly string[] = ['dispatched', 'en_route', 'on_scene'];
-
-export interface DispatchServiceDeps {
-  db: Db;
-  repository: ConsoleRepository;
-  audit: AuditLog;
-  outbox: CommandOutbox;
-  session: OperatorSession;
-  emit: EventSink;
-  /** Nudges the outbox dispatcher after a commit. */
-  kick: () => void;
-  /**
-   * The 1/3/5 tier of this unit on this alert (the routing service's `tierFor`, the one that
-   * ranked it). Asked when the unit is sent, as it stands then (at its post or not), so the
-   * target stored is the one the officer saw on the badge; the arrival is judged against it.
-   */
-  tierFor: (unit: Unit, alert: Alert, etaSeconds: number | null) => { targetSeconds: number | null };
-  now?: () => Date;
-  /** Drill mode (`drill:<scenario-id>`), or null/absent for live work. */
-  drill?: string | null;
-  /**
-   * Extra facts stored with a dispatch step, taken just before the units are sent (drills: the
-   * chosen unit's ETA against the best available one, for scoring after the fact).
-   */
-  dispatchContext?: (alert: Alert, unitIds: readonly string[]) => Record<string, unknown> | null;
-  /** Many seats (protocol 2); absent: a seat on its own, as before. */
-  seats?: SeatHooks;
-  /**
-   * The road ETA of this unit to this alert as ranked now, and the road class covering most of its
-   * route (both stored with the dispatch for ETA calibration); null when unknown.
-   */
-  predictEta?: (unit: Unit, alert: Alert) => { etaSeconds: number | null; roadClass?: string | null } | null;
 }
 
 /**
@@ -97,10 +38,19 @@ export interface DispatchServiceDeps {
 export class DispatchService {
   private readonly steps: AlertStepStore;
   private readonly now: () => Date;
+  private readonly queries: DispatchQueries;
+  private readonly arrivals: UnitArrivals;
 
   constructor(private readonly deps: DispatchServiceDeps) {
     this.steps = new AlertStepStore(deps.db);
     this.now = deps.now ?? (() => new Date());
+    this.queries = new DispatchQueries({ ...deps, steps: this.steps, now: this.now });
+    this.arrivals = new UnitArrivals({
+      ...deps,
+      steps: this.steps,
+      isForeign: (alertId) => this.deps.seats?.isForeign(alertId) ?? false,
+      apply: (alert, action, operator, at) => void this.apply(alert, action, operator, at),
+    });
   }
 
   /**
@@ -159,7 +109,7 @@ export class DispatchService {
       let updated = alert;
       this.deps.db.transaction(() => {
         updated = this.apply(alert, action, operator.username, at);
-        this.closeDispatch(alert, action.unitId, at);
+        this.arrivals.closeDispatch(alert, action.unitId, at);
       })();
       return updated;
     }
@@ -175,30 +125,12 @@ export class DispatchService {
 
   /** Unit status from the feed: departure and arrival of dispatched units, recorded as system steps. */
   onUnitStatus(reports: readonly UnitStatusReport[]): void {
-    for (const r of reports) {
-      if (!r.alertId || this.deps.seats?.isForeign(r.alertId)) continue;
-      const state = this.steps.lifecycle(r.alertId);
-      if (!state || !state.unitIds.includes(r.unitId)) continue;
-      if (r.status === 'en_route' && state.status === 'dispatched')
-        this.apply(this.requireAlert(r.alertId), { type: 'depart', unitId: r.unitId }, 'system:avl', r.at);
-      if (r.status === 'on_scene') this.recordArrival(r.alertId, r.unitId, r.at);
-    }
+    this.arrivals.onUnitStatus(reports);
   }
 
-  /**
-   * Arrival detected from live positions, for units that never report "on scene": every unit
-   * still expected on an open alert, the first one and reinforcement arriving after it alike.
-   */
+  /** Arrival detected from live positions, for units that never report "on scene" (UnitArrivals). */
   onPositions(positions: readonly UnitPosition[]): void {
-    if (positions.length === 0) return;
-    const byUnit = new Map(positions.map((p) => [p.unitId, p]));
-    for (const { alertId, unitId } of this.steps.activeAssignments()) {
-      const p = byUnit.get(unitId);
-      if (!p || this.deps.seats?.isForeign(alertId)) continue;
-      const alert = this.deps.repository.alerts.get(alertId);
-      if (alert && haversineMeters(p, alert.position) <= ARRIVAL_RADIUS_M)
-        this.recordArrival(alertId, unitId, p.at);
-    }
+    this.arrivals.onPositions(positions);
   }
 
   /**
@@ -263,116 +195,26 @@ export class DispatchService {
   }
 
   history(alertId: string): AlertHistory {
-    this.requireAlert(alertId);
-    const state = this.steps.lifecycle(alertId)!;
-    return {
-      alertId,
-      events: this.deps.repository.alerts.events(alertId),
-      dispatches: this.steps.dispatches(alertId, state.unitIds),
-      unitIds: [...state.unitIds],
-      responseSeconds: responseTimeSeconds(state),
-      transferDueAt: state.transfer?.dueAt ?? null,
-      overdue: isTransferOverdue(state, this.now().toISOString()),
-    };
+    return this.queries.history(alertId);
   }
 
   duplicates(alertId: string): DuplicateSuggestion[] {
-    const alert = this.requireAlert(alertId);
-    return suggestDuplicates(alert, this.deps.repository.alerts.list({ includeClosed: false }));
+    return this.queries.duplicates(alertId);
   }
 
   /** Today's shift (the console's local day): alerts received since midnight. */
   shiftSummary(): ShiftSummary {
-    const now = this.now();
-    const since = localDayStart(now).toISOString();
-    // The head goes on the shift view and its printout: kept outside the seat, it anchors the log.
-    return {
-      ...summariseShift(this.steps.shiftRows(since), since, now.toISOString(), this.deps.outbox.counts()),
-      auditHead: this.deps.audit.head(),
-    };
+    return this.queries.shiftSummary();
   }
 
   /** Cases handed over (分流) and waiting for feedback, the soonest due first, overdue ones flagged. */
   transferred(): TransferredCase[] {
-    const nowIso = this.now().toISOString();
-    const cases: TransferredCase[] = [];
-    for (const state of this.steps.inStatus('transferred')) {
-      const alert = this.deps.repository.alerts.get(state.alertId);
-      if (!alert || !state.transfer) continue;
-      const { target, department, dueAt, at } = state.transfer;
-      cases.push({
-        alert,
-        target,
-        department,
-        dueAt,
-        transferredAt: at,
-        overdue: isTransferOverdue(state, nowIso),
-      });
-    }
-    return cases.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+    return this.queries.transferred();
   }
 
   /** The alert with every duplicate merged into it: all callers and all reports. */
   merged(alertId: string): MergedAlertViewResult {
-    const primary = this.requireAlert(alertId);
-    const merged = this.steps
-      .mergedInto(alertId)
-      .map((id) => this.deps.repository.alerts.get(id))
-      .filter((a): a is Alert => a !== null && a !== undefined);
-    return mergedView(primary, merged);
-  }
-
-  private recordArrival(alertId: string, unitId: string, at: string): void {
-    const state = this.steps.lifecycle(alertId);
-    if (!state || !state.unitIds.includes(unitId) || !ARRIVING.includes(state.status)) return;
-    const alert = this.requireAlert(alertId);
-    let recorded = false;
-    this.deps.db.transaction(() => {
-      recorded = this.closeDispatch(alert, unitId, at);
-      if (recorded && state.status !== 'on_scene')
-        this.apply(alert, { type: 'arrive', unitId }, 'system:avl', at);
-    })();
-    // Positions repeat every few seconds: only a new arrival is news.
-    if (recorded) this.deps.emit('alerts.historyChanged', { alertId });
-  }
-
-  /** Stamps the unit's open dispatch with its arrival, response time and tier verdict; false if none was open. */
-  private closeDispatch(alert: Alert, unitId: string, at: string): boolean {
-    const open = this.steps.openDispatch(alert.id, unitId);
-    if (!open) return false;
-    const seconds = Math.max(0, (Date.parse(at) - Date.parse(alert.receivedAt)) / 1000);
-    this.steps.recordArrival(open.id, at, seconds, judgeAgainstTarget(open.tierTargetSeconds, seconds).met);
-    return true;
-  }
-
-  /** The tier target of a unit about to be sent: decided now, from the unit as the ranking saw it. */
-  private tierTarget(alert: Alert, unitId: string): number | null {
-    const unit = this.deps.repository.units.list().find((u) => u.id === unitId);
-    return unit ? this.deps.tierFor(unit, alert, null).targetSeconds : null;
-  }
-
-  /**
-   * The unit's road ETA as ranked when it is sent, its type and its route's dominant road class
-   * (null ETA and class when unknown or unreachable).
-   */
-  private predicted(
-    alert: Alert,
-    unitId: string,
-  ): { etaSeconds: number | null; unitType: string | null; roadClass: string | null } {
-    const unit = this.deps.repository.units.list().find((u) => u.id === unitId);
-    if (!unit) return { etaSeconds: null, unitType: null, roadClass: null };
-    let eta: { etaSeconds: number | null; roadClass?: string | null } | null = null;
-    try {
-      eta = this.deps.predictEta?.(unit, alert) ?? null;
-    } catch {
-      eta = null; // a routing failure must never stop a dispatch
-    }
-    const etaSeconds = eta?.etaSeconds ?? null;
-    return {
-      etaSeconds,
-      unitType: unit.type,
-      roadClass: etaSeconds === null ? null : (eta?.roadClass ?? null),
-    };
+    return this.queries.merged(alertId);
   }
 
   private apply(
@@ -393,7 +235,7 @@ export class DispatchService {
       ? { ...result.event, data: { ...result.event.data, ...extra } }
       : result.event;
     const sent = next.unitIds.filter((u) => !state.unitIds.includes(u));
-    const predicted = new Map(sent.map((unitId) => [unitId, this.predicted(alert, unitId)]));
+    const predicted = new Map(sent.map((unitId) => [unitId, predictedArrival(this.deps, alert, unitId)]));
     db.transaction(() => {
       this.steps.save(alert.id, next, event);
       audit.appendLifecycleEvent(alert.id, event);
@@ -415,7 +257,7 @@ export class DispatchService {
           unitId,
           at,
           command.commandId,
-          this.tierTarget(alert, unitId),
+          tierTarget(this.deps, alert, unitId),
           predicted.get(unitId),
         );
       }
@@ -461,9 +303,7 @@ export class DispatchService {
   }
 
   private requireAlert(alertId: string): Alert {
-    const alert = this.deps.repository.alerts.get(alertId);
-    if (!alert) throw new Error(`unknown alert ${alertId}`);
-    return alert;
+    return requireAlert(this.deps.repository, alertId);
   }
 
   private requireAvailableUnits(unitIds: readonly string[], alertId: string): void {

@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import net from 'node:net';
 import { rmSync } from 'node:fs';
 import { io, type Socket } from 'socket.io-client';
-import { startGateway, type RunningGateway } from '../../../gateway/server';
+import { startGateway } from '../../../gateway/server';
+import type { RunningGateway } from '../../../gateway/gatewayTypes';
 import {
   FIXTURE_UNITS,
   fixtureScenario,
