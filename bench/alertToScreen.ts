@@ -66,6 +66,8 @@ export async function measureAlertToScreen(options: {
   if (!existsSync(path.join(options.root, 'dist', 'host', 'main.mjs')) || !hasChromium()) return null;
   const stack = new Stack();
   if (options.packDir) stack.packDir = options.packDir;
+  stack.readyTimeoutMs = 300_000; // a large city's road graph, on a loaded machine
+  const packId = (JSON.parse(readFileSync(path.join(stack.packDir, 'pack.json'), 'utf8')) as { id: string }).id;
   const scenarioDir = mkdtempSync(path.join(os.tmpdir(), 'a2s-'));
   const scenario = path.join(scenarioDir, 'empty.json');
   const traceFile = path.join(scenarioDir, 'trace.jsonl');
@@ -77,7 +79,7 @@ export async function measureAlertToScreen(options: {
       id: 'a2s',
       name: { zh: '延迟', en: 'latency' },
       description: '',
-      cityPack: 'yunling-demo',
+      cityPack: packId,
       durationSec: 3600,
       events: [],
     }),

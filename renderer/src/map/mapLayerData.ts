@@ -1,0 +1,173 @@
+/**
+ * What the map shows, kept apart from MapLibre's lifecycle: the data each source is drawn from,
+ * the install of every layer module at load, and the flush of the sources marked dirty. The
+ * controller (mapController.ts) owns the map, the timing of flushes and the public API.
+ */
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import type { CityPack } from '../../../shared/citypack/schema';
+import type { Alert } from '../../../shared/domain/alert';
+import type { Unit } from '../../../shared/domain/unit';
+import type { CoverageSnapshot } from '../../../shared/contract/routingContract';
+import type { CordonAnalysis } from '../../../shared/cordon/schema';
+import type { MapLocale } from './theme';
+import type { InsightOverlays } from './insightOverlays';
+import * as alertsLayer from './layers/alerts';
+import * as boundaries from './layers/boundaries';
+import * as cameras from './layers/cameras';
+import * as checkpoints from './layers/checkpoints';
+import * as coverageLayer from './layers/coverage';
+import * as cordonLayer from './layers/cordon';
+import * as districts from './layers/districts';
+import * as places from './layers/places';
+import * as roads from './layers/roads';
+import * as routeLayer from './layers/route';
+import * as unitsLayer from './layers/units';
+
+export type DirtyKey =
+  | 'alerts'
+  | 'units'
+  | 'cameras'
+  | 'cameraHighlight'
+  | 'route'
+  | 'coverage'
+  | 'cordon'
+  | 'heatmap'
+  | 'risk'
+  | 'reposition';
+
+type PackCamera = CityPack['cameras'][number];
+
+/** The sources of the live picture: drawn before the road network is handed to the map. */
+const LIVE_SOURCES = [cameras.SOURCE_ID, alertsLayer.SOURCE_ID, unitsLayer.SOURCE_ID];
+
+export class MapLayerData {
+  alerts: readonly Alert[] = [];
+  readonly units = new Map<string, Unit>();
+  readonly cameraStatus = new Map<string, boolean>();
+  /** Cameras whose state changed since the last flush: only these go to the map (updateData). */
+  readonly pendingCameras = new Map<string, PackCamera>();
+  highlightedCameras: ReadonlySet<string> = new Set();
+  highlightedUnits: ReadonlySet<string> = new Set();
+  selectedAlertId: string | null = null;
+  route: routeLayer.RouteCoords | null = null;
+  coverage: CoverageSnapshot['geojson'] | null = null;
+  cordon: CordonAnalysis | null = null;
+  /** Features per source, from the data last handed to MapLibre. */
+  readonly counts: Record<string, number> = {};
+  /** Features handed to MapLibre per source since load (full installs and diffs). */
+  readonly sent: Record<string, number> = {};
+  /** The stale units when the units were last drawn (see MapController.checkStale). */
+  staleSignature = '';
+  private readonly unitDiffer = unitsLayer.unitDiffer();
+  private readonly cameraById: ReadonlyMap<string, PackCamera>;
+
+  constructor(
+    private readonly pack: CityPack,
+    readonly insight: InsightOverlays,
+  ) {
+    this.cameraById = new Map(pack.cameras.map((c) => [c.id, c]));
+  }
+
+  /**
+   * Merges live camera online/offline states; cameras not mentioned keep their state. Only the
+   * cameras whose drawn state changed wait for the next flush. True when one did.
+   */
+  mergeCameraStatus(
+    status: ReadonlyMap<string, boolean> | Iterable<[string, boolean]> | Readonly<Record<string, boolean>>,
+  ): boolean {
+    const entries =
+      status instanceof Map
+        ? status.entries()
+        : Symbol.iterator in status
+          ? (status as Iterable<[string, boolean]>)
+          : Object.entries(status);
+    const changed = cameras.mergeStatus(this.cameraStatus, entries, this.cameraById);
+    for (const c of changed) this.pendingCameras.set(c.id, c);
+    return changed.length > 0;
+  }
+
+  /** Adds every source and layer with the current data; returns the cancel of the deferred roads. */
+  install(map: MaplibreMap, locale: MapLocale, now: number): () => void {
+    const { pack, counts } = this;
+    counts[boundaries.SOURCE_ID] = boundaries.install(map, pack.boundaries, locale).features.length;
+    counts[districts.SOURCE_ID] = districts.install(map, pack.districts, locale).features.length;
+    counts[roads.SOURCE_ID] = 0;
+    const cancelRoads = roads.installDeferred(
+      map,
+      pack.roads,
+      locale,
+      () => LIVE_SOURCES.every((id) => map.getSource(id) !== undefined && map.isSourceLoaded(id)),
+      (fc) => {
+        counts[roads.SOURCE_ID] = fc.features.length;
+        this.addSent(roads.SOURCE_ID, fc.features.length);
+      },
+    );
+    counts[coverageLayer.SOURCE_ID] = coverageLayer.install(map, this.coverage).features.length;
+    counts[cordonLayer.SOURCE_ID] = cordonLayer.install(map, this.cordon).features.length;
+    counts[places.SOURCE_ID] = places.install(map, pack.places, locale).features.length;
+    counts[cameras.SOURCE_ID] = cameras.install(
+      map,
+      pack.cameras,
+      this.cameraStatus,
+      this.highlightedCameras,
+    ).features.length;
+    this.pendingCameras.clear(); // the install drew the current states
+    counts[cameras.HIGHLIGHT_SOURCE_ID] = cameras.toHighlightCollection(
+      pack.cameras,
+      this.highlightedCameras,
+    ).features.length;
+    counts[checkpoints.SOURCE_ID] = checkpoints.install(map, pack.checkpoints).features.length;
+    counts[routeLayer.SOURCE_ID] = routeLayer.install(map, this.route).features.length;
+    this.insight.install(map, counts);
+    counts[alertsLayer.SOURCE_ID] = alertsLayer.install(map, this.alerts).features.length;
+    const unitFc = unitsLayer.install(map, [...this.units.values()], now, this.highlightedUnits);
+    this.unitDiffer.reset(unitFc.features as unitsLayer.UnitFeature[]);
+    counts[unitsLayer.SOURCE_ID] = unitFc.features.length;
+    for (const [id, n] of Object.entries(counts)) this.sent[id] = n;
+    alertsLayer.select(map, this.selectedAlertId);
+    this.staleSignature = unitsLayer.staleUnitIds([...this.units.values()], now).join(',');
+    return cancelRoads;
+  }
+
+  /** Hands the sources marked dirty to MapLibre. */
+  flush(map: MaplibreMap, keys: ReadonlySet<DirtyKey>, now: number): void {
+    const { counts } = this;
+    if (keys.has('alerts'))
+      counts[alertsLayer.SOURCE_ID] = alertsLayer.update(map, this.alerts).features.length;
+    if (keys.has('route')) counts[routeLayer.SOURCE_ID] = routeLayer.update(map, this.route).features.length;
+    if (keys.has('coverage'))
+      counts[coverageLayer.SOURCE_ID] = coverageLayer.update(map, this.coverage).features.length;
+    if (keys.has('cordon'))
+      counts[cordonLayer.SOURCE_ID] = cordonLayer.update(map, this.cordon).features.length;
+    this.insight.flush(map, counts, keys);
+    if (keys.has('units')) {
+      const units = [...this.units.values()];
+      const { fc, sent } = unitsLayer.updateChanged(map, this.unitDiffer, units, now, this.highlightedUnits);
+      counts[unitsLayer.SOURCE_ID] = fc.features.length;
+      this.addSent(unitsLayer.SOURCE_ID, sent);
+      this.staleSignature = unitsLayer.staleUnitIds(units, now).join(',');
+    }
+    // Camera changes wait for their own (throttled) flush: a frame flushed for another key must
+    // not drop them.
+    const changedCameras: PackCamera[] = [];
+    if (keys.has('cameras')) {
+      changedCameras.push(...this.pendingCameras.values());
+      this.pendingCameras.clear();
+    }
+    if (changedCameras.length)
+      this.addSent(cameras.SOURCE_ID, cameras.updateStatus(map, changedCameras, this.cameraStatus));
+    // Highlighted cameras carry the online flag too, so a status change of one refreshes them.
+    if (keys.has('cameraHighlight') || changedCameras.some((c) => this.highlightedCameras.has(c.id))) {
+      counts[cameras.HIGHLIGHT_SOURCE_ID] = cameras.setHighlighted(
+        map,
+        this.pack.cameras,
+        this.highlightedCameras,
+        this.cameraStatus,
+      ).features.length;
+    }
+  }
+
+  private addSent(sourceId: string, n: number): void {
+    this.sent[sourceId] = (this.sent[sourceId] ?? 0) + n;
+  }
+}
