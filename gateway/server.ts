@@ -5,7 +5,7 @@ import { GATEWAY_PROTOCOL_VERSION, type GatewayHello } from '../shared/protocol/
 import { loadCityPack } from '../node/citypack/loadCityPack';
 import { createAdminHandler, type ClockBody } from './adminHttp';
 import { DispatchSimulator } from './simulation/dispatchSimulator';
-import type { AppendRequest, LogBatch, WireEnvelope } from './feed/feedLog';
+import type { LogBatch, WireEnvelope } from './feed/feedLog';
 import { FileLogStore } from './feed/logStore';
 import { PgLogStore } from './pg/pgLogStore';
 import { createAdapter } from '@socket.io/postgres-adapter';
@@ -18,8 +18,8 @@ import { ScenarioPlayer, scenarioCycleSeconds } from './scenario/scenarioPlayer'
 import { UnitSimulator } from './simulation/unitSimulator';
 import { StreamService } from './streams/streamService';
 import type { GatewayOptions, RunningGateway } from './gatewayTypes';
-import { IntakeRefused, intakeRefusal } from '../shared/protocol/envelopeIntake';
 import { attachConsoleSockets } from './feed/consoleSockets';
+import { GatewayAppends } from './feed/gatewayAppends';
 import { RefusedIntake } from './feed/refusedIntake';
 import { createWebServer, listenSecurity, schemeOf } from '../node/listenPolicy';
 import { streamUrlKey } from '../node/streamUrl';
@@ -98,20 +98,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const clients = fanout.clients;
   const publish = (entries: WireEnvelope[]) => fanout.publish(entries);
-  /** Appends gateway-made lines (presence): at once to a file log, through the batches of a shared one. */
-  const pendingAppends = new Set<Promise<unknown>>();
-  const appendNow = (request: AppendRequest): void => {
-    if (fileLog) return publish(fileLog.append(request));
-    const pending = shared!
-      .append(request)
-      .catch((err: unknown) =>
-        console.error(
-          `gateway: cannot append to the shared log: ${err instanceof Error ? err.message : String(err)}`,
-        ),
-      )
-      .finally(() => pendingAppends.delete(pending));
-    pendingAppends.add(pending);
-  };
+  const appends = new GatewayAppends({ fileLog, shared, publish, refused, now });
+  const { appendNow, inject, append } = appends;
   const driver = new ScenarioDriver({
     scenario,
     player,
@@ -133,26 +121,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (record.command && record.at !== undefined) dispatch.apply({ ...record.command, at: record.at });
     driver.followFrontier(batch.frontier);
   });
-
-  const intake = (type: string, payload: unknown) => {
-    const refusal = intakeRefusal({ type, payload });
-    if (refusal) {
-      refused.record('inject', { type, payload }, refusal, new Date(now()).toISOString());
-      throw new IntakeRefused(refusal);
-    }
-    return { messages: [{ type, payload }], sentAt: new Date(now()).toISOString() };
-  };
-  const inject = (type: string, payload: unknown): number => {
-    if (!fileLog)
-      throw new Error('inject appends synchronously, which a gateway with a database cannot: use append');
-    const entries = fileLog.append(intake(type, payload));
-    publish(entries);
-    return entries[0]!.seq;
-  };
-  const append = async (type: string, payload: unknown): Promise<number> => {
-    if (!shared) return inject(type, payload);
-    return (await shared.append(intake(type, payload))).entries[0]!.seq;
-  };
 
   const clockState = () => driver.clockState();
   const controlClock = (body: ClockBody) => driver.controlClock(body);
@@ -297,7 +265,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         io.close(() => {
           void driver
             .settled()
-            .then(() => Promise.allSettled(pendingAppends))
+            .then(() => appends.settled())
             // Its seats leave every other gateway's status bar now, not when the window runs out.
             .then(() => presenceWatch?.stop())
             .catch((err: unknown) =>

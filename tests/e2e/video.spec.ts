@@ -238,6 +238,8 @@ test.describe('video linkage', () => {
       scenarioAlert(93, { id: POPOUT_AREA_ID, location: { ...POPOUT_AREA_AT, crs: 'WGS84' } }),
     );
     await page.locator(`[data-testid=alert-item][data-alert-id="${POPOUT_AREA_ID}"]`).click();
+    // Signed in before nine players start (drawing the area is a seat control): cheaper then.
+    await signIn(page);
     const four = expectedIds(4, POPOUT_AREA_AT);
     const popupErrors: string[] = [];
     const [popup] = await Promise.all([
@@ -260,9 +262,9 @@ test.describe('video linkage', () => {
 
     // A circle drawn in the main window puts the same cameras on the pop-out wall.
     await page.getByTestId('video-collapse').click();
+    await expect(page.getByTestId('video-wall')).toBeVisible();
     const box = (await page.getByTestId('map').boundingBox())!;
     const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
-    await signIn(page);
     await page.getByTestId('video-draw-circle').click();
     await page.mouse.click(cx, cy);
     await page.mouse.click(cx + 90, cy);

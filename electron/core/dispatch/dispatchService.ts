@@ -17,6 +17,7 @@ import {
 import { AlertStepStore } from './alertStepStore';
 import type { DispatchServiceDeps } from './dispatchDeps';
 import { predictedArrival, tierTarget } from './dispatchPrediction';
+import { requireAvailableUnits, requireMergeTarget } from './dispatchChecks';
 import { DispatchQueries, requireAlert } from './dispatchQueries';
 import { UnitArrivals } from './unitArrivals';
 
@@ -78,7 +79,8 @@ export class DispatchService {
         .ok === false
         ? { confirmedBy }
         : {};
-    if (action.type === 'merge') this.requireMergeTarget(alertId, action.intoAlertId);
+    if (action.type === 'merge')
+      requireMergeTarget(this.deps.repository, this.steps, alertId, action.intoAlertId);
     // Units already on this alert stay busy with it; only the newly sent ones must be free.
     const sending =
       action.type === 'dispatch' || action.type === 'reassign'
@@ -88,7 +90,8 @@ export class DispatchService {
     const taken = options.reassign
       ? sending.filter((u) => this.deps.seats?.foreignCommitment(u, alertId))
       : [];
-    this.requireAvailableUnits(
+    requireAvailableUnits(
+      this.deps,
       sending.filter((u) => !taken.includes(u)),
       alertId,
     );
@@ -151,7 +154,8 @@ export class DispatchService {
     if (!permission.ok) throw new Error(permission.reason);
     if (!isLegal(state.status, 'dispatch')) throw new Error(`alert ${alertId} is ${state.status}`);
     const units = step.units ?? [];
-    this.requireAvailableUnits(
+    requireAvailableUnits(
+      this.deps,
       units.map((u) => u.unitId),
       alertId,
     );
@@ -292,30 +296,7 @@ export class DispatchService {
       this.apply(target, { type: 'dispatch', unitIds: moving }, operator, at, { mergedFrom: from.id });
   }
 
-  private requireMergeTarget(alertId: string, intoAlertId: string): void {
-    this.requireAlert(intoAlertId);
-    const target = this.steps.lifecycle(intoAlertId)!;
-    // The survivor takes over the duplicate's units and callers, so it must still be open work.
-    if (!isLegal(target.status, 'dispatch'))
-      throw new Error(
-        `cannot merge ${alertId} into ${intoAlertId}: it is ${target.status.replace(/_/g, ' ')}`,
-      );
-  }
-
   private requireAlert(alertId: string): Alert {
     return requireAlert(this.deps.repository, alertId);
-  }
-
-  private requireAvailableUnits(unitIds: readonly string[], alertId: string): void {
-    const units = new Map(this.deps.repository.units.list().map((u) => [u.id, u]));
-    for (const id of unitIds) {
-      const unit = units.get(id);
-      if (!unit) throw new Error(`unknown unit ${id}`);
-      // Another seat's unit: refused with who has it and where (a reassignment takes it explicitly).
-      const foreign = this.deps.seats?.foreignCommitment(id, alertId);
-      if (foreign) throw new Error(foreign);
-      if (unit.status !== 'available')
-        throw new Error(`unit ${unit.callsign} is ${unit.status}, not available`);
-    }
   }
 }
