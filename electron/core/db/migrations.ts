@@ -5,6 +5,7 @@
  */
 import { MIGRATIONS_1_TO_6 } from './migrationsCore';
 import { MIGRATIONS_7_TO_16 } from './migrationsInsight';
+import { STATS_ROLLUP_DIMS_MIGRATION_SQL } from './statsRollupDimsMigration';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,13 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [...MIGRATIONS_1_TO_6, ...MIGRATIONS_7_TO_16];
+export const MIGRATIONS: readonly Migration[] = [
+  ...MIGRATIONS_1_TO_6,
+  ...MIGRATIONS_7_TO_16,
+  {
+    version: 17,
+    description:
+      'statistics rollup by hour of day and category: two more slices kept by the triggers on alert_stats, backfilled',
+    sql: STATS_ROLLUP_DIMS_MIGRATION_SQL,
+  },
+];

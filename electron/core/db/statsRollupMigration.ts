@@ -18,10 +18,25 @@
 /** Not incidents of their own (as in statsQueries.ts). */
 const worked = (r: string) => `(${r}.status <> 'merged' AND ${r}.status <> 'cancelled')`;
 
-/** The slices a row counts in (join `${SLICES}` and select `${sliceValue(r)}`); a NULL district or unit type (nobody sent) counts in none of those. */
-const SLICES = `(SELECT '' AS dim UNION ALL SELECT 'd' UNION ALL SELECT 't' UNION ALL SELECT 's') AS sl`;
-const sliceValue = (r: string) =>
-  `CASE sl.dim WHEN '' THEN '' WHEN 'd' THEN ${r}.district_id WHEN 't' THEN ${r}.unit_type ELSE ${r}.source END`;
+/** A slice of the rollup: its dim key and the value of row r in it (NULL: the row counts in none of that dim). */
+export type RollupSlice = readonly [dim: string, value: (r: string) => string];
+
+/** Migration 12's slices; a NULL district or unit type (nobody sent) counts in none of those. */
+export const SLICES_12: readonly RollupSlice[] = [
+  ['', () => `''`],
+  ['d', (r) => `${r}.district_id`],
+  ['t', (r) => `${r}.unit_type`],
+  ['s', (r) => `${r}.source`],
+];
+
+/** The slices a row counts in (join `${slicesTable(s)}` and select `${sliceValue(s, r)}`). */
+const slicesTable = (slices: readonly RollupSlice[]) =>
+  `(${slices.map(([dim], i) => (i === 0 ? `SELECT '${dim}' AS dim` : `SELECT '${dim}'`)).join(' UNION ALL ')}) AS sl`;
+const sliceValue = (slices: readonly RollupSlice[], r: string) =>
+  `CASE sl.dim ${slices
+    .slice(0, -1)
+    .map(([dim, value]) => `WHEN '${dim}' THEN ${value(r)}`)
+    .join(' ')} ELSE ${slices.at(-1)![1](r)} END`;
 
 const COUNT_COLUMNS = [
   'alerts',
@@ -60,25 +75,58 @@ const RESPONDED = (r: string) =>
   `(${worked(r)} AND ${r}.arrived_ms IS NOT NULL AND ${r}.response_seconds IS NOT NULL)`;
 
 /** Adds (sign 1) or takes out (sign -1) row r (NEW / OLD in a trigger) from the three tables. */
-function apply(r: string, sign: 1 | -1): string {
+function apply(slices: readonly RollupSlice[], r: string, sign: 1 | -1): string {
   const s = sign === 1 ? '' : '-';
+  const [table, value] = [slicesTable(slices), sliceValue(slices, r)];
   return `
     INSERT INTO stats_day (dim, value, local_day, local_hour, category, ${COUNT_COLUMNS.join(', ')})
-      SELECT sl.dim, ${sliceValue(r)}, ${r}.local_day, ${r}.local_hour, ${r}.category, ${counts(r)
+      SELECT sl.dim, ${value}, ${r}.local_day, ${r}.local_hour, ${r}.category, ${counts(r)
         .map((c) => `${s}(${c})`)
         .join(', ')}
-        FROM ${SLICES} WHERE ${sliceValue(r)} IS NOT NULL
+        FROM ${table} WHERE ${value} IS NOT NULL
       ON CONFLICT (dim, value, local_day, local_hour, category) DO UPDATE SET
         ${COUNT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')};
     INSERT INTO stats_day_response (dim, value, local_day, target, met, seconds, n)
-      SELECT sl.dim, ${sliceValue(r)}, ${r}.local_day, COALESCE(${r}.tier_target_seconds, -1), COALESCE(${r}.tier_met, -1),
+      SELECT sl.dim, ${value}, ${r}.local_day, COALESCE(${r}.tier_target_seconds, -1), COALESCE(${r}.tier_met, -1),
              CAST(${r}.response_seconds AS INTEGER), ${s}1
-        FROM ${SLICES} WHERE ${sliceValue(r)} IS NOT NULL AND ${RESPONDED(r)}
+        FROM ${table} WHERE ${value} IS NOT NULL AND ${RESPONDED(r)}
       ON CONFLICT (dim, value, local_day, target, met, seconds) DO UPDATE SET n = n + excluded.n;
     INSERT INTO stats_day_handling (dim, value, local_day, seconds, n)
-      SELECT sl.dim, ${sliceValue(r)}, ${r}.local_day, (${r}.resolved_ms - ${r}.arrived_ms) / 1000, ${s}1
-        FROM ${SLICES} WHERE ${sliceValue(r)} IS NOT NULL AND ${HANDLED(r)}
+      SELECT sl.dim, ${value}, ${r}.local_day, (${r}.resolved_ms - ${r}.arrived_ms) / 1000, ${s}1
+        FROM ${table} WHERE ${value} IS NOT NULL AND ${HANDLED(r)}
       ON CONFLICT (dim, value, local_day, seconds) DO UPDATE SET n = n + excluded.n;`;
+}
+
+/** The triggers on alert_stats that keep these slices of the rollup. */
+export const rollupTriggersSql = (slices: readonly RollupSlice[]): string => `
+  CREATE TRIGGER stats_day_on_insert AFTER INSERT ON alert_stats BEGIN ${apply(slices, 'NEW', 1)}
+  END;
+  CREATE TRIGGER stats_day_on_update AFTER UPDATE ON alert_stats BEGIN ${apply(slices, 'OLD', -1)} ${apply(slices, 'NEW', 1)}
+  END;
+  CREATE TRIGGER stats_day_on_delete AFTER DELETE ON alert_stats BEGIN ${apply(slices, 'OLD', -1)}
+  END;
+`;
+
+/** These slices of the rollup from the summary as it stands. */
+export function rollupBackfillSql(slices: readonly RollupSlice[]): string {
+  const [table, value] = [slicesTable(slices), sliceValue(slices, 'a')];
+  return `
+  INSERT INTO stats_day (dim, value, local_day, local_hour, category, ${COUNT_COLUMNS.join(', ')})
+    SELECT sl.dim, ${value} AS value, a.local_day, a.local_hour, a.category, ${counts('a')
+      .map((c) => `SUM(${c})`)
+      .join(', ')}
+      FROM alert_stats a, ${table} WHERE value IS NOT NULL
+     GROUP BY sl.dim, value, a.local_day, a.local_hour, a.category;
+  INSERT INTO stats_day_response (dim, value, local_day, target, met, seconds, n)
+    SELECT sl.dim, ${value} AS value, a.local_day, COALESCE(a.tier_target_seconds, -1), COALESCE(a.tier_met, -1),
+           CAST(a.response_seconds AS INTEGER), COUNT(*)
+      FROM alert_stats a, ${table} WHERE value IS NOT NULL AND ${RESPONDED('a')}
+     GROUP BY 1, 2, 3, 4, 5, 6;
+  INSERT INTO stats_day_handling (dim, value, local_day, seconds, n)
+    SELECT sl.dim, ${value} AS value, a.local_day, (a.resolved_ms - a.arrived_ms) / 1000, COUNT(*)
+      FROM alert_stats a, ${table} WHERE value IS NOT NULL AND ${HANDLED('a')}
+     GROUP BY 1, 2, 3, 4;
+`;
 }
 
 /** The partial index's condition: the rows whose figures depend on the time of the query. */
@@ -106,30 +154,9 @@ export const STATS_ROLLUP_MIGRATION_SQL = `
     transfer_due_ms, closed_ms, district_id, unit_type, source
   ) WHERE ${PENDING};
 
-  CREATE TRIGGER stats_day_on_insert AFTER INSERT ON alert_stats BEGIN ${apply('NEW', 1)}
-  END;
-  CREATE TRIGGER stats_day_on_update AFTER UPDATE ON alert_stats BEGIN ${apply('OLD', -1)} ${apply('NEW', 1)}
-  END;
-  CREATE TRIGGER stats_day_on_delete AFTER DELETE ON alert_stats BEGIN ${apply('OLD', -1)}
-  END;
-
+${rollupTriggersSql(SLICES_12)}
   -- Backfill from the summary as it stands.
-  INSERT INTO stats_day (dim, value, local_day, local_hour, category, ${COUNT_COLUMNS.join(', ')})
-    SELECT sl.dim, ${sliceValue('a')} AS value, a.local_day, a.local_hour, a.category, ${counts('a')
-      .map((c) => `SUM(${c})`)
-      .join(', ')}
-      FROM alert_stats a, ${SLICES} WHERE value IS NOT NULL
-     GROUP BY sl.dim, value, a.local_day, a.local_hour, a.category;
-  INSERT INTO stats_day_response (dim, value, local_day, target, met, seconds, n)
-    SELECT sl.dim, ${sliceValue('a')} AS value, a.local_day, COALESCE(a.tier_target_seconds, -1), COALESCE(a.tier_met, -1),
-           CAST(a.response_seconds AS INTEGER), COUNT(*)
-      FROM alert_stats a, ${SLICES} WHERE value IS NOT NULL AND ${RESPONDED('a')}
-     GROUP BY 1, 2, 3, 4, 5, 6;
-  INSERT INTO stats_day_handling (dim, value, local_day, seconds, n)
-    SELECT sl.dim, ${sliceValue('a')} AS value, a.local_day, (a.resolved_ms - a.arrived_ms) / 1000, COUNT(*)
-      FROM alert_stats a, ${SLICES} WHERE value IS NOT NULL AND ${HANDLED('a')}
-     GROUP BY 1, 2, 3, 4;
-`;
+${rollupBackfillSql(SLICES_12)}`;
 
 export const STATS_ROLLUP_TRIGGERS = ['stats_day_on_insert', 'stats_day_on_update', 'stats_day_on_delete'];
 export const STATS_ROLLUP_TABLES = ['stats_day', 'stats_day_response', 'stats_day_handling'];

@@ -10,29 +10,41 @@ import type { BreakdownRow, KpiRow, PeriodQueries, QueryRange, ResponseRow } fro
  * the few alert_stats rows of the partial index alert_stats_pending.
  */
 
-const SLICE_OF: Partial<Record<keyof StatsFilters, string>> = { districtId: 'd', unitType: 't', source: 's' };
+/** The rollup's slice of each filter (migrations 12 and 17); the responsible unit has none. */
+const SLICE_OF: Partial<Record<keyof StatsFilters, string>> = {
+  districtId: 'd',
+  unitType: 't',
+  source: 's',
+  hour: 'h',
+  category: 'c',
+};
 const COLUMN_OF: Partial<Record<keyof StatsFilters, string>> = {
   districtId: 'district_id',
   unitType: 'unit_type',
   source: 'source',
+  hour: 'local_hour',
+  category: 'category',
 };
 
 interface Slice {
   dim: string;
+  /** The slice's key in the rollup (text: an hour is '0'…'23'). */
   value: string;
   /** The same filter on alert_stats (for the pending rows), or '' for none. */
   column: string;
+  /** The filter's value as alert_stats holds it (an hour is a number). */
+  raw: string | number;
 }
 
-/** The rollup slice that answers these filters, or null (a unit, hour or category filter, or two slices combined). */
+/** The rollup slice that answers these filters, or null (a unit filter, or two filters combined). */
 export function rollupSlice(filters: StatsFilters): Slice | null {
-  if (filters.unitId !== undefined || filters.hour !== undefined || filters.category !== undefined)
-    return null;
+  if (filters.unitId !== undefined) return null;
   const set = (Object.keys(SLICE_OF) as (keyof StatsFilters)[]).filter((k) => filters[k] !== undefined);
   if (set.length > 1) return null;
   const key = set[0];
-  if (key === undefined) return { dim: '', value: '', column: '' };
-  return { dim: SLICE_OF[key]!, value: String(filters[key]), column: COLUMN_OF[key]! };
+  if (key === undefined) return { dim: '', value: '', column: '', raw: '' };
+  const raw = filters[key]!;
+  return { dim: SLICE_OF[key]!, value: String(raw), column: COLUMN_OF[key]!, raw };
 }
 
 const WORKED = "(status <> 'merged' AND status <> 'cancelled')";
@@ -66,6 +78,7 @@ export class RollupQueries implements PeriodQueries {
       params: {
         dim: slice.dim,
         value: slice.value,
+        raw: slice.raw,
         fromDay: range.fromDay,
         toDay: range.toDay,
         from: range.fromMs,
@@ -79,9 +92,20 @@ export class RollupQueries implements PeriodQueries {
     'dim = @dim AND value = @value AND local_day >= @fromDay AND local_day <= @toDay';
 
   /** Rows whose figures depend on now: targets passed with nobody on scene, open hand-overs past due. */
-  private pending(range: QueryRange): PendingRow[] {
+  private pending(range: QueryRange, fresh = false): PendingRow[] {
     const { slice, params } = this.slice(range);
-    const filter = slice.column ? `AND ${slice.column} = @value` : '';
+    // kpis (asked first for a period), then breakdown and unreached read the same rows: once.
+    const key = JSON.stringify(params);
+    if (!fresh && this.lastPending?.key === key) return this.lastPending.rows;
+    const rows = this.readPending(slice, params);
+    this.lastPending = { key, rows };
+    return rows;
+  }
+
+  private lastPending: { key: string; rows: PendingRow[] } | null = null;
+
+  private readPending(slice: Slice, params: Record<string, unknown>): PendingRow[] {
+    const filter = slice.column ? `AND ${slice.column} = @raw` : '';
     return this.all<PendingRow>(
       `SELECT local_day, local_hour, category, dispatch_target_seconds AS target,
           COALESCE(SUM(${WORKED} AND arrived_ms IS NULL AND dispatch_target_seconds IS NOT NULL AND received_ms + dispatch_target_seconds * 1000 < @now), 0) AS unreached,
@@ -108,7 +132,7 @@ export class RollupQueries implements PeriodQueries {
     const { overdue_closed, ...counts } = row!;
     let unreached = 0;
     let overdueOpen = 0;
-    for (const p of this.pending(range)) {
+    for (const p of this.pending(range, true)) {
       unreached += p.unreached;
       overdueOpen += p.overdue_open;
     }
