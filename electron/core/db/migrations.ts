@@ -6,6 +6,7 @@
 import { MIGRATIONS_1_TO_6 } from './migrationsCore';
 import { MIGRATIONS_7_TO_16 } from './migrationsInsight';
 import { STATS_ROLLUP_DIMS_MIGRATION_SQL } from './statsRollupDimsMigration';
+import { STATS_ROLLUP_BUCKETS_MIGRATION_SQL } from './statsRollupBucketsMigration';
 
 export interface Migration {
   version: number;
@@ -21,5 +22,11 @@ export const MIGRATIONS: readonly Migration[] = [
     description:
       'statistics rollup by hour of day and category: two more slices kept by the triggers on alert_stats, backfilled',
     sql: STATS_ROLLUP_DIMS_MIGRATION_SQL,
+  },
+  {
+    version: 18,
+    description:
+      'statistics rollup by ISO week and calendar month: two more buckets beside the day, kept by the triggers on alert_stats, backfilled from the day rows',
+    sql: STATS_ROLLUP_BUCKETS_MIGRATION_SQL,
   },
 ];

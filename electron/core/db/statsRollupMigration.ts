@@ -29,6 +29,26 @@ export const SLICES_12: readonly RollupSlice[] = [
   ['s', (r) => `${r}.source`],
 ];
 
+/**
+ * A period bucket of the rollup: its key from the row's local day (SQL). Migration 12 keeps only
+ * the day itself; migration 18 adds the ISO week and the calendar month (statsRollupBucketsMigration.ts).
+ */
+export type RollupBucket = (localDay: string) => string;
+const DAY_ONLY: readonly RollupBucket[] = [(day) => day];
+
+/** The buckets a row counts in, joined as bk (nothing for the day alone: migration 12's text). */
+const bucketsTable = (buckets: readonly RollupBucket[]) =>
+  buckets.length === 1
+    ? ''
+    : `, (${buckets.map((_, i) => (i === 0 ? `SELECT 0 AS b` : `SELECT ${i}`)).join(' UNION ALL ')}) AS bk`;
+const bucketValue = (buckets: readonly RollupBucket[], day: string) =>
+  buckets.length === 1
+    ? buckets[0]!(day)
+    : `CASE bk.b ${buckets
+        .slice(0, -1)
+        .map((b, i) => `WHEN ${i} THEN ${b(day)}`)
+        .join(' ')} ELSE ${buckets.at(-1)!(day)} END`;
+
 /** The slices a row counts in (join `${slicesTable(s)}` and select `${sliceValue(s, r)}`). */
 const slicesTable = (slices: readonly RollupSlice[]) =>
   `(${slices.map(([dim], i) => (i === 0 ? `SELECT '${dim}' AS dim` : `SELECT '${dim}'`)).join(' UNION ALL ')}) AS sl`;
@@ -75,35 +95,44 @@ const RESPONDED = (r: string) =>
   `(${worked(r)} AND ${r}.arrived_ms IS NOT NULL AND ${r}.response_seconds IS NOT NULL)`;
 
 /** Adds (sign 1) or takes out (sign -1) row r (NEW / OLD in a trigger) from the three tables. */
-function apply(slices: readonly RollupSlice[], r: string, sign: 1 | -1): string {
+function apply(
+  slices: readonly RollupSlice[],
+  buckets: readonly RollupBucket[],
+  r: string,
+  sign: 1 | -1,
+): string {
   const s = sign === 1 ? '' : '-';
-  const [table, value] = [slicesTable(slices), sliceValue(slices, r)];
+  const [table, value] = [slicesTable(slices) + bucketsTable(buckets), sliceValue(slices, r)];
+  const day = bucketValue(buckets, `${r}.local_day`);
   return `
     INSERT INTO stats_day (dim, value, local_day, local_hour, category, ${COUNT_COLUMNS.join(', ')})
-      SELECT sl.dim, ${value}, ${r}.local_day, ${r}.local_hour, ${r}.category, ${counts(r)
+      SELECT sl.dim, ${value}, ${day}, ${r}.local_hour, ${r}.category, ${counts(r)
         .map((c) => `${s}(${c})`)
         .join(', ')}
         FROM ${table} WHERE ${value} IS NOT NULL
       ON CONFLICT (dim, value, local_day, local_hour, category) DO UPDATE SET
         ${COUNT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')};
     INSERT INTO stats_day_response (dim, value, local_day, target, met, seconds, n)
-      SELECT sl.dim, ${value}, ${r}.local_day, COALESCE(${r}.tier_target_seconds, -1), COALESCE(${r}.tier_met, -1),
+      SELECT sl.dim, ${value}, ${day}, COALESCE(${r}.tier_target_seconds, -1), COALESCE(${r}.tier_met, -1),
              CAST(${r}.response_seconds AS INTEGER), ${s}1
         FROM ${table} WHERE ${value} IS NOT NULL AND ${RESPONDED(r)}
       ON CONFLICT (dim, value, local_day, target, met, seconds) DO UPDATE SET n = n + excluded.n;
     INSERT INTO stats_day_handling (dim, value, local_day, seconds, n)
-      SELECT sl.dim, ${value}, ${r}.local_day, (${r}.resolved_ms - ${r}.arrived_ms) / 1000, ${s}1
+      SELECT sl.dim, ${value}, ${day}, (${r}.resolved_ms - ${r}.arrived_ms) / 1000, ${s}1
         FROM ${table} WHERE ${value} IS NOT NULL AND ${HANDLED(r)}
       ON CONFLICT (dim, value, local_day, seconds) DO UPDATE SET n = n + excluded.n;`;
 }
 
 /** The triggers on alert_stats that keep these slices of the rollup. */
-export const rollupTriggersSql = (slices: readonly RollupSlice[]): string => `
-  CREATE TRIGGER stats_day_on_insert AFTER INSERT ON alert_stats BEGIN ${apply(slices, 'NEW', 1)}
+export const rollupTriggersSql = (
+  slices: readonly RollupSlice[],
+  buckets: readonly RollupBucket[] = DAY_ONLY,
+): string => `
+  CREATE TRIGGER stats_day_on_insert AFTER INSERT ON alert_stats BEGIN ${apply(slices, buckets, 'NEW', 1)}
   END;
-  CREATE TRIGGER stats_day_on_update AFTER UPDATE ON alert_stats BEGIN ${apply(slices, 'OLD', -1)} ${apply(slices, 'NEW', 1)}
+  CREATE TRIGGER stats_day_on_update AFTER UPDATE ON alert_stats BEGIN ${apply(slices, buckets, 'OLD', -1)} ${apply(slices, buckets, 'NEW', 1)}
   END;
-  CREATE TRIGGER stats_day_on_delete AFTER DELETE ON alert_stats BEGIN ${apply(slices, 'OLD', -1)}
+  CREATE TRIGGER stats_day_on_delete AFTER DELETE ON alert_stats BEGIN ${apply(slices, buckets, 'OLD', -1)}
   END;
 `;
 

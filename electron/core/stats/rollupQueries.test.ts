@@ -15,7 +15,7 @@ import { tempDir } from '../../../tests/unit/fixtures';
 import { DAY, statsFixture, T0 } from '../../../tests/unit/statsFixture';
 import { generateDemoHistory } from './demoHistory';
 import { StatsService } from './statsService';
-import { rollupSlice } from './rollupQueries';
+import { periodBucket, rollupSlice } from './rollupQueries';
 import type { StatsFilters, StatsRequest } from '../../../shared/contract/statsContract';
 
 const cleanups: (() => void)[] = [];
@@ -69,6 +69,17 @@ describe('statistics rollup', () => {
     expect(rollupSlice({ unitId: 'U1' })).toBeNull();
     expect(rollupSlice({ districtId: 'D1', source: '110' })).toBeNull();
     expect(rollupSlice({ hour: 3, category: 'theft' })).toBeNull();
+  });
+
+  it('reads a week or a month bucket only for exactly that ISO week or calendar month', () => {
+    expect(periodBucket('2026-10-12', '2026-10-18')).toBe('W2026-10-12');
+    expect(periodBucket('2026-10-13', '2026-10-19')).toBeNull();
+    expect(periodBucket('2026-10-12', '2026-10-17')).toBeNull();
+    expect(periodBucket('2026-10-01', '2026-10-31')).toBe('M2026-10');
+    expect(periodBucket('2026-02-01', '2026-02-28')).toBe('M2026-02');
+    expect(periodBucket('2028-02-01', '2028-02-28')).toBeNull();
+    expect(periodBucket('2026-10-01', '2026-10-30')).toBeNull();
+    expect(periodBucket('2026-10-15', '2026-10-15')).toBeNull();
   });
 
   it('every hour and category of the fixture: the same figures as the summary, and they add up', async () => {
@@ -135,9 +146,12 @@ describe('statistics rollup', () => {
       perDay: 40,
     });
     const day = '2026-11-15';
+    // A day, a week and a month (their buckets, migration 18), and days that are neither.
     const requests = SLICES.flatMap((filters) => [
       { period: { kind: 'day' as const, date: day }, filters },
+      { period: { kind: 'week' as const, date: day }, filters },
       { period: { kind: 'month' as const, date: day }, filters },
+      { period: { kind: 'custom' as const, from: '2026-11-09', to: '2026-11-19' }, filters },
     ]);
     const now = end.getTime() + 3_600_000;
     expectSame(repo.db, now, requests);
@@ -166,21 +180,29 @@ describe('statistics rollup', () => {
     cleanups.push(f.h.close);
     const db = f.h.repo.db;
     const now = T0 + 86_400_000 / 2;
-    const requests = SLICES.map((filters) => ({ period: { kind: 'week' as const, date: DAY }, filters }));
+    const requests = SLICES.flatMap((filters) => [
+      { period: { kind: 'week' as const, date: DAY }, filters },
+      { period: { kind: 'month' as const, date: DAY }, filters },
+    ]);
     const before = requests.map((r) => both(db, now).rollup.query(r));
     const rollup = MIGRATIONS.find((m) => m.description.startsWith('statistics rollup:'))!;
-    const dims = MIGRATIONS.find((m) => m.description.startsWith('statistics rollup by hour'))!;
+    const later = MIGRATIONS.filter((m) => m.description.startsWith('statistics rollup by'));
+    expect(later.map((m) => m.version)).toEqual([17, 18]);
     for (const t of STATS_ROLLUP_TRIGGERS) db.exec(`DROP TRIGGER ${t}`);
     for (const t of STATS_ROLLUP_TABLES) db.exec(`DROP TABLE ${t}`);
     db.exec('DROP INDEX alert_stats_pending');
     db.pragma(`user_version = ${rollup.version - 1}`);
     migrate(db, [rollup]);
-    expect(db.prepare("SELECT COUNT(*) FROM stats_day WHERE dim IN ('h', 'c')").pluck().get()).toBe(0);
-    // The versions between are already there: only the two rollup migrations run.
-    db.pragma(`user_version = ${dims.version - 1}`);
-    migrate(db, [dims]);
+    const dims = db.prepare('SELECT DISTINCT dim FROM stats_day ORDER BY dim').pluck();
+    const buckets = db.prepare('SELECT DISTINCT substr(local_day, 1, 1) FROM stats_day ORDER BY 1').pluck();
+    expect(dims.all()).toEqual(['', 'd', 's', 't']);
+    expect(buckets.all()).toEqual(['2']);
+    // The versions between are already there: only the later rollup migrations run.
+    db.pragma(`user_version = ${later[0]!.version - 1}`);
+    migrate(db, later);
     db.pragma(`user_version = ${MIGRATIONS.at(-1)!.version}`);
-    expect(db.prepare("SELECT COUNT(*) FROM stats_day WHERE dim = 'h'").pluck().get()).toBeGreaterThan(0);
+    expect(dims.all()).toEqual(['', 'c', 'd', 'h', 's', 't']);
+    expect(buckets.all()).toEqual(['2', 'M', 'W']);
     expect(requests.map((r) => both(db, now).rollup.query(r))).toEqual(before);
   });
 });
