@@ -7,6 +7,7 @@ import { MIGRATIONS_1_TO_6 } from './migrationsCore';
 import { MIGRATIONS_7_TO_16 } from './migrationsInsight';
 import { STATS_ROLLUP_DIMS_MIGRATION_SQL } from './statsRollupDimsMigration';
 import { STATS_ROLLUP_BUCKETS_MIGRATION_SQL } from './statsRollupBucketsMigration';
+import { HEAT_DAY_STAMP_MIGRATION_SQL } from './heatDayStampMigration';
 
 export interface Migration {
   version: number;
@@ -28,5 +29,11 @@ export const MIGRATIONS: readonly Migration[] = [
     description:
       'statistics rollup by ISO week and calendar month: two more buckets beside the day, kept by the triggers on alert_stats, backfilled from the day rows',
     sql: STATS_ROLLUP_BUCKETS_MIGRATION_SQL,
+  },
+  {
+    version: 19,
+    description:
+      'heat map: a change stamp per city day, bumped by triggers on alerts (closed days cached by the host)',
+    sql: HEAT_DAY_STAMP_MIGRATION_SQL,
   },
 ];
