@@ -8,6 +8,7 @@ import { MIGRATIONS_7_TO_16 } from './migrationsInsight';
 import { STATS_ROLLUP_DIMS_MIGRATION_SQL } from './statsRollupDimsMigration';
 import { STATS_ROLLUP_BUCKETS_MIGRATION_SQL } from './statsRollupBucketsMigration';
 import { HEAT_DAY_STAMP_MIGRATION_SQL } from './heatDayStampMigration';
+import { STATS_ROLLUP_TRIGGERS_MIGRATION_SQL } from './statsRollupTriggersMigration';
 
 export interface Migration {
   version: number;
@@ -35,5 +36,11 @@ export const MIGRATIONS: readonly Migration[] = [
     description:
       'heat map: a change stamp per city day, bumped by triggers on alerts (closed days cached by the host)',
     sql: HEAT_DAY_STAMP_MIGRATION_SQL,
+  },
+  {
+    version: 20,
+    description:
+      'statistics rollup: the update trigger split by table, each firing only when a column its rows are computed from changed',
+    sql: STATS_ROLLUP_TRIGGERS_MIGRATION_SQL,
   },
 ];

@@ -94,8 +94,30 @@ const HANDLED = (r: string) => `(${worked(r)} AND ${r}.resolved_ms >= ${r}.arriv
 const RESPONDED = (r: string) =>
   `(${worked(r)} AND ${r}.arrived_ms IS NOT NULL AND ${r}.response_seconds IS NOT NULL)`;
 
-/** Adds (sign 1) or takes out (sign -1) row r (NEW / OLD in a trigger) from the three tables. */
-function apply(
+export type RollupTable = 'stats_day' | 'stats_day_response' | 'stats_day_handling';
+
+/**
+ * The alert_stats columns each table's rows are computed from (key and counts): an update that
+ * changes none of them leaves that table as it was (migration 20 skips it).
+ */
+export const ROLLUP_INPUTS: Record<RollupTable, readonly string[]> = {
+  stats_day: [
+    ...['local_day', 'local_hour', 'category', 'district_id', 'unit_type', 'source'],
+    ...['status', 'origin', 'dispatched_ms', 'arrived_ms', 'tier_met', 'transfer_due_ms', 'closed_ms'],
+  ],
+  stats_day_response: [
+    ...['local_day', 'local_hour', 'category', 'district_id', 'unit_type', 'source'],
+    ...['status', 'arrived_ms', 'response_seconds', 'tier_target_seconds', 'tier_met'],
+  ],
+  stats_day_handling: [
+    ...['local_day', 'local_hour', 'category', 'district_id', 'unit_type', 'source'],
+    ...['status', 'arrived_ms', 'resolved_ms'],
+  ],
+};
+
+/** Adds (sign 1) or takes out (sign -1) row r (NEW / OLD in a trigger) from one table. */
+export function applyTo(
+  t: RollupTable,
   slices: readonly RollupSlice[],
   buckets: readonly RollupBucket[],
   r: string,
@@ -104,23 +126,43 @@ function apply(
   const s = sign === 1 ? '' : '-';
   const [table, value] = [slicesTable(slices) + bucketsTable(buckets), sliceValue(slices, r)];
   const day = bucketValue(buckets, `${r}.local_day`);
-  return `
+  if (t === 'stats_day')
+    return `
     INSERT INTO stats_day (dim, value, local_day, local_hour, category, ${COUNT_COLUMNS.join(', ')})
       SELECT sl.dim, ${value}, ${day}, ${r}.local_hour, ${r}.category, ${counts(r)
         .map((c) => `${s}(${c})`)
         .join(', ')}
         FROM ${table} WHERE ${value} IS NOT NULL
       ON CONFLICT (dim, value, local_day, local_hour, category) DO UPDATE SET
-        ${COUNT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')};
+        ${COUNT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')};`;
+  if (t === 'stats_day_response')
+    return `
     INSERT INTO stats_day_response (dim, value, local_day, target, met, seconds, n)
       SELECT sl.dim, ${value}, ${day}, COALESCE(${r}.tier_target_seconds, -1), COALESCE(${r}.tier_met, -1),
              CAST(${r}.response_seconds AS INTEGER), ${s}1
         FROM ${table} WHERE ${value} IS NOT NULL AND ${RESPONDED(r)}
-      ON CONFLICT (dim, value, local_day, target, met, seconds) DO UPDATE SET n = n + excluded.n;
+      ON CONFLICT (dim, value, local_day, target, met, seconds) DO UPDATE SET n = n + excluded.n;`;
+  return `
     INSERT INTO stats_day_handling (dim, value, local_day, seconds, n)
       SELECT sl.dim, ${value}, ${day}, (${r}.resolved_ms - ${r}.arrived_ms) / 1000, ${s}1
         FROM ${table} WHERE ${value} IS NOT NULL AND ${HANDLED(r)}
       ON CONFLICT (dim, value, local_day, seconds) DO UPDATE SET n = n + excluded.n;`;
+}
+
+export const STATS_ROLLUP_TABLES: readonly RollupTable[] = [
+  'stats_day',
+  'stats_day_response',
+  'stats_day_handling',
+];
+
+/** Adds (sign 1) or takes out (sign -1) row r (NEW / OLD in a trigger) from the three tables. */
+function apply(
+  slices: readonly RollupSlice[],
+  buckets: readonly RollupBucket[],
+  r: string,
+  sign: 1 | -1,
+): string {
+  return STATS_ROLLUP_TABLES.map((t) => applyTo(t, slices, buckets, r, sign)).join('');
 }
 
 /** The triggers on alert_stats that keep these slices of the rollup. */
@@ -188,4 +230,3 @@ ${rollupTriggersSql(SLICES_12)}
 ${rollupBackfillSql(SLICES_12)}`;
 
 export const STATS_ROLLUP_TRIGGERS = ['stats_day_on_insert', 'stats_day_on_update', 'stats_day_on_delete'];
-export const STATS_ROLLUP_TABLES = ['stats_day', 'stats_day_response', 'stats_day_handling'];

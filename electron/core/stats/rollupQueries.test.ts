@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, migrate, type Db } from '../db/database';
 import { ConsoleRepository } from '../db/consoleRepository';
 import { MIGRATIONS } from '../db/migrations';
-import { STATS_ROLLUP_TABLES, STATS_ROLLUP_TRIGGERS } from '../db/statsRollupMigration';
+import { STATS_ROLLUP_TABLES } from '../db/statsRollupMigration';
 import { DEFAULT_TIER_CONFIG, evaluateTier } from '../../../node/routing';
 import { tempDir } from '../../../tests/unit/fixtures';
 import { DAY, statsFixture, T0 } from '../../../tests/unit/statsFixture';
@@ -186,9 +186,16 @@ describe('statistics rollup', () => {
     ]);
     const before = requests.map((r) => both(db, now).rollup.query(r));
     const rollup = MIGRATIONS.find((m) => m.description.startsWith('statistics rollup:'))!;
-    const later = MIGRATIONS.filter((m) => m.description.startsWith('statistics rollup by'));
-    expect(later.map((m) => m.version)).toEqual([17, 18]);
-    for (const t of STATS_ROLLUP_TRIGGERS) db.exec(`DROP TRIGGER ${t}`);
+    const later = MIGRATIONS.filter(
+      (m) => m.version > rollup.version && m.description.startsWith('statistics rollup'),
+    );
+    expect(later.map((m) => m.version)).toEqual([17, 18, 20]);
+    const triggers = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'alert_stats' AND name LIKE 'stats_day%'",
+      )
+      .pluck();
+    for (const t of triggers.all()) db.exec(`DROP TRIGGER ${t as string}`);
     for (const t of STATS_ROLLUP_TABLES) db.exec(`DROP TABLE ${t}`);
     db.exec('DROP INDEX alert_stats_pending');
     db.pragma(`user_version = ${rollup.version - 1}`);
@@ -203,6 +210,7 @@ describe('statistics rollup', () => {
     db.pragma(`user_version = ${MIGRATIONS.at(-1)!.version}`);
     expect(dims.all()).toEqual(['', 'c', 'd', 'h', 's', 't']);
     expect(buckets.all()).toEqual(['2', 'M', 'W']);
+    expect(triggers.all()).toHaveLength(5);
     expect(requests.map((r) => both(db, now).rollup.query(r))).toEqual(before);
   });
 });
