@@ -9,6 +9,7 @@ import { STATS_ROLLUP_DIMS_MIGRATION_SQL } from './statsRollupDimsMigration';
 import { STATS_ROLLUP_BUCKETS_MIGRATION_SQL } from './statsRollupBucketsMigration';
 import { HEAT_DAY_STAMP_MIGRATION_SQL } from './heatDayStampMigration';
 import { STATS_ROLLUP_TRIGGERS_MIGRATION_SQL } from './statsRollupTriggersMigration';
+import { STATS_ROLLUP_DELTA_MIGRATION_SQL } from './statsRollupDeltaMigration';
 
 export interface Migration {
   version: number;
@@ -42,5 +43,11 @@ export const MIGRATIONS: readonly Migration[] = [
     description:
       'statistics rollup: the update trigger split by table, each firing only when a column its rows are computed from changed',
     sql: STATS_ROLLUP_TRIGGERS_MIGRATION_SQL,
+  },
+  {
+    version: 21,
+    description:
+      'statistics rollup: counts moved by their difference when an update keeps the row’s keys (none when no count moved)',
+    sql: STATS_ROLLUP_DELTA_MIGRATION_SQL,
   },
 ];

@@ -149,6 +149,33 @@ export function applyTo(
       ON CONFLICT (dim, value, local_day, seconds) DO UPDATE SET n = n + excluded.n;`;
 }
 
+/** The columns a row's rollup keys come from (its slices' values and its day). */
+export const ROLLUP_KEY_COLUMNS = [
+  'local_day',
+  'local_hour',
+  'category',
+  'district_id',
+  'unit_type',
+  'source',
+];
+
+/**
+ * An update of a row whose keys stayed: stats_day's counts moved by NEW − OLD in one upsert per
+ * slice and bucket, and none at all when no count moved (most status steps: en route, on scene).
+ */
+export function applyCountDelta(slices: readonly RollupSlice[], buckets: readonly RollupBucket[]): string {
+  const [table, value] = [slicesTable(slices) + bucketsTable(buckets), sliceValue(slices, 'NEW')];
+  const day = bucketValue(buckets, 'NEW.local_day');
+  const [now, before] = [counts('NEW'), counts('OLD')];
+  const delta = now.map((c, i) => `(${c}) - (${before[i]})`);
+  return `
+    INSERT INTO stats_day (dim, value, local_day, local_hour, category, ${COUNT_COLUMNS.join(', ')})
+      SELECT sl.dim, ${value}, ${day}, NEW.local_hour, NEW.category, ${delta.join(', ')}
+        FROM ${table} WHERE ${value} IS NOT NULL AND (${delta.map((d) => `${d} <> 0`).join(' OR ')})
+      ON CONFLICT (dim, value, local_day, local_hour, category) DO UPDATE SET
+        ${COUNT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')};`;
+}
+
 export const STATS_ROLLUP_TABLES: readonly RollupTable[] = [
   'stats_day',
   'stats_day_response',

@@ -189,7 +189,7 @@ describe('statistics rollup', () => {
     const later = MIGRATIONS.filter(
       (m) => m.version > rollup.version && m.description.startsWith('statistics rollup'),
     );
-    expect(later.map((m) => m.version)).toEqual([17, 18, 20]);
+    expect(later.map((m) => m.version)).toEqual([17, 18, 20, 21]);
     const triggers = db
       .prepare(
         "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'alert_stats' AND name LIKE 'stats_day%'",
@@ -210,7 +210,7 @@ describe('statistics rollup', () => {
     db.pragma(`user_version = ${MIGRATIONS.at(-1)!.version}`);
     expect(dims.all()).toEqual(['', 'c', 'd', 'h', 's', 't']);
     expect(buckets.all()).toEqual(['2', 'M', 'W']);
-    expect(triggers.all()).toHaveLength(5);
+    expect(triggers.all()).toHaveLength(6);
     expect(requests.map((r) => both(db, now).rollup.query(r))).toEqual(before);
   });
 });
