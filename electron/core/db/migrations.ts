@@ -1,6 +1,6 @@
 /**
  * Versioned schema migrations, applied in order inside one transaction each by migrate()
- * (database.ts); the applied version is SQLite's `user_version`. Never edit a released
+ * (migrationRunner.ts); the applied version is SQLite's `user_version`. Never edit a released
  * migration: add the next one. The bodies live by number range in their own modules.
  */
 import { MIGRATIONS_1_TO_6 } from './migrationsCore';
