@@ -2,6 +2,9 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { MIGRATIONS, type Migration } from './migrations';
+import { migrate } from './migrationRunner';
+
+export { migrate };
 
 export type Db = Database.Database;
 
@@ -27,21 +30,4 @@ export function openDatabase(dataDir: string, migrations: readonly Migration[] =
   migrate(db, migrations);
   db.pragma('optimize = 0x10002');
   return db;
-}
-
-export function migrate(db: Db, migrations: readonly Migration[]): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
-  if (current > latest) {
-    throw new Error(
-      `Database schema version ${current} is newer than this console (${latest}); refusing to open it.`,
-    );
-  }
-  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
-  }
 }

@@ -1,10 +1,15 @@
 /**
- * Versioned schema migrations, applied in order inside one transaction each; the applied
- * version is SQLite's `user_version`. Never edit a released migration: add the next one.
+ * Versioned schema migrations, applied in order inside one transaction each by migrate()
+ * (migrationRunner.ts); the applied version is SQLite's `user_version`. Never edit a released
+ * migration: add the next one. The bodies live by number range in their own modules.
  */
-import { STATS_MIGRATION_SQL } from './statsMigration';
-import { STATS_ROLLUP_MIGRATION_SQL } from './statsRollupMigration';
-import { HEATMAP_CELL_INDEX_SQL } from './heatmapCellMigration';
+import { MIGRATIONS_1_TO_6 } from './migrationsCore';
+import { MIGRATIONS_7_TO_16 } from './migrationsInsight';
+import { STATS_ROLLUP_DIMS_MIGRATION_SQL } from './statsRollupDimsMigration';
+import { STATS_ROLLUP_BUCKETS_MIGRATION_SQL } from './statsRollupBucketsMigration';
+import { HEAT_DAY_STAMP_MIGRATION_SQL } from './heatDayStampMigration';
+import { STATS_ROLLUP_TRIGGERS_MIGRATION_SQL } from './statsRollupTriggersMigration';
+import { STATS_ROLLUP_DELTA_MIGRATION_SQL } from './statsRollupDeltaMigration';
 
 export interface Migration {
   version: number;
@@ -13,393 +18,36 @@ export interface Migration {
 }
 
 export const MIGRATIONS: readonly Migration[] = [
+  ...MIGRATIONS_1_TO_6,
+  ...MIGRATIONS_7_TO_16,
   {
-    version: 1,
-    description: 'alerts, units, positions, cameras, checkpoints, quarantine, meta',
-    sql: `
-      CREATE TABLE meta (
-        key   TEXT PRIMARY KEY,
-        value TEXT NOT NULL
-      );
-
-      CREATE TABLE alerts (
-        id            TEXT PRIMARY KEY,
-        source        TEXT NOT NULL CHECK (source IN ('110','12345')),
-        category      TEXT NOT NULL,
-        priority      INTEGER NOT NULL CHECK (priority BETWEEN 1 AND 4),
-        reported_at   TEXT NOT NULL,
-        lng           REAL NOT NULL,
-        lat           REAL NOT NULL,
-        orig_lng      REAL NOT NULL,
-        orig_lat      REAL NOT NULL,
-        orig_crs      TEXT NOT NULL,
-        address       TEXT NOT NULL,
-        caller_name   TEXT,
-        caller_phone  TEXT NOT NULL,
-        description   TEXT NOT NULL,
-        status        TEXT NOT NULL,
-        received_at   TEXT NOT NULL,
-        seq           INTEGER NOT NULL
-      );
-      CREATE INDEX alerts_status ON alerts (status, priority, reported_at);
-
-      -- Every lifecycle step, timed and attributed (the closed loop builds on this).
-      CREATE TABLE alert_events (
-        id          INTEGER PRIMARY KEY,
-        alert_id    TEXT NOT NULL REFERENCES alerts (id),
-        at          TEXT NOT NULL,
-        from_status TEXT,
-        to_status   TEXT NOT NULL,
-        operator    TEXT NOT NULL,
-        note        TEXT
-      );
-      CREATE INDEX alert_events_alert ON alert_events (alert_id, id);
-
-      CREATE TABLE units (
-        id          TEXT PRIMARY KEY,
-        callsign    TEXT NOT NULL,
-        type        TEXT NOT NULL,
-        district_id TEXT NOT NULL,
-        home_lng    REAL NOT NULL,
-        home_lat    REAL NOT NULL,
-        status      TEXT NOT NULL DEFAULT 'available',
-        status_at   TEXT,
-        alert_id    TEXT
-      );
-
-      CREATE TABLE unit_positions (
-        unit_id TEXT PRIMARY KEY REFERENCES units (id),
-        lng     REAL NOT NULL,
-        lat     REAL NOT NULL,
-        heading REAL NOT NULL,
-        speed   REAL NOT NULL,
-        at      TEXT NOT NULL
-      );
-
-      CREATE TABLE unit_track (
-        id      INTEGER PRIMARY KEY,
-        unit_id TEXT NOT NULL,
-        lng     REAL NOT NULL,
-        lat     REAL NOT NULL,
-        heading REAL NOT NULL,
-        speed   REAL NOT NULL,
-        at      TEXT NOT NULL
-      );
-      CREATE INDEX unit_track_unit_at ON unit_track (unit_id, at);
-
-      CREATE TABLE cameras (
-        id        TEXT PRIMARY KEY,
-        name      TEXT NOT NULL,
-        kind      TEXT NOT NULL,
-        class     INTEGER NOT NULL,
-        lng       REAL NOT NULL,
-        lat       REAL NOT NULL,
-        heading   REAL,
-        fov       REAL,
-        range_m   REAL NOT NULL,
-        streams   TEXT NOT NULL,
-        online    INTEGER NOT NULL,
-        status_at TEXT
-      );
-
-      CREATE TABLE checkpoints (
-        id         TEXT PRIMARY KEY,
-        name       TEXT NOT NULL,
-        level      TEXT NOT NULL,
-        lng        REAL NOT NULL,
-        lat        REAL NOT NULL,
-        road       TEXT NOT NULL,
-        camera_ids TEXT NOT NULL
-      );
-
-      -- Messages that failed validation: kept whole for inspection, never block the feed.
-      CREATE TABLE quarantine (
-        id          INTEGER PRIMARY KEY,
-        received_at TEXT NOT NULL,
-        seq         INTEGER,
-        type        TEXT,
-        reason      TEXT NOT NULL,
-        raw         TEXT NOT NULL
-      );
-    `,
-  },
-  {
-    version: 2,
+    version: 17,
     description:
-      'closed loop: audit log (hash-chained, append-only), operator accounts, command outbox, dispatches',
-    sql: `
-      -- Append-only, hash-chained: hash = SHA-256 over the canonical entry and prev_hash
-      -- (electron/core/audit). The triggers stop honest mistakes; the chain catches the rest.
-      CREATE TABLE audit_log (
-        seq       INTEGER PRIMARY KEY,
-        at        TEXT NOT NULL,
-        operator  TEXT NOT NULL,
-        action    TEXT NOT NULL,
-        subject   TEXT NOT NULL,
-        payload   TEXT NOT NULL,
-        prev_hash TEXT NOT NULL,
-        hash      TEXT NOT NULL UNIQUE
-      );
-      CREATE INDEX audit_log_subject ON audit_log (subject, seq);
-      CREATE INDEX audit_log_operator ON audit_log (operator, seq);
-      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-
-      -- Local operator accounts; password_hash is "scrypt$N$r$p$salt$key" (base64).
-      CREATE TABLE operators (
-        username      TEXT PRIMARY KEY,
-        display_name  TEXT NOT NULL,
-        role          TEXT NOT NULL CHECK (role IN ('duty_officer','supervisor','trainee')),
-        password_hash TEXT NOT NULL,
-        created_at    TEXT NOT NULL,
-        updated_at    TEXT NOT NULL,
-        disabled_at   TEXT
-      );
-
-      -- Console → gateway commands, delivered in seq order, retried under the same command_id.
-      CREATE TABLE outbox (
-        seq             INTEGER PRIMARY KEY,
-        command_id      TEXT NOT NULL UNIQUE,
-        kind            TEXT NOT NULL,
-        payload         TEXT NOT NULL,
-        created_at      TEXT NOT NULL,
-        state           TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','sent','acked','failed')),
-        attempts        INTEGER NOT NULL DEFAULT 0,
-        last_attempt_at TEXT,
-        last_error      TEXT,
-        ack_at          TEXT
-      );
-      CREATE INDEX outbox_state ON outbox (state, seq);
-
-      -- One row per unit sent to an alert: the 1-3-5 measures per unit.
-      CREATE TABLE dispatches (
-        id                  INTEGER PRIMARY KEY,
-        alert_id            TEXT NOT NULL REFERENCES alerts (id),
-        unit_id             TEXT NOT NULL,
-        dispatched_at       TEXT NOT NULL,
-        arrived_at          TEXT,
-        response_seconds    REAL,
-        tier_target_seconds INTEGER,
-        tier_met            INTEGER CHECK (tier_met IN (0, 1)),
-        command_id          TEXT
-      );
-      CREATE INDEX dispatches_alert ON dispatches (alert_id, dispatched_at);
-      CREATE INDEX dispatches_unit ON dispatches (unit_id, dispatched_at);
-      CREATE INDEX dispatches_command ON dispatches (command_id);
-
-      -- Lifecycle events (shared/domain/lifecycle) carry their action and structured data.
-      ALTER TABLE alert_events ADD COLUMN action TEXT;
-      ALTER TABLE alert_events ADD COLUMN data TEXT;
-    `,
+      'statistics rollup by hour of day and category: two more slices kept by the triggers on alert_stats, backfilled',
+    sql: STATS_ROLLUP_DIMS_MIGRATION_SQL,
   },
   {
-    version: 3,
-    description: 'alert lifecycle state (shared/domain/lifecycle) stored with each alert',
-    sql: `
-      -- JSON of AlertLifecycle; NULL for alerts stored before this version (rebuilt on first use).
-      ALTER TABLE alerts ADD COLUMN lifecycle TEXT;
-    `,
-  },
-  {
-    version: 4,
+    version: 18,
     description:
-      'alert amendments: the revision stored with each alert, and every revision with what changed',
-    sql: `
-      ALTER TABLE alerts ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
-      CREATE TABLE alert_revisions (
-        alert_id    TEXT NOT NULL REFERENCES alerts (id),
-        revision    INTEGER NOT NULL,
-        received_at TEXT NOT NULL,
-        seq         INTEGER NOT NULL,
-        -- JSON array of { field, from, to }; empty for the original report.
-        changes     TEXT NOT NULL,
-        PRIMARY KEY (alert_id, revision)
-      );
-    `,
+      'statistics rollup by ISO week and calendar month: two more buckets beside the day, kept by the triggers on alert_stats, backfilled from the day rows',
+    sql: STATS_ROLLUP_BUCKETS_MIGRATION_SQL,
   },
   {
-    version: 5,
-    description: 'hardening: keyed audit chain, sign-in throttle, trainer role',
-    sql: `
-      -- Entries from now on are HMAC-SHA256 under a key kept outside the database; the ones
-      -- before stay plain SHA-256 and verify as a legacy prefix (electron/core/audit/auditLog.ts).
-      ALTER TABLE audit_log ADD COLUMN alg TEXT NOT NULL DEFAULT 'sha256' CHECK (alg IN ('sha256','hmac-sha256'));
-
-      -- The trainer role (drill clock) joins the CHECK: SQLite changes a CHECK by rebuilding the table.
-      CREATE TABLE operators_v4 (
-        username      TEXT PRIMARY KEY,
-        display_name  TEXT NOT NULL,
-        role          TEXT NOT NULL CHECK (role IN ('duty_officer','supervisor','trainee','trainer')),
-        password_hash TEXT NOT NULL,
-        created_at    TEXT NOT NULL,
-        updated_at    TEXT NOT NULL,
-        disabled_at   TEXT
-      );
-      INSERT INTO operators_v4 SELECT username, display_name, role, password_hash, created_at, updated_at, disabled_at FROM operators;
-      DROP TABLE operators;
-      ALTER TABLE operators_v4 RENAME TO operators;
-
-      -- Failed sign-ins per account (key 'account:<name>') and per seat (key 'seat'): growing
-      -- delays, then a lockout (electron/core/accounts/signInThrottle.ts).
-      CREATE TABLE sign_in_failures (
-        key             TEXT PRIMARY KEY,
-        failures        INTEGER NOT NULL,
-        last_failure_at TEXT NOT NULL,
-        not_before      TEXT,
-        locked          INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1))
-      );
-    `,
-  },
-  {
-    version: 6,
+    version: 19,
     description:
-      'seats (protocol 2): owner of each alert and commitment of each unit, as the gateway broadcast them',
-    sql: `
-      -- The latest alert.owner envelope per alert; seq makes applying idempotent (only a higher seq replaces).
-      CREATE TABLE alert_owners (
-        alert_id   TEXT PRIMARY KEY,
-        console_id TEXT NOT NULL,
-        operator   TEXT NOT NULL,
-        role       TEXT NOT NULL,
-        seat       TEXT NOT NULL,
-        mode       TEXT NOT NULL,
-        decided_by TEXT NOT NULL,
-        at         TEXT NOT NULL,
-        seq        INTEGER NOT NULL
-      );
-      -- The latest unit.assignment envelope per unit that holds a commitment (a release deletes the row).
-      CREATE TABLE unit_commitments (
-        unit_id    TEXT PRIMARY KEY,
-        alert_id   TEXT NOT NULL,
-        console_id TEXT NOT NULL,
-        operator   TEXT NOT NULL,
-        role       TEXT NOT NULL,
-        seat       TEXT NOT NULL,
-        at         TEXT NOT NULL,
-        seq        INTEGER NOT NULL
-      );
-      CREATE INDEX unit_commitments_alert ON unit_commitments (alert_id);
-    `,
+      'heat map: a change stamp per city day, bumped by triggers on alerts (closed days cached by the host)',
+    sql: HEAT_DAY_STAMP_MIGRATION_SQL,
   },
   {
-    version: 7,
+    version: 20,
     description:
-      'statistics: one summary row per alert (alert_stats), kept by triggers, backfilled; alerts marked live or demo history',
-    sql: STATS_MIGRATION_SQL,
+      'statistics rollup: the update trigger split by table, each firing only when a column its rows are computed from changed',
+    sql: STATS_ROLLUP_TRIGGERS_MIGRATION_SQL,
   },
   {
-    version: 8,
-    description: 'ETA calibration: the road ETA predicted when each unit was sent, and the unit type then',
-    sql: `
-      -- NULL for dispatches stored before this version (or when the unit had no road ETA).
-      ALTER TABLE dispatches ADD COLUMN predicted_eta_seconds REAL;
-      ALTER TABLE dispatches ADD COLUMN unit_type TEXT;
-    `,
-  },
-  {
-    version: 9,
-    description: 'video evidence: tile snapshots (files in the data folder) and marked moments per alert',
-    sql: `
-      CREATE TABLE video_snapshots (
-        id         INTEGER PRIMARY KEY,
-        alert_id   TEXT NOT NULL REFERENCES alerts (id),
-        camera_id  TEXT NOT NULL,
-        taken_at   TEXT NOT NULL,
-        -- Relative to the data folder: snapshots/<alert>/<time>-<camera>.jpg
-        file       TEXT NOT NULL UNIQUE,
-        mime       TEXT NOT NULL CHECK (mime IN ('image/jpeg','image/png')),
-        bytes      INTEGER NOT NULL CHECK (bytes > 0),
-        sha256     TEXT NOT NULL,
-        operator   TEXT NOT NULL
-      );
-      CREATE INDEX video_snapshots_alert ON video_snapshots (alert_id, taken_at);
-
-      CREATE TABLE video_marks (
-        id         INTEGER PRIMARY KEY,
-        alert_id   TEXT NOT NULL REFERENCES alerts (id),
-        camera_id  TEXT NOT NULL,
-        at         TEXT NOT NULL,
-        note       TEXT NOT NULL,
-        operator   TEXT NOT NULL,
-        created_at TEXT NOT NULL
-      );
-      CREATE INDEX video_marks_alert ON video_marks (alert_id, at);
-    `,
-  },
-  {
-    version: 10,
+    version: 21,
     description:
-      'indexes for a month of a large city: the shift statistics read today by received/dispatched time',
-    sql: `
-      -- Without them the shift summary counts today's alerts and dispatches by reading every row
-      -- of the month (bench/dbMonth.ts: 500,000 alerts).
-      CREATE INDEX alerts_received ON alerts (received_at, status);
-      CREATE INDEX dispatches_dispatched ON dispatches (dispatched_at);
-      -- Statistics that know the new indexes (bounded by analysis_limit, set at open).
-      ANALYZE alerts;
-      ANALYZE dispatches;
-    `,
-  },
-  {
-    version: 11,
-    description:
-      'shift handover (交接班): what the outgoing officer handed over, accepted and signed by the incoming one',
-    sql: `
-      CREATE TABLE handovers (
-        id                INTEGER PRIMARY KEY AUTOINCREMENT,
-        at                TEXT NOT NULL,
-        outgoing          TEXT NOT NULL,
-        incoming          TEXT NOT NULL,
-        notes             TEXT NOT NULL,
-        -- JSON of the handover (open and transferred cases, units out) as both officers saw it.
-        snapshot          TEXT NOT NULL,
-        -- The audit entries that sign it: the outgoing officer's hand-over, the incoming officer's acceptance.
-        outgoing_audit_seq INTEGER NOT NULL,
-        incoming_audit_seq INTEGER NOT NULL,
-        CHECK (outgoing <> incoming)
-      );
-    `,
-  },
-  {
-    version: 12,
-    description:
-      'statistics rollup: counts, response and handling seconds per local day in slices (all, district, unit type, source), kept by triggers on alert_stats, backfilled',
-    sql: STATS_ROLLUP_MIGRATION_SQL,
-  },
-  {
-    version: 13,
-    description: 'heat map: alerts by reported time (the period prefilter of a month of a large city)',
-    sql: `
-      CREATE INDEX alerts_reported ON alerts (reported_at);
-    `,
-  },
-  {
-    version: 14,
-    description:
-      'heat map: alerts by report instant, covering what the heat map filters and aggregates (a month of a large city)',
-    sql: `
-      -- On the instant (reports carry any offset) and covering: the heat map's period, newest order,
-      -- filters and grid read this index, not the alert rows (electron/core/insight/heatmap.ts).
-      -- It replaces version 13's index on the text.
-      DROP INDEX alerts_reported;
-      CREATE INDEX alerts_reported_instant ON alerts (julianday(reported_at), status, category, priority, lng, lat);
-    `,
-  },
-  {
-    version: 15,
-    description: 'ETA calibration by road class: the road class covering most of the route of each unit sent',
-    sql: `
-      -- A highway class (shared/domain/roadClass.ts); NULL ("unknown") for dispatches stored before
-      -- this version or without a routed ETA.
-      ALTER TABLE dispatches ADD COLUMN road_class TEXT;
-    `,
-  },
-  {
-    version: 16,
-    description:
-      'heat map: alerts by grid cell (the cells of a month of a large city aggregated in index order, without sorting)',
-    sql: HEATMAP_CELL_INDEX_SQL,
+      'statistics rollup: counts moved by their difference when an update keeps the row’s keys (none when no count moved)',
+    sql: STATS_ROLLUP_DELTA_MIGRATION_SQL,
   },
 ];

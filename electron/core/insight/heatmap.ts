@@ -9,6 +9,7 @@ import type {
 import { CITY_UTC_OFFSET_MINUTES } from '../../../shared/domain/cityTime';
 import { heatWeightSql } from '../../../shared/domain/heatWeight';
 import { HEAT_CELL_DEGREES_SQL, HEATMAP_CELL_INDEX, heatCellSql } from '../db/heatmapCellMigration';
+import type { AddedCells, HeatDayCache } from './heatDayCache';
 
 /** More points than this add nothing a heat map can show; the newest are kept (a click lists them). */
 export const HEATMAP_POINT_LIMIT = 20_000;
@@ -31,6 +32,8 @@ export interface HeatmapOptions {
   cappedLimit?: number;
   /** Force the cells' path (tests compare them); default by CELL_ORDER_MIN_SHARE. */
   cellPath?: 'period' | 'cell';
+  /** Closed days' cells kept by the host (heatDayCache.ts): only partial and changed days are read. */
+  cache?: HeatDayCache;
 }
 
 interface Row {
@@ -95,20 +98,42 @@ export function heatmapPoints(
     address: r.address,
   }));
   if (!capped) return { points, total: points.length, capped, cells: [] };
+  const [x, y] = [heatCellSql('lng'), heatCellSql('lat')];
+  const weight = `SUM(${heatWeightSql('priority')})`;
+  if (options.cache && !options.cellPath) {
+    const cellsOf = db.prepare<[Record<string, unknown>], [number, number, number, number]>(
+      `SELECT ${x}, ${y}, COUNT(*), ${weight} FROM alerts INDEXED BY alerts_reported_instant WHERE ${where} GROUP BY 1, 2`,
+    );
+    cellsOf.raw(true);
+    const key = JSON.stringify([cats ? [...cats].sort() : null, hour]);
+    const added = options.cache.cells(db, key, fromJd, toJd, (from, to) =>
+      Float64Array.from(cellsOf.all({ ...params, fromJd: from, toJd: to }).flat()),
+    );
+    if (added)
+      return { points, total: added.count.reduce((a, b) => a + b, 0), capped, cells: cellsAt(added) };
+  }
   const path =
     options.cellPath ?? (periodShare(db, fromJd, toJd) >= CELL_ORDER_MIN_SHARE ? 'cell' : 'period');
   const index = path === 'cell' ? HEATMAP_CELL_INDEX : 'alerts_reported_instant';
-  const [x, y] = [heatCellSql('lng'), heatCellSql('lat')];
   const cells = db
     .prepare<[Record<string, unknown>], HeatCell>(
       `SELECT (${x} + 0.5) * ${HEAT_CELL_DEGREES_SQL} AS lng, (${y} + 0.5) * ${HEAT_CELL_DEGREES_SQL} AS lat,
-              COUNT(*) AS count, SUM(${heatWeightSql('priority')}) AS weight
+              COUNT(*) AS count, ${weight} AS weight
          FROM alerts INDEXED BY ${index} WHERE ${where}
         GROUP BY ${x}, ${y}`,
     )
     .all(params);
   const total = cells.reduce((c, cell) => c + cell.count, 0);
   return { points, total, capped, cells };
+}
+
+function cellsAt(added: AddedCells): HeatCell[] {
+  return added.cx.map((cx, i) => ({
+    lng: (cx + 0.5) * HEATMAP_CELL_DEGREES,
+    lat: (added.cy[i]! + 0.5) * HEATMAP_CELL_DEGREES,
+    count: added.count[i]!,
+    weight: added.weight[i]!,
+  }));
 }
 
 /** The share of the stored alerts' time span that [fromJd, toJd) covers (two index look-ups). */

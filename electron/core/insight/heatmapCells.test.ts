@@ -7,6 +7,7 @@ import type { Alert, AlertStatus } from '../../../shared/domain/alert';
 import { cityHour } from '../../../shared/domain/cityTime';
 import { heatWeight } from '../../../shared/domain/heatWeight';
 import { heatmapPoints } from './heatmap';
+import { HeatDayCache } from './heatDayCache';
 import { insertAlerts, storedAlert } from './testAlerts';
 
 const CATS = ['theft', 'fight', 'robbery'] as const;
@@ -68,7 +69,10 @@ describe('heat map cells (cell-ordered index, migration 16)', () => {
   let tmp: ReturnType<typeof tempDir>;
   let repo: ConsoleRepository;
   let stored: Alert[];
+  /** Kept across check() calls within a test: later writes must reach it through the day stamps (migration 19). */
+  let cache: HeatDayCache;
   beforeEach(() => {
+    cache = new HeatDayCache();
     tmp = tempDir();
     repo = new ConsoleRepository(openDatabase(tmp.dir));
     stored = fixture('h', 400, 1);
@@ -91,8 +95,8 @@ describe('heat map cells (cell-ordered index, migration 16)', () => {
       const want = expected(stored, c.from, c.to, c.categories, c.hour);
       expect(want.length).toBeGreaterThan(1);
       const query = HeatmapQuerySchema.parse(c);
-      for (const cellPath of ['cell', 'period', undefined] as const) {
-        const r = heatmapPoints(repo.db, query, 1, { cellPath });
+      for (const options of [{ cellPath: 'cell' as const }, { cellPath: 'period' as const }, {}, { cache }]) {
+        const r = heatmapPoints(repo.db, query, 1, options);
         expect(r.capped).toBe(true);
         expect(sorted(r.cells)).toEqual(want);
         expect(r.total).toBe(want.reduce((n, w) => n + w.count, 0));
@@ -100,10 +104,27 @@ describe('heat map cells (cell-ordered index, migration 16)', () => {
     }
   };
 
-  it('equals the cells aggregated by hand from the alerts, through either index', () => {
+  it('equals the cells aggregated by hand from the alerts, through either index and from cached days', () => {
     check();
+    const reads = cache.reads;
+    expect(reads).toBeGreaterThan(0);
+    check();
+    // The second time every closed day came from the cache.
+    expect(cache.reads).toBe(reads);
+  });
+  it('a first request with too many days missing answers uncached and reads the days in the background', async () => {
+    const later = new HeatDayCache({ maxSyncReads: 0 });
+    const query = HeatmapQuerySchema.parse(cases[0]!);
+    const want = expected(stored, cases[0]!.from, cases[0]!.to);
+    expect(sorted(heatmapPoints(repo.db, query, 1, { cache: later }).cells)).toEqual(want);
+    await later.idle();
+    const reads = later.reads;
+    expect(reads).toBe(3);
+    expect(sorted(heatmapPoints(repo.db, query, 1, { cache: later }).cells)).toEqual(want);
+    expect(later.reads).toBe(reads);
   });
   it('still does after later writes, merges, transfers and cancellations', () => {
+    check();
     const later = fixture('k', 150, 3);
     insertAlerts(repo, later);
     stored.push(...later);

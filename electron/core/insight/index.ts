@@ -9,6 +9,7 @@ import type { Db } from '../db/database';
 import type { MetaRepository } from '../db/metaRepository';
 import { guardSeatControl, type SeatGuardDeps } from '../seatGuard';
 import { heatmapPoints } from './heatmap';
+import { HeatDayCache } from './heatDayCache';
 import { createRiskService } from './riskService';
 import { createEtaService, type SpeedFactorTarget } from './etaService';
 import { createRepositionService } from './repositionService';
@@ -54,8 +55,9 @@ export function createInsightHandlers(deps: InsightDeps): InsightHandlers {
     ...nowOpt,
   });
   let lastApplied: { before: object; after: object } | null = null;
+  const heatDays = new HeatDayCache();
   return {
-    'insight.heatmap': async (query) => heatmapPoints(deps.db, query),
+    'insight.heatmap': async (query) => heatmapPoints(deps.db, query, undefined, { cache: heatDays }),
     'insight.risk': async ({ days }) => risk.report(days),
     'insight.alertRisk': async ({ alertId }) => risk.alertRisk(alertId),
     'insight.etaCalibration': async ({ days }) => eta.report(days),

@@ -64,22 +64,20 @@ export interface KpiRow {
   demo: number;
 }
 
-export interface BreakdownRow {
-  local_day: string;
-  local_hour: number;
-  category: string;
-  alerts: number;
-  judged: number;
-  met: number;
+/** The period's trend and breakdowns: [local day, alerts, judged, met], [local hour, alerts], [category, alerts]. */
+export interface Breakdown {
+  days: [string, number, number, number][];
+  hours: [number, number][];
+  categories: [string, number][];
 }
 
 /** [target seconds or -1 for none, verdict 1/0/null, whole seconds, count] of first arrivals on worked alerts. */
 export type ResponseRow = [number, number | null, number, number];
 
-/** The figures of one period, from alert_stats (StatsQueries) or from the per-day rollup (RollupQueries). */
+/** The figures of one period, from alert_stats (StatsQueries) or from the rollup (RollupQueries); kpis is asked first. */
 export interface PeriodQueries {
   kpis(range: QueryRange): KpiRow;
-  breakdown(range: QueryRange): BreakdownRow[];
+  breakdown(range: QueryRange): Breakdown;
   responses(range: QueryRange): ResponseRow[];
   unreached(range: QueryRange): [number, number][];
   handling(range: QueryRange): [number, number][];
@@ -115,14 +113,25 @@ export class StatsQueries implements PeriodQueries {
   }
 
   /** Alerts, judged and met by local day, hour and category: the trend and breakdowns in one pass. */
-  breakdown(range: QueryRange): BreakdownRow[] {
-    return this.run<BreakdownRow>(
-      (
-        w,
-      ) => `SELECT local_day, local_hour, category, COUNT(*) AS alerts, SUM(${JUDGED}) AS judged, SUM(${MET}) AS met
+  breakdown(range: QueryRange): Breakdown {
+    const rows = this.run<[string, number, string, number, number, number]>(
+      (w) => `SELECT local_day, local_hour, category, COUNT(*), SUM(${JUDGED}), SUM(${MET})
         FROM alert_stats WHERE ${w} GROUP BY local_day, local_hour, category`,
       range,
+      true,
     );
+    const days = new Map<string, [string, number, number, number]>();
+    const hours = new Map<number, number>();
+    const categories = new Map<string, number>();
+    for (const [day, hour, category, alerts, judged, met] of rows) {
+      const d = days.get(day) ?? days.set(day, [day, 0, 0, 0]).get(day)!;
+      d[1] += alerts;
+      d[2] += judged;
+      d[3] += met;
+      hours.set(hour, (hours.get(hour) ?? 0) + alerts);
+      categories.set(category, (categories.get(category) ?? 0) + alerts);
+    }
+    return { days: [...days.values()], hours: [...hours], categories: [...categories] };
   }
 
   responses(range: QueryRange): ResponseRow[] {

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/contract/statsContract';
 import { addCount, histogram, percentile, rate } from './figures';
 import { resolvePeriod, type ResolvedPeriod } from './period';
-import { StatsQueries, type BreakdownRow, type PeriodQueries, type QueryRange } from './statsQueries';
+import { StatsQueries, type Breakdown, type PeriodQueries, type QueryRange } from './statsQueries';
 import { RollupQueries, rollupSlice } from './rollupQueries';
 
 const P50 = 0.5;
@@ -16,7 +16,7 @@ const P90 = 0.9;
 
 interface PeriodFigures {
   kpis: StatsKpis;
-  breakdown: BreakdownRow[];
+  breakdown: Breakdown | null;
   demo: number;
   responseBySecond: Map<number, number>;
   tiers: StatsResult['tiers'];
@@ -54,16 +54,17 @@ export class StatsService {
     const byDay = new Map(current.days.map((day) => [day, { day, alerts: 0, tierJudged: 0, tierMet: 0 }]));
     const hourly = Array.from({ length: 24 }, () => 0);
     const categories = new Map<string, number>();
-    for (const r of cur.breakdown) {
-      const d = byDay.get(r.local_day);
-      if (d) {
-        d.alerts += r.alerts;
-        d.tierJudged += r.judged;
-        d.tierMet += r.met;
-      }
-      hourly[r.local_hour] = (hourly[r.local_hour] ?? 0) + r.alerts;
-      categories.set(r.category, (categories.get(r.category) ?? 0) + r.alerts);
+    const breakdown = cur.breakdown ?? { days: [], hours: [], categories: [] };
+    for (const [day, alerts, judged, met] of breakdown.days) {
+      const d = byDay.get(day);
+      if (!d) continue;
+      d.alerts += alerts;
+      d.tierJudged += judged;
+      d.tierMet += met;
     }
+    for (const [hour, alerts] of breakdown.hours) hourly[hour] = (hourly[hour] ?? 0) + alerts;
+    for (const [category, alerts] of breakdown.categories)
+      categories.set(category, (categories.get(category) ?? 0) + alerts);
     return {
       period: { from: current.from, to: current.to, label: current.label },
       previousPeriod: { from: previous.from, to: previous.to, label: previous.label },
@@ -160,7 +161,7 @@ export class StatsService {
       : [];
     return {
       kpis,
-      breakdown: detail ? queries.breakdown(range) : [],
+      breakdown: detail ? queries.breakdown(range) : null,
       demo: counts.demo,
       responseBySecond,
       tiers,
