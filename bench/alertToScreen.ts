@@ -67,7 +67,8 @@ export async function measureAlertToScreen(options: {
   const stack = new Stack();
   if (options.packDir) stack.packDir = options.packDir;
   stack.readyTimeoutMs = 300_000; // a large city's road graph, on a loaded machine
-  const packId = (JSON.parse(readFileSync(path.join(stack.packDir, 'pack.json'), 'utf8')) as { id: string }).id;
+  const packId = (JSON.parse(readFileSync(path.join(stack.packDir, 'pack.json'), 'utf8')) as { id: string })
+    .id;
   const scenarioDir = mkdtempSync(path.join(os.tmpdir(), 'a2s-'));
   const scenario = path.join(scenarioDir, 'empty.json');
   const traceFile = path.join(scenarioDir, 'trace.jsonl');
