@@ -27,6 +27,7 @@ import * as routeLayer from './layers/route';
 import * as unitsLayer from './layers/units';
 import { InsightOverlays } from './insightOverlays';
 import { MapLayerData, type DirtyKey } from './mapLayerData';
+import { WARM_UP_ID, warmUpAlertPrograms } from './layers/alertsWarmUp';
 import type { RiskData } from './layers/riskDistricts';
 import type { HeatData } from './layers/heatmap';
 import type { RepositionPreview } from './layers/reposition';
@@ -62,6 +63,7 @@ export class MapController {
   private disposed = false;
   private frames = 0;
   private cancelRoads: () => void = () => undefined;
+  private cancelWarmUp: () => void = () => undefined;
   private readonly pulse: AlertPulse;
   private staleTimer: ReturnType<typeof setInterval> | null = null;
   private areaTool: AreaDrawTool | null = null;
@@ -273,6 +275,7 @@ export class MapController {
     this.live.cancel();
     this.pulse.stop();
     this.cancelRoads();
+    this.cancelWarmUp();
     if (this.staleTimer !== null) clearInterval(this.staleTimer);
     this.staleTimer = null;
     for (const s of this.subscriptions) s.unsubscribe();
@@ -286,9 +289,14 @@ export class MapController {
   private installAll(): void {
     const { map } = this;
     this.cancelRoads = this.data.install(map, this.locale, this.now());
+    if (this.data.alerts.length === 0)
+      this.cancelWarmUp = warmUpAlertPrograms(map, this.pack.manifest.center, () => {
+        alertsLayer.update(map, this.data.alerts);
+        alertsLayer.select(map, this.data.selectedAlertId);
+      });
 
     const onClick = (e: MapLayerMouseEvent): void => {
-      const id = e.features?.[0]?.properties?.['id'];
+      const id = e.features?.map((f) => f.properties?.['id']).find((x) => x !== WARM_UP_ID);
       if (typeof id === 'string') for (const cb of [...this.alertClickListeners]) cb(id);
     };
     const canvas = map.getCanvas();

@@ -1,5 +1,6 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import * as alertsLayer from './layers/alerts';
+import { WARM_UP_ID } from './layers/alertsWarmUp';
 import * as unitsLayer from './layers/units';
 import * as cameras from './layers/cameras';
 import * as routeLayer from './layers/route';
@@ -14,7 +15,10 @@ import * as roads from './layers/roads';
 export function renderedCounts(map: MaplibreMap): Record<string, number> {
   const count = (layerIds: string[]) => {
     const present = layerIds.filter((id) => map.getLayer(id));
-    return present.length ? map.queryRenderedFeatures({ layers: present }).length : 0;
+    if (!present.length) return 0;
+    // The load-time placeholder that compiles the alert layers' programs is not an alert.
+    return map.queryRenderedFeatures({ layers: present }).filter((f) => f.properties?.['id'] !== WARM_UP_ID)
+      .length;
   };
   return {
     alerts: count([alertsLayer.POINT_LAYER_ID]),

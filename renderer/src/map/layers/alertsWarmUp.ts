@@ -1,0 +1,71 @@
+/**
+ * Compiles the alert layers' GPU programs at load, before the first real alert. MapLibre builds a
+ * layer's shader program the first time it draws a feature; on a console's first alert of the
+ * shift that was a stall of the whole page (0.4–0.9 s with software GL under load, in
+ * bench/alertToScreen.ts; ANGLE's shader compiles on Windows stall too), paid exactly when an
+ * alert must reach the screen. One placeholder alert is drawn by every alert layer at a faint
+ * opacity for one frame, then the layers get their own data and paint back.
+ */
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import { collection, setSourceData } from './common';
+import { POINT_LAYER_ID, PULSE_LAYER_ID, SELECTED_LAYER_ID, SOURCE_ID, selectedFilter } from './alerts';
+
+/** The placeholder's id: never an alert id (they are never empty and have no control characters). */
+export const WARM_UP_ID = '\u0000warm-up';
+/** Low enough that no one sees it on a wall; not 0, which MapLibre skips without drawing. */
+const FAINT = 0.004;
+
+type CirclePaint = 'circle-opacity' | 'circle-stroke-opacity';
+const FAINT_PAINT: [layer: string, property: CirclePaint][] = [
+  [POINT_LAYER_ID, 'circle-opacity'],
+  [POINT_LAYER_ID, 'circle-stroke-opacity'],
+  [PULSE_LAYER_ID, 'circle-stroke-opacity'],
+  [SELECTED_LAYER_ID, 'circle-opacity'],
+  [SELECTED_LAYER_ID, 'circle-stroke-opacity'],
+];
+
+/**
+ * Starts the warm-up at `at`; `restore` puts the real alerts and selection back once a frame has
+ * drawn the placeholder (or on cancel). Returns the cancel function.
+ */
+export function warmUpAlertPrograms(map: MaplibreMap, at: [number, number], restore: () => void): () => void {
+  const saved = FAINT_PAINT.map(([layer, property]) => ({
+    layer,
+    property,
+    value: map.getPaintProperty(layer, property),
+  }));
+  for (const { layer, property } of saved) map.setPaintProperty(layer, property, FAINT);
+  map.setFilter(SELECTED_LAYER_ID, selectedFilter(WARM_UP_ID));
+  setSourceData(
+    map,
+    SOURCE_ID,
+    collection([
+      {
+        type: 'Feature' as const,
+        geometry: { type: 'Point' as const, coordinates: at },
+        // Priority 1 and unacknowledged: the pulse layer and every data-driven branch draw it.
+        properties: {
+          id: WARM_UP_ID,
+          priority: 1,
+          category: 'other',
+          status: 'received',
+          unacknowledged: true,
+        },
+      },
+    ]),
+  );
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    map.off('render', onRender);
+    for (const { layer, property, value } of saved) map.setPaintProperty(layer, property, value);
+    restore();
+  };
+  // 'render' follows a drawn frame; once the source's tiles are in, that frame drew the layers.
+  const onRender = () => {
+    if (map.isSourceLoaded(SOURCE_ID)) finish();
+  };
+  map.on('render', onRender);
+  return finish;
+}
