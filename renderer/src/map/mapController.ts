@@ -253,7 +253,12 @@ export class MapController {
 
   getDebugState(): MapDebugState {
     return {
-      loaded: !this.disposed && this.ready && !!this.map.isStyleLoaded() && this.map.areTilesLoaded(),
+      loaded:
+        !this.disposed &&
+        this.ready &&
+        this.data.roadsFilled &&
+        !!this.map.isStyleLoaded() &&
+        this.map.areTilesLoaded(),
       mapLoaded: !this.disposed && this.map.loaded(),
       ready: this.ready,
       counts: { ...this.data.counts },

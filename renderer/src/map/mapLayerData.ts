@@ -58,6 +58,8 @@ export class MapLayerData {
   readonly sent: Record<string, number> = {};
   /** The stale units when the units were last drawn (see MapController.checkStale). */
   staleSignature = '';
+  /** The road network has been handed to the map (it waits for the live picture, see install). */
+  roadsFilled = false;
   private readonly unitDiffer = unitsLayer.unitDiffer();
   private readonly cameraById: ReadonlyMap<string, PackCamera>;
 
@@ -100,6 +102,7 @@ export class MapLayerData {
       (fc) => {
         counts[roads.SOURCE_ID] = fc.features.length;
         this.addSent(roads.SOURCE_ID, fc.features.length);
+        this.roadsFilled = true;
       },
     );
     counts[coverageLayer.SOURCE_ID] = coverageLayer.install(map, this.coverage).features.length;

@@ -19,7 +19,7 @@ export interface MapControllerOptions {
 
 export interface MapDebugState {
   /**
-   * Style and every source's tiles loaded. Not just `map.loaded()`: while urgent alerts pulse,
+   * Style, the deferred road network and every source's tiles loaded. Not just `map.loaded()`: while urgent alerts pulse,
    * each frame's paint update marks the style dirty, so that is false most of the time.
    */
   loaded: boolean;
