@@ -80,6 +80,13 @@ export interface CordonInput {
    * up to float rounding. Default: 'pruned' while the unit-search memo holds the fleet, else 'tables'.
    */
   policeSearch?: 'pruned' | 'reference' | 'tables';
+  /**
+   * false: every scan and bound search as first written, over the whole graph (the baseline that
+   * bench/scale.ts and cordon.fast.test.ts compare with). Default true: ring 1's hull and the
+   * crossings skip cells of pieces that cannot matter (pieceCells.ts), and the police bounds stop
+   * as soon as every point is bounded (policeBounds.ts); the same analysis.
+   */
+  fastScans?: boolean;
 }
 
 interface StaticRing {
@@ -132,6 +139,7 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
   const warnings: string[] = [];
   const elapsed = input.elapsedSeconds;
   const horizon = Math.max(opts.horizonSeconds, elapsed);
+  const fast = input.fastScans !== false;
 
   // 1. Suspect reach (also ring 1's shape) and the rings.
   const reach =
@@ -151,7 +159,7 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
             'ring 1: the reachable road encloses no area yet')
           : 'ring 1: no isochrone (incident off network)';
       else built = polygonRing1(frame, o, input.boundaries, input.districts ?? []);
-      s = { built, raw: typeof built === 'string' ? [] : scanCrossings(router, frame, built.line) };
+      s = { built, raw: typeof built === 'string' ? [] : scanCrossings(router, frame, built.line, fast) };
     } else if (id === 2)
       s = staticRing(router, input.boundaries, 'city', () => cityRing(frame, input.boundaries));
     else
