@@ -218,13 +218,19 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
             deadline,
             horizon,
             memo,
+            fast,
           )
-        : prunedEtaMatrix(router, units, named, deadline, horizon, memo);
+        : prunedEtaMatrix(router, units, named, deadline, horizon, memo, fast);
   const crossings: Crossing[] = named.map((c, j) => {
     let best = -1;
-    units.forEach((_, i) => {
-      if (eta[i]![j]! < (best < 0 ? Infinity : eta[best]![j]!)) best = i;
-    });
+    let bestEta = Infinity;
+    for (let i = 0; i < units.length; i++) {
+      const e = eta[i]![j]!;
+      if (e < bestEta) {
+        best = i;
+        bestEta = e;
+      }
+    }
     const police = best >= 0 ? eta[best]![j]! : Infinity;
     const covered = cov[j]!.checkpointId !== null;
     // A gap the suspect cannot reach at all is no threat: police "win" it whenever they get there.

@@ -1,0 +1,205 @@
+/**
+ * Upper bounds V_j on the best police time to each race point (policeEtas.ts needs b_j ≥ the true
+ * best time; any real path's cost will do, a tighter one prunes more), searched only where they
+ * can come from. bestBounds (policeBounds.ts) runs a multi-source search from the fleet until
+ * every point's end nodes are settled: on a large city with 500 units around a 20-minute ring 1
+ * that is the whole graph, for each weighting.
+ *
+ * Here, per distinct weighting (fastest first; a slower one only for points still unbounded):
+ *  1. a reverse search from the points up to BANDS[0] seconds marks the band around them;
+ *  2. a multi-source forward search from the units expands only nodes in the band (a unit's
+ *     fastest path to point j runs within V_j of j, so it lies in the band when V_j ≤ the band),
+ *     and stops once its frontier has passed every point's best time so far — a point is settled
+ *     for good when nothing cheaper can still arrive.
+ * Points left without a bound (no unit reaches them inside the band) are searched again in the
+ * next, wider band, and after the last from bestBounds' plain search, for those points only.
+ * A narrower first band is cheaper here but gives looser bounds, which cost more in the per-unit
+ * searches: 300 s was the best total on the large city (bench/scale.ts).
+ */
+import type { RoadGraph, Router } from '../../../node/routing';
+import { heapPop as pop, heapPush as push } from '../../../node/routing';
+import type { UnitType } from '../../../shared/domain/unit';
+import { seeds, timeToPoint, type RoadPoint } from './race';
+import { bestBounds, canonicalWeights, usable, type Placed } from './policeBounds';
+
+/** Band half-widths (s), widened for the points that got no bound from a narrower band. */
+const BANDS = [300, 600];
+
+export function bandedBestBounds(
+  router: Router,
+  byType: ReadonlyMap<UnitType, Placed[]>,
+  points: readonly RoadPoint[],
+  horizon: number,
+): Float64Array {
+  const g = router.graph;
+  const groups = new Map<Float64Array, { kmh: number; list: Placed[] }>();
+  for (const [type, list] of byType) {
+    const w = canonicalWeights(router, router.weights[type]);
+    let e = groups.get(w);
+    if (!e) groups.set(w, (e = { kmh: 0, list: [] }));
+    e.kmh = Math.max(e.kmh, router.profiles[type].maxKmh);
+    e.list.push(...list);
+  }
+  const best = new Float64Array(points.length).fill(Infinity);
+  const search = bandSearchFor(g);
+  let first = true;
+  for (const [w, { list }] of [...groups].sort(([, a], [, b]) => b.kmh - a.kmh)) {
+    // A slower weighting only for the points the faster ones left without a bound: any bound will
+    // do, and the per-unit searches find a slower unit that beats it anyway.
+    let open = points
+      .map((_, j) => j)
+      .filter((j) => usable(w, points[j]!.piece) && (first || best[j] === Infinity));
+    first = false;
+    if (open.length === 0) continue;
+    // Units standing on a point's piece reach it along the piece (as timeToPoint with an origin).
+    for (const p of list)
+      for (const j of open)
+        if (points[j]!.piece === p.snap.piece) {
+          const t = timeToPoint(g, () => Infinity, w, points[j]!, { snap: p.snap, off: p.off });
+          if (t <= horizon && t < best[j]!) best[j] = t;
+        }
+    for (const band of BANDS) {
+      search.run(router, w, list, points, open, band, horizon, best);
+      open = open.filter((j) => best[j] === Infinity);
+      if (open.length === 0) break;
+    }
+  }
+  // Points no unit reached inside the band: the plain search, for them alone.
+  const missing = points.map((_, j) => j).filter((j) => best[j] === Infinity);
+  if (missing.length > 0) {
+    const more = bestBounds(
+      router,
+      byType,
+      missing.map((j) => points[j]!),
+      horizon,
+    );
+    missing.forEach((j, k) => (best[j] = more[k]!));
+  }
+  return best;
+}
+
+const searches = new WeakMap<RoadGraph, BandSearch>();
+
+function bandSearchFor(g: RoadGraph): BandSearch {
+  let s = searches.get(g);
+  if (!s) searches.set(g, (s = new BandSearch(g)));
+  return s;
+}
+
+/** Forward multi-source Dijkstra confined to a band, with per-point early stop. */
+class BandSearch {
+  private readonly d: Float64Array;
+  private readonly stamp: Uint32Array;
+  private readonly endStamp: Uint32Array;
+  private readonly endFirst: Int32Array;
+  private gen = 0;
+  private readonly heapNode: Int32Array;
+  private readonly heapKey: Float64Array;
+
+  constructor(private readonly g: RoadGraph) {
+    this.d = new Float64Array(g.nodeCount);
+    this.stamp = new Uint32Array(g.nodeCount);
+    this.endStamp = new Uint32Array(g.nodeCount);
+    this.endFirst = new Int32Array(g.nodeCount);
+    this.heapNode = new Int32Array(g.edgeTarget.length + 4 * g.nodeCount + 64);
+    this.heapKey = new Float64Array(this.heapNode.length);
+  }
+
+  /** Lowers best[j] for the open points, to the units' fastest times within the band. */
+  run(
+    router: Router,
+    w: Float64Array,
+    list: readonly Placed[],
+    points: readonly RoadPoint[],
+    open: readonly number[],
+    bandSeconds: number,
+    horizon: number,
+    best: Float64Array,
+  ): void {
+    const g = this.g;
+    // The band: nodes within BAND_SECONDS of some open point (reverse search, engine's arrays).
+    const bandSeeds: number[] = [];
+    const bandCosts: number[] = [];
+    // Per end node, the points it leads to and the cost along the piece: a small CSR.
+    const ends: number[] = [];
+    for (const j of open) {
+      const pt = points[j]!;
+      const p = pt.piece;
+      const f = pt.length > 0 ? pt.offset / pt.length : 0;
+      const ca = f * w[2 * p]!;
+      const cb = (1 - f) * w[2 * p + 1]!;
+      if (ca < Infinity) ends.push(g.pieceFrom[p]!, j, ca);
+      if (cb < Infinity) ends.push(g.pieceTo[p]!, j, cb);
+      bandSeeds.push(g.pieceFrom[p]!, g.pieceTo[p]!);
+      bandCosts.push(ca, cb);
+    }
+    const band = router.engine.run({
+      weights: w,
+      reverse: true,
+      seedNodes: bandSeeds,
+      seedCosts: bandCosts,
+      maxCost: bandSeconds,
+    });
+    if (++this.gen === 0xffffffff) {
+      this.stamp.fill(0);
+      this.endStamp.fill(0);
+      this.gen = 1;
+    }
+    const gen = this.gen;
+    // End nodes → their entries in `ends` (node, point, cost triples), as linked lists per node.
+    const { d, stamp, heapNode, heapKey, endStamp, endFirst } = this;
+    const next = new Int32Array(ends.length / 3);
+    for (let k = 0; k < ends.length; k += 3) {
+      const v = ends[k]!;
+      next[k / 3] = endStamp[v] === gen ? endFirst[v]! : -1;
+      endStamp[v] = gen;
+      endFirst[v] = k;
+    }
+    let size = 0;
+    for (const p of list) {
+      const s = seeds(g, p.snap, w, p.off);
+      for (let i = 0; i < 2; i++) {
+        const v = s.seedNodes[i]!;
+        const c = s.seedCosts[i]!;
+        if (!(c <= horizon) || (stamp[v] === gen && d[v]! <= c)) continue;
+        stamp[v] = gen;
+        d[v] = c;
+        size = push(heapNode, heapKey, size, v, c);
+      }
+    }
+    const { firstEdge, edgeTarget, edgeRef } = g;
+    let limit = maxOf(best, open); // the frontier may stop once past every open point's best
+    while (size > 0) {
+      const v = heapNode[0]!;
+      const dv = heapKey[0]!;
+      size = pop(heapNode, heapKey, size);
+      if (dv > d[v]!) continue; // stale
+      if (dv >= limit) {
+        limit = maxOf(best, open);
+        if (dv >= limit) break;
+      }
+      if (endStamp[v] === gen)
+        for (let k = endFirst[v]!; k >= 0; k = next[k / 3]!) {
+          const t = dv + ends[k + 2]!;
+          const j = ends[k + 1]!;
+          if (t <= horizon && t < best[j]!) best[j] = t;
+        }
+      if (!(band.dist(v) < Infinity)) continue; // settled, but outside the band: not expanded
+      for (let e = firstEdge[v]!, end = firstEdge[v + 1]!; e < end; e++) {
+        const nd = dv + w[edgeRef[e]!]!;
+        if (nd > horizon) continue; // also skips Infinity (closed direction)
+        const u = edgeTarget[e]!;
+        if (stamp[u] !== gen) stamp[u] = gen;
+        else if (nd >= d[u]!) continue;
+        d[u] = nd;
+        size = push(heapNode, heapKey, size, u, nd);
+      }
+    }
+  }
+}
+
+function maxOf(best: Float64Array, open: readonly number[]): number {
+  let m = -Infinity;
+  for (const j of open) if (best[j]! > m) m = best[j]!;
+  return m;
+}
