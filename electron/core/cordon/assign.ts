@@ -25,19 +25,29 @@ export interface AssignProblem {
 
 /** Returns [unitIndex, gapIndex] pairs. */
 export function assignUnits(pb: AssignProblem): [number, number][] {
-  const U = pb.eta.length;
-  const G = pb.deadline.length;
+  // The unit → gap edges first, to size the typed edge arrays. Units and gaps without any edge
+  // are left out of the network: they are never on a path, and the others keep their order.
+  const unitAt = new Int32Array(pb.eta.length).fill(-1);
+  const gapAt = new Int32Array(pb.deadline.length).fill(-1);
+  const units: number[] = [];
+  const gapIds: number[] = [];
+  const pairs: number[] = [];
+  for (let u = 0; u < pb.eta.length; u++)
+    for (let g = 0; g < pb.deadline.length; g++) {
+      const e = pb.eta[u]![g]!;
+      if (!(e < pb.deadline[g]!) || !Number.isFinite(e)) continue;
+      if (unitAt[u]! < 0) unitAt[u] = units.push(u) - 1;
+      pairs.push(u, g);
+    }
+  for (let i = 1; i < pairs.length; i += 2) gapAt[pairs[i]!] = 0;
+  gapAt.forEach((x, g) => {
+    if (x === 0) gapAt[g] = gapIds.push(g) - 1;
+  });
+  const U = units.length;
+  const G = gapIds.length;
   const S = 0;
   const T = U + G + 1;
   const V = T + 1;
-  // The unit → gap edges first, to size the typed edge arrays.
-  const pairs: number[] = [];
-  for (let u = 0; u < U; u++)
-    for (let g = 0; g < G; g++) {
-      const e = pb.eta[u]![g]!;
-      if (!(e < pb.deadline[g]!) || !Number.isFinite(e)) continue;
-      pairs.push(u, g);
-    }
   const M = 2 * (U + G + pairs.length / 2);
   // Edge arrays (each edge followed by its reverse at index ^ 1), costs K per edge.
   const to = new Int32Array(M);
@@ -70,7 +80,7 @@ export function assignUnits(pb: AssignProblem): [number, number][] {
     const u = pairs[i]!;
     const g = pairs[i + 1]!;
     const r = pb.ring[g]!;
-    addEdge(1 + u, 1 + U + g, -1, r >= 2 ? 1 : 0, r >= 3 ? 1 : 0, pb.eta[u]![g]!);
+    addEdge(1 + unitAt[u]!, 1 + U + gapAt[g]!, -1, r >= 2 ? 1 : 0, r >= 3 ? 1 : 0, pb.eta[u]![g]!);
   }
 
   const dist = new Float64Array(V * K);
@@ -144,7 +154,7 @@ export function assignUnits(pb: AssignProblem): [number, number][] {
   for (let u = 0; u < U; u++)
     for (let e = head[1 + u]!; e >= 0; e = next[e]!) {
       const w = to[e]!;
-      if (w > U && w < T && (e & 1) === 0 && cap[e] === 0) out.push([u, w - 1 - U]);
+      if (w > U && w < T && (e & 1) === 0 && cap[e] === 0) out.push([units[u]!, gapIds[w - 1 - U]!]);
     }
   return out;
 }
