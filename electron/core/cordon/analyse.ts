@@ -7,20 +7,18 @@
 import type { BoundaryFeature, DistrictFeature, RoadFeature } from '../../../shared/citypack/schema';
 import type { Checkpoint } from '../../../shared/domain/checkpoint';
 import type { UnitType } from '../../../shared/domain/unit';
-import type { RoadGraph } from '../../../node/routing';
 import type { Router } from '../../../node/routing';
 import { assignUnits } from './assign';
 import { checkpointCoverage } from './coverage';
 import {
   exitsFor,
-  graphFrame,
   nameAndMerge,
   roadNameIndex,
   scanCrossings,
   type NamedCrossing,
   type RawCrossing,
 } from './crossings';
-import { linesLengthKm, type Frame } from './geometry';
+import { linesLengthKm } from './geometry';
 import {
   cachedSuspectReach,
   suspectReach,
@@ -33,6 +31,7 @@ import {
 import { prunedEtaMatrix } from './policeEtas';
 import { tabledEtaMatrix } from './staticEtas';
 import { cityRing, isochroneRing, polygonRing1, provinceRing, type BuiltRing } from './rings';
+import { frameOf, staticRing, type StaticRing } from './staticRings';
 import {
   CordonOptionsSchema,
   type Assignment,
@@ -87,42 +86,6 @@ export interface CordonInput {
    * as soon as every point is bounded (policeBounds.ts); the same analysis.
    */
   fastScans?: boolean;
-}
-
-interface StaticRing {
-  built: BuiltRing | string;
-  raw: RawCrossing[];
-}
-
-const frames = new WeakMap<RoadGraph, Frame>();
-const staticRings = new WeakMap<Router, WeakMap<readonly BoundaryFeature[], Map<string, StaticRing>>>();
-
-function frameOf(g: RoadGraph): Frame {
-  let f = frames.get(g);
-  if (!f) frames.set(g, (f = graphFrame(g)));
-  return f;
-}
-
-function staticRing(
-  router: Router,
-  boundaries: readonly BoundaryFeature[],
-  key: string,
-  build: () => BuiltRing | string,
-): StaticRing {
-  let byPack = staticRings.get(router);
-  if (!byPack) staticRings.set(router, (byPack = new WeakMap()));
-  let m = byPack.get(boundaries);
-  if (!m) byPack.set(boundaries, (m = new Map()));
-  let s = m.get(key);
-  if (!s) {
-    const built = build();
-    s = {
-      built,
-      raw: typeof built === 'string' ? [] : scanCrossings(router, frameOf(router.graph), built.line),
-    };
-    m.set(key, s);
-  }
-  return s;
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10 + 0; // + 0: no -0 in the JSON
