@@ -59,7 +59,7 @@ export function bandedBestBounds(
           if (t <= horizon && t < best[j]!) best[j] = t;
         }
     for (const band of BANDS) {
-      search.run(router, w, list, points, open, band, horizon, best);
+      search.run(w, list, points, open, band, horizon, best);
       open = open.filter((j) => best[j] === Infinity);
       if (open.length === 0) break;
     }
@@ -92,6 +92,9 @@ class BandSearch {
   private readonly stamp: Uint32Array;
   private readonly endStamp: Uint32Array;
   private readonly endFirst: Int32Array;
+  /** Reverse distances of the band, valid where bandStamp[v] === gen. */
+  private readonly band: Float64Array;
+  private readonly bandStamp: Uint32Array;
   private gen = 0;
   private readonly heapNode: Int32Array;
   private readonly heapKey: Float64Array;
@@ -101,13 +104,14 @@ class BandSearch {
     this.stamp = new Uint32Array(g.nodeCount);
     this.endStamp = new Uint32Array(g.nodeCount);
     this.endFirst = new Int32Array(g.nodeCount);
+    this.band = new Float64Array(g.nodeCount);
+    this.bandStamp = new Uint32Array(g.nodeCount);
     this.heapNode = new Int32Array(g.edgeTarget.length + 4 * g.nodeCount + 64);
     this.heapKey = new Float64Array(this.heapNode.length);
   }
 
   /** Lowers best[j] for the open points, to the units' fastest times within the band. */
   run(
-    router: Router,
     w: Float64Array,
     list: readonly Placed[],
     points: readonly RoadPoint[],
@@ -117,7 +121,7 @@ class BandSearch {
     best: Float64Array,
   ): void {
     const g = this.g;
-    // The band: nodes within BAND_SECONDS of some open point (reverse search, engine's arrays).
+    // The band: nodes within bandSeconds of some open point.
     const bandSeeds: number[] = [];
     const bandCosts: number[] = [];
     // Per end node, the points it leads to and the cost along the piece: a small CSR.
@@ -133,21 +137,16 @@ class BandSearch {
       bandSeeds.push(g.pieceFrom[p]!, g.pieceTo[p]!);
       bandCosts.push(ca, cb);
     }
-    const band = router.engine.run({
-      weights: w,
-      reverse: true,
-      seedNodes: bandSeeds,
-      seedCosts: bandCosts,
-      maxCost: bandSeconds,
-    });
     if (++this.gen === 0xffffffff) {
       this.stamp.fill(0);
       this.endStamp.fill(0);
+      this.bandStamp.fill(0);
       this.gen = 1;
     }
     const gen = this.gen;
+    this.markBand(w, bandSeeds, bandCosts, bandSeconds, gen);
     // End nodes → their entries in `ends` (node, point, cost triples), as linked lists per node.
-    const { d, stamp, heapNode, heapKey, endStamp, endFirst } = this;
+    const { d, stamp, heapNode, heapKey, endStamp, endFirst, bandStamp } = this;
     const next = new Int32Array(ends.length / 3);
     for (let k = 0; k < ends.length; k += 3) {
       const v = ends[k]!;
@@ -184,7 +183,7 @@ class BandSearch {
           const j = ends[k + 1]!;
           if (t <= horizon && t < best[j]!) best[j] = t;
         }
-      if (!(band.dist(v) < Infinity)) continue; // settled, but outside the band: not expanded
+      if (bandStamp[v] !== gen) continue; // settled, but outside the band: not expanded
       for (let e = firstEdge[v]!, end = firstEdge[v + 1]!; e < end; e++) {
         const nd = dv + w[edgeRef[e]!]!;
         if (nd > horizon) continue; // also skips Infinity (closed direction)
@@ -192,6 +191,41 @@ class BandSearch {
         if (stamp[u] !== gen) stamp[u] = gen;
         else if (nd >= d[u]!) continue;
         d[u] = nd;
+        size = push(heapNode, heapKey, size, u, nd);
+      }
+    }
+  }
+  /** Reverse Dijkstra from the seeds up to maxCost: stamps the nodes it reaches (the band). */
+  private markBand(
+    w: Float64Array,
+    seedNodes: number[],
+    seedCosts: number[],
+    maxCost: number,
+    gen: number,
+  ): void {
+    const { firstEdge, edgeTarget, edgeRef } = this.g;
+    const { band, bandStamp, heapNode, heapKey } = this;
+    let size = 0;
+    for (let i = 0; i < seedNodes.length; i++) {
+      const v = seedNodes[i]!;
+      const c = seedCosts[i]!;
+      if (!(c <= maxCost) || (bandStamp[v] === gen && band[v]! <= c)) continue;
+      bandStamp[v] = gen;
+      band[v] = c;
+      size = push(heapNode, heapKey, size, v, c);
+    }
+    while (size > 0) {
+      const v = heapNode[0]!;
+      const dv = heapKey[0]!;
+      size = pop(heapNode, heapKey, size);
+      if (dv > band[v]!) continue; // stale
+      for (let e = firstEdge[v]!, end = firstEdge[v + 1]!; e < end; e++) {
+        const nd = dv + w[edgeRef[e]! ^ 1]!; // against the edge: travel towards the seeds
+        if (nd > maxCost) continue;
+        const u = edgeTarget[e]!;
+        if (bandStamp[u] !== gen) bandStamp[u] = gen;
+        else if (nd >= band[u]!) continue;
+        band[u] = nd;
         size = push(heapNode, heapKey, size, u, nd);
       }
     }
