@@ -25,11 +25,16 @@ import { bestBounds, canonicalWeights, usable, type Placed } from './policeBound
 /** Band half-widths (s), widened for the points that got no bound from a narrower band. */
 const BANDS = [300, 600];
 
+/**
+ * `need[j]`: a bound at or below it is as good as the exact best (policeEtas.ts bounds by
+ * max(deadline, V_j), so below the deadline V_j no longer matters); -Infinity where it always does.
+ */
 export function bandedBestBounds(
   router: Router,
   byType: ReadonlyMap<UnitType, Placed[]>,
   points: readonly RoadPoint[],
   horizon: number,
+  need: ArrayLike<number>,
 ): Float64Array {
   const g = router.graph;
   const groups = new Map<Float64Array, { kmh: number; list: Placed[] }>();
@@ -59,7 +64,7 @@ export function bandedBestBounds(
           if (t <= horizon && t < best[j]!) best[j] = t;
         }
     for (const band of BANDS) {
-      search.run(w, list, points, open, band, horizon, best);
+      search.run(w, list, points, open, band, horizon, best, need);
       open = open.filter((j) => best[j] === Infinity);
       if (open.length === 0) break;
     }
@@ -119,6 +124,7 @@ class BandSearch {
     bandSeconds: number,
     horizon: number,
     best: Float64Array,
+    need: ArrayLike<number>,
   ): void {
     const g = this.g;
     // The band: nodes within bandSeconds of some open point.
@@ -146,7 +152,7 @@ class BandSearch {
     const gen = this.gen;
     this.markBand(w, bandSeeds, bandCosts, bandSeconds, gen);
     // End nodes → their entries in `ends` (node, point, cost triples), as linked lists per node.
-    const { d, stamp, heapNode, heapKey, endStamp, endFirst, bandStamp } = this;
+    const { d, stamp, heapNode, heapKey, endStamp, endFirst, band, bandStamp } = this;
     const next = new Int32Array(ends.length / 3);
     for (let k = 0; k < ends.length; k += 3) {
       const v = ends[k]!;
@@ -167,23 +173,34 @@ class BandSearch {
       }
     }
     const { firstEdge, edgeTarget, edgeRef } = g;
-    let limit = maxOf(best, open); // the frontier may stop once past every open point's best
+    // The largest best time of the open points still above their need (Infinity while one has
+    // none): nothing arriving later can lower any of them, so the frontier stops there, and a node v whose distance plus its
+    // band distance (a lower bound to every point) reaches it is not expanded. Kept a little
+    // stale between recomputations: a larger limit prunes less, never wrongly.
+    let limit = maxOf(best, need, open);
+    let lowered = false;
+    let pops = 0;
     while (size > 0) {
       const v = heapNode[0]!;
       const dv = heapKey[0]!;
       size = pop(heapNode, heapKey, size);
       if (dv > d[v]!) continue; // stale
-      if (dv >= limit) {
-        limit = maxOf(best, open);
+      if (dv >= limit || (lowered && (++pops & 63) === 0)) {
+        limit = maxOf(best, need, open);
+        lowered = false;
         if (dv >= limit) break;
       }
       if (endStamp[v] === gen)
         for (let k = endFirst[v]!; k >= 0; k = next[k / 3]!) {
           const t = dv + ends[k + 2]!;
           const j = ends[k + 1]!;
-          if (t <= horizon && t < best[j]!) best[j] = t;
+          if (t <= horizon && t < best[j]!) {
+            best[j] = t;
+            lowered = true;
+          }
         }
-      if (bandStamp[v] !== gen) continue; // settled, but outside the band: not expanded
+      // Settled, but outside the band or too far to lower any point's best: not expanded.
+      if (bandStamp[v] !== gen || dv + band[v]! >= limit) continue;
       for (let e = firstEdge[v]!, end = firstEdge[v + 1]!; e < end; e++) {
         const nd = dv + w[edgeRef[e]!]!;
         if (nd > horizon) continue; // also skips Infinity (closed direction)
@@ -232,8 +249,9 @@ class BandSearch {
   }
 }
 
-function maxOf(best: Float64Array, open: readonly number[]): number {
+/** The largest best time of the open points not yet at or below their need (-Infinity: none). */
+function maxOf(best: Float64Array, need: ArrayLike<number>, open: readonly number[]): number {
   let m = -Infinity;
-  for (const j of open) if (best[j]! > m) m = best[j]!;
+  for (const j of open) if (best[j]! > m && best[j]! > need[j]!) m = best[j]!;
   return m;
 }

@@ -81,7 +81,9 @@ export function prunedEtaMatrix(
   }
 
   // V_j: an upper bound on the best police time per point (policeBand.ts; banded false: policeBounds.ts).
-  const best = (banded ? bandedBestBounds : bestBounds)(router, byType, points, horizon);
+  const best = banded
+    ? bandedBestBounds(router, byType, points, horizon, deadline)
+    : bestBounds(router, byType, points, horizon);
 
   const bound = new Float64Array(points.length);
   let shift = -Infinity;
