@@ -65,20 +65,25 @@ const HULL_COLUMNS = 256;
 const INSIDE_MARGIN = 1e-7;
 
 /**
- * Cells wholly inside the convex hull of the nodes with dist ≤ budget (1 = skip). The hull is
- * built from the lowest and highest such node per column, so it is a subset of the hull of all
- * reachable points; its lower chain is convex and its upper chain concave, so a box is inside
+ * Cells ring 1's hull may skip (1): those with no piece at a node within the budget (no piece there
+ * is reached at all), and those wholly inside the convex hull of the nodes with dist ≤ budget. The
+ * hull is built from the lowest and highest such node per column, so it is a subset of the hull of
+ * all reachable points; its lower chain is convex and its upper chain concave, so a box is inside
  * when its bottom is above the lower chain and its top below the upper chain at both its x ends.
  */
-export function cellsInsideReach(g: RoadGraph, dist: Float64Array, budget: number): Uint8Array | null {
+export function cellsInsideReach(g: RoadGraph, dist: Float64Array, budget: number): Uint8Array {
   const pc = pieceCells(g);
   const [x0, , x1] = g.meta.bbox;
   const cw = (x1 - x0) / HULL_COLUMNS || 1;
   const lo = new Int32Array(HULL_COLUMNS).fill(-1);
   const hi = new Int32Array(HULL_COLUMNS).fill(-1);
-  const { nodeLng, nodeLat } = g;
+  const { nodeLng, nodeLat, firstEdge, edgeRef } = g;
+  // Both directions of every piece leave each of its end nodes, so this marks every piece a
+  // reached node touches.
+  const skip = new Uint8Array(pc.count).fill(1);
   for (let v = 0; v < g.nodeCount; v++) {
     if (!(dist[v]! <= budget)) continue;
+    for (let e = firstEdge[v]!, end = firstEdge[v + 1]!; e < end; e++) skip[pc.cellOf[edgeRef[e]! >> 1]!] = 0;
     const c = Math.min(HULL_COLUMNS - 1, Math.max(0, Math.floor((nodeLng[v]! - x0) / cw)));
     if (lo[c]! < 0 || nodeLat[v]! < nodeLat[lo[c]!]!) lo[c] = v;
     if (hi[c]! < 0 || nodeLat[v]! > nodeLat[hi[c]!]!) hi[c] = v;
@@ -89,12 +94,12 @@ export function cellsInsideReach(g: RoadGraph, dist: Float64Array, budget: numbe
   pts.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const lower = chain(pts, 1);
   const upper = chain(pts, -1);
-  if (lower.length < 2 || lower.length + upper.length < 5) return null; // no area
+  if (lower.length < 2 || lower.length + upper.length < 5) return skip; // no area to be inside
   const minX = pts[0]![0];
   const maxX = pts[pts.length - 1]![0];
-  const skip = new Uint8Array(pc.count);
   const m = INSIDE_MARGIN;
   for (let k = 0; k < pc.count; k++) {
+    if (skip[k] === 1) continue;
     const o = 4 * k;
     const bx0 = pc.box[o]!;
     const bx1 = pc.box[o + 2]!;

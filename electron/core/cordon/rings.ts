@@ -53,8 +53,9 @@ function polygonRing(frame: Frame, g: PolygonGeometry, name: string, source: Bui
 
 /**
  * Ring 1 from the suspect's reach: convex hull of every reachable road stretch within `budget`.
- * `skipInside` (default): pieces in cells strictly inside the hull of the reachable nodes are not
- * visited (pieceCells.ts; none of their points can be a hull vertex); false visits every piece.
+ * `skipInside` (default): pieces in cells strictly inside the hull of the reachable nodes (none of
+ * their points can be a hull vertex) or touching no reachable node are not visited (pieceCells.ts);
+ * false visits every piece.
  */
 export function isochroneRing(
   router: Router,
