@@ -57,12 +57,17 @@ export function bandedBestBounds(
     first = false;
     if (open.length === 0) continue;
     // Units standing on a point's piece reach it along the piece (as timeToPoint with an origin).
+    const onPiece = new Map<number, number[]>();
+    for (const j of open) {
+      const l = onPiece.get(points[j]!.piece);
+      if (l) l.push(j);
+      else onPiece.set(points[j]!.piece, [j]);
+    }
     for (const p of list)
-      for (const j of open)
-        if (points[j]!.piece === p.snap.piece) {
-          const t = timeToPoint(g, () => Infinity, w, points[j]!, { snap: p.snap, off: p.off });
-          if (t <= horizon && t < best[j]!) best[j] = t;
-        }
+      for (const j of onPiece.get(p.snap.piece) ?? []) {
+        const t = timeToPoint(g, () => Infinity, w, points[j]!, { snap: p.snap, off: p.off });
+        if (t <= horizon && t < best[j]!) best[j] = t;
+      }
     for (const band of BANDS) {
       search.run(w, list, points, open, band, horizon, best, need);
       open = open.filter((j) => best[j] === Infinity);
