@@ -80,6 +80,7 @@ async function measureCity(name: string, dir: string, log: (line: string) => voi
       minutes: number,
       unitSearches: 'memo' | 'fresh',
       policeSearch?: 'pruned',
+      fastScans = true,
     ) =>
       analyseCordon({
         router,
@@ -91,33 +92,50 @@ async function measureCity(name: string, dir: string, log: (line: string) => voi
         elapsedSeconds: minutes * 60,
         units,
         unitSearches,
+        fastScans,
         ...(policeSearch ? { policeSearch } : {}),
       });
+    const cpuTime = <T>(f: () => T): [T, number] => {
+      const c0 = process.cpuUsage();
+      const r = f();
+      const c = process.cpuUsage(c0);
+      return [r, (c.user + c.system) / 1000];
+    };
+    let differ = 0;
     for (const minutes of MINUTES) {
       // Interleaved, same incidents: the baseline keeps nothing between analyses ('fresh': no suspect
-      // search per incident, no police searches per parked unit), the console keeps both.
+      // search per incident, no police searches per parked unit), the console keeps both; 'before'
+      // keeps both too but scans as before the piece cells and band bounds (fastScans: false).
       const fresh: number[] = [];
       const kept: number[] = [];
       const cpuKept: number[] = [];
+      const before: number[] = [];
+      const cpuBefore: number[] = [];
       const perUnit: number[] = [];
       for (const incident of incidents) {
         fresh.push(time(() => cordon(incident, minutes, 'fresh'))[1]);
         // The police searches as before the rings 2/3 tables: pruned per-unit searches to every crossing.
         perUnit.push(time(() => cordon(incident, minutes, 'memo', 'pruned'))[1]);
-        const c0 = process.cpuUsage();
-        kept.push(time(() => cordon(incident, minutes, 'memo'))[1]);
-        const c = process.cpuUsage(c0);
-        cpuKept.push((c.user + c.system) / 1000);
+        const [[old, oldMs], oldCpu] = cpuTime(() =>
+          time(() => cordon(incident, minutes, 'memo', undefined, false)),
+        );
+        before.push(oldMs);
+        cpuBefore.push(oldCpu);
+        const [[now, nowMs], nowCpu] = cpuTime(() => time(() => cordon(incident, minutes, 'memo')));
+        kept.push(nowMs);
+        cpuKept.push(nowCpu);
+        if (JSON.stringify({ ...old, timings: null }) !== JSON.stringify({ ...now, timings: null })) differ++;
       }
       // Warm: the same alert analysed again (the panel refreshes every 15 s), units parked.
       const again = incidents.map((incident) => time(() => cordon(incident, minutes, 'memo'))[1]);
       cordonP95[minutes] = pct(kept, 0.95);
+      const r = (a: number[], b: number[]) => `×${(pct(a, 0.95) / pct(b, 0.95)).toFixed(2)}`;
       log(
-        `  cordon at ${String(minutes).padStart(2)} min: p50 ${ms(pct(kept, 0.5))}, p95 ${ms(pct(kept, 0.95))} (cpu p95 ${ms(pct(cpuKept, 0.95))}); baseline (nothing kept) p95 ${ms(pct(fresh, 0.95))} (×${(pct(kept, 0.95) / pct(fresh, 0.95)).toFixed(2)}); per-unit police searches p95 ${ms(pct(perUnit, 0.95))} (×${(pct(kept, 0.95) / pct(perUnit, 0.95)).toFixed(2)}); same alert again p95 ${ms(pct(again, 0.95))} (${incidents.length} incidents, ${units.length} units; load ${loadAvg()})`,
+        `  cordon at ${String(minutes).padStart(2)} min: p50 ${ms(pct(kept, 0.5))}, p95 ${ms(pct(kept, 0.95))} (cpu p95 ${ms(pct(cpuKept, 0.95))}); before the cells and bands p95 ${ms(pct(before, 0.95))} (cpu ${ms(pct(cpuBefore, 0.95))}; now ${r(kept, before)}, cpu ${r(cpuKept, cpuBefore)}); baseline (nothing kept) p95 ${ms(pct(fresh, 0.95))} (${r(kept, fresh)}); per-unit police searches p95 ${ms(pct(perUnit, 0.95))} (${r(kept, perUnit)}); same alert again p95 ${ms(pct(again, 0.95))} (${incidents.length} incidents, ${units.length} units; load ${loadAvg()})`,
       );
     }
     log(
-      `  cordon cold first call (pack-only caches, now built at pack load): ${coldMs === null ? 'failed' : ms(coldMs)}`,
+      `  cordon cold first call (pack-only caches, now built at pack load): ${coldMs === null ? 'failed' : ms(coldMs)}; analyses differing from the 'before' scans: ${differ} (must be 0)`,
     );
 
     const ranks = incidents.map(

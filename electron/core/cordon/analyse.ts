@@ -7,20 +7,18 @@
 import type { BoundaryFeature, DistrictFeature, RoadFeature } from '../../../shared/citypack/schema';
 import type { Checkpoint } from '../../../shared/domain/checkpoint';
 import type { UnitType } from '../../../shared/domain/unit';
-import type { RoadGraph } from '../../../node/routing';
 import type { Router } from '../../../node/routing';
 import { assignUnits } from './assign';
 import { checkpointCoverage } from './coverage';
 import {
   exitsFor,
-  graphFrame,
   nameAndMerge,
   roadNameIndex,
   scanCrossings,
   type NamedCrossing,
   type RawCrossing,
 } from './crossings';
-import { linesLengthKm, type Frame } from './geometry';
+import { linesLengthKm } from './geometry';
 import {
   cachedSuspectReach,
   suspectReach,
@@ -33,6 +31,7 @@ import {
 import { prunedEtaMatrix } from './policeEtas';
 import { tabledEtaMatrix } from './staticEtas';
 import { cityRing, isochroneRing, polygonRing1, provinceRing, type BuiltRing } from './rings';
+import { frameOf, staticRing, type StaticRing } from './staticRings';
 import {
   CordonOptionsSchema,
   type Assignment,
@@ -80,42 +79,13 @@ export interface CordonInput {
    * up to float rounding. Default: 'pruned' while the unit-search memo holds the fleet, else 'tables'.
    */
   policeSearch?: 'pruned' | 'reference' | 'tables';
-}
-
-interface StaticRing {
-  built: BuiltRing | string;
-  raw: RawCrossing[];
-}
-
-const frames = new WeakMap<RoadGraph, Frame>();
-const staticRings = new WeakMap<Router, WeakMap<readonly BoundaryFeature[], Map<string, StaticRing>>>();
-
-function frameOf(g: RoadGraph): Frame {
-  let f = frames.get(g);
-  if (!f) frames.set(g, (f = graphFrame(g)));
-  return f;
-}
-
-function staticRing(
-  router: Router,
-  boundaries: readonly BoundaryFeature[],
-  key: string,
-  build: () => BuiltRing | string,
-): StaticRing {
-  let byPack = staticRings.get(router);
-  if (!byPack) staticRings.set(router, (byPack = new WeakMap()));
-  let m = byPack.get(boundaries);
-  if (!m) byPack.set(boundaries, (m = new Map()));
-  let s = m.get(key);
-  if (!s) {
-    const built = build();
-    s = {
-      built,
-      raw: typeof built === 'string' ? [] : scanCrossings(router, frameOf(router.graph), built.line),
-    };
-    m.set(key, s);
-  }
-  return s;
+  /**
+   * false: every scan and bound search as first written, over the whole graph (the baseline that
+   * bench/scale.ts and cordon.fast.test.ts compare with). Default true: ring 1's hull and the
+   * crossings skip cells of pieces that cannot matter (pieceCells.ts), and the police bounds stop
+   * as soon as every point is bounded (policeBounds.ts); the same analysis.
+   */
+  fastScans?: boolean;
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10 + 0; // + 0: no -0 in the JSON
@@ -132,6 +102,7 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
   const warnings: string[] = [];
   const elapsed = input.elapsedSeconds;
   const horizon = Math.max(opts.horizonSeconds, elapsed);
+  const fast = input.fastScans !== false;
 
   // 1. Suspect reach (also ring 1's shape) and the rings.
   const reach =
@@ -151,7 +122,7 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
             'ring 1: the reachable road encloses no area yet')
           : 'ring 1: no isochrone (incident off network)';
       else built = polygonRing1(frame, o, input.boundaries, input.districts ?? []);
-      s = { built, raw: typeof built === 'string' ? [] : scanCrossings(router, frame, built.line) };
+      s = { built, raw: typeof built === 'string' ? [] : scanCrossings(router, frame, built.line, fast) };
     } else if (id === 2)
       s = staticRing(router, input.boundaries, 'city', () => cityRing(frame, input.boundaries));
     else
@@ -210,13 +181,19 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
             deadline,
             horizon,
             memo,
+            fast,
           )
-        : prunedEtaMatrix(router, units, named, deadline, horizon, memo);
+        : prunedEtaMatrix(router, units, named, deadline, horizon, memo, fast);
   const crossings: Crossing[] = named.map((c, j) => {
     let best = -1;
-    units.forEach((_, i) => {
-      if (eta[i]![j]! < (best < 0 ? Infinity : eta[best]![j]!)) best = i;
-    });
+    let bestEta = Infinity;
+    for (let i = 0; i < units.length; i++) {
+      const e = eta[i]![j]!;
+      if (e < bestEta) {
+        best = i;
+        bestEta = e;
+      }
+    }
     const police = best >= 0 ? eta[best]![j]! : Infinity;
     const covered = cov[j]!.checkpointId !== null;
     // A gap the suspect cannot reach at all is no threat: police "win" it whenever they get there.

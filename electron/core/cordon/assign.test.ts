@@ -1,6 +1,7 @@
 /** assignUnits against exhaustive search on small random instances, and the greedy trap. */
 import { describe, expect, it } from 'vitest';
 import { prng } from '../../../tests/unit/routingGraphs';
+import { assignUnits as referenceAssign } from '../../../tests/unit/assignReference';
 import { assignUnits, type AssignProblem } from './assign';
 
 /** Lexicographic objective of an assignment: (-count, gaps not on ring 1, gaps on ring 3, total ETA). */
@@ -86,6 +87,27 @@ describe('assignUnits', () => {
       expect(new Set(pairs.map((p) => p[1])).size).toBe(pairs.length);
       for (const [u, g] of pairs) expect(pb.eta[u]![g]!).toBeLessThan(pb.deadline[g]!);
       expect(cmp(score(pb, pairs), brute(pb))).toBe(0);
+    }
+  });
+
+  it('gives the very pairs of the first implementation on large instances with ties', () => {
+    // Units parked in threes at the same station (identical rows), ETAs in 10 s steps: many ties,
+    // where another algorithm or another order of the same one could pick other optimal pairs.
+    const rnd = prng(5);
+    for (let n = 0; n < 12; n++) {
+      const U = 1 + Math.floor(rnd() * 150);
+      const G = 1 + Math.floor(rnd() * 250);
+      const rows = Array.from({ length: Math.ceil(U / 3) }, () =>
+        Array.from({ length: G }, () => (rnd() < 0.3 ? Math.round(rnd() * 60) * 10 : Infinity)),
+      );
+      const pb: AssignProblem = {
+        eta: Array.from({ length: U }, (_, u) => rows[u % rows.length]!),
+        deadline: Array.from({ length: G }, () => rnd() * 600),
+        ring: Array.from({ length: G }, () => 1 + Math.floor(rnd() * 3)),
+      };
+      const pairs = assignUnits(pb);
+      expect(pairs).toEqual(referenceAssign(pb));
+      if (n === 0) expect(pairs.length).toBeGreaterThan(0);
     }
   });
 });

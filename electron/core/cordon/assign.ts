@@ -25,73 +25,118 @@ export interface AssignProblem {
 
 /** Returns [unitIndex, gapIndex] pairs. */
 export function assignUnits(pb: AssignProblem): [number, number][] {
-  const U = pb.eta.length;
-  const G = pb.deadline.length;
+  // The unit → gap edges first, to size the typed edge arrays. Units and gaps without any edge
+  // are left out of the network: they are never on a path, and the others keep their order.
+  const unitAt = new Int32Array(pb.eta.length).fill(-1);
+  const gapAt = new Int32Array(pb.deadline.length).fill(-1);
+  const units: number[] = [];
+  const gapIds: number[] = [];
+  const pairs: number[] = [];
+  for (let u = 0; u < pb.eta.length; u++)
+    for (let g = 0; g < pb.deadline.length; g++) {
+      const e = pb.eta[u]![g]!;
+      if (!(e < pb.deadline[g]!) || !Number.isFinite(e)) continue;
+      if (unitAt[u]! < 0) unitAt[u] = units.push(u) - 1;
+      pairs.push(u, g);
+    }
+  for (let i = 1; i < pairs.length; i += 2) gapAt[pairs[i]!] = 0;
+  gapAt.forEach((x, g) => {
+    if (x === 0) gapAt[g] = gapIds.push(g) - 1;
+  });
+  const U = units.length;
+  const G = gapIds.length;
   const S = 0;
   const T = U + G + 1;
   const V = T + 1;
-  // Edge arrays (each edge followed by its reverse at index ^ 1).
-  const to: number[] = [];
-  const cap: number[] = [];
-  const cost: number[] = [];
+  const M = 2 * (U + G + pairs.length / 2);
+  // Edge arrays (each edge followed by its reverse at index ^ 1), costs K per edge.
+  const to = new Int32Array(M);
+  const cap = new Int8Array(M);
+  const cost = new Float64Array(M * K);
+  const next = new Int32Array(M);
   const head = new Int32Array(V).fill(-1);
-  const next: number[] = [];
-  const addEdge = (a: number, b: number, c: readonly number[]) => {
-    for (const [x, y, cp, sign] of [
-      [a, b, 1, 1],
-      [b, a, 0, -1],
-    ] as const) {
-      to.push(y);
-      cap.push(cp);
-      for (let k = 0; k < K; k++) cost.push(sign * c[k]! + 0); // + 0 turns -0 into 0
-      next.push(head[x]!);
-      head[x] = to.length - 1;
-    }
+  let m = 0;
+  const addEdge = (a: number, b: number, c0: number, c1: number, c2: number, c3: number) => {
+    to[m] = b;
+    cap[m] = 1;
+    cost[m * K] = c0 + 0; // + 0 turns -0 into 0
+    cost[m * K + 1] = c1 + 0;
+    cost[m * K + 2] = c2 + 0;
+    cost[m * K + 3] = c3 + 0;
+    next[m] = head[a]!;
+    head[a] = m++;
+    to[m] = a;
+    cap[m] = 0;
+    cost[m * K] = -c0 + 0;
+    cost[m * K + 1] = -c1 + 0;
+    cost[m * K + 2] = -c2 + 0;
+    cost[m * K + 3] = -c3 + 0;
+    next[m] = head[b]!;
+    head[b] = m++;
   };
-  const zero = [0, 0, 0, 0];
-  for (let u = 0; u < U; u++) addEdge(S, 1 + u, zero);
-  for (let g = 0; g < G; g++) addEdge(1 + U + g, T, zero);
-  for (let u = 0; u < U; u++)
-    for (let g = 0; g < G; g++) {
-      const e = pb.eta[u]![g]!;
-      if (!(e < pb.deadline[g]!) || !Number.isFinite(e)) continue;
-      const r = pb.ring[g]!;
-      addEdge(1 + u, 1 + U + g, [-1, r >= 2 ? 1 : 0, r >= 3 ? 1 : 0, e]);
-    }
+  for (let u = 0; u < U; u++) addEdge(S, 1 + u, 0, 0, 0, 0);
+  for (let g = 0; g < G; g++) addEdge(1 + U + g, T, 0, 0, 0, 0);
+  for (let i = 0; i < pairs.length; i += 2) {
+    const u = pairs[i]!;
+    const g = pairs[i + 1]!;
+    const r = pb.ring[g]!;
+    addEdge(1 + unitAt[u]!, 1 + U + gapAt[g]!, -1, r >= 2 ? 1 : 0, r >= 3 ? 1 : 0, pb.eta[u]![g]!);
+  }
 
   const dist = new Float64Array(V * K);
   const inQueue = new Uint8Array(V);
   const prevEdge = new Int32Array(V);
-  const less = (a: Float64Array, ai: number, b: ArrayLike<number>, bi: number) => {
-    for (let k = 0; k < K; k++) {
-      const d = a[ai + k]! - b[bi + k]!;
-      if (Math.abs(d) > 1e-9) return d < 0;
-    }
-    return false;
-  };
-  const cand = new Float64Array(K);
+  let queue = new Int32Array(Math.max(16, 4 * V));
   for (;;) {
     dist.fill(Infinity);
     prevEdge.fill(-1);
     for (let k = 0; k < K; k++) dist[S * K + k] = 0;
-    // FIFO through a head index: shift() moves the whole array on large instances (500 units).
-    const queue: number[] = [S];
+    // FIFO through a head index over a growing buffer (shift() would move the whole queue).
+    queue[0] = S;
     let qHead = 0;
+    let qTail = 1;
     inQueue.fill(0);
     inQueue[S] = 1;
-    while (qHead < queue.length) {
+    while (qHead < qTail) {
       const v = queue[qHead++]!;
       inQueue[v] = 0;
+      const dv = v * K;
       for (let e = head[v]!; e >= 0; e = next[e]!) {
         if (cap[e]! <= 0) continue;
-        for (let k = 0; k < K; k++) cand[k] = dist[v * K + k]! + cost[e * K + k]!;
+        const ce = e * K;
+        const c0 = dist[dv]! + cost[ce]!;
+        const c1 = dist[dv + 1]! + cost[ce + 1]!;
+        const c2 = dist[dv + 2]! + cost[ce + 2]!;
+        const c3 = dist[dv + 3]! + cost[ce + 3]!;
         const w = to[e]!;
-        if (dist[w * K] === Infinity || less(cand, 0, dist, w * K)) {
-          dist.set(cand, w * K);
+        const dw = w * K;
+        // Lexicographic "less", components equal within 1e-9.
+        let better = dist[dw] === Infinity;
+        if (!better) {
+          let x = c0 - dist[dw]!;
+          if (Math.abs(x) <= 1e-9) {
+            x = c1 - dist[dw + 1]!;
+            if (Math.abs(x) <= 1e-9) {
+              x = c2 - dist[dw + 2]!;
+              if (Math.abs(x) <= 1e-9) x = c3 - dist[dw + 3]!;
+            }
+          }
+          better = Math.abs(x) > 1e-9 && x < 0;
+        }
+        if (better) {
+          dist[dw] = c0;
+          dist[dw + 1] = c1;
+          dist[dw + 2] = c2;
+          dist[dw + 3] = c3;
           prevEdge[w] = e;
           if (!inQueue[w]) {
             inQueue[w] = 1;
-            queue.push(w);
+            if (qTail === queue.length) {
+              const grown = new Int32Array(queue.length * 2);
+              grown.set(queue);
+              queue = grown;
+            }
+            queue[qTail++] = w;
           }
         }
       }
@@ -109,7 +154,7 @@ export function assignUnits(pb: AssignProblem): [number, number][] {
   for (let u = 0; u < U; u++)
     for (let e = head[1 + u]!; e >= 0; e = next[e]!) {
       const w = to[e]!;
-      if (w > U && w < T && (e & 1) === 0 && cap[e] === 0) out.push([u, w - 1 - U]);
+      if (w > U && w < T && (e & 1) === 0 && cap[e] === 0) out.push([units[u]!, gapIds[w - 1 - U]!]);
     }
   return out;
 }

@@ -9,6 +9,7 @@ import type { RoadFeature } from '../../../shared/citypack/schema';
 import type { RoadGraph } from '../../../node/routing';
 import { HIGHWAY_CLASSES } from '../../../node/routing';
 import type { Router } from '../../../node/routing';
+import { pieceCells, type PieceCells } from './pieceCells';
 import { Frame, SegmentGrid, crossSegment, pointSegmentDistance, ringLine, type RingLine } from './geometry';
 
 export interface RawCrossing {
@@ -70,8 +71,12 @@ function projectedShapes(g: RoadGraph, frame: Frame): ProjectedShapes {
   return ps;
 }
 
-/** All geometric crossings of the ring line by road pieces, in both directions. */
-export function scanCrossings(router: Router, frame: Frame, ring: RingLine): RawCrossing[] {
+/**
+ * All geometric crossings of the ring line by road pieces, in both directions. `useCells`
+ * (default): pieces in cells whose box meets no cell of the line's grid are not visited
+ * (pieceCells.ts); the same crossings in the same order.
+ */
+export function scanCrossings(router: Router, frame: Frame, ring: RingLine, useCells = true): RawCrossing[] {
   const g = router.graph;
   const out: RawCrossing[] = [];
   if (ring.count === 0) return out;
@@ -85,7 +90,10 @@ export function scanCrossings(router: Router, frame: Frame, ring: RingLine): Raw
   }
   const cum = router.index.shapeCum;
   const { x: sx, y: sy, box } = projectedShapes(g, frame);
+  const cells = useCells ? pieceCells(g) : null;
+  const far = cells ? farCells(cells, frame, grid) : null;
   for (let p = 0; p < g.pieceCount; p++) {
+    if (far && far[cells!.cellOf[p]!] === 1) continue;
     // A piece wholly outside the ring's bbox has no segment to test.
     if (box[4 * p + 2]! < minX || box[4 * p]! > maxX || box[4 * p + 3]! < minY || box[4 * p + 1]! > maxY)
       continue;
@@ -129,6 +137,30 @@ export function scanCrossings(router: Router, frame: Frame, ring: RingLine): Raw
     }
   }
   return out.sort((a, b) => a.along - b.along);
+}
+
+/** Cells (1) whose box meets no grid cell of the ring line: none of their segments is tested. */
+function farCells(cells: PieceCells, frame: Frame, grid: SegmentGrid): Uint8Array {
+  const far = new Uint8Array(cells.count);
+  const b = cells.box;
+  for (let k = 0; k < cells.count; k++) {
+    if (!(b[4 * k]! <= b[4 * k + 2]!)) {
+      far[k] = 1; // empty
+      continue;
+    }
+    let hit = false;
+    grid.query(
+      frame.x(b[4 * k]!),
+      frame.y(b[4 * k + 1]!),
+      frame.x(b[4 * k + 2]!),
+      frame.y(b[4 * k + 3]!),
+      () => {
+        hit = true;
+      },
+    );
+    if (!hit) far[k] = 1;
+  }
+  return far;
 }
 
 /** Crossings the suspect can use outbound. */

@@ -28,6 +28,8 @@ import { heapPop as pop, heapPush as push } from '../../../node/routing';
 import type { UnitType } from '../../../shared/domain/unit';
 import { seeds, timeToPoint, type RaceUnit, type RoadPoint, type UnitSearchMemo } from './race';
 import { bestBounds, canonicalWeights, usable, type Placed } from './policeBounds';
+import { bandedBestBounds } from './policeBand';
+import { fillRowFast, pointTable, type PointTable } from './etaRows';
 
 /** Seconds of slack in the pruning test; far above float rounding, far below any real difference. */
 const PRUNE_MARGIN = 1e-3;
@@ -43,6 +45,7 @@ export function prunedEtaMatrix(
   deadline: ArrayLike<number>,
   horizon: number,
   memo: UnitSearchMemo | null = null,
+  banded = true,
 ): Float64Array[] {
   const g = router.graph;
   const rows = units.map(() => new Float64Array(points.length).fill(Infinity));
@@ -77,8 +80,10 @@ export function prunedEtaMatrix(
     return rows;
   }
 
-  // V_j: an upper bound on the best police time per point (policeBounds.ts).
-  const best = bestBounds(router, byType, points, horizon);
+  // V_j: an upper bound on the best police time per point (policeBand.ts; banded false: policeBounds.ts).
+  const best = banded
+    ? bandedBestBounds(router, byType, points, horizon, deadline)
+    : bestBounds(router, byType, points, horizon);
 
   const bound = new Float64Array(points.length);
   let shift = -Infinity;
@@ -92,6 +97,7 @@ export function prunedEtaMatrix(
   const promote = memo?.fits(units.length) === true;
   const search = prunedSearchFor(g);
   const potentials = new Map<Float64Array, Float64Array>(); // one per distinct weighting
+  const tables = new Map<Float64Array, PointTable>(); // one per weight array
   for (const [type, list] of byType) {
     const w = router.weights[type];
     const cw = canonicalWeights(router, w);
@@ -100,15 +106,10 @@ export function prunedEtaMatrix(
     for (const p of list) {
       const memoDist = full[p.index];
       if (!memoDist) search.run(w, seeds(g, p.snap, w, p.off), horizon, r, shift);
-      fillRow(
-        router,
-        w,
-        p,
-        memoDist ? (v) => memoDist[v]! : (v) => search.dist(v),
-        points,
-        horizon,
-        rows[p.index]!,
-      );
+      let table = tables.get(w);
+      if (!table) tables.set(w, (table = pointTable(g, w, points)));
+      if (memoDist) fillRowFast(table, points, w, p, memoDist, null, 0, horizon, rows[p.index]!);
+      else fillRowFast(table, points, w, p, search.d, search.stamp, search.gen, horizon, rows[p.index]!);
       if (!full[p.index] && promote) memo!.noteMiss(p.unit, horizon);
     }
   }
@@ -177,9 +178,10 @@ function prunedSearchFor(g: RoadGraph): PrunedSearch {
  * across the units of one analysis.
  */
 class PrunedSearch {
-  private readonly d: Float64Array;
-  private readonly stamp: Uint32Array;
-  private gen = 0;
+  /** Distances, valid where stamp[v] === gen (read by fillRowFast). */
+  readonly d: Float64Array;
+  readonly stamp: Uint32Array;
+  gen = 0;
   private heapNode: Int32Array;
   private heapKey: Float64Array;
 

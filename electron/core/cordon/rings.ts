@@ -27,6 +27,7 @@ import {
 import type { ResolvedCordonOptions } from './types';
 import type { SuspectReach } from './race';
 import { filteredConvexHull, PointBuffer } from './hull';
+import { cellsInsideReach, pieceCells } from './pieceCells';
 
 export interface BuiltRing {
   line: RingLine;
@@ -50,14 +51,22 @@ function polygonRing(frame: Frame, g: PolygonGeometry, name: string, source: Bui
   };
 }
 
-/** Ring 1 from the suspect's reach: convex hull of every reachable road stretch within `budget`. */
+/**
+ * Ring 1 from the suspect's reach: convex hull of every reachable road stretch within `budget`.
+ * `skipInside` (default): pieces in cells strictly inside the hull of the reachable nodes (none of
+ * their points can be a hull vertex) or touching no reachable node are not visited (pieceCells.ts);
+ * false visits every piece.
+ */
 export function isochroneRing(
   router: Router,
   frame: Frame,
   reach: SuspectReach,
   budget: number,
+  skipInside = true,
 ): BuiltRing | null {
   const g = router.graph;
+  const skip = skipInside ? cellsInsideReach(g, reach.dist, budget) : null;
+  const cellOf = skip ? pieceCells(g).cellOf : null;
   const res: SearchResult = { dist: (v) => reach.dist[v]!, pred: () => -1, settled: 0 };
   const pts = new PointBuffer();
   const iv: Interval[] = [];
@@ -65,6 +74,7 @@ export function isochroneRing(
   const { shapeCum } = router.index;
   for (let p = 0; p < g.pieceCount; p++) {
     const own = p === reach.snap.piece;
+    if (!own && skip && skip[cellOf![p]!] === 1) continue;
     if (!own && !(reach.dist[g.pieceFrom[p]!]! <= budget) && !(reach.dist[g.pieceTo[p]!]! <= budget))
       continue;
     iv.length = 0;

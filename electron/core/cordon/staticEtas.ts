@@ -66,6 +66,23 @@ export function staticEtaColumns(
   rows: Float64Array[],
 ): void {
   const g = router.graph;
+  // The tables per distinct weighting, looked up once per point rather than once per unit.
+  const tables = new Map<Float64Array, (Float64Array | null)[]>();
+  const tablesFor = (type: UnitType, w: Float64Array) => {
+    const cw = canonicalWeights(router, w);
+    let t = tables.get(cw);
+    if (!t)
+      tables.set(
+        cw,
+        (t = cols.map((j) => {
+          const p = points[j]!.piece;
+          return w[2 * p]! < Infinity || w[2 * p + 1]! < Infinity
+            ? staticTable(router, type, points[j]!)
+            : null;
+        })),
+      );
+    return t;
+  };
   units.forEach((u, i) => {
     const s = router.snap(u.lng, u.lat, u.type);
     if (!s) return;
@@ -76,17 +93,20 @@ export function staticEtaColumns(
     const b = g.pieceTo[s.piece]!;
     const ca = off + pc.toStart;
     const cb = off + pc.toEnd;
-    for (const j of cols) {
+    const byCol = tablesFor(u.type, w);
+    const row = rows[i]!;
+    for (let k = 0; k < cols.length; k++) {
+      const table = byCol[k];
+      if (!table) continue; // may not use this road
+      const j = cols[k]!;
       const pt = points[j]!;
       const p = pt.piece;
-      if (!(w[2 * p]! < Infinity || w[2 * p + 1]! < Infinity)) continue; // may not use this road
-      const table = staticTable(router, u.type, pt);
       let best = Math.min(ca + table[a]!, cb + table[b]!);
       if (s.piece === p && pt.length > 0) {
         const d = (pt.offset - s.offset) / pt.length;
         best = Math.min(best, off + (d >= 0 ? d * w[2 * p]! : -d * w[2 * p + 1]!));
       }
-      if (best <= horizon) rows[i]![j] = best;
+      if (best <= horizon) row[j] = best;
     }
   });
 }
@@ -103,6 +123,7 @@ export function tabledEtaMatrix(
   deadline: ArrayLike<number>,
   horizon: number,
   memo: UnitSearchMemo | null,
+  banded = true,
 ): Float64Array[] {
   const rows = units.map(() => new Float64Array(points.length).fill(Infinity));
   const tabled: number[] = [];
@@ -116,6 +137,7 @@ export function tabledEtaMatrix(
       searched.map((j) => deadline[j]!),
       horizon,
       memo,
+      banded,
     );
     sub.forEach((row, i) => searched.forEach((j, k) => (rows[i]![j] = row[k]!)));
   }

@@ -1,8 +1,10 @@
 /**
  * The cordon's first analysis on a pack pays for what depends on the pack alone: rings 2 and 3
  * and their crossings, the road-name index, the metric frame and the suspect weights (cached per
- * router / pack in analyse.ts, crossings.ts, race.ts) and the police tables of rings 2/3 (staticEtas.ts). Running one analysis at the city centre
- * right after the pack loads moves that cost off the officer's first cordon.
+ * router / pack in staticRings.ts, crossings.ts, race.ts), the grid of piece cells that lets ring 1
+ * and the crossings skip most of the graph (pieceCells.ts) and the police tables of rings 2/3
+ * (staticEtas.ts). Running one analysis at the city centre right after the pack loads moves that
+ * cost off the officer's first cordon.
  */
 import type { CityPack } from '../../../shared/citypack/schema';
 import type { Router } from '../../../node/routing';

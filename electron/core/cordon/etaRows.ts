@@ -1,0 +1,76 @@
+/**
+ * A unit's row of the ETA matrix read off its search, for many points at once: the points a
+ * weighting may use, with their end nodes and the costs along their pieces, laid out once per
+ * analysis in typed arrays. Each value is computed exactly as timeToPoint (race.ts) computes it —
+ * the same operations in the same order — so the rows equal fillRow's bit for bit.
+ */
+import type { RoadGraph } from '../../../node/routing';
+import type { RoadPoint } from './race';
+import type { Placed } from './policeBounds';
+
+export interface PointTable {
+  /** Point index, end nodes and the costs from each end along the piece, per usable point. */
+  idx: Int32Array;
+  a: Int32Array;
+  b: Int32Array;
+  ca: Float64Array;
+  cb: Float64Array;
+}
+
+/** The points of `points` that weighting w may use (either direction open). */
+export function pointTable(g: RoadGraph, w: Float64Array, points: readonly RoadPoint[]): PointTable {
+  const idx: number[] = [];
+  points.forEach((pt, j) => {
+    if (w[2 * pt.piece]! < Infinity || w[2 * pt.piece + 1]! < Infinity) idx.push(j);
+  });
+  const t: PointTable = {
+    idx: Int32Array.from(idx),
+    a: new Int32Array(idx.length),
+    b: new Int32Array(idx.length),
+    ca: new Float64Array(idx.length),
+    cb: new Float64Array(idx.length),
+  };
+  idx.forEach((j, k) => {
+    const pt = points[j]!;
+    const p = pt.piece;
+    const f = pt.length > 0 ? pt.offset / pt.length : 0;
+    t.a[k] = g.pieceFrom[p]!;
+    t.b[k] = g.pieceTo[p]!;
+    t.ca[k] = f * w[2 * p]!;
+    t.cb[k] = (1 - f) * w[2 * p + 1]!;
+  });
+  return t;
+}
+
+/**
+ * Fills `row` for unit p from distances d (valid where stamp[v] === gen; stamp null: all valid),
+ * keeping values ≤ horizon; a unit standing on a point's piece may also reach it along the piece.
+ */
+export function fillRowFast(
+  t: PointTable,
+  points: readonly RoadPoint[],
+  w: Float64Array,
+  p: Placed,
+  d: Float64Array,
+  stamp: Uint32Array | null,
+  gen: number,
+  horizon: number,
+  row: Float64Array,
+): void {
+  const { idx, a, b, ca, cb } = t;
+  const sp = p.snap.piece;
+  for (let k = 0; k < idx.length; k++) {
+    const va = a[k]!;
+    const vb = b[k]!;
+    const da = stamp === null || stamp[va] === gen ? d[va]! : Infinity;
+    const db = stamp === null || stamp[vb] === gen ? d[vb]! : Infinity;
+    let best = Math.min(da + ca[k]!, db + cb[k]!);
+    const j = idx[k]!;
+    const pt = points[j]!;
+    if (pt.piece === sp && pt.length > 0) {
+      const off = (pt.offset - p.snap.offset) / pt.length;
+      best = Math.min(best, p.off + (off >= 0 ? off * w[2 * sp]! : -off * w[2 * sp + 1]!));
+    }
+    if (best <= horizon) row[j] = best;
+  }
+}

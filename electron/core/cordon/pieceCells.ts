@@ -1,0 +1,146 @@
+/**
+ * A coarse grid of the road pieces, built once per graph (at pack load, by warmCordonCaches), so
+ * that whole-graph scans can skip blocks of pieces that cannot matter:
+ *  - ring 1's hull (rings.ts) skips the cells that lie strictly inside the hull of the suspect's
+ *    reachable nodes: no point there can be a vertex of the reach's hull;
+ *  - a ring line's crossings (crossings.ts) skip the cells whose box meets no cell of the line's
+ *    segment grid: no shape segment there can cross it.
+ * Each piece belongs to one cell (by the centre of its box); a cell's box is the union of its
+ * pieces' boxes, so it may reach beyond the grid cell. The scans still visit the remaining pieces
+ * in index order, so what they produce is what a full scan produces, without the skipped pieces.
+ */
+import type { RoadGraph } from '../../../node/routing';
+
+/** Aim at about this many pieces per cell (~12,000 cells on a 300,000-piece graph). */
+const PIECES_PER_CELL = 24;
+
+export interface PieceCells {
+  count: number;
+  /** Cell of each piece. */
+  cellOf: Int32Array;
+  /** minLng, minLat, maxLng, maxLat per cell (Infinity / -Infinity when empty). */
+  box: Float64Array;
+}
+
+const cache = new WeakMap<RoadGraph, PieceCells>();
+
+export function pieceCells(g: RoadGraph): PieceCells {
+  let pc = cache.get(g);
+  if (pc) return pc;
+  const side = Math.min(512, Math.max(1, Math.ceil(Math.sqrt(g.pieceCount / PIECES_PER_CELL))));
+  const [x0, y0, x1, y1] = g.meta.bbox;
+  const cw = (x1 - x0) / side || 1;
+  const ch = (y1 - y0) / side || 1;
+  const count = side * side;
+  const cellOf = new Int32Array(g.pieceCount);
+  const box = new Float64Array(4 * count);
+  for (let c = 0; c < count; c++) box.set([Infinity, Infinity, -Infinity, -Infinity], 4 * c);
+  for (let p = 0; p < g.pieceCount; p++) {
+    let [a, b, c, d] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (let i = g.geomOffset[p]!, end = g.geomOffset[p + 1]!; i < end; i++) {
+      const x = g.shapeLng[i]!;
+      const y = g.shapeLat[i]!;
+      if (x < a) a = x;
+      if (x > c) c = x;
+      if (y < b) b = y;
+      if (y > d) d = y;
+    }
+    const col = Math.min(side - 1, Math.max(0, Math.floor(((a + c) / 2 - x0) / cw)));
+    const row = Math.min(side - 1, Math.max(0, Math.floor(((b + d) / 2 - y0) / ch)));
+    const k = row * side + col;
+    cellOf[p] = k;
+    const o = 4 * k;
+    if (a < box[o]!) box[o] = a;
+    if (b < box[o + 1]!) box[o + 1] = b;
+    if (c > box[o + 2]!) box[o + 2] = c;
+    if (d > box[o + 3]!) box[o + 3] = d;
+  }
+  cache.set(g, (pc = { count, cellOf, box }));
+  return pc;
+}
+
+/** Columns of the inner hull's sampling (per graph bbox width). */
+const HULL_COLUMNS = 256;
+/** Degrees (~1 cm): a cell counts as inside only by more than this, far above rounding error. */
+const INSIDE_MARGIN = 1e-7;
+
+/**
+ * Cells ring 1's hull may skip (1): those with no piece at a node within the budget (no piece there
+ * is reached at all), and those wholly inside the convex hull of the nodes with dist ≤ budget. The
+ * hull is built from the lowest and highest such node per column, so it is a subset of the hull of
+ * all reachable points; its lower chain is convex and its upper chain concave, so a box is inside
+ * when its bottom is above the lower chain and its top below the upper chain at both its x ends.
+ */
+export function cellsInsideReach(g: RoadGraph, dist: Float64Array, budget: number): Uint8Array {
+  const pc = pieceCells(g);
+  const [x0, , x1] = g.meta.bbox;
+  const cw = (x1 - x0) / HULL_COLUMNS || 1;
+  const lo = new Int32Array(HULL_COLUMNS).fill(-1);
+  const hi = new Int32Array(HULL_COLUMNS).fill(-1);
+  const { nodeLng, nodeLat, firstEdge, edgeRef } = g;
+  // Both directions of every piece leave each of its end nodes, so this marks every piece a
+  // reached node touches.
+  const skip = new Uint8Array(pc.count).fill(1);
+  for (let v = 0; v < g.nodeCount; v++) {
+    if (!(dist[v]! <= budget)) continue;
+    for (let e = firstEdge[v]!, end = firstEdge[v + 1]!; e < end; e++) skip[pc.cellOf[edgeRef[e]! >> 1]!] = 0;
+    const c = Math.min(HULL_COLUMNS - 1, Math.max(0, Math.floor((nodeLng[v]! - x0) / cw)));
+    if (lo[c]! < 0 || nodeLat[v]! < nodeLat[lo[c]!]!) lo[c] = v;
+    if (hi[c]! < 0 || nodeLat[v]! > nodeLat[hi[c]!]!) hi[c] = v;
+  }
+  const pts: [number, number][] = [];
+  for (let c = 0; c < HULL_COLUMNS; c++)
+    for (const v of [lo[c]!, hi[c]!]) if (v >= 0) pts.push([nodeLng[v]!, nodeLat[v]!]);
+  pts.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const lower = chain(pts, 1);
+  const upper = chain(pts, -1);
+  if (lower.length < 2 || lower.length + upper.length < 5) return skip; // no area to be inside
+  const minX = pts[0]![0];
+  const maxX = pts[pts.length - 1]![0];
+  const m = INSIDE_MARGIN;
+  for (let k = 0; k < pc.count; k++) {
+    if (skip[k] === 1) continue;
+    const o = 4 * k;
+    const bx0 = pc.box[o]!;
+    const bx1 = pc.box[o + 2]!;
+    if (!(bx0 > minX + m && bx1 < maxX - m)) continue; // also empty cells
+    const floor = Math.max(at(lower, bx0, Math.max), at(lower, bx1, Math.max));
+    const ceiling = Math.min(at(upper, bx0, Math.min), at(upper, bx1, Math.min));
+    if (pc.box[o + 1]! > floor + m && pc.box[o + 3]! < ceiling - m) skip[k] = 1;
+  }
+  return skip;
+}
+
+/** Monotone chain over x-sorted points: the lower hull (sign 1) or the upper hull (sign -1), by x. */
+function chain(pts: readonly [number, number][], sign: 1 | -1): [number, number][] {
+  const out: [number, number][] = [];
+  for (const p of pts) {
+    while (out.length >= 2) {
+      const o = out[out.length - 2]!;
+      const a = out[out.length - 1]!;
+      const cross = (a[0] - o[0]) * (p[1] - o[1]) - (a[1] - o[1]) * (p[0] - o[0]);
+      if (sign * cross > 0) break;
+      out.pop();
+    }
+    out.push(p);
+  }
+  return out;
+}
+
+/**
+ * The chain's y at x (x within its span): binary search for the segment, then interpolate; on a
+ * vertical segment (only at the span's ends) `pick` takes the conservative end.
+ */
+function at(ch: readonly [number, number][], x: number, pick: (a: number, b: number) => number): number {
+  let a = 0;
+  let b = ch.length - 1;
+  while (b - a > 1) {
+    const mid = (a + b) >> 1;
+    if (ch[mid]![0] <= x) a = mid;
+    else b = mid;
+  }
+  const p = ch[a]!;
+  const q = ch[b]!;
+  const dx = q[0] - p[0];
+  return dx > 0 ? p[1] + ((x - p[0]) / dx) * (q[1] - p[1]) : pick(p[1], q[1]);
+}
