@@ -7,7 +7,7 @@
  * between two frames, each source gets at most one setData.
  */
 import './maplibreSetup';
-import type { Map as MaplibreMap, MapLayerMouseEvent, Subscription } from 'maplibre-gl';
+import type { Map as MaplibreMap, Subscription } from 'maplibre-gl';
 import type { CityPack } from '../../../shared/citypack/schema';
 import { isOpen, type Alert } from '../../../shared/domain/alert';
 import { isPositionCurrent, type Unit, type UnitPosition } from '../../../shared/domain/unit';
@@ -17,7 +17,6 @@ import { AlertPulse } from './alertPulse';
 import { renderedCounts } from './renderedCounts';
 import { AreaDrawTool, type DrawnArea } from './areaDrawTool';
 import { FrameBatcher, ThrottledMarks } from './frameBatcher';
-import { LAYER_MODULES } from './style';
 import type { MapLocale } from './theme';
 import { createConsoleMap } from './createConsoleMap';
 import type { MapControllerOptions, MapDebugState } from './mapTypes';
@@ -27,7 +26,8 @@ import * as routeLayer from './layers/route';
 import * as unitsLayer from './layers/units';
 import { InsightOverlays } from './insightOverlays';
 import { MapLayerData, type DirtyKey } from './mapLayerData';
-import { WARM_UP_ID, warmUpAlertPrograms } from './layers/alertsWarmUp';
+import { warmUpAlertPrograms } from './layers/alertsWarmUp';
+import { applyLabelLocale, wireClicks } from './mapClicks';
 import type { RiskData } from './layers/riskDistricts';
 import type { HeatData } from './layers/heatmap';
 import type { RepositionPreview } from './layers/reposition';
@@ -43,7 +43,6 @@ const LIVE_UPDATE_MS = 1000;
 /** How often unit staleness is re-checked when no data arrives (stale is time-, not data-driven). */
 const STALE_CHECK_MS = 5_000;
 const SELECT_MIN_ZOOM = 14;
-const ALERT_CLICK_LAYERS = [alertsLayer.POINT_LAYER_ID, alertsLayer.SELECTED_LAYER_ID];
 
 export class MapController {
   readonly map: MaplibreMap;
@@ -240,13 +239,7 @@ export class MapController {
     if (locale === this.locale) return;
     this.locale = locale;
     if (!this.ready) return; // installAll uses this.locale
-    for (const mod of Object.values(LAYER_MODULES)) {
-      for (const layer of mod.layers(locale)) {
-        if (layer.type !== 'symbol' || !layer.layout?.['text-field'] || !this.map.getLayer(layer.id))
-          continue;
-        this.map.setLayoutProperty(layer.id, 'text-field', layer.layout['text-field']);
-      }
-    }
+    applyLabelLocale(this.map, locale);
   }
 
   // ---- diagnostics & lifecycle ----------------------------------------------------------
@@ -300,19 +293,12 @@ export class MapController {
         alertsLayer.select(map, this.data.selectedAlertId);
       });
 
-    const onClick = (e: MapLayerMouseEvent): void => {
-      const id = e.features?.map((f) => f.properties?.['id']).find((x) => x !== WARM_UP_ID);
-      if (typeof id === 'string') for (const cb of [...this.alertClickListeners]) cb(id);
-    };
-    const canvas = map.getCanvas();
     this.subscriptions.push(
-      map.on('click', ALERT_CLICK_LAYERS, onClick),
-      map.on('click', (e) => {
-        for (const cb of [...this.mapClickListeners])
-          cb({ lng: e.lngLat.lng, lat: e.lngLat.lat }, map.getZoom());
-      }),
-      map.on('mouseenter', ALERT_CLICK_LAYERS, () => (canvas.style.cursor = 'pointer')),
-      map.on('mouseleave', ALERT_CLICK_LAYERS, () => (canvas.style.cursor = '')),
+      ...wireClicks(
+        map,
+        (id) => [...this.alertClickListeners].forEach((cb) => cb(id)),
+        (at, zoom) => [...this.mapClickListeners].forEach((cb) => cb(at, zoom)),
+      ),
     );
   }
 
