@@ -205,13 +205,22 @@ export class Stack {
   }
 
   /** Stops the gateway's scenario clock (POST /admin/clock): no more scenario events or unit positions. */
-  async pauseScenario(): Promise<void> {
+  pauseScenario(): Promise<void> {
+    return this.clock({ action: 'pause' });
+  }
+
+  /** Restarts a paused scenario clock where it stopped, optionally at another speed. */
+  resumeScenario(speed?: number): Promise<void> {
+    return this.clock({ action: 'resume', ...(speed === undefined ? {} : { speed }) });
+  }
+
+  private async clock(body: { action: 'pause' | 'resume'; speed?: number }): Promise<void> {
     const res = await fetch(`${this.gatewayUrl}/admin/clock`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${GATEWAY_TOKEN}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ action: 'pause' }),
+      body: JSON.stringify(body),
     });
-    if (!res.ok) throw new Error(`pause failed: ${res.status} ${await res.text()}`);
+    if (!res.ok) throw new Error(`clock ${body.action} failed: ${res.status} ${await res.text()}`);
   }
 
   async stop(): Promise<void> {
