@@ -10,8 +10,7 @@ test('training drill: banner, replay controls, acknowledge the first report, sco
   consolePage: page,
 }) => {
   test.setTimeout(120_000); // 26 s at load 9-12 on two cores
-  await stack.startGateway(ROBBERY_DRILL, 1);
-  await stack.startHost(['--drill', 'robbery-drill']);
+  await stack.startGatewayAndHost(ROBBERY_DRILL, 1, ['--drill', 'robbery-drill']);
   await page.goto(stack.hostUrl);
   await expect(page.getByTestId('feed-state')).toHaveAttribute('data-state', 'connected');
 
@@ -69,8 +68,12 @@ test('robbery drill at 10× from the start: acknowledge, dispatch, cordon plan, 
   context,
 }) => {
   test.setTimeout(120_000); // 39 s at load 9-12 on two cores
-  await stack.startGateway(ROBBERY_DRILL, 10);
-  await stack.startHost(['--drill', 'robbery-drill', '--drill-scenario', ROBBERY_DRILL]);
+  await stack.startGatewayAndHost(ROBBERY_DRILL, 10, [
+    '--drill',
+    'robbery-drill',
+    '--drill-scenario',
+    ROBBERY_DRILL,
+  ]);
   await page.goto(stack.hostUrl);
   await expect(page.getByTestId('feed-state')).toHaveAttribute('data-state', 'connected');
   await expect(page.getByTestId('drill-banner')).toContainText('robbery-drill');
