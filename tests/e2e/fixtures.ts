@@ -70,8 +70,7 @@ export async function openConsole(
   speed = 1,
   hostArgs: string[] = [],
 ): Promise<void> {
-  await stack.startGateway(writeScenario(stack.dir, alertTimes, durationSec), speed);
-  await stack.startHost(hostArgs);
+  await stack.startGatewayAndHost(writeScenario(stack.dir, alertTimes, durationSec), speed, hostArgs);
   await showConsole(stack, page);
 }
 

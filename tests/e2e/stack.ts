@@ -119,9 +119,21 @@ export class Stack {
     this.gatewayPort = other.gatewayPort;
   }
 
+  /**
+   * The gateway and the host started side by side: the host loads its pack while the gateway
+   * starts, and its feed connects (retrying) once the gateway listens. Both are up when it resolves.
+   */
+  async startGatewayAndHost(scenario: string, speed = 1, hostArgs: string[] = []): Promise<void> {
+    if (!this.gatewayPort) this.gatewayPort = await freePort();
+    const started = await Promise.allSettled([this.startGateway(scenario, speed), this.startHost(hostArgs)]);
+    for (const s of started) if (s.status === 'rejected') throw s.reason;
+  }
+
   /** `hostArgs`: extra host flags, e.g. `['--drill', 'robbery-drill']`. */
   async startHost(hostArgs: string[] = []): Promise<void> {
-    const port = await freePort();
+    let port = await freePort();
+    // The gateway's port may be chosen but not yet bound (startGatewayAndHost).
+    while (port === this.gatewayPort) port = await freePort();
     this.host = await startProcess(
       'dist/host/main.mjs',
       [
@@ -205,13 +217,22 @@ export class Stack {
   }
 
   /** Stops the gateway's scenario clock (POST /admin/clock): no more scenario events or unit positions. */
-  async pauseScenario(): Promise<void> {
+  pauseScenario(): Promise<void> {
+    return this.clock({ action: 'pause' });
+  }
+
+  /** Restarts a paused scenario clock where it stopped, optionally at another speed. */
+  resumeScenario(speed?: number): Promise<void> {
+    return this.clock({ action: 'resume', ...(speed === undefined ? {} : { speed }) });
+  }
+
+  private async clock(body: { action: 'pause' | 'resume'; speed?: number }): Promise<void> {
     const res = await fetch(`${this.gatewayUrl}/admin/clock`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${GATEWAY_TOKEN}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ action: 'pause' }),
+      body: JSON.stringify(body),
     });
-    if (!res.ok) throw new Error(`pause failed: ${res.status} ${await res.text()}`);
+    if (!res.ok) throw new Error(`clock ${body.action} failed: ${res.status} ${await res.text()}`);
   }
 
   async stop(): Promise<void> {
