@@ -42,6 +42,9 @@ export interface CameraListOverride {
 
 type Listener = () => void;
 
+/** Without animation frames (hidden window), listeners still hear of changes this soon. */
+const NOTIFY_FALLBACK_MS = 100;
+
 /**
  * Renderer-side state, independent of React (read with useSyncExternalStore). Fast updates
  * (unit positions) are merged as they come but listeners are told once per animation frame.
@@ -102,7 +105,10 @@ export class ConsoleStore {
       // Closed alerts stay known (the officer may still be looking at one); the queue shows open ones.
       next.set(alert.id, alert);
     }
-    this.set({ alerts: next, unseenAlertIds: unseen });
+    // Listeners (the queue, the map, the alarm) hear once per frame however many feed batches
+    // arrived: at 100 alerts/s a render of the whole queue per batch fell behind the feed.
+    this.state = { ...this.state, alerts: next, unseenAlertIds: unseen };
+    this.notifyNextFrame();
   }
 
   applyPositions(positions: readonly UnitPosition[]): void {
@@ -194,13 +200,23 @@ export class ConsoleStore {
     this.notify();
   }
 
+  /**
+   * Tells listeners at the next animation frame, or after NOTIFY_FALLBACK_MS if no frame comes: a
+   * hidden or minimised console gets no frames, and an urgent alert must still sound its alarm.
+   */
   private notifyNextFrame(): void {
     if (this.frameRequested) return;
     this.frameRequested = true;
-    this.requestFrame(() => {
+    let done = false;
+    const run = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(fallback);
       this.frameRequested = false;
       this.notify();
-    });
+    };
+    const fallback = setTimeout(run, NOTIFY_FALLBACK_MS);
+    this.requestFrame(run);
   }
 
   private notify(): void {

@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ConsoleStore } from './consoleStore';
+import type { Alert } from '../../../shared/domain/alert';
+
+const alert = (id: string): Alert => ({
+  id,
+  source: '110',
+  category: 'theft',
+  priority: 1,
+  reportedAt: '2026-11-20T19:00:00+08:00',
+  location: { lng: 112.85, lat: 35.5, crs: 'WGS84' },
+  position: { lng: 112.85, lat: 35.5 },
+  address: '测试路',
+  caller: { phone: '13800000000' },
+  description: '',
+  status: 'received',
+  receivedAt: '2026-11-20T11:00:00.000Z',
+  seq: 1,
+  revision: 1,
+});
+
+describe('console store: alert batches', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('many feed batches before a frame: the state at once, listeners once at the frame', () => {
+    const frames: (() => void)[] = [];
+    const store = new ConsoleStore((cb) => frames.push(cb));
+    let heard = 0;
+    store.subscribe(() => heard++);
+    for (let i = 0; i < 30; i++) store.upsertAlerts([alert(`A${i}`)]);
+    expect(store.getState().alerts.size).toBe(30); // readers see every alert at once
+    expect(heard).toBe(0);
+    expect(frames).toHaveLength(1);
+    frames.shift()!();
+    expect(heard).toBe(1);
+    vi.advanceTimersByTime(1000); // the fallback of a frame that came does nothing
+    expect(heard).toBe(1);
+  });
+
+  it('with no frames (a hidden window) listeners still hear within 100 ms: the alarm must sound', () => {
+    const store = new ConsoleStore(() => undefined); // frames never come
+    let heard = 0;
+    store.subscribe(() => heard++);
+    store.upsertAlerts([alert('U1')]);
+    expect(heard).toBe(0);
+    vi.advanceTimersByTime(100);
+    expect(heard).toBe(1);
+    expect(store.getState().unseenAlertIds.has('U1')).toBe(true);
+  });
+});
