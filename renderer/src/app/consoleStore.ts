@@ -44,6 +44,8 @@ type Listener = () => void;
 
 /** Without animation frames (hidden window), listeners still hear of changes this soon. */
 const NOTIFY_FALLBACK_MS = 100;
+/** Alert batches further apart than this are each told at once (see upsertAlerts). */
+const ALERTS_QUIET_MS = 50;
 
 /**
  * Renderer-side state, independent of React (read with useSyncExternalStore). Fast updates
@@ -68,6 +70,7 @@ export class ConsoleStore {
   };
   private readonly listeners = new Set<Listener>();
   private frameRequested = false;
+  private alertsNotifiedAt = 0;
 
   constructor(
     private readonly requestFrame: (cb: () => void) => void = (cb) => requestAnimationFrame(() => cb()),
@@ -105,10 +108,17 @@ export class ConsoleStore {
       // Closed alerts stay known (the officer may still be looking at one); the queue shows open ones.
       next.set(alert.id, alert);
     }
-    // Listeners (the queue, the map, the alarm) hear once per frame however many feed batches
-    // arrived: at 100 alerts/s a render of the whole queue per batch fell behind the feed.
+    // A batch after a quiet spell is told at once; batches close behind it are told together at
+    // the next frame: at 100 alerts/s a render of the whole queue per batch fell behind the feed.
     this.state = { ...this.state, alerts: next, unseenAlertIds: unseen };
-    this.notifyNextFrame();
+    const now = Date.now();
+    if (!this.frameRequested && now - this.alertsNotifiedAt >= ALERTS_QUIET_MS) {
+      this.alertsNotifiedAt = now;
+      this.notify();
+    } else {
+      this.alertsNotifiedAt = now;
+      this.notifyNextFrame();
+    }
   }
 
   applyPositions(positions: readonly UnitPosition[]): void {
