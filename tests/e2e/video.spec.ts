@@ -42,16 +42,28 @@ function failOnErrors(page: Page, errors: string[]): void {
   page.on('pageerror', (err) => errors.push(`popup page error: ${err.message}`));
 }
 
+/** The console on the worker's shared gateway, with alert `id` (scenario alert `n`) at `at` selected. */
+async function openWithAlert(
+  sharedGateway: Parameters<typeof openConsoleOn>[0],
+  stack: Parameters<typeof openConsoleOn>[1],
+  page: Page,
+  n: number,
+  id: string,
+  at: { lng: number; lat: number },
+): Promise<void> {
+  await openConsoleOn(sharedGateway, stack, page);
+  await stack.inject('alert', scenarioAlert(n, { id, location: { ...at, crs: 'WGS84' } }));
+  await page.locator(`[data-testid=alert-item][data-alert-id="${id}"]`).click();
+}
+
 test.describe('video linkage', () => {
   test('the wall shows the covering cameras of the selected alert and plays them, in every layout', async ({
     sharedGateway,
     stack,
     consolePage: page,
   }) => {
-    test.setTimeout(120_000); // four to nine live players on a shared CI machine (20-40 s at load 10)
-    await openConsoleOn(sharedGateway, stack, page);
-    await stack.inject('alert', scenarioAlert(90, { id: ALERT_ID, location: { ...ALERT_AT, crs: 'WGS84' } }));
-    await page.locator(`[data-testid=alert-item][data-alert-id="${ALERT_ID}"]`).click();
+    test.setTimeout(100_000); // four to nine live players: 20-40 s at load 10, at most 58 s with 2 workers at load 16
+    await openWithAlert(sharedGateway, stack, page, 90, ALERT_ID, ALERT_AT);
     // The panel starts folded on a fresh seat.
     await expect(page.getByTestId('video-wall')).toHaveCount(0);
     await page.getByTestId('video-collapse').click();
@@ -110,10 +122,8 @@ test.describe('video linkage', () => {
     stack,
     consolePage: page,
   }) => {
-    test.setTimeout(120_000); // four to nine live players on a shared CI machine (20-40 s at load 10)
-    await openConsoleOn(sharedGateway, stack, page);
-    await stack.inject('alert', scenarioAlert(92, { id: AREA_ID, location: { ...AREA_AT, crs: 'WGS84' } }));
-    await page.locator(`[data-testid=alert-item][data-alert-id="${AREA_ID}"]`).click();
+    test.setTimeout(100_000); // four to nine live players: 20-40 s at load 10, at most 58 s with 2 workers at load 16
+    await openWithAlert(sharedGateway, stack, page, 92, AREA_ID, AREA_AT);
     await page.getByTestId('video-collapse').click();
     const wall = page.getByTestId('video-wall');
     await expect(wall).toBeVisible();
@@ -182,13 +192,8 @@ test.describe('video linkage', () => {
     consolePage: page,
     context,
   }) => {
-    test.setTimeout(120_000); // four to nine live players on a shared CI machine (20-40 s at load 10)
-    await openConsoleOn(sharedGateway, stack, page);
-    await stack.inject(
-      'alert',
-      scenarioAlert(91, { id: POPOUT_ID, location: { ...ALERT_AT, crs: 'WGS84' } }),
-    );
-    await page.locator(`[data-testid=alert-item][data-alert-id="${POPOUT_ID}"]`).click();
+    test.setTimeout(100_000); // four to nine live players: 20-40 s at load 10, at most 58 s with 2 workers at load 16
+    await openWithAlert(sharedGateway, stack, page, 91, POPOUT_ID, ALERT_AT);
     const four = expectedIds(4);
     const first = four[0]!;
     // The main window's wall stays folded (no players there); the pop-out works on its own.
@@ -231,13 +236,8 @@ test.describe('video linkage', () => {
     consolePage: page,
     context,
   }) => {
-    test.setTimeout(120_000); // four to nine live players on a shared CI machine (20-40 s at load 10)
-    await openConsoleOn(sharedGateway, stack, page);
-    await stack.inject(
-      'alert',
-      scenarioAlert(93, { id: POPOUT_AREA_ID, location: { ...POPOUT_AREA_AT, crs: 'WGS84' } }),
-    );
-    await page.locator(`[data-testid=alert-item][data-alert-id="${POPOUT_AREA_ID}"]`).click();
+    test.setTimeout(100_000); // four to nine live players: 20-40 s at load 10, at most 58 s with 2 workers at load 16
+    await openWithAlert(sharedGateway, stack, page, 93, POPOUT_AREA_ID, POPOUT_AREA_AT);
     // Signed in before nine players start (drawing the area is a seat control): cheaper then.
     await signIn(page);
     const four = expectedIds(4, POPOUT_AREA_AT);
