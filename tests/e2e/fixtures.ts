@@ -26,7 +26,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const shared = new Stack();
-      await shared.startGateway(writeScenario(shared.dir, [1], 3600));
+      // The stream cap (16 by default) counts the encoders of the worker's earlier tests until they
+      // idle out (20 s), so a pop-out's nine players plus the main wall's could meet 429s that are
+      // another test's leftovers: the shared gateway gets room for three tests' players.
+      await shared.startGateway(writeScenario(shared.dir, [1], 3600), 1, ['--max-streams', '48']);
       await use(shared);
       await shared.stop();
     },

@@ -84,7 +84,8 @@ export class Stack {
     return `http://127.0.0.1:${this.gatewayPort}`;
   }
 
-  async startGateway(scenario: string, speed = 1): Promise<void> {
+  /** `extraArgs` go to the gateway's command line after the stack's own (e.g. `--max-streams`). */
+  async startGateway(scenario: string, speed = 1, extraArgs: string[] = []): Promise<void> {
     if (!this.gatewayPort) this.gatewayPort = await freePort();
     this.gateway = await startProcess(
       'dist/gateway/main.mjs',
@@ -102,6 +103,7 @@ export class Stack {
         '--state',
         path.join(this.dir, 'gateway'),
         ...TINY_STREAMS,
+        ...extraArgs,
       ],
       /gateway listening on/,
       this.readyTimeoutMs,

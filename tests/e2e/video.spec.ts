@@ -37,7 +37,8 @@ const videoTime = (page: Page, cameraId: string) =>
 
 function failOnErrors(page: Page, errors: string[]): void {
   page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`popup console.error: ${msg.text()}`);
+    // The URL too: a resource-load line names only the status.
+    if (msg.type() === 'error') errors.push(`popup console.error: ${msg.text()} (${msg.location().url})`);
   });
   page.on('pageerror', (err) => errors.push(`popup page error: ${err.message}`));
 }
