@@ -140,6 +140,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         clients: clients.size,
         consoles: [...clients.values()].map((c) => ({ consoleId: c.consoleId, sentUpTo: c.sentUpTo })),
         seats: presence.seats(),
+        // Seats on the whole queue: with a database, other gateways' seats too (their latest lists).
+        allSeats: presence.allSeats(),
         retainedMessages: log.retainedCount,
         refusedIntake: refused.count,
         ...(shared ? { scenarioLeader: shared.isLeader } : {}),

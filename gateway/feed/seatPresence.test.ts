@@ -49,6 +49,18 @@ describe('SeatPresence', () => {
     p.observe([list(['A'], 'me')]);
     expect(p.ownListStale).toBe(false);
   });
+
+  it("lists every seat on the queue: its own connections as they are, the others' latest lists", () => {
+    const p = new SeatPresence(() => AT, 'me');
+    p.update('s1', 'c1', { ...duty, seat: 'M' });
+    // The log's own list lags behind the connections: the connections count.
+    p.observe([list(['OLD'], 'me'), list(['B'], 'g1'), list(['C'], 'g2'), list([], 'g2'), list(['Z'], 'g3')]);
+    expect(p.allSeats().map((s) => [s.seat, s.gateway])).toEqual([
+      ['B', 'g1'],
+      ['M', 'me'],
+      ['Z', 'g3'],
+    ]);
+  });
 });
 
 describe('presence on a file log (one gateway)', () => {

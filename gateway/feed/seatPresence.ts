@@ -17,7 +17,8 @@ type OnDuty = SeatRef & { since: string };
  */
 export class SeatPresence {
   private readonly bySocket = new Map<string, OnDuty>();
-  private readonly listedBy = new Map<string, number>();
+  /** Each gateway's latest list in the log ('' : an untagged list), as it was published. */
+  private readonly listedBy = new Map<string, OnDuty[]>();
 
   constructor(
     private readonly now: () => string,
@@ -50,20 +51,34 @@ export class SeatPresence {
   observe(entries: readonly { type: string; payload: unknown }[]): void {
     for (const e of entries)
       if (e.type === 'seat.presence')
-        this.listedBy.set(
-          presencePublisher(e.payload),
-          ((e.payload as SeatPresencePayload).seats ?? []).length,
-        );
+        this.listedBy.set(presencePublisher(e.payload), (e.payload as SeatPresencePayload).seats ?? []);
+  }
+
+  /**
+   * Every seat on duty on the queue: this gateway's connections as they are now, and each other
+   * gateway's latest list in the log (what every console's status bar merges), tagged by gateway.
+   */
+  allSeats(): (OnDuty & { gateway: string })[] {
+    const own = this.gateway ?? '';
+    const seats = this.seats().map((s) => ({ ...s, gateway: own }));
+    for (const [gateway, listed] of this.listedBy)
+      if (gateway !== own) for (const s of listed) seats.push({ ...s, gateway });
+    return seats.sort(
+      (a, b) =>
+        a.seat.localeCompare(b.seat) ||
+        a.gateway.localeCompare(b.gateway) ||
+        (a.consoleId ?? '').localeCompare(b.consoleId ?? ''),
+    );
   }
 
   /** Gateways whose latest list in the log names at least one seat ('' : an untagged list). */
   listing(): string[] {
-    return [...this.listedBy].filter(([, n]) => n > 0).map(([g]) => g);
+    return [...this.listedBy].filter(([, seats]) => seats.length > 0).map(([g]) => g);
   }
 
   /** Whether the log's latest list of this gateway differs in size from who is connected here now. */
   get ownListStale(): boolean {
-    return (this.listedBy.get(this.gateway ?? '') ?? 0) !== this.bySocket.size;
+    return (this.listedBy.get(this.gateway ?? '')?.length ?? 0) !== this.bySocket.size;
   }
 
   /** The seat on this connection announced who is signed in (operator null: nobody). */

@@ -85,6 +85,23 @@ describe('seat presence across gateways on one PostgreSQL', () => {
     const late = client(ga.url, 'console-late');
     await waitFor(() => onDuty(late).join() === 'A,B', 10_000, 'both seats on a late console');
     expect(late.envelopes.filter((e) => e.type === 'seat.presence')).toHaveLength(2);
+    // Either gateway's GET /admin/state lists the seats of the whole queue; `seats`, its own.
+    const state = async (url: string) =>
+      (await (
+        await fetch(`${url}/admin/state`, { headers: { authorization: 'Bearer demo-token' } })
+      ).json()) as {
+        seats: { seat: string }[];
+        allSeats: { seat: string; gateway: string }[];
+      };
+    for (const [g, own] of [
+      [ga, 'A'],
+      [gb, 'B'],
+    ] as const) {
+      const s = await state(g.url);
+      expect(s.seats.map((x) => x.seat)).toEqual([own]);
+      expect(s.allSeats.map((x) => x.seat)).toEqual(['A', 'B']);
+      expect(new Set(s.allSeats.map((x) => x.gateway)).size).toBe(2);
+    }
 
     await gb.close();
     await waitFor(() => onDuty(ca).join() === 'A', 10_000, "B gone from A's console");
