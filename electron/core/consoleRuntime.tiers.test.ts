@@ -4,24 +4,14 @@
  * gateway: the target stored for the dispatched unit is the one its ranking showed. (Before,
  * the arrival was judged on the default table: a patrol car got 180 s here instead of 240 s.)
  */
-import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startGateway } from '../../gateway/server';
-import {
-  FIXTURE_UNITS,
-  fixtureScenario,
-  tempDir,
-  waitFor,
-  writeFixture,
-} from '../../tests/unit/gatewayFixtures';
-import { startConsoleRuntime } from './consoleRuntime';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_UNITS, waitFor } from '../../tests/unit/gatewayFixtures';
+import { runtimeFixtures } from '../../tests/unit/runtimeFixtures';
 import { DEFAULT_TIER_CONFIG, evaluateTier } from '../../node/routing/index';
 
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const fixtures = runtimeFixtures();
 
 /** Every unit 4 min, no fallback: the default table would give a patrol car 3 min. */
 const TIERS = { version: 1, rules: [{ id: 'all-4min', targetSeconds: 240 }], fallbackSeconds: null };
@@ -29,32 +19,12 @@ const CAR = FIXTURE_UNITS[0]!;
 
 describe('tier verdict at arrival', () => {
   it('stores the target the ranking showed, from the data folder’s tiers.json', async () => {
-    const root = tempDir('tier-agree-');
-    cleanup.push(() => rmSync(root, { recursive: true, force: true }));
-    const { packDir, scenarioFile } = writeFixture(root, fixtureScenario(1, 3600));
-    const gateway = await startGateway({
-      scenario: scenarioFile,
-      pack: packDir,
-      port: 0,
-      speed: 1,
-      tickMs: 10,
-      fsync: false,
-    });
-    cleanup.push(() => gateway.close());
-    const dataDir = path.join(root, 'console');
+    const f = fixtures.fixture('tier-agree-');
+    const gateway = await fixtures.gateway(f);
+    const dataDir = path.join(f.root, 'console');
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(path.join(dataDir, 'tiers.json'), JSON.stringify(TIERS));
-    const runtime = await startConsoleRuntime({
-      dataDir,
-      packDir,
-      gatewayUrl: gateway.url,
-      gatewayToken: 'demo-token',
-      host: 'browser',
-      version: 'test',
-      emit: () => {},
-      demoOperators: true,
-    });
-    cleanup.push(() => runtime.close());
+    const runtime = await fixtures.runtime({ dataDir, packDir: f.packDir, gatewayUrl: gateway.url });
 
     // Far enough from the car's patrol (~600 m) that it cannot arrive by itself during the test.
     const alert = {

@@ -6,15 +6,13 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startGateway } from '../../../gateway/server';
-import { fixtureScenario, tempDir, waitFor, writeFixture } from '../../../tests/unit/gatewayFixtures';
-import { startConsoleRuntime, type ConsoleRuntime } from '../consoleRuntime';
+import { describe, expect, it } from 'vitest';
+import { tempDir, waitFor } from '../../../tests/unit/gatewayFixtures';
+import { runtimeFixtures } from '../../../tests/unit/runtimeFixtures';
+import type { ConsoleRuntime } from '../consoleRuntime';
 
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const fixtures = runtimeFixtures();
+const { cleanup } = fixtures;
 
 const DRILL_ALERT = {
   id: '110-DRILL-ISO-1',
@@ -27,59 +25,26 @@ const DRILL_ALERT = {
   description: 'drill alert',
 };
 
-async function runtime(
+function runtime(
   dir: string,
   packDir: string,
   gatewayUrl: string,
   drill: { scenarioId: string } | null,
 ): Promise<ConsoleRuntime> {
-  const r = await startConsoleRuntime({
-    dataDir: dir,
-    packDir,
-    gatewayUrl,
-    gatewayToken: 'demo-token',
-    host: 'browser',
-    version: 'test',
-    emit: () => {},
-    demoOperators: true,
-    drill,
-  });
-  return r;
+  return fixtures.runtime({ dataDir: dir, packDir, gatewayUrl, drill });
 }
 
 describe('drill isolation', () => {
   it('keeps drill data out of the live folder and refuses to swap modes', async () => {
-    const root = tempDir('drill-iso-');
-    cleanup.push(() => rmSync(root, { recursive: true, force: true }));
-    const { packDir, scenarioFile, scenario } = writeFixture(root, fixtureScenario(1, 3600));
-    const liveGateway = await startGateway({
-      scenario: scenarioFile,
-      pack: packDir,
-      port: 0,
-      speed: 1,
-      tickMs: 10,
-      fsync: false,
-    });
-    cleanup.push(() => liveGateway.close());
-    const drillGateway = await startGateway({
-      scenario: scenarioFile,
-      pack: packDir,
-      port: 0,
-      speed: 1,
-      tickMs: 10,
-      stateDir: path.join(root, 'drill', 'gateway'),
-      fsync: false,
-    });
-    cleanup.push(() => drillGateway.close());
+    const f = fixtures.fixture('drill-iso-');
+    const { root, packDir, scenario } = f;
+    const liveGateway = await fixtures.gateway(f);
+    const drillGateway = await fixtures.gateway(f, { stateDir: path.join(root, 'drill', 'gateway') });
 
     const liveDir = path.join(root, 'live');
     const drillDir = path.join(root, 'drill', 'console');
     const live = await runtime(liveDir, packDir, liveGateway.url, null);
-    let liveClosed = false;
-    cleanup.push(() => !liveClosed && live.close());
     const drill = await runtime(drillDir, packDir, drillGateway.url, { scenarioId: scenario.id });
-    let drillClosed = false;
-    cleanup.push(() => !drillClosed && drill.close());
 
     const snapshot = await drill.handlers['session.snapshot']();
     expect(snapshot.host.drill).toEqual({ scenarioId: scenario.id });
@@ -118,9 +83,7 @@ describe('drill isolation', () => {
     expect(html).toContain(DRILL_ALERT.id);
 
     await drill.close();
-    drillClosed = true;
     await live.close();
-    liveClosed = true;
 
     const liveDb = new Database(path.join(liveDir, 'console.sqlite'), { readonly: true });
     const drillDb = new Database(path.join(drillDir, 'console.sqlite'), { readonly: true });
@@ -187,22 +150,11 @@ describe('drill isolation', () => {
   });
 
   it('refuses a gateway whose hello names another scenario: clear error, nothing stored, no commands', async () => {
-    const root = tempDir('drill-iso-');
-    cleanup.push(() => rmSync(root, { recursive: true, force: true }));
-    const { packDir, scenarioFile, scenario } = writeFixture(root, fixtureScenario(1, 3600));
-    const gateway = await startGateway({
-      scenario: scenarioFile,
-      pack: packDir,
-      port: 0,
-      speed: 1,
-      tickMs: 10,
-      fsync: false,
-    });
-    cleanup.push(() => gateway.close());
-    const dir = path.join(root, 'wrong-drill');
+    const f = fixtures.fixture('drill-iso-');
+    const { packDir, scenario } = f;
+    const gateway = await fixtures.gateway(f);
+    const dir = path.join(f.root, 'wrong-drill');
     const drill = await runtime(dir, packDir, gateway.url, { scenarioId: 'other-drill' });
-    let closed = false;
-    cleanup.push(() => !closed && drill.close());
 
     await waitFor(() => drill.feed.currentStatus().state === 'error', 5000, 'refusal');
     expect(drill.feed.currentStatus().error).toMatch(
@@ -217,7 +169,6 @@ describe('drill isolation', () => {
     expect(drill.repository.lastSeq()).toBe(0);
     await expect(drill.feed.command('gw:command', {})).rejects.toThrow(/refused gateway/);
     await drill.close();
-    closed = true;
     const db = new Database(path.join(dir, 'console.sqlite'), { readonly: true });
     try {
       expect((db.prepare('SELECT COUNT(*) AS n FROM alerts').get() as { n: number }).n).toBe(0);

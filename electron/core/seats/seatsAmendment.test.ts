@@ -4,17 +4,13 @@
  * to it. Seat A claims the alert before the call-taker amends it; both seats then hold the one
  * alert at revision 2 with both revisions and what changed, and the owner is still seat A.
  */
-import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startGateway } from '../../../gateway/server';
-import { fixtureScenario, tempDir, waitFor, writeFixture } from '../../../tests/unit/gatewayFixtures';
-import { startConsoleRuntime, type ConsoleRuntime } from '../consoleRuntime';
+import { describe, expect, it } from 'vitest';
+import { waitFor } from '../../../tests/unit/gatewayFixtures';
+import { runtimeFixtures } from '../../../tests/unit/runtimeFixtures';
+import type { ConsoleRuntime } from '../consoleRuntime';
 
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const fixtures = runtimeFixtures();
 
 const ALERT = {
   id: '110-AMEND-SEATS-1',
@@ -30,35 +26,15 @@ const ALERT = {
 
 describe('an amendment seen by two seats', () => {
   it('keeps one alert with two revisions (what changed) on both seats, and its owner', async () => {
-    const root = tempDir('seats-amend-');
-    cleanup.push(() => rmSync(root, { recursive: true, force: true }));
-    const { packDir, scenarioFile } = writeFixture(root, fixtureScenario(1, 3600));
-    const gateway = await startGateway({
-      scenario: scenarioFile,
-      pack: packDir,
-      port: 0,
-      speed: 1,
-      tickMs: 10,
-      fsync: false,
-    });
-    cleanup.push(() => gateway.close());
-    const seat = async (name: string): Promise<ConsoleRuntime> => {
-      const dataDir = path.join(root, name);
-      mkdirSync(dataDir, { recursive: true });
-      const runtime = await startConsoleRuntime({
-        dataDir,
-        packDir,
+    const f = fixtures.fixture('seats-amend-');
+    const gateway = await fixtures.gateway(f);
+    const seat = (name: string): Promise<ConsoleRuntime> =>
+      fixtures.runtime({
+        dataDir: path.join(f.root, name),
+        packDir: f.packDir,
         gatewayUrl: gateway.url,
-        gatewayToken: 'demo-token',
-        host: 'browser',
-        version: 'test',
-        emit: () => {},
-        demoOperators: true,
         seatName: name,
       });
-      cleanup.push(() => runtime.close());
-      return runtime;
-    };
     const [a, b] = [await seat('seat-a'), await seat('seat-b')];
     const seats = [a, b];
 
