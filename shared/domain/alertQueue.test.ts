@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskPhone, sortAlertQueue } from './alertQueue';
+import { maskPhone, openAlertQueue, sortAlertQueue, updateOpenAlertQueue } from './alertQueue';
 import type { Alert } from './alert';
 
 const alert = (id: string, priority: Alert['priority'], reportedAt: string): Alert => ({
@@ -16,6 +16,58 @@ const alert = (id: string, priority: Alert['priority'], reportedAt: string): Ale
   status: 'received',
   receivedAt: reportedAt,
   seq: 1,
+});
+
+/** A small deterministic PRNG (mulberry32): random cases that fail the same way every run. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('open queue kept in order incrementally', () => {
+  const STATUSES: Alert['status'][] = ['received', 'dispatched', 'closed', 'cancelled', 'received'];
+  const ids = (xs: readonly Alert[]) => xs.map((a) => a.id);
+
+  it('equals re-sorting the open alerts after every batch (random batches, amends, closes, repeats)', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const rand = rng(seed);
+      const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+      let all = new Map<string, Alert>();
+      let queue: Alert[] = [];
+      for (let batch = 0; batch < 30; batch++) {
+        const size = 1 + Math.floor(rand() * (rand() < 0.1 ? 90 : 6));
+        const changed: Alert[] = [];
+        for (let k = 0; k < size; k++) {
+          // Few ids and few distinct times: amends of queued alerts, repeats within a batch, ties.
+          const id = `A${Math.floor(rand() * 60)}`;
+          const minute = String(Math.floor(rand() * 5)).padStart(2, '0');
+          const offset = pick(['Z', '+08:00']);
+          changed.push({
+            ...alert(id, pick([1, 2, 3, 4] as const), `2026-11-20T1${pick([1, 9])}:${minute}:00${offset}`),
+            status: pick(STATUSES),
+          });
+        }
+        queue = updateOpenAlertQueue(queue, all, changed);
+        all = new Map(all);
+        for (const a of changed) all.set(a.id, a);
+        expect(ids(queue), `seed ${seed} batch ${batch}`).toEqual(ids(openAlertQueue(all.values())));
+        expect(queue.every((a) => all.get(a.id) === a)).toBe(true); // the latest version of each
+      }
+    }
+  });
+
+  it('leaves the given queue untouched', () => {
+    const a = alert('a', 2, '2026-11-20T19:00:00+08:00');
+    const queue = [a];
+    const next = updateOpenAlertQueue(queue, new Map([['a', a]]), [{ ...a, status: 'closed' }]);
+    expect(ids(next)).toEqual([]);
+    expect(ids(queue)).toEqual(['a']);
+  });
 });
 
 describe('alert queue order', () => {

@@ -32,6 +32,28 @@ describe('console store: amended alerts', () => {
     expect(store.getState().alerts.size).toBe(2);
     const order = sortAlertQueue(store.getState().alerts.values()).map((a) => a.id);
     expect(order).toEqual(['A', 'B']);
+    expect(store.getState().openQueue.map((a) => a.id)).toEqual(['A', 'B']); // what the queue shows
+  });
+
+  it('the open queue follows snapshots, new alerts, amendments and closes in queue order', () => {
+    const store = new ConsoleStore((cb) => cb());
+    const queue = () => store.getState().openQueue.map((a) => `${a.id}${a.priority}`);
+    store.loadSnapshot({
+      alerts: [alert('C', 3), { ...alert('X', 1), status: 'closed' }, alert('A', 2)],
+      units: [],
+      cameraStatus: [],
+      feed: null,
+      settings: null,
+      host: null,
+    } as unknown as Parameters<ConsoleStore['loadSnapshot']>[0]);
+    expect(queue()).toEqual(['A2', 'C3']);
+    store.upsertAlerts([alert('B', 1), alert('C', 1, 2)]);
+    expect(queue()).toEqual(['B1', 'C1', 'A2']);
+    store.upsertAlerts([
+      { ...alert('B', 1), status: 'closed' },
+      { ...alert('X', 2, 2), status: 'received' },
+    ]);
+    expect(queue()).toEqual(['C1', 'A2', 'X2']);
   });
 
   it('an amendment that lowers the priority, or of the alert on screen, does not raise the alarm again', () => {

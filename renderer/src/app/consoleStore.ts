@@ -2,6 +2,7 @@ import type { DrawnArea } from '../map';
 import type { Alert } from '../../../shared/domain/alert';
 import { isOpen } from '../../../shared/domain/alert';
 import { priorityRaised } from '../../../shared/domain/alertRevision';
+import { openAlertQueue, updateOpenAlertQueue } from '../../../shared/domain/alertQueue';
 import {
   isPositionCurrent,
   type Unit,
@@ -14,6 +15,8 @@ import type { FeedStatus, Settings, Snapshot, HostInfo } from '../../../shared/c
 
 export interface ConsoleState {
   alerts: ReadonlyMap<string, Alert>;
+  /** The open alerts in queue order (shared/domain/alertQueue), kept in step with `alerts`. */
+  openQueue: readonly Alert[];
   units: ReadonlyMap<string, Unit>;
   cameraOnline: CameraStatesView;
   feed: FeedStatus | null;
@@ -55,6 +58,7 @@ export class ConsoleStore {
   private readonly cameras = new CameraStates((view) => this.set({ cameraOnline: view }));
   private state: ConsoleState = {
     alerts: new Map(),
+    openQueue: [],
     units: new Map(),
     cameraOnline: this.cameras.current(),
     feed: null,
@@ -87,6 +91,7 @@ export class ConsoleStore {
     this.cameras.replace(snapshot.cameraStatus);
     this.set({
       alerts: new Map(snapshot.alerts.map((a) => [a.id, a])),
+      openQueue: openAlertQueue(snapshot.alerts),
       units: new Map(snapshot.units.map((u) => [u.id, u])),
       feed: snapshot.feed,
       settings: snapshot.settings,
@@ -110,7 +115,9 @@ export class ConsoleStore {
     }
     // A batch after a quiet spell is told at once; batches close behind it are told together at
     // the next frame: at 100 alerts/s a render of the whole queue per batch fell behind the feed.
-    this.state = { ...this.state, alerts: next, unseenAlertIds: unseen };
+    // In order by insertion: re-sorting thousands of open alerts per feed batch held the renderer.
+    const openQueue = updateOpenAlertQueue(this.state.openQueue, this.state.alerts, alerts);
+    this.state = { ...this.state, alerts: next, openQueue, unseenAlertIds: unseen };
     const now = Date.now();
     if (!this.frameRequested && now - this.alertsNotifiedAt >= ALERTS_QUIET_MS) {
       this.alertsNotifiedAt = now;

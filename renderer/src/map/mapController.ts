@@ -63,6 +63,8 @@ export class MapController {
   private frames = 0;
   private cancelRoads: () => void = () => undefined;
   private cancelWarmUp: () => void = () => undefined;
+  /** The alert layers show the warm-up placeholder: alert data waits for its restore. */
+  private warmingUp = false;
   private readonly pulse: AlertPulse;
   private staleTimer: ReturnType<typeof setInterval> | null = null;
   private areaTool: AreaDrawTool | null = null;
@@ -205,7 +207,7 @@ export class MapController {
   selectAlert(id: string | null): void {
     this.data.selectedAlertId = id;
     this.markDirty('alerts'); // a selected alert's point is drawn now, not at the live interval's end
-    if (this.ready) alertsLayer.select(this.map, id);
+    if (this.ready && !this.warmingUp) alertsLayer.select(this.map, id); // else the warm-up's restore selects it
     const alert = id ? this.data.alerts.find((a) => a.id === id) : undefined;
     if (!alert) return;
     const center: [number, number] = [alert.position.lng, alert.position.lat];
@@ -287,11 +289,14 @@ export class MapController {
   private installAll(): void {
     const { map } = this;
     this.cancelRoads = this.data.install(map, this.locale, this.now());
-    if (this.data.alerts.length === 0)
+    if (this.data.alerts.length === 0) {
+      this.warmingUp = true;
       this.cancelWarmUp = warmUpAlertPrograms(map, this.pack.manifest.center, () => {
+        this.warmingUp = false;
         alertsLayer.update(map, this.data.alerts);
         alertsLayer.select(map, this.data.selectedAlertId);
       });
+    }
 
     this.subscriptions.push(
       ...wireClicks(
@@ -313,7 +318,10 @@ export class MapController {
   }
 
   private flush(keys: ReadonlySet<DirtyKey>): void {
-    if (!this.disposed) this.data.flush(this.map, keys, this.now());
+    if (this.disposed) return;
+    // An alert update now would replace the warm-up's placeholder before a frame drew it (its restore sends them).
+    if (this.warmingUp && keys.has('alerts')) keys = new Set([...keys].filter((k) => k !== 'alerts'));
+    this.data.flush(this.map, keys, this.now());
   }
 
   /**

@@ -1,7 +1,6 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { sortAlertQueue } from '../../../../shared/domain/alertQueue';
-import { isOpen, type Alert } from '../../../../shared/domain/alert';
+import type { Alert } from '../../../../shared/domain/alert';
 import { useConsoleState, useConsoleStore } from '../../app/ConsoleContext';
 import { useNow } from '../../shared-ui/useNow';
 import { useScrollIntoView } from '../../shared-ui/useScrollIntoView';
@@ -86,15 +85,11 @@ type QueueView = 'open' | 'transferred';
 export function AlertQueue() {
   const { t } = useTranslation();
   const store = useConsoleStore();
-  const alertsMap = useConsoleState((s) => s.alerts);
+  const alerts = useConsoleState((s) => s.openQueue);
   const selectedId = useConsoleState((s) => s.selectedAlertId);
   const unseen = useConsoleState((s) => s.unseenAlertIds);
   const [view, setView] = useState<QueueView>('open');
   const transferred = useTransferredCases();
-  const alerts = useMemo(
-    () => sortAlertQueue([...alertsMap.values()].filter((a) => isOpen(a.status))),
-    [alertsMap],
-  );
   const shown = useMemo(
     () => (view === 'open' ? alerts : transferred.map((c) => c.alert)),
     [view, alerts, transferred],

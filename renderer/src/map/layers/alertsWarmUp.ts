@@ -5,6 +5,11 @@
  * bench/alertToScreen.ts; ANGLE's shader compiles on Windows stall too), paid exactly when an
  * alert must reach the screen. One placeholder alert is drawn by every alert layer at a faint
  * opacity for one frame, then the layers get their own data and paint back.
+ *
+ * "Drawn" is checked, not assumed: a frame after the source reported its tiles loaded could still
+ * be one without the placeholder (the worker had not taken the new data yet), and the warm-up
+ * then compiled nothing; the first alert of a shift still stalled the page 0.3–0.8 s (profiled
+ * in bench/alertToScreen.ts runs). Its caller must also hold back its own alert data meanwhile.
  */
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { collection, setSourceData } from './common';
@@ -14,6 +19,9 @@ import { POINT_LAYER_ID, PULSE_LAYER_ID, SELECTED_LAYER_ID, SOURCE_ID, selectedF
 export const WARM_UP_ID = '\u0000warm-up';
 /** Low enough that no one sees it on a wall; not 0, which MapLibre skips without drawing. */
 const FAINT = 0.004;
+/** If the placeholder never shows up in a frame (a map sized to nothing), give up after this. */
+export const WARM_UP_GIVE_UP_MS = 5000;
+const WARM_UP_LAYERS = [POINT_LAYER_ID, PULSE_LAYER_ID, SELECTED_LAYER_ID];
 
 type CirclePaint = 'circle-opacity' | 'circle-stroke-opacity';
 const FAINT_PAINT: [layer: string, property: CirclePaint][] = [
@@ -24,9 +32,18 @@ const FAINT_PAINT: [layer: string, property: CirclePaint][] = [
   [SELECTED_LAYER_ID, 'circle-stroke-opacity'],
 ];
 
+/** Whether the last frame drew the placeholder in every alert layer (its tiles hold it). */
+function placeholderDrawn(map: MaplibreMap): boolean {
+  const layers = new Set<string>();
+  for (const f of map.queryRenderedFeatures({ layers: WARM_UP_LAYERS }))
+    if (f.properties?.['id'] === WARM_UP_ID) layers.add(f.layer.id);
+  return layers.size === WARM_UP_LAYERS.length;
+}
+
 /**
  * Starts the warm-up at `at`; `restore` puts the real alerts and selection back once a frame has
- * drawn the placeholder (or on cancel). Returns the cancel function.
+ * drawn the placeholder in every alert layer (or on cancel, or after WARM_UP_GIVE_UP_MS).
+ * Returns the cancel function.
  */
 export function warmUpAlertPrograms(map: MaplibreMap, at: [number, number], restore: () => void): () => void {
   const saved = FAINT_PAINT.map(([layer, property]) => ({
@@ -58,14 +75,16 @@ export function warmUpAlertPrograms(map: MaplibreMap, at: [number, number], rest
   const finish = () => {
     if (finished) return;
     finished = true;
+    clearTimeout(giveUp);
     map.off('render', onRender);
     for (const { layer, property, value } of saved) map.setPaintProperty(layer, property, value);
     restore();
   };
-  // 'render' follows a drawn frame; once the source's tiles are in, that frame drew the layers.
+  // 'render' follows a drawn frame: the tiles it can query are the ones that frame drew.
   const onRender = () => {
-    if (map.isSourceLoaded(SOURCE_ID)) finish();
+    if (placeholderDrawn(map)) finish();
   };
+  const giveUp = setTimeout(finish, WARM_UP_GIVE_UP_MS);
   map.on('render', onRender);
   return finish;
 }
