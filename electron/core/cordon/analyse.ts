@@ -25,9 +25,9 @@ import {
   suspectWeights,
   timeToPoint,
   unitEtaMatrix,
-  unitRoute,
   unitSearchMemo,
 } from './race';
+import { unitRoute } from './routes';
 import { prunedEtaMatrix } from './policeEtas';
 import { tabledEtaMatrix } from './staticEtas';
 import { cityRing, isochroneRing, polygonRing1, provinceRing, type BuiltRing } from './rings';
@@ -83,7 +83,8 @@ export interface CordonInput {
    * false: every scan and bound search as first written, over the whole graph (the baseline that
    * bench/scale.ts and cordon.fast.test.ts compare with). Default true: ring 1's hull and the
    * crossings skip cells of pieces that cannot matter (pieceCells.ts), and the police bounds stop
-   * as soon as every point is bounded (policeBounds.ts); the same analysis.
+   * as soon as every point is bounded (policeBounds.ts), and an assigned unit's route search stops
+   * once its arrival end is known (routes.ts); the same analysis.
    */
   fastScans?: boolean;
 }
@@ -241,7 +242,7 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
         marginSeconds: finite(suspect[j]! - eta[i]![j]!),
       };
       if (opts.routes) {
-        const route = unitRoute(router, u, named[j]!, horizon);
+        const route = unitRoute(router, u, named[j]!, horizon, fast);
         if (route) a.route = route.map(([x, y]) => [r6(x), r6(y)]);
       }
       return a;
