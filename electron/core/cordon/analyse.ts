@@ -25,9 +25,9 @@ import {
   suspectWeights,
   timeToPoint,
   unitEtaMatrix,
-  unitRoute,
   unitSearchMemo,
 } from './race';
+import { unitRoute } from './routes';
 import { prunedEtaMatrix } from './policeEtas';
 import { tabledEtaMatrix } from './staticEtas';
 import { cityRing, isochroneRing, polygonRing1, provinceRing, type BuiltRing } from './rings';
@@ -83,7 +83,8 @@ export interface CordonInput {
    * false: every scan and bound search as first written, over the whole graph (the baseline that
    * bench/scale.ts and cordon.fast.test.ts compare with). Default true: ring 1's hull and the
    * crossings skip cells of pieces that cannot matter (pieceCells.ts), and the police bounds stop
-   * as soon as every point is bounded (policeBounds.ts); the same analysis.
+   * as soon as every point is bounded (policeBounds.ts), and an assigned unit's route search stops
+   * once its arrival end is known (routes.ts); the same analysis.
    */
   fastScans?: boolean;
 }
@@ -184,16 +185,19 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
             fast,
           )
         : prunedEtaMatrix(router, units, named, deadline, horizon, memo, fast);
-  const crossings: Crossing[] = named.map((c, j) => {
-    let best = -1;
-    let bestEta = Infinity;
-    for (let i = 0; i < units.length; i++) {
-      const e = eta[i]![j]!;
-      if (e < bestEta) {
-        best = i;
-        bestEta = e;
+  // Best unit per crossing: the first of the fastest (units in order, row by row).
+  const bestOf = new Int32Array(named.length).fill(-1);
+  const bestEta = new Float64Array(named.length).fill(Infinity);
+  for (let i = 0; i < units.length; i++) {
+    const row = eta[i]!;
+    for (let j = 0; j < named.length; j++)
+      if (row[j]! < bestEta[j]!) {
+        bestOf[j] = i;
+        bestEta[j] = row[j]!;
       }
-    }
+  }
+  const crossings: Crossing[] = named.map((c, j) => {
+    const best = bestOf[j]!;
     const police = best >= 0 ? eta[best]![j]! : Infinity;
     const covered = cov[j]!.checkpointId !== null;
     // A gap the suspect cannot reach at all is no threat: police "win" it whenever they get there.
@@ -225,7 +229,11 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
     .map((c, j) => j)
     .filter((j) => !crossings[j]!.covered && Number.isFinite(suspect[j]!));
   const pairs = assignUnits({
-    eta: eta.map((row) => gaps.map((j) => row[j]!)),
+    eta: eta.map((row) => {
+      const out = new Float64Array(gaps.length);
+      for (let k = 0; k < gaps.length; k++) out[k] = row[gaps[k]!]!;
+      return out;
+    }),
     deadline: gaps.map((j) => suspect[j]!),
     ring: gaps.map((j) => crossings[j]!.ring),
   });
@@ -241,7 +249,7 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
         marginSeconds: finite(suspect[j]! - eta[i]![j]!),
       };
       if (opts.routes) {
-        const route = unitRoute(router, u, named[j]!, horizon);
+        const route = unitRoute(router, u, named[j]!, horizon, fast);
         if (route) a.route = route.map(([x, y]) => [r6(x), r6(y)]);
       }
       return a;

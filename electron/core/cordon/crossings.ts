@@ -71,10 +71,14 @@ function projectedShapes(g: RoadGraph, frame: Frame): ProjectedShapes {
   return ps;
 }
 
+/** Metres: far above the rounding of the orientation tests (~1e-9 m), so no crossing is lost. */
+const BOX_MARGIN = 1;
+
 /**
  * All geometric crossings of the ring line by road pieces, in both directions. `useCells`
  * (default): pieces in cells whose box meets no cell of the line's grid are not visited
- * (pieceCells.ts); the same crossings in the same order.
+ * (pieceCells.ts), nor pieces whose box meets no ring segment's box; the same crossings in the
+ * same order.
  */
 export function scanCrossings(router: Router, frame: Frame, ring: RingLine, useCells = true): RawCrossing[] {
   const g = router.graph;
@@ -96,6 +100,17 @@ export function scanCrossings(router: Router, frame: Frame, ring: RingLine, useC
     if (far && far[cells!.cellOf[p]!] === 1) continue;
     // A piece wholly outside the ring's bbox has no segment to test.
     if (box[4 * p + 2]! < minX || box[4 * p]! > maxX || box[4 * p + 3]! < minY || box[4 * p + 1]! > maxY)
+      continue;
+    // Nor a piece whose box (widened by BOX_MARGIN) meets no ring segment's box.
+    if (
+      useCells &&
+      !grid.meetsBox(
+        box[4 * p]! - BOX_MARGIN,
+        box[4 * p + 1]! - BOX_MARGIN,
+        box[4 * p + 2]! + BOX_MARGIN,
+        box[4 * p + 3]! + BOX_MARGIN,
+      )
+    )
       continue;
     const s0 = g.geomOffset[p]!;
     const s1 = g.geomOffset[p + 1]! - 1;

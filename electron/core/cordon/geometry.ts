@@ -155,6 +155,37 @@ export class SegmentGrid {
     for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) fn(r * 1_048_576 + c); // unique while |c| < 2^19 cells (thousands of km)
   }
 
+  /**
+   * Whether some segment's bounding box meets the box [x1, x2] × [y1, y2] (edges included): no
+   * segment of a road whose box meets none can cross the line.
+   */
+  meetsBox(x1: number, y1: number, x2: number, y2: number): boolean {
+    const r = this.r;
+    const c0 = Math.floor((x1 - this.x0) / this.cell);
+    const c1 = Math.floor((x2 - this.x0) / this.cell);
+    const r0 = Math.floor((y1 - this.y0) / this.cell);
+    const r1 = Math.floor((y2 - this.y0) / this.cell);
+    for (let row = r0; row <= r1; row++)
+      for (let col = c0; col <= c1; col++) {
+        const list = this.cells.get(row * 1_048_576 + col);
+        if (!list) continue;
+        for (const s of list) {
+          const ax = r.ax[s]!;
+          const bx = r.bx[s]!;
+          const ay = r.ay[s]!;
+          const by = r.by[s]!;
+          if (
+            (ax < bx ? ax : bx) <= x2 &&
+            (ax < bx ? bx : ax) >= x1 &&
+            (ay < by ? ay : by) <= y2 &&
+            (ay < by ? by : ay) >= y1
+          )
+            return true;
+        }
+      }
+    return false;
+  }
+
   /** Calls fn once per segment whose cell range meets the box (deduplicated per query by a stamp). */
   query(x1: number, y1: number, x2: number, y2: number, fn: (seg: number) => void): void {
     if (++this.gen === 0xffffffff) {

@@ -13,6 +13,8 @@
  *     for good when nothing cheaper can still arrive.
  * Points left without a bound (no unit reaches them inside the band) are searched again in the
  * next, wider band, and after the last from bestBounds' plain search, for those points only.
+ * The band is measured from each point's nearer end node: a point 20 km along a 45 km motorway
+ * piece used to fall through both bands to the plain search (a whole-city search per analysis).
  * A narrower first band is cheaper here but gives looser bounds, which cost more in the per-unit
  * searches: 300 s was the best total on the large city (bench/scale.ts).
  */
@@ -145,8 +147,13 @@ class BandSearch {
       const cb = (1 - f) * w[2 * p + 1]!;
       if (ca < Infinity) ends.push(g.pieceFrom[p]!, j, ca);
       if (cb < Infinity) ends.push(g.pieceTo[p]!, j, cb);
+      // The band is measured from the point's nearer end: a point far along a long piece (a
+      // motorway between junctions 40 km apart) would otherwise leave the band before its ends.
+      // band[v] stays a lower bound on the time from v to an open point, which the pruning needs.
+      let near = Math.min(ca < Infinity ? ca : Infinity, cb < Infinity ? cb : Infinity); // NaN: closed
+      if (near === Infinity) near = 0;
       bandSeeds.push(g.pieceFrom[p]!, g.pieceTo[p]!);
-      bandCosts.push(ca, cb);
+      bandCosts.push(ca - near, cb - near);
     }
     if (++this.gen === 0xffffffff) {
       this.stamp.fill(0);

@@ -5,7 +5,7 @@
  * crossing itself, so a motorway crossing is never "reached" by a foot patrol snapped to a lane
  * beside it: a unit counts only if its profile may use the crossing's road.
  */
-import type { RoadGraph, Position } from '../../../node/routing';
+import type { RoadGraph } from '../../../node/routing';
 import { computeWeights, DEFAULT_PROFILES, type TravelProfile } from '../../../node/routing';
 import { partialCosts, type Router } from '../../../node/routing';
 import { usableBy, type Snap } from '../../../node/routing';
@@ -297,59 +297,4 @@ export function unitEtaMatrix(
     });
     return row;
   });
-}
-
-/** Road route of a unit to a road point (unit position → … → point), or undefined. */
-export function unitRoute(
-  router: Router,
-  u: RaceUnit,
-  pt: RoadPoint,
-  horizon: number,
-): Position[] | undefined {
-  const g = router.graph;
-  const ix = router.index;
-  const s = router.snap(u.lng, u.lat, u.type);
-  if (!s) return undefined;
-  const w = router.weights[u.type];
-  const off = router.offRoadSeconds(s, u.type);
-  const res = router.engine.run({
-    weights: w,
-    reverse: false,
-    ...seeds(g, s, w, off),
-    maxCost: horizon,
-    targets: [g.pieceFrom[pt.piece]!, g.pieceTo[pt.piece]!],
-  });
-  const p = pt.piece;
-  const f = pt.length > 0 ? pt.offset / pt.length : 0;
-  const viaFrom = res.dist(g.pieceFrom[p]!) + f * w[2 * p]!;
-  const viaTo = res.dist(g.pieceTo[p]!) + (1 - f) * w[2 * p + 1]!;
-  const line: Position[] = [[u.lng, u.lat]];
-  const add = (pts: Position[]) => {
-    for (const q of pts) {
-      const last = line[line.length - 1]!;
-      if (last[0] !== q[0] || last[1] !== q[1]) line.push(q);
-    }
-  };
-  const direct = s.piece === p ? timeToPoint(g, () => Infinity, w, pt, { snap: s, off }) : Infinity;
-  if (direct <= Math.min(viaFrom, viaTo)) {
-    add(ix.slice(p, s.offset, pt.offset));
-    return line;
-  }
-  if (!(Math.min(viaFrom, viaTo) < Infinity)) return undefined;
-  const end = viaFrom <= viaTo ? g.pieceFrom[p]! : g.pieceTo[p]!;
-  // Walk the tree back to a seed (an end node of the unit's piece), then emit forwards.
-  const refs: number[] = [];
-  let x = end;
-  for (let ref = res.pred(x); ref >= 0; ref = res.pred(x)) {
-    refs.push(ref);
-    x = ref & 1 ? g.pieceTo[ref >> 1]! : g.pieceFrom[ref >> 1]!;
-  }
-  add(ix.slice(s.piece, s.offset, x === g.pieceFrom[s.piece] ? 0 : s.length));
-  for (let i = refs.length - 1; i >= 0; i--) {
-    const q = refs[i]! >> 1;
-    const len = ix.shapeCum[g.geomOffset[q + 1]! - 1]!;
-    add(refs[i]! & 1 ? ix.slice(q, len, 0) : ix.slice(q, 0, len));
-  }
-  add(ix.slice(p, end === g.pieceFrom[p] ? 0 : pt.length, pt.offset));
-  return line;
 }

@@ -1,0 +1,89 @@
+/**
+ * An assigned unit's route (routes.ts): the search that stops once the arrival end is known gives
+ * the route of the engine's target search, point for point, on real roads (Monaco OSM), on the
+ * demo city and on a grid laid out symmetrically about the equator, where many equal-cost paths
+ * tie (the tie order must be the engine's).
+ */
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../../../node/routing/graphBuild';
+import { parseRoads } from '../../../node/routing/packImport';
+import { Router } from '../../../node/routing/router';
+import { loadPackGraph } from '../../../node/routing';
+import { DEMO_DIR } from '../../../tests/unit/cordonSetup';
+import { osmGraph, prng } from '../../../tests/unit/routingGraphs';
+import type { UnitType } from '../../../shared/domain/unit';
+import { unitRoute } from './routes';
+
+function grid(n: number): Router {
+  const features = [];
+  const step = 0.002;
+  const c = (i: number) => (i - (n - 1) / 2) * step;
+  for (let i = 0; i < n; i++)
+    for (let k = 0; k + 1 < n; k++) {
+      features.push(line(`h${i}-${k}`, [c(k), c(i)], [c(k + 1), c(i)]));
+      features.push(line(`v${i}-${k}`, [c(i), c(k)], [c(i), c(k + 1)]));
+    }
+  return new Router(buildGraph(parseRoads({ type: 'FeatureCollection', features }, 'tie-grid')));
+}
+const line = (id: string, a: [number, number], b: [number, number]) => ({
+  type: 'Feature',
+  geometry: { type: 'LineString', coordinates: [a, b] },
+  properties: { id, name: id, class: 'residential', oneway: false },
+});
+
+/** Routes of random units to random points on random pieces, both ways; returns how many exist. */
+function compare(router: Router, seed: number, n: number): number {
+  const g = router.graph;
+  const rnd = prng(seed);
+  const types: UnitType[] = ['car', 'special', 'ebike', 'foot'];
+  let found = 0;
+  for (let k = 0; k < n; k++) {
+    const v = Math.floor(rnd() * g.nodeCount);
+    const unit = {
+      id: `u${k}`,
+      type: types[k % 4]!,
+      lng: g.nodeLng[v]! + (rnd() - 0.5) * 1e-4,
+      lat: g.nodeLat[v]! + (rnd() - 0.5) * 1e-4,
+    };
+    const piece = Math.floor(rnd() * g.pieceCount);
+    const length = router.index.shapeCum[g.geomOffset[piece + 1]! - 1]!;
+    const pt = { piece, offset: [0, length, rnd() * length][k % 3]!, length };
+    const early = unitRoute(router, unit, pt, 6 * 3600, true);
+    expect(early).toEqual(unitRoute(router, unit, pt, 6 * 3600, false));
+    if (early) found++;
+  }
+  return found;
+}
+
+describe('an assigned unit route stopped at its arrival end', () => {
+  it('is the engine route on Monaco OSM roads', () => {
+    expect(compare(new Router(osmGraph('monaco')), 71, 400)).toBeGreaterThan(300);
+  });
+
+  it('is the engine route on the demo city', () => {
+    expect(compare(new Router(loadPackGraph(DEMO_DIR).graph), 72, 300)).toBeGreaterThan(250);
+  });
+
+  it('is the engine route on a grid full of equal-cost paths', () => {
+    const router = grid(15);
+    expect(compare(router, 73, 400)).toBeGreaterThan(300);
+    // It does tie: from the west end of the equator row, nodes mirrored across it are equally far.
+    const g = router.graph;
+    const node = (lng: number, lat: number) =>
+      Array.from(g.nodeLng).findIndex(
+        (x, v) => Math.abs(x - lng) < 1e-9 && Math.abs(g.nodeLat[v]! - lat) < 1e-9,
+      );
+    const w = router.weights.car;
+    const from = node(-0.014, 0);
+    const res = router.engine.run({
+      weights: w,
+      reverse: false,
+      seedNodes: [from],
+      seedCosts: [0],
+      maxCost: Infinity,
+    });
+    const north = res.dist(node(0.004, 0.006));
+    expect(north).toBeGreaterThan(0);
+    expect(res.dist(node(0.004, -0.006))).toBe(north);
+  });
+});
