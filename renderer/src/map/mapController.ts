@@ -319,8 +319,12 @@ export class MapController {
 
   private flush(keys: ReadonlySet<DirtyKey>): void {
     if (this.disposed) return;
-    // An alert update now would replace the warm-up's placeholder before a frame drew it (its restore sends them).
-    if (this.warmingUp && keys.has('alerts')) keys = new Set([...keys].filter((k) => k !== 'alerts'));
+    // Real alerts end the warm-up (the first one compiles the programs anyway); an empty update
+    // would only replace the placeholder before a frame drew it.
+    if (this.warmingUp && keys.has('alerts')) {
+      if (this.data.alerts.length > 0) this.cancelWarmUp();
+      else keys = new Set([...keys].filter((k) => k !== 'alerts'));
+    }
     this.data.flush(this.map, keys, this.now());
   }
 

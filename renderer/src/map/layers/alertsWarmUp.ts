@@ -8,8 +8,9 @@
  *
  * "Drawn" is checked, not assumed: a frame after the source reported its tiles loaded could still
  * be one without the placeholder (the worker had not taken the new data yet), and the warm-up
- * then compiled nothing; the first alert of a shift still stalled the page 0.3–0.8 s (profiled
- * in bench/alertToScreen.ts runs). Its caller must also hold back its own alert data meanwhile.
+ * then compiled nothing; the first alert of a shift still stalled the page 0.3–1.6 s (profiled
+ * in bench/alertToScreen.ts runs). Its caller must not replace the placeholder with an empty
+ * alert list meanwhile, and cancels the warm-up when real alerts come.
  */
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { collection, setSourceData } from './common';
@@ -19,8 +20,12 @@ import { POINT_LAYER_ID, PULSE_LAYER_ID, SELECTED_LAYER_ID, SOURCE_ID, selectedF
 export const WARM_UP_ID = '\u0000warm-up';
 /** Low enough that no one sees it on a wall; not 0, which MapLibre skips without drawing. */
 const FAINT = 0.004;
-/** If the placeholder never shows up in a frame (a map sized to nothing), give up after this. */
-export const WARM_UP_GIVE_UP_MS = 5000;
+/**
+ * If the placeholder never shows up in a frame (a map sized to nothing), give up after this. Long:
+ * on the large city the alert source's tiles wait behind 65,000 cameras' for several seconds, and
+ * a real alert ends the warm-up anyway (the caller cancels it).
+ */
+export const WARM_UP_GIVE_UP_MS = 60_000;
 const WARM_UP_LAYERS = [POINT_LAYER_ID, PULSE_LAYER_ID, SELECTED_LAYER_ID];
 
 type CirclePaint = 'circle-opacity' | 'circle-stroke-opacity';
