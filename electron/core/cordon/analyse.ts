@@ -229,11 +229,8 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
     .map((c, j) => j)
     .filter((j) => !crossings[j]!.covered && Number.isFinite(suspect[j]!));
   const pairs = assignUnits({
-    eta: eta.map((row) => {
-      const out = new Float64Array(gaps.length);
-      for (let k = 0; k < gaps.length; k++) out[k] = row[gaps[k]!]!;
-      return out;
-    }),
+    eta,
+    cols: gaps,
     deadline: gaps.map((j) => suspect[j]!),
     ring: gaps.map((j) => crossings[j]!.ring),
   });

@@ -108,6 +108,12 @@ describe('assignUnits', () => {
       const pairs = assignUnits(pb);
       expect(pairs).toEqual(referenceAssign(pb));
       if (n === 0) expect(pairs.length).toBeGreaterThan(0);
+      // The same gaps as columns of wider rows (cols), as analyse.ts passes the ETA matrix.
+      const cols = Array.from({ length: G }, (_, g) => 2 * g + 1);
+      const wide = pb.eta.map((row) =>
+        Array.from({ length: 2 * G + 1 }, (_, k) => (k % 2 ? row[(k - 1) / 2]! : 0)),
+      );
+      expect(assignUnits({ ...pb, eta: wide, cols })).toEqual(pairs);
     }
   });
 });

@@ -21,6 +21,8 @@ export interface AssignProblem {
   deadline: ArrayLike<number>;
   /** Ring of each gap (1..3). */
   ring: ArrayLike<number>;
+  /** Column of each gap in the eta rows (default: the gap's index), so rows need no copying. */
+  cols?: ArrayLike<number>;
 }
 
 /** Returns [unitIndex, gapIndex] pairs. */
@@ -32,9 +34,10 @@ export function assignUnits(pb: AssignProblem): [number, number][] {
   const units: number[] = [];
   const gapIds: number[] = [];
   const pairs: number[] = [];
+  const col = pb.cols ?? null;
   for (let u = 0; u < pb.eta.length; u++)
     for (let g = 0; g < pb.deadline.length; g++) {
-      const e = pb.eta[u]![g]!;
+      const e = pb.eta[u]![col ? col[g]! : g]!;
       if (!(e < pb.deadline[g]!) || !Number.isFinite(e)) continue;
       if (unitAt[u]! < 0) unitAt[u] = units.push(u) - 1;
       pairs.push(u, g);
@@ -80,7 +83,14 @@ export function assignUnits(pb: AssignProblem): [number, number][] {
     const u = pairs[i]!;
     const g = pairs[i + 1]!;
     const r = pb.ring[g]!;
-    addEdge(1 + unitAt[u]!, 1 + U + gapAt[g]!, -1, r >= 2 ? 1 : 0, r >= 3 ? 1 : 0, pb.eta[u]![g]!);
+    addEdge(
+      1 + unitAt[u]!,
+      1 + U + gapAt[g]!,
+      -1,
+      r >= 2 ? 1 : 0,
+      r >= 3 ? 1 : 0,
+      pb.eta[u]![col ? col[g]! : g]!,
+    );
   }
 
   const dist = new Float64Array(V * K);

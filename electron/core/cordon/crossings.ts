@@ -84,7 +84,7 @@ export function scanCrossings(router: Router, frame: Frame, ring: RingLine, useC
   const g = router.graph;
   const out: RawCrossing[] = [];
   if (ring.count === 0) return out;
-  const grid = new SegmentGrid(ring, 1000);
+  const grid = new SegmentGrid(ring, 1000, useCells);
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
   for (let i = 0; i < ring.count; i++) {
     minX = Math.min(minX, ring.ax[i]!, ring.bx[i]!);

@@ -74,3 +74,12 @@ export function fillRowFast(
     if (best <= horizon) row[j] = best;
   }
 }
+
+/**
+ * An ETA matrix of n rows of m entries, all Infinity: views of one buffer, so that a 500-unit
+ * fleet's matrix is one allocation rather than 500.
+ */
+export function etaRows(n: number, m: number): Float64Array[] {
+  const buf = new Float64Array(n * m).fill(Infinity);
+  return Array.from({ length: n }, (_, i) => buf.subarray(i * m, (i + 1) * m));
+}

@@ -29,7 +29,7 @@ import type { UnitType } from '../../../shared/domain/unit';
 import { seeds, timeToPoint, type RaceUnit, type RoadPoint, type UnitSearchMemo } from './race';
 import { bestBounds, canonicalWeights, usable, type Placed } from './policeBounds';
 import { bandedBestBounds } from './policeBand';
-import { fillRowFast, pointTable, type PointTable } from './etaRows';
+import { etaRows, fillRowFast, pointTable, type PointTable } from './etaRows';
 
 /** Seconds of slack in the pruning test; far above float rounding, far below any real difference. */
 const PRUNE_MARGIN = 1e-3;
@@ -46,9 +46,11 @@ export function prunedEtaMatrix(
   horizon: number,
   memo: UnitSearchMemo | null = null,
   banded = true,
+  /** Rows to fill (one per unit, at least points.length long, all Infinity), else new ones. */
+  out?: Float64Array[],
 ): Float64Array[] {
   const g = router.graph;
-  const rows = units.map(() => new Float64Array(points.length).fill(Infinity));
+  const rows = out ?? etaRows(units.length, points.length);
   if (points.length === 0) return rows;
   const byType = new Map<UnitType, Placed[]>();
   const full: (Float64Array | null)[] = units.map(() => null);
@@ -102,7 +104,7 @@ export function prunedEtaMatrix(
     const w = router.weights[type];
     const cw = canonicalWeights(router, w);
     let r = potentials.get(cw);
-    if (!r) potentials.set(cw, (r = pruningPotential(router, w, points, bound, shift)));
+    if (!r) potentials.set(cw, (r = pruningPotential(router, w, points, bound, shift, potentials.size)));
     for (const p of list) {
       const memoDist = full[p.index];
       if (!memoDist) search.run(w, seeds(g, p.snap, w, p.off), horizon, r, shift);
@@ -140,6 +142,7 @@ function pruningPotential(
   points: readonly RoadPoint[],
   bound: Float64Array,
   shift: number,
+  slot: number,
 ): Float64Array {
   const g = router.graph;
   const seedNodes: number[] = [];
@@ -158,9 +161,22 @@ function pruningPotential(
     seedCosts,
     maxCost: shift + 2 * PRUNE_MARGIN,
   });
-  const r = new Float64Array(g.nodeCount);
+  const r = potentialArray(g, slot);
   for (let v = 0; v < g.nodeCount; v++) r[v] = res.dist(v);
   return r;
+}
+
+const potentialArrays = new WeakMap<RoadGraph, Float64Array[]>();
+
+/**
+ * The graph-sized array of the analysis's `slot`-th potential, kept for the next analysis: a new
+ * 1.2 MB array per weighting per analysis on the large city made the collector run mark-compacts
+ * over the whole pack.
+ */
+function potentialArray(g: RoadGraph, slot: number): Float64Array {
+  let list = potentialArrays.get(g);
+  if (!list) potentialArrays.set(g, (list = []));
+  return (list[slot] ??= new Float64Array(g.nodeCount));
 }
 
 const prunedSearches = new WeakMap<RoadGraph, PrunedSearch>();

@@ -18,6 +18,7 @@ import { partialCosts } from '../../../node/routing';
 import type { RaceUnit, RoadPoint, UnitSearchMemo } from './race';
 import { prunedEtaMatrix } from './policeEtas';
 import { canonicalWeights } from './policeBounds';
+import { etaRows } from './etaRows';
 
 const tablesByRouter = new WeakMap<Router, Map<string, Map<Float64Array, Float64Array>>>();
 
@@ -125,11 +126,13 @@ export function tabledEtaMatrix(
   memo: UnitSearchMemo | null,
   banded = true,
 ): Float64Array[] {
-  const rows = units.map(() => new Float64Array(points.length).fill(Infinity));
+  const rows = etaRows(units.length, points.length);
   const tabled: number[] = [];
   const searched: number[] = [];
   points.forEach((_, j) => (fixed[j] ? tabled : searched).push(j));
   if (searched.length > 0) {
+    // Ring 1 comes first in an analysis: its columns are then filled in place.
+    const prefix = searched.every((j, k) => j === k);
     const sub = prunedEtaMatrix(
       router,
       units,
@@ -138,8 +141,9 @@ export function tabledEtaMatrix(
       horizon,
       memo,
       banded,
+      prefix ? rows.map((r) => r.subarray(0, searched.length)) : undefined,
     );
-    sub.forEach((row, i) => searched.forEach((j, k) => (rows[i]![j] = row[k]!)));
+    if (!prefix) sub.forEach((row, i) => searched.forEach((j, k) => (rows[i]![j] = row[k]!)));
   }
   if (tabled.length > 0) staticEtaColumns(router, units, points, tabled, horizon, rows);
   return rows;
