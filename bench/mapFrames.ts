@@ -40,6 +40,12 @@ interface FrameStats {
 
 export interface MapFramesResult {
   firstUsableMs: number;
+  /**
+   * Where the first usable map's time went, in the page's clock (ms since navigation): the queue
+   * shown, the pack arrived (map created), layers installed, cameras drawn (usable), and the
+   * map's own milestones (see MapDebugState.milestones).
+   */
+  loadSteps: Record<string, number>;
   idle: FrameStats;
   live: FrameStats;
   /** Features handed to the map per second while live, per source (incremental updates). */
@@ -95,7 +101,12 @@ async function clock(stack: Stack, action: 'pause' | 'resume'): Promise<void> {
 }
 
 type DebugWindow = {
-  __mapDebug?: () => { ready: boolean; rendered: Record<string, number>; sent: Record<string, number> };
+  __mapDebug?: () => {
+    ready: boolean;
+    rendered: Record<string, number>;
+    sent: Record<string, number>;
+    milestones?: Record<string, number>;
+  };
 };
 
 /** rAF deltas over `seconds`, measured in the page. */
@@ -161,9 +172,21 @@ export async function measureMapFrames(options: {
     const loadProfile = process.env['MAP_FRAMES_PROFILE_LOAD'];
     const loadCdp = loadProfile ? await page.context().newCDPSession(page) : null;
     if (loadCdp) await loadCdp.send('Profiler.enable').then(() => loadCdp.send('Profiler.start'));
+    // Diagnosis: MAP_FRAMES_TRACE_LOAD=FILE writes a Chrome trace (every thread: page, map
+    // workers, GPU process) up to the usable map.
+    const traceFile = process.env['MAP_FRAMES_TRACE_LOAD'];
+    if (traceFile)
+      await browser.startTracing(page, {
+        path: traceFile,
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute'],
+      });
+    // Diagnosis: MAP_FRAMES_LOAD_PAUSED=1 loads the map with the feed paused (nothing live).
+    const loadPaused = process.env['MAP_FRAMES_LOAD_PAUSED'] === '1';
+    if (loadPaused) await clock(stack, 'pause');
     const started = Date.now();
     await page.goto(stack.hostUrl);
     await page.getByTestId('alert-queue').waitFor({ timeout: 300_000 });
+    const queueShown = await page.evaluate(() => performance.now());
     // Not `loaded` (every source's tiles loaded): with 50 camera changes a second some source is
     // always re-tiling. Usable = layers installed and cameras drawn in the viewport.
     await page
@@ -180,8 +203,18 @@ export async function measureMapFrames(options: {
         throw new Error(`map not usable: ${JSON.stringify(d)}`, { cause: err });
       });
     const firstUsableMs = Date.now() - started;
+    const loadSteps = await page.evaluate(
+      ([queue]) => ({
+        queueShown: queue!,
+        ...(window as unknown as DebugWindow).__mapDebug?.().milestones,
+        usable: performance.now(),
+      }),
+      [queueShown],
+    );
     if (loadCdp && loadProfile)
       writeFileSync(loadProfile, JSON.stringify((await loadCdp.send('Profiler.stop')).profile));
+    if (traceFile) await browser.stopTracing();
+    if (loadPaused) await clock(stack, 'resume');
 
     // Diagnosis: the same run without the map's canvas, to see what the map costs the main thread.
     if (process.env['MAP_FRAMES_HIDE_MAP'] === '1')
@@ -205,7 +238,7 @@ export async function measureMapFrames(options: {
     const sentPerSecond = Object.fromEntries(
       Object.keys(after).map((k) => [k, Math.round(((after[k] ?? 0) - (before[k] ?? 0)) / secs)]),
     );
-    return { firstUsableMs, idle, live, sentPerSecond };
+    return { firstUsableMs, loadSteps, idle, live, sentPerSecond };
   } finally {
     await browser.close();
     await stack.stop();
@@ -236,6 +269,12 @@ export async function runMapFramesBench(log: (line: string) => void = console.lo
     const f = (s: FrameStats) =>
       `p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(0)} ms, ${s.slow}/${s.frames} over 50 ms; main thread: ${s.mainThread.longTasks} tasks over 50 ms, ${(s.mainThread.busyShare * 100).toFixed(1)}% of the time in them, longest ${s.mainThread.maxMs.toFixed(0)} ms`;
     log(`${name}: first usable map ${r.firstUsableMs} ms (load ${os.loadavg()[0]!.toFixed(1)})`);
+    log(
+      `  load steps (ms since navigation): ${Object.entries(r.loadSteps)
+        .sort((a, b) => a[1] - b[1])
+        .map(([k, v]) => `${k} ${Math.round(v)}`)
+        .join(', ')}`,
+    );
     log(`  frames, feed paused: ${f(r.idle)}`);
     log(`  frames, live:        ${f(r.live)} (p95 ×${(r.live.p95 / r.idle.p95).toFixed(2)} of paused)`);
     log(

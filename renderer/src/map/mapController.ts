@@ -61,11 +61,12 @@ export class MapController {
   private ready = false;
   private disposed = false;
   private frames = 0;
-  private cancelRoads: () => void = () => undefined;
+  private cancelDeferred: () => void = () => undefined;
   private cancelWarmUp: () => void = () => undefined;
   private readonly pulse: AlertPulse;
   private staleTimer: ReturnType<typeof setInterval> | null = null;
   private areaTool: AreaDrawTool | null = null;
+  private readonly milestones: Record<string, number> = { created: performance.now() };
 
   constructor(container: HTMLElement, pack: CityPack, options: MapControllerOptions = {}) {
     this.pack = pack;
@@ -90,7 +91,9 @@ export class MapController {
       // component simply never continue, instead of getting a rejection to handle.
       this.map.once('load', () => {
         if (this.disposed) return;
+        this.milestones['styleLoaded'] = performance.now();
         this.installAll();
+        this.milestones['installed'] = performance.now();
         this.ready = true;
         this.pulse.ensureRunning();
         resolve();
@@ -263,6 +266,7 @@ export class MapController {
       locale: this.locale,
       drawnArea: this.areaTool?.lastArea ?? null,
       rendered: this.ready && !this.disposed ? renderedCounts(this.map) : {},
+      milestones: { ...this.milestones, ...this.data.milestones },
     };
   }
 
@@ -272,7 +276,7 @@ export class MapController {
     this.batcher.cancel();
     this.live.cancel();
     this.pulse.stop();
-    this.cancelRoads();
+    this.cancelDeferred();
     this.cancelWarmUp();
     if (this.staleTimer !== null) clearInterval(this.staleTimer);
     this.staleTimer = null;
@@ -286,7 +290,7 @@ export class MapController {
 
   private installAll(): void {
     const { map } = this;
-    this.cancelRoads = this.data.install(map, this.locale, this.now());
+    this.cancelDeferred = this.data.install(map, this.locale, this.now());
     if (this.data.alerts.length === 0)
       this.cancelWarmUp = warmUpAlertPrograms(map, this.pack.manifest.center, () => {
         alertsLayer.update(map, this.data.alerts);

@@ -41,4 +41,11 @@ export interface MapDebugState {
   drawnArea: DrawnArea | null;
   /** Features drawn in the current viewport (see renderedCounts). */
   rendered: Record<string, number>;
+  /**
+   * When the load's steps happened, in the page's clock (performance.now(), ms since navigation):
+   * `created` (the pack arrived, the controller was made), `styleLoaded`, `installed` (every layer
+   * added with its data), `roadsFilled` (the live picture drawn, the road network handed over).
+   * For the first-usable-map bench's split.
+   */
+  milestones: Record<string, number>;
 }

@@ -240,6 +240,11 @@ export const source = (fc: FeatureCollection = toFeatureCollection([])) =>
 export const fovSource = (fc: FeatureCollection = toFovCollection([])) => geojsonSource(fc, UPDATABLE);
 export const highlightSource = (fc: FeatureCollection = collection([])) => geojsonSource(fc);
 
+/**
+ * Adds the camera sources and layers. The view cones are added empty: they are drawn from the
+ * selection zoom only, and 47,000 of them on the large city were a third of the load's hand-over
+ * to MapLibre's worker; `fillCones` hands them over once the live picture is drawn.
+ */
 export function install(
   map: MaplibreMap,
   cameras: readonly Camera[],
@@ -249,7 +254,7 @@ export function install(
   const [fov, ...rest] = layers();
   const fc = toFeatureCollection(cameras, status);
   // Sources before the layers that use them; FOV and highlight have their own sources.
-  installSourceAndLayers(map, FOV_SOURCE_ID, fovSource(toFovCollection(cameras, status)), fov ? [fov] : []);
+  installSourceAndLayers(map, FOV_SOURCE_ID, fovSource(), fov ? [fov] : []);
   if (!map.getSource(HIGHLIGHT_SOURCE_ID))
     map.addSource(HIGHLIGHT_SOURCE_ID, highlightSource(toHighlightCollection(cameras, highlighted, status)));
   installSourceAndLayers(map, SOURCE_ID, source(fc), rest);
@@ -275,6 +280,17 @@ export function updateStatus(
     updateSourceData(map, SOURCE_ID, diff(changed)) +
     updateSourceData(map, FOV_SOURCE_ID, diff(changed.filter(hasWedge)))
   );
+}
+
+/** Hands every fixed camera's view cone, in its current state, to the (empty) cone source. */
+export function fillCones(
+  map: MaplibreMap,
+  cameras: readonly Camera[],
+  status?: CameraStatus,
+): FeatureCollection {
+  const fc = toFovCollection(cameras, status);
+  setSourceData(map, FOV_SOURCE_ID, fc);
+  return fc;
 }
 
 export function setHighlighted(
