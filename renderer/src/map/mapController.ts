@@ -145,7 +145,8 @@ export class MapController {
   setCameraStatus(
     status: ReadonlyMap<string, boolean> | Iterable<[string, boolean]> | Readonly<Record<string, boolean>>,
   ): void {
-    if (this.data.mergeCameraStatus(status)) this.markLive('cameras');
+    // Before the live picture is first drawn the changes only wait (MapLayerData.liveDrawn).
+    if (this.data.mergeCameraStatus(status) && this.data.liveDrawn) this.markLive('cameras');
   }
 
   /** Lets the officer draw a circle or polygon; `onDone` gets it (camera selection by area). */
@@ -270,6 +271,14 @@ export class MapController {
     };
   }
 
+  /**
+   * Bench hook (bench/mapFrames.ts): redraw every frame, whether or not anything changed, so a
+   * map with no live updates and one with them are compared drawing the same number of frames.
+   */
+  setRepaintEveryFrame(on: boolean): void {
+    this.map.repaint = on;
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
@@ -290,7 +299,9 @@ export class MapController {
 
   private installAll(): void {
     const { map } = this;
-    this.cancelDeferred = this.data.install(map, this.locale, this.now());
+    this.cancelDeferred = this.data.install(map, this.locale, this.now(), () => {
+      if (this.data.pendingCameras.size > 0) this.markLive('cameras');
+    });
     if (this.data.alerts.length === 0)
       this.cancelWarmUp = warmUpAlertPrograms(map, this.pack.manifest.center, () => {
         alertsLayer.update(map, this.data.alerts);

@@ -61,6 +61,12 @@ export class MapLayerData {
   staleSignature = '';
   /** The view cones and the road network have been handed to the map (they wait for the live picture, see install). */
   roadsFilled = false;
+  /**
+   * The first frame with the cameras, alerts and units drawn has been shown. Until then camera
+   * status changes wait (pendingCameras): each one re-clusters all 65,000 points in MapLibre's
+   * worker, which held back the cameras' first tiles on the large city.
+   */
+  liveDrawn = false;
   /** When deferred sources were filled (performance.now()), for MapDebugState.milestones. */
   readonly milestones: Record<string, number> = {};
   private readonly unitDiffer = unitsLayer.unitDiffer();
@@ -92,7 +98,7 @@ export class MapLayerData {
   }
 
   /** Adds every source and layer with the current data; returns the cancel of the deferred roads. */
-  install(map: MaplibreMap, locale: MapLocale, now: number): () => void {
+  install(map: MaplibreMap, locale: MapLocale, now: number, onLiveDrawn: () => void): () => void {
     const { pack, counts } = this;
     counts[boundaries.SOURCE_ID] = boundaries.install(map, pack.boundaries, locale).features.length;
     counts[districts.SOURCE_ID] = districts.install(map, pack.districts, locale).features.length;
@@ -101,7 +107,11 @@ export class MapLayerData {
     const cancelDeferred = whenLiveDrawn(
       map,
       () => LIVE_SOURCES.every((id) => map.getSource(id) !== undefined && map.isSourceLoaded(id)),
-      () => this.fillDeferred(map),
+      () => {
+        this.liveDrawn = true;
+        onLiveDrawn();
+        this.fillDeferred(map);
+      },
     );
     counts[coverageLayer.SOURCE_ID] = coverageLayer.install(map, this.coverage).features.length;
     counts[cordonLayer.SOURCE_ID] = cordonLayer.install(map, this.cordon).features.length;
@@ -133,6 +143,7 @@ export class MapLayerData {
   /** The view cones (smaller, wanted first at the selection zoom), then the road network. */
   private fillDeferred(map: MaplibreMap): void {
     const { counts, milestones } = this;
+    milestones['liveDrawn'] = performance.now();
     const cones = cameras.fillCones(map, this.pack.cameras, this.cameraStatus).features.length;
     counts[cameras.FOV_SOURCE_ID] = cones;
     this.addSent(cameras.FOV_SOURCE_ID, cones);

@@ -20,9 +20,9 @@ export const HIGHLIGHT_SOURCE_ID = 'cameras-highlight';
 export const CLUSTER_MAX_ZOOM = 13;
 export const FOV_LAYER_ID = 'cameras-fov';
 
+/** What the map's camera layers read (no name: 65,000 of them were a fifth of the load's hand-over). */
 export interface CameraProps {
   id: string;
-  name: string;
   kind: CameraKind;
   class: 1 | 2 | 3;
   online: boolean;
@@ -64,7 +64,7 @@ export function toFeatureCollection(
     cameras.map((c) => ({
       type: 'Feature' as const,
       geometry: { type: 'Point' as const, coordinates: [c.lng, c.lat] },
-      properties: { id: c.id, name: c.name, kind: c.kind, class: c.class, online: isOnline(c, status) },
+      properties: { id: c.id, kind: c.kind, class: c.class, online: isOnline(c, status) },
     })),
   );
 }
@@ -110,7 +110,7 @@ export function toFovCollection(
     features.push({
       type: 'Feature' as const,
       geometry: { type: 'Polygon' as const, coordinates: [ring] },
-      properties: { id: c.id, name: c.name, kind: c.kind, class: c.class, online: isOnline(c, status) },
+      properties: { id: c.id, kind: c.kind, class: c.class, online: isOnline(c, status) },
     });
   }
   return collection(features);

@@ -113,6 +113,21 @@ describe('camera cones at load', () => {
     return { map, sources };
   }
 
+  it('camera features carry only what the layers read (ids, kind, class, state; no names)', () => {
+    expect(cameras.toFeatureCollection(cams).features[0]!.properties).toEqual({
+      id: '14050200001310000001',
+      kind: 'gun',
+      class: 1,
+      online: true,
+    });
+    expect(Object.keys(cameras.toFovCollection(cams).features[0]!.properties).sort()).toEqual([
+      'class',
+      'id',
+      'kind',
+      'online',
+    ]);
+  });
+
   it('installs the points with data and the cones empty; fillCones hands the cones over in their live state', () => {
     const { map, sources } = fakeMap();
     expect(cameras.install(map, cams).features).toHaveLength(2);
