@@ -15,7 +15,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import { GATEWAY_TOKEN, Stack } from '../tests/e2e/stack';
 import { benchGl, hasChromium, launchBenchChromium } from './chromiumLaunch';
 
@@ -36,12 +36,33 @@ interface FrameStats {
    * process's software raster, not the main thread: this says whether the page itself was busy.
    */
   mainThread: { longTasks: number; busyShare: number; maxMs: number };
+  /**
+   * The page's main thread over the phase from Chrome's own accounting (CDP Performance.getMetrics
+   * TaskDuration: every task, not only those over 50 ms): busy share, and ms per frame drawn.
+   */
+  pageBusy: { share: number; msPerFrame: number };
 }
 
 export interface MapFramesResult {
   firstUsableMs: number;
+  /** The 1-minute load average when the map became usable (a shared machine: say it). */
+  loadAtUsable: number;
+  /**
+   * Where the first usable map's time went, in the page's clock (ms since navigation): the queue
+   * shown, the pack arrived (map created), layers installed, cameras drawn (usable), and the
+   * map's own milestones (see MapDebugState.milestones).
+   */
+  loadSteps: Record<string, number>;
+  /** Feed paused, the map left alone: it draws nothing, so rAF runs at vsync. */
   idle: FrameStats;
+  /** Feed running, the map left alone (the officer's case). */
   live: FrameStats;
+  /**
+   * The fair pair: the map redraws every frame in both (MapLibre's `repaint`), feed paused (the
+   * same map with no live updates) vs running. The ratio is the live layers' cost per frame.
+   */
+  repaintPaused: FrameStats;
+  repaintLive: FrameStats;
   /** Features handed to the map per second while live, per source (incremental updates). */
   sentPerSecond: Record<string, number>;
 }
@@ -94,12 +115,24 @@ async function clock(stack: Stack, action: 'pause' | 'resume'): Promise<void> {
   if (!res.ok) throw new Error(`clock ${action}: ${res.status} ${await res.text()}`);
 }
 
+type RepaintWindow = { __mapRepaint?: (on: boolean) => void };
+
 type DebugWindow = {
-  __mapDebug?: () => { ready: boolean; rendered: Record<string, number>; sent: Record<string, number> };
+  __mapDebug?: () => {
+    ready: boolean;
+    rendered: Record<string, number>;
+    sent: Record<string, number>;
+    milestones?: Record<string, number>;
+  };
 };
 
+const taskSeconds = async (cdp: CDPSession): Promise<number> =>
+  (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+
 /** rAF deltas over `seconds`, measured in the page. */
-async function frames(page: Page, seconds: number): Promise<FrameStats> {
+async function frames(page: Page, cdp: CDPSession, seconds: number): Promise<FrameStats> {
+  const busyBefore = await taskSeconds(cdp);
+  const wallBefore = Date.now();
   // A string, not a function: tsx's transform would wrap named inner functions in a helper
   // (__name) the page does not have.
   const { deltas, long } = (await page.evaluate(`new Promise((resolve) => {
@@ -124,7 +157,10 @@ async function frames(page: Page, seconds: number): Promise<FrameStats> {
       requestAnimationFrame(tick);
     });
   })`)) as { deltas: number[]; long: number[] };
+  const busyMs = ((await taskSeconds(cdp)) - busyBefore) * 1000;
+  const wallMs = Date.now() - wallBefore;
   return {
+    pageBusy: { share: busyMs / wallMs, msPerFrame: busyMs / Math.max(1, deltas.length) },
     frames: deltas.length,
     p50: pct(deltas, 0.5),
     p95: pct(deltas, 0.95),
@@ -161,9 +197,21 @@ export async function measureMapFrames(options: {
     const loadProfile = process.env['MAP_FRAMES_PROFILE_LOAD'];
     const loadCdp = loadProfile ? await page.context().newCDPSession(page) : null;
     if (loadCdp) await loadCdp.send('Profiler.enable').then(() => loadCdp.send('Profiler.start'));
+    // Diagnosis: MAP_FRAMES_TRACE_LOAD=FILE writes a Chrome trace (every thread: page, map
+    // workers, GPU process) up to the usable map.
+    const traceFile = process.env['MAP_FRAMES_TRACE_LOAD'];
+    if (traceFile)
+      await browser.startTracing(page, {
+        path: traceFile,
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute'],
+      });
+    // Diagnosis: MAP_FRAMES_LOAD_PAUSED=1 loads the map with the feed paused (nothing live).
+    const loadPaused = process.env['MAP_FRAMES_LOAD_PAUSED'] === '1';
+    if (loadPaused) await clock(stack, 'pause');
     const started = Date.now();
     await page.goto(stack.hostUrl);
     await page.getByTestId('alert-queue').waitFor({ timeout: 300_000 });
+    const queueShown = await page.evaluate(() => performance.now());
     // Not `loaded` (every source's tiles loaded): with 50 camera changes a second some source is
     // always re-tiling. Usable = layers installed and cameras drawn in the viewport.
     await page
@@ -180,24 +228,43 @@ export async function measureMapFrames(options: {
         throw new Error(`map not usable: ${JSON.stringify(d)}`, { cause: err });
       });
     const firstUsableMs = Date.now() - started;
+    const loadAtUsable = os.loadavg()[0]!;
+    const loadSteps = await page.evaluate(
+      ([queue]) => ({
+        queueShown: queue!,
+        ...(window as unknown as DebugWindow).__mapDebug?.().milestones,
+        usable: performance.now(),
+      }),
+      [queueShown],
+    );
     if (loadCdp && loadProfile)
       writeFileSync(loadProfile, JSON.stringify((await loadCdp.send('Profiler.stop')).profile));
+    if (traceFile) await browser.stopTracing();
+    if (loadPaused) await clock(stack, 'resume');
 
     // Diagnosis: the same run without the map's canvas, to see what the map costs the main thread.
     if (process.env['MAP_FRAMES_HIDE_MAP'] === '1')
       await page.addStyleTag({ content: '.map-column { display: none !important; }' });
+    const perf = await page.context().newCDPSession(page);
+    await perf.send('Performance.enable');
+    const repaint = (on: boolean) =>
+      page.evaluate((v) => (window as unknown as RepaintWindow).__mapRepaint?.(v), on);
     await clock(stack, 'pause');
     await page.waitForTimeout(1000); // what was in flight lands
-    const idle = await frames(page, options.seconds);
+    const idle = await frames(page, perf, options.seconds);
+    await repaint(true);
+    const repaintPaused = await frames(page, perf, options.seconds);
     await clock(stack, 'resume');
     await page.waitForTimeout(2000);
+    const repaintLive = await frames(page, perf, options.seconds);
+    await repaint(false);
     const before = await sentNow(page);
     const t = Date.now();
     // Diagnosis: MAP_FRAMES_PROFILE=FILE writes the page's CPU profile of the live phase.
     const profileFile = process.env['MAP_FRAMES_PROFILE'];
     const cdp = profileFile ? await page.context().newCDPSession(page) : null;
     if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
-    const live = await frames(page, options.seconds);
+    const live = await frames(page, perf, options.seconds);
     if (cdp && profileFile)
       writeFileSync(profileFile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const after = await sentNow(page);
@@ -205,7 +272,7 @@ export async function measureMapFrames(options: {
     const sentPerSecond = Object.fromEntries(
       Object.keys(after).map((k) => [k, Math.round(((after[k] ?? 0) - (before[k] ?? 0)) / secs)]),
     );
-    return { firstUsableMs, idle, live, sentPerSecond };
+    return { firstUsableMs, loadAtUsable, loadSteps, idle, live, repaintPaused, repaintLive, sentPerSecond };
   } finally {
     await browser.close();
     await stack.stop();
@@ -234,10 +301,24 @@ export async function runMapFramesBench(log: (line: string) => void = console.lo
     }
     results[name] = r;
     const f = (s: FrameStats) =>
-      `p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(0)} ms, ${s.slow}/${s.frames} over 50 ms; main thread: ${s.mainThread.longTasks} tasks over 50 ms, ${(s.mainThread.busyShare * 100).toFixed(1)}% of the time in them, longest ${s.mainThread.maxMs.toFixed(0)} ms`;
-    log(`${name}: first usable map ${r.firstUsableMs} ms (load ${os.loadavg()[0]!.toFixed(1)})`);
-    log(`  frames, feed paused: ${f(r.idle)}`);
-    log(`  frames, live:        ${f(r.live)} (p95 ×${(r.live.p95 / r.idle.p95).toFixed(2)} of paused)`);
+      `p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(0)} ms, ${s.slow}/${s.frames} over 50 ms; page main thread busy ${(s.pageBusy.share * 100).toFixed(0)}% (${s.pageBusy.msPerFrame.toFixed(1)} ms a frame), ${s.mainThread.longTasks} tasks over 50 ms (longest ${s.mainThread.maxMs.toFixed(0)} ms)`;
+    const ratio = (a: FrameStats, b: FrameStats) => `p95 ×${(a.p95 / b.p95).toFixed(2)}`;
+    log(`${name}: first usable map ${r.firstUsableMs} ms (load ${r.loadAtUsable.toFixed(1)})`);
+    log(
+      `  load steps (ms since navigation): ${Object.entries(r.loadSteps)
+        .sort((a, b) => a[1] - b[1])
+        .map(([k, v]) => `${k} ${Math.round(v)}`)
+        .join(', ')}`,
+    );
+    log(`  frames, both redrawing every frame (the fair comparison):`);
+    log(`    feed paused (no live updates): ${f(r.repaintPaused)}`);
+    log(
+      `    live:                          ${f(r.repaintLive)} (${ratio(r.repaintLive, r.repaintPaused)} of paused)`,
+    );
+    log(`  frames, the map left alone (an idle map draws nothing: its rAF interval is vsync):`);
+    log(`    feed paused, map idle:         ${f(r.idle)}`);
+    log(`    live:                          ${f(r.live)} (${ratio(r.live, r.idle)} of the idle map)`);
+    log(`  (load ${os.loadavg()[0]!.toFixed(1)} after the frame phases)`);
     log(
       `  features to the map per second: ${Object.entries(r.sentPerSecond)
         .filter(([, n]) => n > 0)

@@ -22,6 +22,7 @@ import { createDrillHandlers } from './drill/drillService';
 import { loadDrillScenario } from './drill/drillScenario';
 import { createCordonService } from './cordon/cordonService';
 import { packUnitTypes, warmCordonCaches } from './cordon/warmUp';
+import { IdleRunner, releasingAfter, withActivity } from './idleRunner';
 import type { DrillInfo } from '../../shared/contract/drillContract';
 import type { PdfPrinter } from './drill/pdfPrinter';
 import { dispatchEtaFacts } from './drill/dispatchEta';
@@ -65,12 +66,21 @@ export interface ConsoleRuntimeOptions {
   auditKey?: AuditKeyProvider;
 }
 
+/**
+ * Background work (cordon warm-up) starts once a renderer has its city pack, then runs while no
+ * request has come for BACKGROUND_QUIET_MS; never more than BACKGROUND_MAX_DEFER_MS late.
+ */
+const BACKGROUND_QUIET_MS = 750;
+const BACKGROUND_MAX_DEFER_MS = 30_000;
+
 export interface ConsoleRuntime {
   handlers: RequestHandlers;
   pack: CityPack;
   repository: ConsoleRepository;
   feed: GatewayFeed;
   routing: RoutingService;
+  /** The renderer asked for something outside the request handlers (a page load): background work waits. */
+  noteActivity(): void;
   close(): Promise<void>;
 }
 
@@ -215,17 +225,13 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
       ? { elapsedSeconds: scenarioElapsed(drillScenario, () => new DrillClockLog(repository.meta).samples()) }
       : {}),
   });
-  // The cordon's pack-only caches, built once now instead of on the officer's first cordon;
-  // on the next turn, so the host is up (and the renderer loading) meanwhile.
+  // The cordon's pack-only caches, built once now instead of on the officer's first cordon, but
+  // only while no request is being answered (idleRunner.ts): the renderer's start-up comes first.
   // The rings first, then the police tables one unit type per turn (cordon/staticEtas.ts).
-  const warmTypes = [[], ...packUnitTypes(pack).map((t) => [t])];
-  const warmNext = () => {
-    const types = warmTypes.shift();
-    if (!types) return;
-    warmCordonCaches(routing.router, pack, types);
-    setTimeout(warmNext, 0).unref();
-  };
-  setTimeout(warmNext, 0).unref();
+  const background = new IdleRunner(BACKGROUND_QUIET_MS, BACKGROUND_MAX_DEFER_MS);
+  background.hold(); // until a renderer has its city pack (the 'city.pack' handler below)
+  for (const types of [[], ...packUnitTypes(pack).map((t) => [t])])
+    background.add(() => warmCordonCaches(routing.router, pack, types));
 
   const drillHandlers = createDrillHandlers({
     drill: options.drill ?? null,
@@ -286,14 +292,17 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     }),
     'settings.update': settingsUpdateHandler(settings, dispatch, emit),
   };
+  handlers['city.pack'] = releasingAfter(handlers['city.pack'], background);
 
   return {
-    handlers,
+    handlers: withActivity(handlers, background),
     pack,
     repository,
     feed,
     routing,
+    noteActivity: () => background.noteActivity(),
     close: async () => {
+      background.stop();
       routing.close();
       await dispatch.close();
       feed.stop();

@@ -23,6 +23,11 @@ export interface HostServerOptions {
   tlsKeyFile?: string | null;
   /** Origins of the media servers (the CSP allows exactly these for video). */
   mediaOrigins?: readonly string[];
+  /**
+   * Called on every HTTP request and socket message: the runtime's background work (cordon
+   * warm-up) waits while a renderer loads (consoleRuntime.ts, idleRunner.ts).
+   */
+  onActivity?: () => void;
 }
 
 export interface HostServer {
@@ -56,8 +61,11 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     if (sameToken(socket.handshake.auth?.token, options.apiToken)) next();
     else next(new Error('unauthorized'));
   });
+  const activity = options.onActivity ?? (() => undefined);
   io.on('connection', (socket) => {
+    activity();
     socket.onAny((channel: string, rawArgs: unknown, ack?: (reply: TransportReply<unknown>) => void) => {
+      activity();
       if (typeof ack !== 'function') return;
       const handler = handlers?.get(channel);
       if (!handler) {
@@ -88,6 +96,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     'Referrer-Policy': 'no-referrer',
   });
   http.on('request', (req, res) => {
+    activity();
     // socket.io (engine.io) answers everything under its path /api/; anything else, "/api" and
     // "/apix" included, is ours to answer, or the request would hang unanswered.
     if (req.url?.startsWith('/api/')) return;

@@ -61,6 +61,8 @@ async function main(): Promise<void> {
   );
   const gatewayUrl = values.gateway;
   const mediaOrigins = createStreamUrls({ servers: mediaServers, gatewayUrl }).origins();
+  // Bound once the runtime is up: page loads and socket messages hold its background work back.
+  let noteActivity = (): void => undefined;
   const server = await startHostServer({
     rendererDir: values['renderer-dir'],
     host: values.host,
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
     tlsCertFile: values['tls-cert'] ?? null,
     tlsKeyFile: values['tls-key'] ?? null,
     mediaOrigins,
+    onActivity: () => noteActivity(),
   });
   const runtime = await startConsoleRuntime({
     dataDir: path.resolve(values['data-dir']),
@@ -90,6 +93,7 @@ async function main(): Promise<void> {
     mediaServers,
   });
   server.attach(runtime.handlers);
+  noteActivity = runtime.noteActivity;
   const { load } = runtime.routing;
   console.log(
     `road graph: ${load.from} ${load.graphMs.toFixed(0)} ms + router ${load.routerMs.toFixed(0)} ms; tiers: ${load.tiersFile ?? 'default'}`,

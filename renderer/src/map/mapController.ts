@@ -61,13 +61,14 @@ export class MapController {
   private ready = false;
   private disposed = false;
   private frames = 0;
-  private cancelRoads: () => void = () => undefined;
+  private cancelDeferred: () => void = () => undefined;
   private cancelWarmUp: () => void = () => undefined;
   /** The alert layers show the warm-up placeholder: alert data waits for its restore. */
   private warmingUp = false;
   private readonly pulse: AlertPulse;
   private staleTimer: ReturnType<typeof setInterval> | null = null;
   private areaTool: AreaDrawTool | null = null;
+  private readonly milestones: Record<string, number> = { created: performance.now() };
 
   constructor(container: HTMLElement, pack: CityPack, options: MapControllerOptions = {}) {
     this.pack = pack;
@@ -92,7 +93,9 @@ export class MapController {
       // component simply never continue, instead of getting a rejection to handle.
       this.map.once('load', () => {
         if (this.disposed) return;
+        this.milestones['styleLoaded'] = performance.now();
         this.installAll();
+        this.milestones['installed'] = performance.now();
         this.ready = true;
         this.pulse.ensureRunning();
         resolve();
@@ -144,7 +147,8 @@ export class MapController {
   setCameraStatus(
     status: ReadonlyMap<string, boolean> | Iterable<[string, boolean]> | Readonly<Record<string, boolean>>,
   ): void {
-    if (this.data.mergeCameraStatus(status)) this.markLive('cameras');
+    // Before the live picture is first drawn the changes only wait (MapLayerData.liveDrawn).
+    if (this.data.mergeCameraStatus(status) && this.data.liveDrawn) this.markLive('cameras');
   }
 
   /** Lets the officer draw a circle or polygon; `onDone` gets it (camera selection by area). */
@@ -265,7 +269,16 @@ export class MapController {
       locale: this.locale,
       drawnArea: this.areaTool?.lastArea ?? null,
       rendered: this.ready && !this.disposed ? renderedCounts(this.map) : {},
+      milestones: { ...this.milestones, ...this.data.milestones },
     };
+  }
+
+  /**
+   * Bench hook (bench/mapFrames.ts): redraw every frame, whether or not anything changed, so a
+   * map with no live updates and one with them are compared drawing the same number of frames.
+   */
+  setRepaintEveryFrame(on: boolean): void {
+    this.map.repaint = on;
   }
 
   dispose(): void {
@@ -274,7 +287,7 @@ export class MapController {
     this.batcher.cancel();
     this.live.cancel();
     this.pulse.stop();
-    this.cancelRoads();
+    this.cancelDeferred();
     this.cancelWarmUp();
     if (this.staleTimer !== null) clearInterval(this.staleTimer);
     this.staleTimer = null;
@@ -288,7 +301,9 @@ export class MapController {
 
   private installAll(): void {
     const { map } = this;
-    this.cancelRoads = this.data.install(map, this.locale, this.now());
+    this.cancelDeferred = this.data.install(map, this.locale, this.now(), () => {
+      if (this.data.pendingCameras.size > 0) this.markLive('cameras');
+    });
     if (this.data.alerts.length === 0) {
       this.warmingUp = true;
       this.cancelWarmUp = warmUpAlertPrograms(map, this.pack.manifest.center, () => {

@@ -22,6 +22,7 @@ import * as places from './layers/places';
 import * as roads from './layers/roads';
 import * as routeLayer from './layers/route';
 import * as unitsLayer from './layers/units';
+import { whenLiveDrawn } from './layers/common';
 
 export type DirtyKey =
   | 'alerts'
@@ -58,8 +59,16 @@ export class MapLayerData {
   readonly sent: Record<string, number> = {};
   /** The stale units when the units were last drawn (see MapController.checkStale). */
   staleSignature = '';
-  /** The road network has been handed to the map (it waits for the live picture, see install). */
+  /** The view cones and the road network have been handed to the map (they wait for the live picture, see install). */
   roadsFilled = false;
+  /**
+   * The first frame with the cameras, alerts and units drawn has been shown. Until then camera
+   * status changes wait (pendingCameras): each one re-clusters all 65,000 points in MapLibre's
+   * worker, which held back the cameras' first tiles on the large city.
+   */
+  liveDrawn = false;
+  /** When deferred sources were filled (performance.now()), for MapDebugState.milestones. */
+  readonly milestones: Record<string, number> = {};
   private readonly unitDiffer = unitsLayer.unitDiffer();
   private readonly cameraById: ReadonlyMap<string, PackCamera>;
 
@@ -89,20 +98,19 @@ export class MapLayerData {
   }
 
   /** Adds every source and layer with the current data; returns the cancel of the deferred roads. */
-  install(map: MaplibreMap, locale: MapLocale, now: number): () => void {
+  install(map: MaplibreMap, locale: MapLocale, now: number, onLiveDrawn: () => void): () => void {
     const { pack, counts } = this;
     counts[boundaries.SOURCE_ID] = boundaries.install(map, pack.boundaries, locale).features.length;
     counts[districts.SOURCE_ID] = districts.install(map, pack.districts, locale).features.length;
-    counts[roads.SOURCE_ID] = 0;
-    const cancelRoads = roads.installDeferred(
+    // The road network and the view cones wait until the live picture is drawn (whenLiveDrawn).
+    counts[roads.SOURCE_ID] = roads.install(map, { features: [] }, locale).features.length;
+    const cancelDeferred = whenLiveDrawn(
       map,
-      pack.roads,
-      locale,
       () => LIVE_SOURCES.every((id) => map.getSource(id) !== undefined && map.isSourceLoaded(id)),
-      (fc) => {
-        counts[roads.SOURCE_ID] = fc.features.length;
-        this.addSent(roads.SOURCE_ID, fc.features.length);
-        this.roadsFilled = true;
+      () => {
+        this.liveDrawn = true;
+        onLiveDrawn();
+        this.fillDeferred(map);
       },
     );
     counts[coverageLayer.SOURCE_ID] = coverageLayer.install(map, this.coverage).features.length;
@@ -129,7 +137,22 @@ export class MapLayerData {
     for (const [id, n] of Object.entries(counts)) this.sent[id] = n;
     alertsLayer.select(map, this.selectedAlertId);
     this.staleSignature = unitsLayer.staleUnitIds([...this.units.values()], now).join(',');
-    return cancelRoads;
+    return cancelDeferred;
+  }
+
+  /** The view cones (smaller, wanted first at the selection zoom), then the road network. */
+  private fillDeferred(map: MaplibreMap): void {
+    const { counts, milestones } = this;
+    milestones['liveDrawn'] = performance.now();
+    const cones = cameras.fillCones(map, this.pack.cameras, this.cameraStatus).features.length;
+    counts[cameras.FOV_SOURCE_ID] = cones;
+    this.addSent(cameras.FOV_SOURCE_ID, cones);
+    milestones['conesFilled'] = performance.now();
+    const roadCount = roads.update(map, this.pack.roads).features.length;
+    counts[roads.SOURCE_ID] = roadCount;
+    this.addSent(roads.SOURCE_ID, roadCount);
+    this.roadsFilled = true;
+    milestones['roadsFilled'] = performance.now();
   }
 
   /** Hands the sources marked dirty to MapLibre. */

@@ -41,4 +41,12 @@ export interface MapDebugState {
   drawnArea: DrawnArea | null;
   /** Features drawn in the current viewport (see renderedCounts). */
   rendered: Record<string, number>;
+  /**
+   * When the load's steps happened, in the page's clock (performance.now(), ms since navigation):
+   * `created` (the pack arrived, the controller was made), `styleLoaded`, `installed` (every layer
+   * added with its data), `liveDrawn` (the first frame that drew the loaded cameras, alerts and
+   * units), `conesFilled` and `roadsFilled` (the deferred sources handed over after it).
+   * For the first-usable-map bench's split.
+   */
+  milestones: Record<string, number>;
 }

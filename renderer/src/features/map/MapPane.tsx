@@ -12,6 +12,8 @@ declare global {
   interface Window {
     /** Test hook: per-layer feature counts of what the map was last given. */
     __mapDebug?: () => unknown;
+    /** Bench hook: the map redraws every frame while on (bench/mapFrames.ts). */
+    __mapRepaint?: (on: boolean) => void;
   }
 }
 
@@ -42,10 +44,12 @@ export function MapPane({
     const created = new MapController(containerRef.current, pack);
     setController(created);
     window.__mapDebug = () => created.getDebugState();
+    window.__mapRepaint = (on) => created.setRepaintEveryFrame(on);
     const offClick = created.onAlertClick((id) => store.selectAlert(id));
     return () => {
       offClick();
       delete window.__mapDebug;
+      delete window.__mapRepaint;
       created.dispose();
       setController(null);
     };

@@ -97,6 +97,48 @@ export function setSourceData(map: MaplibreMap, sourceId: string, data: FeatureC
   source.setData(data).catch((err: unknown) => console.warn(`map: setData(${sourceId}) failed`, err));
 }
 
+/**
+ * Runs `fill` once the live picture is on screen: at the first frame drawn after `liveDrawn()`
+ * says its sources are loaded (checked at each 'sourcedata'), or when the map first goes idle.
+ * The largest sources (a prefecture's road network, 300,000 pieces; the view cones of 47,000
+ * fixed cameras) are installed empty and filled here: handed over first, their serialisation
+ * (seconds of the page's main thread) and tiling held back the cameras' and alerts' tiles and
+ * their first frame (bench/mapFrames.ts, first usable map). Returns a cancel.
+ */
+export function whenLiveDrawn(
+  map: Pick<MaplibreMap, 'on' | 'off' | 'loaded'>,
+  liveDrawn: () => boolean,
+  fill: () => void,
+): () => void {
+  let done = false;
+  let loadedSeen = false;
+  const stop = () => {
+    done = true;
+    map.off('sourcedata', check);
+    map.off('idle', onIdle);
+    map.off('render', onRender);
+  };
+  const run = () => {
+    if (done) return;
+    stop();
+    fill();
+  };
+  function check() {
+    if (!done && liveDrawn()) loadedSeen = true;
+  }
+  // The frame after the live sources loaded has drawn them: fill after it.
+  function onRender() {
+    if (loadedSeen) run();
+  }
+  function onIdle() {
+    if (liveDrawn() || map.loaded()) run();
+  }
+  map.on('sourcedata', check);
+  map.on('render', onRender);
+  map.on('idle', onIdle);
+  return stop;
+}
+
 /** Registers a runtime-drawn image unless already present (style reloads keep images). */
 export function addImageOnce(
   map: MaplibreMap,

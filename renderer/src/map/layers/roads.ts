@@ -197,37 +197,6 @@ export function install(
   return fc;
 }
 
-/**
- * Installs the road layers empty and fills them once `liveDrawn()` says the live picture is on
- * screen (or the map first goes idle). A prefecture's network (300,000 pieces) is the largest
- * source: handed over first, its tiling in MapLibre's worker held back the cameras' and alerts'
- * tiles queued behind it (bench/mapFrames.ts, first usable map). Returns a cancel function.
- */
-export function installDeferred(
-  map: MaplibreMap,
-  roads: { features: readonly RoadFeature[] },
-  locale: MapLocale,
-  liveDrawn: () => boolean,
-  onFilled: (fc: FeatureCollection) => void,
-): () => void {
-  install(map, { features: [] }, locale);
-  let done = false;
-  const fill = () => {
-    if (done || !(liveDrawn() || map.loaded())) return;
-    done = true;
-    map.off('sourcedata', fill);
-    map.off('idle', fill);
-    onFilled(update(map, roads));
-  };
-  map.on('sourcedata', fill);
-  map.on('idle', fill);
-  return () => {
-    done = true;
-    map.off('sourcedata', fill);
-    map.off('idle', fill);
-  };
-}
-
 export function update(map: MaplibreMap, roads: { features: readonly RoadFeature[] }): FeatureCollection {
   const fc = toFeatureCollection(roads);
   setSourceData(map, SOURCE_ID, fc);

@@ -1,0 +1,142 @@
+/**
+ * The load's deferred sources (issue 16, first usable map): the view cones and the road network
+ * are installed empty and handed over once the live picture is drawn.
+ */
+import { describe, expect, it } from 'vitest';
+import type { FeatureCollection } from 'geojson';
+import type { Camera } from '../../../../shared/domain/camera';
+import * as cameras from './cameras';
+import { whenLiveDrawn } from './common';
+
+function fakeEvents(loaded = false) {
+  const handlers = new Map<string, Set<() => void>>();
+  const map = {
+    on: (type: string, fn: () => void) =>
+      void (handlers.get(type) ?? handlers.set(type, new Set()).get(type)!).add(fn),
+    off: (type: string, fn: () => void) => void handlers.get(type)?.delete(fn),
+    loaded: () => loaded,
+  } as unknown as Parameters<typeof whenLiveDrawn>[0];
+  const fire = (type: string) => [...(handlers.get(type) ?? [])].forEach((fn) => fn());
+  const listening = () => [...handlers.values()].reduce((n, s) => n + s.size, 0);
+  return { map, fire, listening };
+}
+
+describe('whenLiveDrawn', () => {
+  it('fills once, at the first source event after the live picture is drawn', () => {
+    const { map, fire, listening } = fakeEvents();
+    let drawn = false;
+    let fills = 0;
+    whenLiveDrawn(
+      map,
+      () => drawn,
+      () => fills++,
+    );
+    fire('sourcedata');
+    expect(fills).toBe(0);
+    drawn = true;
+    fire('sourcedata');
+    fire('sourcedata');
+    fire('idle');
+    expect(fills).toBe(1);
+    expect(listening()).toBe(0);
+  });
+
+  it('fills when the map goes idle even if a live source never reports loaded', () => {
+    const { map, fire } = fakeEvents(true);
+    let fills = 0;
+    whenLiveDrawn(
+      map,
+      () => false,
+      () => fills++,
+    );
+    fire('idle');
+    expect(fills).toBe(1);
+  });
+
+  it('never fills once cancelled', () => {
+    const { map, fire, listening } = fakeEvents(true);
+    let fills = 0;
+    whenLiveDrawn(
+      map,
+      () => true,
+      () => fills++,
+    )();
+    fire('idle');
+    expect(fills).toBe(0);
+    expect(listening()).toBe(0);
+  });
+});
+
+describe('camera cones at load', () => {
+  const cams: Camera[] = [
+    {
+      id: '14050200001310000001',
+      name: 'a',
+      kind: 'gun',
+      class: 1,
+      lng: 112.851,
+      lat: 35.491,
+      heading: 90,
+      fov: 60,
+      range: 80,
+      streams: [],
+      online: true,
+    },
+    {
+      id: '14050200011310000002',
+      name: 'b',
+      kind: 'dome',
+      class: 2,
+      lng: 112.852,
+      lat: 35.492,
+      heading: null,
+      fov: null,
+      range: 80,
+      streams: [],
+      online: true,
+    },
+  ];
+
+  function fakeMap() {
+    const sources = new Map<string, { data: FeatureCollection }>();
+    const layers = new Set<string>();
+    const map = {
+      getSource: (id: string) => {
+        const s = sources.get(id);
+        return s && { setData: (data: FeatureCollection) => ((s.data = data), Promise.resolve()) };
+      },
+      addSource: (id: string, spec: { data: FeatureCollection }) => sources.set(id, { data: spec.data }),
+      getLayer: (id: string) => (layers.has(id) ? { id, metadata: {} } : undefined),
+      addLayer: (layer: { id: string }) => layers.add(layer.id),
+      getLayersOrder: () => [...layers],
+    } as unknown as Parameters<typeof cameras.install>[0];
+    return { map, sources };
+  }
+
+  it('camera features carry only what the layers read (ids, kind, class, state; no names)', () => {
+    expect(cameras.toFeatureCollection(cams).features[0]!.properties).toEqual({
+      id: '14050200001310000001',
+      kind: 'gun',
+      class: 1,
+      online: true,
+    });
+    expect(Object.keys(cameras.toFovCollection(cams).features[0]!.properties).sort()).toEqual([
+      'class',
+      'id',
+      'kind',
+      'online',
+    ]);
+  });
+
+  it('installs the points with data and the cones empty; fillCones hands the cones over in their live state', () => {
+    const { map, sources } = fakeMap();
+    expect(cameras.install(map, cams).features).toHaveLength(2);
+    expect(sources.get(cameras.SOURCE_ID)!.data.features).toHaveLength(2);
+    expect(sources.get(cameras.FOV_SOURCE_ID)!.data.features).toHaveLength(0);
+    const filled = cameras.fillCones(map, cams, new Map([['14050200001310000001', false]]));
+    expect(filled.features.map((f) => [f.properties!['id'], f.properties!['online']])).toEqual([
+      ['14050200001310000001', false],
+    ]);
+    expect(sources.get(cameras.FOV_SOURCE_ID)!.data).toBe(filled);
+  });
+});
