@@ -47,8 +47,8 @@ type Listener = () => void;
 
 /** Without animation frames (hidden window), listeners still hear of changes this soon. */
 const NOTIFY_FALLBACK_MS = 100;
-/** Alert batches further apart than this are each told at once (see upsertAlerts). */
-const ALERTS_QUIET_MS = 50;
+/** Alert batches are told at most this often (see notifyAlerts). */
+const ALERTS_NOTIFY_INTERVAL_MS = 32;
 
 /**
  * Renderer-side state, independent of React (read with useSyncExternalStore). Fast updates
@@ -75,6 +75,7 @@ export class ConsoleStore {
   private readonly listeners = new Set<Listener>();
   private frameRequested = false;
   private alertsNotifiedAt = 0;
+  private alertsTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly requestFrame: (cb: () => void) => void = (cb) => requestAnimationFrame(() => cb()),
@@ -113,19 +114,29 @@ export class ConsoleStore {
       // Closed alerts stay known (the officer may still be looking at one); the queue shows open ones.
       next.set(alert.id, alert);
     }
-    // A batch after a quiet spell is told at once; batches close behind it are told together at
-    // the next frame: at 100 alerts/s a render of the whole queue per batch fell behind the feed.
+    // A batch after a quiet spell is told at once; batches close behind it are told together
+    // shortly after: at 100 alerts/s a render of the whole queue per batch fell behind the feed.
     // In order by insertion: re-sorting thousands of open alerts per feed batch held the renderer.
     const openQueue = updateOpenAlertQueue(this.state.openQueue, this.state.alerts, alerts);
     this.state = { ...this.state, alerts: next, openQueue, unseenAlertIds: unseen };
-    const now = Date.now();
-    if (!this.frameRequested && now - this.alertsNotifiedAt >= ALERTS_QUIET_MS) {
-      this.alertsNotifiedAt = now;
+    this.notifyAlerts();
+  }
+
+  /**
+   * At most one alert notification per ALERTS_NOTIFY_INTERVAL_MS, on a timer rather than at the
+   * next animation frame: on the large city a software-rendered map frame took 50–150 ms and
+   * frame-gated notifications waited behind it. The first batch after a quiet spell is told at once.
+   */
+  private notifyAlerts(): void {
+    if (this.alertsTimer !== null) return; // a notification is due and will carry this batch
+    const wait = this.alertsNotifiedAt + ALERTS_NOTIFY_INTERVAL_MS - Date.now();
+    const tell = () => {
+      this.alertsTimer = null;
+      this.alertsNotifiedAt = Date.now();
       this.notify();
-    } else {
-      this.alertsNotifiedAt = now;
-      this.notifyNextFrame();
-    }
+    };
+    if (wait <= 0) tell();
+    else this.alertsTimer = setTimeout(tell, wait);
   }
 
   applyPositions(positions: readonly UnitPosition[]): void {

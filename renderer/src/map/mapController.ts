@@ -308,7 +308,7 @@ export class MapController {
       this.warmingUp = true;
       this.cancelWarmUp = warmUpAlertPrograms(map, this.pack.manifest.center, () => {
         this.warmingUp = false;
-        alertsLayer.update(map, this.data.alerts);
+        this.data.resetAlerts(map);
         alertsLayer.select(map, this.data.selectedAlertId);
       });
     }

@@ -70,6 +70,7 @@ export class MapLayerData {
   /** When deferred sources were filled (performance.now()), for MapDebugState.milestones. */
   readonly milestones: Record<string, number> = {};
   private readonly unitDiffer = unitsLayer.unitDiffer();
+  private readonly alertDiffer = alertsLayer.alertDiffer();
   private readonly cameraById: ReadonlyMap<string, PackCamera>;
 
   constructor(
@@ -130,7 +131,9 @@ export class MapLayerData {
     counts[checkpoints.SOURCE_ID] = checkpoints.install(map, pack.checkpoints).features.length;
     counts[routeLayer.SOURCE_ID] = routeLayer.install(map, this.route).features.length;
     this.insight.install(map, counts);
-    counts[alertsLayer.SOURCE_ID] = alertsLayer.install(map, this.alerts).features.length;
+    const alertFc = alertsLayer.install(map, this.alerts);
+    this.alertDiffer.reset(alertFc.features as alertsLayer.AlertFeature[]);
+    counts[alertsLayer.SOURCE_ID] = alertFc.features.length;
     const unitFc = unitsLayer.install(map, [...this.units.values()], now, this.highlightedUnits);
     this.unitDiffer.reset(unitFc.features as unitsLayer.UnitFeature[]);
     counts[unitsLayer.SOURCE_ID] = unitFc.features.length;
@@ -155,11 +158,22 @@ export class MapLayerData {
     milestones['roadsFilled'] = performance.now();
   }
 
+  /** All alerts at once (setData), after something else had the alert source (the warm-up). */
+  resetAlerts(map: MaplibreMap): void {
+    const fc = alertsLayer.update(map, this.alerts);
+    this.alertDiffer.reset(fc.features as alertsLayer.AlertFeature[]);
+    this.counts[alertsLayer.SOURCE_ID] = fc.features.length;
+    this.addSent(alertsLayer.SOURCE_ID, fc.features.length);
+  }
+
   /** Hands the sources marked dirty to MapLibre. */
   flush(map: MaplibreMap, keys: ReadonlySet<DirtyKey>, now: number): void {
     const { counts } = this;
-    if (keys.has('alerts'))
-      counts[alertsLayer.SOURCE_ID] = alertsLayer.update(map, this.alerts).features.length;
+    if (keys.has('alerts')) {
+      const { fc, sent } = alertsLayer.updateChanged(map, this.alertDiffer, this.alerts);
+      counts[alertsLayer.SOURCE_ID] = fc.features.length;
+      this.addSent(alertsLayer.SOURCE_ID, sent);
+    }
     if (keys.has('route')) counts[routeLayer.SOURCE_ID] = routeLayer.update(map, this.route).features.length;
     if (keys.has('coverage'))
       counts[coverageLayer.SOURCE_ID] = coverageLayer.update(map, this.coverage).features.length;

@@ -9,8 +9,9 @@ import type { Camera } from '../../../../shared/domain/camera';
 import type { Unit } from '../../../../shared/domain/unit';
 import * as cameras from './cameras';
 import * as units from './units';
+import * as alerts from './alerts';
 import { diffSize } from './sourceDiff';
-import { NOW, unit } from './__fixtures__/pack';
+import { NOW, alert, unit } from './__fixtures__/pack';
 
 function fakeMap() {
   const diffs: Record<string, GeoJSONSourceDiff[]> = {};
@@ -134,5 +135,29 @@ describe('unit updates', () => {
     expect(units.updateChanged(map, differ, fresh.slice(1), later, new Set(['7'])).sent).toBe(1);
     expect(diffs[units.SOURCE_ID]!.at(-1)).toEqual({ remove: ['0'] });
     expect(units.source()).toMatchObject({ promoteId: 'id' });
+  });
+});
+
+describe('alert updates', () => {
+  it('send only the new, changed and closed alerts, not every open one', () => {
+    const { map, diffs, sent } = fakeMap();
+    const open = Array.from({ length: 3000 }, (_, i) => alert(`A${i}`, 3, 'received'));
+    const differ = alerts.alertDiffer();
+    differ.reset(alerts.toFeatureCollection(open).features as alerts.AlertFeature[]);
+    const next = [
+      ...open.slice(0, 2999),
+      { ...open[2999]!, status: 'closed' as const }, // leaves the map
+      { ...open[5]!, priority: 1 as const }, // amended: replaces A5
+      alert('NEW1', 2, 'received'),
+      alert('NEW2', 3, 'received'),
+    ].filter((a, i, all) => all.findLastIndex((b) => b.id === a.id) === i);
+    const { fc } = alerts.updateChanged(map, differ, next);
+    expect(fc.features).toHaveLength(3001);
+    expect(sent(alerts.SOURCE_ID)).toBe(4);
+    const [diff] = diffs[alerts.SOURCE_ID]!;
+    expect(diff!.remove).toEqual(['A2999']);
+    expect((diff!.add ?? []).map((f) => f.properties?.['id']).sort()).toEqual(['A5', 'NEW1', 'NEW2']);
+    alerts.updateChanged(map, differ, next); // nothing changed since: nothing sent
+    expect(sent(alerts.SOURCE_ID)).toBe(4);
   });
 });
