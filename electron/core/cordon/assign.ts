@@ -33,14 +33,23 @@ export function assignUnits(pb: AssignProblem): [number, number][] {
   const gapAt = new Int32Array(pb.deadline.length).fill(-1);
   const units: number[] = [];
   const gapIds: number[] = [];
-  const pairs: number[] = [];
   const col = pb.cols ?? null;
+  const isEdge = (u: number, g: number) => {
+    const e = pb.eta[u]![col ? col[g]! : g]!;
+    return e < pb.deadline[g]! && Number.isFinite(e);
+  };
+  // Counted first, so the pairs go into one typed array (a 500-unit fleet has ~10^5 of them).
+  let edges = 0;
+  for (let u = 0; u < pb.eta.length; u++)
+    for (let g = 0; g < pb.deadline.length; g++) if (isEdge(u, g)) edges++;
+  const pairs = new Int32Array(2 * edges);
+  let n = 0;
   for (let u = 0; u < pb.eta.length; u++)
     for (let g = 0; g < pb.deadline.length; g++) {
-      const e = pb.eta[u]![col ? col[g]! : g]!;
-      if (!(e < pb.deadline[g]!) || !Number.isFinite(e)) continue;
+      if (!isEdge(u, g)) continue;
       if (unitAt[u]! < 0) unitAt[u] = units.push(u) - 1;
-      pairs.push(u, g);
+      pairs[n++] = u;
+      pairs[n++] = g;
     }
   for (let i = 1; i < pairs.length; i += 2) gapAt[pairs[i]!] = 0;
   gapAt.forEach((x, g) => {

@@ -92,7 +92,6 @@ export function scanCrossings(router: Router, frame: Frame, ring: RingLine, useC
     minY = Math.min(minY, ring.ay[i]!, ring.by[i]!);
     maxY = Math.max(maxY, ring.ay[i]!, ring.by[i]!);
   }
-  const cum = router.index.shapeCum;
   const { x: sx, y: sy, box } = projectedShapes(g, frame);
   const cells = useCells ? pieceCells(g) : null;
   const far = cells ? farCells(cells, frame, grid) : null;
@@ -102,56 +101,71 @@ export function scanCrossings(router: Router, frame: Frame, ring: RingLine, useC
     if (box[4 * p + 2]! < minX || box[4 * p]! > maxX || box[4 * p + 3]! < minY || box[4 * p + 1]! > maxY)
       continue;
     // Nor a piece whose box (widened by BOX_MARGIN) meets no ring segment's box.
-    if (
-      useCells &&
-      !grid.meetsBox(
-        box[4 * p]! - BOX_MARGIN,
-        box[4 * p + 1]! - BOX_MARGIN,
-        box[4 * p + 2]! + BOX_MARGIN,
-        box[4 * p + 3]! + BOX_MARGIN,
-      )
-    )
-      continue;
-    const s0 = g.geomOffset[p]!;
-    const s1 = g.geomOffset[p + 1]! - 1;
-    let px = sx[s0]!;
-    let py = sy[s0]!;
-    for (let i = s0; i < s1; i++) {
-      const qx = sx[i + 1]!;
-      const qy = sy[i + 1]!;
-      // Cheap reject against the ring's bbox before touching the grid.
-      if (!(
-        Math.max(px, qx) < minX ||
-        Math.min(px, qx) > maxX ||
-        Math.max(py, qy) < minY ||
-        Math.min(py, qy) > maxY
-      )) {
-        const x1 = px;
-        const y1 = py;
-        grid.query(px, py, qx, qy, (s) => {
-          const hit = crossSegment(ring, s, x1, y1, qx, qy);
-          if (!hit) return;
-          const x = x1 + hit.t * (qx - x1);
-          const y = y1 + hit.t * (qy - y1);
-          const length = cum[s1]!;
-          out.push({
-            piece: p,
-            direction: hit.outbound ? 0 : 1,
-            offset: cum[i]! + hit.t * (cum[i + 1]! - cum[i]!),
-            length,
-            lng: frame.lng(x),
-            lat: frame.lat(y),
-            along: ring.along[s]! + Math.hypot(x - ring.ax[s]!, y - ring.ay[s]!),
-            midLng: (g.shapeLng[i]! + g.shapeLng[i + 1]!) / 2,
-            midLat: (g.shapeLat[i]! + g.shapeLat[i + 1]!) / 2,
-          });
-        });
-      }
-      px = qx;
-      py = qy;
-    }
+    if (useCells && !grid.meetsBoxAt(box, 4 * p, BOX_MARGIN)) continue;
+    piecesCrossings(router, frame, ring, grid, sx, sy, p, minX, minY, maxX, maxY, out);
   }
   return out.sort((a, b) => a.along - b.along);
+}
+
+/**
+ * The crossings of one piece's shape segments with the ring line, appended to `out`. Its own
+ * function: the segment callback captures the loop's variables, and in the piece loop that made
+ * V8 allocate a context for every one of the graph's pieces (~37 MB per scan on the large city).
+ */
+function piecesCrossings(
+  router: Router,
+  frame: Frame,
+  ring: RingLine,
+  grid: SegmentGrid,
+  sx: Float64Array,
+  sy: Float64Array,
+  p: number,
+  minX: number,
+  minY: number,
+  maxX: number,
+  maxY: number,
+  out: RawCrossing[],
+): void {
+  const g = router.graph;
+  const cum = router.index.shapeCum;
+  const s0 = g.geomOffset[p]!;
+  const s1 = g.geomOffset[p + 1]! - 1;
+  let px = sx[s0]!;
+  let py = sy[s0]!;
+  for (let i = s0; i < s1; i++) {
+    const qx = sx[i + 1]!;
+    const qy = sy[i + 1]!;
+    // Cheap reject against the ring's bbox before touching the grid.
+    if (!(
+      Math.max(px, qx) < minX ||
+      Math.min(px, qx) > maxX ||
+      Math.max(py, qy) < minY ||
+      Math.min(py, qy) > maxY
+    )) {
+      const x1 = px;
+      const y1 = py;
+      grid.query(px, py, qx, qy, (s) => {
+        const hit = crossSegment(ring, s, x1, y1, qx, qy);
+        if (!hit) return;
+        const x = x1 + hit.t * (qx - x1);
+        const y = y1 + hit.t * (qy - y1);
+        const length = cum[s1]!;
+        out.push({
+          piece: p,
+          direction: hit.outbound ? 0 : 1,
+          offset: cum[i]! + hit.t * (cum[i + 1]! - cum[i]!),
+          length,
+          lng: frame.lng(x),
+          lat: frame.lat(y),
+          along: ring.along[s]! + Math.hypot(x - ring.ax[s]!, y - ring.ay[s]!),
+          midLng: (g.shapeLng[i]! + g.shapeLng[i + 1]!) / 2,
+          midLat: (g.shapeLat[i]! + g.shapeLat[i + 1]!) / 2,
+        });
+      });
+    }
+    px = qx;
+    py = qy;
+  }
 }
 
 /** Cells (1) whose box meets no grid cell of the ring line: none of their segments is tested. */

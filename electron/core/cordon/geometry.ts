@@ -114,6 +114,27 @@ export function polygonRingLine(frame: Frame, g: PolygonGeometry): RingLine {
 }
 
 /** Uniform grid of segment ids over their bounding boxes (query by box). */
+/**
+ * Whether the four corners of the box [xa, xb] × [ya, yb] lie strictly on one side of the line
+ * through (ax, ay) with direction (dx, dy): then no segment on that line meets the box.
+ */
+function cornersOneSide(
+  ax: number,
+  ay: number,
+  dx: number,
+  dy: number,
+  xa: number,
+  ya: number,
+  xb: number,
+  yb: number,
+): boolean {
+  const s1 = dx * (ya - ay) - dy * (xa - ax);
+  const s2 = dx * (ya - ay) - dy * (xb - ax);
+  const s3 = dx * (yb - ay) - dy * (xa - ax);
+  const s4 = dx * (yb - ay) - dy * (xb - ax);
+  return (s1 > 0 && s2 > 0 && s3 > 0 && s4 > 0) || (s1 < 0 && s2 < 0 && s3 < 0 && s4 < 0);
+}
+
 /** Metres around a cell within which a tight grid still files a segment: far above rounding. */
 const TIGHT_MARGIN = 1;
 
@@ -172,11 +193,7 @@ export class SegmentGrid {
     const ay = r.ay[i]!;
     const dx = r.bx[i]! - ax;
     const dy = r.by[i]! - ay;
-    const s1 = dx * (ya - ay) - dy * (xa - ax);
-    const s2 = dx * (ya - ay) - dy * (xb - ax);
-    const s3 = dx * (yb - ay) - dy * (xa - ax);
-    const s4 = dx * (yb - ay) - dy * (xb - ax);
-    return !((s1 > 0 && s2 > 0 && s3 > 0 && s4 > 0) || (s1 < 0 && s2 < 0 && s3 < 0 && s4 < 0));
+    return !cornersOneSide(ax, ay, dx, dy, xa, ya, xb, yb);
   }
 
   private forCells(x1: number, y1: number, x2: number, y2: number, fn: (c: number) => void): void {
@@ -188,10 +205,23 @@ export class SegmentGrid {
   }
 
   /**
-   * Whether some segment's bounding box meets the box [x1, x2] × [y1, y2] (edges included): no
-   * segment of a road whose box meets none can cross the line.
+   * Whether some segment meets the box [x1, x2] × [y1, y2] (edges included; boxes overlap and the
+   * corners are not all on one side of the segment's line): no road whose box meets none can
+   * cross the line.
    */
   meetsBox(x1: number, y1: number, x2: number, y2: number): boolean {
+    return this.meetsBoxAt([x1, y1, x2, y2], 0, 0);
+  }
+
+  /**
+   * meetsBox for the box at boxes[k … k+3] (minX, minY, maxX, maxY) widened by `margin`: only
+   * integers and arrays cross the call, so a scan over a graph's pieces allocates no numbers.
+   */
+  meetsBoxAt(boxes: ArrayLike<number>, k: number, margin: number): boolean {
+    const x1 = boxes[k]! - margin;
+    const y1 = boxes[k + 1]! - margin;
+    const x2 = boxes[k + 2]! + margin;
+    const y2 = boxes[k + 3]! + margin;
     const r = this.r;
     const c0 = Math.floor((x1 - this.x0) / this.cell);
     const c1 = Math.floor((x2 - this.x0) / this.cell);
@@ -210,7 +240,8 @@ export class SegmentGrid {
             (ax < bx ? ax : bx) <= x2 &&
             (ax < bx ? bx : ax) >= x1 &&
             (ay < by ? ay : by) <= y2 &&
-            (ay < by ? by : ay) >= y1
+            (ay < by ? by : ay) >= y1 &&
+            !cornersOneSide(ax, ay, bx - ax, by - ay, x1, y1, x2, y2)
           )
             return true;
         }
