@@ -12,7 +12,13 @@ import type { SettingsStore } from './settingsStore';
 
 type ConsoleHandlers = Pick<
   RequestHandlers,
-  'session.snapshot' | 'city.pack' | 'city.provenance' | 'alerts.list' | 'alerts.nearby' | 'quarantine.list'
+  | 'session.snapshot'
+  | 'city.pack'
+  | 'city.roads'
+  | 'city.provenance'
+  | 'alerts.list'
+  | 'alerts.nearby'
+  | 'quarantine.list'
 >;
 
 export function createConsoleHandlers(deps: {
@@ -25,6 +31,7 @@ export function createConsoleHandlers(deps: {
   routing: Pick<RoutingService, 'rankNearby'>;
 }): ConsoleHandlers {
   const { pack, repository, video, routing } = deps;
+  const { roads, ...withoutRoads } = pack;
   return {
     'session.snapshot': async () => ({
       alerts: repository.alerts.list({ includeClosed: false }),
@@ -34,7 +41,8 @@ export function createConsoleHandlers(deps: {
       settings: deps.settings.get(),
       host: deps.hostInfo,
     }),
-    'city.pack': async () => pack,
+    'city.pack': async () => withoutRoads,
+    'city.roads': async () => roads,
     'city.provenance': async () => packProvenanceReport(pack),
     'alerts.list': async ({ includeClosed }) => repository.alerts.list({ includeClosed }),
     'alerts.nearby': async ({ alertId, cameraLimit, unitLimit }) => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AlertSchema } from '../domain/alert';
 import { UnitPositionSchema, UnitSchema, UnitStatusReportSchema } from '../domain/unit';
 import { CameraStatusReportSchema } from '../domain/camera';
-import { CityPackSchema } from '../citypack/schema';
+import { ConsolePackSchema, RoadCollectionSchema } from '../citypack/schema';
 import { packRequests } from './packContract';
 import { dispatchEvents, dispatchRequests } from './dispatchContract';
 import { NearbyUnitSchema, PositionSchema, routingEvents, routingRequests } from './routingContract';
@@ -98,7 +98,9 @@ const request = <A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: 
 
 export const requestContract = {
   'session.snapshot': request(z.tuple([]), SnapshotSchema),
-  'city.pack': request(z.tuple([]), CityPackSchema),
+  /** The pack without its road network (ConsolePackSchema); the roads by 'city.roads'. */
+  'city.pack': request(z.tuple([]), ConsolePackSchema),
+  'city.roads': request(z.tuple([]), RoadCollectionSchema),
   'alerts.list': request(z.tuple([z.object({ includeClosed: z.boolean() })]), z.array(AlertSchema)),
   'alerts.nearby': request(
     z.tuple([

@@ -5,7 +5,7 @@
  * when marked dirty, like its own layers.
  */
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import type { CityPack } from '../../../shared/citypack/schema';
+import type { ConsolePack } from '../../../shared/citypack/schema';
 import * as heatmapLayer from './layers/heatmap';
 import * as riskLayer from './layers/riskDistricts';
 import * as repositionLayer from './layers/reposition';
@@ -15,7 +15,7 @@ export class InsightOverlays {
   risk: riskLayer.RiskData | null = null;
   reposition: repositionLayer.RepositionPreview | null = null;
 
-  constructor(private readonly pack: CityPack) {}
+  constructor(private readonly pack: ConsolePack) {}
 
   install(map: MaplibreMap, counts: Record<string, number>): void {
     counts[heatmapLayer.SOURCE_ID] = heatmapLayer.install(map, this.heat).features.length;

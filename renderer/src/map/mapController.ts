@@ -8,7 +8,7 @@
  */
 import './maplibreSetup';
 import type { Map as MaplibreMap, Subscription } from 'maplibre-gl';
-import type { CityPack } from '../../../shared/citypack/schema';
+import type { ConsolePack, RoadFeature } from '../../../shared/citypack/schema';
 import { isOpen, type Alert } from '../../../shared/domain/alert';
 import { isPositionCurrent, type Unit, type UnitPosition } from '../../../shared/domain/unit';
 import type { CoverageSnapshot } from '../../../shared/contract/routingContract';
@@ -47,7 +47,7 @@ const SELECT_MIN_ZOOM = 14;
 export class MapController {
   readonly map: MaplibreMap;
 
-  private readonly pack: CityPack;
+  private readonly pack: ConsolePack;
   private readonly now: () => number;
   private readonly animate: boolean;
   private locale: MapLocale;
@@ -70,7 +70,7 @@ export class MapController {
   private areaTool: AreaDrawTool | null = null;
   private readonly milestones: Record<string, number> = { created: performance.now() };
 
-  constructor(container: HTMLElement, pack: CityPack, options: MapControllerOptions = {}) {
+  constructor(container: HTMLElement, pack: ConsolePack, options: MapControllerOptions = {}) {
     this.pack = pack;
     this.data = new MapLayerData(pack, new InsightOverlays(pack));
     this.now = options.now ?? Date.now;
@@ -149,6 +149,11 @@ export class MapController {
   ): void {
     // Before the live picture is first drawn the changes only wait (MapLayerData.liveDrawn).
     if (this.data.mergeCameraStatus(status) && this.data.liveDrawn) this.markLive('cameras');
+  }
+
+  /** The road network (loaded apart from the pack): drawn after the live picture. */
+  setRoads(network: { features: readonly RoadFeature[] }): void {
+    if (!this.disposed) this.data.setRoads(this.ready ? this.map : null, network);
   }
 
   /** Lets the officer draw a circle or polygon; `onDone` gets it (camera selection by area). */

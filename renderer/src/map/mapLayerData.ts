@@ -4,7 +4,7 @@
  * controller (mapController.ts) owns the map, the timing of flushes and the public API.
  */
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import type { CityPack } from '../../../shared/citypack/schema';
+import type { ConsolePack, RoadFeature } from '../../../shared/citypack/schema';
 import type { Alert } from '../../../shared/domain/alert';
 import type { Unit } from '../../../shared/domain/unit';
 import type { CoverageSnapshot } from '../../../shared/contract/routingContract';
@@ -36,7 +36,7 @@ export type DirtyKey =
   | 'risk'
   | 'reposition';
 
-type PackCamera = CityPack['cameras'][number];
+type PackCamera = ConsolePack['cameras'][number];
 
 /** The sources of the live picture: drawn before the road network is handed to the map. */
 const LIVE_SOURCES = [cameras.SOURCE_ID, alertsLayer.SOURCE_ID, unitsLayer.SOURCE_ID];
@@ -59,6 +59,8 @@ export class MapLayerData {
   readonly sent: Record<string, number> = {};
   /** The stale units when the units were last drawn (see MapController.checkStale). */
   staleSignature = '';
+  /** The road network, once it has come (setRoads). */
+  private roads: { features: readonly RoadFeature[] } | null = null;
   /** The view cones and the road network have been handed to the map (they wait for the live picture, see install). */
   roadsFilled = false;
   /**
@@ -74,7 +76,7 @@ export class MapLayerData {
   private readonly cameraById: ReadonlyMap<string, PackCamera>;
 
   constructor(
-    private readonly pack: CityPack,
+    private readonly pack: ConsolePack,
     readonly insight: InsightOverlays,
   ) {
     this.cameraById = new Map(pack.cameras.map((c) => [c.id, c]));
@@ -143,6 +145,15 @@ export class MapLayerData {
     return cancelDeferred;
   }
 
+  /**
+   * The road network, which the renderer loads apart from the pack (`city.roads`): drawn once it
+   * has come and the live picture is drawn, whichever is last.
+   */
+  setRoads(map: MaplibreMap | null, network: { features: readonly RoadFeature[] }): void {
+    this.roads = network;
+    if (map && this.liveDrawn) this.fillRoads(map);
+  }
+
   /** The view cones (smaller, wanted first at the selection zoom), then the road network. */
   private fillDeferred(map: MaplibreMap): void {
     const { counts, milestones } = this;
@@ -151,11 +162,16 @@ export class MapLayerData {
     counts[cameras.FOV_SOURCE_ID] = cones;
     this.addSent(cameras.FOV_SOURCE_ID, cones);
     milestones['conesFilled'] = performance.now();
-    const roadCount = roads.update(map, this.pack.roads).features.length;
-    counts[roads.SOURCE_ID] = roadCount;
+    this.fillRoads(map);
+  }
+
+  private fillRoads(map: MaplibreMap): void {
+    if (!this.roads || this.roadsFilled) return;
+    const roadCount = roads.update(map, this.roads).features.length;
+    this.counts[roads.SOURCE_ID] = roadCount;
     this.addSent(roads.SOURCE_ID, roadCount);
     this.roadsFilled = true;
-    milestones['roadsFilled'] = performance.now();
+    this.milestones['roadsFilled'] = performance.now();
   }
 
   /** All alerts at once (setData), after something else had the alert source (the warm-up). */

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { CityPack } from '../../../../shared/citypack/schema';
+import type { ConsolePack } from '../../../../shared/citypack/schema';
 import type { CordonAnalysis } from '../../../../shared/cordon/schema';
 import { MapController, type RouteCoords } from '../../map';
 import { useConsoleApi, useConsoleState, useConsoleStore } from '../../app/ConsoleContext';
@@ -18,7 +18,7 @@ declare global {
 }
 
 interface MapPaneProps {
-  pack: CityPack;
+  pack: ConsolePack;
   highlightCameraIds: string[];
   highlightUnitIds: string[];
   /** Road route of the fastest unit to the selected alert. */
@@ -38,6 +38,7 @@ export function MapPane({
   const containerRef = useRef<HTMLDivElement>(null);
   const [controller, setController] = useState<MapController | null>(null);
   const store = useConsoleStore();
+  const api = useConsoleApi();
 
   useEffect(() => {
     if (!containerRef.current) return;
@@ -46,14 +47,23 @@ export function MapPane({
     window.__mapDebug = () => created.getDebugState();
     window.__mapRepaint = (on) => created.setRepaintEveryFrame(on);
     const offClick = created.onAlertClick((id) => store.selectAlert(id));
+    // The road network comes apart from the pack (the largest part of it), asked for once the
+    // layers are installed, and is drawn after the live picture.
+    let disposed = false;
+    void created
+      .whenReady()
+      .then(() => api.requests['city.roads']())
+      .then((roads) => !disposed && created.setRoads(roads))
+      .catch((err: unknown) => console.warn('map: road network not loaded', err));
     return () => {
+      disposed = true;
       offClick();
       delete window.__mapDebug;
       delete window.__mapRepaint;
       created.dispose();
       setController(null);
     };
-  }, [pack, store]);
+  }, [pack, store, api]);
 
   useMapSync(controller, highlightCameraIds, highlightUnitIds, route);
   useEffect(() => controller?.setCordon(cordon), [controller, cordon]);
@@ -68,9 +78,9 @@ export function MapPane({
 }
 
 /** Loads the city pack once from the host. */
-export function useCityPack(): CityPack | null {
+export function useCityPack(): ConsolePack | null {
   const api = useConsoleApi();
-  const [pack, setPack] = useState<CityPack | null>(null);
+  const [pack, setPack] = useState<ConsolePack | null>(null);
   useEffect(() => {
     let cancelled = false;
     void api.requests['city.pack']().then((p) => !cancelled && setPack(p));
