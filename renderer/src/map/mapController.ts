@@ -58,6 +58,8 @@ export class MapController {
   private readonly batcher: FrameBatcher<DirtyKey>;
   private readonly live: ThrottledMarks<DirtyKey>;
   private readonly readyPromise: Promise<void>;
+  private liveDrawnResolve: () => void = () => undefined;
+  private readonly liveDrawnPromise = new Promise<void>((resolve) => (this.liveDrawnResolve = resolve));
   private ready = false;
   private disposed = false;
   private frames = 0;
@@ -106,6 +108,14 @@ export class MapController {
 
   whenReady(): Promise<void> {
     return this.readyPromise;
+  }
+
+  /**
+   * Resolves at the first frame that drew the cameras, alerts and units (or the first idle map):
+   * what waits for it (the road network's request) does not compete with the first picture.
+   */
+  whenLiveDrawn(): Promise<void> {
+    return this.liveDrawnPromise;
   }
 
   // ---- data ------------------------------------------------------------------------------
@@ -308,6 +318,7 @@ export class MapController {
     const { map } = this;
     this.cancelDeferred = this.data.install(map, this.locale, this.now(), () => {
       if (this.data.pendingCameras.size > 0) this.markLive('cameras');
+      this.liveDrawnResolve();
     });
     if (this.data.alerts.length === 0) {
       this.warmingUp = true;

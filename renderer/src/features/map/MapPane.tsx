@@ -48,10 +48,10 @@ export function MapPane({
     window.__mapRepaint = (on) => created.setRepaintEveryFrame(on);
     const offClick = created.onAlertClick((id) => store.selectAlert(id));
     // The road network comes apart from the pack (the largest part of it), asked for once the
-    // layers are installed, and is drawn after the live picture.
+    // live picture is drawn: its parse and hand-over stay out of the first map.
     let disposed = false;
     void created
-      .whenReady()
+      .whenLiveDrawn()
       .then(() => api.requests['city.roads']())
       .then((roads) => !disposed && created.setRoads(roads))
       .catch((err: unknown) => console.warn('map: road network not loaded', err));
