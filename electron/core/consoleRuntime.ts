@@ -1,18 +1,17 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { CityPack } from '../../shared/citypack/schema';
 import type { FeedStatus, HostInfo, RequestHandlers } from '../../shared/contract/api';
+import type { ConsoleRuntime, ConsoleRuntimeOptions } from './consoleRuntimeTypes';
 import type { ConsoleCommand } from '../../shared/protocol/feed';
-import type { EventSink } from '../../shared/contract/bridge';
 import { loadCityPack } from '../../node/citypack/loadCityPack';
 import { openDatabase } from './db/database';
 import { ConsoleRepository } from './db/consoleRepository';
 import { GatewayFeed } from './feed/gatewayFeed';
 import { feedFanOut } from './feed/feedFanOut';
 import { createVideoRuntime } from './video/videoRuntime';
-import { routingHandlers, startRoutingService, type RoutingService } from './routing';
+import { routingHandlers, startRoutingService } from './routing';
 import { createEvidenceService } from './video/evidenceService';
-import { createWallDisplayHandlers, type WallScreens } from './video/wallDisplays';
+import { createWallDisplayHandlers } from './video/wallDisplays';
 import { SettingsStore } from './settingsStore';
 import { createConsoleHandlers } from './consoleHandlers';
 import { settingsUpdateHandler } from './settingsHandler';
@@ -20,51 +19,18 @@ import { startDispatchRuntime } from './dispatch/dispatchRuntime';
 import { assertDataDirMode, modeFor } from './drill/dataDirMode';
 import { createDrillHandlers } from './drill/drillService';
 import { loadDrillScenario } from './drill/drillScenario';
-import { createCordonService } from './cordon/cordonService';
-import { packUnitTypes, warmCordonCaches } from './cordon/warmUp';
+import { createCordonService, queueCordonWarmUp } from './cordon';
 import { IdleRunner, releasingAfter, withActivity } from './idleRunner';
-import type { DrillInfo } from '../../shared/contract/drillContract';
-import type { PdfPrinter } from './drill/pdfPrinter';
 import { dispatchEtaFacts } from './drill/dispatchEta';
 import { scenarioElapsed } from './drill/drillElapsed';
 import { DrillClockLog } from './drill/drillClockLog';
-import { fileAuditKeyProvider, type AuditKeyProvider } from './audit/auditKey';
+import { fileAuditKeyProvider } from './audit/auditKey';
 import { seatControlledHandlers } from './seatControlledHandlers';
 import { streamUrlKey } from '../../node/streamUrl';
-import type { MediaServer } from '../../shared/domain/mediaServers';
 import { createStatsHandlers, seedDemoHistoryIfFresh } from './stats';
 import { createInsightHandlers } from './insight/index';
 
-export interface ConsoleRuntimeOptions {
-  dataDir: string;
-  packDir: string;
-  gatewayUrl: string;
-  gatewayToken: string;
-  host: HostInfo['host'];
-  version: string;
-  emit: EventSink;
-  /** Seed the documented demo operator accounts when none exist (demo and tests). */
-  demoOperators?: boolean;
-  /**
-   * `npm start`: 30 days of generated, marked history (docs/statistics.md) in a fresh live data
-   * folder of a synthetic demo pack; ignored for a real city's pack, a drill or a used folder.
-   */
-  demoHistory?: boolean;
-  /** A training drill (docs/drills.md): the data dir must be this drill's own folder. */
-  drill?: DrillInfo | null;
-  /** The drill's scenario file (version 2: expected actions and suspect tracks for the scoring). */
-  drillScenarioFile?: string | null;
-  /** Media servers for the cameras (loadMediaServers: site settings file, then the pack's). */
-  mediaServers?: readonly MediaServer[];
-  /** Electron: its displays and the pop-out video wall window (`wall.open`, `wall.placeOn`). */
-  wallScreens?: WallScreens;
-  /** Electron: prints the drill report HTML to PDF (webContents.printToPDF); default headless Chromium. */
-  printPdf?: PdfPrinter;
-  /** The seat's name the other seats see (status bar, owners); default the stored one, else `seat-<console id>`. */
-  seatName?: string;
-  /** Where the audit log's HMAC key lives; default the 0600 file beside the data folder (Electron: safeStorage). */
-  auditKey?: AuditKeyProvider;
-}
+export type { ConsoleRuntime, ConsoleRuntimeOptions } from './consoleRuntimeTypes';
 
 /**
  * Background work (cordon warm-up) starts once a renderer has its city pack, then runs while no
@@ -72,17 +38,6 @@ export interface ConsoleRuntimeOptions {
  */
 const BACKGROUND_QUIET_MS = 750;
 const BACKGROUND_MAX_DEFER_MS = 30_000;
-
-export interface ConsoleRuntime {
-  handlers: RequestHandlers;
-  pack: CityPack;
-  repository: ConsoleRepository;
-  feed: GatewayFeed;
-  routing: RoutingService;
-  /** The renderer asked for something outside the request handlers (a page load): background work waits. */
-  noteActivity(): void;
-  close(): Promise<void>;
-}
 
 /**
  * The console's Node side, host-independent: storage, the gateway feed and the request
@@ -230,8 +185,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
   // The rings first, then the police tables one unit type per turn (cordon/staticEtas.ts).
   const background = new IdleRunner(BACKGROUND_QUIET_MS, BACKGROUND_MAX_DEFER_MS);
   background.hold(); // until a renderer has its city pack (the 'city.pack' handler below)
-  for (const types of [[], ...packUnitTypes(pack).map((t) => [t])])
-    background.add(() => warmCordonCaches(routing.router, pack, types));
+  queueCordonWarmUp((task) => background.add(task), routing.router, pack);
 
   const drillHandlers = createDrillHandlers({
     drill: options.drill ?? null,

@@ -7,3 +7,5 @@
 export { analyseCordon, type CordonInput, type CordonUnit } from './analyse';
 export { assignUnits, type AssignProblem } from './assign';
 export * from './types';
+export { createCordonService } from './cordonService';
+export { packUnitTypes, queueCordonWarmUp, warmCordonCaches } from './warmUp';

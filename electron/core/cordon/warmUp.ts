@@ -16,9 +16,9 @@ export const packUnitTypes = (pack: CityPack): UnitType[] => [...new Set(pack.un
 
 /**
  * One throw-away analysis at the pack's centre with one unit of each of `types` (default: every
- * type of the fleet); returns its time in ms, or null if it failed. consoleRuntime.ts runs it with
- * no types first, then once per type on later turns of the event loop, so no single turn holds the
- * host for all the tables (several seconds on a 500-unit large city).
+ * type of the fleet); returns its time in ms, or null if it failed. `queueCordonWarmUp` runs it
+ * with no types first, then once per type as separate tasks, so no single turn holds the host for
+ * all the tables (several seconds on a 500-unit large city).
  */
 export function warmCordonCaches(
   router: Router,
@@ -51,4 +51,13 @@ export function warmCordonCaches(
     return null;
   }
   return performance.now() - started;
+}
+
+/**
+ * Queues the warm-up as separate tasks: the rings first, then the police tables one unit type per
+ * task (staticEtas.ts), so no single turn holds the host for all of them.
+ */
+export function queueCordonWarmUp(add: (task: () => void) => void, router: Router, pack: CityPack): void {
+  for (const types of [[], ...packUnitTypes(pack).map((t) => [t])])
+    add(() => warmCordonCaches(router, pack, types));
 }
