@@ -27,7 +27,15 @@ const BENCHES: { name: string; run: () => Promise<void> }[] = [
   { name: 'map-frames', run: () => runMapFramesBench() },
 ];
 
-for (const b of BENCHES) {
+// BENCH_ONLY=alert-to-screen,map-frames runs only the named benches.
+const only = process.env['BENCH_ONLY']?.split(',').map((n) => n.trim());
+const unknown = only?.filter((n) => !BENCHES.some((b) => b.name === n)) ?? [];
+if (unknown.length > 0)
+  throw new Error(
+    `BENCH_ONLY names no bench ${unknown.join(', ')}; known: ${BENCHES.map((b) => b.name).join(', ')}`,
+  );
+
+for (const b of BENCHES.filter((x) => !only || only.includes(x.name))) {
   const t = performance.now();
   await b.run();
   console.log(`(${b.name}: ${((performance.now() - t) / 1000).toFixed(1)} s)\n`);
