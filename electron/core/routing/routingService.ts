@@ -251,11 +251,12 @@ export function startRoutingService(opts: RoutingServiceOptions): RoutingService
         router,
         alert.position,
         candidates.map((c) => toRankUnit(c.unit)),
-        { routes: 1 },
+        // Only the shown units: the search stops at 5 min when they are all nearer (rank.ts).
+        { routes: 1, limit },
       ).results;
       const best = ranked[0]?.route;
       return {
-        units: ranked.slice(0, limit).map((r) => {
+        units: ranked.map((r) => {
           const c = byId.get(r.unitId)!;
           const ok = r.status === 'ok';
           return {
