@@ -94,7 +94,7 @@ test.describe('console end to end (browser host, real gateway, real SQLite)', ()
     stack,
     consolePage: page,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(100_000);
     const times = Array.from({ length: 24 }, (_, i) => 1 + i); // one alert a second for 24 s
     await openConsole(stack, page, times, 40);
     await expect.poll(() => page.getByTestId('alert-item').count()).toBeGreaterThanOrEqual(6);

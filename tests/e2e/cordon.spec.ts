@@ -10,7 +10,7 @@ test('three-ring cordon: rings, gaps and the map for a robbery; the plan goes ou
   stack,
   consolePage: page,
 }) => {
-  test.setTimeout(120_000); // 16 s at load 7-8 on two cores (21 s with the clock running)
+  test.setTimeout(100_000); // 16 s at load 7-8 on two cores (21 s with the clock running)
   await openConsole(stack, page, [1], 3600, 10);
   // No unit needs to drive (the plan is checked in the outbox): the scenario clock stops, so no
   // position batches repaint the software-rendered map while the cordon is analysed and drawn.
@@ -109,7 +109,7 @@ test('cordon gaps: road class, a crossing’s bayonet cameras on the video wall,
   stack,
   consolePage: page,
 }) => {
-  test.setTimeout(120_000); // 19 s at load 7-8 on two cores (24 s with the clock running)
+  test.setTimeout(100_000); // 19 s at load 7-8 on two cores (24 s with the clock running)
   const alertId = '110-E2E-CORDON-GAP';
   await openConsole(stack, page, [1], 3600, 10);
   await stack.pauseScenario(); // no unit needs to drive: no position batches repaint the map

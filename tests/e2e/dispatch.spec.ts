@@ -17,7 +17,7 @@ test('receive → acknowledge and dispatch by keyboard → the unit drives and a
   stack,
   consolePage: page,
 }) => {
-  test.setTimeout(120_000); // 19 s at load 7-8 on two cores (34 s before the clock waited for the dispatch)
+  test.setTimeout(100_000); // 19 s at load 7-8 on two cores (34 s before the clock waited for the dispatch)
   await openConsole(stack, page, [1], 3600, 10);
   // Until the dispatch no unit needs to move: the scenario clock waits, so no position batches
   // repaint the software-rendered map while the operator signs in, acknowledges and ranks units.
@@ -86,7 +86,7 @@ test('gateway down during assign: the command waits in the outbox and is deliver
   stack,
   consolePage: page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(100_000);
   await openConsole(stack, page, [1], 3600, 10);
   // Only the command's delivery is checked, no unit needs to drive: the clock stays paused (a
   // restarted gateway keeps its clock), so no position batches repaint the map.
@@ -123,7 +123,7 @@ test('a 12345 case is transferred with a due time, found in the Transferred list
   stack,
   consolePage: page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(100_000);
   await openConsole(stack, page, [1], 3600);
   await stack.pauseScenario(); // no unit takes part: no position batches repaint the map
   await signIn(page);
@@ -212,7 +212,7 @@ test('assign a non-best unit by key 2, recall it, dispatch again by key 1 and re
   stack,
   consolePage: page,
 }) => {
-  test.setTimeout(120_000); // 22 s at load 9-12 on two cores
+  test.setTimeout(100_000); // 22 s at load 9-12 on two cores
   // Real-time speed: the units must still be on their way when they are recalled and reassigned.
   await openConsole(stack, page, [1], 3600, 1);
   await signIn(page);
@@ -298,7 +298,7 @@ test('merging a duplicate moves its unit to the surviving alert, whose detail li
   stack,
   consolePage: page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(100_000);
   await openConsole(stack, page, [1], 3600, 1);
   // The unit's commands are checked, not its drive: no position batches repaint the map.
   await stack.pauseScenario();

@@ -9,7 +9,7 @@ test('training drill: banner, replay controls, acknowledge the first report, sco
   stack,
   consolePage: page,
 }) => {
-  test.setTimeout(120_000); // 15 s at load 6-7 on two cores (20 s before gateway and host started side by side)
+  test.setTimeout(100_000); // 15 s at load 6-7 on two cores (20 s before gateway and host started side by side)
   await stack.startGatewayAndHost(ROBBERY_DRILL, 1, ['--drill', 'robbery-drill']);
   await page.goto(stack.hostUrl);
   await expect(page.getByTestId('feed-state')).toHaveAttribute('data-state', 'connected');
@@ -67,7 +67,7 @@ test('robbery drill at 10× from the start: acknowledge, dispatch, cordon plan, 
   consolePage: page,
   context,
 }) => {
-  test.setTimeout(120_000); // 17 s at load 6-7 on two cores (30 s at load 8 before)
+  test.setTimeout(100_000); // 17 s at load 6-7 on two cores (30 s at load 8 before)
   await stack.startGatewayAndHost(ROBBERY_DRILL, 10, [
     '--drill',
     'robbery-drill',

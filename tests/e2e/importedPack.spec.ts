@@ -25,7 +25,7 @@ test('a console on a pack whose inventories were imported shows its cameras and 
   consolePage: page,
 }) => {
   // Two imports, then a gateway and a host building the copied pack's routing graph from scratch.
-  test.setTimeout(120_000); // 30 s at load 9-12 on two cores
+  test.setTimeout(100_000); // 30 s at load 9-12 on two cores
   const pack = path.join(stack.dir, 'pack');
   cpSync(path.join(ROOT, 'resources', 'city', 'demo'), pack, { recursive: true });
 

@@ -30,7 +30,7 @@ async function expectAdvancing(tile: Locator): Promise<void> {
 
 test.describe('video playback', () => {
   test("on a fresh start the first urgent alert's wall plays", async ({ stack, consolePage: page }) => {
-    test.setTimeout(120_000); // its own gateway, playing the demo scenario from the start
+    test.setTimeout(100_000); // its own gateway, playing the demo scenario from the start
     // The demo scenario as `npm start` runs it (faster), on a fresh data folder.
     await stack.startGateway(path.join(ROOT, 'resources', 'drills', 'demo-evening.json'), 10);
     await stack.startHost();
@@ -179,7 +179,7 @@ test.describe('video playback', () => {
       stack,
       consolePage: page,
     }) => {
-      test.setTimeout(110_000);
+      test.setTimeout(100_000);
       await openConsole(stack, page, [1, 2, 3, 4, 5, 6], 600);
       await expect(page.getByTestId('alert-item')).toHaveCount(6, { timeout: 30_000 });
       await page.getByTestId('alert-item').first().click();
