@@ -69,6 +69,8 @@ export class MapLayerData {
    * worker, which held back the cameras' first tiles on the large city.
    */
   liveDrawn = false;
+  /** Stops a cone hand-over still under way (a re-install or the map's end). */
+  private cancelCones: () => void = () => undefined;
   /** When deferred sources were filled (performance.now()), for MapDebugState.milestones. */
   readonly milestones: Record<string, number> = {};
   private readonly unitDiffer = unitsLayer.unitDiffer();
@@ -142,7 +144,10 @@ export class MapLayerData {
     for (const [id, n] of Object.entries(counts)) this.sent[id] = n;
     alertsLayer.select(map, this.selectedAlertId);
     this.staleSignature = unitsLayer.staleUnitIds([...this.units.values()], now).join(',');
-    return cancelDeferred;
+    return () => {
+      cancelDeferred();
+      this.cancelCones();
+    };
   }
 
   /**
@@ -158,10 +163,13 @@ export class MapLayerData {
   private fillDeferred(map: MaplibreMap): void {
     const { counts, milestones } = this;
     milestones['liveDrawn'] = performance.now();
-    const cones = cameras.fillCones(map, this.pack.cameras, this.cameraStatus).features.length;
-    counts[cameras.FOV_SOURCE_ID] = cones;
-    this.addSent(cameras.FOV_SOURCE_ID, cones);
-    milestones['conesFilled'] = performance.now();
+    counts[cameras.FOV_SOURCE_ID] = 0;
+    this.cancelCones();
+    this.cancelCones = cameras.fillConesInChunks(map, this.pack.cameras, this.cameraStatus, (sent, done) => {
+      counts[cameras.FOV_SOURCE_ID] = (counts[cameras.FOV_SOURCE_ID] ?? 0) + sent;
+      this.addSent(cameras.FOV_SOURCE_ID, sent);
+      if (done) milestones['conesFilled'] = performance.now();
+    });
     this.fillRoads(map);
   }
 

@@ -243,7 +243,7 @@ export const highlightSource = (fc: FeatureCollection = collection([])) => geojs
 /**
  * Adds the camera sources and layers. The view cones are added empty: they are drawn from the
  * selection zoom only, and 47,000 of them on the large city were a third of the load's hand-over
- * to MapLibre's worker; `fillCones` hands them over once the live picture is drawn.
+ * to MapLibre's worker; `fillConesInChunks` hands them over once the live picture is drawn.
  */
 export function install(
   map: MaplibreMap,
@@ -282,15 +282,46 @@ export function updateStatus(
   );
 }
 
-/** Hands every fixed camera's view cone, in its current state, to the (empty) cone source. */
-export function fillCones(
+/** Cameras per chunk of the cones' hand-over: about 6,000 cones of the large city's mix. */
+export const CONE_CHUNK_CAMERAS = 8000;
+
+/**
+ * Hands the view cones to the (empty) cone source in chunks of `chunk` cameras, one per task:
+ * the large city's 47,000 cones in one message held the page's main thread about a second in the
+ * task after the first live frame (a trace of the load). Each chunk is built when it is sent, in
+ * the cameras' states then; a status change for a cone not yet sent is skipped by MapLibre, and
+ * the cone comes later in its new state. `onChunk` gets the cones sent and whether all are.
+ * Returns a cancel.
+ */
+export function fillConesInChunks(
   map: MaplibreMap,
   cameras: readonly Camera[],
-  status?: CameraStatus,
-): FeatureCollection {
-  const fc = toFovCollection(cameras, status);
-  setSourceData(map, FOV_SOURCE_ID, fc);
-  return fc;
+  status: CameraStatus | undefined,
+  onChunk: (sent: number, done: boolean) => void,
+  chunk = CONE_CHUNK_CAMERAS,
+  later: (fn: () => void) => () => void = (fn) => {
+    const timer = setTimeout(fn, 0);
+    return () => clearTimeout(timer);
+  },
+): () => void {
+  let next = 0;
+  let cancelled = false;
+  let cancelLater = () => undefined as void;
+  const step = () => {
+    if (cancelled) return;
+    const part = toFovCollection(cameras.slice(next, next + chunk), status);
+    if (next === 0) setSourceData(map, FOV_SOURCE_ID, part);
+    else updateSourceData(map, FOV_SOURCE_ID, { add: part.features });
+    next += chunk;
+    const done = next >= cameras.length;
+    onChunk(part.features.length, done);
+    if (!done) cancelLater = later(step);
+  };
+  step();
+  return () => {
+    cancelled = true;
+    cancelLater();
+  };
 }
 
 export function setHighlighted(

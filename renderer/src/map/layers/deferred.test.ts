@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
+import type { GeoJSONSourceDiff } from 'maplibre-gl';
 import type { Camera } from '../../../../shared/domain/camera';
 import * as cameras from './cameras';
 import { whenLiveDrawn } from './common';
@@ -99,18 +100,24 @@ describe('camera cones at load', () => {
 
   function fakeMap() {
     const sources = new Map<string, { data: FeatureCollection }>();
+    const diffs: GeoJSONSourceDiff[] = [];
     const layers = new Set<string>();
     const map = {
       getSource: (id: string) => {
         const s = sources.get(id);
-        return s && { setData: (data: FeatureCollection) => ((s.data = data), Promise.resolve()) };
+        return (
+          s && {
+            setData: (data: FeatureCollection) => ((s.data = data), Promise.resolve()),
+            updateData: (diff: GeoJSONSourceDiff) => (diffs.push(diff), Promise.resolve()),
+          }
+        );
       },
       addSource: (id: string, spec: { data: FeatureCollection }) => sources.set(id, { data: spec.data }),
       getLayer: (id: string) => (layers.has(id) ? { id, metadata: {} } : undefined),
       addLayer: (layer: { id: string }) => layers.add(layer.id),
       getLayersOrder: () => [...layers],
     } as unknown as Parameters<typeof cameras.install>[0];
-    return { map, sources };
+    return { map, sources, diffs };
   }
 
   it('camera features carry only what the layers read (ids, kind, class, state; no names)', () => {
@@ -128,15 +135,66 @@ describe('camera cones at load', () => {
     ]);
   });
 
-  it('installs the points with data and the cones empty; fillCones hands the cones over in their live state', () => {
-    const { map, sources } = fakeMap();
+  it('installs the points with data and the cones empty; the cones are handed over in chunks, each in the live state when sent', () => {
+    const { map, sources, diffs } = fakeMap();
     expect(cameras.install(map, cams).features).toHaveLength(2);
     expect(sources.get(cameras.SOURCE_ID)!.data.features).toHaveLength(2);
     expect(sources.get(cameras.FOV_SOURCE_ID)!.data.features).toHaveLength(0);
-    const filled = cameras.fillCones(map, cams, new Map([['14050200001310000001', false]]));
-    expect(filled.features.map((f) => [f.properties!['id'], f.properties!['online']])).toEqual([
-      ['14050200001310000001', false],
+    // Six fixed cameras in chunks of two: three hand-overs, the second and third as additions.
+    const fixed = Array.from({ length: 6 }, (_, i) => ({ ...cams[0]!, id: `1405020000131000010${i}` }));
+    const status = new Map<string, boolean>();
+    const pending: (() => void)[] = [];
+    const chunks: [number, boolean][] = [];
+    const cancel = cameras.fillConesInChunks(
+      map,
+      fixed,
+      status,
+      (sent, done) => chunks.push([sent, done]),
+      2,
+      (fn) => (pending.push(fn), () => pending.splice(0)),
+    );
+    expect(sources.get(cameras.FOV_SOURCE_ID)!.data.features.map((f) => f.properties!['id'])).toEqual([
+      fixed[0]!.id,
+      fixed[1]!.id,
     ]);
-    expect(sources.get(cameras.FOV_SOURCE_ID)!.data).toBe(filled);
+    // A camera of a later chunk goes offline before its cone is sent: it is sent offline.
+    status.set(fixed[3]!.id, false);
+    pending.shift()!();
+    expect(diffs.at(-1)!.add!.map((f) => [f.properties!['id'], f.properties!['online']])).toEqual([
+      [fixed[2]!.id, true],
+      [fixed[3]!.id, false],
+    ]);
+    expect(chunks).toEqual([
+      [2, false],
+      [2, false],
+    ]);
+    // Cancelled: the last chunk is never sent.
+    cancel();
+    expect(pending).toHaveLength(0);
+    expect(diffs).toHaveLength(1);
+  });
+
+  it('ends with the last chunk', () => {
+    const { map, diffs } = fakeMap();
+    cameras.install(map, cams);
+    const chunks: [number, boolean][] = [];
+    const pending: (() => void)[] = [];
+    cameras.fillConesInChunks(
+      map,
+      cams,
+      undefined,
+      (sent, done) => chunks.push([sent, done]),
+      1,
+      (fn) => {
+        pending.push(fn);
+        return () => undefined;
+      },
+    );
+    while (pending.length > 0) pending.shift()!();
+    expect(chunks.at(-1)![1]).toBe(true);
+    expect(chunks.filter(([, done]) => done)).toHaveLength(1);
+    expect(chunks.reduce((n, [sent]) => n + sent, 0)).toBe(cameras.toFovCollection(cams).features.length);
+    // The second chunk is the dome, which has no cone: nothing is added for it.
+    expect(diffs).toHaveLength(0);
   });
 });
