@@ -138,28 +138,12 @@ async function measureCity(name: string, dir: string, log: (line: string) => voi
       `  cordon cold first call (pack-only caches, now built at pack load): ${coldMs === null ? 'failed' : ms(coldMs)}; analyses differing from the 'before' scans: ${differ} (must be 0)`,
     );
 
-    const ranks = incidents.map(
-      (incident) =>
-        time(() =>
-          rankUnits(
-            router,
-            incident,
-            units.slice(0, 200).map(({ id, type, lng, lat }) => ({ id, type, lng, lat })),
-          ),
-        )[1],
-    );
+    const rankInput = units.slice(0, 200).map(({ id, type, lng, lat }) => ({ id, type, lng, lat }));
+    const timeRanking = (opts?: Parameters<typeof rankUnits>[3]) =>
+      incidents.map((incident) => time(() => rankUnits(router, incident, rankInput, opts))[1]);
+    const ranks = timeRanking();
     // As the console asks (alerts.nearby): the six fastest, exactly as the full ranking's first six.
-    const shown = incidents.map(
-      (incident) =>
-        time(() =>
-          rankUnits(
-            router,
-            incident,
-            units.slice(0, 200).map(({ id, type, lng, lat }) => ({ id, type, lng, lat })),
-            { routes: 1, limit: 6 },
-          ),
-        )[1],
-    );
+    const shown = timeRanking({ routes: 1, limit: 6 });
     log(
       `  unit ranking (${Math.min(200, units.length)} units → one alert): every unit p50 ${ms(pct(ranks, 0.5))}, p99 ${ms(pct(ranks, 0.99))}; the console's six fastest p50 ${ms(pct(shown, 0.5))}, p99 ${ms(pct(shown, 0.99))} (×${(pct(shown, 0.99) / pct(ranks, 0.99)).toFixed(2)})`,
     );

@@ -8,6 +8,7 @@ import type { GeoJSONSourceDiff } from 'maplibre-gl';
 import type { Camera } from '../../../../shared/domain/camera';
 import * as cameras from './cameras';
 import { whenLiveDrawn } from './common';
+import { FIXTURE_PACK } from './__fixtures__/pack';
 
 function fakeEvents(loaded = false) {
   const handlers = new Map<string, Set<() => void>>();
@@ -69,34 +70,8 @@ describe('whenLiveDrawn', () => {
 });
 
 describe('camera cones at load', () => {
-  const cams: Camera[] = [
-    {
-      id: '14050200001310000001',
-      name: 'a',
-      kind: 'gun',
-      class: 1,
-      lng: 112.851,
-      lat: 35.491,
-      heading: 90,
-      fov: 60,
-      range: 80,
-      streams: [],
-      online: true,
-    },
-    {
-      id: '14050200011310000002',
-      name: 'b',
-      kind: 'dome',
-      class: 2,
-      lng: 112.852,
-      lat: 35.492,
-      heading: null,
-      fov: null,
-      range: 80,
-      streams: [],
-      online: true,
-    },
-  ];
+  // A fixed gun camera (with a view cone) and a dome (none), from the layers' fixture pack.
+  const cams: Camera[] = FIXTURE_PACK.cameras.slice(0, 2);
 
   function fakeMap() {
     const sources = new Map<string, { data: FeatureCollection }>();
