@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { maskPhone, openAlertQueue, sortAlertQueue, updateOpenAlertQueue } from './alertQueue';
 import type { Alert } from './alert';
+import { queuedAlert } from '../../tests/unit/queuedAlert';
 
-const alert = (id: string, priority: Alert['priority'], reportedAt: string): Alert => ({
-  id,
-  source: '110',
-  category: 'theft',
-  priority,
-  reportedAt,
-  location: { lng: 112.8, lat: 35.5, crs: 'WGS84' },
-  position: { lng: 112.8, lat: 35.5 },
-  address: 'x',
-  caller: { phone: '13800000000' },
-  description: '',
-  status: 'received',
-  receivedAt: reportedAt,
-  seq: 1,
-});
+const alert = (id: string, priority: Alert['priority'], reportedAt: string) =>
+  queuedAlert(id, { priority, reportedAt, receivedAt: reportedAt });
 
 /** A small deterministic PRNG (mulberry32): random cases that fail the same way every run. */
 function rng(seed: number): () => number {

@@ -2,23 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ConsoleStore } from './consoleStore';
 import type { Alert } from '../../../shared/domain/alert';
 import { sortAlertQueue } from '../../../shared/domain/alertQueue';
+import { queuedAlert } from '../../../tests/unit/queuedAlert';
 
-const alert = (id: string, priority: Alert['priority'], revision = 1): Alert => ({
-  id,
-  source: '110',
-  category: 'theft',
-  priority,
-  reportedAt: '2026-11-20T19:00:00+08:00',
-  location: { lng: 112.85, lat: 35.5, crs: 'WGS84' },
-  position: { lng: 112.85, lat: 35.5 },
-  address: '测试路',
-  caller: { phone: '13800000000' },
-  description: '',
-  status: 'received',
-  receivedAt: '2026-11-20T11:00:00.000Z',
-  seq: 1,
-  revision,
-});
+const alert = (id: string, priority: Alert['priority'], revision = 1) =>
+  queuedAlert(id, { priority, revision });
 
 describe('console store: amended alerts', () => {
   it('a raised priority makes a looked-at alert unseen again (the alarm re-sounds) and re-sorts the queue', () => {

@@ -1,23 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConsoleStore } from './consoleStore';
-import type { Alert } from '../../../shared/domain/alert';
+import { queuedAlert } from '../../../tests/unit/queuedAlert';
 
-const alert = (id: string): Alert => ({
-  id,
-  source: '110',
-  category: 'theft',
-  priority: 1,
-  reportedAt: '2026-11-20T19:00:00+08:00',
-  location: { lng: 112.85, lat: 35.5, crs: 'WGS84' },
-  position: { lng: 112.85, lat: 35.5 },
-  address: '测试路',
-  caller: { phone: '13800000000' },
-  description: '',
-  status: 'received',
-  receivedAt: '2026-11-20T11:00:00.000Z',
-  seq: 1,
-  revision: 1,
-});
+const alert = (id: string) => queuedAlert(id);
 
 describe('console store: alert batches', () => {
   beforeEach(() => vi.useFakeTimers());
