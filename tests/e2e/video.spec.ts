@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import type { Camera } from '../../shared/domain/camera';
 import { camerasInArea, rankCamerasForPoint, type AreaSelection } from '../../shared/domain/cameraSelection';
 import { expect, mapDebug, openConsoleOn, signIn, test } from './fixtures';
@@ -35,12 +35,28 @@ const videoTime = (page: Page, cameraId: string) =>
     .locator(`[data-testid=video-tile][data-camera-id="${cameraId}"] video`)
     .evaluate((v) => (v as HTMLVideoElement).currentTime);
 
-function failOnErrors(page: Page, errors: string[]): void {
-  page.on('console', (msg) => {
+/**
+ * Opens the wall's pop-out from the main window; the pop-out's console errors are collected, and
+ * `close` fails the test if there were any.
+ */
+async function openPopout(
+  page: Page,
+  context: BrowserContext,
+): Promise<{ popup: Page; close: () => Promise<void> }> {
+  const errors: string[] = [];
+  const [popup] = await Promise.all([context.waitForEvent('page'), page.getByTestId('video-popout').click()]);
+  popup.on('console', (msg) => {
     // The URL too: a resource-load line names only the status.
     if (msg.type() === 'error') errors.push(`popup console.error: ${msg.text()} (${msg.location().url})`);
   });
-  page.on('pageerror', (err) => errors.push(`popup page error: ${err.message}`));
+  popup.on('pageerror', (err) => errors.push(`popup page error: ${err.message}`));
+  return {
+    popup,
+    close: async () => {
+      await popup.close();
+      expect(errors, 'the pop-out wall logged errors').toEqual([]);
+    },
+  };
 }
 
 /** The console on the worker's shared gateway, with alert `id` (scenario alert `n`) at `at` selected. */
@@ -201,12 +217,7 @@ test.describe('video linkage', () => {
     await expect(page.getByTestId('video-wall')).toHaveCount(0);
 
     // Pop-out: a wall page that follows the main window's selection.
-    const popupErrors: string[] = [];
-    const [popup] = await Promise.all([
-      context.waitForEvent('page'),
-      page.getByTestId('video-popout').click(),
-    ]);
-    failOnErrors(popup, popupErrors);
+    const { popup, close } = await openPopout(page, context);
     await expect(popup.getByTestId('video-wall')).toBeVisible();
     await expect(popup.getByTestId('wall-alert')).toHaveAttribute('data-alert-id', POPOUT_ID);
     const nine = expectedIds(9);
@@ -227,8 +238,7 @@ test.describe('video linkage', () => {
     // Clearing the selection in the main window clears the pop-out too.
     await page.keyboard.press('Escape');
     await expect(popup.getByTestId('wall-alert')).toHaveAttribute('data-alert-id', '');
-    await popup.close();
-    expect(popupErrors, 'the pop-out wall logged errors').toEqual([]);
+    await close();
   });
 
   test('the pop-out shows offline cameras and the area drawn in the main window', async ({
@@ -242,12 +252,7 @@ test.describe('video linkage', () => {
     // Signed in before nine players start (drawing the area is a seat control): cheaper then.
     await signIn(page);
     const four = expectedIds(4, POPOUT_AREA_AT);
-    const popupErrors: string[] = [];
-    const [popup] = await Promise.all([
-      context.waitForEvent('page'),
-      page.getByTestId('video-popout').click(),
-    ]);
-    failOnErrors(popup, popupErrors);
+    const { popup, close } = await openPopout(page, context);
     await expect(popup.getByTestId('wall-alert')).toHaveAttribute('data-alert-id', POPOUT_AREA_ID);
     const nine = expectedIds(9, POPOUT_AREA_AT);
     await expect.poll(() => tileIds(popup)).toEqual(nine);
@@ -280,7 +285,6 @@ test.describe('video linkage', () => {
     await expect(popup.getByTestId('video-wall')).toHaveAttribute('data-source', 'alert');
     await expect.poll(() => tileIds(popup)).toEqual(nine);
 
-    await popup.close();
-    expect(popupErrors, 'the pop-out wall logged errors').toEqual([]);
+    await close();
   });
 });
