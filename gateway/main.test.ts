@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   fixtureAlertId,
@@ -11,40 +10,16 @@ import {
   writeFixture,
   type RecordingClient,
 } from '../tests/unit/gatewayFixtures';
+import { exited, killIfRunning, runGatewayProcess } from '../tests/unit/gatewayProcess';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const children: ChildProcess[] = [];
 const clients: RecordingClient[] = [];
 afterEach(() => {
   clients.splice(0).forEach((c) => c.close());
-  for (const child of children.splice(0))
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  children.splice(0).forEach(killIfRunning);
 });
 
-/** Runs the CLI as a real process (one process: `node --import tsx`, so a SIGKILL hits the gateway itself). */
-function runGateway(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('gateway', 'main.ts'), ...args], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /gateway listening on (http:\/\/\S+)/.exec(out);
-      if (match) resolve({ child, url: match[1]! });
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`gateway exited with ${code}: ${err}`)));
-  });
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) =>
-    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
-  );
+const runGateway = (args: string[]) => runGatewayProcess(args, (child) => children.push(child));
 
 describe('gateway CLI', () => {
   it('survives SIGKILL mid-scenario: a resuming console misses nothing and gets nothing twice', async () => {

@@ -1,6 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { GatewayEvents, type CommandAck } from '../../shared/protocol/feed';
 import type { WireEnvelope } from '../feed/feedLog';
@@ -16,9 +13,9 @@ import {
   type RecordingClient,
 } from '../../tests/unit/gatewayFixtures';
 import { databaseName, usePostgresPerFile } from '../../tests/unit/testPostgres';
+import { exited, killIfRunning, runGatewayProcess } from '../../tests/unit/gatewayProcess';
 
 /** Several gateways on one PostgreSQL (one embedded server for the file, a fresh database per test). */
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pg = usePostgresPerFile();
 const { cleanup } = pg;
 
@@ -180,29 +177,8 @@ describe('gateways sharing one PostgreSQL', () => {
   });
 });
 
-/** The CLI as a real process, so SIGKILL hits the gateway itself (as in gateway/main.test.ts). */
-function runGateway(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('gateway', 'main.ts'), ...args], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  cleanup.push(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /gateway listening on (http:\/\/\S+)/.exec(out);
-      if (match) resolve({ child, url: match[1]! });
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`gateway exited with ${code}: ${err}`)));
-  });
-}
-const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) =>
-    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
-  );
+const runGateway = (args: string[]) =>
+  runGatewayProcess(args, (child) => cleanup.push(() => killIfRunning(child)));
 
 describe('gateway processes sharing one PostgreSQL', () => {
   it('a gateway killed mid-scenario: its console resumes on the other from its last seq, nothing lost or doubled', async (t) => {
