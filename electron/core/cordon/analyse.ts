@@ -28,6 +28,7 @@ import {
   unitSearchMemo,
 } from './race';
 import { unitRoute } from './routes';
+import { bestUnits, scratchEtaRows } from './etaRows';
 import { prunedEtaMatrix } from './policeEtas';
 import { tabledEtaMatrix } from './staticEtas';
 import { cityRing, isochroneRing, polygonRing1, provinceRing, type BuiltRing } from './rings';
@@ -170,6 +171,8 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
     cov[j]!.checkpointId === null && Number.isFinite(suspect[j]!) ? suspect[j]! : -Infinity,
   );
   const search = input.policeSearch ?? (unitSearchMemo(router).fits(units.length) ? 'pruned' : 'tables');
+  // The matrix lives until this analysis returns (only its values go into the output).
+  const rows = search === 'reference' ? undefined : scratchEtaRows(units.length, named.length);
   const eta =
     search === 'reference'
       ? unitEtaMatrix(router, units, named, horizon, memo)
@@ -183,19 +186,11 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
             horizon,
             memo,
             fast,
+            rows,
           )
-        : prunedEtaMatrix(router, units, named, deadline, horizon, memo, fast);
+        : prunedEtaMatrix(router, units, named, deadline, horizon, memo, fast, rows);
   // Best unit per crossing: the first of the fastest (units in order, row by row).
-  const bestOf = new Int32Array(named.length).fill(-1);
-  const bestEta = new Float64Array(named.length).fill(Infinity);
-  for (let i = 0; i < units.length; i++) {
-    const row = eta[i]!;
-    for (let j = 0; j < named.length; j++)
-      if (row[j]! < bestEta[j]!) {
-        bestOf[j] = i;
-        bestEta[j] = row[j]!;
-      }
-  }
+  const bestOf = bestUnits(eta, named.length);
   const crossings: Crossing[] = named.map((c, j) => {
     const best = bestOf[j]!;
     const police = best >= 0 ? eta[best]![j]! : Infinity;
