@@ -50,6 +50,7 @@ export class FastEngine implements SearchEngine {
     const w = q.weights;
     const flip = q.reverse ? 1 : 0;
     const maxCost = q.maxCost;
+    const stop = q.stop;
     if (++this.gen === 0xffffffff) this.resetStamps();
     const gen = this.gen;
     let size = 0;
@@ -92,6 +93,7 @@ export class FastEngine implements SearchEngine {
         targetStamp[v] = gen - 1; // count each target once
         if (--remaining === 0) break;
       }
+      if (stop !== undefined && stop(v, d)) break;
       for (let e = firstEdge[v]!, end = firstEdge[v + 1]!; e < end; e++) {
         const ref = edgeRef[e]! ^ flip;
         const nd = d + w[ref]!;

@@ -56,6 +56,7 @@ export class ReferenceEngine implements SearchEngine {
         targets.delete(node);
         if (targets.size === 0) break;
       }
+      if (q.stop?.(node, cost)) break;
       for (const arc of this.adj[node]!) {
         // Reverse search walks the edge backwards: the cost is that of the opposite direction.
         const ref = q.reverse ? arc.ref ^ 1 : arc.ref;
@@ -71,7 +72,7 @@ export class ReferenceEngine implements SearchEngine {
     }
     return {
       // Only settled nodes carry final distances; tentative ones beyond an early stop do not.
-      dist: (v) => (done.has(v) || !targets ? (dist.get(v) ?? Infinity) : Infinity),
+      dist: (v) => (done.has(v) || (!targets && !q.stop) ? (dist.get(v) ?? Infinity) : Infinity),
       pred: (v) => pred.get(v) ?? -1,
       metres: (v) => (!q.trackMetres ? NaN : (metres.get(v) ?? Infinity)),
       settled: done.size,

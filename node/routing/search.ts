@@ -17,6 +17,13 @@ export interface SearchQuery {
   /** Optional early stop: once all these nodes are settled, the search ends. */
   targets?: ArrayLike<number>;
   /**
+   * Optional early stop: called with each node as it is settled (after `targets` are counted) and
+   * its final cost; true ends the search before that node's edges are expanded. The route to a road
+   * point stops once the end of the point's piece it arrives through is decided
+   * (electron/core/cordon/routes.ts).
+   */
+  stop?: (node: number, cost: number) => boolean;
+  /**
    * Also sum road metres along the tree (`metres(v)`), so callers need not walk the pred chain
    * of every node they read (ranking needs the distance of all units, the line of only a few).
    */

@@ -28,6 +28,7 @@ import {
   unitSearchMemo,
 } from './race';
 import { unitRoute } from './routes';
+import { bestUnits, scratchEtaRows } from './etaRows';
 import { prunedEtaMatrix } from './policeEtas';
 import { tabledEtaMatrix } from './staticEtas';
 import { cityRing, isochroneRing, polygonRing1, provinceRing, type BuiltRing } from './rings';
@@ -89,6 +90,29 @@ export interface CordonInput {
   fastScans?: boolean;
 }
 
+/** A named exit with its ring and id, field by field (an object spread is far slower here, crossings.ts). */
+const numbered = (
+  c: NamedCrossing,
+  ring: RingId,
+  id: string,
+): NamedCrossing & { ring: RingId; id: string } => ({
+  piece: c.piece,
+  direction: c.direction,
+  offset: c.offset,
+  length: c.length,
+  lng: c.lng,
+  lat: c.lat,
+  along: c.along,
+  midLng: c.midLng,
+  midLat: c.midLat,
+  roadClass: c.roadClass,
+  roadName: c.roadName,
+  roadRef: c.roadRef,
+  merged: c.merged,
+  ring,
+  id,
+});
+
 const r1 = (x: number) => Math.round(x * 10) / 10 + 0; // + 0: no -0 in the JSON
 const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
 const finite = (x: number) => (Number.isFinite(x) ? r1(x) : null);
@@ -141,7 +165,7 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
   const named: (NamedCrossing & { ring: RingId; id: string })[] = [];
   for (const r of rings)
     nameAndMerge(g, exitsFor(r.raw, sw), names, opts.mergeMetres, frame).forEach((c, i) =>
-      named.push({ ...c, ring: r.id, id: `R${r.id}-${String(i + 1).padStart(2, '0')}` }),
+      named.push(numbered(c, r.id, `R${r.id}-${String(i + 1).padStart(2, '0')}`)),
     );
   const tCross = performance.now();
 
@@ -170,6 +194,8 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
     cov[j]!.checkpointId === null && Number.isFinite(suspect[j]!) ? suspect[j]! : -Infinity,
   );
   const search = input.policeSearch ?? (unitSearchMemo(router).fits(units.length) ? 'pruned' : 'tables');
+  // The matrix lives until this analysis returns (only its values go into the output).
+  const rows = search === 'reference' ? undefined : scratchEtaRows(units.length, named.length);
   const eta =
     search === 'reference'
       ? unitEtaMatrix(router, units, named, horizon, memo)
@@ -183,19 +209,11 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
             horizon,
             memo,
             fast,
+            rows,
           )
-        : prunedEtaMatrix(router, units, named, deadline, horizon, memo, fast);
+        : prunedEtaMatrix(router, units, named, deadline, horizon, memo, fast, rows);
   // Best unit per crossing: the first of the fastest (units in order, row by row).
-  const bestOf = new Int32Array(named.length).fill(-1);
-  const bestEta = new Float64Array(named.length).fill(Infinity);
-  for (let i = 0; i < units.length; i++) {
-    const row = eta[i]!;
-    for (let j = 0; j < named.length; j++)
-      if (row[j]! < bestEta[j]!) {
-        bestOf[j] = i;
-        bestEta[j] = row[j]!;
-      }
-  }
+  const bestOf = bestUnits(eta, named.length);
   const crossings: Crossing[] = named.map((c, j) => {
     const best = bestOf[j]!;
     const police = best >= 0 ? eta[best]![j]! : Infinity;

@@ -29,28 +29,18 @@ export interface AssignProblem {
 export function assignUnits(pb: AssignProblem): [number, number][] {
   // The unit → gap edges first, to size the typed edge arrays. Units and gaps without any edge
   // are left out of the network: they are never on a path, and the others keep their order.
-  const unitAt = new Int32Array(pb.eta.length).fill(-1);
-  const gapAt = new Int32Array(pb.deadline.length).fill(-1);
+  const nU = pb.eta.length;
+  const nG = pb.deadline.length;
+  const unitAt = new Int32Array(nU).fill(-1);
+  const gapAt = new Int32Array(nG).fill(-1);
   const units: number[] = [];
   const gapIds: number[] = [];
-  const col = pb.cols ?? null;
-  const isEdge = (u: number, g: number) => {
-    const e = pb.eta[u]![col ? col[g]! : g]!;
-    return e < pb.deadline[g]! && Number.isFinite(e);
-  };
-  // Counted first, so the pairs go into one typed array (a 500-unit fleet has ~10^5 of them).
-  let edges = 0;
-  for (let u = 0; u < pb.eta.length; u++)
-    for (let g = 0; g < pb.deadline.length; g++) if (isEdge(u, g)) edges++;
-  const pairs = new Int32Array(2 * edges);
-  let n = 0;
-  for (let u = 0; u < pb.eta.length; u++)
-    for (let g = 0; g < pb.deadline.length; g++) {
-      if (!isEdge(u, g)) continue;
-      if (unitAt[u]! < 0) unitAt[u] = units.push(u) - 1;
-      pairs[n++] = u;
-      pairs[n++] = g;
-    }
+  // Typed copies for the scan over every unit × gap (edgePairs).
+  const deadline = Float64Array.from({ length: nG }, (_, g) => pb.deadline[g]!);
+  const colOf = Int32Array.from({ length: nG }, (_, g) => (pb.cols ? pb.cols[g]! : g));
+  const pairs = edgePairs(pb.eta, colOf, deadline);
+  for (let i = 0; i < pairs.length; i += 2)
+    if (unitAt[pairs[i]!]! < 0) unitAt[pairs[i]!] = units.push(pairs[i]!) - 1;
   for (let i = 1; i < pairs.length; i += 2) gapAt[pairs[i]!] = 0;
   gapAt.forEach((x, g) => {
     if (x === 0) gapAt[g] = gapIds.push(g) - 1;
@@ -92,74 +82,16 @@ export function assignUnits(pb: AssignProblem): [number, number][] {
     const u = pairs[i]!;
     const g = pairs[i + 1]!;
     const r = pb.ring[g]!;
-    addEdge(
-      1 + unitAt[u]!,
-      1 + U + gapAt[g]!,
-      -1,
-      r >= 2 ? 1 : 0,
-      r >= 3 ? 1 : 0,
-      pb.eta[u]![col ? col[g]! : g]!,
-    );
+    addEdge(1 + unitAt[u]!, 1 + U + gapAt[g]!, -1, r >= 2 ? 1 : 0, r >= 3 ? 1 : 0, pb.eta[u]![colOf[g]!]!);
   }
 
   const dist = new Float64Array(V * K);
   const inQueue = new Uint8Array(V);
   const prevEdge = new Int32Array(V);
-  let queue = new Int32Array(Math.max(16, 4 * V));
+  let queue: Int32Array = new Int32Array(Math.max(16, 4 * V));
+  const net: Network = { to, cap, cost, next, head };
   for (;;) {
-    dist.fill(Infinity);
-    prevEdge.fill(-1);
-    for (let k = 0; k < K; k++) dist[S * K + k] = 0;
-    // FIFO through a head index over a growing buffer (shift() would move the whole queue).
-    queue[0] = S;
-    let qHead = 0;
-    let qTail = 1;
-    inQueue.fill(0);
-    inQueue[S] = 1;
-    while (qHead < qTail) {
-      const v = queue[qHead++]!;
-      inQueue[v] = 0;
-      const dv = v * K;
-      for (let e = head[v]!; e >= 0; e = next[e]!) {
-        if (cap[e]! <= 0) continue;
-        const ce = e * K;
-        const c0 = dist[dv]! + cost[ce]!;
-        const c1 = dist[dv + 1]! + cost[ce + 1]!;
-        const c2 = dist[dv + 2]! + cost[ce + 2]!;
-        const c3 = dist[dv + 3]! + cost[ce + 3]!;
-        const w = to[e]!;
-        const dw = w * K;
-        // Lexicographic "less", components equal within 1e-9.
-        let better = dist[dw] === Infinity;
-        if (!better) {
-          let x = c0 - dist[dw]!;
-          if (Math.abs(x) <= 1e-9) {
-            x = c1 - dist[dw + 1]!;
-            if (Math.abs(x) <= 1e-9) {
-              x = c2 - dist[dw + 2]!;
-              if (Math.abs(x) <= 1e-9) x = c3 - dist[dw + 3]!;
-            }
-          }
-          better = Math.abs(x) > 1e-9 && x < 0;
-        }
-        if (better) {
-          dist[dw] = c0;
-          dist[dw + 1] = c1;
-          dist[dw + 2] = c2;
-          dist[dw + 3] = c3;
-          prevEdge[w] = e;
-          if (!inQueue[w]) {
-            inQueue[w] = 1;
-            if (qTail === queue.length) {
-              const grown = new Int32Array(queue.length * 2);
-              grown.set(queue);
-              queue = grown;
-            }
-            queue[qTail++] = w;
-          }
-        }
-      }
-    }
+    queue = shortestPaths(net, S, dist, inQueue, prevEdge, queue);
     // Every s→t path adds one match (first component −1), so augment while any path exists.
     if (prevEdge[T]! < 0) break;
     for (let v = T; v !== S;) {
@@ -176,4 +108,106 @@ export function assignUnits(pb: AssignProblem): [number, number][] {
       if (w > U && w < T && (e & 1) === 0 && cap[e] === 0) out.push([units[u]!, gapIds[w - 1 - U]!]);
     }
   return out;
+}
+
+/**
+ * The unit → gap edges (eta < deadline, finite) as [u, g] pairs, unit by unit, gap by gap. Its own
+ * small function: the loop over every unit × gap (500 × 1,400 on the large city) then runs
+ * optimised from the first analysis on, not in the big caller's unoptimised code, which boxed a
+ * number per read and fed the collector.
+ */
+function edgePairs(eta: readonly ArrayLike<number>[], colOf: Int32Array, deadline: Float64Array): Int32Array {
+  let found = new Int32Array(1024);
+  let n = 0;
+  for (let u = 0; u < eta.length; u++) {
+    const row = eta[u]!;
+    for (let g = 0; g < deadline.length; g++) {
+      const e = row[colOf[g]!]!;
+      if (!(e < deadline[g]! && Number.isFinite(e))) continue;
+      if (n + 2 > found.length) {
+        const grown = new Int32Array(2 * found.length);
+        grown.set(found);
+        found = grown;
+      }
+      found[n++] = u;
+      found[n++] = g;
+    }
+  }
+  return found.subarray(0, n);
+}
+
+/** The residual network: edge e's reverse is e ^ 1, costs K per edge, adjacency lists by head/next. */
+interface Network {
+  to: Int32Array;
+  cap: Int8Array;
+  cost: Float64Array;
+  next: Int32Array;
+  head: Int32Array;
+}
+
+/**
+ * One SPFA pass from S over the residual edges: lexicographic distances (K per node) and the
+ * edge into each node on its path; returns the queue buffer (grown if it had to be).
+ */
+function shortestPaths(
+  net: Network,
+  S: number,
+  dist: Float64Array,
+  inQueue: Uint8Array,
+  prevEdge: Int32Array,
+  queueIn: Int32Array,
+): Int32Array {
+  const { to, cap, cost, next, head } = net;
+  let queue = queueIn;
+  dist.fill(Infinity);
+  prevEdge.fill(-1);
+  for (let k = 0; k < K; k++) dist[S * K + k] = 0;
+  // FIFO through a head index over a growing buffer (shift() would move the whole queue).
+  queue[0] = S;
+  let qHead = 0;
+  let qTail = 1;
+  inQueue.fill(0);
+  inQueue[S] = 1;
+  while (qHead < qTail) {
+    const v = queue[qHead++]!;
+    inQueue[v] = 0;
+    const dv = v * K;
+    for (let e = head[v]!; e >= 0; e = next[e]!) {
+      if (cap[e]! <= 0) continue;
+      const ce = e * K;
+      const w = to[e]!;
+      const dw = w * K;
+      // Lexicographic "less", components equal within 1e-9; the later components are summed
+      // only when the earlier ones tie (the same sums and comparisons, fewer of them).
+      let better = dist[dw] === Infinity;
+      if (!better) {
+        let x = dist[dv]! + cost[ce]! - dist[dw]!;
+        if (Math.abs(x) <= 1e-9) {
+          x = dist[dv + 1]! + cost[ce + 1]! - dist[dw + 1]!;
+          if (Math.abs(x) <= 1e-9) {
+            x = dist[dv + 2]! + cost[ce + 2]! - dist[dw + 2]!;
+            if (Math.abs(x) <= 1e-9) x = dist[dv + 3]! + cost[ce + 3]! - dist[dw + 3]!;
+          }
+        }
+        better = Math.abs(x) > 1e-9 && x < 0;
+      }
+      if (better) {
+        dist[dw] = dist[dv]! + cost[ce]!;
+        dist[dw + 1] = dist[dv + 1]! + cost[ce + 1]!;
+        dist[dw + 2] = dist[dv + 2]! + cost[ce + 2]!;
+        dist[dw + 3] = dist[dv + 3]! + cost[ce + 3]!;
+        prevEdge[w] = e;
+        if (!inQueue[w]) {
+          inQueue[w] = 1;
+          if (qTail === queue.length) {
+            const grown = new Int32Array(queue.length * 2);
+            grown.set(queue);
+            queue = grown;
+          }
+          queue[qTail++] = w;
+        }
+      }
+    }
+  }
+  return queue;
 }

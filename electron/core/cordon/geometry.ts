@@ -7,9 +7,9 @@
  * only distances carry the (< 0.5 % over a prefecture) projection error.
  */
 import { metresPerDegree } from '../../../shared/domain/geo';
-import { SegmentGrid } from './segmentGrid';
+import { SegmentGrid, pointSegmentDistance } from './segmentGrid';
 
-export { SegmentGrid };
+export { SegmentGrid, pointSegmentDistance };
 
 export type Position = [number, number];
 export type PolygonGeometry =
@@ -151,22 +151,6 @@ export function crossSegment(
   if (sb === 0) return null;
   const t = sp / (sp - sq);
   return { t: Math.min(1, Math.max(0, t)), outbound: pIn && !qIn };
-}
-
-/** Distance from (x, y) to segment (ax, ay)–(bx, by). */
-export function pointSegmentDistance(
-  x: number,
-  y: number,
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-): number {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const l2 = dx * dx + dy * dy;
-  const t = l2 > 0 ? Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / l2)) : 0;
-  return Math.hypot(ax + t * dx - x, ay + t * dy - y);
 }
 
 /** Distance from a point (frame metres) to the nearest segment of a ring line (grid-accelerated). */

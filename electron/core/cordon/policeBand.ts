@@ -16,7 +16,9 @@
  * The band is measured from each point's nearer end node: a point 20 km along a 45 km motorway
  * piece used to fall through both bands to the plain search (a whole-city search per analysis).
  * A narrower first band is cheaper here but gives looser bounds, which cost more in the per-unit
- * searches: 300 s was the best total on the large city (bench/scale.ts).
+ * searches. Nodes popped per large-city analysis, all searches together (5 / 10 / 20 minutes):
+ * 300 s 78k / 122k / 337k, 240 s — / 108k / —, 180 s 59k / 99k / 326k, 120 s 53k / — / 604k
+ * (the per-unit searches grow fastest; since e-bikes borrow the car's potential, policeEtas.ts).
  */
 import type { RoadGraph, Router } from '../../../node/routing';
 import { heapPop as pop, heapPush as push } from '../../../node/routing';
@@ -25,7 +27,7 @@ import { seeds, timeToPoint, type RoadPoint } from './race';
 import { bestBounds, canonicalWeights, usable, type Placed } from './policeBounds';
 
 /** Band half-widths (s), widened for the points that got no bound from a narrower band. */
-const BANDS = [300, 600];
+const BANDS = [180, 600];
 
 /**
  * `need[j]`: a bound at or below it is as good as the exact best (policeEtas.ts bounds by

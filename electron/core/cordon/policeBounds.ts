@@ -51,6 +51,31 @@ export function canonicalWeights(router: Router, w: Float64Array): Float64Array 
   return c;
 }
 
+/**
+ * Whether weighting a is nowhere slower than b: a[k] ≤ b[k] for every piece direction (Infinity
+ * where closed, so a opens every direction b opens). Then a path's cost under a is at most its cost
+ * under b, sum for sum (float addition is monotone), and a search's times under a are lower bounds
+ * of those under b. Foot patrols walk one-way streets both ways: no car weighting is faster there.
+ */
+export function fasterEverywhere(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (!(a[k]! <= b[k]!)) return false;
+  return true;
+}
+
+const faster = new WeakMap<Router, Map<Float64Array, Map<Float64Array, boolean>>>();
+
+/** fasterEverywhere, kept per router and pair of weight arrays (a scan of every piece direction). */
+export function cachedFasterEverywhere(router: Router, a: Float64Array, b: Float64Array): boolean {
+  let byA = faster.get(router);
+  if (!byA) faster.set(router, (byA = new Map()));
+  let m = byA.get(a);
+  if (!m) byA.set(a, (m = new Map()));
+  let r = m.get(b);
+  if (r === undefined) m.set(b, (r = fasterEverywhere(a, b)));
+  return r;
+}
+
 export const usable = (w: Float64Array, piece: number) =>
   w[2 * piece]! < Infinity || w[2 * piece + 1]! < Infinity;
 

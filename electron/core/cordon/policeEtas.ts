@@ -27,7 +27,7 @@ import type { Snap } from '../../../node/routing';
 import { heapPop as pop, heapPush as push } from '../../../node/routing';
 import type { UnitType } from '../../../shared/domain/unit';
 import { seeds, timeToPoint, type RaceUnit, type RoadPoint, type UnitSearchMemo } from './race';
-import { bestBounds, canonicalWeights, usable, type Placed } from './policeBounds';
+import { bestBounds, cachedFasterEverywhere, canonicalWeights, usable, type Placed } from './policeBounds';
 import { bandedBestBounds } from './policeBand';
 import { etaRows, fillRowFast, pointTable, type PointTable } from './etaRows';
 
@@ -98,13 +98,14 @@ export function prunedEtaMatrix(
 
   const promote = memo?.fits(units.length) === true;
   const search = prunedSearchFor(g);
-  const potentials = new Map<Float64Array, Float64Array>(); // one per distinct weighting
+  const potentials = new Map<Float64Array, Float64Array>(); // one per weighting that lends it
   const tables = new Map<Float64Array, PointTable>(); // one per weight array
+  const lender = potentialLenders(router, byType);
   for (const [type, list] of byType) {
     const w = router.weights[type];
-    const cw = canonicalWeights(router, w);
-    let r = potentials.get(cw);
-    if (!r) potentials.set(cw, (r = pruningPotential(router, w, points, bound, shift, potentials.size)));
+    const lw = lender.get(canonicalWeights(router, w))!;
+    let r = potentials.get(lw);
+    if (!r) potentials.set(lw, (r = pruningPotential(router, lw, points, bound, shift, potentials.size)));
     for (const p of list) {
       const memoDist = full[p.index];
       if (!memoDist) search.run(w, seeds(g, p.snap, w, p.off), horizon, r, shift);
@@ -133,6 +134,28 @@ function fillRow(
     const t = timeToPoint(router.graph, dist, w, pt, { snap: p.snap, off: p.off });
     if (t <= horizon) row[j] = t;
   });
+}
+
+/**
+ * The weighting whose pruning potential each of the fleet's weightings uses: the fastest one that
+ * is nowhere slower than it (policeBounds.ts, fasterEverywhere), else its own. A faster weighting's
+ * times to the points are lower bounds of the slower one's, so its potential is too: the slower
+ * units' searches prune a little less, and one reverse search is saved (on the large city the
+ * ebike potential, 17,000 to 33,000 nodes per analysis at 20 minutes, borrows the car's).
+ */
+function potentialLenders(
+  router: Router,
+  byType: ReadonlyMap<UnitType, Placed[]>,
+): Map<Float64Array, Float64Array> {
+  const kmh = new Map<Float64Array, number>();
+  for (const type of byType.keys()) {
+    const cw = canonicalWeights(router, router.weights[type]);
+    kmh.set(cw, Math.max(kmh.get(cw) ?? 0, router.profiles[type].maxKmh));
+  }
+  const fastestFirst = [...kmh].sort(([, a], [, b]) => b - a).map(([w]) => w);
+  return new Map(
+    fastestFirst.map((w) => [w, fastestFirst.find((o) => o === w || cachedFasterEverywhere(router, o, w))!]),
+  );
 }
 
 /** R(v) = shift + min_j (time from v to point j − bound_j), Infinity where no bound is reachable. */

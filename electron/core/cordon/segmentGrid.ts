@@ -26,6 +26,22 @@ function cornersOneSide(
   return (s1 > 0 && s2 > 0 && s3 > 0 && s4 > 0) || (s1 < 0 && s2 < 0 && s3 < 0 && s4 < 0);
 }
 
+/** Distance from (x, y) to segment (ax, ay)–(bx, by). */
+export function pointSegmentDistance(
+  x: number,
+  y: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const l2 = dx * dx + dy * dy;
+  const t = l2 > 0 ? Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / l2)) : 0;
+  return Math.hypot(ax + t * dx - x, ay + t * dy - y);
+}
+
 /** Metres around a cell within which a tight grid still files a segment: far above rounding. */
 const TIGHT_MARGIN = 1;
 
@@ -138,6 +154,50 @@ export class SegmentGrid {
         }
       }
     return false;
+  }
+
+  /**
+   * The segment nearest to (x, y) within maxDist (-1: none), the last of equally near ones in
+   * query order: what query() over the box around the point with a `d <= best` test gives, without
+   * a callback per segment. A segment whose bounding box lies farther than the best so far cannot
+   * be nearer (1 µm of slack against rounding), so most skip the distance computation.
+   */
+  nearest(x: number, y: number, maxDist: number): number {
+    if (++this.gen === 0xffffffff) {
+      this.stamp.fill(0);
+      this.gen = 1;
+    }
+    const gen = this.gen;
+    const r = this.r;
+    const c0 = Math.floor((x - maxDist - this.x0) / this.cell);
+    const c1 = Math.floor((x + maxDist - this.x0) / this.cell);
+    const r0 = Math.floor((y - maxDist - this.y0) / this.cell);
+    const r1 = Math.floor((y + maxDist - this.y0) / this.cell);
+    let best = -1;
+    let bestD = maxDist;
+    for (let row = r0; row <= r1; row++)
+      for (let col = c0; col <= c1; col++) {
+        const list = this.cells.get(row * 1_048_576 + col);
+        if (!list) continue;
+        for (const s of list) {
+          if (this.stamp[s] === gen) continue;
+          this.stamp[s] = gen;
+          const ax = r.ax[s]!;
+          const ay = r.ay[s]!;
+          const bx = r.bx[s]!;
+          const by = r.by[s]!;
+          const ox = Math.max((ax < bx ? ax : bx) - x, 0, x - (ax < bx ? bx : ax));
+          const oy = Math.max((ay < by ? ay : by) - y, 0, y - (ay < by ? by : ay));
+          const reach = bestD + 1e-6;
+          if (ox * ox + oy * oy > reach * reach) continue;
+          const d = pointSegmentDistance(x, y, ax, ay, bx, by);
+          if (d <= bestD) {
+            bestD = d;
+            best = s;
+          }
+        }
+      }
+    return best;
   }
 
   /** Calls fn once per segment whose cell range meets the box (deduplicated per query by a stamp). */

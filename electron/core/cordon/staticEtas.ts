@@ -125,8 +125,10 @@ export function tabledEtaMatrix(
   horizon: number,
   memo: UnitSearchMemo | null,
   banded = true,
+  /** Rows to fill (one per unit, points.length long, all Infinity), else new ones. */
+  out?: Float64Array[],
 ): Float64Array[] {
-  const rows = etaRows(units.length, points.length);
+  const rows = out ?? etaRows(units.length, points.length);
   const tabled: number[] = [];
   const searched: number[] = [];
   points.forEach((_, j) => (fixed[j] ? tabled : searched).push(j));
