@@ -31,6 +31,11 @@ export interface MapDebugState {
   counts: Record<string, number>;
   /** Features handed to MapLibre per source since load (the install, then incremental diffs). */
   sent: Record<string, number>;
+  /**
+   * Feature-states set per source since load: a camera's state change is drawn this way, counted
+   * under `cameras` (its point, and its cone for a fixed camera); `sent` counts data only.
+   */
+  states: Record<string, number>;
   /** Frames MapLibre has drawn since load: shows whether the map idles between live updates. */
   frames: number;
   selectedAlertId: string | null;
