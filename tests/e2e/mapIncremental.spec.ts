@@ -35,7 +35,13 @@ test('a camera going offline sends that one camera to the map, not every camera'
   expect(before).toBe(demoCameras.length);
   const statesBefore = await states();
 
-  const fixed = demoCameras.find((c) => c.online && c.heading !== null && c.fov !== null && c.fov < 360)!;
+  // A fixed camera (point and cone) near the first alert, so it is in view once the alert is selected.
+  const at = scenarioAlert(1).location;
+  const fixed = demoCameras
+    .filter((c) => c.online && c.heading !== null && c.fov !== null && c.fov < 360)
+    .sort(
+      (a, b) => Math.hypot(a.lng - at.lng, a.lat - at.lat) - Math.hypot(b.lng - at.lng, b.lat - at.lat),
+    )[0]!;
   const row = page.getByTestId('alert-item').first();
   await expect(row).toBeVisible();
   await stack.inject('camera.status', { cameraId: fixed.id, online: false, at: new Date().toISOString() });
@@ -44,6 +50,10 @@ test('a camera going offline sends that one camera to the map, not every camera'
   await row.click();
   // Its point's and its cone's state; the clusters get its property within their interval (10 s).
   await expect.poll(states).toBe(statesBefore + 2);
+  // Drawn: MapLibre finds the state by the drawn features' ids (the point and the cone in view).
+  const drawnOffline = async () => (await mapDebug(page))?.offlineCameras;
+  await expect.poll(async () => (await drawnOffline())?.points.includes(fixed.id)).toBe(true);
+  await expect.poll(async () => (await drawnOffline())?.cones.includes(fixed.id)).toBe(true);
   await expect.poll(sent).toBe(before + 1);
 
   // Another event through the same feed and frame loop: by the time it is on the map, any further

@@ -15,7 +15,7 @@ import type { Unit, UnitPosition } from '../../../shared/domain/unit';
 import type { CoverageSnapshot } from '../../../shared/contract/routingContract';
 import type { CordonAnalysis } from '../../../shared/cordon/schema';
 import { AlertPulse } from './alertPulse';
-import { renderedCounts } from './renderedCounts';
+import { renderedCounts, renderedOfflineCameras } from './renderedCounts';
 import { AreaDrawTool, type DrawnArea } from './areaDrawTool';
 import { FrameBatcher } from './frameBatcher';
 import { LiveLayers } from './liveLayers';
@@ -244,6 +244,7 @@ export class MapController {
       counts: { ...this.data.counts },
       sent: { ...this.data.sent },
       states: { ...this.data.states },
+      pendingCameras: this.data.cameraStates.pending,
       frames: this.frames,
       selectedAlertId: this.data.selectedAlertId,
       highlightedCameras: this.data.highlightedCameras.size,
@@ -251,6 +252,8 @@ export class MapController {
       locale: this.locale,
       drawnArea: this.areaTool?.lastArea ?? null,
       rendered: this.ready && !this.disposed ? renderedCounts(this.map) : {},
+      offlineCameras:
+        this.ready && !this.disposed ? renderedOfflineCameras(this.map) : { points: [], cones: [] },
       milestones: { ...this.milestones, ...this.data.milestones },
     };
   }

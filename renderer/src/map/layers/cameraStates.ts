@@ -76,6 +76,11 @@ export class CameraStates {
     return this.pendingClusters.size > 0;
   }
 
+  /** Cameras waiting for their feature-state and for their clusters' update (MapDebugState). */
+  get pending(): { states: number; clusters: number } {
+    return { states: this.pendingStates.size, clusters: this.pendingClusters.size };
+  }
+
   /** The camera sources were just built from `status`: nothing waits. */
   installed(): void {
     this.pendingStates.clear();

@@ -19,6 +19,7 @@ export const HIGHLIGHT_SOURCE_ID = 'cameras-highlight';
 /** Above this zoom every camera is drawn individually. */
 export const CLUSTER_MAX_ZOOM = 13;
 export const FOV_LAYER_ID = 'cameras-fov';
+export const POINT_LAYER_ID = 'cameras-point';
 
 /** What the map's camera layers read (no name: 65,000 of them were a fifth of the load's hand-over). */
 export interface CameraProps {
@@ -186,7 +187,7 @@ export function layers(_locale: MapLocale = 'zh-CN'): LayerSpecification[] {
       paint: { 'text-color': '#e6f6ff' },
     },
     {
-      id: 'cameras-point',
+      id: POINT_LAYER_ID,
       type: 'circle',
       source: SOURCE_ID,
       filter: UNCLUSTERED,
