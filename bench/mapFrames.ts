@@ -4,9 +4,17 @@
  * seconds (1 Hz) and 25 camera.status events per scenario second arrive as 50 per second; the
  * browser host serves the console on the same pack.
  * - First usable map: page load → map layers installed, cameras drawn, queue shown.
- * - Frame time: requestAnimationFrame deltas in the page over MAP_FRAMES_SECONDS (default 15),
- *   first with the gateway's clock paused (the same map, nothing live arriving: the baseline),
- *   then with the feed running. Ratios: live / baseline p95, large / demo first usable map.
+ * - Frame time: requestAnimationFrame deltas in the page, with the gateway's clock paused (the
+ *   same map, nothing live arriving: the baseline) and with the feed running. The fair pair (the
+ *   map redrawing every frame in both) alternates: MAP_FRAMES_ROUNDS (default 3) rounds of a
+ *   paused then a live window of MAP_FRAMES_WINDOW seconds (default 10, the clusters' update
+ *   interval), so a change of the machine's load during the run weighs on both alike; the p95 is
+ *   over each condition's pooled frames, the per-round ratios show the spread. Each paused window
+ *   starts once the map is quiet (every tile loaded, no camera change waiting for the map), and
+ *   the measuring starts once the load's deferred sources (cones, roads) are in: before that the
+ *   road network's hand-over fell into the first phase. The map left alone (idle vs live) is
+ *   measured over MAP_FRAMES_SECONDS (default 15) each. Ratios: live / baseline p95, large / demo
+ *   first usable map.
  * Runs on the demo city and, when LARGE_CITY_DIR (or /work/bigcity) holds a pack, on that large
  * city. Needs `node scripts/build.mjs` and Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
  * `npx tsx bench/mapFrames.ts` or via bench/main.ts.
@@ -15,33 +23,22 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CDPSession, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { GATEWAY_TOKEN, Stack } from '../tests/e2e/stack';
 import { benchGl, hasChromium, launchBenchChromium } from './chromiumLaunch';
+import {
+  frameWindow,
+  frames,
+  settle,
+  stats,
+  type DebugWindow,
+  type FrameStats,
+  type FrameWindow,
+} from './mapFrameWindows';
 
 const SPEED = 2;
 const CAMERA_EVENTS_PER_SCENARIO_SECOND = 25; // × SPEED = 50 per wall second
 const SCENARIO_SECONDS = 900;
-
-interface FrameStats {
-  frames: number;
-  p50: number;
-  p95: number;
-  max: number;
-  /** Frames over 50 ms. */
-  slow: number;
-  /**
-   * The page's main thread: tasks over 50 ms (PerformanceObserver 'longtask') in the phase, their
-   * share of the phase and the longest. With GPU compositing a long rAF interval can be the GPU
-   * process's software raster, not the main thread: this says whether the page itself was busy.
-   */
-  mainThread: { longTasks: number; busyShare: number; maxMs: number };
-  /**
-   * The page's main thread over the phase from Chrome's own accounting (CDP Performance.getMetrics
-   * TaskDuration: every task, not only those over 50 ms): busy share, and ms per frame drawn.
-   */
-  pageBusy: { share: number; msPerFrame: number };
-}
 
 export interface MapFramesResult {
   firstUsableMs: number;
@@ -59,18 +56,18 @@ export interface MapFramesResult {
   live: FrameStats;
   /**
    * The fair pair: the map redraws every frame in both (MapLibre's `repaint`), feed paused (the
-   * same map with no live updates) vs running. The ratio is the live layers' cost per frame.
+   * same map with no live updates) vs running, pooled over the alternating rounds. The ratio is
+   * the live layers' cost per frame.
    */
   repaintPaused: FrameStats;
   repaintLive: FrameStats;
+  /** Each round's paused and live p95, with the load average after it. */
+  rounds: { paused: number; live: number; load: number }[];
+  /** Waited for the map to settle after the load (deferred sources, tiles), ms. */
+  settleMs: number;
   /** Features handed to the map per second while live, per source (incremental updates). */
   sentPerSecond: Record<string, number>;
 }
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
-};
 
 function writeScenario(dir: string, packDir: string): string {
   const pack = JSON.parse(readFileSync(path.join(packDir, 'pack.json'), 'utf8')) as { id: string };
@@ -117,63 +114,6 @@ async function clock(stack: Stack, action: 'pause' | 'resume'): Promise<void> {
 
 type RepaintWindow = { __mapRepaint?: (on: boolean) => void };
 
-type DebugWindow = {
-  __mapDebug?: () => {
-    ready: boolean;
-    rendered: Record<string, number>;
-    sent: Record<string, number>;
-    milestones?: Record<string, number>;
-  };
-};
-
-const taskSeconds = async (cdp: CDPSession): Promise<number> =>
-  (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
-
-/** rAF deltas over `seconds`, measured in the page. */
-async function frames(page: Page, cdp: CDPSession, seconds: number): Promise<FrameStats> {
-  const busyBefore = await taskSeconds(cdp);
-  const wallBefore = Date.now();
-  // A string, not a function: tsx's transform would wrap named inner functions in a helper
-  // (__name) the page does not have.
-  const { deltas, long } = (await page.evaluate(`new Promise((resolve) => {
-    const out = [];
-    const long = [];
-    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => long.push(e.duration)));
-    observer.observe({ type: 'longtask' });
-    let last = 0;
-    let end = 0;
-    const tick = (now) => {
-      out.push(now - last);
-      last = now;
-      if (now < end) requestAnimationFrame(tick);
-      else {
-        observer.disconnect();
-        resolve({ deltas: out, long });
-      }
-    };
-    requestAnimationFrame((now) => {
-      last = now;
-      end = now + ${seconds * 1000};
-      requestAnimationFrame(tick);
-    });
-  })`)) as { deltas: number[]; long: number[] };
-  const busyMs = ((await taskSeconds(cdp)) - busyBefore) * 1000;
-  const wallMs = Date.now() - wallBefore;
-  return {
-    pageBusy: { share: busyMs / wallMs, msPerFrame: busyMs / Math.max(1, deltas.length) },
-    frames: deltas.length,
-    p50: pct(deltas, 0.5),
-    p95: pct(deltas, 0.95),
-    max: Math.max(...deltas),
-    slow: deltas.filter((d) => d > 50).length,
-    mainThread: {
-      longTasks: long.length,
-      busyShare: long.reduce((a, b) => a + b, 0) / (seconds * 1000),
-      maxMs: Math.max(0, ...long),
-    },
-  };
-}
-
 const sentNow = (page: Page) =>
   page.evaluate(() => ({ ...(window as unknown as DebugWindow).__mapDebug!().sent }));
 
@@ -181,7 +121,12 @@ const sentNow = (page: Page) =>
 export async function measureMapFrames(options: {
   root: string;
   packDir: string;
+  /** The map left alone: seconds per phase. */
   seconds: number;
+  /** The fair pair: rounds of a paused and a live window of `window` seconds each. */
+  rounds: number;
+  window: number;
+  log: (line: string) => void;
 }): Promise<MapFramesResult | null> {
   if (!existsSync(path.join(options.root, 'dist', 'host', 'main.mjs')) || !hasChromium()) return null;
   const stack = new Stack();
@@ -250,13 +195,30 @@ export async function measureMapFrames(options: {
     const repaint = (on: boolean) =>
       page.evaluate((v) => (window as unknown as RepaintWindow).__mapRepaint?.(v), on);
     await clock(stack, 'pause');
-    await page.waitForTimeout(1000); // what was in flight lands
+    await page.waitForTimeout(1500); // what was in flight (at most one live update) lands
+    // The load's deferred sources (cones, roads) and their tiles: not the live layers' cost.
+    const settleMs = await settle(page, 180_000, options.log);
     const idle = await frames(page, perf, options.seconds);
     await repaint(true);
-    const repaintPaused = await frames(page, perf, options.seconds);
-    await clock(stack, 'resume');
-    await page.waitForTimeout(2000);
-    const repaintLive = await frames(page, perf, options.seconds);
+    const paused: FrameWindow[] = [];
+    const running: FrameWindow[] = [];
+    const rounds: MapFramesResult['rounds'] = [];
+    for (let round = 0; round < options.rounds; round++) {
+      if (round > 0) {
+        await clock(stack, 'pause');
+        await page.waitForTimeout(1500);
+        // A camera change still waiting (the clusters' update, up to CLUSTER_SYNC_MS) is live work.
+        await settle(page, 60_000, options.log);
+      }
+      paused.push(await frameWindow(page, perf, options.window));
+      await clock(stack, 'resume');
+      await page.waitForTimeout(1000); // the first live update
+      running.push(await frameWindow(page, perf, options.window));
+      const [p, l] = [stats([paused.at(-1)!]), stats([running.at(-1)!])];
+      rounds.push({ paused: p.p95, live: l.p95, load: os.loadavg()[0]! });
+    }
+    const repaintPaused = stats(paused);
+    const repaintLive = stats(running);
     await repaint(false);
     const before = await sentNow(page);
     const t = Date.now();
@@ -272,7 +234,18 @@ export async function measureMapFrames(options: {
     const sentPerSecond = Object.fromEntries(
       Object.keys(after).map((k) => [k, Math.round(((after[k] ?? 0) - (before[k] ?? 0)) / secs)]),
     );
-    return { firstUsableMs, loadAtUsable, loadSteps, idle, live, repaintPaused, repaintLive, sentPerSecond };
+    return {
+      firstUsableMs,
+      loadAtUsable,
+      loadSteps,
+      idle,
+      live,
+      repaintPaused,
+      repaintLive,
+      rounds,
+      settleMs,
+      sentPerSecond,
+    };
   } finally {
     await browser.close();
     await stack.stop();
@@ -282,6 +255,8 @@ export async function measureMapFrames(options: {
 
 export async function runMapFramesBench(log: (line: string) => void = console.log): Promise<void> {
   const seconds = Number(process.env['MAP_FRAMES_SECONDS'] ?? 15);
+  const rounds = Number(process.env['MAP_FRAMES_ROUNDS'] ?? 3);
+  const window = Number(process.env['MAP_FRAMES_WINDOW'] ?? 10);
   const root = process.cwd();
   const large = process.env['LARGE_CITY_DIR'] ?? '/work/bigcity';
   // MAP_FRAMES_PACKS=demo or =large runs one of them (diagnosis); the ratio needs both.
@@ -290,11 +265,11 @@ export async function runMapFramesBench(log: (line: string) => void = console.lo
   if (only !== 'large') packs.push(['demo', path.join(root, 'resources', 'city', 'demo')]);
   if (existsSync(path.join(large, 'pack.json')) && only !== 'demo') packs.push(['large', large]);
   log(
-    `# map frames (Chromium, SwiftShader WebGL, compositor ${benchGl()}; units at 1 Hz, ${CAMERA_EVENTS_PER_SCENARIO_SECOND * SPEED} camera changes/s; ${seconds} s per phase)`,
+    `# map frames (Chromium, SwiftShader WebGL, compositor ${benchGl()}; units at 1 Hz, ${CAMERA_EVENTS_PER_SCENARIO_SECOND * SPEED} camera changes/s; fair pair ${rounds} rounds of ${window} s paused + ${window} s live; the map left alone ${seconds} s per phase)`,
   );
   const results: Record<string, MapFramesResult> = {};
   for (const [name, packDir] of packs) {
-    const r = await measureMapFrames({ root, packDir, seconds });
+    const r = await measureMapFrames({ root, packDir, seconds, rounds, window, log });
     if (!r) {
       log('skipped: run `node scripts/build.mjs` first and install Chromium (or set CHROMIUM_PATH)');
       return;
@@ -310,10 +285,19 @@ export async function runMapFramesBench(log: (line: string) => void = console.lo
         .map(([k, v]) => `${k} ${Math.round(v)}`)
         .join(', ')}`,
     );
-    log(`  frames, both redrawing every frame (the fair comparison):`);
+    log(`  settled after the load in ${(r.settleMs / 1000).toFixed(1)} s (deferred sources, tiles)`);
+    log(`  frames, both redrawing every frame (the fair comparison), ${r.rounds.length} alternating rounds:`);
     log(`    feed paused (no live updates): ${f(r.repaintPaused)}`);
     log(
       `    live:                          ${f(r.repaintLive)} (${ratio(r.repaintLive, r.repaintPaused)} of paused)`,
+    );
+    log(
+      `    per round, p95 paused → live: ${r.rounds
+        .map(
+          (x) =>
+            `${x.paused.toFixed(0)} → ${x.live.toFixed(0)} ms (×${(x.live / x.paused).toFixed(2)}, load ${x.load.toFixed(1)})`,
+        )
+        .join('; ')}`,
     );
     log(`  frames, the map left alone (an idle map draws nothing: its rAF interval is vsync):`);
     log(`    feed paused, map idle:         ${f(r.idle)}`);

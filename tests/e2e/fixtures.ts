@@ -101,6 +101,8 @@ export interface MapDebugState {
   selectedAlertId: string | null;
   /** Features MapLibre actually drew, per layer group (queryRenderedFeatures). */
   rendered?: Record<string, number>;
+  /** Camera points and cones drawn offline in view, by camera id. */
+  offlineCameras?: { points: string[]; cones: string[] };
   [key: string]: unknown;
 }
 

@@ -25,6 +25,45 @@ export function wireClicks(
   ];
 }
 
+type MapClickListener = (at: { lng: number; lat: number }, zoom: number) => void;
+
+/** The map's click listeners (alerts, anywhere), kept across the map's load and wired at it. */
+export class MapClickListeners {
+  private readonly alert = new Set<(alertId: string) => void>();
+  private readonly anywhere = new Set<MapClickListener>();
+  private subscriptions: Subscription[] = [];
+
+  /** Calls `cb(alertId)` when an alert on the map is clicked. Returns the unsubscribe function. */
+  onAlert(cb: (alertId: string) => void): () => void {
+    this.alert.add(cb);
+    return () => void this.alert.delete(cb);
+  }
+
+  /** Calls `cb(lngLat, zoom)` on any click on the map. Returns the unsubscribe function. */
+  onMap(cb: MapClickListener): () => void {
+    this.anywhere.add(cb);
+    return () => void this.anywhere.delete(cb);
+  }
+
+  /** Once the layers are installed. */
+  wire(map: MaplibreMap): void {
+    this.subscriptions.push(
+      ...wireClicks(
+        map,
+        (id) => [...this.alert].forEach((cb) => cb(id)),
+        (at, zoom) => [...this.anywhere].forEach((cb) => cb(at, zoom)),
+      ),
+    );
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.unsubscribe();
+    this.subscriptions = [];
+    this.alert.clear();
+    this.anywhere.clear();
+  }
+}
+
 /** Switches every installed label layer's `text-field` to the locale (`name` or `nameEn`). */
 export function applyLabelLocale(map: MaplibreMap, locale: MapLocale): void {
   for (const mod of Object.values(LAYER_MODULES)) {

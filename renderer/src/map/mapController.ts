@@ -3,45 +3,36 @@
  * MapLibre calls live here and in the layer modules, never in components (re-render cycles and
  * a WebGL context do not mix).
  *
- * Live updates are coalesced per animation frame (FrameBatcher): however many setX calls arrive
- * between two frames, each source gets at most one setData.
+ * Updates are coalesced per animation frame (FrameBatcher): however many setX calls arrive
+ * between two frames, each source gets at most one update. The live feed's timing (units, camera
+ * states, alerts) is liveLayers.ts's.
  */
 import './maplibreSetup';
-import type { Map as MaplibreMap, Subscription } from 'maplibre-gl';
+import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { ConsolePack, RoadFeature } from '../../../shared/citypack/schema';
 import { isOpen, type Alert } from '../../../shared/domain/alert';
-import { isPositionCurrent, type Unit, type UnitPosition } from '../../../shared/domain/unit';
+import type { Unit, UnitPosition } from '../../../shared/domain/unit';
 import type { CoverageSnapshot } from '../../../shared/contract/routingContract';
 import type { CordonAnalysis } from '../../../shared/cordon/schema';
 import { AlertPulse } from './alertPulse';
-import { renderedCounts } from './renderedCounts';
+import { renderedCounts, renderedOfflineCameras } from './renderedCounts';
 import { AreaDrawTool, type DrawnArea } from './areaDrawTool';
-import { FrameBatcher, ThrottledMarks } from './frameBatcher';
+import { FrameBatcher } from './frameBatcher';
+import { LiveLayers } from './liveLayers';
 import type { MapLocale } from './theme';
 import { createConsoleMap } from './createConsoleMap';
 import type { MapControllerOptions, MapDebugState } from './mapTypes';
 import * as alertsLayer from './layers/alerts';
 import * as cordonLayer from './layers/cordon';
 import * as routeLayer from './layers/route';
-import * as unitsLayer from './layers/units';
 import { InsightOverlays } from './insightOverlays';
 import { MapLayerData, type DirtyKey } from './mapLayerData';
 import { warmUpAlertPrograms } from './layers/alertsWarmUp';
-import { applyLabelLocale, wireClicks } from './mapClicks';
+import { applyLabelLocale, MapClickListeners } from './mapClicks';
 import type { RiskData } from './layers/riskDistricts';
 import type { HeatData } from './layers/heatmap';
 import type { RepositionPreview } from './layers/reposition';
 
-/**
- * Live layers (units, camera states, the alert points) reach the map at most this often: units
- * report at 1 Hz, alerts may arrive by the dozen a second, and each update repaints the whole
- * (often software-rendered) map, holding the main thread the queue needs (an alert's row does not
- * wait for its map point). User actions (selection, highlights, routes, cordon) are not delayed.
- */
-const LIVE_UPDATE_MS = 1000;
-
-/** How often unit staleness is re-checked when no data arrives (stale is time-, not data-driven). */
-const STALE_CHECK_MS = 5_000;
 const SELECT_MIN_ZOOM = 14;
 
 export class MapController {
@@ -52,11 +43,9 @@ export class MapController {
   private readonly animate: boolean;
   private locale: MapLocale;
   private readonly data: MapLayerData;
-  private readonly alertClickListeners = new Set<(alertId: string) => void>();
-  private readonly mapClickListeners = new Set<(at: { lng: number; lat: number }, zoom: number) => void>();
-  private readonly subscriptions: Subscription[] = [];
+  private readonly clicks = new MapClickListeners();
   private readonly batcher: FrameBatcher<DirtyKey>;
-  private readonly live: ThrottledMarks<DirtyKey>;
+  private readonly live: LiveLayers;
   private readonly readyPromise: Promise<void>;
   private liveDrawnResolve: () => void = () => undefined;
   private readonly liveDrawnPromise = new Promise<void>((resolve) => (this.liveDrawnResolve = resolve));
@@ -68,7 +57,6 @@ export class MapController {
   /** The alert layers show the warm-up placeholder: alert data waits for its restore. */
   private warmingUp = false;
   private readonly pulse: AlertPulse;
-  private staleTimer: ReturnType<typeof setInterval> | null = null;
   private areaTool: AreaDrawTool | null = null;
   private readonly milestones: Record<string, number> = { created: performance.now() };
 
@@ -81,10 +69,11 @@ export class MapController {
     this.map = createConsoleMap(container, pack.manifest);
     this.map.on('render', () => this.frames++);
     this.batcher = new FrameBatcher((keys) => this.flush(keys));
-    this.live = new ThrottledMarks<DirtyKey>(
+    this.live = new LiveLayers(
+      this.data,
       (key) => this.markDirty(key),
-      new Set(['units', 'cameras', 'alerts']),
-      LIVE_UPDATE_MS,
+      () => this.ready && !this.disposed,
+      this.now,
     );
     this.pulse = new AlertPulse(
       this.map,
@@ -103,7 +92,6 @@ export class MapController {
         resolve();
       });
     });
-    this.staleTimer = setInterval(() => this.checkStale(), STALE_CHECK_MS);
   }
 
   whenReady(): Promise<void> {
@@ -121,44 +109,28 @@ export class MapController {
   // ---- data ------------------------------------------------------------------------------
 
   setAlerts(alerts: readonly Alert[]): void {
-    this.data.alerts = alerts;
-    this.markLive('alerts');
+    this.live.setAlerts(alerts);
     this.pulse.ensureRunning();
   }
 
   /** Full replacement of units (definitions, status and positions). */
   setUnits(units: readonly Unit[]): void {
-    this.data.units.clear();
-    for (const u of units) this.data.units.set(u.id, u);
-    this.markLive('units');
+    this.live.setUnits(units);
   }
 
-  /**
-   * Merges AVL position reports. Reports for unknown units are dropped (setUnits defines the
-   * roster); reports older than the unit's current position are dropped too, because feeds can
-   * deliver out of order and a late packet must not jump a car backwards.
-   */
+  /** Merges AVL position reports (late and unknown ones dropped: LiveLayers.updateUnitPositions). */
   updateUnitPositions(positions: readonly UnitPosition[]): void {
-    let changed = false;
-    for (const p of positions) {
-      const unit = this.data.units.get(p.unitId);
-      if (!unit) continue;
-      if (!isPositionCurrent(unit.position, p)) continue;
-      this.data.units.set(p.unitId, { ...unit, position: p });
-      changed = true;
-    }
-    if (changed) this.markLive('units');
+    this.live.updateUnitPositions(positions);
   }
 
   /**
-   * Merges live camera online/offline states; cameras not mentioned keep their state. Only the
-   * cameras whose drawn state changed are sent to the map at the next frame.
+   * Merges live camera online/offline states; cameras not mentioned keep their state. A camera
+   * whose drawn state changed is re-coloured at the next live update, its cluster later.
    */
   setCameraStatus(
     status: ReadonlyMap<string, boolean> | Iterable<[string, boolean]> | Readonly<Record<string, boolean>>,
   ): void {
-    // Before the live picture is first drawn the changes only wait (MapLayerData.liveDrawn).
-    if (this.data.mergeCameraStatus(status) && this.data.liveDrawn) this.markLive('cameras');
+    this.live.setCameraStatus(status);
   }
 
   /** The road network (loaded apart from the pack): drawn after the live picture. */
@@ -214,10 +186,7 @@ export class MapController {
 
   /** Calls `cb(lngLat, zoom)` on any click on the map (hot spots). Returns the unsubscribe function. */
   onMapClick(cb: (at: { lng: number; lat: number }, zoom: number) => void): () => void {
-    this.mapClickListeners.add(cb);
-    return () => {
-      this.mapClickListeners.delete(cb);
-    };
+    return this.clicks.onMap(cb);
   }
 
   // ---- selection & highlight ------------------------------------------------------------
@@ -249,10 +218,7 @@ export class MapController {
 
   /** Calls `cb(alertId)` when an alert on the map is clicked. Returns the unsubscribe function. */
   onAlertClick(cb: (alertId: string) => void): () => void {
-    this.alertClickListeners.add(cb);
-    return () => {
-      this.alertClickListeners.delete(cb);
-    };
+    return this.clicks.onAlert(cb);
   }
 
   /** Switches every label layer's `text-field` between `name` and `nameEn`. */
@@ -277,6 +243,8 @@ export class MapController {
       ready: this.ready,
       counts: { ...this.data.counts },
       sent: { ...this.data.sent },
+      states: { ...this.data.states },
+      pendingCameras: this.data.cameraStates.pending,
       frames: this.frames,
       selectedAlertId: this.data.selectedAlertId,
       highlightedCameras: this.data.highlightedCameras.size,
@@ -284,6 +252,8 @@ export class MapController {
       locale: this.locale,
       drawnArea: this.areaTool?.lastArea ?? null,
       rendered: this.ready && !this.disposed ? renderedCounts(this.map) : {},
+      offlineCameras:
+        this.ready && !this.disposed ? renderedOfflineCameras(this.map) : { points: [], cones: [] },
       milestones: { ...this.milestones, ...this.data.milestones },
     };
   }
@@ -304,11 +274,7 @@ export class MapController {
     this.pulse.stop();
     this.cancelDeferred();
     this.cancelWarmUp();
-    if (this.staleTimer !== null) clearInterval(this.staleTimer);
-    this.staleTimer = null;
-    for (const s of this.subscriptions) s.unsubscribe();
-    this.alertClickListeners.clear();
-    this.mapClickListeners.clear();
+    this.clicks.dispose();
     this.map.remove();
   }
 
@@ -317,7 +283,7 @@ export class MapController {
   private installAll(): void {
     const { map } = this;
     this.cancelDeferred = this.data.install(map, this.locale, this.now(), () => {
-      if (this.data.pendingCameras.size > 0) this.markLive('cameras');
+      this.live.onLiveDrawn();
       this.liveDrawnResolve();
     });
     if (this.data.alerts.length === 0) {
@@ -328,19 +294,7 @@ export class MapController {
         alertsLayer.select(map, this.data.selectedAlertId);
       });
     }
-
-    this.subscriptions.push(
-      ...wireClicks(
-        map,
-        (id) => [...this.alertClickListeners].forEach((cb) => cb(id)),
-        (at, zoom) => [...this.mapClickListeners].forEach((cb) => cb(at, zoom)),
-      ),
-    );
-  }
-
-  /** Live-feed changes (positions, camera states, alerts): at most one map update per LIVE_UPDATE_MS. */
-  private markLive(key: 'units' | 'cameras' | 'alerts'): void {
-    if (this.ready && !this.disposed) this.live.request(key);
+    this.clicks.wire(map);
   }
 
   private markDirty(key: DirtyKey): void {
@@ -357,17 +311,6 @@ export class MapController {
       else keys = new Set([...keys].filter((k) => k !== 'alerts'));
     }
     this.data.flush(this.map, keys, this.now());
-  }
-
-  /**
-   * Units go stale by the clock alone, with no new data to trigger a redraw. Redraw when the set
-   * of stale units changes, and while any are stale (their age label keeps counting).
-   */
-  private checkStale(): void {
-    if (!this.ready || this.disposed) return;
-    const ids = unitsLayer.staleUnitIds([...this.data.units.values()], this.now());
-    const signature = ids.join(',');
-    if (signature !== this.data.staleSignature || ids.length > 0) this.batcher.mark('units');
   }
 
   private hasUrgentAlert(): boolean {

@@ -23,11 +23,13 @@ import * as roads from './layers/roads';
 import * as routeLayer from './layers/route';
 import * as unitsLayer from './layers/units';
 import { whenLiveDrawn } from './layers/common';
+import { CameraStates } from './layers/cameraStates';
 
 export type DirtyKey =
   | 'alerts'
   | 'units'
   | 'cameras'
+  | 'cameraClusters'
   | 'cameraHighlight'
   | 'route'
   | 'coverage'
@@ -36,17 +38,14 @@ export type DirtyKey =
   | 'risk'
   | 'reposition';
 
-type PackCamera = ConsolePack['cameras'][number];
-
 /** The sources of the live picture: drawn before the road network is handed to the map. */
 const LIVE_SOURCES = [cameras.SOURCE_ID, alertsLayer.SOURCE_ID, unitsLayer.SOURCE_ID];
 
 export class MapLayerData {
   alerts: readonly Alert[] = [];
   readonly units = new Map<string, Unit>();
-  readonly cameraStatus = new Map<string, boolean>();
-  /** Cameras whose state changed since the last flush: only these go to the map (updateData). */
-  readonly pendingCameras = new Map<string, PackCamera>();
+  /** Live camera states, and which of them the map has yet to be given (feature-state, clusters). */
+  readonly cameraStates: CameraStates;
   highlightedCameras: ReadonlySet<string> = new Set();
   highlightedUnits: ReadonlySet<string> = new Set();
   selectedAlertId: string | null = null;
@@ -57,6 +56,8 @@ export class MapLayerData {
   readonly counts: Record<string, number> = {};
   /** Features handed to MapLibre per source since load (full installs and diffs). */
   readonly sent: Record<string, number> = {};
+  /** Feature-states set per source since load (camera states: point and cone, under `cameras`). */
+  readonly states: Record<string, number> = {};
   /** The stale units when the units were last drawn (see MapController.checkStale). */
   staleSignature = '';
   /** The road network, once it has come (setRoads). */
@@ -65,8 +66,8 @@ export class MapLayerData {
   roadsFilled = false;
   /**
    * The first frame with the cameras, alerts and units drawn has been shown. Until then camera
-   * status changes wait (pendingCameras): each one re-clusters all 65,000 points in MapLibre's
-   * worker, which held back the cameras' first tiles on the large city.
+   * status changes wait (cameraStates): a re-cluster of all 65,000 points in MapLibre's worker
+   * held back the cameras' first tiles on the large city.
    */
   liveDrawn = false;
   /** Stops a cone hand-over still under way (a re-install or the map's end). */
@@ -75,18 +76,17 @@ export class MapLayerData {
   readonly milestones: Record<string, number> = {};
   private readonly unitDiffer = unitsLayer.unitDiffer();
   private readonly alertDiffer = alertsLayer.alertDiffer();
-  private readonly cameraById: ReadonlyMap<string, PackCamera>;
 
   constructor(
     private readonly pack: ConsolePack,
     readonly insight: InsightOverlays,
   ) {
-    this.cameraById = new Map(pack.cameras.map((c) => [c.id, c]));
+    this.cameraStates = new CameraStates(pack.cameras);
   }
 
   /**
    * Merges live camera online/offline states; cameras not mentioned keep their state. Only the
-   * cameras whose drawn state changed wait for the next flush. True when one did.
+   * cameras whose drawn state changed wait for the next flushes. True when one did.
    */
   mergeCameraStatus(
     status: ReadonlyMap<string, boolean> | Iterable<[string, boolean]> | Readonly<Record<string, boolean>>,
@@ -97,9 +97,7 @@ export class MapLayerData {
         : Symbol.iterator in status
           ? (status as Iterable<[string, boolean]>)
           : Object.entries(status);
-    const changed = cameras.mergeStatus(this.cameraStatus, entries, this.cameraById);
-    for (const c of changed) this.pendingCameras.set(c.id, c);
-    return changed.length > 0;
+    return this.cameraStates.merge(entries);
   }
 
   /** Adds every source and layer with the current data; returns the cancel of the deferred roads. */
@@ -124,10 +122,10 @@ export class MapLayerData {
     counts[cameras.SOURCE_ID] = cameras.install(
       map,
       pack.cameras,
-      this.cameraStatus,
+      this.cameraStates.status,
       this.highlightedCameras,
     ).features.length;
-    this.pendingCameras.clear(); // the install drew the current states
+    this.cameraStates.installed(); // the install drew the current states
     counts[cameras.HIGHLIGHT_SOURCE_ID] = cameras.toHighlightCollection(
       pack.cameras,
       this.highlightedCameras,
@@ -165,11 +163,16 @@ export class MapLayerData {
     milestones['liveDrawn'] = performance.now();
     counts[cameras.FOV_SOURCE_ID] = 0;
     this.cancelCones();
-    this.cancelCones = cameras.fillConesInChunks(map, this.pack.cameras, this.cameraStatus, (sent, done) => {
-      counts[cameras.FOV_SOURCE_ID] = (counts[cameras.FOV_SOURCE_ID] ?? 0) + sent;
-      this.addSent(cameras.FOV_SOURCE_ID, sent);
-      if (done) milestones['conesFilled'] = performance.now();
-    });
+    this.cancelCones = cameras.fillConesInChunks(
+      map,
+      this.pack.cameras,
+      this.cameraStates.status,
+      (sent, done) => {
+        counts[cameras.FOV_SOURCE_ID] = (counts[cameras.FOV_SOURCE_ID] ?? 0) + sent;
+        this.addSent(cameras.FOV_SOURCE_ID, sent);
+        if (done) milestones['conesFilled'] = performance.now();
+      },
+    );
     this.fillRoads(map);
   }
 
@@ -211,22 +214,22 @@ export class MapLayerData {
       this.addSent(unitsLayer.SOURCE_ID, sent);
       this.staleSignature = unitsLayer.staleUnitIds(units, now).join(',');
     }
-    // Camera changes wait for their own (throttled) flush: a frame flushed for another key must
-    // not drop them.
-    const changedCameras: PackCamera[] = [];
+    // Camera changes wait for their own (throttled) flushes: a frame flushed for another key must
+    // not take them.
+    let changedCameras: readonly { id: string }[] = [];
     if (keys.has('cameras')) {
-      changedCameras.push(...this.pendingCameras.values());
-      this.pendingCameras.clear();
+      const { changed, states } = this.cameraStates.flushStates(map);
+      changedCameras = changed;
+      this.states[cameras.SOURCE_ID] = (this.states[cameras.SOURCE_ID] ?? 0) + states;
     }
-    if (changedCameras.length)
-      this.addSent(cameras.SOURCE_ID, cameras.updateStatus(map, changedCameras, this.cameraStatus));
-    // Highlighted cameras carry the online flag too, so a status change of one refreshes them.
+    if (keys.has('cameraClusters')) this.addSent(cameras.SOURCE_ID, this.cameraStates.flushClusters(map));
+    // The highlight source carries the online flag itself, so a status change of one refreshes it.
     if (keys.has('cameraHighlight') || changedCameras.some((c) => this.highlightedCameras.has(c.id))) {
       counts[cameras.HIGHLIGHT_SOURCE_ID] = cameras.setHighlighted(
         map,
         this.pack.cameras,
         this.highlightedCameras,
-        this.cameraStatus,
+        this.cameraStates.status,
       ).features.length;
     }
   }

@@ -31,6 +31,16 @@ export interface MapDebugState {
   counts: Record<string, number>;
   /** Features handed to MapLibre per source since load (the install, then incremental diffs). */
   sent: Record<string, number>;
+  /**
+   * Feature-states set per source since load: a camera's state change is drawn this way, counted
+   * under `cameras` (its point, and its cone for a fixed camera); `sent` counts data only.
+   */
+  states: Record<string, number>;
+  /**
+   * Camera changes not yet on the map: waiting for the next live update (`states`) and for the
+   * clusters' next update (`clusters`, at most every 10 s). The frame bench waits for none.
+   */
+  pendingCameras: { states: number; clusters: number };
   /** Frames MapLibre has drawn since load: shows whether the map idles between live updates. */
   frames: number;
   selectedAlertId: string | null;
@@ -41,6 +51,8 @@ export interface MapDebugState {
   drawnArea: DrawnArea | null;
   /** Features drawn in the current viewport (see renderedCounts). */
   rendered: Record<string, number>;
+  /** Camera points and cones drawn offline in the current viewport, by camera id (renderedOfflineCameras). */
+  offlineCameras: { points: string[]; cones: string[] };
   /**
    * When the load's steps happened, in the page's clock (performance.now(), ms since navigation):
    * `created` (the pack arrived, the controller was made), `styleLoaded`, `installed` (every layer

@@ -31,3 +31,19 @@ export function renderedCounts(map: MaplibreMap): Record<string, number> {
     roads: count(roads.LAYERS.map((l) => l.id)),
   };
 }
+
+/**
+ * The camera points and cones drawn offline in the current viewport, by camera id: their
+ * feature-state where set (live changes), else their source's property. Shows that a live change
+ * reached the features MapLibre drew (the state is looked up by the drawn feature's id).
+ */
+export function renderedOfflineCameras(map: MaplibreMap): { points: string[]; cones: string[] } {
+  const offline = (layerId: string) =>
+    map.getLayer(layerId)
+      ? map
+          .queryRenderedFeatures({ layers: [layerId] })
+          .filter((f) => (f.state?.['online'] ?? f.properties?.['online']) === false)
+          .map((f) => String(f.properties?.['id']))
+      : [];
+  return { points: offline(cameras.POINT_LAYER_ID), cones: offline(cameras.FOV_LAYER_ID) };
+}

@@ -10,7 +10,7 @@ import type { FeatureCollection, Point, Polygon } from 'geojson';
 import type { Camera, CameraKind } from '../../../../shared/domain/camera';
 import { COLORS, FONT_BOLD, type MapLocale } from '../theme';
 import { collection, geojsonSource, installSourceAndLayers, setSourceData, slot } from './common';
-import { UPDATABLE, updateSourceData } from './sourceDiff';
+import { updateSourceData } from './sourceDiff';
 import { metresPerDegree } from '../../../../shared/domain/geo';
 
 export const SOURCE_ID = 'cameras';
@@ -19,6 +19,7 @@ export const HIGHLIGHT_SOURCE_ID = 'cameras-highlight';
 /** Above this zoom every camera is drawn individually. */
 export const CLUSTER_MAX_ZOOM = 13;
 export const FOV_LAYER_ID = 'cameras-fov';
+export const POINT_LAYER_ID = 'cameras-point';
 
 /** What the map's camera layers read (no name: 65,000 of them were a fifth of the load's hand-over). */
 export interface CameraProps {
@@ -31,38 +32,26 @@ export interface CameraProps {
 /** Live online/offline state overrides the pack's static `online` flag. */
 export type CameraStatus = ReadonlyMap<string, boolean>;
 
-const isOnline = (c: Camera, status?: CameraStatus): boolean => status?.get(c.id) ?? c.online;
-
-/**
- * Merges live states into `current` and returns the cameras whose drawn state changed: a report
- * repeating the state already shown (or the pack's own `online` flag) changes nothing.
- */
-export function mergeStatus(
-  current: Map<string, boolean>,
-  incoming: Iterable<[string, boolean]>,
-  byId: ReadonlyMap<string, Camera>,
-): Camera[] {
-  const changed: Camera[] = [];
-  for (const [id, online] of incoming) {
-    const camera = byId.get(id);
-    if (!camera) continue;
-    const before = isOnline(camera, current);
-    current.set(id, online);
-    if (before !== online) changed.push(camera);
-  }
-  return changed;
-}
+export const isOnline = (c: Camera, status?: CameraStatus): boolean => status?.get(c.id) ?? c.online;
 
 /** Fixed cameras get a wedge; PTZ domes and 360° cameras do not. */
-const hasWedge = (c: Camera): boolean => c.heading !== null && c.fov !== null && c.fov < 360;
+export const hasWedge = (c: Camera): boolean => c.heading !== null && c.fov !== null && c.fov < 360;
 
+/**
+ * The camera points. Each feature's id is its camera's index in `cameras` (plus `firstIndex`):
+ * small unique numbers that key both `updateData` diffs and feature-state. The cameras' own ids
+ * are 20-digit strings, which MapLibre would hash to 32 bits for feature-state (with 65,000
+ * cameras, likely two sharing a hash and one drawn in the other's state).
+ */
 export function toFeatureCollection(
   cameras: readonly Camera[],
   status?: CameraStatus,
+  firstIndex: number | null = 0,
 ): FeatureCollection<Point, CameraProps> {
   return collection(
-    cameras.map((c) => ({
+    cameras.map((c, i) => ({
       type: 'Feature' as const,
+      ...(firstIndex === null ? {} : { id: firstIndex + i }),
       geometry: { type: 'Point' as const, coordinates: [c.lng, c.lat] },
       properties: { id: c.id, kind: c.kind, class: c.class, online: isOnline(c, status) },
     })),
@@ -76,9 +65,11 @@ export function toHighlightCollection(
   status?: CameraStatus,
 ): FeatureCollection<Point, CameraProps> {
   if (ids.size === 0) return collection([]);
+  // No feature ids: the highlight source is replaced whole and carries the live state itself.
   return toFeatureCollection(
     cameras.filter((c) => ids.has(c.id)),
     status,
+    null,
   );
 }
 
@@ -87,14 +78,15 @@ const FOV_STEPS = 12;
 /**
  * Field-of-view wedges for fixed cameras (PTZ domes have no heading and are skipped; a 360° view
  * would be a disc that hides the street). Equirectangular offsets: error is negligible at the
- * ~100 m ranges involved.
+ * ~100 m ranges involved. A cone's feature id is its camera's (see toFeatureCollection).
  */
 export function toFovCollection(
   cameras: readonly Camera[],
   status?: CameraStatus,
+  firstIndex = 0,
 ): FeatureCollection<Polygon, CameraProps> {
   const features = [];
-  for (const c of cameras) {
+  for (const [i, c] of cameras.entries()) {
     if (!hasWedge(c)) continue;
     const { mx, my } = metresPerDegree(c.lat);
     const ring: [number, number][] = [[c.lng, c.lat]];
@@ -109,6 +101,7 @@ export function toFovCollection(
     ring.push([c.lng, c.lat]);
     features.push({
       type: 'Feature' as const,
+      id: firstIndex + i,
       geometry: { type: 'Polygon' as const, coordinates: [ring] },
       properties: { id: c.id, kind: c.kind, class: c.class, online: isOnline(c, status) },
     });
@@ -131,12 +124,20 @@ export const KIND_COLOR: ExpressionSpecification = [
   COLORS.cameraEagle,
   COLORS.cameraGun,
 ];
-const POINT_COLOR: ExpressionSpecification = [
+/**
+ * The drawn state: the camera's feature-state (set on each live change, cameraStates.ts) over the
+ * source's `online` property (the state when the source was built, or last re-clustered).
+ */
+const ONLINE: ExpressionSpecification = ['boolean', ['feature-state', 'online'], ['get', 'online']];
+const colorBy = (online: ExpressionSpecification): ExpressionSpecification => [
   'case',
-  ['==', ['get', 'online'], true],
+  online,
   KIND_COLOR,
   COLORS.cameraOffline,
 ];
+const POINT_COLOR = colorBy(ONLINE);
+/** The highlight source is rebuilt on each change of its cameras: its property is the state. */
+const HIGHLIGHT_COLOR = colorBy(['==', ['get', 'online'], true]);
 const UNCLUSTERED: ExpressionSpecification = ['!', ['has', 'point_count']];
 const CLUSTERED: ExpressionSpecification = ['has', 'point_count'];
 
@@ -151,7 +152,7 @@ export function layers(_locale: MapLocale = 'zh-CN'): LayerSpecification[] {
       metadata: slot('coverage'),
       paint: {
         'fill-color': POINT_COLOR,
-        'fill-opacity': ['case', ['==', ['get', 'online'], true], 0.12, 0.05],
+        'fill-opacity': ['case', ONLINE, 0.12, 0.05],
       },
     },
     {
@@ -186,7 +187,7 @@ export function layers(_locale: MapLocale = 'zh-CN'): LayerSpecification[] {
       paint: { 'text-color': '#e6f6ff' },
     },
     {
-      id: 'cameras-point',
+      id: POINT_LAYER_ID,
       type: 'circle',
       source: SOURCE_ID,
       filter: UNCLUSTERED,
@@ -206,7 +207,7 @@ export function layers(_locale: MapLocale = 'zh-CN'): LayerSpecification[] {
         'circle-stroke-color': COLORS.halo,
         'circle-stroke-width': 1,
         // Slightly subdued: cameras are context, alerts and units are the news.
-        'circle-opacity': ['case', ['==', ['get', 'online'], true], 0.85, 0.6],
+        'circle-opacity': ['case', ONLINE, 0.85, 0.6],
       },
     },
     {
@@ -215,7 +216,7 @@ export function layers(_locale: MapLocale = 'zh-CN'): LayerSpecification[] {
       source: HIGHLIGHT_SOURCE_ID,
       metadata: slot('static-point'),
       paint: {
-        'circle-color': POINT_COLOR,
+        'circle-color': HIGHLIGHT_COLOR,
         'circle-radius': 5,
         'circle-stroke-color': COLORS.highlight,
         'circle-stroke-width': 2.5,
@@ -226,7 +227,12 @@ export function layers(_locale: MapLocale = 'zh-CN'): LayerSpecification[] {
 
 export const LAYERS: LayerSpecification[] = layers();
 
-/** Cluster source: counts offline cameras per cluster for the stroke colour above. */
+/**
+ * Cluster source: counts offline cameras per cluster for the stroke colour above, from the
+ * `online` property (feature-state does not reach clusters), which cameraStates.ts brings up to
+ * date at most every few seconds: each update re-clusters every camera in MapLibre's worker.
+ * Features are keyed by their numeric id (toFeatureCollection), for updateData and feature-state.
+ */
 export const source = (fc: FeatureCollection = toFeatureCollection([])) =>
   geojsonSource(fc, {
     cluster: true,
@@ -235,9 +241,9 @@ export const source = (fc: FeatureCollection = toFeatureCollection([])) =>
     // Pairs are not worth a bubble: the two dots say more than a "2".
     clusterMinPoints: 3,
     clusterProperties: { offline: ['+', ['case', ['==', ['get', 'online'], true], 0, 1]] },
-    ...UPDATABLE,
   });
-export const fovSource = (fc: FeatureCollection = toFovCollection([])) => geojsonSource(fc, UPDATABLE);
+/** The cones: keyed by their camera's numeric id; never updated for a state (feature-state). */
+export const fovSource = (fc: FeatureCollection = toFovCollection([])) => geojsonSource(fc);
 export const highlightSource = (fc: FeatureCollection = collection([])) => geojsonSource(fc);
 
 /**
@@ -261,27 +267,6 @@ export function install(
   return fc;
 }
 
-/**
- * Status changes of some cameras: one `online` property update per changed camera in the main
- * source and, for cameras with a wedge, in the FOV source. Returns the features sent.
- */
-export function updateStatus(
-  map: Pick<MaplibreMap, 'getSource'>,
-  changed: readonly Camera[],
-  status?: CameraStatus,
-): number {
-  const diff = (list: readonly Camera[]) => ({
-    update: list.map((c) => ({
-      id: c.id,
-      addOrUpdateProperties: [{ key: 'online', value: isOnline(c, status) }],
-    })),
-  });
-  return (
-    updateSourceData(map, SOURCE_ID, diff(changed)) +
-    updateSourceData(map, FOV_SOURCE_ID, diff(changed.filter(hasWedge)))
-  );
-}
-
 /** Cameras per chunk of the cones' hand-over: about 6,000 cones of the large city's mix. */
 export const CONE_CHUNK_CAMERAS = 8000;
 
@@ -289,8 +274,8 @@ export const CONE_CHUNK_CAMERAS = 8000;
  * Hands the view cones to the (empty) cone source in chunks of `chunk` cameras, one per task:
  * the large city's 47,000 cones in one message held the page's main thread about a second in the
  * task after the first live frame (a trace of the load). Each chunk is built when it is sent, in
- * the cameras' states then; a status change for a cone not yet sent is skipped by MapLibre, and
- * the cone comes later in its new state. `onChunk` gets the cones sent and whether all are.
+ * the cameras' states then (a state change meanwhile also sets the cone's feature-state, which
+ * MapLibre keeps for it). `onChunk` gets the cones sent and whether all are.
  * Returns a cancel.
  */
 export function fillConesInChunks(
@@ -309,7 +294,7 @@ export function fillConesInChunks(
   let cancelLater = () => undefined as void;
   const step = () => {
     if (cancelled) return;
-    const part = toFovCollection(cameras.slice(next, next + chunk), status);
+    const part = toFovCollection(cameras.slice(next, next + chunk), status, next);
     if (next === 0) setSourceData(map, FOV_SOURCE_ID, part);
     else updateSourceData(map, FOV_SOURCE_ID, { add: part.features });
     next += chunk;

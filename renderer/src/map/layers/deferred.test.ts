@@ -139,6 +139,8 @@ describe('camera cones at load', () => {
       [fixed[2]!.id, true],
       [fixed[3]!.id, false],
     ]);
+    // Keyed by their camera's index in the list (feature-state and updateData find them by it).
+    expect(diffs.at(-1)!.add!.map((f) => f.id)).toEqual([2, 3]);
     expect(chunks).toEqual([
       [2, false],
       [2, false],

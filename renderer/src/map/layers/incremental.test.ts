@@ -1,20 +1,24 @@
 /**
- * Incremental map updates (issue 16): a camera status change or a unit move sends only the
+ * Incremental map updates (issue 16): a camera status change sets that camera's feature-state
+ * (its clusters get its property later, with the other net changes), a unit move sends only the
  * changed features to MapLibre (updateData diffs), never the whole camera or unit collection.
- * A fake map records every diff so the features sent can be counted.
+ * A fake map records every diff and feature-state so what is sent can be counted.
  */
 import type { GeoJSONSourceDiff } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
+import { createExpression } from '@maplibre/maplibre-gl-style-spec';
 import type { Camera } from '../../../../shared/domain/camera';
 import type { Unit } from '../../../../shared/domain/unit';
 import * as cameras from './cameras';
 import * as units from './units';
 import * as alerts from './alerts';
+import { CameraStates, mergeStatus } from './cameraStates';
 import { diffSize } from './sourceDiff';
 import { NOW, alert, unit } from './__fixtures__/pack';
 
 function fakeMap() {
   const diffs: Record<string, GeoJSONSourceDiff[]> = {};
+  const states: Record<string, { id: string | number | undefined; state: Record<string, unknown> }[]> = {};
   const map = {
     getSource: (id: string) => ({
       updateData: (diff: GeoJSONSourceDiff) => {
@@ -22,9 +26,11 @@ function fakeMap() {
         return Promise.resolve();
       },
     }),
-  } as unknown as Parameters<typeof cameras.updateStatus>[0];
+    setFeatureState: (feature: { source: string; id?: string | number }, state: Record<string, unknown>) =>
+      void (states[feature.source] ??= []).push({ id: feature.id, state }),
+  } as unknown as Parameters<CameraStates['flushStates']>[0];
   const sent = (id: string) => (diffs[id] ?? []).reduce((n, d) => n + diffSize(d), 0);
-  return { map, diffs, sent };
+  return { map, diffs, states, sent };
 }
 
 /** A large city's worth of cameras: every fourth a PTZ dome (no view cone). */
@@ -48,7 +54,7 @@ describe('camera status changes', () => {
     const status = new Map<string, boolean>();
     const ids = [CAMERAS[1]!.id, CAMERAS[4]!.id, CAMERAS[7]!.id];
     // Camera 7 reported online: as drawn already (the pack says online), so no change.
-    const changed = cameras.mergeStatus(
+    const changed = mergeStatus(
       status,
       [
         [ids[0]!, false],
@@ -61,7 +67,7 @@ describe('camera status changes', () => {
     expect(changed.map((c) => c.id)).toEqual([ids[0], ids[1]]);
     // The same reports again change nothing.
     expect(
-      cameras.mergeStatus(
+      mergeStatus(
         status,
         [
           [ids[0]!, false],
@@ -70,33 +76,77 @@ describe('camera status changes', () => {
         BY_ID,
       ),
     ).toEqual([]);
-    expect(cameras.mergeStatus(status, [[ids[0]!, true]], BY_ID).map((c) => c.id)).toEqual([ids[0]]);
+    expect(mergeStatus(status, [[ids[0]!, true]], BY_ID).map((c) => c.id)).toEqual([ids[0]]);
   });
 
-  it('send one feature per changed camera to the points, and to the cones only for fixed cameras', () => {
+  // 50 status changes among 65,000 cameras: 13 of them are domes (every fourth index).
+  const offline = (from: number, to: number) =>
+    CAMERAS.slice(from, to).map((c) => [c.id, false] as [string, boolean]);
+
+  it('set one feature-state per changed camera on the points, and on the cones for fixed cameras only; no data is sent', () => {
+    const { map, states, sent } = fakeMap();
+    const cams = new CameraStates(CAMERAS);
+    cams.installed();
+    expect(cams.merge(offline(1000, 1050))).toBe(true);
+    const { changed, states: set } = cams.flushStates(map);
+    expect(changed).toHaveLength(50);
+    expect(states[cameras.SOURCE_ID]).toHaveLength(50);
+    expect(states[cameras.FOV_SOURCE_ID]).toHaveLength(50 - 13);
+    expect(set).toBe(50 + 37);
+    // Keyed by the camera's index in the pack: the features' numeric ids.
+    expect(states[cameras.SOURCE_ID]![0]).toEqual({ id: 1000, state: { online: false } });
+    expect(sent(cameras.SOURCE_ID) + sent(cameras.FOV_SOURCE_ID)).toBe(0);
+    // Nothing changed since: nothing more is set.
+    expect(cams.flushStates(map).states).toBe(0);
+    expect(cams.hasPendingStates).toBe(false);
+  });
+
+  it('send the clusters one property update per camera whose state differs from what they hold', () => {
     const { map, diffs, sent } = fakeMap();
-    const status = new Map<string, boolean>();
-    // 50 status changes among 65,000 cameras: 13 of them are domes (every fourth index).
-    const changed = cameras.mergeStatus(
-      status,
-      CAMERAS.slice(1000, 1050).map((c) => [c.id, false] as [string, boolean]),
-      BY_ID,
-    );
-    const total = cameras.updateStatus(map, changed, status);
-    expect(sent(cameras.SOURCE_ID)).toBe(50);
-    expect(sent(cameras.FOV_SOURCE_ID)).toBe(50 - 13);
-    expect(total).toBe(50 + 37);
+    const cams = new CameraStates(CAMERAS);
+    cams.installed();
+    cams.merge(offline(1000, 1050));
+    cams.flushStates(map); // the states do not take the clusters' changes
+    expect(cams.hasPendingClusters).toBe(true);
+    expect(cams.flushClusters(map)).toBe(50);
     expect(diffs[cameras.SOURCE_ID]![0]!.update![0]).toEqual({
-      id: CAMERAS[1000]!.id,
+      id: 1000,
       addOrUpdateProperties: [{ key: 'online', value: false }],
     });
-    // Nothing is added or replaced wholesale.
     expect(diffs[cameras.SOURCE_ID]!.every((d) => !d.add && !d.remove && !d.removeAll)).toBe(true);
+    // Ten go back online and ten more go offline then back: the next update carries the ten
+    // whose state differs from the clusters', not the twenty reported.
+    cams.merge(CAMERAS.slice(1000, 1010).map((c) => [c.id, true] as [string, boolean]));
+    cams.merge(offline(2000, 2010));
+    cams.merge(CAMERAS.slice(2000, 2010).map((c) => [c.id, true] as [string, boolean]));
+    expect(cams.flushClusters(map)).toBe(10);
+    expect(cams.flushClusters(map)).toBe(0);
+    expect(sent(cameras.SOURCE_ID)).toBe(60);
+    expect(sent(cameras.FOV_SOURCE_ID)).toBe(0);
   });
 
-  it('declare the sources keyed by camera id, as updateData needs', () => {
-    expect(cameras.source()).toMatchObject({ promoteId: 'id', cluster: true });
-    expect(cameras.fovSource()).toMatchObject({ promoteId: 'id' });
+  it('start from the states the sources were built with', () => {
+    const { map } = fakeMap();
+    const cams = new CameraStates(CAMERAS);
+    cams.merge(offline(0, 20)); // before the install: drawn by it
+    cams.installed();
+    expect(cams.hasPendingStates || cams.hasPendingClusters).toBe(false);
+    cams.merge(CAMERAS.slice(0, 5).map((c) => [c.id, true] as [string, boolean]));
+    expect(cams.flushClusters(map)).toBe(5);
+  });
+
+  it('give each camera feature its pack index as id, the cones their camera’s, the highlight none', () => {
+    expect(cameras.toFeatureCollection(CAMERAS.slice(0, 3)).features.map((f) => f.id)).toEqual([0, 1, 2]);
+    // Camera 4 is a dome: no cone; a chunk from camera 3 on keeps the pack's indexes.
+    expect(cameras.toFovCollection(CAMERAS.slice(3, 6), undefined, 3).features.map((f) => f.id)).toEqual([
+      3, 5,
+    ]);
+    const highlight = cameras.toHighlightCollection(CAMERAS, new Set([CAMERAS[9]!.id]));
+    expect(highlight.features.map((f) => [f.id, f.properties.id])).toEqual([[undefined, CAMERAS[9]!.id]]);
+    // Keyed by those ids (not a promoted property, which MapLibre hashes for feature-state).
+    expect(cameras.source()).toMatchObject({ cluster: true });
+    expect(cameras.source()).not.toHaveProperty('promoteId');
+    expect(cameras.fovSource()).not.toHaveProperty('promoteId');
   });
 });
 
@@ -159,5 +209,37 @@ describe('alert updates', () => {
     expect((diff!.add ?? []).map((f) => f.properties?.['id']).sort()).toEqual(['A5', 'NEW1', 'NEW2']);
     alerts.updateChanged(map, differ, next); // nothing changed since: nothing sent
     expect(sent(alerts.SOURCE_ID)).toBe(4);
+  });
+});
+
+describe('camera colours', () => {
+  const paint = (layerId: string, property: string) => {
+    const layer = cameras.LAYERS.find((l) => l.id === layerId) as { paint: Record<string, unknown> };
+    const parsed = createExpression(layer.paint[property], `layers[0].paint.${property}`);
+    if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+    return (online: boolean, state?: { online: boolean }) =>
+      parsed.value.evaluate(
+        { zoom: 15 },
+        { type: 'Point', properties: { kind: 'gun', online } } as never,
+        state,
+      );
+  };
+
+  it('draw a point and a cone by their feature-state, else by the property they were built with', () => {
+    for (const [layer, property] of [
+      ['cameras-point', 'circle-color'],
+      [cameras.FOV_LAYER_ID, 'fill-color'],
+    ] as const) {
+      const color = paint(layer, property);
+      const [online, offline] = [color(true), color(false)];
+      expect(online).not.toEqual(offline);
+      expect(color(true, { online: false })).toEqual(offline);
+      expect(color(false, { online: true })).toEqual(online);
+    }
+    expect(paint('cameras-point', 'circle-opacity')(true, { online: false })).toBe(0.6);
+    // The highlight source is rebuilt with the state: its property decides.
+    expect(paint('cameras-highlight', 'circle-color')(true, { online: false })).toEqual(
+      paint('cameras-point', 'circle-color')(true),
+    );
   });
 });

@@ -1,9 +1,10 @@
 /**
  * Incremental GeoJSON source updates (MapLibre's `GeoJSONSource.updateData`): only the features
  * that changed cross to the map's worker, instead of a `setData` that re-sends, re-parses and
- * re-indexes every camera or unit. With 65,000 cameras, one status change used to cost a full
- * rebuild of every point and view cone; now it is one feature per source. Sources updated this
- * way are declared with `promoteId: 'id'` (UPDATABLE), so features are keyed by their `id` property.
+ * re-indexes every unit or alert. (A clustered source is still re-clustered whole by any update:
+ * camera states are drawn through feature-state instead, see cameraStates.ts.) Sources updated
+ * this way are declared with `promoteId: 'id'` (UPDATABLE), so features are keyed by their `id`
+ * property, or carry numeric feature ids (the cameras).
  */
 import type { GeoJSONSource, GeoJSONSourceDiff, Map as MaplibreMap } from 'maplibre-gl';
 import type { Feature } from 'geojson';
