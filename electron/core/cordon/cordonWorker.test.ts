@@ -3,13 +3,19 @@
  * in-process analysis of the same requests on a Router of its own (each side's per-router memo
  * sees the same sequence), the host's event loop while it runs, and its failures.
  */
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCordon, type DemoCordon } from '../../../tests/unit/cordonSetup';
 import { calibratedProfiles, Router } from '../../../node/routing';
 import { inProcessAnalyser } from './cordonAnalyser';
 import { cordonPackOf, type CordonPack } from './cordonPack';
-import { startCordonWorker, type CordonWorkerAnalyser, type CordonWorkerOptions } from './cordonWorker';
-import type { CordonRequest } from './cordonWorkerProtocol';
+import {
+  defaultWorkerScript,
+  startCordonWorker,
+  type CordonWorkerAnalyser,
+  type CordonWorkerOptions,
+} from './cordonWorker';
+import { primeReplySchema, type CordonRequest } from './cordonWorkerProtocol';
 import type { CordonAnalysis } from './types';
 
 let demo: DemoCordon;
@@ -127,6 +133,8 @@ describe('cordon worker thread', () => {
   });
 
   it('answers a malformed request with an error, and analyses in-process after a malformed reply', async () => {
+    // The sample reply parsed at ready (to compile the schema early) is itself well-formed.
+    expect(primeReplySchema()).toBe(true);
     const w = worker();
     await w.whenSettled();
     const reply = new Promise((resolve) => w.thread!.once('message', resolve));
@@ -152,5 +160,19 @@ describe('cordon worker thread', () => {
       /malformed request/,
     );
     expect(w.state()).toBe('ready');
+  });
+
+  it('finds the built worker beside the host bundles, unpacked from a packaged app, or the source via tsx', () => {
+    const file = (url: string) => fileURLToPath(defaultWorkerScript(url).file);
+    expect(file('file:///opt/console/dist/host/main.mjs')).toBe('/opt/console/dist/workers/cordonWorker.mjs');
+    expect(file('file:///opt/console/dist/electron/main.cjs')).toBe(
+      '/opt/console/dist/workers/cordonWorker.mjs',
+    );
+    expect(file('file:///opt/app/resources/app.asar/dist/electron/main.cjs')).toBe(
+      '/opt/app/resources/app.asar.unpacked/dist/workers/cordonWorker.mjs',
+    );
+    const source = defaultWorkerScript(import.meta.url);
+    expect(source.eval).toBe(true);
+    expect(String(source.file)).toContain('cordonWorkerMain.ts');
   });
 });

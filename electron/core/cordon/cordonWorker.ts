@@ -25,6 +25,7 @@ import { inProcessAnalyser, type CordonAnalyser } from './cordonAnalyser';
 import { cordonPackToWire, type CordonPack, type CordonPackWire } from './cordonPack';
 import {
   describeIssues,
+  primeReplySchema,
   WorkerMessageSchema,
   type CordonRequest,
   type CordonWorkerData,
@@ -208,6 +209,7 @@ export function startCordonWorker(opts: CordonWorkerOptions): CordonWorkerAnalys
     if (m.type === 'ready') {
       state = 'ready';
       startMs = m.ms;
+      primeReplySchema();
       log.info(`cordon worker ready in ${m.ms.toFixed(0)} ms`);
       settle();
       return;
