@@ -168,7 +168,8 @@ export async function measureCordonWorker(
       script: { eval: true, file: gcBootstrap(start) },
       log: { error: log, info: () => {} },
     });
-    await worker.whenSettled();
+    // The host's share of the start: the roads flattened, workerData cloned, the ready reply.
+    const startStall = await stallDuring(() => worker.whenSettled());
     const readyMs = performance.now() - t;
     const atReady = await settledRss(before);
     const workerWarm = await warmAll(worker);
@@ -178,7 +179,7 @@ export async function measureCordonWorker(
     await worker.close();
 
     log(
-      `  cordon worker (${name}, ${bundled ? 'built bundle' : 'TypeScript source via tsx'}): ready in ${readyMs.toFixed(0)} ms wall (its Router ${worker.startMs?.toFixed(0)} ms); memory ${mb(atReady)} at ready, ${mb(afterWarm)} after the warm-up, ${mb(afterRuns)} after ${INCIDENTS} analyses, vs ${mb(hostWarmMb)} for the same warm-up in-process (load ${load()})`,
+      `  cordon worker (${name}, ${bundled ? 'built bundle' : 'TypeScript source via tsx'}): ready in ${readyMs.toFixed(0)} ms wall (its Router ${worker.startMs?.toFixed(0)} ms; the host's loop stalled at most ${startStall.longest.toFixed(0)} ms meanwhile); memory ${mb(atReady)} at ready, ${mb(afterWarm)} after the warm-up, ${mb(afterRuns)} after ${INCIDENTS} analyses, vs ${mb(hostWarmMb)} for the same warm-up in-process (load ${load()})`,
     );
     log(
       `  host event loop's longest stall: warm-up step in-process ${localWarm.longest.toFixed(0)} ms, in the worker ${workerWarm.longest.toFixed(1)} ms; ${INCIDENTS} analyses (in-process ${(inProcess.analysisMs / INCIDENTS).toFixed(0)} ms each, worker ${(inWorker.analysisMs / INCIDENTS).toFixed(0)} ms): in-process longest ${inProcess.longest.toFixed(0)} ms (median ${inProcess.median.toFixed(0)}), loop busy ${pc(inProcess.busy)}, 1 ms timers fired ${inProcess.turns}; worker longest ${inWorker.longest.toFixed(1)} ms (median ${inWorker.median.toFixed(1)}), loop busy ${pc(inWorker.busy)}, timers fired ${inWorker.turns}; longest ×${(inWorker.longest / inProcess.longest).toFixed(3)} (load ${load()})`,
