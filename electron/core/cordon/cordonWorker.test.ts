@@ -162,6 +162,29 @@ describe('cordon worker thread', () => {
     expect(w.state()).toBe('ready');
   });
 
+  it('ends a worker that does not answer, and answers in-process', async () => {
+    const { errors, log } = logs();
+    // A worker that is ready but never answers (a hung analysis).
+    const mute = worker({
+      log,
+      maxRestarts: 0,
+      requestTimeoutMs: 1,
+      script: {
+        eval: true,
+        file: `const { parentPort } = require('node:worker_threads');
+          parentPort.postMessage({ type: 'ready', ms: 1 });
+          parentPort.on('message', () => {});`,
+      },
+    });
+    await mute.whenSettled();
+    const a = await mute.analyse(request(112.85, 35.5));
+    expect(a.crossings.length).toBeGreaterThan(0);
+    expect(errors.join('\n')).toMatch(
+      /did not answer analyse .*every cordon analysis now runs in the host process/,
+    );
+    expect(mute.state()).toBe('in-process');
+  });
+
   it('finds the built worker beside the host bundles, unpacked from a packaged app, or the source via tsx', () => {
     const file = (url: string) => fileURLToPath(defaultWorkerScript(url).file);
     expect(file('file:///opt/console/dist/host/main.mjs')).toBe('/opt/console/dist/workers/cordonWorker.mjs');

@@ -69,6 +69,11 @@ export interface CordonWorkerOptions {
   script?: WorkerScript;
   maxRestarts?: number;
   restartDelayMs?: number;
+  /**
+   * A request unanswered this long means a hung worker: it is ended and handled as one that died.
+   * Default 120 s (a cold warm-up step on the large city under heavy load takes seconds).
+   */
+  requestTimeoutMs?: number;
   /** Errors and state changes; default console.error / console.log. */
   log?: { error(line: string): void; info(line: string): void };
 }
@@ -90,12 +95,14 @@ interface Pending {
   message: HostMessage;
   resolve(value: unknown): void;
   reject(err: Error): void;
+  timer?: ReturnType<typeof setTimeout>;
 }
 
 export function startCordonWorker(opts: CordonWorkerOptions): CordonWorkerAnalyser {
   const log = opts.log ?? { error: (l: string) => console.error(l), info: (l: string) => console.log(l) };
   const maxRestarts = opts.maxRestarts ?? 3;
   const restartDelayMs = opts.restartDelayMs ?? 1000;
+  const requestTimeoutMs = opts.requestTimeoutMs ?? 120_000;
   const fallback = inProcessAnalyser(opts.router, opts.pack);
   const factors = (): Partial<Record<UnitType, number>> => opts.speedFactors?.() ?? {};
   const pending = new Map<number, Pending>();
@@ -157,6 +164,19 @@ export function startCordonWorker(opts: CordonWorkerOptions): CordonWorkerAnalys
       const p: Pending = { message, resolve, reject };
       if (internal) p.resolve = p.reject = () => {};
       if (state === 'in-process' || state === 'closed') return runInProcess(p);
+      const settle =
+        <T>(f: (v: T) => void) =>
+        (v: T) => {
+          clearTimeout(p.timer);
+          f(v);
+        };
+      p.resolve = settle(p.resolve);
+      p.reject = settle(p.reject);
+      p.timer = setTimeout(() => {
+        if (pending.get(message.id) === p && worker)
+          failed(worker, `did not answer ${message.type} ${message.id} within ${requestTimeoutMs} ms`);
+      }, requestTimeoutMs);
+      p.timer.unref();
       pending.set(message.id, p);
       if (state === 'idle') start();
       else worker?.postMessage(message);
