@@ -104,6 +104,8 @@ describe('cordon worker thread', () => {
   it('restarts a worker that dies, answering in-process meanwhile, and logs why', async () => {
     const { errors, log } = logs();
     const w = worker({ restartDelayMs: 0, log });
+    // A warm-up step asked before the crash is replayed on the new worker before the requests.
+    expect(await w.warm([])).toBeTypeOf('number');
     const before = await w.analyse(request(112.85, 35.5));
     const thread = w.thread!;
     const pending = w.analyse(request(112.85, 35.5));

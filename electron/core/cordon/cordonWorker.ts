@@ -139,6 +139,10 @@ export function startCordonWorker(opts: CordonWorkerOptions): CordonWorkerAnalys
 
   const start = (): void => {
     state = 'starting';
+    // A restarted worker's caches are empty: its warm-up steps go first, queued with the requests.
+    if (restarts > 0)
+      for (const types of warmSteps)
+        void post({ type: 'warm', id: nextId++, types, speedFactors: factors() }, true);
     let w: Worker;
     try {
       const script = opts.script ?? defaultWorkerScript();
@@ -153,9 +157,6 @@ export function startCordonWorker(opts: CordonWorkerOptions): CordonWorkerAnalys
     w.on('message', (raw: unknown) => onMessage(w, raw));
     w.on('error', (err) => failed(w, `crashed (${err.message})`));
     w.on('exit', (code) => failed(w, `exited (code ${code})`));
-    if (restarts > 0)
-      for (const types of warmSteps)
-        post({ type: 'warm', id: nextId++, types, speedFactors: factors() }, true);
     for (const p of pending.values()) w.postMessage(p.message);
   };
 
@@ -164,14 +165,14 @@ export function startCordonWorker(opts: CordonWorkerOptions): CordonWorkerAnalys
       const p: Pending = { message, resolve, reject };
       if (internal) p.resolve = p.reject = () => {};
       if (state === 'in-process' || state === 'closed') return runInProcess(p);
-      const settle =
+      const clearing =
         <T>(f: (v: T) => void) =>
         (v: T) => {
           clearTimeout(p.timer);
           f(v);
         };
-      p.resolve = settle(p.resolve);
-      p.reject = settle(p.reject);
+      p.resolve = clearing(p.resolve);
+      p.reject = clearing(p.reject);
       p.timer = setTimeout(() => {
         if (pending.get(message.id) === p && worker)
           failed(worker, `did not answer ${message.type} ${message.id} within ${requestTimeoutMs} ms`);
@@ -191,7 +192,7 @@ export function startCordonWorker(opts: CordonWorkerOptions): CordonWorkerAnalys
     const giveUp = restarts >= maxRestarts;
     state = giveUp ? 'in-process' : 'restarting';
     log.error(
-      `cordon worker ${reason}; ${held.length} request(s) analysed in the host process; ` +
+      `cordon worker ${reason}; ${held.filter((p) => p.message.type === 'analyse').length} analysis request(s) answered in the host process; ` +
         (giveUp
           ? `given up after ${restarts} restart(s): every cordon analysis now runs in the host process`
           : `restarting in ${restartDelayMs * 2 ** restarts} ms (${restarts + 1}/${maxRestarts})`),
