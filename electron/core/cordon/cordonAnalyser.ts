@@ -40,11 +40,15 @@ export function runCordonRequest(router: Router, pack: CordonPack, request: Cord
  * request, and the profiles are rebuilt only when they change (the host's Router is the same
  * object as the routing service's, so in-process there is nothing to do).
  */
-export function profileFollower(router: Router): (factors: CordonRequest['speedFactors']) => void {
-  let applied = '{}';
+export function profileFollower(
+  router: Router,
+  initial: CordonRequest['speedFactors'] = {},
+): (factors: CordonRequest['speedFactors']) => void {
+  const keyOf = (f: NonNullable<CordonRequest['speedFactors']>) =>
+    JSON.stringify(Object.entries(f).sort(([a], [b]) => a.localeCompare(b)));
+  let applied = keyOf(initial);
   return (factors = {}) => {
-    const key = JSON.stringify(Object.entries(factors).sort(([a], [b]) => a.localeCompare(b)));
-    const next = key === '[]' ? '{}' : key;
+    const next = keyOf(factors);
     if (next === applied) return;
     router.setProfiles(calibratedProfiles(factors));
     applied = next;

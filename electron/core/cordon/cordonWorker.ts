@@ -14,15 +14,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { UnitType } from '../../../shared/domain/unit';
-import {
-  isSharedGraph,
-  shareGraph,
-  sharedGraphOf,
-  type Router,
-  type SharedGraph,
-} from '../../../node/routing';
+import { isSharedGraph, shareGraph, sharedGraphOf, type Router } from '../../../node/routing';
 import { inProcessAnalyser, type CordonAnalyser } from './cordonAnalyser';
-import { cordonPackToWire, type CordonPack, type CordonPackWire } from './cordonPack';
+import { cordonPackToWire, type CordonPack } from './cordonPack';
 import {
   describeIssues,
   primeReplySchema,
@@ -113,21 +107,24 @@ export function startCordonWorker(opts: CordonWorkerOptions): CordonWorkerAnalys
   let restarts = 0;
   let nextId = 1;
   let startMs: number | null = null;
-  let data: CordonWorkerData | null = null;
   let settled: (() => void)[] = [];
   const settle = (): void => {
     for (const f of settled) f();
     settled = [];
   };
 
+  let shared: Pick<CordonWorkerData, 'graph' | 'pack'> | null = null;
   const workerData = (): CordonWorkerData => {
-    if (data) return data;
     // The routing service puts its graph on shared memory; a Router built elsewhere is copied once.
-    const graph: SharedGraph = sharedGraphOf(
-      isSharedGraph(opts.router.graph) ? opts.router.graph : shareGraph(opts.router.graph),
-    );
-    const pack: CordonPackWire = cordonPackToWire(opts.pack);
-    return (data = { graph, pack });
+    shared ??= {
+      graph: sharedGraphOf(
+        isSharedGraph(opts.router.graph) ? opts.router.graph : shareGraph(opts.router.graph),
+      ),
+      pack: cordonPackToWire(opts.pack),
+    };
+    // The host Router's weights as they are now (a calibration replaces them), with their profiles.
+    const r = opts.router;
+    return { ...shared, profiles: r.profiles, weights: r.weights, speedFactors: factors() };
   };
 
   const runInProcess = (p: Pending): void => {

@@ -25,9 +25,10 @@ if (!port) throw new Error('cordonWorkerMain runs as a worker thread only (cordo
 const data = workerData as CordonWorkerData;
 if (!(data?.graph?.buffer instanceof SharedArrayBuffer))
   throw new Error('cordon worker: workerData has no road graph on shared memory');
-const router = new Router(graphFromShared(data.graph));
+// The host Router's profiles and weights (on shared memory): the same routing, not computed again.
+const router = new Router(graphFromShared(data.graph), { profiles: data.profiles, weights: data.weights });
 const pack = cordonPackFromWire(data.pack);
-const followProfiles = profileFollower(router);
+const followProfiles = profileFollower(router, data.speedFactors);
 
 const send = (m: WorkerMessage): void => port.postMessage(m);
 send({ type: 'ready', ms: performance.now() - started });

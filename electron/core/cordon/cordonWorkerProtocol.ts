@@ -4,8 +4,8 @@
  * malformed reply fails that request (the host then analyses it in-process).
  */
 import { z } from 'zod';
-import { UnitTypeSchema } from '../../../shared/domain/unit';
-import type { SharedGraph } from '../../../node/routing';
+import { UnitTypeSchema, type UnitType } from '../../../shared/domain/unit';
+import type { SharedGraph, TravelProfile } from '../../../node/routing';
 import {
   AssignmentSchema,
   CordonAnalysisSchema,
@@ -71,6 +71,10 @@ export type WorkerMessage = z.input<typeof WorkerMessageSchema>;
 export interface CordonWorkerData {
   graph: SharedGraph;
   pack: CordonPackWire;
+  /** The host Router's profiles and their weights (shared memory), and the calibration they follow. */
+  profiles: Readonly<Record<UnitType, TravelProfile>>;
+  weights: Readonly<Record<UnitType, Float64Array>>;
+  speedFactors: Partial<Record<UnitType, number>>;
 }
 
 /** Issues of a failed parse, one line (for the log and the error sent back). */
