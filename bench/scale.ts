@@ -6,6 +6,8 @@
  * (what warmCordonCaches does at pack load) and warm analyses at 0/5/10/20 minutes after the
  * report; unit ranking (200 units → one alert); nearest cameras, linear scan against the index.
  * Large-city figures are also given as ratios against the demo, measured in the same process.
+ * Then the cordon's worker thread on the large city: the host event loop's longest stall while
+ * analyses run in-process vs in the worker, the worker's start-up and memory (bench/cordonWorker.ts).
  * `npx tsx bench/scale.ts` or via bench/main.ts.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { CameraIndex } from '../shared/domain/cameraIndex';
 import { rankCamerasForPoint } from '../shared/domain/cameraSelection';
 import { generateLargeCity } from '../resources/generator/largeCity';
 import { serialize } from '../resources/generator/pack';
+import { measureCordonWorker } from './cordonWorker';
 
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
@@ -189,6 +192,8 @@ export async function runScaleBench(log: (line: string) => void = console.log): 
     log(
       `nearest cameras, index / linear: demo ${r(demo.indexP50, demo.linearP50)}, large ${r(large.indexP50, large.linearP50)}`,
     );
+    // The host's event loop while the cordon analyses: on it (before) or on the cordon's worker thread.
+    await measureCordonWorker('large', largeDir, log);
   } finally {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   }

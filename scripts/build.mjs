@@ -71,6 +71,16 @@ export async function buildAll({ quiet = false } = {}) {
       },
       define: { 'import.meta.url': '__bundleFileUrl' },
     }),
+    // The cordon's worker thread (electron/core/cordon/cordonWorker.ts starts it from beside the host
+    // bundles). Self-contained: a packaged app runs it unpacked from the asar (electron-builder.yml),
+    // where no node_modules is beside it.
+    esbuild({
+      ...node,
+      packages: undefined,
+      entryPoints: [path.join(root, 'electron/core/cordon/cordonWorkerMain.ts')],
+      outfile: path.join(dist, 'workers/cordonWorker.mjs'),
+      format: 'esm',
+    }),
     // The sandboxed preload cannot require npm packages: bundle everything but electron.
     esbuild({
       ...node,

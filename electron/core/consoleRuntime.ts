@@ -19,7 +19,13 @@ import { startDispatchRuntime } from './dispatch/dispatchRuntime';
 import { assertDataDirMode, modeFor } from './drill/dataDirMode';
 import { createDrillHandlers } from './drill/drillService';
 import { loadDrillScenario } from './drill/drillScenario';
-import { createCordonService, queueCordonWarmUp } from './cordon';
+import {
+  cordonPackOf,
+  createCordonService,
+  inProcessAnalyser,
+  queueCordonWarmUp,
+  startCordonWorker,
+} from './cordon';
 import { IdleRunner, releasingAfter, withActivity } from './idleRunner';
 import { dispatchEtaFacts } from './drill/dispatchEta';
 import { scenarioElapsed } from './drill/drillElapsed';
@@ -167,10 +173,21 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     emit,
   });
 
-  // Three-ring cordon (docs/cordon.md) on the routing service's Router; steps go through dispatch.
+  // Three-ring cordon (docs/cordon.md): analysed on its worker thread, whose Router shares the
+  // routing service's graph (shared memory) and follows its calibration; steps go through dispatch.
+  const cordonPack = cordonPackOf(pack);
+  const cordonAnalyser =
+    options.cordonWorker === false
+      ? inProcessAnalyser(routing.router, cordonPack)
+      : startCordonWorker({
+          router: routing.router,
+          pack: cordonPack,
+          speedFactors: () => routing.speedFactors(),
+        });
   const cordon = createCordonService({
     pack,
     router: routing.router,
+    analyser: cordonAnalyser,
     alert: (id) => repository.alerts.get(id),
     units: () => repository.units.list(),
     supportStep: (alertId, step) => dispatch.service.supportStep(alertId, step),
@@ -181,11 +198,16 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
       : {}),
   });
   // The cordon's pack-only caches, built once now instead of on the officer's first cordon, but
-  // only while no request is being answered (idleRunner.ts): the renderer's start-up comes first.
-  // The rings first, then the police tables one unit type per turn (cordon/staticEtas.ts).
+  // only while no request is being answered (idleRunner.ts): the renderer's start-up comes first
+  // (it also starts the worker thread). The rings first, then the police tables one unit type per
+  // step (cordon/staticEtas.ts); in the worker, off the host's event loop.
   const background = new IdleRunner(BACKGROUND_QUIET_MS, BACKGROUND_MAX_DEFER_MS);
   background.hold(); // until a renderer has its city pack (the 'city.pack' handler below)
-  queueCordonWarmUp((task) => background.add(task), routing.router, pack);
+  queueCordonWarmUp(
+    (task) => background.add(task),
+    (types) => cordonAnalyser.warm(types),
+    cordonPack.unitTypes,
+  );
 
   const drillHandlers = createDrillHandlers({
     drill: options.drill ?? null,
@@ -257,6 +279,7 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     noteActivity: () => background.noteActivity(),
     close: async () => {
       background.stop();
+      await cordonAnalyser.close();
       routing.close();
       await dispatch.close();
       feed.stop();

@@ -40,6 +40,11 @@ export interface ConsoleRuntimeOptions {
   seatName?: string;
   /** Where the audit log's HMAC key lives; default the 0600 file beside the data folder (Electron: safeStorage). */
   auditKey?: AuditKeyProvider;
+  /**
+   * false: the cordon analyses run on the host's event loop instead of their worker thread
+   * (cordon/cordonWorker.ts); default true.
+   */
+  cordonWorker?: boolean;
 }
 
 export interface ConsoleRuntime {

@@ -31,6 +31,7 @@ export { coverage, type CoverageOptions, type CoverageResult } from './coverage'
 export { importOsmPbf, type OsmImportOptions } from './osmImport';
 export { buildGraph, type ProgressFn, type RawNetwork } from './graphBuild';
 export { loadGraphCache, saveGraphCache, GraphCacheError } from './cache';
+export { shareGraph, sharedGraphOf, graphFromShared, isSharedGraph, type SharedGraph } from './sharedGraph';
 export { loadPackGraph, writeRoutingDir, type LoadedGraph, type LoadPackGraphOptions } from './pack';
 export { parseRoads, roadsToRawNetwork } from './packImport';
 export { graphSummary, type RoadGraph, type Position } from './graph';

@@ -117,7 +117,11 @@ export class ProfileWeights {
       const key = JSON.stringify({ ...pr, id: undefined });
       let w = this.byKey.get(key);
       if (!w) {
-        w = computeWeights(g, pr);
+        // On shared memory, so a worker thread's Router can route on these same weights
+        // (RouterOptions.weights; the cordon's worker).
+        const own = computeWeights(g, pr);
+        w = new Float64Array(new SharedArrayBuffer(own.byteLength));
+        w.set(own);
         this.byKey.set(key, w);
       }
       out[id] = w;

@@ -20,6 +20,11 @@ export interface RouterOptions {
   maxSnapMetres?: number;
   /** Speed for the off-road stretch between a point and its snapped road position. */
   offRoadKmh?: number;
+  /**
+   * The weights of `profiles` already computed for this graph (another thread's Router's, on
+   * shared memory: the cordon's worker), instead of computing them again.
+   */
+  weights?: Readonly<Record<ProfileId, Float64Array>>;
 }
 
 export class Router {
@@ -44,7 +49,7 @@ export class Router {
     opts: RouterOptions = {},
   ) {
     this.profiles = opts.profiles ?? DEFAULT_PROFILES;
-    this.weights = new ProfileWeights(graph, this.profiles).weights;
+    this.weights = opts.weights ? { ...opts.weights } : new ProfileWeights(graph, this.profiles).weights;
     this.index = new SnapIndex(graph);
     this.engine = opts.engine === 'reference' ? new ReferenceEngine(graph) : new FastEngine(graph);
     this.maxSnapMetres = opts.maxSnapMetres ?? 500;

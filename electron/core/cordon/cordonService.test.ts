@@ -1,9 +1,11 @@
 /**
  * The console's cordon service on the demo city with a real database: the analysis for an alert
  * near the centre (rings 2/3 gaps X305, X318, Y027), and sendPlan / activateCheckpoint through
- * DispatchService (outbox, audit, timeline).
+ * DispatchService (outbox, audit, timeline). Every case runs twice: analysed in-process (the
+ * default) and on the cordon's worker thread, as the console does (sendPlan then reads the
+ * worker's latest analysis).
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadDemoCordon } from '../../../tests/unit/cordonSetup';
 import type { Router } from '../../../node/routing';
 import { openDatabase } from '../db/database';
@@ -23,6 +25,8 @@ import {
   resolveRing1,
   type CordonService,
 } from './cordonService';
+import { startCordonWorker, type CordonWorkerAnalyser } from './cordonWorker';
+import { cordonPackOf } from './cordonPack';
 import { CordonResultSchema } from '../../../shared/contract/cordonContract';
 import type { CityPack } from '../../../shared/citypack/schema';
 import type { Unit } from '../../../shared/domain/unit';
@@ -34,12 +38,15 @@ const NOW = Date.parse(REPORTED) + 600_000;
 
 let pack: CityPack;
 let router: Router;
+let worker: CordonWorkerAnalyser;
 
 beforeAll(async () => {
   ({ pack, router } = await loadDemoCordon());
+  worker = startCordonWorker({ router, pack: cordonPackOf(pack) });
 });
+afterAll(() => worker.close());
 
-describe('cordon service on the demo city', () => {
+describe.each(['in-process', 'worker'] as const)('cordon service on the demo city (%s)', (where) => {
   let tmp: ReturnType<typeof tempDir>;
   let repo: ConsoleRepository;
   let session: OperatorSession;
@@ -102,6 +109,7 @@ describe('cordon service on the demo city', () => {
     service = createCordonService({
       pack,
       router,
+      ...(where === 'worker' ? { analyser: worker } : {}),
       alert: (id) => repo.alerts.get(id) ?? null,
       units,
       supportStep: (id, step) => dispatch.supportStep(id, step),

@@ -3,7 +3,9 @@
  * pack's boundaries, districts, checkpoints and roads and the units' latest positions and
  * availability; sending the recommended units to the open exits (one audited action, one gateway
  * `unit.assign` per unit with the crossing as target, recorded as reinforcement on the alert);
- * and activating checkpoints (audited, no gateway command).
+ * and activating checkpoints (audited, no gateway command). The analyses themselves run where
+ * `deps.analyser` runs them: the console's cordon worker thread (cordonWorker.ts), so the host's
+ * event loop keeps serving while one runs; by default (tests) in-process on `deps.router`.
  */
 import type { CityPack } from '../../../shared/citypack/schema';
 import type { RequestHandlers } from '../../../shared/contract/api';
@@ -21,7 +23,9 @@ import type { Unit } from '../../../shared/domain/unit';
 import type { AuditLog } from '../audit/auditLog';
 import type { SupportStep } from '../dispatch/dispatchService';
 import type { Router } from '../../../node/routing';
-import { analyseCordon, type CordonOptions, type CordonUnit } from './index';
+import type { CordonOptions, CordonUnit } from './index';
+import { inProcessAnalyser, type CordonAnalyser } from './cordonAnalyser';
+import { cordonPackOf } from './cordonPack';
 import {
   CORDON_CHECKPOINT_ACTION,
   CORDON_REINFORCE_ACTION,
@@ -44,7 +48,10 @@ type CordonHandlers = Pick<
 
 export interface CordonServiceDeps {
   pack: CityPack;
+  /** The routing service's Router: the in-process analyses' when no `analyser` is given. */
   router: Router;
+  /** Where the analyses run (the console: its worker thread); default in-process on `router`. */
+  analyser?: CordonAnalyser;
   alert: (alertId: string) => Alert | null;
   units: () => readonly Unit[];
   /** DispatchService.supportStep: permission checks, outbox, audit, timeline. */
@@ -62,7 +69,7 @@ export interface CordonServiceDeps {
 
 export interface CordonService {
   handlers: CordonHandlers;
-  analyse(args: CordonAnalyseArgs): CordonResult;
+  analyse(args: CordonAnalyseArgs): Promise<CordonResult>;
 }
 
 /** Elapsed time since the report, clamped to 0 … 6 h (a clock ahead of the caller's gives 0). */
@@ -128,6 +135,7 @@ interface StepPayload {
 export function createCordonService(deps: CordonServiceDeps): CordonService {
   const now = deps.now ?? Date.now;
   const latest = new Map<string, CordonResult>();
+  const analyser = deps.analyser ?? inProcessAnalyser(deps.router, cordonPackOf(deps.pack));
 
   const requireAlert = (alertId: string): Alert => {
     const alert = deps.alert(alertId);
@@ -163,7 +171,7 @@ export function createCordonService(deps: CordonServiceDeps): CordonService {
   const justSent = (reinforcements: readonly CordonReinforcement[], at: number): Set<string> =>
     new Set(reinforcements.filter((r) => at - Date.parse(r.at) < PENDING_SEND_MS).map((r) => r.unitId));
 
-  const analyse = (args: CordonAnalyseArgs): CordonResult => {
+  const analyse = async (args: CordonAnalyseArgs): Promise<CordonResult> => {
     const alert = requireAlert(args.alertId);
     const at = now();
     const done = record(alert.id);
@@ -174,13 +182,8 @@ export function createCordonService(deps: CordonServiceDeps): CordonService {
         ? { checkpointRadiusMetres: args.checkpointRadiusMetres }
         : {}),
     };
-    const analysis = analyseCordon({
-      router: deps.router,
-      boundaries: deps.pack.boundaries.features,
-      districts: deps.pack.districts.features,
-      checkpoints: deps.pack.checkpoints,
-      roads: deps.pack.roads.features,
-      incident: alert.position,
+    const analysis = await analyser.analyse({
+      incident: { lng: alert.position.lng, lat: alert.position.lat },
       elapsedSeconds:
         args.elapsedSeconds ?? deps.elapsedSeconds?.(alert, at) ?? defaultElapsedSeconds(alert, at),
       suspectProfile: args.suspectProfile ?? 'car',
@@ -200,9 +203,9 @@ export function createCordonService(deps: CordonServiceDeps): CordonService {
   };
 
   const handlers: CordonHandlers = {
-    'cordon.analyse': async (args) => analyse(args),
+    'cordon.analyse': (args) => analyse(args),
     'cordon.sendPlan': async ({ alertId, assignments }) => {
-      const analysis = latest.get(alertId) ?? analyse({ alertId });
+      const analysis = latest.get(alertId) ?? (await analyse({ alertId }));
       const crossings = new Map(analysis.crossings.map((c) => [c.id, c]));
       const unitIds = new Set<string>();
       const busy = justSent(record(alertId).reinforcements, now());

@@ -9,3 +9,12 @@ export { assignUnits, type AssignProblem } from './assign';
 export * from './types';
 export { createCordonService } from './cordonService';
 export { packUnitTypes, queueCordonWarmUp, warmCordonCaches } from './warmUp';
+export { cordonPackOf, type CordonPack } from './cordonPack';
+export { inProcessAnalyser, type CordonAnalyser } from './cordonAnalyser';
+export {
+  startCordonWorker,
+  type CordonWorkerAnalyser,
+  type CordonWorkerOptions,
+  type CordonWorkerState,
+} from './cordonWorker';
+export type { CordonRequest } from './cordonWorkerProtocol';

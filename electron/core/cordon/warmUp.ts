@@ -4,12 +4,14 @@
  * router / pack in staticRings.ts, crossings.ts, race.ts), the grid of piece cells that lets ring 1
  * and the crossings skip most of the graph (pieceCells.ts) and the police tables of rings 2/3
  * (staticEtas.ts). Running one analysis at the city centre right after the pack loads moves that
- * cost off the officer's first cordon.
+ * cost off the officer's first cordon. It runs where the analyses run (cordonAnalyser.ts): in the
+ * cordon's worker thread, whose Router keeps those caches, or in-process as the fallback.
  */
 import type { CityPack } from '../../../shared/citypack/schema';
 import type { Router } from '../../../node/routing';
 import type { UnitType } from '../../../shared/domain/unit';
 import { analyseCordon } from './analyse';
+import { cordonPackOf, type CordonPack } from './cordonPack';
 
 /** The unit types of a pack's fleet, one per police-table weighting to build. */
 export const packUnitTypes = (pack: CityPack): UnitType[] => [...new Set(pack.units.map((u) => u.type))];
@@ -18,26 +20,27 @@ export const packUnitTypes = (pack: CityPack): UnitType[] => [...new Set(pack.un
  * One throw-away analysis at the pack's centre with one unit of each of `types` (default: every
  * type of the fleet); returns its time in ms, or null if it failed. `queueCordonWarmUp` runs it
  * with no types first, then once per type as separate tasks, so no single turn holds the host for
- * all the tables (several seconds on a 500-unit large city).
+ * all the tables (several seconds on a 500-unit large city) when it runs in-process.
  */
 export function warmCordonCaches(
   router: Router,
-  pack: CityPack,
-  types: readonly UnitType[] = packUnitTypes(pack),
+  from: CityPack | CordonPack,
+  types?: readonly UnitType[],
 ): number | null {
+  const pack = 'manifest' in from ? cordonPackOf(from) : from;
   const started = performance.now();
   try {
-    const [lng, lat] = pack.manifest.center;
+    const [lng, lat] = pack.center;
     analyseCordon({
       router,
-      boundaries: pack.boundaries.features,
-      districts: pack.districts.features,
+      boundaries: pack.boundaries,
+      districts: pack.districts,
       checkpoints: pack.checkpoints,
-      roads: pack.roads.features,
+      roads: pack.roads,
       incident: { lng, lat },
       elapsedSeconds: 600,
       // One unit per type: builds the police tables of rings 2/3 (staticEtas.ts) for every profile.
-      units: types.map((type) => ({
+      units: (types ?? pack.unitTypes).map((type) => ({
         id: `warm-${type}`,
         type,
         lng,
@@ -55,9 +58,17 @@ export function warmCordonCaches(
 
 /**
  * Queues the warm-up as separate tasks: the rings first, then the police tables one unit type per
- * task (staticEtas.ts), so no single turn holds the host for all of them.
+ * task (staticEtas.ts), so no single turn holds the host for all of them when they run in-process;
+ * with the worker, each task only posts its step.
  */
-export function queueCordonWarmUp(add: (task: () => void) => void, router: Router, pack: CityPack): void {
-  for (const types of [[], ...packUnitTypes(pack).map((t) => [t])])
-    add(() => warmCordonCaches(router, pack, types));
+export function queueCordonWarmUp(
+  add: (task: () => void) => void,
+  warm: (types: readonly UnitType[]) => Promise<unknown>,
+  unitTypes: readonly UnitType[],
+): void {
+  for (const types of [[], ...unitTypes.map((t) => [t])])
+    add(() => {
+      // A failed step is logged by the analyser; the officer's first cordon pays for it instead.
+      warm(types).catch(() => {});
+    });
 }

@@ -23,6 +23,7 @@ import {
   rankUnits,
   ResponseTierConfigSchema,
   Router,
+  shareGraph,
   type RankUnit,
   type ResponseTierConfig,
   type TierAlert,
@@ -172,7 +173,8 @@ export function startRoutingService(opts: RoutingServiceOptions): RoutingService
   const loaded = loadPackGraph(opts.packDir, { cacheDir: path.join(opts.dataDir, 'routing-cache') });
   const graphMs = performance.now() - t;
   t = performance.now();
-  const router = new Router(loaded.graph);
+  // On shared memory: the cordon's worker thread routes on these same bytes (cordon/cordonWorker.ts).
+  const router = new Router(shareGraph(loaded.graph));
   let factors: Partial<Record<ProfileId, number>> = {};
   const load: RoutingLoadInfo = { from: loaded.from, graphMs, routerMs: performance.now() - t, tiersFile };
 
