@@ -13,6 +13,7 @@ import { parseDatabaseUrl } from './pg/pgLogStore';
  *   [--host 127.0.0.1] [--token T] [--state DIR] [--loop] [--tick-ms 50] [--no-fsync]
  *   [--allow-remote --tls-cert FILE --tls-key FILE]  required for any --host but loopback; serves HTTPS
  *   [--stream-size 320x180] [--stream-fps 8] [--max-streams 16]  synthetic video for every camera
+ *   [--stream-start-ms 8000]  how long a stream's first request waits for its encoder's playlist
  *   [--seats N]  a training room: seat k on port+k, the room's clock control on --port (docs/drills.md)
  *   [--database postgres://user:password@host:5432/db]  the feed log in PostgreSQL, shared by every
  *     gateway given the same database (docs/deployment.md); without it, the state dir's file log
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
       'stream-size': { type: 'string', default: `${DEFAULT_PROFILE.width}x${DEFAULT_PROFILE.height}` },
       'stream-fps': { type: 'string', default: String(DEFAULT_PROFILE.fps) },
       'max-streams': { type: 'string', default: '16' },
+      'stream-start-ms': { type: 'string', default: '8000' },
     },
     strict: true,
   });
@@ -75,6 +77,7 @@ async function main(): Promise<void> {
     streams: {
       profile: { ...parseSize(values['stream-size']), fps: number('stream-fps', values['stream-fps']) },
       maxEncoders: number('max-streams', values['max-streams']),
+      readyTimeoutMs: number('stream-start-ms', values['stream-start-ms']),
     },
   };
   let gateway: { close(): Promise<void> };

@@ -28,8 +28,15 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       const shared = new Stack();
       // The stream cap (16 by default) counts the encoders of the worker's earlier tests until they
       // idle out (20 s), so a pop-out's nine players plus the main wall's could meet 429s that are
-      // another test's leftovers: the shared gateway gets room for three tests' players.
-      await shared.startGateway(writeScenario(shared.dir, [1], 3600), 1, ['--max-streams', '48']);
+      // another test's leftovers: the shared gateway gets room for three tests' players. Nine
+      // encoders starting at once on a loaded 2-core machine can take longer than the default 8 s
+      // to write their first playlist (a 502 the player retries, but the page logs it).
+      await shared.startGateway(writeScenario(shared.dir, [1], 3600), 1, [
+        '--max-streams',
+        '48',
+        '--stream-start-ms',
+        '30000',
+      ]);
       await use(shared);
       await shared.stop();
     },
