@@ -2,7 +2,7 @@
 // units standing at their home posts (electron/core/cordon/*.test.ts).
 import path from 'node:path';
 import { DEMO_PACK_RELATIVE, loadCityPack } from '../../node/citypack/loadCityPack';
-import { loadPackGraph, Router } from '../../node/routing';
+import { buildGraph, loadPackGraph, parseRoads, Router } from '../../node/routing';
 import type { CityPack } from '../../shared/citypack/schema';
 import type { CordonInput, CordonUnit } from '../../electron/core/cordon/analyse';
 
@@ -42,4 +42,34 @@ export async function loadDemoCordon(): Promise<DemoCordon> {
       units: home.map((u) => ({ ...u })),
     }),
   };
+}
+
+/**
+ * Hand-made towns for the race tests: primary roads named `<id>路` around an origin O in Xi'an,
+ * a Router on them, and ring 1 as the square 0.01° around O.
+ */
+export const TOWN_ORIGIN: [number, number] = [108.94, 34.26];
+export const townAt = (dx: number, dy: number): [number, number] => [
+  TOWN_ORIGIN[0] + dx,
+  TOWN_ORIGIN[1] + dy,
+];
+export const townRoad = (id: string, coords: [number, number][], oneway = false) => ({
+  type: 'Feature' as const,
+  geometry: { type: 'LineString' as const, coordinates: coords },
+  properties: { id, class: 'primary', name: `${id}路`, oneway },
+});
+export const TOWN_SQUARE = {
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      townAt(-0.01, -0.01),
+      townAt(0.01, -0.01),
+      townAt(0.01, 0.01),
+      townAt(-0.01, 0.01),
+      townAt(-0.01, -0.01),
+    ],
+  ],
+};
+export function townRouter(roads: ReturnType<typeof townRoad>[], name: string): Router {
+  return new Router(buildGraph(parseRoads({ type: 'FeatureCollection', features: roads }, name)));
 }

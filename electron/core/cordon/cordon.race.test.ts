@@ -10,18 +10,12 @@
  *          S (one-way into O)
  */
 import { describe, expect, it } from 'vitest';
-import { buildGraph } from '../../../node/routing/graphBuild';
-import { parseRoads } from '../../../node/routing/packImport';
-import { Router } from '../../../node/routing/router';
 import { analyseCordon, type CordonUnit } from './analyse';
+import { TOWN_ORIGIN, TOWN_SQUARE, townAt, townRoad, townRouter } from '../../../tests/unit/cordonSetup';
 
-const O: [number, number] = [108.94, 34.26];
-const at = (dx: number, dy: number): [number, number] => [O[0] + dx, O[1] + dy];
-const road = (id: string, coords: [number, number][], oneway = false) => ({
-  type: 'Feature',
-  geometry: { type: 'LineString', coordinates: coords },
-  properties: { id, class: 'primary', name: `${id}路`, oneway },
-});
+const O = TOWN_ORIGIN;
+const at = townAt;
+const road = townRoad;
 const ROADS = {
   type: 'FeatureCollection',
   features: [
@@ -33,11 +27,8 @@ const ROADS = {
     road('L', [at(0, 0.008), at(0.008, 0)]),
   ],
 };
-const SQUARE = {
-  type: 'Polygon' as const,
-  coordinates: [[at(-0.01, -0.01), at(0.01, -0.01), at(0.01, 0.01), at(-0.01, 0.01), at(-0.01, -0.01)]],
-};
-const router = new Router(buildGraph(parseRoads(ROADS, 'race-fixture')));
+const SQUARE = TOWN_SQUARE;
+const router = townRouter(ROADS.features, 'race-fixture');
 const A: CordonUnit = { id: 'A', type: 'car', lng: O[0] + 0.004, lat: O[1] + 0.004, available: true };
 const B: CordonUnit = { id: 'B', type: 'car', lng: O[0] + 0.0188, lat: O[1], available: true };
 

@@ -11,20 +11,14 @@
  *     loop: W road's end → 60 km round → the S road's south end (keeps S strongly connected)
  */
 import { describe, expect, it } from 'vitest';
-import { buildGraph } from '../../../node/routing/graphBuild';
-import { parseRoads } from '../../../node/routing/packImport';
-import { Router } from '../../../node/routing/router';
 import { analyseCordon, type CordonUnit } from './analyse';
+import { TOWN_ORIGIN, TOWN_SQUARE, townAt, townRoad, townRouter } from '../../../tests/unit/cordonSetup';
 import { fasterEverywhere } from './policeBounds';
 import type { CordonAnalysis } from './types';
 
-const O: [number, number] = [108.94, 34.26];
-const at = (dx: number, dy: number): [number, number] => [O[0] + dx, O[1] + dy];
-const road = (id: string, coords: [number, number][], oneway = false) => ({
-  type: 'Feature',
-  geometry: { type: 'LineString', coordinates: coords },
-  properties: { id, class: 'primary', name: `${id}路`, oneway },
-});
+const O = TOWN_ORIGIN;
+const at = townAt;
+const road = townRoad;
 const ROADS = {
   type: 'FeatureCollection',
   features: [
@@ -35,11 +29,8 @@ const ROADS = {
     road('LOOP', [at(-0.02, 0), at(-0.2, 0), at(-0.2, -0.2), at(0, -0.2), at(0, -0.02)]),
   ],
 };
-const SQUARE = {
-  type: 'Polygon' as const,
-  coordinates: [[at(-0.01, -0.01), at(0.01, -0.01), at(0.01, 0.01), at(-0.01, 0.01), at(-0.01, -0.01)]],
-};
-const router = new Router(buildGraph(parseRoads(ROADS, 'lender-fixture')));
+const SQUARE = TOWN_SQUARE;
+const router = townRouter(ROADS.features, 'lender-fixture');
 const F: CordonUnit = { id: 'F', type: 'foot', lng: O[0] + 0.005, lat: O[1] + 0.0025, available: true };
 const C: CordonUnit = { id: 'C', type: 'car', lng: O[0] - 0.01, lat: O[1], available: true };
 const E: CordonUnit = { id: 'E', type: 'ebike', lng: O[0] - 0.2, lat: O[1] - 0.1, available: true };
