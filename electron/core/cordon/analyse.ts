@@ -27,7 +27,8 @@ import {
   unitEtaMatrix,
   unitSearchMemo,
 } from './race';
-import { unitRoute } from './routes';
+import { assignedRoute } from './routes';
+import { scratchSettledLog } from './settledLog';
 import { bestUnits, scratchEtaRows } from './etaRows';
 import { prunedEtaMatrix } from './policeEtas';
 import { tabledEtaMatrix } from './staticEtas';
@@ -196,6 +197,8 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
   const search = input.policeSearch ?? (unitSearchMemo(router).fits(units.length) ? 'pruned' : 'tables');
   // The matrix lives until this analysis returns (only its values go into the output).
   const rows = search === 'reference' ? undefined : scratchEtaRows(units.length, named.length);
+  // What the pruned searches settled, to read the assigned units' routes off (routes.ts).
+  const log = search !== 'reference' && opts.routes ? scratchSettledLog(units.length, named.length) : null;
   const eta =
     search === 'reference'
       ? unitEtaMatrix(router, units, named, horizon, memo)
@@ -210,8 +213,9 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
             memo,
             fast,
             rows,
+            log,
           )
-        : prunedEtaMatrix(router, units, named, deadline, horizon, memo, fast, rows);
+        : prunedEtaMatrix(router, units, named, deadline, horizon, memo, fast, rows, log);
   // Best unit per crossing: the first of the fastest (units in order, row by row).
   const bestOf = bestUnits(eta, named.length);
   const crossings: Crossing[] = named.map((c, j) => {
@@ -264,7 +268,7 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
         marginSeconds: finite(suspect[j]! - eta[i]![j]!),
       };
       if (opts.routes) {
-        const route = unitRoute(router, u, named[j]!, horizon, fast);
+        const route = assignedRoute(router, u, named[j]!, horizon, fast, log, i, j);
         if (route) a.route = route.map(([x, y]) => [r6(x), r6(y)]);
       }
       return a;

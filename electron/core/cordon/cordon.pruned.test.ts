@@ -11,6 +11,7 @@ import type { Router } from '../../../node/routing';
 import { prng } from '../../../tests/unit/routingGraphs';
 import type { CityPack } from '../../../shared/citypack/schema';
 import { analyseCordon, type CordonInput, type CordonUnit } from './analyse';
+import { routeSources } from './routes';
 import type { CordonAnalysis } from './types';
 
 let pack: CityPack;
@@ -30,6 +31,7 @@ describe('pruned police searches', () => {
     let compared = 0;
     let assigned = 0;
     let ties = 0;
+    const keptBefore = routeSources.kept;
     for (let i = 0; i < 24; i++) {
       const spread = i % 4 === 3 ? 0.3 : 0.11; // some incidents far out, near rings 2/3
       const incident = { lng: cx + (rnd() - 0.5) * spread, lat: cy + (rnd() - 0.5) * spread * 0.8 };
@@ -71,5 +73,6 @@ describe('pruned police searches', () => {
     expect(compared).toBeGreaterThan(1000);
     expect(assigned).toBeGreaterThan(10);
     expect(ties).toBeGreaterThan(0);
+    expect(routeSources.kept - keptBefore).toBeGreaterThan(10); // routes read off the pruned searches
   }, 120_000);
 });

@@ -30,6 +30,7 @@ import { seeds, timeToPoint, type RaceUnit, type RoadPoint, type UnitSearchMemo 
 import { bestBounds, cachedFasterEverywhere, canonicalWeights, usable, type Placed } from './policeBounds';
 import { bandedBestBounds } from './policeBand';
 import { etaRows, fillRowFast, pointTable, type PointTable } from './etaRows';
+import type { SettledLog } from './settledLog';
 
 /** Seconds of slack in the pruning test; far above float rounding, far below any real difference. */
 const PRUNE_MARGIN = 1e-3;
@@ -48,6 +49,10 @@ export function prunedEtaMatrix(
   banded = true,
   /** Rows to fill (one per unit, at least points.length long, all Infinity), else new ones. */
   out?: Float64Array[],
+  /** Where to keep each searched unit's settled nodes and the bounds (for routes.ts). */
+  log: SettledLog | null = null,
+  /** The analysis column of each point (default: the same index), for log.bound. */
+  columns?: readonly number[],
 ): Float64Array[] {
   const g = router.graph;
   const rows = out ?? etaRows(units.length, points.length);
@@ -93,6 +98,7 @@ export function prunedEtaMatrix(
     const b = Math.max(deadline[j]!, best[j]!);
     bound[j] = Number.isFinite(b) ? b : -Infinity; // -Infinity: no unit reaches it, nothing to find
     if (bound[j]! > shift) shift = bound[j]!;
+    if (log) log.bound[columns ? columns[j]! : j] = bound[j]!;
   }
   if (shift === -Infinity) return rows;
 
@@ -108,7 +114,14 @@ export function prunedEtaMatrix(
     if (!r) potentials.set(lw, (r = pruningPotential(router, lw, points, bound, shift, potentials.size)));
     for (const p of list) {
       const memoDist = full[p.index];
-      if (!memoDist) search.run(w, seeds(g, p.snap, w, p.off), horizon, r, shift);
+      if (!memoDist) {
+        if (log) {
+          log.reserve(g.nodeCount);
+          log.from[p.index] = log.length;
+        }
+        search.run(w, seeds(g, p.snap, w, p.off), horizon, r, shift, log);
+        if (log) log.to[p.index] = log.length;
+      }
       let table = tables.get(w);
       if (!table) tables.set(w, (table = pointTable(g, w, points)));
       if (memoDist) fillRowFast(table, points, w, p, memoDist, null, 0, horizon, rows[p.index]!);
@@ -242,6 +255,8 @@ class PrunedSearch {
     maxCost: number,
     r: Float64Array,
     shift: number,
+    /** Appends each settled node and its distance (room reserved by the caller). */
+    log: SettledLog | null = null,
   ): null {
     const { firstEdge, edgeTarget, edgeRef } = this.g;
     const { d, stamp, heapNode, heapKey } = this;
@@ -250,6 +265,9 @@ class PrunedSearch {
       this.gen = 0;
     }
     const gen = ++this.gen;
+    const logNodes = log?.nodes;
+    const logDists = log?.dists;
+    let logged = log?.length ?? 0;
     let size = 0;
     for (let i = 0; i < s.seedNodes.length; i++) {
       const v = s.seedNodes[i]!;
@@ -264,6 +282,10 @@ class PrunedSearch {
       const dv = heapKey[0]!;
       size = pop(heapNode, heapKey, size);
       if (dv > d[v]!) continue; // stale entry
+      if (logNodes) {
+        logNodes[logged] = v;
+        logDists![logged++] = dv;
+      }
       if (dv + r[v]! - shift > PRUNE_MARGIN) continue; // settled, but leads to no bound in time
       for (let e = firstEdge[v]!, end = firstEdge[v + 1]!; e < end; e++) {
         const nd = dv + w[edgeRef[e]!]!;
@@ -275,6 +297,7 @@ class PrunedSearch {
         size = push(heapNode, heapKey, size, u, nd);
       }
     }
+    if (log) log.length = logged;
     return null;
   }
 }

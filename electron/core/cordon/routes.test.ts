@@ -12,7 +12,9 @@ import { loadPackGraph } from '../../../node/routing';
 import { DEMO_DIR } from '../../../tests/unit/cordonSetup';
 import { osmGraph, prng } from '../../../tests/unit/routingGraphs';
 import type { UnitType } from '../../../shared/domain/unit';
-import { unitRoute } from './routes';
+import { assignedRoute, routeSources, unitRoute } from './routes';
+import { prunedEtaMatrix } from './policeEtas';
+import { scratchSettledLog } from './settledLog';
 
 function grid(n: number): Router {
   const features = [];
@@ -54,6 +56,60 @@ function compare(router: Router, seed: number, n: number): number {
   }
   return found;
 }
+
+/**
+ * Routes read off the pruned police searches (assignedRoute with a log) against the search, for
+ * every unit and point: needed points (within a random deadline) come from the log unless
+ * predecessors tie, the rest from the search. Returns [kept, searched].
+ */
+function compareKept(router: Router, seed: number, nUnits: number, nPoints: number): [number, number] {
+  const g = router.graph;
+  const rnd = prng(seed);
+  const types: UnitType[] = ['car', 'special', 'ebike', 'foot'];
+  const units = Array.from({ length: nUnits }, (_, k) => {
+    const v = Math.floor(rnd() * g.nodeCount);
+    const jitter = k % 3 === 0 ? 0 : 1e-4; // some exactly on a node
+    return {
+      id: `u${k}`,
+      type: types[k % 4]!,
+      lng: g.nodeLng[v]! + (rnd() - 0.5) * jitter,
+      lat: g.nodeLat[v]! + (rnd() - 0.5) * jitter,
+    };
+  });
+  const points = Array.from({ length: nPoints }, (_, k) => {
+    const piece = Math.floor(rnd() * g.pieceCount);
+    const length = router.index.shapeCum[g.geomOffset[piece + 1]! - 1]!;
+    return { piece, offset: [0, length, rnd() * length][k % 3]!, length };
+  });
+  const deadline = points.map((_, k) => (k % 5 === 0 ? -Infinity : rnd() * 900));
+  const horizon = 1800;
+  const log = scratchSettledLog(units.length, points.length);
+  prunedEtaMatrix(router, units, points, deadline, horizon, null, true, undefined, log);
+  const before = { ...routeSources };
+  units.forEach((u, i) =>
+    points.forEach((pt, j) =>
+      expect(assignedRoute(router, u, pt, horizon, true, log, i, j)).toEqual(
+        unitRoute(router, u, pt, horizon),
+      ),
+    ),
+  );
+  return [routeSources.kept - before.kept, routeSources.searched - before.searched];
+}
+
+describe('an assigned unit route read off its pruned police search', () => {
+  it('is the engine route on Monaco OSM roads and on the demo city', () => {
+    const [kept, searched] = compareKept(new Router(osmGraph('monaco')), 81, 24, 30);
+    expect(kept).toBeGreaterThan(50);
+    expect(searched).toBeGreaterThan(50);
+    expect(compareKept(new Router(loadPackGraph(DEMO_DIR).graph), 82, 24, 30)[0]).toBeGreaterThan(50);
+  });
+
+  it('is the engine route on a grid full of equal-cost paths (ties: the search)', () => {
+    const [kept, searched] = compareKept(grid(15), 83, 24, 30);
+    expect(kept).toBeGreaterThan(20);
+    expect(searched).toBeGreaterThan(20);
+  });
+});
 
 describe('an assigned unit route stopped at its arrival end', () => {
   it('is the engine route on Monaco OSM roads', () => {

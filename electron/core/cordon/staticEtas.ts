@@ -19,6 +19,7 @@ import type { RaceUnit, RoadPoint, UnitSearchMemo } from './race';
 import { prunedEtaMatrix } from './policeEtas';
 import { canonicalWeights } from './policeBounds';
 import { etaRows } from './etaRows';
+import type { SettledLog } from './settledLog';
 
 const tablesByRouter = new WeakMap<Router, Map<string, Map<Float64Array, Float64Array>>>();
 
@@ -127,6 +128,8 @@ export function tabledEtaMatrix(
   banded = true,
   /** Rows to fill (one per unit, points.length long, all Infinity), else new ones. */
   out?: Float64Array[],
+  /** Where the pruned searches keep what they settled (policeEtas.ts, for routes.ts). */
+  log: SettledLog | null = null,
 ): Float64Array[] {
   const rows = out ?? etaRows(units.length, points.length);
   const tabled: number[] = [];
@@ -144,6 +147,8 @@ export function tabledEtaMatrix(
       memo,
       banded,
       prefix ? rows.map((r) => r.subarray(0, searched.length)) : undefined,
+      log,
+      searched,
     );
     if (!prefix) sub.forEach((row, i) => searched.forEach((j, k) => (rows[i]![j] = row[k]!)));
   }
