@@ -10,14 +10,8 @@ import type { UnitType } from '../../../shared/domain/unit';
 import type { Router } from '../../../node/routing';
 import { assignUnits } from './assign';
 import { checkpointCoverage } from './coverage';
-import {
-  exitsFor,
-  nameAndMerge,
-  roadNameIndex,
-  scanCrossings,
-  type NamedCrossing,
-  type RawCrossing,
-} from './crossings';
+import { exitsFor, scanCrossings, type RawCrossing } from './crossings';
+import { nameAndMerge, roadNameIndex, type NamedCrossing } from './exitNames';
 import { linesLengthKm } from './geometry';
 import {
   cachedSuspectReach,
@@ -91,29 +85,6 @@ export interface CordonInput {
   fastScans?: boolean;
 }
 
-/** A named exit with its ring and id, field by field (an object spread is far slower here, crossings.ts). */
-const numbered = (
-  c: NamedCrossing,
-  ring: RingId,
-  id: string,
-): NamedCrossing & { ring: RingId; id: string } => ({
-  piece: c.piece,
-  direction: c.direction,
-  offset: c.offset,
-  length: c.length,
-  lng: c.lng,
-  lat: c.lat,
-  along: c.along,
-  midLng: c.midLng,
-  midLat: c.midLat,
-  roadClass: c.roadClass,
-  roadName: c.roadName,
-  roadRef: c.roadRef,
-  merged: c.merged,
-  ring,
-  id,
-});
-
 const r1 = (x: number) => Math.round(x * 10) / 10 + 0; // + 0: no -0 in the JSON
 const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
 const finite = (x: number) => (Number.isFinite(x) ? r1(x) : null);
@@ -163,11 +134,9 @@ export function analyseCordon(input: CordonInput): CordonAnalysis {
   // 2. Exits for this suspect, named and merged, numbered along each ring.
   const sw = suspectWeights(g, profile);
   const names = input.roads && input.roads.length > 0 ? roadNameIndex(frame, input.roads) : null;
-  const named: (NamedCrossing & { ring: RingId; id: string })[] = [];
+  const named: NamedCrossing[] = [];
   for (const r of rings)
-    nameAndMerge(g, exitsFor(r.raw, sw), names, opts.mergeMetres, frame).forEach((c, i) =>
-      named.push(numbered(c, r.id, `R${r.id}-${String(i + 1).padStart(2, '0')}`)),
-    );
+    for (const c of nameAndMerge(g, exitsFor(r.raw, sw), names, opts.mergeMetres, frame, r.id)) named.push(c);
   const tCross = performance.now();
 
   // 3. Checkpoint coverage.
