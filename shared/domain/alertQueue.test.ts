@@ -2,20 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { maskPhone, openAlertQueue, sortAlertQueue, updateOpenAlertQueue } from './alertQueue';
 import type { Alert } from './alert';
 import { queuedAlert } from '../../tests/unit/queuedAlert';
+import { prng } from '../../tests/unit/routingGraphs';
 
 const alert = (id: string, priority: Alert['priority'], reportedAt: string) =>
   queuedAlert(id, { priority, reportedAt, receivedAt: reportedAt });
 
-/** A small deterministic PRNG (mulberry32): random cases that fail the same way every run. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Random cases from the tests' seeded PRNG: they fail the same way every run.
+const rng = prng;
 
 describe('open queue kept in order incrementally', () => {
   const STATUSES: Alert['status'][] = ['received', 'dispatched', 'closed', 'cancelled', 'received'];
