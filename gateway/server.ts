@@ -8,7 +8,6 @@ import { DispatchSimulator } from './simulation/dispatchSimulator';
 import type { LogBatch, WireEnvelope } from './feed/feedLog';
 import { FileLogStore } from './feed/logStore';
 import { PgLogStore } from './pg/pgLogStore';
-import { createAdapter } from '@socket.io/postgres-adapter';
 import { sharedCommands } from './feed/sharedFeed';
 import { FeedFanout } from './feed/feedFanout';
 import { buildRoadGraph } from './simulation/roadGraph';
@@ -161,7 +160,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const io = new Server(httpServer, { serveClient: false });
   // Broadcasts (io.emit, rooms) reach the consoles of every gateway on the database. The feed
   // itself goes out from each gateway's reading of the shared log, which keeps it in seq order.
-  if (shared) io.adapter(createAdapter(shared.pool));
+  // Loaded only for a shared database, as pg is (pgLogStore.ts).
+  if (shared) io.adapter((await import('@socket.io/postgres-adapter')).createAdapter(shared.pool));
   const commandContext = {
     unitIds,
     now,

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { CommandAck } from '../../shared/protocol/feed';
 import {
   FeedLog,
@@ -47,6 +47,9 @@ function where(url: URL): string {
 }
 
 /** Checks a --database value before anything connects; throws a message saying what is expected. */
+// pg is loaded on first use: a gateway on its file log (the default) does not pay for it at start.
+const loadPg = () => import('pg').then((m) => m.default);
+
 export function parseDatabaseUrl(text: string): URL {
   let url: URL;
   try {
@@ -91,7 +94,8 @@ export class PgLogStore implements LogStore {
   /** Connects, migrates the schema, loads the log and starts listening for other gateways' appends. */
   static async open(databaseUrl: string): Promise<PgLogStore> {
     const url = parseDatabaseUrl(databaseUrl);
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+    const { Pool } = await loadPg();
+    const pool = new Pool({ connectionString: databaseUrl, max: 10 });
     pool.on('error', (err) => console.error(`gateway: PostgreSQL pool: ${err.message}`));
     try {
       await pool.query('SELECT 1');
@@ -269,7 +273,8 @@ export class PgLogStore implements LogStore {
   }
 
   private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url.toString() });
+    const { Client } = await loadPg();
+    const client = new Client({ connectionString: this.url.toString() });
     const lost = (err?: Error) => {
       if (this.listener !== client) return;
       this.listener = null;

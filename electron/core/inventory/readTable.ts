@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { InventoryTable } from '../../../shared/citypack/inventory/importRows';
 
@@ -62,7 +62,9 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(file: string): Promise<InventoryTable> {
-  const book = new ExcelJS.Workbook();
+  // Loaded on first use (as the statistics report does): not every start pays for exceljs.
+  const { default: ExcelJSModule } = await import('exceljs');
+  const book = new ExcelJSModule.Workbook();
   await book.xlsx.readFile(file);
   const sheet = book.worksheets[0];
   if (!sheet) throw new Error(`${file}: the workbook has no worksheet`);
