@@ -6,6 +6,12 @@ beforeEach(() => {
   errorSpy = vi.spyOn(console, 'error');
 });
 afterEach(() => {
+  // Test files share a worker's modules (isolate: false in vitest.config.ts): fake timers left on
+  // would run the next file's tests on a frozen clock.
+  if (vi.isFakeTimers()) {
+    vi.useRealTimers();
+    throw new Error('the test left fake timers on: restore them (vi.useRealTimers) in afterEach');
+  }
   const calls = errorSpy?.mock.calls ?? [];
   errorSpy?.mockRestore();
   if (calls.length > 0)
