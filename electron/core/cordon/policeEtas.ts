@@ -200,15 +200,8 @@ function pruningPotential(
     seedNodes.push(g.pieceFrom[p]!, g.pieceTo[p]!);
     seedCosts.push(shift - bound[j]! + f * w[2 * p]!, shift - bound[j]! + (1 - f) * w[2 * p + 1]!);
   });
-  const res = router.engine.run({
-    weights: w,
-    reverse: true,
-    seedNodes,
-    seedCosts,
-    maxCost: shift + 2 * PRUNE_MARGIN,
-  });
   const r = potentialArray(g, slot);
-  for (let v = 0; v < g.nodeCount; v++) r[v] = res.dist(v);
+  prunedSearchFor(g).reverseInto(w, seedNodes, seedCosts, shift + 2 * PRUNE_MARGIN, r);
   return r;
 }
 

@@ -102,4 +102,47 @@ export class PrunedSearch {
     this.count = count;
     return null;
   }
+
+  /**
+   * A reverse search from the seeds up to maxCost, its distances written straight into `out`
+   * (Infinity where not reached): the engine's search over the same sums, without copying a
+   * graph-sized result out of it for each pruning potential.
+   */
+  reverseInto(
+    w: Float64Array,
+    seedNodes: number[],
+    seedCosts: number[],
+    maxCost: number,
+    out: Float64Array,
+  ): void {
+    const { firstEdge, edgeTarget, edgeRef } = this.g;
+    if (seedNodes.length + edgeTarget.length + 8 > this.heapNode.length) {
+      this.heapNode = new Int32Array(seedNodes.length + edgeTarget.length + 8);
+      this.heapKey = new Float64Array(this.heapNode.length);
+    }
+    const { heapNode, heapKey } = this;
+    out.fill(Infinity);
+    let size = 0;
+    for (let i = 0; i < seedNodes.length; i++) {
+      const v = seedNodes[i]!;
+      const c = seedCosts[i]!;
+      if (!(c <= maxCost) || out[v]! <= c) continue;
+      out[v] = c;
+      size = push(heapNode, heapKey, size, v, c);
+    }
+    while (size > 0) {
+      const v = heapNode[0]!;
+      const dv = heapKey[0]!;
+      size = pop(heapNode, heapKey, size);
+      if (dv > out[v]!) continue; // stale entry
+      for (let e = firstEdge[v]!, end = firstEdge[v + 1]!; e < end; e++) {
+        const nd = dv + w[edgeRef[e]! ^ 1]!; // against the edge: travel towards the seeds
+        if (nd > maxCost) continue; // also skips Infinity (closed direction)
+        const u = edgeTarget[e]!;
+        if (nd >= out[u]!) continue;
+        out[u] = nd;
+        size = push(heapNode, heapKey, size, u, nd);
+      }
+    }
+  }
 }
