@@ -29,8 +29,6 @@ export interface PointIndex extends PointTable {
   gen: number;
   /** Chain of entry k through its end a (2k) and its end b (2k + 1); -1 ends it. */
   link: Int32Array;
-  /** Entries per piece, for a unit standing on a point's piece. */
-  onPiece: Map<number, number[]>;
 }
 
 /** The points of `points` that weighting w may use (either direction open). */
@@ -83,7 +81,6 @@ export function pointIndex(
   const { stamp, first } = arrays;
   const n = t.idx.length;
   const link = new Int32Array(2 * n);
-  const onPiece = new Map<number, number[]>();
   for (let k = 0; k < n; k++) {
     for (let end = 0; end < 2; end++) {
       const v = end === 0 ? t.a[k]! : t.b[k]!;
@@ -91,12 +88,8 @@ export function pointIndex(
       stamp[v] = gen;
       first[v] = 2 * k + end;
     }
-    const p = points[t.idx[k]!]!.piece;
-    const l = onPiece.get(p);
-    if (l) l.push(k);
-    else onPiece.set(p, [k]);
   }
-  return { ...t, stamp, first, gen, link, onPiece };
+  return { ...t, stamp, first, gen, link };
 }
 
 /**
@@ -106,6 +99,7 @@ export function pointIndex(
  * the loop runs optimised.
  */
 export function fillRowSettled(
+  g: RoadGraph,
   t: PointIndex,
   points: readonly RoadPoint[],
   w: Float64Array,
@@ -124,8 +118,14 @@ export function fillRowSettled(
     for (let l = t.first[v]!; l >= 0; l = t.link[l]!)
       fillEntry(t, points, w, p, d, stamp, gen, l >> 1, horizon, row);
   }
-  for (const k of t.onPiece.get(p.snap.piece) ?? [])
-    fillEntry(t, points, w, p, d, stamp, gen, k, horizon, row);
+  // The points on the unit's own piece (reachable along it even where neither end was settled):
+  // their `from` end is the piece's.
+  const sp = p.snap.piece;
+  const a = g.pieceFrom[sp]!;
+  if (t.stamp[a] === t.gen)
+    for (let l = t.first[a]!; l >= 0; l = t.link[l]!)
+      if (points[t.idx[l >> 1]!]!.piece === sp)
+        fillEntry(t, points, w, p, d, stamp, gen, l >> 1, horizon, row);
 }
 
 /** Entry k of fillRowFast's loop, the same operations in the same order. */

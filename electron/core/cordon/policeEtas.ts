@@ -102,11 +102,12 @@ export function prunedEtaMatrix(
   const promote = memo?.fits(units.length) === true;
   const search = prunedSearchFor(g);
   const potentials = new Map<Float64Array, Float64Array>(); // one per weighting that lends it
-  const tables = new Map<Float64Array, PointIndex>(); // one per weight array
+  const tables = new Map<Float64Array, PointIndex>(); // one per distinct weighting
   const lender = potentialLenders(router, byType);
   for (const [type, list] of byType) {
     const w = router.weights[type];
-    const lw = lender.get(canonicalWeights(router, w))!;
+    const cw = canonicalWeights(router, w);
+    const lw = lender.get(cw)!;
     let r = potentials.get(lw);
     if (!r) potentials.set(lw, (r = pruningPotential(router, lw, points, bound, shift, potentials.size)));
     for (const p of list) {
@@ -119,11 +120,12 @@ export function prunedEtaMatrix(
         search.run(w, seeds(g, p.snap, w, p.off), horizon, r, shift, log);
         if (log) log.to[p.index] = log.length;
       }
-      let table = tables.get(w);
-      if (!table) tables.set(w, (table = pointIndex(g, w, points, tables.size)));
+      let table = tables.get(cw);
+      if (!table) tables.set(cw, (table = pointIndex(g, w, points, tables.size)));
       if (memoDist) fillRowFast(table, points, w, p, memoDist, null, 0, horizon, rows[p.index]!);
       else
         fillRowSettled(
+          g,
           table,
           points,
           w,
