@@ -32,6 +32,8 @@ export class PrunedSearch {
   /** The nodes the last run settled, in order: settled[0 .. count). */
   readonly settled: Int32Array;
   count = 0;
+  /** Reached nodes where R is Infinity (run). */
+  private readonly outside: Int32Array;
   private heapNode: Int32Array;
   private heapKey: Float64Array;
 
@@ -39,6 +41,7 @@ export class PrunedSearch {
     this.d = new Float64Array(g.nodeCount);
     this.stamp = new Uint32Array(g.nodeCount);
     this.settled = new Int32Array(g.nodeCount);
+    this.outside = new Int32Array(g.nodeCount);
     this.heapNode = new Int32Array(g.edgeTarget.length + 8);
     this.heapKey = new Float64Array(g.edgeTarget.length + 8);
   }
@@ -58,7 +61,7 @@ export class PrunedSearch {
     log: SettledLog | null = null,
   ): null {
     const { firstEdge, edgeTarget, edgeRef } = this.g;
-    const { d, stamp, heapNode, heapKey, settled } = this;
+    const { d, stamp, heapNode, heapKey, settled, outside } = this;
     if (this.gen === 0xfffffffe) {
       stamp.fill(0);
       this.gen = 0;
@@ -69,13 +72,17 @@ export class PrunedSearch {
     let logged = log?.length ?? 0;
     let size = 0;
     let count = 0;
+    // Nodes where R is Infinity can never pass the test: they are settled at their least
+    // distance without going through the heap, and listed after the others.
+    let outsideCount = 0;
     for (let i = 0; i < s.seedNodes.length; i++) {
       const v = s.seedNodes[i]!;
       const c = s.seedCosts[i]!;
       if (!(c <= maxCost) || (stamp[v] === gen && d[v]! <= c)) continue;
+      if (stamp[v] !== gen && r[v] === Infinity) outside[outsideCount++] = v;
       stamp[v] = gen;
       d[v] = c;
-      size = push(heapNode, heapKey, size, v, c);
+      if (r[v] !== Infinity) size = push(heapNode, heapKey, size, v, c);
     }
     while (size > 0) {
       const v = heapNode[0]!;
@@ -92,10 +99,20 @@ export class PrunedSearch {
         const nd = dv + w[edgeRef[e]!]!;
         if (nd > maxCost) continue; // also skips Infinity (closed direction)
         const u = edgeTarget[e]!;
-        if (stamp[u] !== gen) stamp[u] = gen;
-        else if (nd >= d[u]!) continue;
+        if (stamp[u] !== gen) {
+          stamp[u] = gen;
+          if (r[u] === Infinity) outside[outsideCount++] = u;
+        } else if (nd >= d[u]!) continue;
         d[u] = nd;
-        size = push(heapNode, heapKey, size, u, nd);
+        if (r[u] !== Infinity) size = push(heapNode, heapKey, size, u, nd);
+      }
+    }
+    for (let i = 0; i < outsideCount; i++) {
+      const v = outside[i]!;
+      settled[count++] = v;
+      if (logNodes) {
+        logNodes[logged] = v;
+        logDists![logged++] = d[v]!;
       }
     }
     if (log) log.length = logged;
