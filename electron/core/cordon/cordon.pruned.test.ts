@@ -12,6 +12,8 @@ import { prng } from '../../../tests/unit/routingGraphs';
 import type { CityPack } from '../../../shared/citypack/schema';
 import { analyseCordon, type CordonInput, type CordonUnit } from './analyse';
 import { routeSources } from './routes';
+import { prunedEtaMatrix } from './policeEtas';
+import { unitEtaMatrix } from './race';
 import type { CordonAnalysis } from './types';
 
 let pack: CityPack;
@@ -75,4 +77,18 @@ describe('pruned police searches', () => {
     expect(ties).toBeGreaterThan(0);
     expect(routeSources.kept - keptBefore).toBeGreaterThan(10); // routes read off the pruned searches
   }, 120_000);
+
+  it("reach a point along the unit's own piece when neither end is within the horizon", () => {
+    const g = router.graph;
+    let piece = 0;
+    for (let p = 1; p < g.pieceCount; p++) if (g.pieceLength[p]! > g.pieceLength[piece]!) piece = p;
+    const length = router.index.shapeCum[g.geomOffset[piece + 1]! - 1]!;
+    const at = router.index.slice(piece, length / 2, length / 2)[0]!;
+    const unit = { id: 'u', type: 'car' as const, lng: at[0], lat: at[1] };
+    const points = [{ piece, offset: length / 2 + 20, length }];
+    const horizon = 10; // seconds: 20 m along the piece, not its ends
+    const ref = unitEtaMatrix(router, [unit], points, horizon);
+    expect(ref[0]![0]!).toBeLessThan(horizon);
+    expect(prunedEtaMatrix(router, [unit], points, [horizon], horizon)[0]![0]).toBe(ref[0]![0]);
+  });
 });

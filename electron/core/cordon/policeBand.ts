@@ -181,6 +181,7 @@ class BandSearch {
         const v = s.seedNodes[i]!;
         const c = s.seedCosts[i]!;
         if (!(c <= horizon) || (stamp[v] === gen && d[v]! <= c)) continue;
+        if (bandStamp[v] !== gen && endStamp[v] !== gen) continue; // would do nothing when popped
         stamp[v] = gen;
         d[v] = c;
         size = push(heapNode, heapKey, size, v, c);
@@ -219,6 +220,8 @@ class BandSearch {
         const nd = dv + w[edgeRef[e]!]!;
         if (nd > horizon) continue; // also skips Infinity (closed direction)
         const u = edgeTarget[e]!;
+        // Outside the band and no point's end: popping it would neither lower a point nor expand.
+        if (bandStamp[u] !== gen && endStamp[u] !== gen) continue;
         if (stamp[u] !== gen) stamp[u] = gen;
         else if (nd >= d[u]!) continue;
         d[u] = nd;

@@ -24,16 +24,13 @@
 import type { RoadGraph } from '../../../node/routing';
 import type { Router } from '../../../node/routing';
 import type { Snap } from '../../../node/routing';
-import { heapPop as pop, heapPush as push } from '../../../node/routing';
 import type { UnitType } from '../../../shared/domain/unit';
 import { seeds, timeToPoint, type RaceUnit, type RoadPoint, type UnitSearchMemo } from './race';
 import { bestBounds, cachedFasterEverywhere, canonicalWeights, usable, type Placed } from './policeBounds';
 import { bandedBestBounds } from './policeBand';
-import { etaRows, fillRowFast, pointTable, type PointTable } from './etaRows';
+import { etaRows, fillRowFast, fillRowSettled, pointIndex, type PointIndex } from './etaRows';
 import type { SettledLog } from './settledLog';
-
-/** Seconds of slack in the pruning test; far above float rounding, far below any real difference. */
-const PRUNE_MARGIN = 1e-3;
+import { PRUNE_MARGIN, prunedSearchFor } from './prunedSearch';
 
 /**
  * ETA matrix [unit][point] for the race. `deadline[j]` is the suspect's time to point j when it is
@@ -105,11 +102,12 @@ export function prunedEtaMatrix(
   const promote = memo?.fits(units.length) === true;
   const search = prunedSearchFor(g);
   const potentials = new Map<Float64Array, Float64Array>(); // one per weighting that lends it
-  const tables = new Map<Float64Array, PointTable>(); // one per weight array
+  const tables = new Map<Float64Array, PointIndex>(); // one per distinct weighting
   const lender = potentialLenders(router, byType);
   for (const [type, list] of byType) {
     const w = router.weights[type];
-    const lw = lender.get(canonicalWeights(router, w))!;
+    const cw = canonicalWeights(router, w);
+    const lw = lender.get(cw)!;
     let r = potentials.get(lw);
     if (!r) potentials.set(lw, (r = pruningPotential(router, lw, points, bound, shift, potentials.size)));
     for (const p of list) {
@@ -122,10 +120,24 @@ export function prunedEtaMatrix(
         search.run(w, seeds(g, p.snap, w, p.off), horizon, r, shift, log);
         if (log) log.to[p.index] = log.length;
       }
-      let table = tables.get(w);
-      if (!table) tables.set(w, (table = pointTable(g, w, points)));
+      let table = tables.get(cw);
+      if (!table) tables.set(cw, (table = pointIndex(g, w, points, tables.size)));
       if (memoDist) fillRowFast(table, points, w, p, memoDist, null, 0, horizon, rows[p.index]!);
-      else fillRowFast(table, points, w, p, search.d, search.stamp, search.gen, horizon, rows[p.index]!);
+      else
+        fillRowSettled(
+          g,
+          table,
+          points,
+          w,
+          p,
+          search.d,
+          search.stamp,
+          search.gen,
+          search.settled,
+          search.count,
+          horizon,
+          rows[p.index]!,
+        );
       if (!full[p.index] && promote) memo!.noteMiss(p.unit, horizon);
     }
   }
@@ -190,15 +202,8 @@ function pruningPotential(
     seedNodes.push(g.pieceFrom[p]!, g.pieceTo[p]!);
     seedCosts.push(shift - bound[j]! + f * w[2 * p]!, shift - bound[j]! + (1 - f) * w[2 * p + 1]!);
   });
-  const res = router.engine.run({
-    weights: w,
-    reverse: true,
-    seedNodes,
-    seedCosts,
-    maxCost: shift + 2 * PRUNE_MARGIN,
-  });
   const r = potentialArray(g, slot);
-  for (let v = 0; v < g.nodeCount; v++) r[v] = res.dist(v);
+  prunedSearchFor(g).reverseInto(w, seedNodes, seedCosts, shift + 2 * PRUNE_MARGIN, r);
   return r;
 }
 
@@ -213,91 +218,4 @@ function potentialArray(g: RoadGraph, slot: number): Float64Array {
   let list = potentialArrays.get(g);
   if (!list) potentialArrays.set(g, (list = []));
   return (list[slot] ??= new Float64Array(g.nodeCount));
-}
-
-const prunedSearches = new WeakMap<RoadGraph, PrunedSearch>();
-
-/** One search state per graph (its arrays are graph-sized; generation stamps make reuse free). */
-function prunedSearchFor(g: RoadGraph): PrunedSearch {
-  let s = prunedSearches.get(g);
-  if (!s) prunedSearches.set(g, (s = new PrunedSearch(g)));
-  return s;
-}
-
-/**
- * Forward Dijkstra from a unit's seeds that settles every node it reaches but expands only nodes
- * that pass the pruning test. Binary heap with lazy deletion, generation-stamped arrays reused
- * across the units of one analysis.
- */
-class PrunedSearch {
-  /** Distances, valid where stamp[v] === gen (read by fillRowFast). */
-  readonly d: Float64Array;
-  readonly stamp: Uint32Array;
-  gen = 0;
-  private heapNode: Int32Array;
-  private heapKey: Float64Array;
-
-  constructor(private readonly g: RoadGraph) {
-    this.d = new Float64Array(g.nodeCount);
-    this.stamp = new Uint32Array(g.nodeCount);
-    this.heapNode = new Int32Array(g.edgeTarget.length + 8);
-    this.heapKey = new Float64Array(g.edgeTarget.length + 8);
-  }
-
-  dist(v: number): number {
-    return this.stamp[v] === this.gen ? this.d[v]! : Infinity;
-  }
-
-  /** Returns nothing: read the result through dist() until the next run. */
-  run(
-    w: Float64Array,
-    s: { seedNodes: number[]; seedCosts: number[] },
-    maxCost: number,
-    r: Float64Array,
-    shift: number,
-    /** Appends each settled node and its distance (room reserved by the caller). */
-    log: SettledLog | null = null,
-  ): null {
-    const { firstEdge, edgeTarget, edgeRef } = this.g;
-    const { d, stamp, heapNode, heapKey } = this;
-    if (this.gen === 0xfffffffe) {
-      stamp.fill(0);
-      this.gen = 0;
-    }
-    const gen = ++this.gen;
-    const logNodes = log?.nodes;
-    const logDists = log?.dists;
-    let logged = log?.length ?? 0;
-    let size = 0;
-    for (let i = 0; i < s.seedNodes.length; i++) {
-      const v = s.seedNodes[i]!;
-      const c = s.seedCosts[i]!;
-      if (!(c <= maxCost) || (stamp[v] === gen && d[v]! <= c)) continue;
-      stamp[v] = gen;
-      d[v] = c;
-      size = push(heapNode, heapKey, size, v, c);
-    }
-    while (size > 0) {
-      const v = heapNode[0]!;
-      const dv = heapKey[0]!;
-      size = pop(heapNode, heapKey, size);
-      if (dv > d[v]!) continue; // stale entry
-      if (logNodes) {
-        logNodes[logged] = v;
-        logDists![logged++] = dv;
-      }
-      if (dv + r[v]! - shift > PRUNE_MARGIN) continue; // settled, but leads to no bound in time
-      for (let e = firstEdge[v]!, end = firstEdge[v + 1]!; e < end; e++) {
-        const nd = dv + w[edgeRef[e]!]!;
-        if (nd > maxCost) continue; // also skips Infinity (closed direction)
-        const u = edgeTarget[e]!;
-        if (stamp[u] !== gen) stamp[u] = gen;
-        else if (nd >= d[u]!) continue;
-        d[u] = nd;
-        size = push(heapNode, heapKey, size, u, nd);
-      }
-    }
-    if (log) log.length = logged;
-    return null;
-  }
 }

@@ -143,3 +143,34 @@ describe('an assigned unit route stopped at its arrival end', () => {
     expect(res.dist(node(0.004, -0.006))).toBe(north);
   });
 });
+
+describe('a searched route kept for the unit standing there (routeMemos)', () => {
+  it('is the search route again, and searched anew on new weights (a calibration)', () => {
+    const router = new Router(loadPackGraph(DEMO_DIR).graph);
+    const g = router.graph;
+    const rnd = prng(84);
+    const types: UnitType[] = ['car', 'special', 'ebike', 'foot'];
+    const cases = Array.from({ length: 40 }, (_, k) => {
+      const v = Math.floor(rnd() * g.nodeCount);
+      const piece = Math.floor(rnd() * g.pieceCount);
+      const length = router.index.shapeCum[g.geomOffset[piece + 1]! - 1]!;
+      return {
+        u: { id: `u${k}`, type: types[k % 4]!, lng: g.nodeLng[v]!, lat: g.nodeLat[v]! + 1e-5 },
+        pt: { piece, offset: rnd() * length, length },
+      };
+    });
+    const routes = (): unknown[] =>
+      cases.map(({ u, pt }, k) => assignedRoute(router, u, pt, 6 * 3600, true, null, k, k));
+    const before = { ...routeSources };
+    const first = routes();
+    expect(routes()).toEqual(first);
+    expect(routeSources.memo - before.memo).toBe(cases.length);
+    expect(first).toEqual(cases.map(({ u, pt }) => unitRoute(router, u, pt, 6 * 3600)));
+    // Slower cars: new weight arrays, so every route is searched again on them.
+    router.setProfiles({ ...router.profiles, car: { ...router.profiles.car, carFactor: 0.5 } });
+    const searched = routeSources.searched;
+    const again = routes();
+    expect(routeSources.searched - searched).toBe(cases.length);
+    expect(again).toEqual(cases.map(({ u, pt }) => unitRoute(router, u, pt, 6 * 3600)));
+  });
+});

@@ -13,7 +13,8 @@
  * Most assigned units need no search at all: their pruned police search (policeEtas.ts) already
  * settled the route's nodes at their exact distances, and the engine's predecessors follow from
  * those distances unless two of them tie (keptRoute; on the large city 97 % of the routes at
- * 20 minutes). The rest (ties, ring 2/3 exits, units kept in the memo) still search.
+ * 20 minutes). The rest (ties, ring 2/3 exits, units kept in the memo) still search, once per
+ * unit position and point (routeMemos).
  */
 import type { Position, RoadGraph, Router, Snap } from '../../../node/routing';
 import { seeds, timeToPoint, type RaceUnit, type RoadPoint } from './race';
@@ -34,13 +35,41 @@ export function assignedRoute(
   column: number,
 ): Position[] | undefined {
   const kept = log && early ? keptRoute(router, u, pt, log, unit, column) : null;
-  if (kept) routeSources.kept++;
-  else routeSources.searched++;
-  return kept ?? unitRoute(router, u, pt, horizon, early);
+  if (kept) {
+    routeSources.kept++;
+    return kept;
+  }
+  // The rest search, unless the unit stood just there for the last analysis (memoRoute).
+  let m = routeMemos.get(router);
+  if (!m) routeMemos.set(router, (m = new Map()));
+  const key = `${u.type}|${u.lng}|${u.lat}|${pt.piece}|${pt.offset}|${pt.length}|${horizon}|${early}`;
+  const w = router.weights[u.type];
+  const hit = m.get(key);
+  m.delete(key);
+  if (hit && hit.w === w) {
+    routeSources.memo++;
+    m.set(key, hit); // most recently used last
+    return hit.route;
+  }
+  routeSources.searched++;
+  const route = unitRoute(router, u, pt, horizon, early);
+  m.set(key, { w, route });
+  if (m.size > ROUTE_MEMO_SIZE) m.delete(m.keys().next().value!);
+  return route;
 }
 
-/** How many assigned routes were read off logged searches and how many searched (tests, bench). */
-export const routeSources = { kept: 0, searched: 0 };
+/** How many assigned routes were read off logged searches, the memo, and how many searched (tests, bench). */
+export const routeSources = { kept: 0, memo: 0, searched: 0 };
+
+/**
+ * Searched routes kept per router, keyed by the unit's type and exact position, the point and the
+ * horizon, with the weights they were searched on (a new calibration replaces the router's
+ * weights): a parked unit sent to the same ring 2/3 exit at the next refresh (15 s later) gets
+ * the route it got, which a search from the same snap on the same weights would give again.
+ * Least recently used out first.
+ */
+const routeMemos = new WeakMap<Router, Map<string, { w: Float64Array; route: Position[] | undefined }>>();
+const ROUTE_MEMO_SIZE = 2048;
 
 /**
  * Road route of a unit to a road point (unit position → … → point), or undefined. `early`
