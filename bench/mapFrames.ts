@@ -154,6 +154,21 @@ export async function measureMapFrames(options: {
     const loadPaused = process.env['MAP_FRAMES_LOAD_PAUSED'] === '1';
     if (loadPaused) await clock(stack, 'pause');
     const started = Date.now();
+    // Diagnosis: MAP_FRAMES_HOST_LOG=1 prints the host's log lines during the load, in ms since
+    // navigation (e.g. when the cordon worker started and its warm-up steps).
+    const hostLines: string[] = [];
+    const hostLog = (chunk: Buffer) =>
+      hostLines.push(
+        ...chunk
+          .toString()
+          .trim()
+          .split('\n')
+          .map((l) => `${Date.now() - started} ms: ${l}`),
+      );
+    if (process.env['MAP_FRAMES_HOST_LOG'] === '1') {
+      stack.host?.child.stdout?.on('data', hostLog);
+      stack.host?.child.stderr?.on('data', hostLog);
+    }
     await page.goto(stack.hostUrl);
     await page.getByTestId('alert-queue').waitFor({ timeout: 300_000 });
     const queueShown = await page.evaluate(() => performance.now());
@@ -182,10 +197,41 @@ export async function measureMapFrames(options: {
       }),
       [queueShown],
     );
+    for (const line of hostLines.splice(0)) options.log(`  host ${line}`);
+    if (process.env['MAP_FRAMES_LOAD_ONLY'] === '1')
+      options.log(
+        `first usable map ${firstUsableMs} ms (load ${loadAtUsable.toFixed(1)}); ${Object.entries(loadSteps)
+          .sort((a, b) => a[1] - b[1])
+          .map(([k, v]) => `${k} ${Math.round(v)}`)
+          .join(', ')}`,
+      );
     if (loadCdp && loadProfile)
       writeFileSync(loadProfile, JSON.stringify((await loadCdp.send('Profiler.stop')).profile));
     if (traceFile) await browser.stopTracing();
     if (loadPaused) await clock(stack, 'resume');
+    // MAP_FRAMES_LOAD_ONLY=1: the load alone (many short runs to compare builds on a shared
+    // machine): the deferred sources' milestones printed once filled, no frame phases.
+    if (process.env['MAP_FRAMES_LOAD_ONLY'] === '1') {
+      await page
+        .waitForFunction(
+          () => (window as unknown as DebugWindow).__mapDebug?.().milestones?.['roadsFilled'],
+          null,
+          {
+            timeout: 120_000,
+            polling: 250,
+          },
+        )
+        .catch(() => options.log('  the roads were not filled within 120 s'));
+      const later = await page.evaluate(() => (window as unknown as DebugWindow).__mapDebug?.().milestones);
+      options.log(
+        `  after usable: ${Object.entries(later ?? {})
+          .filter(([k]) => !(k in loadSteps))
+          .map(([k, v]) => `${k} ${Math.round(v)}`)
+          .join(', ')}`,
+      );
+      for (const line of hostLines.splice(0)) options.log(`  host ${line}`);
+      return null;
+    }
 
     // Diagnosis: the same run without the map's canvas, to see what the map costs the main thread.
     if (process.env['MAP_FRAMES_HIDE_MAP'] === '1')
@@ -198,6 +244,7 @@ export async function measureMapFrames(options: {
     await page.waitForTimeout(1500); // what was in flight (at most one live update) lands
     // The load's deferred sources (cones, roads) and their tiles: not the live layers' cost.
     const settleMs = await settle(page, 180_000, options.log);
+    for (const line of hostLines.splice(0)) options.log(`  host ${line}`);
     const idle = await frames(page, perf, options.seconds);
     await repaint(true);
     const paused: FrameWindow[] = [];
@@ -269,7 +316,9 @@ export async function runMapFramesBench(log: (line: string) => void = console.lo
   );
   const results: Record<string, MapFramesResult> = {};
   for (const [name, packDir] of packs) {
+    log(`${name}:`);
     const r = await measureMapFrames({ root, packDir, seconds, rounds, window, log });
+    if (!r && process.env['MAP_FRAMES_LOAD_ONLY'] === '1') continue;
     if (!r) {
       log('skipped: run `node scripts/build.mjs` first and install Chromium (or set CHROMIUM_PATH)');
       return;

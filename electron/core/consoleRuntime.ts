@@ -26,7 +26,7 @@ import {
   queueCordonWarmUp,
   startCordonWorker,
 } from './cordon';
-import { IdleRunner, releasingAfter, withActivity } from './idleRunner';
+import { holdingFrom, IdleRunner, releasingAfter, withActivity } from './idleRunner';
 import { dispatchEtaFacts } from './drill/dispatchEta';
 import { scenarioElapsed } from './drill/drillElapsed';
 import { DrillClockLog } from './drill/drillClockLog';
@@ -39,8 +39,10 @@ import { createInsightHandlers } from './insight/index';
 export type { ConsoleRuntime, ConsoleRuntimeOptions } from './consoleRuntimeTypes';
 
 /**
- * Background work (cordon warm-up) starts once a renderer has its city pack, then runs while no
- * request has come for BACKGROUND_QUIET_MS; never more than BACKGROUND_MAX_DEFER_MS late.
+ * Background work (the cordon worker's start and warm-up) waits while a renderer builds its map:
+ * from its city pack request until it asks for the road network (which it does once the map is
+ * drawn), then runs while no request has come for BACKGROUND_QUIET_MS; never more than
+ * BACKGROUND_MAX_DEFER_MS after the host's start or the last pack request.
  */
 const BACKGROUND_QUIET_MS = 750;
 const BACKGROUND_MAX_DEFER_MS = 30_000;
@@ -198,11 +200,14 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
       : {}),
   });
   // The cordon's pack-only caches, built once now instead of on the officer's first cordon, but
-  // only while no request is being answered (idleRunner.ts): the renderer's start-up comes first
-  // (it also starts the worker thread). The rings first, then the police tables one unit type per
-  // step (cordon/staticEtas.ts); in the worker, off the host's event loop.
+  // only once a renderer's map is drawn and no request is being answered (idleRunner.ts): the
+  // first warm-up step also starts the worker thread (its Router: 0.3-1 s of CPU), and the steps
+  // take seconds each on the large city; on two cores they had lengthened the map's first
+  // drawing. The rings first, then the police tables one unit type per step
+  // (cordon/staticEtas.ts); in the worker, off the host's event loop. An officer's cordon before
+  // that starts the worker itself and is analysed there (cold: the caches are built then).
   const background = new IdleRunner(BACKGROUND_QUIET_MS, BACKGROUND_MAX_DEFER_MS);
-  background.hold(); // until a renderer has its city pack (the 'city.pack' handler below)
+  background.hold(); // until a renderer's map is drawn: it asks for its roads ('city.roads')
   queueCordonWarmUp(
     (task) => background.add(task),
     (types) => cordonAnalyser.warm(types),
@@ -268,7 +273,8 @@ export async function startConsoleRuntime(options: ConsoleRuntimeOptions): Promi
     }),
     'settings.update': settingsUpdateHandler(settings, dispatch, emit),
   };
-  handlers['city.pack'] = releasingAfter(handlers['city.pack'], background);
+  handlers['city.pack'] = holdingFrom(handlers['city.pack'], background);
+  handlers['city.roads'] = releasingAfter(handlers['city.roads'], background);
 
   return {
     handlers: withActivity(handlers, background),

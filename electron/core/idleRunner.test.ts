@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IdleRunner, releasingAfter, withActivity, type IdleClock } from './idleRunner';
+import { holdingFrom, IdleRunner, releasingAfter, withActivity, type IdleClock } from './idleRunner';
 
 /** A manual clock: timers fire only when `advance` passes them. */
 function manualClock() {
@@ -150,6 +150,36 @@ describe('releasingAfter', () => {
       releasingAfter(() => Promise.reject(new Error('no')), { release: () => released++ })(),
     ).rejects.toThrow('no');
     expect(released).toBe(2);
+  });
+});
+
+describe('holdingFrom', () => {
+  it('a pack request holds the work until the map is drawn, the longest deferral counted from it', async () => {
+    const { clock, advance } = manualClock();
+    const runner = new IdleRunner(500, 30_000, clock);
+    const ran: number[] = [];
+    runner.hold(); // the host's start
+    runner.add(() => ran.push(1));
+    advance(20_000);
+    const pack = holdingFrom(async () => 'pack', runner);
+    const roads = releasingAfter(async () => 'roads', runner);
+    expect(await pack()).toBe('pack');
+    // 30 s after the host's start, but only 10 s after the renderer began loading its map.
+    advance(10_000);
+    expect(ran).toEqual([]);
+    expect(await roads()).toBe('roads');
+    advance(499);
+    expect(ran).toEqual([]);
+    advance(1);
+    expect(ran).toEqual([1]);
+
+    // A map that never asks for its roads holds the work 30 s after its pack request at most.
+    runner.add(() => ran.push(2));
+    await pack();
+    advance(29_999);
+    expect(ran).toEqual([1]);
+    advance(1);
+    expect(ran).toEqual([1, 2]);
   });
 });
 

@@ -136,7 +136,22 @@ export function withActivity<H extends Record<string, (...args: never[]) => Prom
   return wrapped as H;
 }
 
-/** `handler`, releasing `runner` (see IdleRunner.hold) once it has answered for the first time. */
+/**
+ * `handler`, holding `runner` (see IdleRunner.hold) from each call: a renderer asking for its city
+ * pack is about to build its map, the page's heaviest seconds, which background work on the same
+ * cores would lengthen. The longest deferral counts from this call.
+ */
+export function holdingFrom<A extends unknown[], R>(
+  handler: (...args: A) => Promise<R>,
+  runner: Pick<IdleRunner, 'hold'>,
+): (...args: A) => Promise<R> {
+  return (...args) => {
+    runner.hold();
+    return handler(...args);
+  };
+}
+
+/** `handler`, releasing `runner` (see IdleRunner.hold) once it has answered. */
 export function releasingAfter<A extends unknown[], R>(
   handler: (...args: A) => Promise<R>,
   runner: Pick<IdleRunner, 'release'>,
