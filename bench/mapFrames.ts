@@ -212,6 +212,14 @@ export async function measureMapFrames(options: {
     // MAP_FRAMES_LOAD_ONLY=1: the load alone (many short runs to compare builds on a shared
     // machine): the deferred sources' milestones printed once filled, no frame phases.
     if (process.env['MAP_FRAMES_LOAD_ONLY'] === '1') {
+      // The page's long tasks from here until the roads are in (their hand-over's main-thread cost).
+      await page.evaluate(() => {
+        const w = window as unknown as { __longTasks?: number[] };
+        w.__longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.__longTasks!.push(e.duration);
+        }).observe({ type: 'longtask' });
+      });
       await page
         .waitForFunction(
           () => (window as unknown as DebugWindow).__mapDebug?.().milestones?.['roadsFilled'],
@@ -223,6 +231,12 @@ export async function measureMapFrames(options: {
         )
         .catch(() => options.log('  the roads were not filled within 120 s'));
       const later = await page.evaluate(() => (window as unknown as DebugWindow).__mapDebug?.().milestones);
+      const tasks = await page.evaluate(
+        () => (window as unknown as { __longTasks?: number[] }).__longTasks ?? [],
+      );
+      options.log(
+        `  page long tasks from usable to roads filled: ${tasks.length}, ${Math.round(tasks.reduce((a, b) => a + b, 0))} ms in all, longest ${Math.round(Math.max(0, ...tasks))} ms`,
+      );
       options.log(
         `  after usable: ${Object.entries(later ?? {})
           .filter(([k]) => !(k in loadSteps))
