@@ -230,6 +230,20 @@ export async function measureMapFrames(options: {
           },
         )
         .catch(() => options.log('  the roads were not filled within 120 s'));
+      // When roads are first drawn (comparable across builds: `roadsFilled` was the hand-over's call
+      // with city.roads, the worker's load done with the URL).
+      const roadsDrawn = await page
+        .waitForFunction(
+          () => ((window as unknown as DebugWindow).__mapDebug?.().rendered['roads'] ?? 0) > 0,
+          null,
+          {
+            timeout: 120_000,
+            polling: 250,
+          },
+        )
+        .then(() => page.evaluate(() => performance.now()))
+        .catch(() => NaN);
+      options.log(`  roads drawn ${Math.round(roadsDrawn)}`);
       const later = await page.evaluate(() => (window as unknown as DebugWindow).__mapDebug?.().milestones);
       const tasks = await page.evaluate(
         () => (window as unknown as { __longTasks?: number[] }).__longTasks ?? [],
