@@ -35,6 +35,7 @@ import {
   type FrameStats,
   type FrameWindow,
 } from './mapFrameWindows';
+import { afterLoadOnly } from './mapLoadOnly';
 
 const SPEED = 2;
 const CAMERA_EVENTS_PER_SCENARIO_SECOND = 25; // × SPEED = 50 per wall second
@@ -212,52 +213,7 @@ export async function measureMapFrames(options: {
     // MAP_FRAMES_LOAD_ONLY=1: the load alone (many short runs to compare builds on a shared
     // machine): the deferred sources' milestones printed once filled, no frame phases.
     if (process.env['MAP_FRAMES_LOAD_ONLY'] === '1') {
-      // The page's long tasks from here until the roads are in (their hand-over's main-thread cost).
-      await page.evaluate(() => {
-        const w = window as unknown as { __longTasks?: number[] };
-        w.__longTasks = [];
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) w.__longTasks!.push(e.duration);
-        }).observe({ type: 'longtask' });
-      });
-      await page
-        .waitForFunction(
-          () => (window as unknown as DebugWindow).__mapDebug?.().milestones?.['roadsFilled'],
-          null,
-          {
-            timeout: 120_000,
-            polling: 250,
-          },
-        )
-        .catch(() => options.log('  the roads were not filled within 120 s'));
-      // When roads are first drawn (comparable across builds: `roadsFilled` was the hand-over's call
-      // with city.roads, the worker's load done with the URL).
-      const roadsDrawn = await page
-        .waitForFunction(
-          () => ((window as unknown as DebugWindow).__mapDebug?.().rendered['roads'] ?? 0) > 0,
-          null,
-          {
-            timeout: 120_000,
-            polling: 250,
-          },
-        )
-        .then(() => page.evaluate(() => performance.now()))
-        .catch(() => NaN);
-      options.log(`  roads drawn ${Math.round(roadsDrawn)}`);
-      const later = await page.evaluate(() => (window as unknown as DebugWindow).__mapDebug?.().milestones);
-      const tasks = await page.evaluate(
-        () => (window as unknown as { __longTasks?: number[] }).__longTasks ?? [],
-      );
-      options.log(
-        `  page long tasks from usable to roads filled: ${tasks.length}, ${Math.round(tasks.reduce((a, b) => a + b, 0))} ms in all, longest ${Math.round(Math.max(0, ...tasks))} ms`,
-      );
-      options.log(
-        `  after usable: ${Object.entries(later ?? {})
-          .filter(([k]) => !(k in loadSteps))
-          .map(([k, v]) => `${k} ${Math.round(v)}`)
-          .join(', ')}`,
-      );
-      for (const line of hostLines.splice(0)) options.log(`  host ${line}`);
+      await afterLoadOnly(page, loadSteps, hostLines, options.log);
       return null;
     }
 
