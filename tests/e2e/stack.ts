@@ -69,8 +69,12 @@ export class Stack {
   hostUrl = '';
   /** The city pack both processes load; a test may point it at a pack it built (e.g. by import). */
   packDir = DEMO_PACK;
-  /** How long a process may take to say it is ready (a bench on a large pack needs longer). */
-  readyTimeoutMs = 30_000;
+  /**
+   * How long a process may take to say it is ready (a bench on a large pack needs longer). A host
+   * is ready in 1-3 s on a quiet machine; with --demo-history (a month written at start) it took
+   * over 30 s at load 12. The test's own budget still bounds the whole.
+   */
+  readyTimeoutMs = 60_000;
   /** Another stack's gateway this one uses (`useGateway`): its cameras are put back online on `stop`. */
   private borrowed: Stack | null = null;
   private readonly camerasTakenOffline = new Set<string>();
@@ -182,6 +186,7 @@ export class Stack {
         ...hostArgs,
       ],
       /console host ready at (\S+)/,
+      this.readyTimeoutMs,
     );
     this.seats.push(seat);
     return seat.match[1]!;
@@ -199,6 +204,7 @@ export class Stack {
         'dist/gateway/media.mjs',
         ['--pack', DEMO_PACK, '--port', String(port), ...TINY_STREAMS],
         /media server listening on (\S+)/,
+        this.readyTimeoutMs,
       );
       return this.media.match[1]!;
     })();
