@@ -1,6 +1,7 @@
 import type { RoadClass } from '../../shared/citypack/schema';
 import type { UnitDefinition, UnitType } from '../../shared/domain/unit';
 import type { LngLat } from '../../shared/domain/geo';
+import { mulberry32 } from '../../shared/random';
 import type { RoadGraph } from './roadGraph';
 import { RoadPath, type PathSegment, type RoadLocation } from './roadRouting';
 
@@ -55,17 +56,6 @@ export function hashSeed(text: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
-}
-
-/** mulberry32: small, fast, deterministic PRNG (Math.random cannot be seeded). */
-export function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const round = (value: number, decimals: number): number => {

@@ -10,6 +10,7 @@ import { loadPackGraph } from '../../../node/routing';
 import { Router } from '../../../node/routing';
 import type { CityPack } from '../../../shared/citypack/schema';
 import type { Unit } from '../../../shared/domain/unit';
+import { mulberry32 } from '../../../shared/random';
 import { adviseRepositioning, demandCells, type DemandPoint } from './repositionAdvice';
 import { weightedCoverage } from './reposition';
 
@@ -17,19 +18,8 @@ const DIR = path.resolve(DEMO_PACK_RELATIVE);
 let pack: CityPack;
 let router: Router;
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function demand(): DemandPoint[] {
-  const r = rng(15);
+  const r = mulberry32(15);
   const per: Record<string, number> = { city: 120, county_town: 30, town: 8, landmark: 6 };
   const spread: Record<string, number> = { city: 0.02, county_town: 0.01, town: 0.005, landmark: 0.004 };
   return pack.places.features.flatMap((f) =>

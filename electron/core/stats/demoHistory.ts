@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import type { Unit } from '../../../shared/domain/unit';
 import type { Alert, AlertCategory, Priority } from '../../../shared/domain/alert';
+import { mulberry32 } from '../../../shared/random';
 import { localDate } from './period';
 
 /**
@@ -27,18 +28,6 @@ export interface DemoHistoryOptions {
   /** Mean alerts a day. */
   perDay?: number;
   seed?: number;
-}
-
-/** mulberry32: a small, fast, seeded PRNG. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Relative alert rate by local hour: quiet before dawn, peaks late morning and evening. */
@@ -105,10 +94,10 @@ export function generateDemoHistory(
   const { units, tierFor, end } = options;
   const days = options.days ?? 30;
   const perDay = options.perDay ?? 80;
-  const rand = seededRandom(options.seed ?? 20261120);
+  const rand = mulberry32(options.seed ?? 20261120);
   // Predicted ETAs and road classes (ETA calibration) draw from their own sequence, so the rest
   // of the history is the same with or without them.
-  const etaRand = seededRandom((options.seed ?? 20261120) ^ 0x5eed);
+  const etaRand = mulberry32((options.seed ?? 20261120) ^ 0x5eed);
   if (units.length === 0) throw new Error('demo history needs units');
   const insertAlert =
     db.prepare(`INSERT INTO alerts (id, source, category, priority, reported_at, lng, lat, orig_lng, orig_lat, orig_crs, address, caller_phone, description, status, received_at, seq, lifecycle, origin)
