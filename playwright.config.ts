@@ -35,7 +35,10 @@ export default defineConfig({
         '--autoplay-policy=no-user-gesture-required',
       ],
     },
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace (actions, DOM snapshots, network, console), but not the
+    // screencast: it grabs and encodes a frame on every paint, and with four live players
+    // that was 0.8 of a core (GPU and browser processes) on a two-core machine.
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true },
     screenshot: 'only-on-failure',
   },
 });
