@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './bench/chromiumLaunch';
 
 // End-to-end tests drive the real renderer in Debian's Chromium (Playwright's own browser
 // download is not reachable here) against a real gateway process and a real browser host.
@@ -21,16 +22,12 @@ export default defineConfig({
     // repaints took the CPU the tests need. The console honours the setting (static ring, jumps).
     reducedMotion: 'reduce',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath(),
+      // GPU compositing on ANGLE/SwiftShader, as the benches and as Electron composites: with
+      // --disable-gpu every map frame was read back on the page's main thread, which clicks and
+      // queries then waited behind (console and dispatch specs 165-169 s -> 146 s, load 8-9).
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--enable-unsafe-swiftshader',
+        ...chromiumArgs('gpu'),
         // A dispatch console must sound its alarm without a click (Electron sets the same switch).
         '--autoplay-policy=no-user-gesture-required',
       ],
