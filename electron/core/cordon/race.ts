@@ -5,6 +5,7 @@
  * crossing itself, so a motorway crossing is never "reached" by a foot patrol snapped to a lane
  * beside it: a unit counts only if its profile may use the crossing's road.
  */
+import { LRUCache } from 'lru-cache';
 import type { RoadGraph } from '../../../node/routing';
 import { computeWeights, DEFAULT_PROFILES, type TravelProfile } from '../../../node/routing';
 import { partialCosts, type Router } from '../../../node/routing';
@@ -88,7 +89,8 @@ export function suspectReach(
 
 /** Suspect searches kept per router: an alert's cordon is re-analysed every 15 s from the same incident. */
 const REACH_CACHE_SIZE = 8;
-const reachCaches = new WeakMap<Router, Map<string, SuspectReach | null>>();
+// Boxed: the cache keeps no null values, and an incident off the network is worth keeping too.
+const reachCaches = new WeakMap<Router, LRUCache<string, { reach: SuspectReach | null }>>();
 
 /**
  * suspectReach, kept per (router, profile, exact incident position, horizon), least recently used
@@ -102,15 +104,11 @@ export function cachedSuspectReach(
   horizon: number,
 ): SuspectReach | null {
   let m = reachCaches.get(router);
-  if (!m) reachCaches.set(router, (m = new Map()));
+  if (!m) reachCaches.set(router, (m = new LRUCache({ max: REACH_CACHE_SIZE })));
   const key = `${profile}|${at.lng}|${at.lat}|${horizon}`;
-  let r = m.get(key);
-  if (r === undefined) {
-    r = suspectReach(router, at, profile, horizon);
-    if (m.size >= REACH_CACHE_SIZE) m.delete(m.keys().next().value!);
-  } else m.delete(key);
-  m.set(key, r);
-  return r;
+  let kept = m.get(key);
+  if (!kept) m.set(key, (kept = { reach: suspectReach(router, at, profile, horizon) }));
+  return kept.reach;
 }
 
 /**
@@ -161,7 +159,8 @@ export const MEMO_BUDGET_BYTES = 32 * 1024 * 1024;
  * Least recently used out first beyond MEMO_BUDGET_BYTES.
  */
 export class UnitSearchMemo {
-  private readonly entries = new Map<string, UnitSearch | null>();
+  /** Boxed: a unit off the network (null) is kept too. */
+  private readonly entries: LRUCache<string, { search: UnitSearch | null }>;
   /** Positions that missed once (noteMiss). */
   private readonly seen = new Set<string>();
   private readonly capacity: number;
@@ -171,6 +170,7 @@ export class UnitSearchMemo {
     budgetBytes = MEMO_BUDGET_BYTES,
   ) {
     this.capacity = Math.max(1, Math.floor(budgetBytes / (router.graph.nodeCount * 8)));
+    this.entries = new LRUCache({ max: this.capacity });
   }
 
   get size(): number {
@@ -188,12 +188,7 @@ export class UnitSearchMemo {
 
   /** The kept search of a unit that has not moved; undefined on a miss (null: off the network). */
   peek(u: RaceUnit, horizon: number): UnitSearch | null | undefined {
-    const key = memoKey(u, horizon);
-    if (!this.entries.has(key)) return undefined;
-    const hit = this.entries.get(key)!;
-    this.entries.delete(key); // most recently used last
-    this.entries.set(key, hit);
-    return hit;
+    return this.entries.get(memoKey(u, horizon))?.search;
   }
 
   /**
@@ -212,15 +207,10 @@ export class UnitSearchMemo {
 
   search(u: RaceUnit, horizon: number): UnitSearch | null {
     const key = memoKey(u, horizon);
-    if (this.entries.has(key)) {
-      const hit = this.entries.get(key)!;
-      this.entries.delete(key); // most recently used last
-      this.entries.set(key, hit);
-      return hit;
-    }
+    const hit = this.entries.get(key);
+    if (hit) return hit.search;
     const found = fullUnitSearch(this.router, u, horizon);
-    this.entries.set(key, found);
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { search: found });
     return found;
   }
 }

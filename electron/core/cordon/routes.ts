@@ -16,6 +16,7 @@
  * 20 minutes). The rest (ties, ring 2/3 exits, units kept in the memo) still search, once per
  * unit position and point (routeMemos).
  */
+import { LRUCache } from 'lru-cache';
 import type { Position, RoadGraph, Router, Snap } from '../../../node/routing';
 import { seeds, timeToPoint, type RaceUnit, type RoadPoint } from './race';
 import type { SettledLog } from './settledLog';
@@ -41,20 +42,17 @@ export function assignedRoute(
   }
   // The rest search, unless the unit stood just there for the last analysis (memoRoute).
   let m = routeMemos.get(router);
-  if (!m) routeMemos.set(router, (m = new Map()));
+  if (!m) routeMemos.set(router, (m = new LRUCache({ max: ROUTE_MEMO_SIZE })));
   const key = `${u.type}|${u.lng}|${u.lat}|${pt.piece}|${pt.offset}|${pt.length}|${horizon}|${early}`;
   const w = router.weights[u.type];
   const hit = m.get(key);
-  m.delete(key);
   if (hit && hit.w === w) {
     routeSources.memo++;
-    m.set(key, hit); // most recently used last
     return hit.route;
   }
   routeSources.searched++;
   const route = unitRoute(router, u, pt, horizon, early);
   m.set(key, { w, route });
-  if (m.size > ROUTE_MEMO_SIZE) m.delete(m.keys().next().value!);
   return route;
 }
 
@@ -68,7 +66,10 @@ export const routeSources = { kept: 0, memo: 0, searched: 0 };
  * the route it got, which a search from the same snap on the same weights would give again.
  * Least recently used out first.
  */
-const routeMemos = new WeakMap<Router, Map<string, { w: Float64Array; route: Position[] | undefined }>>();
+const routeMemos = new WeakMap<
+  Router,
+  LRUCache<string, { w: Float64Array; route: Position[] | undefined }>
+>();
 const ROUTE_MEMO_SIZE = 2048;
 
 /**

@@ -9,6 +9,7 @@
  * its partial days at the edges (today so far, the first day's remainder) and any day whose stamp
  * moved, then adds the days' cells up. The result equals the aggregation of the whole window.
  */
+import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/database';
 import { CITY_UTC_OFFSET_MINUTES } from '../../../shared/domain/cityTime';
 
@@ -44,15 +45,14 @@ export interface HeatDayCacheOptions {
 }
 
 export class HeatDayCache {
-  private readonly days = new Map<string, { stamp: number; cells: PackedCells }>();
-  private readonly maxDays: number;
+  private readonly days: LRUCache<string, { stamp: number; cells: PackedCells }>;
   private readonly maxSyncReads: number;
   private filling: Promise<void> = Promise.resolve();
   /** Closed days read from the database (not the cache) since creation: for tests and the bench. */
   reads = 0;
 
   constructor(options: HeatDayCacheOptions = {}) {
-    this.maxDays = options.maxDays ?? 120;
+    this.days = new LRUCache({ max: options.maxDays ?? 120 });
     this.maxSyncReads = options.maxSyncReads ?? 4;
   }
 
@@ -80,7 +80,7 @@ export class HeatDayCache {
     const stamp = (day: number) => stamps.get(day) ?? 0;
     const missing: number[] = [];
     for (let day = first - (lead ? 1 : 0); day < end; day++)
-      if (this.days.get(`${key}|${day}`)?.stamp !== stamp(day)) missing.push(day);
+      if (this.days.peek(`${key}|${day}`)?.stamp !== stamp(day)) missing.push(day);
     if (missing.length > this.maxSyncReads) {
       this.fill(key, missing, stamp, read);
       return null;
@@ -120,11 +120,9 @@ export class HeatDayCache {
   private day(key: string, day: number, stamp: number, read: CellReader): PackedCells {
     const id = `${key}|${day}`;
     const hit = this.days.get(id);
-    this.days.delete(id);
     const cells = hit && hit.stamp === stamp ? hit.cells : read(dayStartJd(day), dayStartJd(day + 1));
     if (cells !== hit?.cells) this.reads++;
     this.days.set(id, { stamp, cells });
-    while (this.days.size > this.maxDays) this.days.delete(this.days.keys().next().value!);
     return cells;
   }
 }
