@@ -14,6 +14,7 @@ import { statsRequests } from './statsContract';
 import { insightRequests } from './insightContract';
 import { evidenceEvents, evidenceRequests } from './evidenceContract';
 import { handoverRequests } from './handoverContract';
+import { request } from './request';
 
 /**
  * The console API contract: the one place that names what the renderer may ask of its host
@@ -93,8 +94,6 @@ export const SnapshotSchema = z.object({
   host: HostInfoSchema,
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
-
-const request = <A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: R) => ({ args, result });
 
 export const requestContract = {
   'session.snapshot': request(z.tuple([]), SnapshotSchema),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CordonAnalysisSchema, Ring1OptionsSchema, SuspectProfileSchema } from '../cordon/schema';
+import { request } from './request';
 
 /**
  * The three-ring cordon (三层查控圈) part of the API contract (docs/cordon.md): the analysis for
@@ -59,8 +60,6 @@ export const CordonResultSchema = CordonAnalysisSchema.extend({
   reinforcements: z.array(CordonReinforcementSchema),
 });
 export type CordonResult = z.infer<typeof CordonResultSchema>;
-
-const request = <A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: R) => ({ args, result });
 
 export const cordonRequests = {
   'cordon.analyse': request(z.tuple([CordonAnalyseArgsSchema]), CordonResultSchema),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AlertRevisionSchema } from '../domain/alertRevision';
 import { AlertSchema } from '../domain/alert';
 import { OPERATOR_ROLES } from '../domain/lifecycle/permissions';
+import { request } from './request';
 
 /**
  * The dispatch part of the API contract (operators, lifecycle actions, history, shift view).
@@ -136,8 +137,6 @@ export const ShiftSummarySchema = z.object({
   auditHead: z.object({ seq: z.number().int().nonnegative(), hash: z.string() }),
 });
 export type ShiftSummary = z.infer<typeof ShiftSummarySchema>;
-
-const request = <A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: R) => ({ args, result });
 
 export const dispatchRequests = {
   'operator.signIn': request(z.tuple([z.object(credentials)]), OperatorInfoSchema),

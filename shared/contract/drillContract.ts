@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { request } from './request';
 
 /**
  * The training-drill part of the API contract (docs/drills.md): replay controls for the drill
@@ -123,8 +124,6 @@ export const DrillReportSchema = z.object({
   timeline: z.array(DrillTimelineEntrySchema),
 });
 export type DrillReport = z.infer<typeof DrillReportSchema>;
-
-const request = <A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: R) => ({ args, result });
 
 export const drillRequests = {
   /** Current scenario clock of the drill gateway. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeviceIdSchema } from '../domain/camera';
+import { request } from './request';
 
 /**
  * Video evidence in the alert's record (merged into ./api.ts): a snapshot of a wall tile's frame
@@ -60,8 +61,6 @@ export const VideoEvidenceSchema = z.object({
   marks: z.array(VideoMarkSchema),
 });
 export type VideoEvidence = z.infer<typeof VideoEvidenceSchema>;
-
-const request = <A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: R) => ({ args, result });
 
 export const evidenceRequests = {
   /** Stores a tile's frame for an alert (file in the data folder, row, audit entry); bad images are refused. */

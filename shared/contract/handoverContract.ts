@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { AlertSchema } from '../domain/alert';
+import { request } from './request';
 
 /** Shift handover (交接班): the outgoing officer's open work, accepted and signed by the incoming one. */
-const request = <A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: R) => ({ args, result });
 
 export const HandoverUnitSchema = z.object({
   unitId: z.string(),

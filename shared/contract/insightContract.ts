@@ -3,6 +3,7 @@ import { AlertCategorySchema, PrioritySchema } from '../domain/alert';
 import { UnitTypeSchema } from '../domain/unit';
 import { RiskConfigSchema, RiskGradeSchema } from '../domain/riskGrading';
 import { CoverageSnapshotSchema } from './routingContract';
+import { request } from './request';
 
 /**
  * The command-center insight part of the API contract (issue 15): the alert heat map (警情云图),
@@ -153,8 +154,6 @@ export const RepositionAdviceSchema = z.object({
   moves: z.array(RepositionMoveSchema),
 });
 export type RepositionAdvice = z.infer<typeof RepositionAdviceSchema>;
-
-const request = <A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: R) => ({ args, result });
 
 export const insightRequests = {
   /** Stored alerts for the heat map (at most 20,000 points; 5,000 plus the grid cells when capped). */

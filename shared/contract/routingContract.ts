@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UnitSchema } from '../domain/unit';
+import { request } from './request';
 
 /**
  * The road-routing part of the API contract: road-ranked nearby units (used by `alerts.nearby`
@@ -73,8 +74,6 @@ export const CoverageSnapshotSchema = z.object({
   geojson: z.object({ type: z.literal('FeatureCollection'), features: z.array(CoverageFeatureSchema) }),
 });
 export type CoverageSnapshot = z.infer<typeof CoverageSnapshotSchema>;
-
-const request = <A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: R) => ({ args, result });
 
 export const routingRequests = {
   /** Current coverage from available units' latest positions (recomputed if units changed). */

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { UnitSchema } from '../domain/unit';
 import { SeatOnDutySchema } from '../domain/seat';
+import { request } from './request';
 
 /**
  * Many seats on one queue (protocol 2, docs/protocol.md "Seats"): the seats on duty, and a
  * supervisor's takeover or handoff of an alert. Merged into the contract in ./api.ts.
  */
-const request = <A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: R) => ({ args, result });
 
 export const seatRequests = {
   /** The seats on duty as the gateway last announced them. */

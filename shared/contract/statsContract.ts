@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AlertCategorySchema, AlertSourceSchema } from '../domain/alert';
+import { request } from './request';
 
 /**
  * The statistics part of the API contract (docs/statistics.md): KPI figures for a period and
@@ -103,8 +104,6 @@ export type StatsResult = z.infer<typeof StatsResultSchema>;
 
 export const StatsReportFormatSchema = z.enum(['html', 'pdf', 'xlsx']);
 export type StatsReportFormat = z.infer<typeof StatsReportFormatSchema>;
-
-const request = <A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: R) => ({ args, result });
 
 export const statsRequests = {
   /** KPI figures for a period and filters, computed now from the console database. */

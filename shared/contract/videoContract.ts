@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CameraSchema, DeviceIdSchema, StreamSchema } from '../domain/camera';
+import { request } from './request';
 
 /**
  * The video-linkage part of the API contract (merged into ./api.ts): ranked cameras for an
@@ -77,8 +78,6 @@ export const WallDisplaySchema = z.object({
   bounds: RectSchema,
 });
 export type WallDisplay = z.infer<typeof WallDisplaySchema>;
-
-const request = <A extends z.ZodTuple, R extends z.ZodTypeAny>(args: A, result: R) => ({ args, result });
 
 export const videoRequests = {
   /** Cameras standing inside a drawn circle or polygon, ranked against its centre. */
