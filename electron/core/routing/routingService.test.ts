@@ -9,13 +9,8 @@ import type { Unit, UnitDefinition } from '../../../shared/domain/unit';
 import { CoverageSnapshotSchema, NearbyUnitSchema } from '../../../shared/contract/routingContract';
 import { loadCityPack } from '../../../node/citypack/loadCityPack';
 import { coverageFeatures } from './coverageGeojson';
-import {
-  alertZoneIds,
-  loadTierConfig,
-  startRoutingService,
-  TierConfigError,
-  type RoutingService,
-} from './routingService';
+import { alertZoneIds, startRoutingService, type RoutingService } from './routingService';
+import { loadTierConfig, TierConfigError } from './tierConfigFile';
 import { DEFAULT_TIER_CONFIG } from '../../../node/routing/index';
 
 const PACK_DIR = path.resolve(__dirname, '../../../resources/city/demo');

@@ -3,7 +3,6 @@
  * alert (ETA + 1-3-5 verdict + best route), and the coverage overlay, recomputed at most every
  * few seconds while units move and pushed only while some renderer has it switched on.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CityPack } from '../../../shared/citypack/schema';
 import type { Alert } from '../../../shared/domain/alert';
@@ -17,11 +16,9 @@ import {
 } from '../../../shared/contract/routingContract';
 import {
   coverage,
-  DEFAULT_TIER_CONFIG,
   evaluateTier,
   loadPackGraph,
   rankUnits,
-  ResponseTierConfigSchema,
   Router,
   shareGraph,
   type RankUnit,
@@ -30,42 +27,12 @@ import {
   type TierEvaluation,
 } from '../../../node/routing';
 import { coverageFeatures } from './coverageGeojson';
+import { loadTierConfig } from './tierConfigFile';
 import { calibratedProfiles, type ProfileId } from '../../../node/routing';
 
-/** Optional override of DEFAULT_TIER_CONFIG in the data dir. */
-export const TIERS_FILE = 'tiers.json';
 /** A foot/e-bike unit this close to its home point and standing still counts as "at post". */
 const AT_POST_METRES = 150;
 const AT_POST_MAX_SPEED = 0.5;
-
-export class TierConfigError extends Error {
-  constructor(
-    readonly file: string,
-    detail: string,
-  ) {
-    super(`Response tier config ${file}: ${detail}`);
-    this.name = 'TierConfigError';
-  }
-}
-
-/** DEFAULT_TIER_CONFIG, or `<dataDir>/tiers.json` when present (validated; a bad file throws). */
-export function loadTierConfig(dataDir: string): { config: ResponseTierConfig; file: string | null } {
-  const file = path.join(dataDir, TIERS_FILE);
-  if (!existsSync(file)) return { config: DEFAULT_TIER_CONFIG, file: null };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new TierConfigError(file, `not valid JSON (${(err as Error).message})`);
-  }
-  const parsed = ResponseTierConfigSchema.safeParse(raw);
-  if (!parsed.success)
-    throw new TierConfigError(
-      file,
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '),
-    );
-  return { config: parsed.data, file };
-}
 
 /**
  * Zones an alert lies in, for tier rules: the patrol districts containing it, their counties,
