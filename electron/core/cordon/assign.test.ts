@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { prng } from '../../../tests/unit/routingGraphs';
 import { assignUnits as referenceAssign } from '../../../tests/unit/assignReference';
-import { assignUnits, type AssignProblem } from './assign';
+import { assignUnits, costLayout, MAX_PACKED_NODES, type AssignProblem } from './assign';
 
 /** Lexicographic objective of an assignment: (-count, gaps not on ring 1, gaps on ring 3, total ETA). */
 function score(pb: AssignProblem, pairs: [number, number][]): number[] {
@@ -115,5 +115,35 @@ describe('assignUnits', () => {
       );
       expect(assignUnits({ ...pb, eta: wide, cols })).toEqual(pairs);
     }
+  });
+
+  it('keeps the four cost components for networks too large for packed costs', () => {
+    expect(costLayout(MAX_PACKED_NODES)).toBe(2);
+    expect(costLayout(MAX_PACKED_NODES + 1)).toBe(4);
+    // The four-component pass gives the very pairs of the first implementation (packing off).
+    const rnd = prng(9);
+    for (let n = 0; n < 8; n++) {
+      const U = 1 + Math.floor(rnd() * 80);
+      const G = 1 + Math.floor(rnd() * 120);
+      const rows = Array.from({ length: Math.ceil(U / 3) }, () =>
+        Array.from({ length: G }, () => (rnd() < 0.3 ? Math.round(rnd() * 60) * 10 : Infinity)),
+      );
+      const pb: AssignProblem = {
+        eta: Array.from({ length: U }, (_, u) => rows[u % rows.length]!),
+        deadline: Array.from({ length: G }, () => rnd() * 600),
+        ring: Array.from({ length: G }, () => 1 + Math.floor(rnd() * 3)),
+      };
+      expect(assignUnits(pb, 0)).toEqual(referenceAssign(pb));
+    }
+    // A network just above the limit: three units that could close every gap, inner rings first.
+    const G = MAX_PACKED_NODES;
+    const pb: AssignProblem = {
+      eta: [0, 1, 2].map((u) => Float64Array.from({ length: G }, (_, g) => 10 + ((g * 7 + u) % 50))),
+      deadline: new Float64Array(G).fill(100),
+      ring: Float64Array.from({ length: G }, (_, g) => (g === G - 1 ? 1 : g === 5 ? 2 : 3)),
+    };
+    const pairs = assignUnits(pb);
+    expect(pairs).toEqual(referenceAssign(pb));
+    expect(pairs.map(([, g]) => g)).toEqual(expect.arrayContaining([G - 1, 5]));
   });
 });

@@ -12,7 +12,23 @@
  * Lexicographic vectors form a totally ordered group, so SSP's optimality argument carries over.
  * Sizes are tiny (≤ ~40 units × ~100 gaps): each search is O(V·E) at worst, microseconds to ms.
  */
-const K = 4;
+/**
+ * Packed costs, two numbers per edge and node: the first three cost components as one integer
+ * c0·B² + c1·B + c2 (they are −1, 0 or 1 per edge, so every sum and difference of path sums
+ * stays an exact integer and compares as the three would, first component first, when B exceeds
+ * twice the largest difference), then the ETA. Halves the reads and writes of the SPFA, which
+ * compares the integer part exactly (the components were compared with a 1e-9 slack, which
+ * integers never use) and the ETA as before. Larger networks keep the four components.
+ */
+type Layout = 2 | 4;
+/**
+ * Networks up to this many nodes keep every packed path sum below 2^52 (B < 12 · V and a shortest
+ * path has under V edges, so |sum| < V · B² < 144 · V³). The large city's network has ~875 nodes.
+ */
+export const MAX_PACKED_NODES = 25_000;
+
+/** Numbers per cost in a network of V nodes: packed (2) up to MAX_PACKED_NODES, else 4. */
+export const costLayout = (V: number, maxPacked = MAX_PACKED_NODES): Layout => (V <= maxPacked ? 2 : 4);
 
 export interface AssignProblem {
   /** eta[u][g] seconds; Infinity (or ≥ deadline) = this unit cannot close this gap. */
@@ -25,8 +41,8 @@ export interface AssignProblem {
   cols?: ArrayLike<number>;
 }
 
-/** Returns [unitIndex, gapIndex] pairs. */
-export function assignUnits(pb: AssignProblem): [number, number][] {
+/** Returns [unitIndex, gapIndex] pairs. `maxPacked` (tests): the largest network with packed costs. */
+export function assignUnits(pb: AssignProblem, maxPacked = MAX_PACKED_NODES): [number, number][] {
   // The unit → gap edges first, to size the typed edge arrays. Units and gaps without any edge
   // are left out of the network: they are never on a path, and the others keep their order.
   const nU = pb.eta.length;
@@ -51,6 +67,9 @@ export function assignUnits(pb: AssignProblem): [number, number][] {
   const T = U + G + 1;
   const V = T + 1;
   const M = 2 * (U + G + pairs.length / 2);
+  const K = costLayout(V, maxPacked);
+  // A power of two above 6 · V: a component's difference (two path sums and an edge) is < 3 · V.
+  const B = 2 ** Math.ceil(Math.log2(6 * V + 2));
   // Edge arrays (each edge followed by its reverse at index ^ 1), costs K per edge.
   const to = new Int32Array(M);
   const cap = new Int8Array(M);
@@ -58,21 +77,27 @@ export function assignUnits(pb: AssignProblem): [number, number][] {
   const next = new Int32Array(M);
   const head = new Int32Array(V).fill(-1);
   let m = 0;
+  // Edge e's costs times `sign`; + 0 turns -0 into 0.
+  const setCost = (e: number, sign: number, c0: number, c1: number, c2: number, c3: number) => {
+    if (K === 2) {
+      cost[e * 2] = sign * (c0 * B * B + c1 * B + c2) + 0;
+      cost[e * 2 + 1] = sign * c3 + 0;
+    } else {
+      cost[e * 4] = sign * c0 + 0;
+      cost[e * 4 + 1] = sign * c1 + 0;
+      cost[e * 4 + 2] = sign * c2 + 0;
+      cost[e * 4 + 3] = sign * c3 + 0;
+    }
+  };
   const addEdge = (a: number, b: number, c0: number, c1: number, c2: number, c3: number) => {
     to[m] = b;
     cap[m] = 1;
-    cost[m * K] = c0 + 0; // + 0 turns -0 into 0
-    cost[m * K + 1] = c1 + 0;
-    cost[m * K + 2] = c2 + 0;
-    cost[m * K + 3] = c3 + 0;
+    setCost(m, 1, c0, c1, c2, c3);
     next[m] = head[a]!;
     head[a] = m++;
     to[m] = a;
     cap[m] = 0;
-    cost[m * K] = -c0 + 0;
-    cost[m * K + 1] = -c1 + 0;
-    cost[m * K + 2] = -c2 + 0;
-    cost[m * K + 3] = -c3 + 0;
+    setCost(m, -1, c0, c1, c2, c3);
     next[m] = head[b]!;
     head[b] = m++;
   };
@@ -91,7 +116,10 @@ export function assignUnits(pb: AssignProblem): [number, number][] {
   let queue: Int32Array = new Int32Array(Math.max(16, 4 * V));
   const net: Network = { to, cap, cost, next, head };
   for (;;) {
-    queue = shortestPaths(net, S, dist, inQueue, prevEdge, queue);
+    queue =
+      K === 2
+        ? packedPaths(net, S, dist, inQueue, prevEdge, queue)
+        : vectorPaths(net, S, dist, inQueue, prevEdge, queue);
     // Every s→t path adds one match (first component −1), so augment while any path exists.
     if (prevEdge[T]! < 0) break;
     for (let v = T; v !== S;) {
@@ -136,7 +164,7 @@ function edgePairs(eta: readonly ArrayLike<number>[], colOf: Int32Array, deadlin
   return found.subarray(0, n);
 }
 
-/** The residual network: edge e's reverse is e ^ 1, costs K per edge, adjacency lists by head/next. */
+/** The residual network: edge e's reverse is e ^ 1, costs 2 or 4 per edge (costLayout), adjacency lists by head/next. */
 interface Network {
   to: Int32Array;
   cap: Int8Array;
@@ -146,10 +174,10 @@ interface Network {
 }
 
 /**
- * One SPFA pass from S over the residual edges: lexicographic distances (K per node) and the
- * edge into each node on its path; returns the queue buffer (grown if it had to be).
+ * One SPFA pass from S over the residual edges, packed costs (2 per node): lexicographic distances
+ * and the edge into each node on its path; returns the queue buffer (grown if it had to be).
  */
-function shortestPaths(
+function packedPaths(
   net: Network,
   S: number,
   dist: Float64Array,
@@ -161,7 +189,7 @@ function shortestPaths(
   let queue = queueIn;
   dist.fill(Infinity);
   prevEdge.fill(-1);
-  for (let k = 0; k < K; k++) dist[S * K + k] = 0;
+  dist[S * 2] = dist[S * 2 + 1] = 0;
   // FIFO through a head index over a growing buffer (shift() would move the whole queue).
   queue[0] = S;
   let qHead = 0;
@@ -171,31 +199,77 @@ function shortestPaths(
   while (qHead < qTail) {
     const v = queue[qHead++]!;
     inQueue[v] = 0;
-    const dv = v * K;
+    const dv = v * 2;
     for (let e = head[v]!; e >= 0; e = next[e]!) {
       if (cap[e]! <= 0) continue;
-      const ce = e * K;
+      const ce = e * 2;
       const w = to[e]!;
-      const dw = w * K;
-      // Lexicographic "less", components equal within 1e-9; the later components are summed
-      // only when the earlier ones tie (the same sums and comparisons, fewer of them).
+      const dw = w * 2;
+      // Lexicographic "less": the integer part exactly, then the ETA within 1e-9 (summed only
+      // when the integer parts tie).
       let better = dist[dw] === Infinity;
       if (!better) {
         let x = dist[dv]! + cost[ce]! - dist[dw]!;
-        if (Math.abs(x) <= 1e-9) {
-          x = dist[dv + 1]! + cost[ce + 1]! - dist[dw + 1]!;
-          if (Math.abs(x) <= 1e-9) {
-            x = dist[dv + 2]! + cost[ce + 2]! - dist[dw + 2]!;
-            if (Math.abs(x) <= 1e-9) x = dist[dv + 3]! + cost[ce + 3]! - dist[dw + 3]!;
-          }
-        }
+        if (x === 0) x = dist[dv + 1]! + cost[ce + 1]! - dist[dw + 1]!;
         better = Math.abs(x) > 1e-9 && x < 0;
       }
       if (better) {
         dist[dw] = dist[dv]! + cost[ce]!;
         dist[dw + 1] = dist[dv + 1]! + cost[ce + 1]!;
-        dist[dw + 2] = dist[dv + 2]! + cost[ce + 2]!;
-        dist[dw + 3] = dist[dv + 3]! + cost[ce + 3]!;
+        prevEdge[w] = e;
+        if (!inQueue[w]) {
+          inQueue[w] = 1;
+          if (qTail === queue.length) {
+            const grown = new Int32Array(queue.length * 2);
+            grown.set(queue);
+            queue = grown;
+          }
+          queue[qTail++] = w;
+        }
+      }
+    }
+  }
+  return queue;
+}
+
+/** packedPaths with the four components (networks above MAX_PACKED_NODES), the same pass. */
+function vectorPaths(
+  net: Network,
+  S: number,
+  dist: Float64Array,
+  inQueue: Uint8Array,
+  prevEdge: Int32Array,
+  queueIn: Int32Array,
+): Int32Array {
+  const { to, cap, cost, next, head } = net;
+  let queue = queueIn;
+  dist.fill(Infinity);
+  prevEdge.fill(-1);
+  for (let k = 0; k < 4; k++) dist[S * 4 + k] = 0;
+  queue[0] = S;
+  let qHead = 0;
+  let qTail = 1;
+  inQueue.fill(0);
+  inQueue[S] = 1;
+  while (qHead < qTail) {
+    const v = queue[qHead++]!;
+    inQueue[v] = 0;
+    const dv = v * 4;
+    for (let e = head[v]!; e >= 0; e = next[e]!) {
+      if (cap[e]! <= 0) continue;
+      const ce = e * 4;
+      const w = to[e]!;
+      const dw = w * 4;
+      // Lexicographic "less", components equal within 1e-9; the later components are summed
+      // only when the earlier ones tie.
+      let better = dist[dw] === Infinity;
+      if (!better) {
+        let x = dist[dv]! + cost[ce]! - dist[dw]!;
+        for (let k = 1; k < 4 && Math.abs(x) <= 1e-9; k++) x = dist[dv + k]! + cost[ce + k]! - dist[dw + k]!;
+        better = Math.abs(x) > 1e-9 && x < 0;
+      }
+      if (better) {
+        for (let k = 0; k < 4; k++) dist[dw + k] = dist[dv + k]! + cost[ce + k]!;
         prevEdge[w] = e;
         if (!inQueue[w]) {
           inQueue[w] = 1;

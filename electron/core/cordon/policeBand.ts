@@ -25,6 +25,7 @@ import { heapPop as pop, heapPush as push } from '../../../node/routing';
 import type { UnitType } from '../../../shared/domain/unit';
 import { seeds, timeToPoint, type RoadPoint } from './race';
 import { bestBounds, canonicalWeights, usable, type Placed } from './policeBounds';
+import { edgeWeights } from './localGraph';
 
 /** Band half-widths (s), widened for the points that got no bound from a narrower band. */
 const BANDS = [180, 600];
@@ -35,12 +36,13 @@ const BANDS = [180, 600];
  */
 export function bandedBestBounds(
   router: Router,
+  /** The graph to search: router.graph or its local renumbering (localGraph.ts); only bounds leave. */
+  g: RoadGraph,
   byType: ReadonlyMap<UnitType, Placed[]>,
   points: readonly RoadPoint[],
   horizon: number,
   need: ArrayLike<number>,
 ): Float64Array {
-  const g = router.graph;
   const groups = new Map<Float64Array, { kmh: number; list: Placed[] }>();
   for (const [type, list] of byType) {
     const w = canonicalWeights(router, router.weights[type]);
@@ -187,7 +189,8 @@ class BandSearch {
         size = push(heapNode, heapKey, size, v, c);
       }
     }
-    const { firstEdge, edgeTarget, edgeRef } = g;
+    const { firstEdge, edgeTarget } = g;
+    const we = edgeWeights(g, w, false);
     // The largest best time of the open points still above their need (Infinity while one has
     // none): nothing arriving later can lower any of them, so the frontier stops there, and a node v whose distance plus its
     // band distance (a lower bound to every point) reaches it is not expanded. Kept a little
@@ -217,7 +220,7 @@ class BandSearch {
       // Settled, but outside the band or too far to lower any point's best: not expanded.
       if (bandStamp[v] !== gen || dv + band[v]! >= limit) continue;
       for (let e = firstEdge[v]!, end = firstEdge[v + 1]!; e < end; e++) {
-        const nd = dv + w[edgeRef[e]!]!;
+        const nd = dv + we[e]!;
         if (nd > horizon) continue; // also skips Infinity (closed direction)
         const u = edgeTarget[e]!;
         // Outside the band and no point's end: popping it would neither lower a point nor expand.
@@ -237,7 +240,8 @@ class BandSearch {
     maxCost: number,
     gen: number,
   ): void {
-    const { firstEdge, edgeTarget, edgeRef } = this.g;
+    const { firstEdge, edgeTarget } = this.g;
+    const we = edgeWeights(this.g, w, true); // against the edges: travel towards the seeds
     const { band, bandStamp, heapNode, heapKey } = this;
     let size = 0;
     for (let i = 0; i < seedNodes.length; i++) {
@@ -254,7 +258,7 @@ class BandSearch {
       size = pop(heapNode, heapKey, size);
       if (dv > band[v]!) continue; // stale
       for (let e = firstEdge[v]!, end = firstEdge[v + 1]!; e < end; e++) {
-        const nd = dv + w[edgeRef[e]! ^ 1]!; // against the edge: travel towards the seeds
+        const nd = dv + we[e]!;
         if (nd > maxCost) continue;
         const u = edgeTarget[e]!;
         if (bandStamp[u] !== gen) bandStamp[u] = gen;

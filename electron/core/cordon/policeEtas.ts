@@ -28,9 +28,18 @@ import type { UnitType } from '../../../shared/domain/unit';
 import { seeds, timeToPoint, type RaceUnit, type RoadPoint, type UnitSearchMemo } from './race';
 import { bestBounds, cachedFasterEverywhere, canonicalWeights, usable, type Placed } from './policeBounds';
 import { bandedBestBounds } from './policeBand';
-import { etaRows, fillRowFast, fillRowSettled, pointIndex, type PointIndex } from './etaRows';
+import {
+  etaRows,
+  fillRowFast,
+  fillRowSettled,
+  pointIndex,
+  pointTable,
+  type PointIndex,
+  type PointTable,
+} from './etaRows';
 import type { SettledLog } from './settledLog';
 import { PRUNE_MARGIN, prunedSearchFor } from './prunedSearch';
+import { graphNodes, localGraph } from './localGraph';
 
 /**
  * ETA matrix [unit][point] for the race. `deadline[j]` is the suspect's time to point j when it is
@@ -84,9 +93,12 @@ export function prunedEtaMatrix(
     return rows;
   }
 
+  // The searches below run on the graph renumbered for memory locality (localGraph.ts): seeds,
+  // potentials and point tables in its numbers, the settled log mapped back for routes.ts.
+  const lg = localGraph(g);
   // V_j: an upper bound on the best police time per point (policeBand.ts; banded false: policeBounds.ts).
   const best = banded
-    ? bandedBestBounds(router, byType, points, horizon, deadline)
+    ? bandedBestBounds(router, lg, byType, points, horizon, deadline)
     : bestBounds(router, byType, points, horizon);
 
   const bound = new Float64Array(points.length);
@@ -100,44 +112,47 @@ export function prunedEtaMatrix(
   if (shift === -Infinity) return rows;
 
   const promote = memo?.fits(units.length) === true;
-  const search = prunedSearchFor(g);
+  const search = prunedSearchFor(lg);
   const potentials = new Map<Float64Array, Float64Array>(); // one per weighting that lends it
-  const tables = new Map<Float64Array, PointIndex>(); // one per distinct weighting
+  const tables = new Map<Float64Array, PointIndex>(); // one per distinct weighting, local numbers
+  const memoTables = new Map<Float64Array, PointTable>(); // the same in g's numbers, for the memo's
   const lender = potentialLenders(router, byType);
   for (const [type, list] of byType) {
     const w = router.weights[type];
     const cw = canonicalWeights(router, w);
     const lw = lender.get(cw)!;
     let r = potentials.get(lw);
-    if (!r) potentials.set(lw, (r = pruningPotential(router, lw, points, bound, shift, potentials.size)));
+    if (!r) potentials.set(lw, (r = pruningPotential(lg, lw, points, bound, shift, potentials.size)));
     for (const p of list) {
       const memoDist = full[p.index];
-      if (!memoDist) {
-        if (log) {
-          log.reserve(g.nodeCount);
-          log.from[p.index] = log.length;
-        }
-        search.run(w, seeds(g, p.snap, w, p.off), horizon, r, shift, log);
-        if (log) log.to[p.index] = log.length;
+      if (memoDist) {
+        let table = memoTables.get(cw);
+        if (!table) memoTables.set(cw, (table = pointTable(g, w, points)));
+        fillRowFast(table, points, w, p, memoDist, null, 0, horizon, rows[p.index]!);
+        continue;
       }
+      if (log) {
+        log.reserve(g.nodeCount);
+        log.from[p.index] = log.length;
+      }
+      search.run(w, seeds(lg, p.snap, w, p.off), horizon, r, shift, log);
+      if (log) toGraphNodes(log.nodes, log.from[p.index]!, (log.to[p.index] = log.length), graphNodes(lg));
       let table = tables.get(cw);
-      if (!table) tables.set(cw, (table = pointIndex(g, w, points, tables.size)));
-      if (memoDist) fillRowFast(table, points, w, p, memoDist, null, 0, horizon, rows[p.index]!);
-      else
-        fillRowSettled(
-          g,
-          table,
-          points,
-          w,
-          p,
-          search.d,
-          search.stamp,
-          search.gen,
-          search.settled,
-          search.count,
-          horizon,
-          rows[p.index]!,
-        );
+      if (!table) tables.set(cw, (table = pointIndex(lg, w, points, tables.size)));
+      fillRowSettled(
+        lg,
+        table,
+        points,
+        w,
+        p,
+        search.d,
+        search.stamp,
+        search.gen,
+        search.settled,
+        search.count,
+        horizon,
+        rows[p.index]!,
+      );
       if (!full[p.index] && promote) memo!.noteMiss(p.unit, horizon);
     }
   }
@@ -183,16 +198,18 @@ function potentialLenders(
   );
 }
 
-/** R(v) = shift + min_j (time from v to point j − bound_j), Infinity where no bound is reachable. */
+/**
+ * R(v) = shift + min_j (time from v to point j − bound_j), Infinity where no bound is reachable;
+ * indexed by g's nodes (the local graph's, policeEtas).
+ */
 function pruningPotential(
-  router: Router,
+  g: RoadGraph,
   w: Float64Array,
   points: readonly RoadPoint[],
   bound: Float64Array,
   shift: number,
   slot: number,
 ): Float64Array {
-  const g = router.graph;
   const seedNodes: number[] = [];
   const seedCosts: number[] = [];
   points.forEach((pt, j) => {
@@ -205,6 +222,11 @@ function pruningPotential(
   const r = potentialArray(g, slot);
   prunedSearchFor(g).reverseInto(w, seedNodes, seedCosts, shift + 2 * PRUNE_MARGIN, r);
   return r;
+}
+
+/** nodes[from .. to) from local numbers to the graph's (the settled log, read by routes.ts). */
+function toGraphNodes(nodes: Int32Array, from: number, to: number, ids: Int32Array): void {
+  for (let k = from; k < to; k++) nodes[k] = ids[nodes[k]!]!;
 }
 
 const potentialArrays = new WeakMap<RoadGraph, Float64Array[]>();

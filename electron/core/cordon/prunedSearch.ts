@@ -6,6 +6,7 @@
 import type { RoadGraph } from '../../../node/routing';
 import { heapPop as pop, heapPush as push } from '../../../node/routing';
 import type { SettledLog } from './settledLog';
+import { edgeWeights } from './localGraph';
 
 /** Seconds of slack in the pruning test; far above float rounding, far below any real difference. */
 export const PRUNE_MARGIN = 1e-3;
@@ -60,7 +61,8 @@ export class PrunedSearch {
     /** Appends each settled node and its distance (room reserved by the caller). */
     log: SettledLog | null = null,
   ): null {
-    const { firstEdge, edgeTarget, edgeRef } = this.g;
+    const { firstEdge, edgeTarget } = this.g;
+    const we = edgeWeights(this.g, w, false);
     const { d, stamp, heapNode, heapKey, settled, outside } = this;
     if (this.gen === 0xfffffffe) {
       stamp.fill(0);
@@ -96,7 +98,7 @@ export class PrunedSearch {
       }
       if (dv + r[v]! - shift > PRUNE_MARGIN) continue; // settled, but leads to no bound in time
       for (let e = firstEdge[v]!, end = firstEdge[v + 1]!; e < end; e++) {
-        const nd = dv + w[edgeRef[e]!]!;
+        const nd = dv + we[e]!;
         if (nd > maxCost) continue; // also skips Infinity (closed direction)
         const u = edgeTarget[e]!;
         if (stamp[u] !== gen) {
@@ -132,7 +134,8 @@ export class PrunedSearch {
     maxCost: number,
     out: Float64Array,
   ): void {
-    const { firstEdge, edgeTarget, edgeRef } = this.g;
+    const { firstEdge, edgeTarget } = this.g;
+    const we = edgeWeights(this.g, w, true); // against the edges: travel towards the seeds
     if (seedNodes.length + edgeTarget.length + 8 > this.heapNode.length) {
       this.heapNode = new Int32Array(seedNodes.length + edgeTarget.length + 8);
       this.heapKey = new Float64Array(this.heapNode.length);
@@ -153,7 +156,7 @@ export class PrunedSearch {
       size = pop(heapNode, heapKey, size);
       if (dv > out[v]!) continue; // stale entry
       for (let e = firstEdge[v]!, end = firstEdge[v + 1]!; e < end; e++) {
-        const nd = dv + w[edgeRef[e]! ^ 1]!; // against the edge: travel towards the seeds
+        const nd = dv + we[e]!;
         if (nd > maxCost) continue; // also skips Infinity (closed direction)
         const u = edgeTarget[e]!;
         if (nd >= out[u]!) continue;

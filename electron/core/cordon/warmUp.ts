@@ -2,8 +2,8 @@
  * The cordon's first analysis on a pack pays for what depends on the pack alone: rings 2 and 3
  * and their crossings, the road-name index, the metric frame and the suspect weights (cached per
  * router / pack in staticRings.ts, crossings.ts, race.ts), the grid of piece cells that lets ring 1
- * and the crossings skip most of the graph (pieceCells.ts) and the police tables of rings 2/3
- * (staticEtas.ts). Running one analysis at the city centre right after the pack loads moves that
+ * and the crossings skip most of the graph (pieceCells.ts), the police tables of rings 2/3
+ * (staticEtas.ts) and the renumbered graph of the police searches (localGraph.ts). Running one analysis at the city centre right after the pack loads moves that
  * cost off the officer's first cordon. It runs where the analyses run (cordonAnalyser.ts): in the
  * cordon's worker thread, whose Router keeps those caches, or in-process as the fallback.
  */
@@ -12,6 +12,7 @@ import type { Router } from '../../../node/routing';
 import type { UnitType } from '../../../shared/domain/unit';
 import { analyseCordon } from './analyse';
 import { cordonPackOf, type CordonPack } from './cordonPack';
+import { edgeWeights, localGraph } from './localGraph';
 
 /** The unit types of a pack's fleet, one per police-table weighting to build. */
 export const packUnitTypes = (pack: CityPack): UnitType[] => [...new Set(pack.units.map((u) => u.type))];
@@ -30,6 +31,10 @@ export function warmCordonCaches(
   const pack = 'manifest' in from ? cordonPackOf(from) : from;
   const started = performance.now();
   try {
+    // The police searches' renumbered graph and its weights in edge order (localGraph.ts).
+    const lg = localGraph(router.graph);
+    for (const w of new Set(Object.values(router.weights)))
+      for (const reverse of [false, true]) edgeWeights(lg, w, reverse);
     const [lng, lat] = pack.center;
     analyseCordon({
       router,
