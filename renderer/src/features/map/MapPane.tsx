@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ConsolePack } from '../../../../shared/citypack/schema';
 import type { CordonAnalysis } from '../../../../shared/cordon/schema';
-import { MapController, type RouteCoords } from '../../map';
+import { MapController, prewarmMapWorker, type RouteCoords } from '../../map';
 import { useConsoleApi, useConsoleState, useConsoleStore } from '../../app/ConsoleContext';
 import { useMapSync } from './useMapSync';
 import { useCoverage } from './useCoverage';
@@ -77,12 +77,13 @@ export function MapPane({
   );
 }
 
-/** Loads the city pack once from the host. */
+/** Loads the city pack once from the host; the map's worker starts meanwhile. */
 export function useCityPack(): ConsolePack | null {
   const api = useConsoleApi();
   const [pack, setPack] = useState<ConsolePack | null>(null);
   useEffect(() => {
     let cancelled = false;
+    prewarmMapWorker();
     void api.requests['city.pack']().then((p) => !cancelled && setPack(p));
     return () => {
       cancelled = true;
