@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ConsolePack } from '../../../../shared/citypack/schema';
+import { fromConsolePackWire } from '../../../../shared/citypack/consolePackWire';
 import type { CordonAnalysis } from '../../../../shared/cordon/schema';
 import { MapController, prewarmMapWorker, type RouteCoords } from '../../map';
 import { useConsoleApi, useConsoleState, useConsoleStore } from '../../app/ConsoleContext';
@@ -84,7 +85,7 @@ export function useCityPack(): ConsolePack | null {
   useEffect(() => {
     let cancelled = false;
     prewarmMapWorker();
-    void api.requests['city.pack']().then((p) => !cancelled && setPack(p));
+    void api.requests['city.pack']().then((p) => !cancelled && setPack(fromConsolePackWire(p)));
     return () => {
       cancelled = true;
     };
