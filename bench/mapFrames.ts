@@ -38,6 +38,13 @@ import {
 import { afterLoadOnly } from './mapLoadOnly';
 
 const SPEED = 2;
+/**
+ * MAP_FRAMES_LOAD_ONLY=1: the load alone, then what it still does until the roads are drawn
+ * (mapLoadOnly.ts); =usable: the load alone up to the usable map (the shortest run, for many
+ * alternating runs of two builds).
+ */
+const LOAD_ONLY = process.env['MAP_FRAMES_LOAD_ONLY'];
+const loadOnly = LOAD_ONLY === '1' || LOAD_ONLY === 'usable';
 const CAMERA_EVENTS_PER_SCENARIO_SECOND = 25; // × SPEED = 50 per wall second
 const SCENARIO_SECONDS = 900;
 
@@ -199,7 +206,7 @@ export async function measureMapFrames(options: {
       [queueShown],
     );
     for (const line of hostLines.splice(0)) options.log(`  host ${line}`);
-    if (process.env['MAP_FRAMES_LOAD_ONLY'] === '1')
+    if (loadOnly)
       options.log(
         `first usable map ${firstUsableMs} ms (load ${loadAtUsable.toFixed(1)}); ${Object.entries(loadSteps)
           .sort((a, b) => a[1] - b[1])
@@ -212,8 +219,8 @@ export async function measureMapFrames(options: {
     if (loadPaused) await clock(stack, 'resume');
     // MAP_FRAMES_LOAD_ONLY=1: the load alone (many short runs to compare builds on a shared
     // machine): the deferred sources' milestones printed once filled, no frame phases.
-    if (process.env['MAP_FRAMES_LOAD_ONLY'] === '1') {
-      await afterLoadOnly(page, loadSteps, hostLines, options.log);
+    if (loadOnly) {
+      if (LOAD_ONLY === '1') await afterLoadOnly(page, loadSteps, hostLines, options.log);
       return null;
     }
 
@@ -302,7 +309,7 @@ export async function runMapFramesBench(log: (line: string) => void = console.lo
   for (const [name, packDir] of packs) {
     log(`${name}:`);
     const r = await measureMapFrames({ root, packDir, seconds, rounds, window, log });
-    if (!r && process.env['MAP_FRAMES_LOAD_ONLY'] === '1') continue;
+    if (!r && loadOnly) continue;
     if (!r) {
       log('skipped: run `node scripts/build.mjs` first and install Chromium (or set CHROMIUM_PATH)');
       return;

@@ -4,6 +4,7 @@
  */
 import type { CityPack } from '../../shared/citypack/schema';
 import { packProvenanceReport } from '../../shared/citypack/packHealth';
+import { toConsolePackWire, type ConsolePackWire } from '../../shared/citypack/consolePackWire';
 import type { FeedStatus, HostInfo, RequestHandlers } from '../../shared/contract/api';
 import type { ConsoleRepository } from './db/consoleRepository';
 import type { RoutingService } from './routing';
@@ -32,6 +33,8 @@ export function createConsoleHandlers(deps: {
 }): ConsoleHandlers {
   const { pack, repository, video, routing } = deps;
   const { roads, ...withoutRoads } = pack;
+  // Built at the first request and kept: the pack does not change while the host runs.
+  let wire: ConsolePackWire | null = null;
   return {
     'session.snapshot': async () => ({
       alerts: repository.alerts.list({ includeClosed: false }),
@@ -41,7 +44,7 @@ export function createConsoleHandlers(deps: {
       settings: deps.settings.get(),
       host: deps.hostInfo,
     }),
-    'city.pack': async () => withoutRoads,
+    'city.pack': async () => (wire ??= toConsolePackWire(withoutRoads)),
     'city.roads': async () => roads,
     'city.provenance': async () => packProvenanceReport(pack),
     'alerts.list': async ({ includeClosed }) => repository.alerts.list({ includeClosed }),

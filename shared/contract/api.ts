@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { AlertSchema } from '../domain/alert';
 import { UnitPositionSchema, UnitSchema, UnitStatusReportSchema } from '../domain/unit';
 import { CameraStatusReportSchema } from '../domain/camera';
-import { ConsolePackSchema, RoadCollectionSchema } from '../citypack/schema';
+import { RoadCollectionSchema } from '../citypack/schema';
+import { ConsolePackWireSchema } from '../citypack/consolePackWire';
 import { packRequests } from './packContract';
 import { dispatchEvents, dispatchRequests } from './dispatchContract';
 import { NearbyUnitSchema, PositionSchema, routingEvents, routingRequests } from './routingContract';
@@ -97,8 +98,11 @@ export type Snapshot = z.infer<typeof SnapshotSchema>;
 
 export const requestContract = {
   'session.snapshot': request(z.tuple([]), SnapshotSchema),
-  /** The pack without its road network (ConsolePackSchema); the roads by 'city.roads'. */
-  'city.pack': request(z.tuple([]), ConsolePackSchema),
+  /**
+   * The pack without its road network, its cameras as a table (ConsolePackWireSchema; the
+   * renderer's fromConsolePackWire gives the ConsolePack); the roads by 'city.roads'.
+   */
+  'city.pack': request(z.tuple([]), ConsolePackWireSchema),
   'city.roads': request(z.tuple([]), RoadCollectionSchema),
   'alerts.list': request(z.tuple([z.object({ includeClosed: z.boolean() })]), z.array(AlertSchema)),
   'alerts.nearby': request(

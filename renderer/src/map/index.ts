@@ -3,6 +3,7 @@
  * and tests should import the pure layer modules directly instead.
  */
 export { MapController } from './mapController';
+export { prewarmMapWorker } from './maplibreSetup';
 export type { MapControllerOptions, MapDebugState } from './mapTypes';
 export type { MapLocale } from './theme';
 export { STALE_AFTER_MS } from './layers/units';

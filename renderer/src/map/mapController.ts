@@ -253,7 +253,9 @@ export class MapController {
       drawnArea: this.areaTool?.lastArea ?? null,
       rendered: this.ready && !this.disposed ? renderedCounts(this.map) : {},
       offlineCameras:
-        this.ready && !this.disposed ? renderedOfflineCameras(this.map) : { points: [], cones: [] },
+        this.ready && !this.disposed
+          ? renderedOfflineCameras(this.map, this.pack.cameras)
+          : { points: [], cones: [] },
       milestones: { ...this.milestones, ...this.data.milestones },
     };
   }

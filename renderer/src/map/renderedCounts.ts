@@ -1,4 +1,5 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
+import type { Camera } from '../../../shared/domain/camera';
 import * as alertsLayer from './layers/alerts';
 import { WARM_UP_ID } from './layers/alertsWarmUp';
 import * as unitsLayer from './layers/units';
@@ -33,17 +34,21 @@ export function renderedCounts(map: MaplibreMap): Record<string, number> {
 }
 
 /**
- * The camera points and cones drawn offline in the current viewport, by camera id: their
- * feature-state where set (live changes), else their source's property. Shows that a live change
- * reached the features MapLibre drew (the state is looked up by the drawn feature's id).
+ * The camera points and cones drawn offline in the current viewport, by camera id (a drawn
+ * feature's id is its camera's index in `cameras`): their feature-state where set (live changes),
+ * else their source's property. Shows that a live change reached the features MapLibre drew (the
+ * state is looked up by the drawn feature's id).
  */
-export function renderedOfflineCameras(map: MaplibreMap): { points: string[]; cones: string[] } {
+export function renderedOfflineCameras(
+  map: MaplibreMap,
+  cameraList: readonly Camera[],
+): { points: string[]; cones: string[] } {
   const offline = (layerId: string) =>
     map.getLayer(layerId)
       ? map
           .queryRenderedFeatures({ layers: [layerId] })
           .filter((f) => (f.state?.['online'] ?? f.properties?.['online']) === false)
-          .map((f) => String(f.properties?.['id']))
+          .map((f) => String(cameras.cameraIdOf(cameraList, f.id)))
       : [];
   return { points: offline(cameras.POINT_LAYER_ID), cones: offline(cameras.FOV_LAYER_ID) };
 }

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ConsolePack } from '../../../../shared/citypack/schema';
+import { fromConsolePackWire } from '../../../../shared/citypack/consolePackWire';
 import type { CordonAnalysis } from '../../../../shared/cordon/schema';
-import { MapController, type RouteCoords } from '../../map';
+import { MapController, prewarmMapWorker, type RouteCoords } from '../../map';
 import { useConsoleApi, useConsoleState, useConsoleStore } from '../../app/ConsoleContext';
 import { useMapSync } from './useMapSync';
 import { useCoverage } from './useCoverage';
@@ -77,13 +78,14 @@ export function MapPane({
   );
 }
 
-/** Loads the city pack once from the host. */
+/** Loads the city pack once from the host; the map's worker starts meanwhile. */
 export function useCityPack(): ConsolePack | null {
   const api = useConsoleApi();
   const [pack, setPack] = useState<ConsolePack | null>(null);
   useEffect(() => {
     let cancelled = false;
-    void api.requests['city.pack']().then((p) => !cancelled && setPack(p));
+    prewarmMapWorker();
+    void api.requests['city.pack']().then((p) => !cancelled && setPack(fromConsolePackWire(p)));
     return () => {
       cancelled = true;
     };

@@ -19,20 +19,22 @@ import { updateSourceData } from './sourceDiff';
 
 /**
  * Merges live states into `current` and returns the cameras whose drawn state changed: a report
- * repeating the state already shown (or the pack's own `online` flag) changes nothing.
+ * repeating the state already shown (or the pack's own `online` flag) changes nothing, and is not
+ * stored either. The session snapshot reports all 65,000 cameras of the large city at the load,
+ * nearly all as the pack has them: storing each made the map's copy of the states (and every copy
+ * of it) 65,000 entries long.
  */
 export function mergeStatus(
   current: Map<string, boolean>,
   incoming: Iterable<[string, boolean]>,
-  byId: ReadonlyMap<string, Camera>,
+  byId: Pick<ReadonlyMap<string, Camera>, 'get'>,
 ): Camera[] {
   const changed: Camera[] = [];
   for (const [id, online] of incoming) {
     const camera = byId.get(id);
-    if (!camera) continue;
-    const before = isOnline(camera, current);
+    if (!camera || isOnline(camera, current) === online) continue;
     current.set(id, online);
-    if (before !== online) changed.push(camera);
+    changed.push(camera);
   }
   return changed;
 }
@@ -49,13 +51,19 @@ export class CameraStates {
   private readonly pendingClusters = new Map<string, Camera>();
   /** The clustered source's `online` property where the live state set it (else the pack's flag). */
   private clustered = new Map<string, boolean>();
-  private readonly byId: ReadonlyMap<string, Camera>;
   /** A camera's feature id on the map: its index in the pack (cameras.toFeatureCollection). */
-  private readonly indexOf: ReadonlyMap<string, number>;
+  private readonly indexOf = new Map<string, number>();
+  /** The camera by id, through `indexOf` (one 65,000-entry map built at the load, not two). */
+  private readonly byId: Pick<ReadonlyMap<string, Camera>, 'get'>;
 
   constructor(cameras: readonly Camera[]) {
-    this.byId = new Map(cameras.map((c) => [c.id, c]));
-    this.indexOf = new Map(cameras.map((c, i) => [c.id, i]));
+    for (let i = 0; i < cameras.length; i++) this.indexOf.set(cameras[i]!.id, i);
+    this.byId = {
+      get: (id) => {
+        const i = this.indexOf.get(id);
+        return i === undefined ? undefined : cameras[i];
+      },
+    };
   }
 
   /** Merges live states; true when some camera's drawn state changed (it then waits for a flush). */

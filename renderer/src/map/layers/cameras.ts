@@ -21,9 +21,13 @@ export const CLUSTER_MAX_ZOOM = 13;
 export const FOV_LAYER_ID = 'cameras-fov';
 export const POINT_LAYER_ID = 'cameras-point';
 
-/** What the map's camera layers read (no name: 65,000 of them were a fifth of the load's hand-over). */
+/**
+ * What the map's camera layers read. No name (65,000 of them were a fifth of the load's hand-over)
+ * and no camera id: the 20-digit id string was a third of the bytes MapLibre copied to its worker
+ * (its own serialisation, the structured clone, and back on the worker side); a drawn camera is
+ * known by its feature id, its index in the pack (`cameraIdOf`).
+ */
 export interface CameraProps {
-  id: string;
   kind: CameraKind;
   class: 1 | 2 | 3;
   online: boolean;
@@ -53,9 +57,17 @@ export function toFeatureCollection(
       type: 'Feature' as const,
       ...(firstIndex === null ? {} : { id: firstIndex + i }),
       geometry: { type: 'Point' as const, coordinates: [c.lng, c.lat] },
-      properties: { id: c.id, kind: c.kind, class: c.class, online: isOnline(c, status) },
+      properties: { kind: c.kind, class: c.class, online: isOnline(c, status) },
     })),
   );
+}
+
+/** The camera a drawn point or cone stands for: its feature id is its index in the pack's list. */
+export function cameraIdOf(
+  cameras: readonly Camera[],
+  featureId: string | number | undefined,
+): string | undefined {
+  return typeof featureId === 'number' ? cameras[featureId]?.id : undefined;
 }
 
 /** The subset of cameras with the given ids, for the highlight source. */
@@ -103,7 +115,7 @@ export function toFovCollection(
       type: 'Feature' as const,
       id: firstIndex + i,
       geometry: { type: 'Polygon' as const, coordinates: [ring] },
-      properties: { id: c.id, kind: c.kind, class: c.class, online: isOnline(c, status) },
+      properties: { kind: c.kind, class: c.class, online: isOnline(c, status) },
     });
   }
   return collection(features);

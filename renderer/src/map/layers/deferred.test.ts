@@ -95,19 +95,29 @@ describe('camera cones at load', () => {
     return { map, sources, diffs };
   }
 
-  it('camera features carry only what the layers read (ids, kind, class, state; no names)', () => {
+  it('camera features carry only what the layers read (kind, class, state; no names, no camera ids)', () => {
     expect(cameras.toFeatureCollection(cams).features[0]!.properties).toEqual({
-      id: '14050200001310000001',
       kind: 'gun',
       class: 1,
       online: true,
     });
     expect(Object.keys(cameras.toFovCollection(cams).features[0]!.properties).sort()).toEqual([
       'class',
-      'id',
       'kind',
       'online',
     ]);
+  });
+
+  it('a drawn point or cone names its camera through its feature id (its index in the pack)', () => {
+    const fc = cameras.toFeatureCollection(cams);
+    expect(fc.features.map((f) => cameras.cameraIdOf(cams, f.id))).toEqual(cams.map((c) => c.id));
+    const cones = cameras.toFovCollection(cams);
+    expect(cones.features.map((f) => cameras.cameraIdOf(cams, f.id))).toEqual(
+      cams.filter(cameras.hasWedge).map((c) => c.id),
+    );
+    // A cluster's id is no camera's index: it names none.
+    expect(cameras.cameraIdOf(cams, cams.length + 7)).toBeUndefined();
+    expect(cameras.cameraIdOf(cams, undefined)).toBeUndefined();
   });
 
   it('installs the points with data and the cones empty; the cones are handed over in chunks, each in the live state when sent', () => {
@@ -128,14 +138,12 @@ describe('camera cones at load', () => {
       2,
       (fn) => (pending.push(fn), () => pending.splice(0)),
     );
-    expect(sources.get(cameras.FOV_SOURCE_ID)!.data.features.map((f) => f.properties!['id'])).toEqual([
-      fixed[0]!.id,
-      fixed[1]!.id,
-    ]);
+    const idOf = (f: { id?: string | number }) => cameras.cameraIdOf(fixed, f.id);
+    expect(sources.get(cameras.FOV_SOURCE_ID)!.data.features.map(idOf)).toEqual([fixed[0]!.id, fixed[1]!.id]);
     // A camera of a later chunk goes offline before its cone is sent: it is sent offline.
     status.set(fixed[3]!.id, false);
     pending.shift()!();
-    expect(diffs.at(-1)!.add!.map((f) => [f.properties!['id'], f.properties!['online']])).toEqual([
+    expect(diffs.at(-1)!.add!.map((f) => [idOf(f), f.properties!['online']])).toEqual([
       [fixed[2]!.id, true],
       [fixed[3]!.id, false],
     ]);

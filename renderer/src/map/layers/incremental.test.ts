@@ -79,6 +79,20 @@ describe('camera status changes', () => {
     expect(mergeStatus(status, [[ids[0]!, true]], BY_ID).map((c) => c.id)).toEqual([ids[0]]);
   });
 
+  it('store no report that repeats the drawn state (a snapshot of 65,000 cameras as the pack has them)', () => {
+    const status = new Map<string, boolean>();
+    expect(
+      mergeStatus(
+        status,
+        CAMERAS.map((c) => [c.id, c.online] as [string, boolean]),
+        BY_ID,
+      ),
+    ).toEqual([]);
+    expect(status.size).toBe(0);
+    mergeStatus(status, [[CAMERAS[3]!.id, false]], BY_ID);
+    expect([...status]).toEqual([[CAMERAS[3]!.id, false]]);
+  });
+
   // 50 status changes among 65,000 cameras: 13 of them are domes (every fourth index).
   const offline = (from: number, to: number) =>
     CAMERAS.slice(from, to).map((c) => [c.id, false] as [string, boolean]);
@@ -142,7 +156,9 @@ describe('camera status changes', () => {
       3, 5,
     ]);
     const highlight = cameras.toHighlightCollection(CAMERAS, new Set([CAMERAS[9]!.id]));
-    expect(highlight.features.map((f) => [f.id, f.properties.id])).toEqual([[undefined, CAMERAS[9]!.id]]);
+    expect(highlight.features.map((f) => [f.id, f.geometry.coordinates])).toEqual([
+      [undefined, [CAMERAS[9]!.lng, CAMERAS[9]!.lat]],
+    ]);
     // Keyed by those ids (not a promoted property, which MapLibre hashes for feature-state).
     expect(cameras.source()).toMatchObject({ cluster: true });
     expect(cameras.source()).not.toHaveProperty('promoteId');

@@ -100,12 +100,16 @@ describe('cameras', () => {
   });
   it('highlight collection contains only the requested cameras', () => {
     const fc = cameras.toHighlightCollection(cams, new Set(['14050200051310000003', 'unknown']));
-    expect(fc.features.map((f) => f.properties.id)).toEqual(['14050200051310000003']);
+    const third = cams.find((c) => c.id === '14050200051310000003')!;
+    expect(fc.features.map((f) => f.geometry.coordinates)).toEqual([[third.lng, third.lat]]);
     expect(cameras.toHighlightCollection(cams, new Set()).features).toEqual([]);
   });
   it('builds closed FOV wedges for fixed cameras only, pointing along the heading', () => {
     const fc = cameras.toFovCollection(cams);
-    expect(fc.features.map((f) => f.properties.id)).toEqual(['14050200001310000001', '14050200051310000003']);
+    expect(fc.features.map((f) => cameras.cameraIdOf(cams, f.id))).toEqual([
+      '14050200001310000001',
+      '14050200051310000003',
+    ]);
     const ring = fc.features[0]!.geometry.coordinates[0]!;
     expect(ring[0]).toEqual(ring.at(-1));
     // Heading 90° (east): the wedge's middle point is east of the camera, ~80 m away.
