@@ -189,6 +189,18 @@ describe('StreamService encoder lifecycle', () => {
     expect(() => process.kill(pids[0]!, 0)).toThrow();
   });
 
+  // The stopped encoder's folder is removed once its ffmpeg has exited; a new encoder for the same
+  // camera must not be writing into that folder then (a 502 for the viewer who came back).
+  withFfmpeg('starts a camera again at once after its idle encoder was stopped', async () => {
+    const { service, url } = await serve({ idleMs: 300 });
+    expect((await fetchStream(`${url}/streams/${STREAMED}/index.m3u8`)).status).toBe(200);
+    await waitFor(() => service.running().length === 0, 5000, 'idle encoder to stop');
+    const again = await fetchStream(`${url}/streams/${STREAMED}/index.m3u8`);
+    expect(again.status, await again.clone().text()).toBe(200);
+    expect(service.running()).toEqual([STREAMED]);
+    expect((await fetchStream(`${url}/streams/${STREAMED}/index.m3u8`)).status).toBe(200);
+  });
+
   withFfmpeg('limits concurrent encoders', async () => {
     const { url } = await serve({ maxEncoders: 1 });
     expect((await fetchStream(`${url}/streams/${STREAMED}/index.m3u8`)).status).toBe(200);

@@ -66,6 +66,8 @@ export class StreamService {
   private readonly sweep: NodeJS.Timeout;
   private readonly tools: EncoderTools;
   private closed = false;
+  /** Encoders started so far: numbers their folders. */
+  private encodersStarted = 0;
   private readonly onExit = () => {
     for (const e of this.encoders.values()) e.kill('SIGKILL');
     this.flv.killAll('SIGKILL');
@@ -250,7 +252,9 @@ export class StreamService {
 
   private start(camera: Camera, key: string, ffmpeg: string, fromSec: number | null): HlsEncoder {
     const fontFile = this.tools.font(ffmpeg);
-    const dir = path.join(this.root, key.replace('@', '-'));
+    // A folder of its own per encoder, not per camera: a stopped encoder removes its folder only
+    // once its ffmpeg has exited, which may be after the same camera's next encoder has started.
+    const dir = path.join(this.root, `${key.replace('@', '-')}-${++this.encodersStarted}`);
     const encoder = new HlsEncoder({
       key,
       cameraId: camera.id,
