@@ -14,6 +14,7 @@ import type { InsightOverlays } from './insightOverlays';
 import * as alertsLayer from './layers/alerts';
 import * as boundaries from './layers/boundaries';
 import * as cameras from './layers/cameras';
+import * as cameraCones from './layers/cameraCones';
 import * as checkpoints from './layers/checkpoints';
 import * as coverageLayer from './layers/coverage';
 import * as cordonLayer from './layers/cordon';
@@ -163,7 +164,7 @@ export class MapLayerData {
     milestones['liveDrawn'] = performance.now();
     counts[cameras.FOV_SOURCE_ID] = 0;
     this.cancelCones();
-    this.cancelCones = cameras.fillConesInChunks(
+    this.cancelCones = cameraCones.fillConesInChunks(
       map,
       this.pack.cameras,
       this.cameraStates.status,

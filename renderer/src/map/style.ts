@@ -17,6 +17,7 @@ import { slot, sortBySlot } from './layers/common';
 import * as alerts from './layers/alerts';
 import * as boundaries from './layers/boundaries';
 import * as cameras from './layers/cameras';
+import * as cameraCones from './layers/cameraCones';
 import * as checkpoints from './layers/checkpoints';
 import * as coverage from './layers/coverage';
 import * as cordon from './layers/cordon';
@@ -98,7 +99,7 @@ export function createFullStyle(pack: CityPack, data: FullStyleData = {}): Style
     [cordon.SOURCE_ID]: cordon.source(),
     [places.SOURCE_ID]: places.source(places.toFeatureCollection(pack.places)),
     [cameras.SOURCE_ID]: cameras.source(cameras.toFeatureCollection(pack.cameras)),
-    [cameras.FOV_SOURCE_ID]: cameras.fovSource(cameras.toFovCollection(pack.cameras)),
+    [cameras.FOV_SOURCE_ID]: cameraCones.fovSource(cameraCones.toFovCollection(pack.cameras)),
     [cameras.HIGHLIGHT_SOURCE_ID]: cameras.highlightSource(),
     [checkpoints.SOURCE_ID]: checkpoints.source(checkpoints.toFeatureCollection(pack.checkpoints)),
     [route.SOURCE_ID]: route.source(),

@@ -7,6 +7,7 @@ import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSourceDiff } from 'maplibre-gl';
 import type { Camera } from '../../../../shared/domain/camera';
 import * as cameras from './cameras';
+import * as cameraCones from './cameraCones';
 import { whenLiveDrawn } from './common';
 import { FIXTURE_PACK } from './__fixtures__/pack';
 
@@ -101,7 +102,7 @@ describe('camera cones at load', () => {
       class: 1,
       online: true,
     });
-    expect(Object.keys(cameras.toFovCollection(cams).features[0]!.properties).sort()).toEqual([
+    expect(Object.keys(cameraCones.toFovCollection(cams).features[0]!.properties).sort()).toEqual([
       'class',
       'kind',
       'online',
@@ -111,7 +112,7 @@ describe('camera cones at load', () => {
   it('a drawn point or cone names its camera through its feature id (its index in the pack)', () => {
     const fc = cameras.toFeatureCollection(cams);
     expect(fc.features.map((f) => cameras.cameraIdOf(cams, f.id))).toEqual(cams.map((c) => c.id));
-    const cones = cameras.toFovCollection(cams);
+    const cones = cameraCones.toFovCollection(cams);
     expect(cones.features.map((f) => cameras.cameraIdOf(cams, f.id))).toEqual(
       cams.filter(cameras.hasWedge).map((c) => c.id),
     );
@@ -130,7 +131,7 @@ describe('camera cones at load', () => {
     const status = new Map<string, boolean>();
     const pending: (() => void)[] = [];
     const chunks: [number, boolean][] = [];
-    const cancel = cameras.fillConesInChunks(
+    const cancel = cameraCones.fillConesInChunks(
       map,
       fixed,
       status,
@@ -164,7 +165,7 @@ describe('camera cones at load', () => {
     cameras.install(map, cams);
     const chunks: [number, boolean][] = [];
     const pending: (() => void)[] = [];
-    cameras.fillConesInChunks(
+    cameraCones.fillConesInChunks(
       map,
       cams,
       undefined,
@@ -178,7 +179,7 @@ describe('camera cones at load', () => {
     while (pending.length > 0) pending.shift()!();
     expect(chunks.at(-1)![1]).toBe(true);
     expect(chunks.filter(([, done]) => done)).toHaveLength(1);
-    expect(chunks.reduce((n, [sent]) => n + sent, 0)).toBe(cameras.toFovCollection(cams).features.length);
+    expect(chunks.reduce((n, [sent]) => n + sent, 0)).toBe(cameraCones.toFovCollection(cams).features.length);
     // The second chunk is the dome, which has no cone: nothing is added for it.
     expect(diffs).toHaveLength(0);
   });

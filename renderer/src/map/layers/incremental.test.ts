@@ -10,6 +10,7 @@ import { createExpression } from '@maplibre/maplibre-gl-style-spec';
 import type { Camera } from '../../../../shared/domain/camera';
 import type { Unit } from '../../../../shared/domain/unit';
 import * as cameras from './cameras';
+import * as cameraCones from './cameraCones';
 import * as units from './units';
 import * as alerts from './alerts';
 import { CameraStates, mergeStatus } from './cameraStates';
@@ -152,7 +153,7 @@ describe('camera status changes', () => {
   it('give each camera feature its pack index as id, the cones their camera’s, the highlight none', () => {
     expect(cameras.toFeatureCollection(CAMERAS.slice(0, 3)).features.map((f) => f.id)).toEqual([0, 1, 2]);
     // Camera 4 is a dome: no cone; a chunk from camera 3 on keeps the pack's indexes.
-    expect(cameras.toFovCollection(CAMERAS.slice(3, 6), undefined, 3).features.map((f) => f.id)).toEqual([
+    expect(cameraCones.toFovCollection(CAMERAS.slice(3, 6), undefined, 3).features.map((f) => f.id)).toEqual([
       3, 5,
     ]);
     const highlight = cameras.toHighlightCollection(CAMERAS, new Set([CAMERAS[9]!.id]));
@@ -162,7 +163,7 @@ describe('camera status changes', () => {
     // Keyed by those ids (not a promoted property, which MapLibre hashes for feature-state).
     expect(cameras.source()).toMatchObject({ cluster: true });
     expect(cameras.source()).not.toHaveProperty('promoteId');
-    expect(cameras.fovSource()).not.toHaveProperty('promoteId');
+    expect(cameraCones.fovSource()).not.toHaveProperty('promoteId');
   });
 });
 

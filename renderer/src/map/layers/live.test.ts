@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as alerts from './alerts';
 import * as units from './units';
 import * as cameras from './cameras';
+import * as cameraCones from './cameraCones';
 import { FIXTURE_PACK, NOW, alert, unit } from './__fixtures__/pack';
 
 describe('alerts.toFeatureCollection', () => {
@@ -105,7 +106,7 @@ describe('cameras', () => {
     expect(cameras.toHighlightCollection(cams, new Set()).features).toEqual([]);
   });
   it('builds closed FOV wedges for fixed cameras only, pointing along the heading', () => {
-    const fc = cameras.toFovCollection(cams);
+    const fc = cameraCones.toFovCollection(cams);
     expect(fc.features.map((f) => cameras.cameraIdOf(cams, f.id))).toEqual([
       '14050200001310000001',
       '14050200051310000003',
