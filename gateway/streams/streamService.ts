@@ -66,6 +66,8 @@ export class StreamService {
   private readonly sweep: NodeJS.Timeout;
   private readonly tools: EncoderTools;
   private closed = false;
+  /** Encoders told to stop whose ffmpeg has not exited yet. */
+  private readonly stopping = new Set<Promise<void>>();
   /** Encoders started so far: numbers their folders. */
   private encodersStarted = 0;
   private readonly onExit = () => {
@@ -222,7 +224,9 @@ export class StreamService {
     this.closed = true;
     clearInterval(this.sweep);
     const exits = [...this.encoders.values()].map((e) => this.stop(e));
-    await Promise.all([...exits, this.flv.close()]);
+    // With the encoders stopped earlier (idle, offline) whose ffmpeg is still writing its last
+    // segment: the folder below could not be removed while they write into it.
+    await Promise.all([...exits, ...this.stopping, this.flv.close()]);
     process.off('exit', this.onExit);
     rmSync(this.root, { recursive: true, force: true });
   }
@@ -282,6 +286,9 @@ export class StreamService {
 
   private stop(encoder: HlsEncoder): Promise<void> {
     for (const [key, e] of this.encoders) if (e === encoder) this.encoders.delete(key);
-    return encoder.stop();
+    const stopped = encoder.stop();
+    this.stopping.add(stopped);
+    void stopped.finally(() => this.stopping.delete(stopped));
+    return stopped;
   }
 }
