@@ -5,30 +5,13 @@
  * Monaco OSM roads. Predecessors show the heap's tie order (the first tight node settled wins).
  */
 import { describe, expect, it } from 'vitest';
-import { buildGraph } from '../../../node/routing/graphBuild';
-import { parseRoads } from '../../../node/routing/packImport';
 import { Router } from '../../../node/routing/router';
 import { loadPackGraph, type RoadGraph } from '../../../node/routing';
 import { DEMO_DIR } from '../../../tests/unit/cordonSetup';
-import { osmGraph, prng } from '../../../tests/unit/routingGraphs';
+import { osmGraph, prng, tieGrid } from '../../../tests/unit/routingGraphs';
 import { edgeWeights, graphNodes, hilbertOrder, localGraph } from './localGraph';
 
-function grid(n: number): RoadGraph {
-  const features = [];
-  const step = 0.002;
-  const c = (i: number) => (i - (n - 1) / 2) * step;
-  for (let i = 0; i < n; i++)
-    for (let k = 0; k + 1 < n; k++) {
-      features.push(line(`h${i}-${k}`, [c(k), c(i)], [c(k + 1), c(i)]));
-      features.push(line(`v${i}-${k}`, [c(i), c(k)], [c(i), c(k + 1)]));
-    }
-  return buildGraph(parseRoads({ type: 'FeatureCollection', features }, 'tie-grid'));
-}
-const line = (id: string, a: [number, number], b: [number, number]) => ({
-  type: 'Feature',
-  geometry: { type: 'LineString', coordinates: [a, b] },
-  properties: { id, name: id, class: 'residential', oneway: false },
-});
+const grid = tieGrid;
 
 /** The same piece ends, coordinates and per-node edges (refs in order) under the map back. */
 function expectSameGraph(g: RoadGraph, lg: RoadGraph): void {

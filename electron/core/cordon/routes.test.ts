@@ -5,33 +5,16 @@
  * tie (the tie order must be the engine's).
  */
 import { describe, expect, it } from 'vitest';
-import { buildGraph } from '../../../node/routing/graphBuild';
-import { parseRoads } from '../../../node/routing/packImport';
 import { Router } from '../../../node/routing/router';
 import { loadPackGraph } from '../../../node/routing';
 import { DEMO_DIR } from '../../../tests/unit/cordonSetup';
-import { osmGraph, prng } from '../../../tests/unit/routingGraphs';
+import { osmGraph, prng, tieGrid } from '../../../tests/unit/routingGraphs';
 import type { UnitType } from '../../../shared/domain/unit';
 import { assignedRoute, routeSources, unitRoute } from './routes';
 import { prunedEtaMatrix } from './policeEtas';
 import { scratchSettledLog } from './settledLog';
 
-function grid(n: number): Router {
-  const features = [];
-  const step = 0.002;
-  const c = (i: number) => (i - (n - 1) / 2) * step;
-  for (let i = 0; i < n; i++)
-    for (let k = 0; k + 1 < n; k++) {
-      features.push(line(`h${i}-${k}`, [c(k), c(i)], [c(k + 1), c(i)]));
-      features.push(line(`v${i}-${k}`, [c(i), c(k)], [c(i), c(k + 1)]));
-    }
-  return new Router(buildGraph(parseRoads({ type: 'FeatureCollection', features }, 'tie-grid')));
-}
-const line = (id: string, a: [number, number], b: [number, number]) => ({
-  type: 'Feature',
-  geometry: { type: 'LineString', coordinates: [a, b] },
-  properties: { id, name: id, class: 'residential', oneway: false },
-});
+const grid = (n: number): Router => new Router(tieGrid(n));
 
 /** Routes of random units to random points on random pieces, both ways; returns how many exist. */
 function compare(router: Router, seed: number, n: number): number {
