@@ -15,12 +15,12 @@ import type { Unit, UnitPosition } from '../../../shared/domain/unit';
 import type { CoverageSnapshot } from '../../../shared/contract/routingContract';
 import type { CordonAnalysis } from '../../../shared/cordon/schema';
 import { AlertPulse } from './alertPulse';
-import { renderedCounts, renderedOfflineCameras } from './renderedCounts';
 import { AreaDrawTool, type DrawnArea } from './areaDrawTool';
 import { FrameBatcher } from './frameBatcher';
 import { LiveLayers } from './liveLayers';
 import type { MapLocale } from './theme';
 import { createConsoleMap } from './createConsoleMap';
+import { MapDiagnostics } from './mapDiagnostics';
 import type { MapControllerOptions, MapDebugState } from './mapTypes';
 import * as alertsLayer from './layers/alerts';
 import * as cordonLayer from './layers/cordon';
@@ -51,23 +51,23 @@ export class MapController {
   private readonly liveDrawnPromise = new Promise<void>((resolve) => (this.liveDrawnResolve = resolve));
   private ready = false;
   private disposed = false;
-  private frames = 0;
   private cancelDeferred: () => void = () => undefined;
   private cancelWarmUp: () => void = () => undefined;
   /** The alert layers show the warm-up placeholder: alert data waits for its restore. */
   private warmingUp = false;
   private readonly pulse: AlertPulse;
   private areaTool: AreaDrawTool | null = null;
-  private readonly milestones: Record<string, number> = { created: performance.now() };
+  private readonly diagnostics: MapDiagnostics;
 
   constructor(container: HTMLElement, pack: ConsolePack, options: MapControllerOptions = {}) {
+    const createdAt = performance.now();
     this.pack = pack;
     this.data = new MapLayerData(pack, new InsightOverlays(pack));
     this.now = options.now ?? Date.now;
     this.animate = options.animate ?? true;
     this.locale = options.locale ?? 'zh-CN';
     this.map = createConsoleMap(container, pack.manifest);
-    this.map.on('render', () => this.frames++);
+    this.diagnostics = new MapDiagnostics(this.map, pack, this.data, createdAt);
     this.batcher = new FrameBatcher((keys) => this.flush(keys));
     this.live = new LiveLayers(
       this.data,
@@ -84,9 +84,9 @@ export class MapController {
       // component simply never continue, instead of getting a rejection to handle.
       this.map.once('load', () => {
         if (this.disposed) return;
-        this.milestones['styleLoaded'] = performance.now();
+        this.diagnostics.mark('styleLoaded');
         this.installAll();
-        this.milestones['installed'] = performance.now();
+        this.diagnostics.mark('installed');
         this.ready = true;
         this.pulse.ensureRunning();
         resolve();
@@ -232,32 +232,8 @@ export class MapController {
   // ---- diagnostics & lifecycle ----------------------------------------------------------
 
   getDebugState(): MapDebugState {
-    return {
-      loaded:
-        !this.disposed &&
-        this.ready &&
-        this.data.roadsFilled &&
-        !!this.map.isStyleLoaded() &&
-        this.map.areTilesLoaded(),
-      mapLoaded: !this.disposed && this.map.loaded(),
-      ready: this.ready,
-      counts: { ...this.data.counts },
-      sent: { ...this.data.sent },
-      states: { ...this.data.states },
-      pendingCameras: this.data.cameraStates.pending,
-      frames: this.frames,
-      selectedAlertId: this.data.selectedAlertId,
-      highlightedCameras: this.data.highlightedCameras.size,
-      highlightedUnits: this.data.highlightedUnits.size,
-      locale: this.locale,
-      drawnArea: this.areaTool?.lastArea ?? null,
-      rendered: this.ready && !this.disposed ? renderedCounts(this.map) : {},
-      offlineCameras:
-        this.ready && !this.disposed
-          ? renderedOfflineCameras(this.map, this.pack.cameras)
-          : { points: [], cones: [] },
-      milestones: { ...this.milestones, ...this.data.milestones },
-    };
+    const { ready, disposed, locale } = this;
+    return this.diagnostics.state({ ready, disposed, locale, drawnArea: this.areaTool?.lastArea ?? null });
   }
 
   /**
