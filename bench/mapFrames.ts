@@ -18,6 +18,7 @@
  * Runs on the demo city and, when LARGE_CITY_DIR (or /work/bigcity) holds a pack, on that large
  * city. Needs `node scripts/build.mjs` and Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
  * `npx tsx bench/mapFrames.ts` or via bench/main.ts.
+ * The page-side measuring is in mapFrameWindows.ts, the result's printing in mapFramesReport.ts.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -26,16 +27,9 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { GATEWAY_TOKEN, Stack } from '../tests/e2e/stack';
 import { benchGl, hasChromium, launchBenchChromium } from './chromiumLaunch';
-import {
-  frameWindow,
-  frames,
-  settle,
-  stats,
-  type DebugWindow,
-  type FrameStats,
-  type FrameWindow,
-} from './mapFrameWindows';
+import { frameWindow, frames, settle, stats, type DebugWindow, type FrameWindow } from './mapFrameWindows';
 import { afterLoadOnly } from './mapLoadOnly';
+import { formatLoadSteps, logMapFramesResult, type MapFramesResult } from './mapFramesReport';
 
 const SPEED = 2;
 /**
@@ -48,34 +42,7 @@ const loadOnly = LOAD_ONLY === '1' || LOAD_ONLY === 'usable';
 const CAMERA_EVENTS_PER_SCENARIO_SECOND = 25; // × SPEED = 50 per wall second
 const SCENARIO_SECONDS = 900;
 
-export interface MapFramesResult {
-  firstUsableMs: number;
-  /** The 1-minute load average when the map became usable (a shared machine: say it). */
-  loadAtUsable: number;
-  /**
-   * Where the first usable map's time went, in the page's clock (ms since navigation): the queue
-   * shown, the pack arrived (map created), layers installed, cameras drawn (usable), and the
-   * map's own milestones (see MapDebugState.milestones).
-   */
-  loadSteps: Record<string, number>;
-  /** Feed paused, the map left alone: it draws nothing, so rAF runs at vsync. */
-  idle: FrameStats;
-  /** Feed running, the map left alone (the officer's case). */
-  live: FrameStats;
-  /**
-   * The fair pair: the map redraws every frame in both (MapLibre's `repaint`), feed paused (the
-   * same map with no live updates) vs running, pooled over the alternating rounds. The ratio is
-   * the live layers' cost per frame.
-   */
-  repaintPaused: FrameStats;
-  repaintLive: FrameStats;
-  /** Each round's paused and live p95, with the load average after it. */
-  rounds: { paused: number; live: number; load: number }[];
-  /** Waited for the map to settle after the load (deferred sources, tiles), ms. */
-  settleMs: number;
-  /** Features handed to the map per second while live, per source (incremental updates). */
-  sentPerSecond: Record<string, number>;
-}
+export type { MapFramesResult };
 
 function writeScenario(dir: string, packDir: string): string {
   const pack = JSON.parse(readFileSync(path.join(packDir, 'pack.json'), 'utf8')) as { id: string };
@@ -208,10 +175,7 @@ export async function measureMapFrames(options: {
     for (const line of hostLines.splice(0)) options.log(`  host ${line}`);
     if (loadOnly)
       options.log(
-        `first usable map ${firstUsableMs} ms (load ${loadAtUsable.toFixed(1)}); ${Object.entries(loadSteps)
-          .sort((a, b) => a[1] - b[1])
-          .map(([k, v]) => `${k} ${Math.round(v)}`)
-          .join(', ')}`,
+        `first usable map ${firstUsableMs} ms (load ${loadAtUsable.toFixed(1)}); ${formatLoadSteps(loadSteps)}`,
       );
     if (loadCdp && loadProfile)
       writeFileSync(loadProfile, JSON.stringify((await loadCdp.send('Profiler.stop')).profile));
@@ -315,40 +279,7 @@ export async function runMapFramesBench(log: (line: string) => void = console.lo
       return;
     }
     results[name] = r;
-    const f = (s: FrameStats) =>
-      `p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(0)} ms, ${s.slow}/${s.frames} over 50 ms; page main thread busy ${(s.pageBusy.share * 100).toFixed(0)}% (${s.pageBusy.msPerFrame.toFixed(1)} ms a frame), ${s.mainThread.longTasks} tasks over 50 ms (longest ${s.mainThread.maxMs.toFixed(0)} ms)`;
-    const ratio = (a: FrameStats, b: FrameStats) => `p95 ×${(a.p95 / b.p95).toFixed(2)}`;
-    log(`${name}: first usable map ${r.firstUsableMs} ms (load ${r.loadAtUsable.toFixed(1)})`);
-    log(
-      `  load steps (ms since navigation): ${Object.entries(r.loadSteps)
-        .sort((a, b) => a[1] - b[1])
-        .map(([k, v]) => `${k} ${Math.round(v)}`)
-        .join(', ')}`,
-    );
-    log(`  settled after the load in ${(r.settleMs / 1000).toFixed(1)} s (deferred sources, tiles)`);
-    log(`  frames, both redrawing every frame (the fair comparison), ${r.rounds.length} alternating rounds:`);
-    log(`    feed paused (no live updates): ${f(r.repaintPaused)}`);
-    log(
-      `    live:                          ${f(r.repaintLive)} (${ratio(r.repaintLive, r.repaintPaused)} of paused)`,
-    );
-    log(
-      `    per round, p95 paused → live: ${r.rounds
-        .map(
-          (x) =>
-            `${x.paused.toFixed(0)} → ${x.live.toFixed(0)} ms (×${(x.live / x.paused).toFixed(2)}, load ${x.load.toFixed(1)})`,
-        )
-        .join('; ')}`,
-    );
-    log(`  frames, the map left alone (an idle map draws nothing: its rAF interval is vsync):`);
-    log(`    feed paused, map idle:         ${f(r.idle)}`);
-    log(`    live:                          ${f(r.live)} (${ratio(r.live, r.idle)} of the idle map)`);
-    log(`  (load ${os.loadavg()[0]!.toFixed(1)} after the frame phases)`);
-    log(
-      `  features to the map per second: ${Object.entries(r.sentPerSecond)
-        .filter(([, n]) => n > 0)
-        .map(([k, n]) => `${k} ${n}`)
-        .join(', ')}`,
-    );
+    logMapFramesResult(name, r, log);
   }
   if (results['large'] && results['demo'])
     log(
