@@ -117,6 +117,31 @@ describe('assignUnits', () => {
     }
   });
 
+  it('solves each connected part of the unit–gap graph on its own, with the same pairs', () => {
+    // Units and gaps in clusters (no edge between clusters), stacked units and 10 s steps for ties:
+    // each part gets its own network, and the pairs must be those of one network for the fleet.
+    const rnd = prng(11);
+    for (let n = 0; n < 40; n++) {
+      const U = 1 + Math.floor(rnd() * 60);
+      const G = 1 + Math.floor(rnd() * 100);
+      const parts = 2 + Math.floor(rnd() * 5);
+      const unitPart = Array.from({ length: U }, () => Math.floor(rnd() * parts));
+      const gapPart = Array.from({ length: G }, () => Math.floor(rnd() * parts));
+      const eta = Array.from({ length: U }, (_, u) =>
+        Array.from({ length: G }, (_, g) =>
+          unitPart[u] === gapPart[g] && rnd() < 0.3 ? Math.round(rnd() * 60) * 10 : Infinity,
+        ),
+      );
+      for (let u = 1; u < U; u++) if (unitPart[u] === unitPart[u - 1] && rnd() < 0.3) eta[u] = eta[u - 1]!;
+      const pb: AssignProblem = {
+        eta,
+        deadline: Array.from({ length: G }, () => (rnd() < 0.5 ? 600 : rnd() * 600)),
+        ring: Array.from({ length: G }, () => 1 + Math.floor(rnd() * 3)),
+      };
+      expect(assignUnits(pb)).toEqual(referenceAssign(pb));
+    }
+  });
+
   it('keeps the four cost components for networks too large for packed costs', () => {
     expect(costLayout(MAX_PACKED_NODES)).toBe(2);
     expect(costLayout(MAX_PACKED_NODES + 1)).toBe(4);

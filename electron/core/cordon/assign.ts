@@ -10,7 +10,7 @@
  * Costs are 4-vectors compared lexicographically — (−1 per match, 1 if ring ≥ 2, 1 if ring 3, ETA)
  * — instead of one number with big-M weights: exact, and no weight tuning against the horizon.
  * Lexicographic vectors form a totally ordered group, so SSP's optimality argument carries over.
- * Sizes are tiny (≤ ~40 units × ~100 gaps): each search is O(V·E) at worst, microseconds to ms.
+ * Each connected part of the unit–gap graph is solved on its own network (a pass visits one part).
  */
 /**
  * Packed costs, two numbers per edge and node: the first three cost components as one integer
@@ -20,6 +20,8 @@
  * compares the integer part exactly (the components were compared with a 1e-9 slack, which
  * integers never use) and the ETA as before. Larger networks keep the four components.
  */
+import { packedPaths, vectorPaths, type Network } from './assignPaths';
+
 type Layout = 2 | 4;
 /**
  * Networks up to this many nodes keep every packed path sum below 2^52 (B < 12 · V and a shortest
@@ -43,24 +45,77 @@ export interface AssignProblem {
 
 /** Returns [unitIndex, gapIndex] pairs. `maxPacked` (tests): the largest network with packed costs. */
 export function assignUnits(pb: AssignProblem, maxPacked = MAX_PACKED_NODES): [number, number][] {
-  // The unit → gap edges first, to size the typed edge arrays. Units and gaps without any edge
-  // are left out of the network: they are never on a path, and the others keep their order.
   const nU = pb.eta.length;
   const nG = pb.deadline.length;
-  const unitAt = new Int32Array(nU).fill(-1);
-  const gapAt = new Int32Array(nG).fill(-1);
-  const units: number[] = [];
-  const gapIds: number[] = [];
   // Typed copies for the scan over every unit × gap (edgePairs).
   const deadline = Float64Array.from({ length: nG }, (_, g) => pb.deadline[g]!);
   const colOf = Int32Array.from({ length: nG }, (_, g) => (pb.cols ? pb.cols[g]! : g));
   const pairs = edgePairs(pb.eta, colOf, deadline);
+  // An augmenting path runs from a free unit to a free gap along edges of one connected part of
+  // the unit–gap graph, so each part is solved on its own network: every pass of the search then
+  // visits that part only, not the whole fleet's network (the large city's 20-minute ring 1
+  // splits into 10 to 17 parts). Within a part, units, gaps and edges keep their order.
+  const out: [number, number][] = [];
+  const scratch = { unitAt: new Int32Array(nU).fill(-1), gapAt: new Int32Array(nG).fill(-1) };
+  for (const part of connectedParts(nU, nG, pairs)) solvePart(pb, colOf, part, maxPacked, scratch, out);
+  return out.sort((x, y) => x[0] - y[0]);
+}
+
+/**
+ * The edge pairs split by connected part (union–find over units 0..nU-1 and gaps nU..), each part's
+ * pairs in their order, the parts in the order of their first pair.
+ */
+function connectedParts(nU: number, nG: number, pairs: Int32Array): Int32Array[] {
+  const parent = Int32Array.from({ length: nU + nG }, (_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
+  };
+  for (let i = 0; i < pairs.length; i += 2) {
+    const a = find(pairs[i]!);
+    const b = find(nU + pairs[i + 1]!);
+    if (a !== b) parent[a] = b;
+  }
+  const partOf = new Int32Array(nU + nG).fill(-1);
+  const sizes: number[] = [];
+  const partOfPair = new Int32Array(pairs.length / 2);
+  for (let i = 0; i < pairs.length; i += 2) {
+    const r = find(pairs[i]!);
+    if (partOf[r]! < 0) partOf[r] = sizes.push(0) - 1;
+    sizes[partOf[r]!]! += 2;
+    partOfPair[i / 2] = partOf[r]!;
+  }
+  const parts = sizes.map((n) => new Int32Array(n));
+  const filled = new Int32Array(sizes.length);
+  for (let i = 0; i < pairs.length; i += 2) {
+    const k = partOfPair[i / 2]!;
+    parts[k]![filled[k]!++] = pairs[i]!;
+    parts[k]![filled[k]!++] = pairs[i + 1]!;
+  }
+  return parts;
+}
+
+/** Min-cost flow on one part's network (its unit → gap pairs); appends the matched pairs to `out`. */
+function solvePart(
+  pb: AssignProblem,
+  colOf: Int32Array,
+  pairs: Int32Array,
+  maxPacked: number,
+  scratch: { unitAt: Int32Array; gapAt: Int32Array },
+  out: [number, number][],
+): void {
+  // Parts share no unit and no gap, so the maps need no clearing between them.
+  const { unitAt, gapAt } = scratch;
+  const units: number[] = [];
+  const gapIds: number[] = [];
   for (let i = 0; i < pairs.length; i += 2)
     if (unitAt[pairs[i]!]! < 0) unitAt[pairs[i]!] = units.push(pairs[i]!) - 1;
-  for (let i = 1; i < pairs.length; i += 2) gapAt[pairs[i]!] = 0;
-  gapAt.forEach((x, g) => {
-    if (x === 0) gapAt[g] = gapIds.push(g) - 1;
-  });
+  for (let i = 1; i < pairs.length; i += 2) {
+    const g = pairs[i]!;
+    if (gapAt[g]! < 0) gapAt[g] = gapIds.push(g);
+  }
+  gapIds.sort((x, y) => x - y); // numbered in their order, as on one network for the whole fleet
+  gapIds.forEach((g, k) => (gapAt[g] = k));
   const U = units.length;
   const G = gapIds.length;
   const S = 0;
@@ -129,13 +184,11 @@ export function assignUnits(pb: AssignProblem, maxPacked = MAX_PACKED_NODES): [n
       v = to[e ^ 1]!;
     }
   }
-  const out: [number, number][] = [];
   for (let u = 0; u < U; u++)
     for (let e = head[1 + u]!; e >= 0; e = next[e]!) {
       const w = to[e]!;
       if (w > U && w < T && (e & 1) === 0 && cap[e] === 0) out.push([units[u]!, gapIds[w - 1 - U]!]);
     }
-  return out;
 }
 
 /**
@@ -162,126 +215,4 @@ function edgePairs(eta: readonly ArrayLike<number>[], colOf: Int32Array, deadlin
     }
   }
   return found.subarray(0, n);
-}
-
-/** The residual network: edge e's reverse is e ^ 1, costs 2 or 4 per edge (costLayout), adjacency lists by head/next. */
-interface Network {
-  to: Int32Array;
-  cap: Int8Array;
-  cost: Float64Array;
-  next: Int32Array;
-  head: Int32Array;
-}
-
-/**
- * One SPFA pass from S over the residual edges, packed costs (2 per node): lexicographic distances
- * and the edge into each node on its path; returns the queue buffer (grown if it had to be).
- */
-function packedPaths(
-  net: Network,
-  S: number,
-  dist: Float64Array,
-  inQueue: Uint8Array,
-  prevEdge: Int32Array,
-  queueIn: Int32Array,
-): Int32Array {
-  const { to, cap, cost, next, head } = net;
-  let queue = queueIn;
-  dist.fill(Infinity);
-  prevEdge.fill(-1);
-  dist[S * 2] = dist[S * 2 + 1] = 0;
-  // FIFO through a head index over a growing buffer (shift() would move the whole queue).
-  queue[0] = S;
-  let qHead = 0;
-  let qTail = 1;
-  inQueue.fill(0);
-  inQueue[S] = 1;
-  while (qHead < qTail) {
-    const v = queue[qHead++]!;
-    inQueue[v] = 0;
-    const dv = v * 2;
-    for (let e = head[v]!; e >= 0; e = next[e]!) {
-      if (cap[e]! <= 0) continue;
-      const ce = e * 2;
-      const w = to[e]!;
-      const dw = w * 2;
-      // Lexicographic "less": the integer part exactly, then the ETA within 1e-9 (summed only
-      // when the integer parts tie).
-      let better = dist[dw] === Infinity;
-      if (!better) {
-        let x = dist[dv]! + cost[ce]! - dist[dw]!;
-        if (x === 0) x = dist[dv + 1]! + cost[ce + 1]! - dist[dw + 1]!;
-        better = Math.abs(x) > 1e-9 && x < 0;
-      }
-      if (better) {
-        dist[dw] = dist[dv]! + cost[ce]!;
-        dist[dw + 1] = dist[dv + 1]! + cost[ce + 1]!;
-        prevEdge[w] = e;
-        if (!inQueue[w]) {
-          inQueue[w] = 1;
-          if (qTail === queue.length) {
-            const grown = new Int32Array(queue.length * 2);
-            grown.set(queue);
-            queue = grown;
-          }
-          queue[qTail++] = w;
-        }
-      }
-    }
-  }
-  return queue;
-}
-
-/** packedPaths with the four components (networks above MAX_PACKED_NODES), the same pass. */
-function vectorPaths(
-  net: Network,
-  S: number,
-  dist: Float64Array,
-  inQueue: Uint8Array,
-  prevEdge: Int32Array,
-  queueIn: Int32Array,
-): Int32Array {
-  const { to, cap, cost, next, head } = net;
-  let queue = queueIn;
-  dist.fill(Infinity);
-  prevEdge.fill(-1);
-  for (let k = 0; k < 4; k++) dist[S * 4 + k] = 0;
-  queue[0] = S;
-  let qHead = 0;
-  let qTail = 1;
-  inQueue.fill(0);
-  inQueue[S] = 1;
-  while (qHead < qTail) {
-    const v = queue[qHead++]!;
-    inQueue[v] = 0;
-    const dv = v * 4;
-    for (let e = head[v]!; e >= 0; e = next[e]!) {
-      if (cap[e]! <= 0) continue;
-      const ce = e * 4;
-      const w = to[e]!;
-      const dw = w * 4;
-      // Lexicographic "less", components equal within 1e-9; the later components are summed
-      // only when the earlier ones tie.
-      let better = dist[dw] === Infinity;
-      if (!better) {
-        let x = dist[dv]! + cost[ce]! - dist[dw]!;
-        for (let k = 1; k < 4 && Math.abs(x) <= 1e-9; k++) x = dist[dv + k]! + cost[ce + k]! - dist[dw + k]!;
-        better = Math.abs(x) > 1e-9 && x < 0;
-      }
-      if (better) {
-        for (let k = 0; k < 4; k++) dist[dw + k] = dist[dv + k]! + cost[ce + k]!;
-        prevEdge[w] = e;
-        if (!inQueue[w]) {
-          inQueue[w] = 1;
-          if (qTail === queue.length) {
-            const grown = new Int32Array(queue.length * 2);
-            grown.set(queue);
-            queue = grown;
-          }
-          queue[qTail++] = w;
-        }
-      }
-    }
-  }
-  return queue;
 }
