@@ -277,6 +277,13 @@ test.describe('video linkage', () => {
     // A camera in view goes offline: the pop-out shows it.
     const dome = four.find((id) => cameras.find((c) => c.id === id)!.kind === 'dome')!;
     expect(dome, 'a dome camera among the four in view').toMatch(/^\d{20}$/);
+    // Playing first, as in the test above: a stream request still on its way when the camera goes
+    // offline is answered 410 (no new sessions for an offline camera), which the pop-out logs.
+    await expect(popup.locator(`[data-testid=video-tile][data-camera-id="${dome}"]`)).toHaveAttribute(
+      'data-state',
+      'playing',
+      { timeout: 20_000 },
+    );
     await stack.inject('camera.status', { cameraId: dome, online: false, at: new Date().toISOString() });
     await expect(popup.locator(`[data-testid=video-tile][data-camera-id="${dome}"]`)).toHaveAttribute(
       'data-state',
