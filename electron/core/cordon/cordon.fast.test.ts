@@ -17,6 +17,25 @@ import { analyseCordon, type CordonInput, type CordonUnit } from './analyse';
 import { cellsInsideReach, pieceCells } from './pieceCells';
 import { suspectReach } from './race';
 import type { CordonAnalysis } from './types';
+import { convexHull } from '../../../node/routing';
+
+/** Whether p lies strictly inside a counter-clockwise convex polygon (closed or not). */
+function strictlyInside(hull: [number, number][], p: [number, number]): boolean {
+  const n =
+    hull[0]![0] === hull[hull.length - 1]![0] && hull[0]![1] === hull[hull.length - 1]![1]
+      ? hull.length - 1
+      : hull.length;
+  let sign = 0;
+  for (let i = 0; i < n; i++) {
+    const a = hull[i]!;
+    const b = hull[(i + 1) % n]!;
+    const cross = (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]);
+    if (cross === 0) return false;
+    if (sign === 0) sign = Math.sign(cross);
+    else if (Math.sign(cross) !== sign) return false;
+  }
+  return n >= 3;
+}
 
 const ELAPSED = [0, 300, 600, 1200];
 const withoutTimings = (a: CordonAnalysis) => ({ ...a, timings: null });
@@ -59,7 +78,7 @@ describe('fast scans on the demo city', () => {
     const [lng, lat] = pack.manifest.center;
     const reach = suspectReach(router, { lng, lat }, 'car', 6 * 3600)!;
     const g = router.graph;
-    const skip = cellsInsideReach(g, reach.dist, 1200);
+    const skip = cellsInsideReach(g, reach, 1200);
     const { cellOf } = pieceCells(g);
     // Pieces skipped although reached: their cells lie inside the reach's hull.
     let inside = 0;
@@ -70,6 +89,50 @@ describe('fast scans on the demo city', () => {
       )
         inside++;
     expect(inside).toBeGreaterThan(100);
+  });
+
+  it('skip only cells without a reached node or strictly inside the hull of the reached nodes, at any budget', () => {
+    // The skip is built once per reach and read at each budget (the panel re-analyses with a
+    // growing budget): a skipped cell with a node within the budget must lie strictly inside the
+    // hull of the nodes within that budget, else a vertex of ring 1 could be lost.
+    const g = router.graph;
+    const { cellOf, box } = pieceCells(g);
+    const [lng, lat] = pack.manifest.center;
+    for (const at of [
+      { lng, lat },
+      { lng: lng + 0.03, lat: lat - 0.02 },
+    ]) {
+      const reach = suspectReach(router, at, 'car', 6 * 3600)!;
+      for (const budget of [60, 180, 300, 600]) {
+        const skip = cellsInsideReach(g, reach, budget);
+        const reached: [number, number][] = [];
+        const touched = new Set<number>();
+        for (let v = 0; v < g.nodeCount; v++) {
+          if (!(reach.dist[v]! <= budget)) continue;
+          reached.push([g.nodeLng[v]!, g.nodeLat[v]!]);
+          for (let e = g.firstEdge[v]!; e < g.firstEdge[v + 1]!; e++)
+            touched.add(cellOf[g.edgeRef[e]! >> 1]!);
+        }
+        const hull = convexHull(reached);
+        let inside = 0;
+        for (let k = 0; k < skip.length; k++) {
+          if (!touched.has(k)) {
+            expect(skip[k], `cell ${k}: no node within ${budget} s`).toBe(1);
+            continue;
+          }
+          if (skip[k] === 0) continue;
+          inside++;
+          const corners: [number, number][] = [
+            [box[4 * k]!, box[4 * k + 1]!],
+            [box[4 * k + 2]!, box[4 * k + 1]!],
+            [box[4 * k + 2]!, box[4 * k + 3]!],
+            [box[4 * k]!, box[4 * k + 3]!],
+          ];
+          for (const c of corners) expect(strictlyInside(hull, c), `cell ${k} at ${budget} s`).toBe(true);
+        }
+        if (budget === 600) expect(inside).toBeGreaterThan(0);
+      }
+    }
   });
 
   it('give the same analyses with the home fleet and with ~500 units, 0 to 20 minutes', () => {

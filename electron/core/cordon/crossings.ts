@@ -175,17 +175,15 @@ function farCells(cells: PieceCells, frame: Frame, grid: SegmentGrid): Uint8Arra
       far[k] = 1; // empty
       continue;
     }
-    let hit = false;
-    grid.query(
-      frame.x(b[4 * k]!),
-      frame.y(b[4 * k + 1]!),
-      frame.x(b[4 * k + 2]!),
-      frame.y(b[4 * k + 3]!),
-      () => {
-        hit = true;
-      },
-    );
-    if (!hit) far[k] = 1;
+    if (
+      !grid.anyCellIn(
+        frame.x(b[4 * k]!),
+        frame.y(b[4 * k + 1]!),
+        frame.x(b[4 * k + 2]!),
+        frame.y(b[4 * k + 3]!),
+      )
+    )
+      far[k] = 1;
   }
   return far;
 }

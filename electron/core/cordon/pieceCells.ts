@@ -64,33 +64,98 @@ const HULL_COLUMNS = 256;
 /** Degrees (~1 cm): a cell counts as inside only by more than this, far above rounding error. */
 const INSIDE_MARGIN = 1e-7;
 
+/** One suspect reach as cellsInsideReach reads it (race.ts SuspectReach). */
+export interface ReachNodes {
+  dist: Float64Array;
+  /** The reached nodes by nondecreasing dist. */
+  order: Int32Array;
+}
+
+/**
+ * What cellsInsideReach needs of one reach at any budget, built once per reach (an alert's
+ * analyses share it; the panel re-analyses every 15 s with a larger budget): each cell's least
+ * distance over the nodes its pieces touch, and per column the nodes that lower the column's
+ * least latitude or raise its greatest, in the order of distance (a short staircase each).
+ */
+interface ReachCells {
+  cellMin: Float64Array;
+  lo: Staircase[];
+  hi: Staircase[];
+}
+interface Staircase {
+  dist: number[];
+  node: number[];
+}
+
+const reachCells = new WeakMap<Int32Array, ReachCells>();
+
+function cellsOfReach(g: RoadGraph, reach: ReachNodes): ReachCells {
+  let rc = reachCells.get(reach.order);
+  if (rc) return rc;
+  const pc = pieceCells(g);
+  const [x0, , x1] = g.meta.bbox;
+  const cw = (x1 - x0) / HULL_COLUMNS || 1;
+  const { nodeLng, nodeLat, firstEdge, edgeRef } = g;
+  const { dist, order } = reach;
+  const cellMin = new Float64Array(pc.count).fill(Infinity);
+  const lo = Array.from({ length: HULL_COLUMNS }, (): Staircase => ({ dist: [], node: [] }));
+  const hi = Array.from({ length: HULL_COLUMNS }, (): Staircase => ({ dist: [], node: [] }));
+  const loLat = new Float64Array(HULL_COLUMNS).fill(Infinity);
+  const hiLat = new Float64Array(HULL_COLUMNS).fill(-Infinity);
+  // By node number (sequential reads): each cell's least distance over the nodes at its pieces.
+  for (let v = 0; v < g.nodeCount; v++) {
+    const d = dist[v]!;
+    if (!(d < Infinity)) continue;
+    for (let e = firstEdge[v]!, end = firstEdge[v + 1]!; e < end; e++) {
+      const k = pc.cellOf[edgeRef[e]! >> 1]!;
+      if (d < cellMin[k]!) cellMin[k] = d;
+    }
+  }
+  // By distance: a node joins its column's staircase when it extends the column's reach.
+  for (let i = 0; i < order.length; i++) {
+    const v = order[i]!;
+    const y = nodeLat[v]!;
+    const c = Math.min(HULL_COLUMNS - 1, Math.max(0, Math.floor((nodeLng[v]! - x0) / cw)));
+    if (y < loLat[c]!) {
+      loLat[c] = y;
+      lo[c]!.dist.push(dist[v]!);
+      lo[c]!.node.push(v);
+    }
+    if (y > hiLat[c]!) {
+      hiLat[c] = y;
+      hi[c]!.dist.push(dist[v]!);
+      hi[c]!.node.push(v);
+    }
+  }
+  reachCells.set(reach.order, (rc = { cellMin, lo, hi }));
+  return rc;
+}
+
+/** The staircase's node at `budget`: the last record within it (-1: none). */
+function stepAt(s: Staircase, budget: number): number {
+  let node = -1;
+  for (let i = 0; i < s.dist.length && s.dist[i]! <= budget; i++) node = s.node[i]!;
+  return node;
+}
+
 /**
  * Cells ring 1's hull may skip (1): those with no piece at a node within the budget (no piece there
  * is reached at all), and those wholly inside the convex hull of the nodes with dist ≤ budget. The
  * hull is built from the lowest and highest such node per column, so it is a subset of the hull of
  * all reachable points; its lower chain is convex and its upper chain concave, so a box is inside
  * when its bottom is above the lower chain and its top below the upper chain at both its x ends.
+ * Per analysis this reads the reach's cells and staircases (cellsOfReach), not every node.
  */
-export function cellsInsideReach(g: RoadGraph, dist: Float64Array, budget: number): Uint8Array {
+export function cellsInsideReach(g: RoadGraph, reach: ReachNodes, budget: number): Uint8Array {
   const pc = pieceCells(g);
-  const [x0, , x1] = g.meta.bbox;
-  const cw = (x1 - x0) / HULL_COLUMNS || 1;
-  const lo = new Int32Array(HULL_COLUMNS).fill(-1);
-  const hi = new Int32Array(HULL_COLUMNS).fill(-1);
-  const { nodeLng, nodeLat, firstEdge, edgeRef } = g;
-  // Both directions of every piece leave each of its end nodes, so this marks every piece a
-  // reached node touches.
-  const skip = new Uint8Array(pc.count).fill(1);
-  for (let v = 0; v < g.nodeCount; v++) {
-    if (!(dist[v]! <= budget)) continue;
-    for (let e = firstEdge[v]!, end = firstEdge[v + 1]!; e < end; e++) skip[pc.cellOf[edgeRef[e]! >> 1]!] = 0;
-    const c = Math.min(HULL_COLUMNS - 1, Math.max(0, Math.floor((nodeLng[v]! - x0) / cw)));
-    if (lo[c]! < 0 || nodeLat[v]! < nodeLat[lo[c]!]!) lo[c] = v;
-    if (hi[c]! < 0 || nodeLat[v]! > nodeLat[hi[c]!]!) hi[c] = v;
-  }
+  const rc = cellsOfReach(g, reach);
+  const { nodeLng, nodeLat } = g;
+  const skip = new Uint8Array(pc.count);
+  for (let k = 0; k < pc.count; k++) skip[k] = rc.cellMin[k]! <= budget ? 0 : 1;
   const pts: [number, number][] = [];
   for (let c = 0; c < HULL_COLUMNS; c++)
-    for (const v of [lo[c]!, hi[c]!]) if (v >= 0) pts.push([nodeLng[v]!, nodeLat[v]!]);
+    for (const v of [stepAt(rc.lo[c]!, budget), stepAt(rc.hi[c]!, budget)])
+      if (v >= 0) pts.push([nodeLng[v]!, nodeLat[v]!]);
   pts.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const lower = chain(pts, 1);
   const upper = chain(pts, -1);

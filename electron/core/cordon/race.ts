@@ -54,6 +54,8 @@ export interface SuspectReach {
   dist: Float64Array;
   snap: Snap;
   offRoadSeconds: number;
+  /** The reached nodes in the order the search settled them: by nondecreasing dist (pieceCells.ts). */
+  order: Int32Array;
 }
 
 /** Seeds of a forward search leaving a snapped point (both directions along its piece). */
@@ -81,10 +83,21 @@ export function suspectReach(
   const s = router.index.snap(at.lng, at.lat, usableBy(w), router.maxSnapMetres);
   if (!s) return null;
   const off = s.distance / (Math.min(router.offRoadKmh, SUSPECT_PROFILES[profile].maxKmh) / 3.6);
-  const res = router.engine.run({ weights: w, reverse: false, ...seeds(g, s, w, off), maxCost: horizon });
+  const order = new Int32Array(g.nodeCount);
+  let settled = 0;
+  const res = router.engine.run({
+    weights: w,
+    reverse: false,
+    ...seeds(g, s, w, off),
+    maxCost: horizon,
+    stop: (v) => {
+      order[settled++] = v;
+      return false;
+    },
+  });
   const dist = new Float64Array(g.nodeCount);
   for (let v = 0; v < g.nodeCount; v++) dist[v] = res.dist(v);
-  return { weights: w, dist, snap: s, offRoadSeconds: off };
+  return { weights: w, dist, snap: s, offRoadSeconds: off, order: order.subarray(0, settled) };
 }
 
 /** Suspect searches kept per router: an alert's cordon is re-analysed every 15 s from the same incident. */

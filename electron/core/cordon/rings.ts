@@ -65,7 +65,7 @@ export function isochroneRing(
   skipInside = true,
 ): BuiltRing | null {
   const g = router.graph;
-  const skip = skipInside ? cellsInsideReach(g, reach.dist, budget) : null;
+  const skip = skipInside ? cellsInsideReach(g, reach, budget) : null;
   const cellOf = skip ? pieceCells(g).cellOf : null;
   const res: SearchResult = { dist: (v) => reach.dist[v]!, pred: () => -1, settled: 0 };
   const pts = new PointBuffer();
