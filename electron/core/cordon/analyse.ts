@@ -13,14 +13,8 @@ import { checkpointCoverage } from './coverage';
 import { exitsFor, scanCrossings, type RawCrossing } from './crossings';
 import { nameAndMerge, roadNameIndex, type NamedCrossing } from './exitNames';
 import { linesLengthKm } from './geometry';
-import {
-  cachedSuspectReach,
-  suspectReach,
-  suspectWeights,
-  timeToPoint,
-  unitEtaMatrix,
-  unitSearchMemo,
-} from './race';
+import { cachedSuspectReach, suspectReach, suspectWeights, timeToPoint, unitEtaMatrix } from './race';
+import { unitSearchMemo } from './unitSearchMemo';
 import { assignedRoute } from './routes';
 import { scratchSettledLog } from './settledLog';
 import { bestUnits, scratchEtaRows } from './etaRows';

@@ -9,7 +9,8 @@ import type { Router } from '../../../node/routing';
 import { prng } from '../../../tests/unit/routingGraphs';
 import type { CityPack } from '../../../shared/citypack/schema';
 import { analyseCordon, type CordonInput, type CordonUnit } from './analyse';
-import { unitEtaMatrix, UnitSearchMemo, unitSearchMemo } from './race';
+import { unitEtaMatrix } from './race';
+import { UnitSearchMemo, unitSearchMemo } from './unitSearchMemo';
 import type { CordonAnalysis, SuspectProfile } from './types';
 
 let pack: CityPack;

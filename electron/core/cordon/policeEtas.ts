@@ -25,7 +25,8 @@ import type { RoadGraph } from '../../../node/routing';
 import type { Router } from '../../../node/routing';
 import type { Snap } from '../../../node/routing';
 import type { UnitType } from '../../../shared/domain/unit';
-import { seeds, timeToPoint, type RaceUnit, type RoadPoint, type UnitSearchMemo } from './race';
+import { seeds, timeToPoint, type RaceUnit, type RoadPoint } from './race';
+import type { UnitSearchMemo } from './unitSearchMemo';
 import { bestBounds, cachedFasterEverywhere, canonicalWeights, usable, type Placed } from './policeBounds';
 import { bandedBestBounds } from './policeBand';
 import {

@@ -15,7 +15,8 @@
 import type { RoadGraph, Router } from '../../../node/routing';
 import type { UnitType } from '../../../shared/domain/unit';
 import { partialCosts } from '../../../node/routing';
-import type { RaceUnit, RoadPoint, UnitSearchMemo } from './race';
+import type { RaceUnit, RoadPoint } from './race';
+import type { UnitSearchMemo } from './unitSearchMemo';
 import { prunedEtaMatrix } from './policeEtas';
 import { canonicalWeights } from './policeBounds';
 import { etaRows } from './etaRows';
