@@ -10,6 +10,7 @@
  * in index order, so what they produce is what a full scan produces, without the skipped pieces.
  */
 import type { RoadGraph } from '../../../node/routing';
+import type { SuspectReach } from './race';
 
 /** Aim at about this many pieces per cell (~12,000 cells on a 300,000-piece graph). */
 const PIECES_PER_CELL = 24;
@@ -64,12 +65,8 @@ const HULL_COLUMNS = 256;
 /** Degrees (~1 cm): a cell counts as inside only by more than this, far above rounding error. */
 const INSIDE_MARGIN = 1e-7;
 
-/** One suspect reach as cellsInsideReach reads it (race.ts SuspectReach). */
-export interface ReachNodes {
-  dist: Float64Array;
-  /** The reached nodes by nondecreasing dist. */
-  order: Int32Array;
-}
+/** What cellsInsideReach reads of a suspect reach: its distances and its settle order. */
+type ReachNodes = Pick<SuspectReach, 'dist' | 'order'>;
 
 /**
  * What cellsInsideReach needs of one reach at any budget, built once per reach (an alert's
