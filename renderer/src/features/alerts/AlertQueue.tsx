@@ -1,80 +1,11 @@
-import { memo, useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Alert } from '../../../../shared/domain/alert';
 import { useConsoleState, useConsoleStore } from '../../app/ConsoleContext';
-import { useNow } from '../../shared-ui/useNow';
-import { useScrollIntoView } from '../../shared-ui/useScrollIntoView';
-import { useVisible } from '../../shared-ui/useVisible';
-import { useMemoTranslate, type Translate } from '../../i18n/memoTranslate';
+import { useMemoTranslate } from '../../i18n/memoTranslate';
 import { TransferredList, useTransferredCases } from '../dispatch';
 import { useQueueKeyboard } from './useQueueKeyboard';
 import { useCommand } from '../keyboard';
-import { AlertOwner } from '../seats';
-
-/** Seconds since the report as the row shows them: exact under two minutes, then whole minutes. */
-function shownAgeSeconds(reportedAt: string, now: number): number {
-  const seconds = Math.max(0, Math.round((now - Date.parse(reportedAt)) / 1000));
-  return seconds < 120 ? seconds : Math.floor(seconds / 60) * 60;
-}
-
-/**
- * The row's age. Only rows on screen tick: at 100 alerts/s the queue holds thousands of rows
- * under two minutes old, and re-rendering each of them every second held the renderer's main
- * thread (bench/alertToScreen.ts).
- */
-function AlertAge({ reportedAt, t }: { reportedAt: string; t: Translate }) {
-  const [ref, visible] = useVisible<HTMLSpanElement>();
-  const seconds = shownAgeSeconds(reportedAt, useNow(1000, visible));
-  return (
-    <span className="alert-age" ref={ref}>
-      {seconds < 120
-        ? t('queue.ageSeconds', { seconds })
-        : t('queue.age', { minutes: Math.floor(seconds / 60) })}
-    </span>
-  );
-}
-
-/**
- * One queue row, memoised: a new alert renders its own row only (the age ticks by itself). With
- * thousands of rows at 100 alerts/s, re-rendering every row per feed batch held the renderer's
- * main thread (bench/alertToScreen.ts).
- */
-const AlertRow = memo(function AlertRow({
-  alert,
-  selected,
-  unseen,
-  onSelect,
-  t,
-}: {
-  alert: Alert;
-  selected: boolean;
-  unseen: boolean;
-  onSelect: (id: string) => void;
-  /** The queue's: one translation hook for the list, not three per row (mounting rows at 100/s). */
-  t: Translate;
-}) {
-  const ref = useScrollIntoView<HTMLLIElement>(selected);
-  return (
-    <li
-      ref={ref}
-      role="option"
-      aria-selected={selected}
-      data-testid="alert-item"
-      data-alert-id={alert.id}
-      data-priority={alert.priority}
-      className={`alert-item priority-${alert.priority}${selected ? ' selected' : ''}${unseen && alert.priority === 1 ? ' flash' : ''}`}
-      onClick={() => onSelect(alert.id)}
-    >
-      <span className={`source-badge source-${alert.source}`}>{t(`source.${alert.source}`)}</span>
-      <span className={`priority-badge priority-${alert.priority}`}>{t(`priority.${alert.priority}`)}</span>
-      <span className="alert-category">{t(`category.${alert.category}`)}</span>
-      {unseen ? <span className="new-badge">{t('queue.new')}</span> : null}
-      <AlertAge reportedAt={alert.reportedAt} t={t} />
-      <span className="alert-address">{alert.address}</span>
-      <AlertOwner alert={alert} t={t} />
-    </li>
-  );
-});
+import { AlertList } from './AlertList';
 
 type QueueView = 'open' | 'transferred';
 
@@ -110,7 +41,9 @@ export function AlertQueue() {
     <section className="panel alert-queue" data-testid="alert-queue" aria-label={t('queue.title')}>
       <header className="panel-header">
         <h2>{t('queue.title')}</h2>
-        <span className="panel-count">{t('queue.count', { count: alerts.length })}</span>
+        <span className="panel-count" data-testid="queue-count" data-count={alerts.length}>
+          {t('queue.count', { count: alerts.length })}
+        </span>
       </header>
       <div role="tablist" className="queue-tabs">
         <button
@@ -142,18 +75,14 @@ export function AlertQueue() {
       ) : alerts.length === 0 ? (
         <p className="panel-empty">{t('queue.empty')}</p>
       ) : (
-        <ul role="listbox" aria-label={t('queue.title')} className="alert-list">
-          {alerts.map((alert) => (
-            <AlertRow
-              key={alert.id}
-              alert={alert}
-              selected={alert.id === selectedId}
-              unseen={unseen.has(alert.id)}
-              onSelect={selectRow}
-              t={rowT}
-            />
-          ))}
-        </ul>
+        <AlertList
+          alerts={alerts}
+          selectedId={selectedId}
+          unseen={unseen}
+          onSelect={selectRow}
+          label={t('queue.title')}
+          t={rowT}
+        />
       )}
     </section>
   );
