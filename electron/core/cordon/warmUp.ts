@@ -64,16 +64,26 @@ export function warmCordonCaches(
 /**
  * Queues the warm-up as separate tasks: the rings first, then the police tables one unit type per
  * task (staticEtas.ts), so no single turn holds the host for all of them when they run in-process;
- * with the worker, each task only posts its step.
+ * with the worker, each task only posts its step. `onDone` is told once every step has finished
+ * (failed ones included), with the steps' count and the time since the first one started.
  */
 export function queueCordonWarmUp(
   add: (task: () => void) => void,
   warm: (types: readonly UnitType[]) => Promise<unknown>,
   unitTypes: readonly UnitType[],
+  onDone: (steps: number, ms: number) => void = () => {},
 ): void {
-  for (const types of [[], ...unitTypes.map((t) => [t])])
+  const steps = [[], ...unitTypes.map((t) => [t])];
+  let left = steps.length;
+  let started = 0;
+  for (const types of steps)
     add(() => {
+      started ||= performance.now();
       // A failed step is logged by the analyser; the officer's first cordon pays for it instead.
-      warm(types).catch(() => {});
+      void warm(types)
+        .catch(() => {})
+        .then(() => {
+          if (--left === 0) onDone(steps.length, performance.now() - started);
+        });
     });
 }

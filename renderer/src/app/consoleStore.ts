@@ -81,7 +81,18 @@ export class ConsoleStore {
     private readonly requestFrame: (cb: () => void) => void = (cb) => requestAnimationFrame(() => cb()),
   ) {}
 
-  getState = (): ConsoleState => this.state;
+  /**
+   * Alert batches received and not yet applied: applied together when the store is next read or
+   * told (at most every ALERTS_NOTIFY_INTERVAL_MS), not per feed batch. Each application copies
+   * the alerts and the unseen set (thousands at 100 alerts/s): per batch that was the renderer's
+   * largest single cost (bench/alertToScreen.ts profile, large city).
+   */
+  private pendingAlerts: Alert[] = [];
+
+  getState = (): ConsoleState => {
+    if (this.pendingAlerts.length > 0) this.applyPendingAlerts();
+    return this.state;
+  };
 
   subscribe = (listener: Listener): (() => void) => {
     this.listeners.add(listener);
@@ -89,6 +100,7 @@ export class ConsoleStore {
   };
 
   loadSnapshot(snapshot: Snapshot): void {
+    this.getState(); // batches before the snapshot first, as they came
     this.cameras.replace(snapshot.cameraStatus);
     this.set({
       alerts: new Map(snapshot.alerts.map((a) => [a.id, a])),
@@ -101,6 +113,13 @@ export class ConsoleStore {
   }
 
   upsertAlerts(alerts: readonly Alert[]): void {
+    for (const alert of alerts) this.pendingAlerts.push(alert);
+    this.notifyAlerts();
+  }
+
+  private applyPendingAlerts(): void {
+    const alerts = this.pendingAlerts;
+    this.pendingAlerts = [];
     const next = new Map(this.state.alerts);
     const unseen = new Set(this.state.unseenAlertIds);
     for (const alert of alerts) {
@@ -119,7 +138,6 @@ export class ConsoleStore {
     // In order by insertion: re-sorting thousands of open alerts per feed batch held the renderer.
     const openQueue = updateOpenAlertQueue(this.state.openQueue, this.state.alerts, alerts);
     this.state = { ...this.state, alerts: next, openQueue, unseenAlertIds: unseen };
-    this.notifyAlerts();
   }
 
   /**
@@ -184,6 +202,7 @@ export class ConsoleStore {
   }
 
   selectAlert(id: string | null): void {
+    this.getState(); // batches received while another alert was open are applied as they were
     if (id === this.state.selectedAlertId) return;
     const unseen = new Set(this.state.unseenAlertIds);
     if (id) unseen.delete(id);

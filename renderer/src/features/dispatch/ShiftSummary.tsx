@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftSummary as Summary } from '../../../../shared/contract/dispatchContract';
-import { useConsoleApi, useConsoleState } from '../../app/ConsoleContext';
+import { useConsoleApi, useConsoleStore } from '../../app/ConsoleContext';
 
 const RELOAD_MS = 1000;
 
@@ -9,7 +9,7 @@ const RELOAD_MS = 1000;
 export function ShiftSummary() {
   const { t } = useTranslation();
   const api = useConsoleApi();
-  const alerts = useConsoleState((s) => s.alerts);
+  const store = useConsoleStore();
   const [summary, setSummary] = useState<Summary | null>(null);
   const reload = useRef<() => void>(() => undefined);
   useEffect(() => {
@@ -45,7 +45,16 @@ export function ShiftSummary() {
       off();
     };
   }, [api]);
-  useEffect(() => reload.current(), [alerts.size]);
+  // A new alert changes the counts: reload then, without rendering the summary for every batch
+  // of alerts (its text only changes when the host's summary does).
+  useEffect(() => {
+    let size = store.getState().alerts.size;
+    return store.subscribe(() => {
+      const next = store.getState().alerts.size;
+      if (next !== size) reload.current();
+      size = next;
+    });
+  }, [store]);
   if (!summary) return null;
   const c = summary.countsByStatus;
   const open = (c.received ?? 0) + (c.acknowledged ?? 0);
