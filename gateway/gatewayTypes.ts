@@ -40,7 +40,7 @@ export interface GatewayOptions {
   loop?: boolean;
   /** How often the scenario clock is checked, real ms. Default 50. */
   tickMs?: number;
-  /** fdatasync every log append. Default true; tests on slow disks may turn it off. */
+  /** Make log appends durable (group commit) before sending them. Default true; tests on slow disks may turn it off. */
   fsync?: boolean;
   /** Wall clock, injectable for tests. Default Date.now. */
   now?: () => number;

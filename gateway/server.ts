@@ -87,14 +87,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const cameraById = new Map(pack.cameras.map((c) => [c.id, c]));
   streams.observe(log.since(0));
 
-  const fanout = new FeedFanout((entries) => {
-    dispatch.observe(entries);
-    streams.observe(entries);
-    presence.observe(entries);
-    // A shared log: seat commands are staged here and appended there, so the arbiter learns of
-    // them (and of other gateways' seats) from the log's batches; a file log's handler observes itself.
-    if (shared) arbiter.observe(entries);
-  });
+  const fanout = new FeedFanout(
+    (entries) => {
+      dispatch.observe(entries);
+      streams.observe(entries);
+      presence.observe(entries);
+      // A shared log: seat commands are staged here and appended there, so the arbiter learns of
+      // them (and of other gateways' seats) from the log's batches; a file log's handler observes itself.
+      if (shared) arbiter.observe(entries);
+    },
+    () => log.durableSeq,
+  );
+  // Group commit: each sync of the file log lets out what it made durable.
+  fileLog?.onDurable(() => fanout.flush());
   const clients = fanout.clients;
   const publish = (entries: WireEnvelope[]) => fanout.publish(entries);
   const appends = new GatewayAppends({ fileLog, shared, publish, refused, now });
@@ -127,7 +132,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     tls,
     createAdminHandler({
       token,
-      inject: (type, payload) => (shared ? append(type, payload) : inject(type, payload)),
+      inject: append,
       state: () => ({
         gatewayId,
         scenario: scenario.id,

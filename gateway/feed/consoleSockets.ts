@@ -60,12 +60,18 @@ export function attachConsoleSockets(io: Server, o: ConsoleSocketsOptions): void
     // Order matters: hello, then the backlog, then live. All synchronous, so nothing appended
     // in between can be missed or doubled (sentUpTo covers what the backlog already held).
     socket.emit(GatewayEvents.hello, o.hello());
-    const backlog = log.since(auth.since);
+    // Only what is durable goes out; the rest follows live once the log's sync has covered it.
+    const durable = log.durableSeq;
+    const since = log.since(auth.since);
+    const backlog =
+      since.length > 0 && since[since.length - 1]!.seq > durable
+        ? since.filter((e) => e.seq <= durable)
+        : since;
     // Frames bounded in count and bytes: one huge frame would exceed the console's socket limit.
     for (const frame of feedFrames(backlog)) socket.emit(GatewayEvents.feed, frame);
-    // Live starts after the head, not after `since`: a console whose since is ahead of this
+    // Live starts after what is durable, not after `since`: a console whose since is ahead of this
     // gateway (another seq space) still gets new messages and can notice from hello.headSeq.
-    clients.set(socket.id, { socket, consoleId: auth.consoleId, sentUpTo: log.headSeq });
+    clients.set(socket.id, { socket, consoleId: auth.consoleId, sentUpTo: durable });
 
     socket.on(GatewayEvents.command, (command: unknown, ack?: unknown) => {
       const seat: SeatContext = {
@@ -78,7 +84,8 @@ export function attachConsoleSockets(io: Server, o: ConsoleSocketsOptions): void
         return;
       }
       const result = handleCommand(command, { ...o.commandContext!(), ...seat });
-      if (typeof ack === 'function') ack(result);
+      // An ack promises the command is on disk: it waits for the line's sync.
+      if (typeof ack === 'function') log.afterDurable(() => ack(result));
     });
     socket.on('disconnect', () => {
       clients.delete(socket.id);

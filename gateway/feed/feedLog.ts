@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CommandAck } from '../../shared/protocol/feed';
 import { presencePublisher } from '../../shared/protocol/seats';
+import { GroupCommit, type Datasync } from './groupCommit';
 
 /**
  * The envelope exactly as it goes on the wire. `type` is a plain string, not the enum: the
@@ -91,9 +92,10 @@ export function supersedeKey(type: string, payload: unknown): string | null {
 /**
  * The gateway's emitted log: assigns seqs, answers "everything after seq N" for resuming
  * consoles, and (with a state dir) persists to an append-only JSONL file. Each append is one
- * line written with one write call and fdatasync'd before anything is sent, so after a crash
- * the file holds exactly what may have reached a console: a torn last line was never sent and
- * is cut off on open.
+ * line written with one write call; lines are made durable by group commit (groupCommit.ts),
+ * and nothing is sent or acknowledged before its line is (`durableSeq`, `afterDurable`). So after
+ * a crash the file holds at least what may have reached a console: a line written but never
+ * synced was never sent (a resuming console gets it then), and a torn last line is cut off on open.
  *
  * Compaction: only the latest position report of each unit, and the latest list of seats on
  * duty, are retained (in memory, and in the file when it is rewritten). A resuming console
@@ -110,16 +112,22 @@ export class FeedLog {
   private supersededInFile = 0;
   private fd: number | null = null;
   private readonly file: string | null;
+  /** Null without a file or without fsync: then every line is durable once written. */
+  private readonly commit: GroupCommit | null = null;
 
-  constructor(
-    stateDir: string | null,
-    private readonly fsync = true,
-  ) {
+  constructor(stateDir: string | null, fsync = true, datasync?: Datasync) {
     this.file = stateDir ? path.join(stateDir, LOG_FILE) : null;
     if (this.file) {
       this.load(this.file);
       if (this.supersededInFile > COMPACT_AFTER_SUPERSEDED) this.compact();
       this.fd ??= fs.openSync(this.file, 'a');
+      if (fsync)
+        this.commit = new GroupCommit(
+          () => this.fd,
+          this.head,
+          () => this.compactIfDue(),
+          datasync,
+        );
     }
   }
 
@@ -130,6 +138,22 @@ export class FeedLog {
   /** End of the last scenario window written, or null if the scenario has not started. */
   get frontier(): number | null {
     return this.lastFrontier;
+  }
+
+  /** The highest seq whose line is durable: what may be sent. */
+  get durableSeq(): number {
+    return this.commit ? this.commit.durableMark : this.head;
+  }
+
+  /** Runs `done` once every line appended so far is durable (at once without group commit), or `failed` if it cannot be. */
+  afterDurable(done: () => void, failed?: (err: Error) => void): void {
+    if (this.commit) this.commit.afterDurable(done, failed);
+    else done();
+  }
+
+  /** Tells `listener` whenever `durableSeq` may have advanced. */
+  onDurable(listener: () => void): void {
+    this.commit?.onDurable(listener);
   }
 
   get retainedCount(): number {
@@ -147,6 +171,7 @@ export class FeedLog {
 
   /** Assigns the next seqs, makes the line durable, and returns the envelopes to send. */
   append(request: AppendRequest): WireEnvelope[] {
+    if (this.commit?.failure) throw this.commit.failure;
     const fresh = this.unlogged(request.messages);
     const entries = fresh.map((m, i) => ({
       seq: this.head + 1 + i,
@@ -162,7 +187,8 @@ export class FeedLog {
     // Write before applying: if the write throws, no seq was used and nothing is sent.
     if (this.fd !== null) this.writeLine(this.fd, line);
     this.apply(line);
-    if (this.supersededInFile > COMPACT_AFTER_SUPERSEDED) this.compact();
+    this.commit?.wrote(this.head);
+    this.compactIfDue();
     return entries;
   }
 
@@ -203,7 +229,13 @@ export class FeedLog {
     return out.concat(latest).sort((a, b) => a.seq - b.seq);
   }
 
+  /** Makes whatever is written durable (settling its waiters), then closes the file. */
   close(): void {
+    if (this.fd !== null && this.commit && !this.commit.idle && !this.commit.failure) {
+      fs.fdatasyncSync(this.fd);
+      this.commit.settled(this.head);
+    }
+    this.commit?.close();
     if (this.fd !== null) fs.closeSync(this.fd);
     this.fd = null;
   }
@@ -227,7 +259,13 @@ export class FeedLog {
     const buffer = Buffer.from(`${JSON.stringify(line)}\n`, 'utf8');
     let written = 0;
     while (written < buffer.length) written += fs.writeSync(fd, buffer, written);
-    if (this.fsync) fs.fdatasyncSync(fd);
+  }
+
+  /** Rewrites the file once enough has been superseded, but never under a sync in flight on its fd. */
+  private compactIfDue(): void {
+    if (this.supersededInFile <= COMPACT_AFTER_SUPERSEDED) return;
+    if (this.commit && !this.commit.idle) return;
+    this.compact();
   }
 
   private load(file: string): void {
@@ -274,5 +312,7 @@ export class FeedLog {
     fs.renameSync(tmp, this.file);
     this.fd = fs.openSync(this.file, 'a');
     this.supersededInFile = 0;
+    // The rewritten file was fsync'd whole: everything in it is durable.
+    this.commit?.settled(this.head);
   }
 }

@@ -37,7 +37,7 @@ export class GatewayAppends {
     this.pending.add(pending);
   };
 
-  /** RunningGateway.inject: a file log only. */
+  /** RunningGateway.inject: a file log only. The seq is assigned at once; the envelope goes out once durable. */
   readonly inject = (type: string, payload: unknown): number => {
     const { fileLog, publish } = this.o;
     if (!fileLog)
@@ -47,11 +47,13 @@ export class GatewayAppends {
     return entries[0]!.seq;
   };
 
-  /** RunningGateway.append: either log. */
+  /** RunningGateway.append and POST /admin/inject: either log; resolves once the envelope is durable. */
   readonly append = async (type: string, payload: unknown): Promise<number> => {
-    const { shared } = this.o;
-    if (!shared) return this.inject(type, payload);
-    return (await shared.append(this.intake(type, payload))).entries[0]!.seq;
+    const { shared, fileLog } = this.o;
+    if (shared) return (await shared.append(this.intake(type, payload))).entries[0]!.seq;
+    const seq = this.inject(type, payload);
+    await new Promise<void>((resolve, reject) => fileLog!.afterDurable(resolve, reject));
+    return seq;
   };
 
   /** Resolves once every gateway-made line in flight to a shared log has been appended (or failed). */

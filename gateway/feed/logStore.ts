@@ -25,6 +25,10 @@ export interface LogStore {
   /** Names the seq space: one per file log, one per database (all its gateways share it). */
   readonly logId: string | null;
   readonly headSeq: number;
+  /** The highest seq that is durable: what may be sent (a file log's group commit may trail its head). */
+  readonly durableSeq: number;
+  /** Runs `done` once everything appended through this process so far is durable, or `failed` if it cannot be. */
+  afterDurable(done: () => void, failed?: (err: Error) => void): void;
   /** End of the last scenario window written, or null. */
   readonly frontier: number | null;
   readonly retainedCount: number;
@@ -53,6 +57,12 @@ export class FileLogStore implements LogStore {
   get headSeq(): number {
     return this.log.headSeq;
   }
+  get durableSeq(): number {
+    return this.log.durableSeq;
+  }
+  afterDurable(done: () => void, failed?: (err: Error) => void): void {
+    this.log.afterDurable(done, failed);
+  }
   get frontier(): number | null {
     return this.log.frontier;
   }
@@ -79,8 +89,12 @@ export class FileLogStore implements LogStore {
       const batch: LogBatch = { entries };
       if (request.frontier !== undefined) batch.frontier = request.frontier;
       if (request.commands?.length) batch.commands = [...request.commands];
-      for (const listener of this.listeners) listener(batch);
-      return Promise.resolve({ entries });
+      return new Promise((resolve, reject) =>
+        this.log.afterDurable(() => {
+          for (const listener of this.listeners) listener(batch);
+          resolve({ entries });
+        }, reject),
+      );
     } catch (err) {
       return Promise.reject(err instanceof Error ? err : new Error(String(err)));
     }

@@ -121,6 +121,14 @@ export class PgLogStore implements LogStore {
   get headSeq(): number {
     return this.view.headSeq;
   }
+  /** The view holds only committed lines. */
+  get durableSeq(): number {
+    return this.view.headSeq;
+  }
+  /** `append` resolves at commit: whatever it appended is durable by then. */
+  afterDurable(done: () => void): void {
+    done();
+  }
   get frontier(): number | null {
     return this.view.frontier;
   }
