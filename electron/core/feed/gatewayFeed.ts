@@ -9,6 +9,7 @@ import type { FeedStatus } from '../../../shared/contract/api';
 import type { ConsoleRepository, FeedBatchResult } from '../db/consoleRepository';
 import { decodeFeedMessages, lagMs } from './feedDecoder';
 import { LatencyTrace } from './latencyTrace';
+import { LeadingThrottle } from '../../../shared/timing/leadingThrottle';
 
 const GATEWAY_ID_KEY = 'feed.gatewayId';
 
@@ -51,12 +52,16 @@ function describeDisconnect(reason: string, details: unknown): string {
 export class GatewayFeed {
   private socket: Socket | null = null;
   private pending: unknown[] = [];
-  private flushTimer: NodeJS.Timeout | null = null;
-  private lastFlushAt = 0;
+  /**
+   * At most one flush per interval (each is one SQLite transaction and one push to every
+   * renderer), the first after a quiet spell on the next turn: a lone alert does not wait out
+   * the window (15 ms of its ~35 ms to the screen at 10 alerts/s), and messages read together
+   * still share a flush.
+   */
+  private readonly flushes: LeadingThrottle;
   private statusTimer: NodeJS.Timeout | null = null;
   private status: FeedStatus;
   private hello: GatewayHello | null = null;
-  private readonly flushIntervalMs: number;
   private readonly connectionListeners = new Set<(connected: boolean) => void>();
   /** This connection's hello named the expected drill (always true outside drill mode once connected). */
   private verified = false;
@@ -65,7 +70,10 @@ export class GatewayFeed {
   private readonly trace = LatencyTrace.fromEnv();
 
   constructor(private readonly options: GatewayFeedOptions) {
-    this.flushIntervalMs = options.flushIntervalMs ?? 16;
+    this.flushes = new LeadingThrottle(() => this.flush(), options.flushIntervalMs ?? 16, {
+      nextTurn: true,
+      timers: globalThis,
+    });
     this.status = {
       state: 'connecting',
       gatewayUrl: options.url,
@@ -117,7 +125,7 @@ export class GatewayFeed {
       if (Array.isArray(batch)) this.pending.push(...batch);
       else this.pending.push(batch);
       this.trace?.noteReceived(Array.isArray(batch) ? batch : [batch], Date.now());
-      this.scheduleFlush();
+      this.flushes.request();
     });
     // Lag and connection state are pushed at most once a second, not once per message.
     this.statusTimer = setInterval(() => this.options.onStatus(this.status), 1000);
@@ -185,21 +193,6 @@ export class GatewayFeed {
     return this.status;
   }
 
-  /**
-   * At most one flush per interval (each is one SQLite transaction and one push to every
-   * renderer), the first after a quiet spell on the next turn: a lone alert does not wait out
-   * the window (15 ms of its ~35 ms to the screen at 10 alerts/s), and messages read together
-   * still share a flush.
-   */
-  private scheduleFlush(): void {
-    if (this.flushTimer) return;
-    const wait = Math.max(0, this.lastFlushAt + this.flushIntervalMs - Date.now());
-    this.flushTimer = setTimeout(() => {
-      this.flushTimer = null;
-      this.flush();
-    }, wait);
-  }
-
   /** Decodes and commits everything pending. Public so tests and shutdown can force it. */
   flush(): void {
     if (this.pending.length === 0) return;
@@ -207,7 +200,7 @@ export class GatewayFeed {
     this.pending = [];
     const { repository } = this.options;
     const now = Date.now();
-    this.lastFlushAt = now;
+    this.flushes.ranNow();
     const batch = decodeFeedMessages(raw, {
       lastSeq: repository.lastSeq(),
       knownUnits: repository.knownUnitIds(),
@@ -250,9 +243,8 @@ export class GatewayFeed {
   }
 
   stop(): void {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushes.cancel();
     if (this.statusTimer) clearInterval(this.statusTimer);
-    this.flushTimer = null;
     this.flush();
     this.socket?.removeAllListeners();
     this.socket?.disconnect();

@@ -12,6 +12,7 @@ import {
 import type { CameraStatusReport } from '../../../shared/domain/camera';
 import { CameraStates, type CameraChangesListener, type CameraStatesView } from './cameraStates';
 import type { FeedStatus, Settings, Snapshot, HostInfo } from '../../../shared/contract/api';
+import { LeadingThrottle } from '../../../shared/timing/leadingThrottle';
 
 export interface ConsoleState {
   alerts: ReadonlyMap<string, Alert>;
@@ -47,7 +48,7 @@ type Listener = () => void;
 
 /** Without animation frames (hidden window), listeners still hear of changes this soon. */
 const NOTIFY_FALLBACK_MS = 100;
-/** Alert batches are told at most this often (see notifyAlerts). */
+/** Alert batches are told at most this often (see alertNotifications). */
 const ALERTS_NOTIFY_INTERVAL_MS = 32;
 
 /**
@@ -74,8 +75,14 @@ export class ConsoleStore {
   };
   private readonly listeners = new Set<Listener>();
   private frameRequested = false;
-  private alertsNotifiedAt = 0;
-  private alertsTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * At most one alert notification per ALERTS_NOTIFY_INTERVAL_MS, on a timer rather than at the
+   * next animation frame: on the large city a software-rendered map frame took 50–150 ms and
+   * frame-gated notifications waited behind it. The first batch after a quiet spell is told at once.
+   */
+  private readonly alertNotifications = new LeadingThrottle(() => this.notify(), ALERTS_NOTIFY_INTERVAL_MS, {
+    timers: globalThis,
+  });
 
   constructor(
     private readonly requestFrame: (cb: () => void) => void = (cb) => requestAnimationFrame(() => cb()),
@@ -114,7 +121,7 @@ export class ConsoleStore {
 
   upsertAlerts(alerts: readonly Alert[]): void {
     for (const alert of alerts) this.pendingAlerts.push(alert);
-    this.notifyAlerts();
+    this.alertNotifications.request();
   }
 
   private applyPendingAlerts(): void {
@@ -138,23 +145,6 @@ export class ConsoleStore {
     // In order by insertion: re-sorting thousands of open alerts per feed batch held the renderer.
     const openQueue = updateOpenAlertQueue(this.state.openQueue, this.state.alerts, alerts);
     this.state = { ...this.state, alerts: next, openQueue, unseenAlertIds: unseen };
-  }
-
-  /**
-   * At most one alert notification per ALERTS_NOTIFY_INTERVAL_MS, on a timer rather than at the
-   * next animation frame: on the large city a software-rendered map frame took 50–150 ms and
-   * frame-gated notifications waited behind it. The first batch after a quiet spell is told at once.
-   */
-  private notifyAlerts(): void {
-    if (this.alertsTimer !== null) return; // a notification is due and will carry this batch
-    const wait = this.alertsNotifiedAt + ALERTS_NOTIFY_INTERVAL_MS - Date.now();
-    const tell = () => {
-      this.alertsTimer = null;
-      this.alertsNotifiedAt = Date.now();
-      this.notify();
-    };
-    if (wait <= 0) tell();
-    else this.alertsTimer = setTimeout(tell, wait);
   }
 
   applyPositions(positions: readonly UnitPosition[]): void {

@@ -1,3 +1,5 @@
+import { LeadingThrottle } from '../../../shared/timing/leadingThrottle';
+
 /**
  * Coalesces many "this changed" notifications into one flush per animation frame. AVL feeds can
  * deliver hundreds of position reports per second; each GeoJSON setData re-tiles the source in
@@ -48,36 +50,29 @@ export class FrameBatcher<K extends string> {
  */
 export class ThrottledMarks<K extends string> {
   private readonly pending = new Set<K>();
-  private last = -Infinity;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly releases: LeadingThrottle;
 
   constructor(
     private readonly mark: (key: K) => void,
     private readonly live: ReadonlySet<K>,
-    private readonly intervalMs: number,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
+    intervalMs: number,
+    now: () => number = () => performance.now(),
+  ) {
+    this.releases = new LeadingThrottle(() => this.release(), intervalMs, { now, timers: globalThis });
+  }
 
   request(key: K): void {
     if (!this.live.has(key)) return this.mark(key);
     this.pending.add(key);
-    if (this.timer !== null) return; // the pending keys go out at the end of the interval
-    const wait = this.last + this.intervalMs - this.now();
-    if (wait <= 0) return this.release();
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.release();
-    }, wait);
+    this.releases.request();
   }
 
   cancel(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
+    this.releases.cancel();
     this.pending.clear();
   }
 
   private release(): void {
-    this.last = this.now();
     const keys = [...this.pending];
     this.pending.clear();
     for (const k of keys) this.mark(k);

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftSummary as Summary } from '../../../../shared/contract/dispatchContract';
 import { useConsoleApi, useConsoleStore } from '../../app/ConsoleContext';
+import { LeadingThrottle } from '../../../../shared/timing/leadingThrottle';
 
 const RELOAD_MS = 1000;
 
@@ -14,10 +15,8 @@ export function ShiftSummary() {
   const reload = useRef<() => void>(() => undefined);
   useEffect(() => {
     let cancelled = false;
-    let pending: ReturnType<typeof setTimeout> | null = null;
-    let lastAt = 0;
     const load = () => {
-      lastAt = Date.now();
+      reloads.ranNow();
       void api.requests['shift.summary']().then(
         (s) => !cancelled && setSummary(s),
         () => undefined,
@@ -25,23 +24,15 @@ export function ShiftSummary() {
     };
     // At most one query per RELOAD_MS however fast alerts arrive (100/s in bench/alertToScreen.ts:
     // one query per alert loaded the host's database on the feed's path), the last change included.
-    reload.current = () => {
-      if (pending !== null) return;
-      pending = setTimeout(
-        () => {
-          pending = null;
-          load();
-        },
-        Math.max(0, lastAt + RELOAD_MS - Date.now()),
-      );
-    };
+    const reloads = new LeadingThrottle(load, RELOAD_MS, { nextTurn: true, timers: globalThis });
+    reload.current = () => reloads.request();
     load();
     const timer = setInterval(load, 10_000);
     const off = api.subscribe['alerts.historyChanged'](() => reload.current());
     return () => {
       cancelled = true;
       clearInterval(timer);
-      if (pending !== null) clearTimeout(pending);
+      reloads.cancel();
       off();
     };
   }, [api]);
