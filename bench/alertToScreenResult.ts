@@ -13,6 +13,8 @@ export const STAGES = [
 ] as const;
 
 export interface AlertToScreenResult {
+  /** How long the page took to settle (no long task for PAGE_QUIET_MS) once the host was warm. */
+  pageSettledMs?: number;
   /** Injected (accepted by the gateway). */
   sent: number;
   seen: number;
